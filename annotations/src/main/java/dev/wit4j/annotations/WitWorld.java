@@ -1,0 +1,40 @@
+package dev.wit4j.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Asks the wit4j annotation processor to generate Java bindings for a WIT world.
+ *
+ * <p>Put it on a package (in {@code package-info.java}) or on a type. The processor resolves the
+ * WIT folder named by {@link #wit()}, finds {@link #world()} in it and generates, into the
+ * annotated package, one Java type per WIT type the world uses, one Java interface per imported
+ * interface (the host implements them) and a class named after the world whose factory
+ * instantiates a component and exposes its exports as typed methods.
+ *
+ * <pre>{@code
+ * @WitWorld(world = "example:calc/calc")
+ * package com.acme.calc;
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+public @interface WitWorld {
+
+    /**
+     * The world to generate bindings for: {@code namespace:package/world}, optionally with a
+     * version ({@code example:calc/calc@1.0.0}); a bare world name is looked up in the root
+     * package of {@link #wit()}.
+     */
+    String world();
+
+    /**
+     * The folder (or single {@code .wit} file) holding the WIT, with its {@code deps/} folder,
+     * relative to the project's base directory.
+     */
+    String wit() default "src/main/wit";
+}
