@@ -1,0 +1,5 @@
+import { log } from 'example:hello/logger';
+export function greet(name) {
+  log(`greeting ${name}`);
+  return `Hello, ${name}!`;
+}
