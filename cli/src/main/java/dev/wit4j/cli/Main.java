@@ -1,0 +1,69 @@
+package dev.wit4j.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code wit4j} command: one entry point with a subcommand per task.
+ *
+ * <p>Exit codes: 0 success, 1 the input is bad (invalid component, trap, …; one line on stderr
+ * says why), 2 the command line itself is wrong. Users never see a stack trace: an unexpected
+ * failure is reported as one line naming the command and the cause.
+ */
+@Command(
+        name = "wit4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "The WebAssembly Component Model toolkit for Java.",
+        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /** Exit code for bad input: an invalid or malformed binary, a trap, a missing file. */
+    static final int BAD_INPUT = 1;
+
+    /** Exit code for a wrong command line (picocli's default for invalid input). */
+    static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    cl.getErr().println(cl.getCommandName() + ": internal error: " + describe(e));
+                    return BAD_INPUT;
+                });
+        return commandLine.execute(args);
+    }
+
+    /** Without a subcommand: show the usage and fail as a wrong command line. */
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"wit4j " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.wit4j.runtime;
+
+import dev.wit4j.runtime.binary.Component;
+import dev.wit4j.runtime.binary.ComponentDecoder;
+import dev.wit4j.runtime.binary.CoreModuleBinary;
+import dev.wit4j.runtime.binary.WasmBinary;
+import dev.wit4j.runtime.engine.CoreModule;
+import dev.wit4j.runtime.validate.ComponentValidator;
+
+/**
+ * Checks a {@code .wasm} file: a component (decoded, then validated with every core module inside
+ * it) or a core module (decoded and validated by the core engine).
+ */
+public final class WasmFile {
+
+    private WasmFile() {}
+
+    /**
+     * Decodes and validates a component or core module binary.
+     *
+     * @return the decoded binary
+     * @throws WasmFormatException naming the reason and the byte offset when the bytes are
+     *     malformed or break a validation rule
+     */
+    public static WasmBinary validate(byte[] bytes) {
+        WasmBinary binary = ComponentDecoder.decode(bytes);
+        if (binary instanceof Component component) {
+            ComponentValidator.validate(component);
+        } else if (binary instanceof CoreModuleBinary) {
+            CoreModule.parse(bytes, 0);
+        }
+        return binary;
+    }
+}

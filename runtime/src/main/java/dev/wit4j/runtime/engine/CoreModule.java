@@ -1,0 +1,241 @@
+package dev.wit4j.runtime.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import run.endive.wasm.InvalidException;
+import run.endive.wasm.MalformedException;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.Export;
+import run.endive.wasm.types.FunctionImport;
+import run.endive.wasm.types.FunctionType;
+import run.endive.wasm.types.GlobalImport;
+import run.endive.wasm.types.Import;
+import run.endive.wasm.types.MemoryImport;
+import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.MutabilityType;
+import run.endive.wasm.types.TableImport;
+import run.endive.wasm.types.TableLimits;
+import run.endive.wasm.types.TagImport;
+import run.endive.wasm.types.TagType;
+import run.endive.wasm.types.ValType;
+
+/**
+ * A core WebAssembly module embedded in a component, decoded and validated once by the core engine.
+ *
+ * <p>The component validator only needs the module's imports and exports with their types; the
+ * parsed module is kept so that the module can later be compiled and instantiated without parsing
+ * it again. This package is the only place that talks to the Endive engine.
+ */
+public final class CoreModule {
+
+    private final WasmModule module;
+    private final List<CoreImport> imports;
+    private final List<CoreExport> exports;
+
+    private CoreModule(WasmModule module, List<CoreImport> imports, List<CoreExport> exports) {
+        this.module = module;
+        this.imports = List.copyOf(imports);
+        this.exports = List.copyOf(exports);
+    }
+
+    /**
+     * Decodes and validates a core module.
+     *
+     * @param bytes the module's binary, starting with the {@code \0asm} preamble
+     * @param offset where those bytes start in the outermost binary, for error messages
+     * @throws CoreModuleException if the bytes are malformed or the module is invalid
+     */
+    public static CoreModule parse(byte[] bytes, long offset) {
+        WasmModule module;
+        try {
+            module = parseWorkingAround(bytes);
+        } catch (MalformedException e) {
+            throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
+        } catch (InvalidException e) {
+            throw new CoreModuleException(reason(e, "invalid core module"), offset, false, e);
+        } catch (RuntimeException e) {
+            // The engine reports some problems with other exception types (for example a
+            // truncated section); all of them mean that the bytes are not a valid module.
+            throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
+        }
+        try {
+            return describe(module);
+        } catch (RuntimeException e) {
+            throw new CoreModuleException(reason(e, "invalid core module"), offset, false, e);
+        }
+    }
+
+    private static WasmModule parseWorkingAround(byte[] bytes) {
+        try {
+            return Parser.parse(bytes);
+        } catch (MalformedException e) {
+            byte[] rewritten = EmptyImportNames.rewrite(bytes);
+            if (rewritten == null) throw e;
+            return Parser.parse(rewritten);
+        }
+    }
+
+    /** The module's imports, in order. */
+    public List<CoreImport> imports() {
+        return imports;
+    }
+
+    /** The module's exports, in order. */
+    public List<CoreExport> exports() {
+        return exports;
+    }
+
+    /** The parsed module, for the engine's compiler and instantiation. */
+    WasmModule wasmModule() {
+        return module;
+    }
+
+    private static String reason(RuntimeException e, String fallback) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? fallback : message;
+    }
+
+    private static CoreModule describe(WasmModule module) {
+        List<CoreFuncType> funcs = new ArrayList<>();
+        List<CoreExternType.Table> tables = new ArrayList<>();
+        List<CoreExternType.Memory> memories = new ArrayList<>();
+        List<CoreExternType.Global> globals = new ArrayList<>();
+        List<CoreFuncType> tags = new ArrayList<>();
+        List<CoreImport> imports = new ArrayList<>();
+
+        var importSection = module.importSection();
+        for (int i = 0; i < importSection.importCount(); i++) {
+            Import imp = importSection.getImport(i);
+            CoreExternType type;
+            if (imp instanceof FunctionImport f) {
+                CoreFuncType ft = funcType(module, f.typeIndex());
+                funcs.add(ft);
+                type = new CoreExternType.Func(ft);
+            } else if (imp instanceof TableImport t) {
+                var table = table(t.entryType(), t.limits());
+                tables.add(table);
+                type = table;
+            } else if (imp instanceof MemoryImport m) {
+                var memory = memory(m.limits());
+                memories.add(memory);
+                type = memory;
+            } else if (imp instanceof GlobalImport g) {
+                var global = new CoreExternType.Global(valType(g.type()),
+                        g.mutabilityType() == MutabilityType.Var);
+                globals.add(global);
+                type = global;
+            } else if (imp instanceof TagImport t) {
+                CoreFuncType ft = funcType(module, t.tagType().typeIdx());
+                tags.add(ft);
+                type = new CoreExternType.Tag(ft);
+            } else {
+                throw new IllegalStateException("unknown import kind " + imp);
+            }
+            String moduleName = imp.module().equals(EmptyImportNames.PLACEHOLDER) ? "" : imp.module();
+            imports.add(new CoreImport(moduleName, imp.name(), type));
+        }
+
+        var functionSection = module.functionSection();
+        for (int i = 0; i < functionSection.functionCount(); i++) {
+            funcs.add(funcType(module, functionSection.getFunctionType(i)));
+        }
+        var tableSection = module.tableSection();
+        for (int i = 0; i < tableSection.tableCount(); i++) {
+            var table = tableSection.getTable(i);
+            tables.add(table(table.elementType(), table.limits()));
+        }
+        module.memorySection().ifPresent(section -> {
+            for (int i = 0; i < section.memoryCount(); i++) {
+                memories.add(memory(section.getMemory(i).limits()));
+            }
+        });
+        var globalSection = module.globalSection();
+        for (int i = 0; i < globalSection.globalCount(); i++) {
+            var global = globalSection.getGlobal(i);
+            globals.add(new CoreExternType.Global(valType(global.valueType()),
+                    global.mutabilityType() == MutabilityType.Var));
+        }
+        module.tagSection().ifPresent(section -> {
+            for (int i = 0; i < section.tagCount(); i++) {
+                TagType tag = section.getTag(i);
+                tags.add(funcType(module, tag.typeIdx()));
+            }
+        });
+
+        List<CoreExport> exports = new ArrayList<>();
+        var exportSection = module.exportSection();
+        for (int i = 0; i < exportSection.exportCount(); i++) {
+            Export export = exportSection.getExport(i);
+            int index = export.index();
+            CoreExternType type = switch (export.exportType()) {
+                case FUNCTION -> new CoreExternType.Func(funcs.get(index));
+                case TABLE -> tables.get(index);
+                case MEMORY -> memories.get(index);
+                case GLOBAL -> globals.get(index);
+                case TAG -> new CoreExternType.Tag(tags.get(index));
+            };
+            exports.add(new CoreExport(export.name(), type));
+        }
+        return new CoreModule(module, imports, exports);
+    }
+
+    private static CoreFuncType funcType(WasmModule module, int typeIndex) {
+        FunctionType type = module.typeSection().getType(typeIndex);
+        if (type == null) {
+            return new CoreFuncType(List.of(), List.of());
+        }
+        return new CoreFuncType(type.params().stream().map(CoreModule::valType).toList(),
+                type.returns().stream().map(CoreModule::valType).toList());
+    }
+
+    private static CoreExternType.Table table(ValType element, TableLimits limits) {
+        long max = limits.max();
+        boolean unbounded = max < 0 || max >= TableLimits.LIMIT_MAX;
+        return new CoreExternType.Table(valType(element), limits.min(), unbounded ? -1 : max,
+                limits.shared());
+    }
+
+    private static CoreExternType.Memory memory(MemoryLimits limits) {
+        int max = limits.maximumPages();
+        boolean unbounded = max < 0 || max >= MemoryLimits.MAX_PAGES;
+        return new CoreExternType.Memory(limits.initialPages(), unbounded ? -1 : max,
+                limits.shared(), false);
+    }
+
+    /** Translates the engine's value type into the validator's spelling. */
+    static CoreValType valType(ValType type) {
+        if (type.equals(ValType.I32)) return CoreValType.I32;
+        if (type.equals(ValType.I64)) return CoreValType.I64;
+        if (type.equals(ValType.F32)) return CoreValType.F32;
+        if (type.equals(ValType.F64)) return CoreValType.F64;
+        if (type.equals(ValType.V128)) return CoreValType.V128;
+        if (type.equals(ValType.FuncRef)) return CoreValType.FUNCREF;
+        if (type.equals(ValType.ExternRef)) return CoreValType.EXTERNREF;
+        if (type.equals(ValType.ExnRef)) return CoreValType.EXNREF;
+        if (type.isReference()) {
+            String heap = heapTypeName(type.typeIdx());
+            return new CoreValType("(ref " + (type.isNullable() ? "null " : "") + heap + ")");
+        }
+        return new CoreValType(type.toString());
+    }
+
+    /** The text name of a heap type: an abstract one by its keyword, a concrete one by index. */
+    private static String heapTypeName(int typeIdx) {
+        switch (typeIdx) {
+            case -16: return "func";
+            case -17: return "extern";
+            case -18: return "any";
+            case -19: return "eq";
+            case -20: return "i31";
+            case -21: return "struct";
+            case -22: return "array";
+            case -23: return "exn";
+            case -15: return "none";
+            case -14: return "noextern";
+            case -13: return "nofunc";
+            case -12: return "noexn";
+            default: return Integer.toString(typeIdx);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.wit4j.runtime.engine;
+
+import dev.wit4j.runtime.WasmFormatException;
+
+/**
+ * A core module embedded in a component could not be decoded ({@link #malformed()}) or failed core
+ * WebAssembly validation. The offset is where the core module starts in the outermost binary.
+ */
+public final class CoreModuleException extends WasmFormatException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean malformed;
+
+    CoreModuleException(String reason, long offset, boolean malformed, Throwable cause) {
+        super(reason, offset, cause);
+        this.malformed = malformed;
+    }
+
+    /** True when the bytes are not a well-formed core module; false when they break a rule. */
+    public boolean malformed() {
+        return malformed;
+    }
+}

@@ -1,0 +1,249 @@
+package dev.wit4j.runtime.validate;
+
+import static dev.wit4j.runtime.validate.Scope.error;
+
+import dev.wit4j.runtime.binary.Alias;
+import dev.wit4j.runtime.binary.Canon;
+import dev.wit4j.runtime.binary.Component;
+import dev.wit4j.runtime.binary.ComponentDecl;
+import dev.wit4j.runtime.binary.CoreInstance;
+import dev.wit4j.runtime.binary.CoreRecGroup;
+import dev.wit4j.runtime.binary.DefType;
+import dev.wit4j.runtime.binary.DefValType;
+import dev.wit4j.runtime.binary.Export;
+import dev.wit4j.runtime.binary.Import;
+import dev.wit4j.runtime.binary.Instance;
+import dev.wit4j.runtime.binary.InstanceDecl;
+import dev.wit4j.runtime.binary.Section;
+import dev.wit4j.runtime.binary.ValueDef;
+import dev.wit4j.runtime.engine.CoreExport;
+import dev.wit4j.runtime.engine.CoreExternType;
+import dev.wit4j.runtime.engine.CoreFuncType;
+import dev.wit4j.runtime.engine.CoreModule;
+import dev.wit4j.runtime.engine.CoreModuleException;
+import dev.wit4j.runtime.engine.CoreValType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates a decoded component against the rules of the Component Model (Explainer.md and
+ * Binary.md): index spaces, aliases, type definitions, instantiation type checking with resource
+ * substitution, canonical definitions and their options, import/export names and the external
+ * visibility of types. Nested components and embedded core modules are validated too; core modules
+ * are checked by the core engine.
+ *
+ * <p>Gated features (async, streams and futures, error-context, threads, fixed-length lists, maps)
+ * are all accepted and structurally validated.
+ *
+ * <pre>{@code
+ * Component component = ComponentDecoder.decodeComponent(bytes);
+ * ValidatedComponent valid = ComponentValidator.validate(component); // or ValidationException
+ * }</pre>
+ */
+public final class ComponentValidator {
+
+    private final List<CoreModule> coreModules = new ArrayList<>();
+
+    private ComponentValidator() {}
+
+    /**
+     * Validates {@code component}.
+     *
+     * @return the validated component's core modules, parsed once
+     * @throws ValidationException naming the first rule broken and the offset of the offending
+     *     definition
+     */
+    public static ValidatedComponent validate(Component component) {
+        ComponentValidator v = new ComponentValidator();
+        v.component(new Scope(Scope.Kind.COMPONENT, null), component);
+        return new ValidatedComponent(v.coreModules);
+    }
+
+    // ---- components -------------------------------------------------------------------------
+
+    private ComponentType component(Scope scope, Component component) {
+        for (Section section : component.sections()) {
+            section(scope, section);
+        }
+        return finish(scope, component.offset());
+    }
+
+    private void section(Scope scope, Section section) {
+        if (section instanceof Section.ModuleSection m) {
+            scope.coreModules.add(coreModule(m));
+        } else if (section instanceof Section.CoreInstanceSection s) {
+            for (CoreInstance i : s.instances()) Instantiation.coreInstance(scope, i);
+        } else if (section instanceof Section.CoreTypeSection s) {
+            for (dev.wit4j.runtime.binary.CoreType t : s.types()) coreType(scope, t);
+        } else if (section instanceof Section.ComponentSection c) {
+            scope.components.add(component(new Scope(Scope.Kind.COMPONENT, scope), c.component()));
+        } else if (section instanceof Section.InstanceSection s) {
+            for (Instance i : s.instances()) Instantiation.instance(scope, i);
+        } else if (section instanceof Section.AliasSection s) {
+            for (Alias a : s.aliases()) Aliases.add(scope, a);
+        } else if (section instanceof Section.TypeSection s) {
+            for (DefType t : s.types()) scope.types.add(defType(scope, t));
+        } else if (section instanceof Section.CanonSection s) {
+            for (Canon c : s.canons()) Canonicals.add(scope, c);
+        } else if (section instanceof Section.StartSection s) {
+            start(scope, s);
+        } else if (section instanceof Section.ImportSection s) {
+            for (Import i : s.imports()) {
+                Externs.add(scope, Externs.Direction.IMPORT, i.name(), Externs.entity(scope, i.type(), i.offset()), i.offset());
+            }
+        } else if (section instanceof Section.ExportSection s) {
+            for (Export e : s.exports()) export(scope, e);
+        } else if (section instanceof Section.ValueSection s) {
+            for (ValueDef v : s.values()) scope.addValue(TypeDefinitions.valType(scope, v.type(), v.offset()), false);
+        }
+    }
+
+    private CoreType.Module coreModule(Section.ModuleSection section) {
+        long offset = section.module().offset();
+        CoreModule module;
+        try {
+            module = CoreModule.parse(section.module().bytes().toByteArray(), offset);
+        } catch (CoreModuleException e) {
+            throw new ValidationException((e.malformed() ? "malformed core module: " : "invalid core module: ") + e.reason(),
+                    e.offset(), e);
+        }
+        coreModules.add(module);
+        java.util.Set<String> importNames = new java.util.HashSet<>();
+        for (dev.wit4j.runtime.engine.CoreImport i : module.imports()) {
+            // Component-embedded modules may not import the same name twice (as in wasm-tools).
+            if (!importNames.add(i.module() + ":" + i.name())) {
+                throw error(offset, "duplicate import name `" + i.module() + ":" + i.name() + "` in core module");
+            }
+        }
+        Map<String, CoreExternType> exports = new LinkedHashMap<>();
+        for (CoreExport e : module.exports()) exports.put(e.name(), e.type());
+        return new CoreType.Module(module.imports(), exports);
+    }
+
+    private static void coreType(Scope scope, dev.wit4j.runtime.binary.CoreType type) {
+        if (type instanceof CoreRecGroup g) {
+            scope.coreTypes.addAll(TypeDefinitions.recGroup(g));
+        } else {
+            scope.coreTypes.add(TypeDefinitions.moduleType(scope, (dev.wit4j.runtime.binary.CoreType.Module) type));
+        }
+    }
+
+    private static void export(Scope scope, Export e) {
+        long offset = e.offset();
+        EntityType actual = Instantiation.item(scope, e.target(), offset);
+        EntityType type;
+        if (e.type().isPresent()) {
+            EntityType ascribed = Externs.entity(scope, e.type().get(), offset);
+            try {
+                Subtyping.entity(actual, ascribed);
+            } catch (TypeMismatch m) {
+                throw error(offset, "ascribed type of export is not compatible with item's type: " + m.getMessage());
+            }
+            type = ascribed;
+        } else if (actual instanceof EntityType.Type t) {
+            type = new EntityType.Type(t.referenced(), Externs.renamed(t.created()));
+        } else {
+            type = actual;
+        }
+        Externs.add(scope, Externs.Direction.EXPORT, e.name(), type, offset);
+    }
+
+    private static void start(Scope scope, Section.StartSection s) {
+        long offset = s.offset();
+        FuncType f = scope.func(s.funcIndex(), offset);
+        if (f.params().size() != s.args().size()) {
+            throw error(offset, "component start function requires " + f.params().size() + " arguments but was given " + s.args().size());
+        }
+        for (int i = 0; i < s.args().size(); i++) {
+            ValType v = scope.value(s.args().get(i), offset);
+            if (!Subtyping.equal(v, f.params().get(i).type())) {
+                throw error(offset, "value type mismatch for component start function argument " + i);
+            }
+        }
+        long expected = f.result() == null ? 0 : 1;
+        if (s.results() != expected) {
+            throw error(offset, "component start function has a result count of " + expected + " but the start section declares " + s.results());
+        }
+        if (f.result() != null) scope.addValue(f.result(), false);
+    }
+
+    /** The type of a finished component: what it imports and exports (Explainer, "Component Invariants"). */
+    private static ComponentType finish(Scope scope, long offset) {
+        for (int i = 0; i < scope.values.size(); i++) {
+            if (!scope.valueUsed.get(i)) throw error(offset, "value index " + i + " was not used as part of an instantiation, start function, or export");
+        }
+        Map<ResourceId, List<String>> defined = new LinkedHashMap<>(scope.exportedAbstractResources);
+        for (Map.Entry<String, EntityType> e : scope.exports.entrySet()) {
+            collectDefined(scope, List.of(e.getKey()), e.getValue(), defined);
+        }
+        return new ComponentType(scope.imports, scope.exports, scope.importedResources, defined);
+    }
+
+    private static void collectDefined(Scope scope, List<String> path, EntityType type, Map<ResourceId, List<String>> out) {
+        if (type instanceof EntityType.Type t && t.created() instanceof ResourceType r) {
+            if (scope.definedResources.containsKey(r.id())) out.putIfAbsent(r.id(), path);
+        } else if (type instanceof EntityType.Instance i) {
+            for (Map.Entry<String, EntityType> e : i.type().exports().entrySet()) {
+                List<String> sub = new ArrayList<>(path);
+                sub.add(e.getKey());
+                collectDefined(scope, List.copyOf(sub), e.getValue(), out);
+            }
+        }
+    }
+
+    // ---- type definitions -----------------------------------------------------------------
+
+    static AnyType defType(Scope scope, DefType type) {
+        if (type instanceof DefValType d) return TypeDefinitions.defined(scope, d);
+        if (type instanceof DefType.FuncType f) return TypeDefinitions.func(scope, f);
+        if (type instanceof DefType.ComponentType c) {
+            Scope inner = new Scope(Scope.Kind.COMPONENT_TYPE, scope);
+            for (ComponentDecl decl : c.decls()) declaration(inner, decl);
+            return new ComponentType(inner.imports, inner.exports, inner.importedResources, inner.exportedAbstractResources);
+        }
+        if (type instanceof DefType.InstanceType i) {
+            Scope inner = new Scope(Scope.Kind.INSTANCE_TYPE, scope);
+            for (InstanceDecl decl : i.decls()) declaration(inner, decl);
+            return new InstanceType(inner.exports, inner.exportedAbstractResources);
+        }
+        return resource(scope, (DefType.ResourceType) type);
+    }
+
+    private static void declaration(Scope scope, ComponentDecl decl) {
+        long offset = decl.offset();
+        if (decl instanceof ComponentDecl.ImportDecl i) {
+            Externs.add(scope, Externs.Direction.IMPORT, i.name(), Externs.entity(scope, i.type(), offset), offset);
+        } else if (decl instanceof InstanceDecl.CoreTypeDecl t) {
+            coreType(scope, t.type());
+        } else if (decl instanceof InstanceDecl.TypeDecl t) {
+            scope.types.add(defType(scope, t.type()));
+        } else if (decl instanceof InstanceDecl.AliasDecl a) {
+            Aliases.add(scope, a.alias());
+        } else if (decl instanceof InstanceDecl.ExportDecl e) {
+            Externs.add(scope, Externs.Direction.EXPORT, e.name(), Externs.entity(scope, e.type(), offset), offset);
+        }
+    }
+
+    /** A resource type definition: a fresh resource local to this component (Explainer, "Resource types"). */
+    private static ResourceType resource(Scope scope, DefType.ResourceType r) {
+        long offset = r.offset();
+        if (scope.isType()) throw error(offset, "resources can only be defined within a concrete component");
+        CoreValType rep = TypeDefinitions.coreValType(r.rep());
+        if (!rep.equals(CoreValType.I32) && !rep.equals(CoreValType.I64)) {
+            throw error(offset, "resources can only be represented by `i32` or `i64`");
+        }
+        if (r.dtor().isPresent()) {
+            long index = r.dtor().getAsLong();
+            CoreFuncType dtor = scope.coreFunc(index, offset);
+            if (!dtor.equals(CoreFuncType.of(List.of(rep), List.of()))) {
+                throw error(offset, "core function " + index + " has wrong signature for a destructor");
+            }
+        }
+        ResourceId id = ResourceId.fresh();
+        scope.definedResources.put(id, rep);
+        scope.localResources.add(id);
+        return new ResourceType(id);
+    }
+}

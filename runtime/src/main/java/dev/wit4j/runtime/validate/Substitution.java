@@ -1,0 +1,159 @@
+package dev.wit4j.runtime.validate;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replaces resource identities throughout a type: used when instantiation supplies the resources
+ * a component imports, when instantiation or an instance import freshens abstract resources, and
+ * when subtyping lines up the abstract resources of two types (Binary.md, "instantiate": "the
+ * actual type supplied is immediately substituted for all uses of the import").
+ *
+ * <p>Types without any replaced resource are returned unchanged, keeping their identity.
+ */
+final class Substitution {
+
+    private final Map<ResourceId, ResourceId> map;
+    private final IdentityHashMap<DefinedType, DefinedType> done = new IdentityHashMap<>();
+
+    private boolean replacesTypes;
+
+    Substitution(Map<ResourceId, ResourceId> map) {
+        this.map = map;
+    }
+
+    /** Also replaces every use of the defined type {@code from} (by identity) with {@code to}. */
+    void replace(DefinedType from, DefinedType to) {
+        done.put(from, to);
+        replacesTypes = true;
+    }
+
+    private boolean isEmpty() {
+        return map.isEmpty() && !replacesTypes;
+    }
+
+    ResourceId resource(ResourceId id) {
+        return map.getOrDefault(id, id);
+    }
+
+    ValType valType(ValType type) {
+        if (type == null || type instanceof PrimitiveType || isEmpty()) return type;
+        return defined((DefinedType) type);
+    }
+
+    DefinedType defined(DefinedType type) {
+        DefinedType cached = done.get(type);
+        if (cached != null) return cached;
+        Shape shape = type.shape();
+        Shape mapped = shape(shape);
+        DefinedType result = mapped.equals(shape) && sameChildren(shape, mapped) ? type : new DefinedType(mapped);
+        done.put(type, result);
+        return result;
+    }
+
+    private static boolean sameChildren(Shape a, Shape b) {
+        // Records compare DefinedType children by identity, so equals() already means "unchanged".
+        return true;
+    }
+
+    private Shape shape(Shape shape) {
+        if (shape instanceof Shape.Record r) {
+            List<Shape.Field> fields = new ArrayList<>();
+            for (Shape.Field f : r.fields()) fields.add(new Shape.Field(f.name(), valType(f.type())));
+            return new Shape.Record(fields);
+        }
+        if (shape instanceof Shape.Variant v) {
+            List<Shape.Case> cases = new ArrayList<>();
+            for (Shape.Case c : v.cases()) cases.add(new Shape.Case(c.name(), valType(c.type())));
+            return new Shape.Variant(cases);
+        }
+        if (shape instanceof Shape.ListOf l) return new Shape.ListOf(valType(l.element()), l.length());
+        if (shape instanceof Shape.Tuple t) return new Shape.Tuple(t.types().stream().map(this::valType).toList());
+        if (shape instanceof Shape.Option o) return new Shape.Option(valType(o.type()));
+        if (shape instanceof Shape.Result r) return new Shape.Result(valType(r.ok()), valType(r.err()));
+        if (shape instanceof Shape.Own o) return new Shape.Own(resource(o.resource()));
+        if (shape instanceof Shape.Borrow b) return new Shape.Borrow(resource(b.resource()));
+        if (shape instanceof Shape.Stream s) return new Shape.Stream(valType(s.element()));
+        if (shape instanceof Shape.Future f) return new Shape.Future(valType(f.element()));
+        if (shape instanceof Shape.MapOf m) return new Shape.MapOf(valType(m.key()), valType(m.value()));
+        return shape;
+    }
+
+    FuncType func(FuncType type) {
+        if (isEmpty()) return type;
+        List<FuncType.Param> params = new ArrayList<>();
+        for (FuncType.Param p : type.params()) params.add(new FuncType.Param(p.name(), valType(p.type())));
+        FuncType result = new FuncType(type.async(), params, valType(type.result()));
+        return result.equals(type) ? type : result;
+    }
+
+    AnyType any(AnyType type) {
+        if (isEmpty()) return type;
+        if (type instanceof DefinedType d) return defined(d);
+        if (type instanceof FuncType f) return func(f);
+        if (type instanceof ResourceType r) {
+            ResourceId mapped = resource(r.id());
+            return mapped.equals(r.id()) ? r : new ResourceType(mapped);
+        }
+        if (type instanceof InstanceType i) return instance(i);
+        return component((ComponentType) type);
+    }
+
+    InstanceType instance(InstanceType type) {
+        if (isEmpty()) return type;
+        return new InstanceType(entities(type.exports()), paths(type.definedResources()));
+    }
+
+    ComponentType component(ComponentType type) {
+        if (isEmpty()) return type;
+        return new ComponentType(entities(type.imports()), entities(type.exports()),
+                paths(type.importedResources()), paths(type.definedResources()));
+    }
+
+    Map<String, EntityType> entities(Map<String, EntityType> entities) {
+        Map<String, EntityType> out = new LinkedHashMap<>();
+        entities.forEach((name, type) -> out.put(name, entity(type)));
+        return out;
+    }
+
+    private Map<ResourceId, List<String>> paths(Map<ResourceId, List<String>> paths) {
+        Map<ResourceId, List<String>> out = new LinkedHashMap<>();
+        paths.forEach((id, path) -> out.put(resource(id), path));
+        return out;
+    }
+
+    EntityType entity(EntityType type) {
+        if (isEmpty()) return type;
+        if (type instanceof EntityType.Func f) return new EntityType.Func(func(f.type()));
+        if (type instanceof EntityType.Value v) return new EntityType.Value(valType(v.type()));
+        if (type instanceof EntityType.Instance i) return new EntityType.Instance(instance(i.type()));
+        if (type instanceof EntityType.Component c) return new EntityType.Component(component(c.type()));
+        if (type instanceof EntityType.Type t) {
+            AnyType referenced = any(t.referenced());
+            AnyType created = t.created() == t.referenced() ? referenced : any(t.created());
+            return new EntityType.Type(referenced, created);
+        }
+        return type; // core modules cannot mention resources
+    }
+
+    /** Follows a path of names (import or export name, then instance export names) to a resource. */
+    static ResourceId resourceAt(Map<String, EntityType> entities, List<String> path) {
+        EntityType current = entities.get(path.get(0));
+        for (int i = 1; i < path.size(); i++) {
+            if (!(current instanceof EntityType.Instance inst)) return null;
+            current = inst.type().exports().get(path.get(i));
+        }
+        if (current instanceof EntityType.Type t && t.created() instanceof ResourceType r) return r.id();
+        return null;
+    }
+
+    /** A substitution giving each listed resource a fresh identity. */
+    static Map<ResourceId, ResourceId> freshen(Iterable<ResourceId> resources) {
+        Map<ResourceId, ResourceId> out = new LinkedHashMap<>();
+        for (ResourceId id : resources) out.put(id, ResourceId.fresh());
+        return out;
+    }
+}
