@@ -1,0 +1,196 @@
+package dev.wit4j.witx.resolve;
+
+import dev.wit4j.witx.WitException;
+import dev.wit4j.witx.model.PackageName;
+import dev.wit4j.witx.model.Resolve;
+import dev.wit4j.witx.parse.Ast;
+import dev.wit4j.witx.parse.SourceFile;
+import dev.wit4j.witx.parse.WitParser;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Entry point: parses and resolves WIT into a {@link Resolve}.
+ *
+ * <pre>{@code
+ * Resolve r = WitResolver.resolveDirectory(Path.of("wit"));
+ * World w = r.selectWorld(Optional.empty());
+ * }</pre>
+ *
+ * <p>Items gated with {@code @unstable(feature = f)} are left out unless {@code f} is enabled
+ * ({@link #withFeatures}, {@link #withAllFeatures}), like wasm-tools; references to such items from
+ * ungated ones are errors. Every error is a {@link WitException} with file, line and column.
+ * Instances are immutable and thread-safe.
+ */
+public final class WitResolver {
+    private final Set<String> features;
+    private final boolean allFeatures;
+
+    private WitResolver(Set<String> features, boolean allFeatures) {
+        this.features = Set.copyOf(features);
+        this.allFeatures = allFeatures;
+    }
+
+    /** A resolver with no {@code @unstable} features enabled. */
+    public static WitResolver create() {
+        return new WitResolver(Set.of(), false);
+    }
+
+    /** A copy that includes items gated by the given {@code @unstable} features. */
+    public WitResolver withFeatures(Set<String> enabled) {
+        return new WitResolver(Objects.requireNonNull(enabled, "enabled"), allFeatures);
+    }
+
+    /** A copy that includes every {@code @unstable} item. */
+    public WitResolver withAllFeatures() {
+        return new WitResolver(features, true);
+    }
+
+    /** {@link #create()}{@code .directory(dir)}. */
+    public static Resolve resolveDirectory(Path dir) {
+        return create().directory(dir);
+    }
+
+    /** {@link #create()}{@code .file(file)}. */
+    public static Resolve resolveFile(Path file) {
+        return create().file(file);
+    }
+
+    /** {@link #create()}{@code .string(name, text)}. */
+    public static Resolve resolveString(String name, String text) {
+        return create().string(name, text);
+    }
+
+    /**
+     * Resolves a directory (WIT.md "Root Package: A Directory"): its {@code *.wit} files form the
+     * root package; each entry of {@code deps/} (a {@code .wit} file or a directory of them,
+     * which may have its own {@code deps/}) supplies further packages. Other files are ignored.
+     */
+    public Resolve directory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new WitException(dir.toString(), "not a directory");
+        }
+        List<Group> groups = new ArrayList<>();
+        loadDeps(dir.resolve("deps"), groups);
+        Group root = new Group(dir.toString(), parseAll(witFiles(dir)));
+        groups.add(root);
+        return resolveGroups(groups, root);
+    }
+
+    /**
+     * Resolves one file (WIT.md "Root Package: A File"); its dependencies must be inline
+     * {@code package ... { }} blocks.
+     */
+    public Resolve file(Path file) {
+        Group g = new Group(file.toString(), List.of(WitParser.parse(read(file))));
+        return resolveGroups(List.of(g), g);
+    }
+
+    /**
+     * Resolves several files, each one a package (with its inline packages); the last file's
+     * package is the root. Useful for a folder of separately published packages such as WASI.
+     */
+    public Resolve files(List<Path> files) {
+        if (files.isEmpty()) {
+            throw new WitException("", "no files to resolve");
+        }
+        List<Group> groups = new ArrayList<>();
+        for (Path f : files) {
+            groups.add(new Group(f.toString(), List.of(WitParser.parse(read(f)))));
+        }
+        return resolveGroups(groups, groups.get(groups.size() - 1));
+    }
+
+    /** Resolves WIT text; {@code name} is used in positions and messages. */
+    public Resolve string(String name, String text) {
+        Group g = new Group(name, List.of(WitParser.parse(new SourceFile(name, text))));
+        return resolveGroups(List.of(g), g);
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    private record Group(String origin, List<Ast.File> files) {
+    }
+
+    private Resolve resolveGroups(List<Group> groups, Group root) {
+        List<PackageSource> sources = new ArrayList<>();
+        PackageName rootName = null;
+        for (Group g : groups) {
+            Grouping.Result r = Grouping.packages(g.origin(), g.files());
+            sources.addAll(r.packages());
+            if (g == root) {
+                if (r.main() == null) {
+                    throw new WitException(g.origin(), "no `package` header was found in any WIT file for this package");
+                }
+                rootName = r.main();
+            }
+        }
+        Resolver resolver = new Resolver(f -> allFeatures || features.contains(f));
+        return resolver.resolve(sources, rootName);
+    }
+
+    private void loadDeps(Path deps, List<Group> groups) {
+        if (!Files.isDirectory(deps)) {
+            return;
+        }
+        for (Path p : list(deps)) {
+            if (Files.isDirectory(p)) {
+                loadDeps(p.resolve("deps"), groups);
+                List<Ast.File> files = parseAll(witFiles(p));
+                if (!files.isEmpty()) {
+                    groups.add(new Group(p.toString(), files));
+                }
+            } else if (p.getFileName().toString().endsWith(".wit")) {
+                groups.add(new Group(p.toString(), List.of(WitParser.parse(read(p)))));
+            }
+        }
+    }
+
+    private static List<Path> witFiles(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : list(dir)) {
+            if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".wit")) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw new WitException(dir.toString(), "cannot list directory: " + e.getMessage());
+        }
+    }
+
+    private static List<Ast.File> parseAll(List<Path> files) {
+        List<Ast.File> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(WitParser.parse(read(f)));
+        }
+        return out;
+    }
+
+    private static SourceFile read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return new SourceFile(file.toString(), text);
+        } catch (CharacterCodingException e) {
+            throw new WitException(file.toString(), "file is not valid UTF-8");
+        } catch (IOException e) {
+            throw new WitException(file.toString(), "cannot read file: " + e.getMessage());
+        }
+    }
+}
