@@ -2,6 +2,12 @@ package dev.wit4j.runtime.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import run.endive.compiler.InterpreterFallback;
+import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.runtime.Instance;
+import run.endive.runtime.InterpreterMachine;
+import run.endive.runtime.Machine;
 import run.endive.wasm.InvalidException;
 import run.endive.wasm.MalformedException;
 import run.endive.wasm.Parser;
@@ -32,6 +38,7 @@ public final class CoreModule {
     private final WasmModule module;
     private final List<CoreImport> imports;
     private final List<CoreExport> exports;
+    private volatile Function<Instance, Machine> compiled;
 
     private CoreModule(WasmModule module, List<CoreImport> imports, List<CoreExport> exports) {
         this.module = module;
@@ -89,6 +96,31 @@ public final class CoreModule {
     /** The parsed module, for the engine's compiler and instantiation. */
     WasmModule wasmModule() {
         return module;
+    }
+
+    /**
+     * The machine that runs this module's code. Compilation to JVM bytecode happens once, on first
+     * use, and the result is shared by every instance of the module (it is immutable).
+     */
+    Function<Instance, Machine> machineFactory(ExecutionMode mode) {
+        if (mode == ExecutionMode.INTERPRETED) {
+            return InterpreterMachine::new;
+        }
+        Function<Instance, Machine> factory = compiled;
+        if (factory == null) {
+            synchronized (this) {
+                factory = compiled;
+                if (factory == null) {
+                    factory = MachineFactoryCompiler.builder(module)
+                            // A function too large for one JVM method is interpreted instead: same
+                            // semantics, only slower, so it needs no warning on the console.
+                            .withInterpreterFallback(InterpreterFallback.SILENT)
+                            .compile();
+                    compiled = factory;
+                }
+            }
+        }
+        return factory;
     }
 
     private static String reason(RuntimeException e, String fallback) {

@@ -1,0 +1,98 @@
+package dev.wit4j.runtime.engine;
+
+import java.util.List;
+import run.endive.runtime.ExportFunction;
+import run.endive.runtime.ImportFunction;
+import run.endive.runtime.WasmFunctionHandle;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.FunctionType;
+import run.endive.wasm.types.ValType;
+
+/**
+ * A core function: exported by a core instance, or implemented by the host (a lowered component
+ * function, a canonical built-in). Arguments and results travel as {@code long}s, the engine's
+ * representation of i32/i64/f32/f64 bits.
+ */
+public final class CoreFunction implements CoreExtern {
+
+    /** A core function implemented in Java. */
+    @FunctionalInterface
+    public interface Body {
+        /** Runs the function; {@code args} holds one long per core parameter. */
+        long[] call(long[] args);
+    }
+
+    private final CoreFuncType type;
+    private final Body body;
+
+    private CoreFunction(CoreFuncType type, Body body) {
+        this.type = type;
+        this.body = body;
+    }
+
+    /** A function implemented by the host, with the given core signature. */
+    public static CoreFunction host(CoreFuncType type, Body body) {
+        return new CoreFunction(type, body);
+    }
+
+    static CoreFunction exported(CoreFuncType type, ExportFunction function) {
+        return new CoreFunction(type, args -> {
+            try {
+                return function.apply(args);
+            } catch (WasmEngineException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {
+                throw CoreTrapException.from(e);
+            } catch (StackOverflowError e) {
+                throw CoreTrapException.stackOverflow(e);
+            }
+        });
+    }
+
+    /** The core signature. */
+    public CoreFuncType type() {
+        return type;
+    }
+
+    /**
+     * Calls the function.
+     *
+     * @throws CoreTrapException if core code trapped
+     */
+    public long[] call(long... args) {
+        long[] results = body.call(args);
+        return results == null ? new long[0] : results;
+    }
+
+    @Override
+    public String kind() {
+        return "func";
+    }
+
+    /** This function as the engine's import of {@code module}.{@code name}. */
+    ImportFunction asImport(String module, String name) {
+        WasmFunctionHandle handle = (instance, args) -> call(args);
+        return new ImportFunction(module, name, engineType(type), handle);
+    }
+
+    static FunctionType engineType(CoreFuncType type) {
+        return FunctionType.of(type.params().stream().map(CoreFunction::engineValType).toList(),
+                type.results().stream().map(CoreFunction::engineValType).toList());
+    }
+
+    private static ValType engineValType(CoreValType type) {
+        return switch (type.name()) {
+            case "i32" -> ValType.I32;
+            case "i64" -> ValType.I64;
+            case "f32" -> ValType.F32;
+            case "f64" -> ValType.F64;
+            case "v128" -> ValType.V128;
+            case "funcref" -> ValType.FuncRef;
+            case "externref" -> ValType.ExternRef;
+            default -> throw new UnsupportedOperationException("core value type " + type.name()
+                    + " cannot cross between core instances yet");
+        };
+    }
+
+    static List<CoreValType> types(List<ValType> types) {
+        return types.stream().map(CoreModule::valType).toList();
+    }
+}

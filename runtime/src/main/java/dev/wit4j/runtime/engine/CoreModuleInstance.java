@@ -1,0 +1,137 @@
+package dev.wit4j.runtime.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import run.endive.runtime.ImportGlobal;
+import run.endive.runtime.ImportMemory;
+import run.endive.runtime.ImportTable;
+import run.endive.runtime.ImportValues;
+import run.endive.runtime.Instance;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.Import;
+
+/**
+ * A live instance of a core module: its own memories, tables and globals (shared-nothing unless
+ * they were imported), and its exports by name.
+ */
+public final class CoreModuleInstance {
+
+    /** Supplies a core instance's imports, by module and field name, as the module declares them. */
+    @FunctionalInterface
+    public interface Imports {
+        /** The value for {@code module}.{@code name}, or empty if there is none. */
+        Optional<CoreExtern> resolve(String module, String name);
+    }
+
+    private final Instance instance;
+    private final Map<String, CoreExtern> exports;
+
+    private CoreModuleInstance(Instance instance, Map<String, CoreExtern> exports) {
+        this.instance = instance;
+        this.exports = exports;
+    }
+
+    /**
+     * Instantiates {@code module}: resolves every import, initialises memories and tables and runs
+     * the module's start function.
+     *
+     * @param mode whether to run the module's code compiled to JVM bytecode or interpreted
+     * @throws CoreLinkException if an import is missing or of the wrong kind
+     * @throws CoreTrapException if the start function or a segment initialisation traps
+     */
+    public static CoreModuleInstance instantiate(CoreModule module, Imports imports, ExecutionMode mode) {
+        ImportValues.Builder values = ImportValues.builder();
+        var section = module.wasmModule().importSection();
+        for (int i = 0; i < section.importCount(); i++) {
+            Import imp = section.getImport(i);
+            String moduleName = imp.module().equals(EmptyImportNames.PLACEHOLDER) ? "" : imp.module();
+            CoreExtern value = imports.resolve(moduleName, imp.name()).orElseThrow(() -> new CoreLinkException(
+                    "missing core import `" + moduleName + "` `" + imp.name() + "`"));
+            ExternalType expected = imp.importType();
+            String name = imp.name();
+            if (value instanceof CoreFunction f && expected == ExternalType.FUNCTION) {
+                CoreFuncType wanted = ((CoreExternType.Func) module.imports().get(i).type()).type();
+                if (!f.type().equals(wanted)) {
+                    throw new CoreLinkException("core import `" + moduleName + "` `" + name + "` has type "
+                            + f.type() + ", expected " + wanted);
+                }
+                values.addFunction(f.asImport(imp.module(), name));
+            } else if (value instanceof CoreMemory m && expected == ExternalType.MEMORY) {
+                values.addMemory(new ImportMemory(imp.module(), name, m.engineMemory()));
+            } else if (value instanceof CoreTable t && expected == ExternalType.TABLE) {
+                values.addTable(new ImportTable(imp.module(), name, t.engineTable()));
+            } else if (value instanceof CoreGlobal g && expected == ExternalType.GLOBAL) {
+                values.addGlobal(new ImportGlobal(imp.module(), name, g.engineGlobal()));
+            } else {
+                throw new CoreLinkException("core import `" + moduleName + "` `" + name + "` expects a "
+                        + kind(expected) + ", found a " + value.kind());
+            }
+        }
+        Instance instance;
+        try {
+            instance = Instance.builder(module.wasmModule())
+                    .withImportValues(values.build())
+                    .withMachineFactory(module.machineFactory(mode))
+                    .build();
+        } catch (WasmEngineException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {
+            throw CoreTrapException.from(e);
+        } catch (StackOverflowError e) {
+            throw CoreTrapException.stackOverflow(e);
+        }
+        return new CoreModuleInstance(instance, exports(module, instance));
+    }
+
+    private static Map<String, CoreExtern> exports(CoreModule module, Instance instance) {
+        Map<String, CoreExtern> exports = new LinkedHashMap<>();
+        for (CoreExport export : module.exports()) {
+            String name = export.name();
+            CoreExternType type = export.type();
+            CoreExtern value = null; // tags cannot cross instances yet
+            if (type instanceof CoreExternType.Func f) {
+                value = CoreFunction.exported(f.type(), instance.export(name));
+            } else if (type instanceof CoreExternType.Memory) {
+                value = new CoreMemory(instance.exports().memory(name));
+            } else if (type instanceof CoreExternType.Table) {
+                value = new CoreTable(instance.exports().table(name));
+            } else if (type instanceof CoreExternType.Global) {
+                value = new CoreGlobal(instance.exports().global(name));
+            }
+            if (value != null) {
+                exports.put(name, value);
+            }
+        }
+        return Map.copyOf(exports);
+    }
+
+    /** The export named {@code name}, if any. */
+    public Optional<CoreExtern> export(String name) {
+        return Optional.ofNullable(exports.get(name));
+    }
+
+    /** Every export, by name. */
+    public Map<String, CoreExtern> exports() {
+        return exports;
+    }
+
+    /** The instance's first memory, if it has one (defined or imported). */
+    public Optional<CoreMemory> defaultMemory() {
+        try {
+            return Optional.ofNullable(instance.memory()).map(CoreMemory::new);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String kind(ExternalType type) {
+        return switch (type) {
+            case FUNCTION -> "func";
+            case MEMORY -> "memory";
+            case TABLE -> "table";
+            case GLOBAL -> "global";
+            case TAG -> "tag";
+        };
+    }
+
+}
