@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 tools="$here/../../tools/wasm"
-[ -d "$tools/node_modules" ] || (cd "$tools" && npm ci --no-audit --no-fund)
+[ -d "$tools/node_modules" ] || "$tools/install.sh"
 jco="$tools/node_modules/.bin/jco"
 for wat in "$here"/*.wat; do
   case "$wat" in

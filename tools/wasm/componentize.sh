@@ -6,7 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -eq 4 ] || { echo "usage: componentize.sh SOURCE.js WIT WORLD OUT.wasm" >&2; exit 2; }
-[ -d "$here/node_modules" ] || (cd "$here" && npm ci --no-audit --no-fund)
+[ -d "$here/node_modules" ] || "$here/install.sh"
 # jco's bundled WASI shim starts with no file access: grant it the file system for this build.
 export NODE_OPTIONS="--import $here/preopen-root.mjs"
 "$here/node_modules/.bin/jco" componentize "$1" --wit "$2" --world-name "$3" -o "$4"

@@ -10,8 +10,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ValidateCommandTest {
 
@@ -28,12 +31,23 @@ class ValidateCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void exampleComponentIsValid() {
-        Path calc = Paths.get("..", "examples", "components", "calc.wasm");
-        Outcome outcome = wit4j("validate", calc.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"calc.wasm", "hello-command.wasm"})
+    void exampleComponentsAreValid(String name) {
+        Path component = Paths.get("..", "examples", "components", name);
+        Outcome outcome = wit4j("validate", component.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertEquals("valid", outcome.out().strip());
+    }
+
+    @Test
+    void aComponentWithATruncatedCoreModuleIsMalformed() throws IOException {
+        byte[] good = Files.readAllBytes(Paths.get("..", "examples", "components", "hello-command.wasm"));
+        Path bad = dir.resolve("truncated.wasm");
+        Files.write(bad, Arrays.copyOf(good, good.length / 2));
+        Outcome outcome = wit4j("validate", bad.toString());
+        assertEquals(1, outcome.exitCode());
+        assertOneLineReason(outcome);
     }
 
     @Test

@@ -69,7 +69,7 @@ final class WastCorpus {
         Path out = Paths.get("target", "wast-json").toAbsolutePath();
         try {
             if (!Files.isDirectory(tools.resolve("node_modules/@bytecodealliance/jco"))) {
-                String failure = run(tools, "npm", "ci", "--no-audit", "--no-fund");
+                String failure = run(tools, "bash", tools.resolve("install.sh").toString());
                 if (failure != null) {
                     return new Loaded(List.of(), "cannot install the WebAssembly text tools in " + tools + ": " + failure);
                 }
