@@ -3,11 +3,18 @@ package dev.wit4j.runtime.validate;
 import java.util.Arrays;
 import java.util.List;
 
-/** Canonical ABI size and alignment of value types (CanonicalABI.md, "Element Size"). */
+/**
+ * Canonical ABI size and alignment of value types (CanonicalABI.md, "Alignment", "Element Size"),
+ * computed with {@code ptr_type = 'i64'}: Binary.md requires {@code elem_size(t, 'i64') < 2^28}
+ * for every {@code defvaltype}, so that the limit holds for 32- and 64-bit memories alike.
+ */
 final class AbiSizes {
 
     /** Types whose {@code elem_size} reaches this many bytes are invalid (Binary.md). */
     static final long MAX_SIZE = 1L << 28;
+
+    /** {@code ptr_size('i64')}. */
+    private static final long PTR_SIZE = 8;
 
     private AbiSizes() {}
 
@@ -27,13 +34,13 @@ final class AbiSizes {
         if (shape instanceof Shape.Result r) return variantSize(Arrays.asList(r.ok(), r.err()));
         if (shape instanceof Shape.Enum e) return discriminantSize(e.names().size());
         if (shape instanceof Shape.Flags f) return flagsSize(f.names().size());
-        if (shape instanceof Shape.ListOf l) return l.length() < 0 ? 8 : mul(elemSize(l.element()), l.length());
-        if (shape instanceof Shape.MapOf) return 8;
+        if (shape instanceof Shape.ListOf l) return l.length() < 0 ? 2 * PTR_SIZE : mul(elemSize(l.element()), l.length());
+        if (shape instanceof Shape.MapOf) return 2 * PTR_SIZE; // despecializes to a list
         return 4; // handles, streams, futures
     }
 
     static long align(ValType type) {
-        if (type instanceof PrimitiveType p) return p == PrimitiveType.STRING ? 4 : primitiveSize(p);
+        if (type instanceof PrimitiveType p) return p == PrimitiveType.STRING ? PTR_SIZE : primitiveSize(p);
         Shape shape = ((DefinedType) type).shape();
         if (shape instanceof Shape.Primitive p) return align(p.type());
         if (shape instanceof Shape.Record r) return maxAlign(r.fields().stream().map(Shape.Field::type).toList());
@@ -44,7 +51,8 @@ final class AbiSizes {
         if (shape instanceof Shape.Result r) return maxAlign(Arrays.asList(r.ok(), r.err()));
         if (shape instanceof Shape.Enum e) return discriminantSize(e.names().size());
         if (shape instanceof Shape.Flags f) return flagsSize(f.names().size());
-        if (shape instanceof Shape.ListOf l) return l.length() < 0 ? 4 : align(l.element());
+        if (shape instanceof Shape.ListOf l) return l.length() < 0 ? PTR_SIZE : align(l.element());
+        if (shape instanceof Shape.MapOf) return PTR_SIZE;
         return 4;
     }
 
@@ -52,7 +60,8 @@ final class AbiSizes {
         switch (p) {
             case BOOL: case S8: case U8: return 1;
             case S16: case U16: return 2;
-            case S64: case U64: case F64: case STRING: return 8;
+            case S64: case U64: case F64: return 8;
+            case STRING: return 2 * PTR_SIZE;
             default: return 4;
         }
     }

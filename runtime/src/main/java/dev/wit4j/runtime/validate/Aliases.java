@@ -47,6 +47,7 @@ final class Aliases {
             throw error(offset, "export `" + e.name() + "` for instance " + e.instanceIndex() + " is not a " + expected);
         }
         if (type instanceof EntityType.Value v) {
+            FeatureGates.values(scope, offset);
             scope.addValue(v.type(), false);
         } else {
             Externs.push(scope, type);

@@ -62,10 +62,10 @@ final class Builtins {
             return sig(List.of(), List.of(I64));
         }
         if (canon instanceof Canon.StreamRead s) {
-            return copy(scope, stream(scope, s.typeIndex(), "stream.read", offset).element(), true, true, s.options(), offset);
+            return copy(scope, s, stream(scope, s.typeIndex(), "stream.read", offset).element(), true, true, s.options());
         }
         if (canon instanceof Canon.StreamWrite s) {
-            return copy(scope, stream(scope, s.typeIndex(), "stream.write", offset).element(), false, true, s.options(), offset);
+            return copy(scope, s, stream(scope, s.typeIndex(), "stream.write", offset).element(), false, true, s.options());
         }
         if (canon instanceof Canon.StreamCancelRead s) {
             stream(scope, s.typeIndex(), "stream.cancel-read", offset);
@@ -88,10 +88,10 @@ final class Builtins {
             return sig(List.of(), List.of(I64));
         }
         if (canon instanceof Canon.FutureRead f) {
-            return copy(scope, future(scope, f.typeIndex(), "future.read", offset).element(), true, false, f.options(), offset);
+            return copy(scope, f, future(scope, f.typeIndex(), "future.read", offset).element(), true, false, f.options());
         }
         if (canon instanceof Canon.FutureWrite f) {
-            return copy(scope, future(scope, f.typeIndex(), "future.write", offset).element(), false, false, f.options(), offset);
+            return copy(scope, f, future(scope, f.typeIndex(), "future.write", offset).element(), false, false, f.options());
         }
         if (canon instanceof Canon.FutureCancelRead f) {
             future(scope, f.typeIndex(), "future.cancel-read", offset);
@@ -171,6 +171,8 @@ final class Builtins {
     private static void contextType(Scope scope, dev.wit4j.runtime.binary.CoreValueType type, long slot, String name, long offset) {
         CoreValType t = TypeDefinitions.coreValType(type);
         if (!t.equals(I32) && !t.equals(I64)) throw error(offset, "`" + name + "` only supports `i32` or `i64`");
+        if (t.equals(I64)) scope.features.require(ValidationFeatures.Feature.CM64, "64-bit `" + name + "` requires the component model 64-bit feature", offset);
+        FeatureGates.contextSlot(scope, name, slot, offset);
         CoreValType prev = scope.contextSlots.putIfAbsent(slot, t);
         if (prev != null && !prev.equals(t)) throw error(offset, "`" + name + "` type must match previous context type");
     }
@@ -189,9 +191,11 @@ final class Builtins {
      * {@code stream.read/write} and {@code future.read/write}: a memory is needed when there is a
      * payload, and reading payloads that hold pointers needs {@code realloc} too.
      */
-    private static CoreFuncType copy(Scope scope, ValType element, boolean read, boolean stream,
-            List<dev.wit4j.runtime.binary.CanonOpt> opts, long offset) {
+    private static CoreFuncType copy(Scope scope, Canon canon, ValType element, boolean read, boolean stream,
+            List<dev.wit4j.runtime.binary.CanonOpt> opts) {
+        long offset = canon.offset();
         Canonicals.Options options = Canonicals.options(scope, opts, offset);
+        FeatureGates.synchronousCopy(scope, canon, options.async());
         if (options.postReturn() != null) {
             throw error(offset, "canonical option `post-return` cannot be specified for lowerings");
         }

@@ -57,6 +57,7 @@ final class Canonicals {
             } else if (opt instanceof CanonOpt.Memory m) {
                 if (memory != null) throw error(offset, "canonical option `memory` is specified more than once");
                 memory = scope.coreMemory(m.memoryIndex(), offset);
+                if (memory.memory64()) FeatureGates.memory64(scope, offset);
             } else if (opt instanceof CanonOpt.Realloc r) {
                 if (realloc != null) throw error(offset, "canonical option `realloc` is specified more than once");
                 realloc = scope.coreFunc(r.funcIndex(), offset);
@@ -65,10 +66,15 @@ final class Canonicals {
                 postReturn = scope.coreFunc(p.funcIndex(), offset);
             } else if (opt instanceof CanonOpt.Async) {
                 if (async) throw error(offset, "canonical option `async` is specified more than once");
+                FeatureGates.asyncOption(scope, offset);
                 async = true;
             } else if (opt instanceof CanonOpt.Callback c) {
                 if (callback != null) throw error(offset, "canonical option `callback` is specified more than once");
                 callback = scope.coreFunc(c.funcIndex(), offset);
+            } else if (opt instanceof CanonOpt.Gc) {
+                FeatureGates.gcOption(scope, offset);
+            } else if (opt instanceof CanonOpt.CoreType) {
+                FeatureGates.coreTypeOption(scope, offset);
             }
         }
         if (callback != null && !async) throw error(offset, "cannot specify callback without async");
@@ -138,6 +144,7 @@ final class Canonicals {
 
     static void add(Scope scope, Canon canon) {
         long offset = canon.offset();
+        FeatureGates.builtin(scope, canon);
         if (canon instanceof Canon.Lift lift) {
             CoreFuncType core = scope.coreFunc(lift.coreFuncIndex(), offset);
             FuncType type = scope.funcType(lift.typeIndex(), offset);
@@ -145,6 +152,7 @@ final class Canonicals {
             if (options.async() && !type.async()) {
                 throw error(offset, "the `async` canonical option requires an async function type");
             }
+            if (options.async() && options.callback() == null) FeatureGates.stackfulLift(scope, offset);
             if (options.callback() != null) {
                 CoreFuncType cb = options.callback();
                 if (!(cb.params().equals(List.of(I32, I32, I32)) || cb.params().equals(List.of(I32)))) {
@@ -193,7 +201,7 @@ final class Canonicals {
     }
 
     private static CoreValType localResource(Scope scope, long index, long offset) {
-        ResourceId id = scope.resourceType(index, offset);
+        ResourceId id = scope.resourceType(index, offset).id();
         if (!scope.localResources.contains(id)) throw error(offset, "type " + index + " is not a local resource");
         CoreValType rep = scope.definedResources.get(id);
         return rep == null ? I32 : rep;

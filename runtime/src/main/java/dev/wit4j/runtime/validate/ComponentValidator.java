@@ -34,8 +34,10 @@ import java.util.Map;
  * visibility of types. Nested components and embedded core modules are validated too; core modules
  * are checked by the core engine.
  *
- * <p>Gated features (async, streams and futures, error-context, threads, fixed-length lists, maps)
- * are all accepted and structurally validated.
+ * <p>Gated features (async, streams and futures, error-context, threads, fixed-length lists, maps,
+ * name attributes, values, ...) are accepted only when enabled in the {@link ValidationFeatures}
+ * passed to {@link #validate(Component, ValidationFeatures)}; {@link #validate(Component)} enables
+ * them all.
  *
  * <pre>{@code
  * Component component = ComponentDecoder.decodeComponent(bytes);
@@ -49,15 +51,27 @@ public final class ComponentValidator {
     private ComponentValidator() {}
 
     /**
-     * Validates {@code component}.
+     * Validates {@code component} with every gated feature enabled ({@link ValidationFeatures#all()}).
      *
      * @return the validated component's core modules, parsed once
      * @throws ValidationException naming the first rule broken and the offset of the offending
      *     definition
      */
     public static ValidatedComponent validate(Component component) {
+        return validate(component, ValidationFeatures.all());
+    }
+
+    /**
+     * Validates {@code component}, rejecting the use of any gated feature that {@code features}
+     * does not enable.
+     *
+     * @return the validated component's core modules, parsed once
+     * @throws ValidationException naming the first rule broken (or the disabled feature) and the
+     *     offset of the offending definition
+     */
+    public static ValidatedComponent validate(Component component, ValidationFeatures features) {
         ComponentValidator v = new ComponentValidator();
-        v.component(new Scope(Scope.Kind.COMPONENT, null), component);
+        v.component(new Scope(java.util.Objects.requireNonNull(features, "features")), component);
         return new ValidatedComponent(v.coreModules);
     }
 
@@ -96,7 +110,10 @@ public final class ComponentValidator {
         } else if (section instanceof Section.ExportSection s) {
             for (Export e : s.exports()) export(scope, e);
         } else if (section instanceof Section.ValueSection s) {
-            for (ValueDef v : s.values()) scope.addValue(TypeDefinitions.valType(scope, v.type(), v.offset()), false);
+            for (ValueDef v : s.values()) {
+                FeatureGates.values(scope, v.offset());
+                scope.addValue(TypeDefinitions.valType(scope, v.type(), v.offset()), false);
+            }
         }
     }
 
@@ -110,13 +127,7 @@ public final class ComponentValidator {
                     e.offset(), e);
         }
         coreModules.add(module);
-        java.util.Set<String> importNames = new java.util.HashSet<>();
-        for (dev.wit4j.runtime.engine.CoreImport i : module.imports()) {
-            // Component-embedded modules may not import the same name twice (as in wasm-tools).
-            if (!importNames.add(i.module() + ":" + i.name())) {
-                throw error(offset, "duplicate import name `" + i.module() + ":" + i.name() + "` in core module");
-            }
-        }
+        CoreChecks.uniqueImports(module.imports(), offset);
         Map<String, CoreExternType> exports = new LinkedHashMap<>();
         for (CoreExport e : module.exports()) exports.put(e.name(), e.type());
         return new CoreType.Module(module.imports(), exports);
@@ -152,6 +163,7 @@ public final class ComponentValidator {
 
     private static void start(Scope scope, Section.StartSection s) {
         long offset = s.offset();
+        FeatureGates.values(scope, offset);
         FuncType f = scope.func(s.funcIndex(), offset);
         if (f.params().size() != s.args().size()) {
             throw error(offset, "component start function requires " + f.params().size() + " arguments but was given " + s.args().size());
@@ -234,6 +246,7 @@ public final class ComponentValidator {
         if (!rep.equals(CoreValType.I32) && !rep.equals(CoreValType.I64)) {
             throw error(offset, "resources can only be represented by `i32` or `i64`");
         }
+        FeatureGates.resourceRep(scope, rep.equals(CoreValType.I64), offset);
         if (r.dtor().isPresent()) {
             long index = r.dtor().getAsLong();
             CoreFuncType dtor = scope.coreFunc(index, offset);
@@ -244,6 +257,6 @@ public final class ComponentValidator {
         ResourceId id = ResourceId.fresh();
         scope.definedResources.put(id, rep);
         scope.localResources.add(id);
-        return new ResourceType(id);
+        return ResourceType.of(id);
     }
 }

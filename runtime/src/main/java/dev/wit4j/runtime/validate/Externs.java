@@ -49,7 +49,7 @@ final class Externs {
                 AnyType referenced = scope.type(eq.typeIndex(), offset);
                 return new EntityType.Type(referenced, renamed(referenced));
             }
-            ResourceType fresh = new ResourceType(ResourceId.fresh());
+            ResourceType fresh = ResourceType.of(ResourceId.fresh());
             return new EntityType.Type(fresh, fresh);
         }
         if (type instanceof ExternType.Component c) {
@@ -65,7 +65,7 @@ final class Externs {
     static AnyType renamed(AnyType type) {
         if (type instanceof DefinedType d) return d.rename();
         // A new object for the same resource: only `(sub resource)` has created == referenced.
-        if (type instanceof ResourceType r) return new ResourceType(r.id());
+        if (type instanceof ResourceType r) return r.renamed();
         return type;
     }
 
@@ -76,6 +76,7 @@ final class Externs {
      */
     static EntityType add(Scope scope, Direction direction, ExternName name, EntityType type, long offset) {
         String raw = name.name();
+        if (type instanceof EntityType.Value) FeatureGates.values(scope, offset);
         type = prepareInstance(scope, direction, raw, type);
         if (type instanceof EntityType.Type t && t.created() instanceof ResourceType r && t.created() == t.referenced()) {
             if (direction == Direction.IMPORT) {
@@ -86,13 +87,14 @@ final class Externs {
         }
         push(scope, type);
         if (type instanceof EntityType.Type t && t.created() instanceof ResourceType r) {
-            Map<ResourceId, String> names = direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames;
-            names.putIfAbsent(r.id(), raw);
+            Map<ResourceType, String> names = direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames;
+            names.putIfAbsent(r, raw);
         }
         if (scope.kind != Scope.Kind.INSTANCE_TYPE && !registerNamed(scope, direction, type)) {
             throw error(offset, type.sort() + " not valid to be used as " + direction.word);
         }
-        checkName(scope, direction, name, type, offset);
+        checkName(scope, direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames,
+                direction == Direction.IMPORT ? scope.importKeys : scope.exportKeys, direction, name, type, offset);
         (direction == Direction.IMPORT ? scope.imports : scope.exports).put(raw, type);
         return type;
     }
@@ -134,9 +136,12 @@ final class Externs {
         Set<Object> set = direction == Direction.IMPORT ? scope.importNamed : scope.exportNamed;
         if (type instanceof EntityType.Type t) {
             if (!allNamed(t.referenced(), set)) return false;
-            Object key = key(t.created());
-            if (direction == Direction.IMPORT) scope.importNamed.add(key);
-            scope.exportNamed.add(key);
+            // Only the new entry is named: the referenced type keeps its own (un)named status.
+            AnyType created = t.created();
+            if (created instanceof DefinedType || created instanceof ResourceType) {
+                if (direction == Direction.IMPORT) scope.importNamed.add(created);
+                scope.exportNamed.add(created);
+            }
             return true;
         }
         if (type instanceof EntityType.Instance i) {
@@ -148,11 +153,6 @@ final class Externs {
         if (type instanceof EntityType.Func f) return namedFunc(f.type(), set);
         if (type instanceof EntityType.Value v) return named(v.type(), set);
         return true;
-    }
-
-    /** What a named-type set holds for a type: resources by id, defined types by identity. */
-    static Object key(AnyType type) {
-        return type instanceof ResourceType r ? r.id() : type;
     }
 
     private static boolean allNamed(AnyType type, Set<Object> set) {
@@ -180,8 +180,8 @@ final class Externs {
     /** Whether the parts of {@code type} that need a name have one. */
     private static boolean namedInside(DefinedType type, Set<Object> set) {
         Shape shape = type.shape();
-        if (shape instanceof Shape.Own o) return set.contains(o.resource());
-        if (shape instanceof Shape.Borrow b) return set.contains(b.resource());
+        if (shape instanceof Shape.Own o) return set.contains(o.type());
+        if (shape instanceof Shape.Borrow b) return set.contains(b.type());
         for (ValType child : type.children()) if (!named(child, set)) return false;
         return true;
     }
@@ -200,7 +200,14 @@ final class Externs {
 
     // ---- names ----------------------------------------------------------------------------
 
-    private static void checkName(Scope scope, Direction direction, ExternName name, EntityType type, long offset) {
+    /**
+     * The rules for an import or export name (Explainer, "Import and Export Definitions"): a valid
+     * extern name of a kind allowed in that direction, attributes of enabled features and on the
+     * right sort, {@code [method]}-style annotations that match {@code resourceNames}, and
+     * strong uniqueness among {@code keys} (canonical name to the name first seen).
+     */
+    static void checkName(Scope scope, Map<ResourceType, String> resourceNames, Map<String, String> keys,
+            Direction direction, ExternName name, EntityType type, long offset) {
         String raw = name.name();
         Names.ExternName parsed;
         try {
@@ -212,24 +219,24 @@ final class Externs {
                 || parsed.kind() == Names.Kind.URL || parsed.kind() == Names.Kind.HASH)) {
             throw error(offset, "name `" + raw + "` is not a valid export name");
         }
-        checkAttributes(name, parsed, type, offset);
+        checkAttributes(scope, name, parsed, type, offset);
         try {
-            checkAnnotation(scope, direction, parsed, type, offset);
+            checkAnnotation(resourceNames, parsed, type, offset);
         } catch (ValidationException e) {
             throw error(offset, direction.word + " name `" + raw + "` is not valid: " + e.reason());
         }
-        Map<String, String> keys = direction == Direction.IMPORT ? scope.importKeys : scope.exportKeys;
         String prev = keys.putIfAbsent(parsed.uniquenessKey(), raw);
         if (prev != null) {
             throw error(offset, direction.word + " name `" + raw + "` conflicts with previous name `" + prev + "`");
         }
     }
 
-    static void checkAttributes(ExternName name, Names.ExternName parsed, EntityType type, long offset) {
+    private static void checkAttributes(Scope scope, ExternName name, Names.ExternName parsed, EntityType type, long offset) {
         boolean implementsSeen = false;
         boolean suffixSeen = false;
         boolean idSeen = false;
         for (ExternName.Attribute a : name.attributes()) {
+            FeatureGates.attribute(scope, a, offset);
             if (a instanceof ExternName.Attribute.Implements impl) {
                 if (implementsSeen) throw error(offset, "duplicate 'implements' option in name");
                 implementsSeen = true;
@@ -253,7 +260,8 @@ final class Externs {
                 if (parsed.kind() == Names.Kind.INTERFACE) {
                     String version = parsed.version();
                     if (version == null || !Names.isCanonVersion(version) || !Names.isSemver(version + vs.suffix())) {
-                        throw error(offset, "invalid interface version: `" + version + vs.suffix() + "` is not a valid semver");
+                        throw error(offset, "invalid interface version: `" + version + vs.suffix() + "` is not a valid semver"
+                                + detail(version == null ? vs.suffix() : version + vs.suffix()));
                     }
                 }
             } else if (a instanceof ExternName.Attribute.ExternalId) {
@@ -263,19 +271,30 @@ final class Externs {
         }
         if (!suffixSeen && parsed.kind() == Names.Kind.INTERFACE && parsed.version() != null
                 && !Names.isSemver(parsed.version()) && !Names.isCanonVersion(parsed.version())) {
-            throw error(offset, "invalid interface version: `" + parsed.version() + "` is not a valid semver");
+            throw error(offset, "invalid interface version: `" + parsed.version() + "` is not a valid semver"
+                    + detail(parsed.version()));
         }
     }
 
-    /** The rules of Binary.md for {@code [constructor]}, {@code [method]} and {@code [static]} names. */
-    private static void checkAnnotation(Scope scope, Direction direction, Names.ExternName name, EntityType type, long offset) {
-        Map<ResourceId, String> resourceNames = direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames;
+    /** The semver crate's reason, as wasm-tools words it, after a colon; empty when none. */
+    private static String detail(String version) {
+        String problem = Semver.problem(version);
+        return problem == null ? "" : ": " + problem;
+    }
+
+    /**
+     * The rules of Binary.md for {@code [constructor]}, {@code [method]} and {@code [static]} names:
+     * the resource must have been given that very name by an import or export of this context
+     * ({@code resourceNames}, keyed by index-space entry). A bag-of-exports instance introduces no
+     * index space, so its context is empty.
+     */
+    private static void checkAnnotation(Map<ResourceType, String> resourceNames, Names.ExternName name, EntityType type, long offset) {
         switch (name.kind()) {
             case CONSTRUCTOR: {
                 FuncType f = func(type, offset);
                 if (f.async()) throw error(offset, "constructor function cannot be async");
                 if (f.result() == null) throw error(offset, "function should return one value");
-                ResourceId resource = ownedResource(f.result());
+                ResourceType resource = ownedResource(f.result());
                 if (resource == null) throw error(offset, "function should return `(own $T)` or `(result (own $T))`");
                 checkResourceName(resourceNames, resource, name.resource(), offset);
                 break;
@@ -288,7 +307,7 @@ final class Externs {
                 if (!(self.type() instanceof DefinedType d && d.shape() instanceof Shape.Borrow b)) {
                     throw error(offset, "function should take a first argument of `(borrow $T)`");
                 }
-                checkResourceName(resourceNames, b.resource(), name.resource(), offset);
+                checkResourceName(resourceNames, b.type(), name.resource(), offset);
                 break;
             }
             case STATIC:
@@ -307,16 +326,16 @@ final class Externs {
         throw error(offset, "item is not a func");
     }
 
-    private static ResourceId ownedResource(ValType result) {
+    private static ResourceType ownedResource(ValType result) {
         if (!(result instanceof DefinedType d)) return null;
-        if (d.shape() instanceof Shape.Own o) return o.resource();
+        if (d.shape() instanceof Shape.Own o) return o.type();
         if (d.shape() instanceof Shape.Result r && r.ok() instanceof DefinedType ok && ok.shape() instanceof Shape.Own o) {
-            return o.resource();
+            return o.type();
         }
         return null;
     }
 
-    private static void checkResourceName(Map<ResourceId, String> names, ResourceId id, String expected, long offset) {
+    private static void checkResourceName(Map<ResourceType, String> names, ResourceType id, String expected, long offset) {
         String actual = names.get(id);
         if (actual == null) throw error(offset, "resource used in function does not have a name in this context");
         if (!actual.equals(expected)) {

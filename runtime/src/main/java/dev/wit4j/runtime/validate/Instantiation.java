@@ -105,19 +105,11 @@ final class Instantiation {
             Map<String, String> keys = new HashMap<>();
             for (Instance.InlineExport e : ((Instance.FromExports) instance).exports()) {
                 EntityType type = item(scope, e.target(), offset);
-                String name = e.name().name();
-                String key;
-                try {
-                    key = Names.parse(name).uniquenessKey();
-                } catch (IllegalArgumentException ex) {
-                    throw error(offset, "export name `" + name + "` is not a valid extern name: " + ex.getMessage());
-                }
-                String prev = keys.putIfAbsent(key, name);
-                if (prev != null) {
-                    throw error(offset, "export name `" + name + "` conflicts with previous name `" + prev + "`");
-                }
-                Externs.checkAttributes(e.name(), Names.parse(name), type, offset);
-                exports.put(name, type);
+                if (type instanceof EntityType.Value) FeatureGates.values(scope, offset);
+                // A bag of exports introduces no index space, so no resource has a name in it
+                // for `[constructor]`/`[method]`/`[static]` names (as in wasm-tools).
+                Externs.checkName(scope, Map.of(), keys, Externs.Direction.EXPORT, e.name(), type, offset);
+                exports.put(e.name().name(), type);
             }
             scope.instances.add(new InstanceType(exports, Map.of()));
         }

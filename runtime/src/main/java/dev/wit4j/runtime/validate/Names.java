@@ -43,11 +43,6 @@ final class Names {
         }
     }
 
-    private static final Pattern SEMVER = Pattern.compile(
-            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-                    + "(-((0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(\\.(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-                    + "(\\+([0-9a-zA-Z-]+(\\.[0-9a-zA-Z-]+)*))?");
-
     private static final Pattern CANON_VERSION = Pattern.compile("[1-9][0-9]*|0\\.[1-9][0-9]*|0\\.0\\.[1-9][0-9]*|0\\.0\\.0");
 
     /** Whether {@code s} is a kebab-case label: words or acronyms joined by single dashes. */
@@ -77,7 +72,7 @@ final class Names {
     }
 
     static boolean isSemver(String s) {
-        return SEMVER.matcher(s).matches();
+        return Semver.problem(s) == null;
     }
 
     static boolean isCanonVersion(String s) {

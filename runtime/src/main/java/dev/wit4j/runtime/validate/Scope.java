@@ -4,9 +4,8 @@ import dev.wit4j.runtime.engine.CoreExternType;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreValType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,8 @@ final class Scope {
 
     final Kind kind;
     final Scope parent;
+    /** The gated features the component may use; the same for every scope of one validation. */
+    final ValidationFeatures features;
 
     // Core index spaces.
     final List<CoreType> coreTypes = new ArrayList<>();
@@ -55,21 +56,33 @@ final class Scope {
     /** Resources defined by this component, with their representation (null when unknown). */
     final Map<ResourceId, CoreValType> definedResources = new LinkedHashMap<>();
     /** Resources defined by a {@code (type (resource ...))} of this very component. */
-    final Set<ResourceId> localResources = new java.util.HashSet<>();
+    final Set<ResourceId> localResources = new HashSet<>();
 
-    /** Types that imports ({@code importedTypes}) or exports may mention (External Visibility). */
-    final Set<Object> importNamed = Collections.newSetFromMap(new IdentityHashMap<>());
-    final Set<Object> exportNamed = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Resource names for the {@code [constructor]}/{@code [method]}/{@code [static]} rules. */
-    final Map<ResourceId, String> importResourceNames = new HashMap<>();
-    final Map<ResourceId, String> exportResourceNames = new HashMap<>();
+    /**
+     * Types that imports or exports may mention (External Visibility): defined types by identity,
+     * resources by their index-space entry ({@link ResourceType} equality, alias included).
+     */
+    final Set<Object> importNamed = new HashSet<>();
+    final Set<Object> exportNamed = new HashSet<>();
+    /** Resource names for the {@code [constructor]}/{@code [method]}/{@code [static]} rules, per entry. */
+    final Map<ResourceType, String> importResourceNames = new HashMap<>();
+    final Map<ResourceType, String> exportResourceNames = new HashMap<>();
 
     /** The context.get/context.set slot types seen so far. */
     final Map<Long, CoreValType> contextSlots = new HashMap<>();
 
+    /** The scope of an outermost component. */
+    Scope(ValidationFeatures features) {
+        this.kind = Kind.COMPONENT;
+        this.parent = null;
+        this.features = features;
+    }
+
+    /** A scope nested in {@code parent}. */
     Scope(Kind kind, Scope parent) {
         this.kind = kind;
         this.parent = parent;
+        this.features = parent.features;
     }
 
     boolean isType() {
@@ -162,9 +175,9 @@ final class Scope {
         throw error(offset, "type index " + index + " is not a function type");
     }
 
-    ResourceId resourceType(long index, long offset) {
+    ResourceType resourceType(long index, long offset) {
         AnyType t = type(index, offset);
-        if (t instanceof ResourceType r) return r.id();
+        if (t instanceof ResourceType r) return r;
         throw error(offset, "type index " + index + " is not a resource type");
     }
 

@@ -69,13 +69,23 @@ sealed interface Shape {
         }
     }
 
-    record Own(ResourceId resource) implements Shape {
+    /** An owned handle to {@code type}, the resource entry it was written with. */
+    record Own(ResourceType type) implements Shape {
+        ResourceId resource() {
+            return type.id();
+        }
+
         public String describe() {
             return "own";
         }
     }
 
-    record Borrow(ResourceId resource) implements Shape {
+    /** A borrowed handle to {@code type}, the resource entry it was written with. */
+    record Borrow(ResourceType type) implements Shape {
+        ResourceId resource() {
+            return type.id();
+        }
+
         public String describe() {
             return "borrow";
         }

@@ -39,6 +39,11 @@ final class Substitution {
         return map.getOrDefault(id, id);
     }
 
+    /** The resource entry with its resource replaced; the entry keeps its alias (its name). */
+    ResourceType resource(ResourceType type) {
+        return type.withId(resource(type.id()));
+    }
+
     ValType valType(ValType type) {
         if (type == null || type instanceof PrimitiveType || isEmpty()) return type;
         return defined((DefinedType) type);
@@ -74,8 +79,8 @@ final class Substitution {
         if (shape instanceof Shape.Tuple t) return new Shape.Tuple(t.types().stream().map(this::valType).toList());
         if (shape instanceof Shape.Option o) return new Shape.Option(valType(o.type()));
         if (shape instanceof Shape.Result r) return new Shape.Result(valType(r.ok()), valType(r.err()));
-        if (shape instanceof Shape.Own o) return new Shape.Own(resource(o.resource()));
-        if (shape instanceof Shape.Borrow b) return new Shape.Borrow(resource(b.resource()));
+        if (shape instanceof Shape.Own o) return new Shape.Own(resource(o.type()));
+        if (shape instanceof Shape.Borrow b) return new Shape.Borrow(resource(b.type()));
         if (shape instanceof Shape.Stream s) return new Shape.Stream(valType(s.element()));
         if (shape instanceof Shape.Future f) return new Shape.Future(valType(f.element()));
         if (shape instanceof Shape.MapOf m) return new Shape.MapOf(valType(m.key()), valType(m.value()));
@@ -94,10 +99,7 @@ final class Substitution {
         if (isEmpty()) return type;
         if (type instanceof DefinedType d) return defined(d);
         if (type instanceof FuncType f) return func(f);
-        if (type instanceof ResourceType r) {
-            ResourceId mapped = resource(r.id());
-            return mapped.equals(r.id()) ? r : new ResourceType(mapped);
-        }
+        if (type instanceof ResourceType r) return resource(r);
         if (type instanceof InstanceType i) return instance(i);
         return component((ComponentType) type);
     }

@@ -79,8 +79,9 @@ final class Subtyping {
                 throw e.within("type mismatch in function parameter `" + pa.name() + "`");
             }
         }
-        if (a.result() == null && b.result() != null) throw new TypeMismatch("expected a result, found none");
-        if (a.result() != null && b.result() == null) throw new TypeMismatch("expected no result, found one");
+        // The same (a = actual, b = expected) wording as wasm-tools' component_func_type.
+        if (a.result() != null && b.result() == null) throw new TypeMismatch("expected a result, found none");
+        if (a.result() == null && b.result() != null) throw new TypeMismatch("expected no result, found one");
         if (a.result() != null) {
             try {
                 valType(a.result(), b.result());
@@ -92,17 +93,20 @@ final class Subtyping {
 
     /** Structural equality of value types (there is no value subtyping yet). */
     static void valType(ValType a, ValType b) {
-        a = unwrapPrimitive(a);
-        b = unwrapPrimitive(b);
         if (a == b) return;
-        if (a instanceof PrimitiveType pa && b instanceof PrimitiveType pb) {
+        ValType ua = unwrapPrimitive(a);
+        ValType ub = unwrapPrimitive(b);
+        if (ua instanceof PrimitiveType pa && ub instanceof PrimitiveType pb) {
+            if (pa == pb) return;
             throw new TypeMismatch("expected primitive `" + pb + "` found primitive `" + pa + "`");
         }
-        if (a instanceof PrimitiveType) {
-            throw new TypeMismatch("expected " + ((DefinedType) b).shape().describe() + ", found " + a);
+        if (ua instanceof PrimitiveType) {
+            throw new TypeMismatch("expected " + ((DefinedType) b).shape().describe() + ", found " + ua);
         }
-        if (b instanceof PrimitiveType) {
-            throw new TypeMismatch("expected " + b + ", found " + ((DefinedType) a).shape().describe());
+        if (ub instanceof PrimitiveType) {
+            // A defined primitive type is described as "primitive", a bare one by its name.
+            String expected = b instanceof PrimitiveType ? ub.toString() : "primitive";
+            throw new TypeMismatch("expected " + expected + ", found " + ((DefinedType) a).shape().describe());
         }
         shape(((DefinedType) a).shape(), ((DefinedType) b).shape());
     }

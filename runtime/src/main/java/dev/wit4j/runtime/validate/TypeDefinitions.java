@@ -43,7 +43,10 @@ final class TypeDefinitions {
     }
 
     static ValType valType(Scope scope, ComponentValType type, long offset) {
-        if (type instanceof PrimValType p) return primitive(p);
+        if (type instanceof PrimValType p) {
+            FeatureGates.primitive(scope, p, offset);
+            return primitive(p);
+        }
         long index = ((ComponentValType.Indexed) type).typeIndex();
         return scope.definedType(index, offset);
     }
@@ -54,8 +57,10 @@ final class TypeDefinitions {
 
     static DefinedType defined(Scope scope, DefValType t) {
         long offset = t.offset();
+        FeatureGates.definedType(scope, t, offset);
         Shape shape;
         if (t instanceof DefValType.PrimitiveType p) {
+            FeatureGates.primitive(scope, p.type(), offset);
             shape = new Shape.Primitive(primitive(p.type()));
         } else if (t instanceof DefValType.RecordType r) {
             if (r.fields().isEmpty()) throw error(offset, "record type must have at least one field");
@@ -142,6 +147,7 @@ final class TypeDefinitions {
 
     static FuncType func(Scope scope, DefType.FuncType t) {
         long offset = t.offset();
+        FeatureGates.funcType(scope, t.async(), offset);
         List<FuncType.Param> params = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (DefType.LabeledType p : t.params()) {
@@ -230,6 +236,7 @@ final class TypeDefinitions {
                 exports.put(e.name(), coreExtern(types, e.type(), offset));
             }
         }
+        CoreChecks.uniqueImports(imports, m.offset());
         return new CoreType.Module(imports, exports);
     }
 
@@ -244,9 +251,11 @@ final class TypeDefinitions {
         if (ref instanceof CoreTypeRef.FuncExact f) return new CoreExternType.Func(funcAt(types, f.typeIndex(), offset));
         if (ref instanceof CoreTypeRef.Tag t) return new CoreExternType.Tag(funcAt(types, t.typeIndex(), offset));
         if (ref instanceof CoreTypeRef.Table t) {
+            CoreChecks.table(t, offset);
             return new CoreExternType.Table(coreValType(t.element()), t.initial(), t.maximum().orElse(-1), t.shared());
         }
         if (ref instanceof CoreTypeRef.Memory m) {
+            CoreChecks.memory(m, offset);
             return new CoreExternType.Memory(m.initial(), m.maximum().orElse(-1), m.shared(), m.memory64());
         }
         CoreTypeRef.Global g = (CoreTypeRef.Global) ref;

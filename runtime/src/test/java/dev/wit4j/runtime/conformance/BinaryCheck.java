@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.wit4j.runtime.WasmFile;
 import dev.wit4j.runtime.WasmFormatException;
+import dev.wit4j.runtime.binary.Component;
+import dev.wit4j.runtime.binary.ComponentDecoder;
 import dev.wit4j.runtime.binary.ComponentEncoder;
 import dev.wit4j.runtime.binary.WasmBinary;
 import dev.wit4j.runtime.conformance.WastCorpus.Command;
 import dev.wit4j.runtime.conformance.WastCorpus.WastFile;
+import dev.wit4j.runtime.validate.ComponentValidator;
+import dev.wit4j.runtime.validate.ValidationFeatures;
+import dev.wit4j.runtime.validate.ValidationFeatures.Feature;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -44,18 +49,64 @@ sealed interface BinaryCheck extends Executable {
             "is a reexport of an imported function which is not implemented",
             "wasmtime does not let a root component re-export an imported function it does not implement; wit4j does");
 
+    /**
+     * The {@code ;;!} header flags (as in wasmtime's {@code WastConfig}) that switch a gated
+     * Component Model feature of the validator on or off. Every feature is on unless a file says
+     * {@code = false}; other flags (core proposals) are the core engine's business.
+     */
+    Map<String, Feature> FEATURE_FLAGS = Map.ofEntries(
+            Map.entry("component_model_async", Feature.ASYNC),
+            Map.entry("component_model_more_async_builtins", Feature.MORE_ASYNC_BUILTINS),
+            Map.entry("component_model_async_stackful", Feature.ASYNC_STACKFUL),
+            Map.entry("component_model_threading", Feature.THREADING),
+            Map.entry("shared_everything_threads", Feature.SHARED_EVERYTHING_THREADS),
+            Map.entry("component_model_error_context", Feature.ERROR_CONTEXT),
+            Map.entry("component_model_fixed_length_lists", Feature.FIXED_LENGTH_LISTS),
+            Map.entry("component_model_map", Feature.MAP),
+            Map.entry("component_model_implements", Feature.IMPLEMENTS),
+            Map.entry("component_model_canon_names", Feature.CANON_NAMES),
+            Map.entry("component_model_values", Feature.VALUES),
+            Map.entry("component_model_gc", Feature.GC),
+            Map.entry("component_model_memory64", Feature.CM64));
+
     /** The check for a command, if the command holds a component. */
     static Optional<BinaryCheck> of(WastFile file, Command command) {
         if (!command.hasComponent()) {
             return Optional.empty();
         }
         String where = file.path() + ":" + command.line();
+        ValidationFeatures features = features(file);
         return Optional.of(switch (command.type()) {
-            case "assert_invalid", "assert_malformed" -> new Rejected(where, command, restriction(command.message()));
+            case "assert_invalid", "assert_malformed" -> new Rejected(where, command, restriction(command.message()), features);
             // The components of assert_unlinkable and assert_trap are valid: they fail only when
             // linked or run.
-            default -> new Accepted(where, command, unsupportedCoreFeature(file));
+            default -> new Accepted(where, command, unsupportedCoreFeature(file), features);
         });
+    }
+
+    /** The validator features a file's header asks for: all, minus those it sets to false. */
+    static ValidationFeatures features(WastFile file) {
+        ValidationFeatures features = ValidationFeatures.all();
+        for (Map.Entry<String, String> flag : file.features().entrySet()) {
+            Feature feature = FEATURE_FLAGS.get(flag.getKey());
+            if (feature != null) {
+                features = "false".equals(flag.getValue()) ? features.without(feature) : features.with(feature);
+            }
+        }
+        return features;
+    }
+
+    /**
+     * Decodes and validates a binary: a component with the given features, a core module by the
+     * core engine as {@link WasmFile#validate} does.
+     */
+    private static WasmBinary validate(byte[] bytes, ValidationFeatures features) {
+        WasmBinary binary = ComponentDecoder.decode(bytes);
+        if (binary instanceof Component component) {
+            ComponentValidator.validate(component, features);
+            return binary;
+        }
+        return WasmFile.validate(bytes);
     }
 
     private static String restriction(String expectedMessage) {
@@ -71,7 +122,7 @@ sealed interface BinaryCheck extends Executable {
     }
 
     /** A valid component: decodes, validates, and encodes back to the same bytes. */
-    record Accepted(String where, Command command, String unsupported) implements BinaryCheck {
+    record Accepted(String where, Command command, String unsupported, ValidationFeatures features) implements BinaryCheck {
         @Override
         public String describe() {
             return command.type() + (command.name() == null ? "" : " " + command.name()) + " is valid and round-trips";
@@ -85,7 +136,7 @@ sealed interface BinaryCheck extends Executable {
             }
             WasmBinary decoded;
             try {
-                decoded = WasmFile.validate(command.binary());
+                decoded = validate(command.binary(), features);
             } catch (WasmFormatException e) {
                 fail(where + ": rejected a valid component: " + e.getMessage());
                 return;
@@ -100,7 +151,7 @@ sealed interface BinaryCheck extends Executable {
     }
 
     /** An invalid or malformed component: rejected, with a reason. */
-    record Rejected(String where, Command command, String restriction) implements BinaryCheck {
+    record Rejected(String where, Command command, String restriction, ValidationFeatures features) implements BinaryCheck {
         @Override
         public String describe() {
             return command.type() + " \"" + command.message() + "\"";
@@ -112,7 +163,7 @@ sealed interface BinaryCheck extends Executable {
             Assumptions.assumeTrue(command.textError() == null, () -> "malformed in the text format only: the text parser "
                     + "refuses it, so no binary reaches wit4j (" + command.textError() + ")");
             try {
-                WasmFile.validate(command.binary());
+                validate(command.binary(), features);
             } catch (WasmFormatException e) {
                 assertFalse(e.reason().isBlank(), where + ": rejected without a reason");
                 Messages.record(where, command.message(), e.getMessage());

@@ -15,44 +15,58 @@ import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.model.WorldItem;
 import dev.wit4j.witx.model.WorldKey;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Prints a {@link Resolve} as WIT in the layout of {@code wasm-tools component wit}: the root
- * package's {@code package} line first, then its interfaces and worlds, then every other package
- * as a {@code package ns:name@ver { ... }} block with full definitions, so the output is one
- * self-contained file that resolves to the same model. Four-space indentation; multi-line
- * definitions end items with a comma. Names that are keywords are written with {@code %}.
+ * Prints a {@link Resolve} as WIT in exactly the layout of {@code wasm-tools component wit}:
+ *
+ * <ul>
+ *   <li>the root package's {@code package ns:name@ver;} line and a blank line, then its interfaces
+ *       (each followed by a blank line) and its worlds;
+ *   <li>then every other package, in resolve order, as a {@code package ns:name@ver { ... }} block
+ *       holding the full definitions, with no blank lines between its items and two blank lines
+ *       between blocks;
+ *   <li>two-space indentation; inside an interface {@code use} statements come first, then type
+ *       definitions and functions, each set off by a blank line; inside a world the imports (no
+ *       blank lines between them), world types, function imports, then the exports;
+ *   <li>resource members inside {@code resource r { ... }}; record, variant, enum and flags cases
+ *       one per line ending with a comma; names that are keywords are written with {@code %}.
+ * </ul>
+ *
+ * The output is one self-contained file that resolves to the same model.
  */
 public final class WitPrinter {
     private static final Set<String> KEYWORDS = Set.of("as", "async", "bool", "borrow", "char", "constructor",
-            "enum", "export", "f32", "f64", "flags", "from", "func", "future", "import", "include", "interface", "list",
-            "map", "option", "own", "package", "record", "resource", "result", "s16", "s32", "s64", "s8", "static",
-            "stream", "string", "tuple", "type", "u16", "u32", "u64", "u8", "use", "variant", "with", "world",
-            "error-context");
+            "enum", "export", "f32", "f64", "flags", "float32", "float64", "from", "func", "future", "import",
+            "include", "interface", "list", "map", "option", "own", "package", "record", "resource", "result",
+            "s16", "s32", "s64", "s8", "static", "stream", "string", "tuple", "type", "u16", "u32", "u64", "u8",
+            "use", "variant", "with", "world", "error-context", "_");
 
-    private final StringBuilder out = new StringBuilder();
+    private final Output out = new Output();
+    /** Whether the current block already holds an item (the next one is set off by a blank line). */
+    private boolean anyItems;
     private PackageName current;
 
     private WitPrinter() {
     }
 
-    /** Prints the whole resolve (root package first, then the others). */
+    /** Prints the whole resolve: the root package first, then the others as nested blocks. */
     public static String print(Resolve resolve) {
         WitPrinter p = new WitPrinter();
         WitPackage root = resolve.rootPackage();
-        p.header(root);
-        p.body(root, "");
+        p.pkg(root, true);
+        boolean first = true;
         for (WitPackage pkg : resolve.packages()) {
             if (!pkg.name().equals(root.name())) {
-                p.out.append('\n');
-                p.docs(pkg.docs(), "");
-                p.out.append("package ").append(pkgName(pkg.name())).append(" {\n");
-                p.body(pkg, "    ");
-                p.out.append("}\n");
+                if (!first) {
+                    p.out.newline().newline();
+                }
+                first = false;
+                p.pkg(pkg, false);
             }
         }
         return p.out.toString();
@@ -61,105 +75,99 @@ public final class WitPrinter {
     /** Prints a single package (its references to other packages use fully-qualified names). */
     public static String print(WitPackage pkg) {
         WitPrinter p = new WitPrinter();
-        p.header(pkg);
-        p.body(pkg, "");
+        p.pkg(pkg, true);
         return p.out.toString();
     }
 
-    private void header(WitPackage pkg) {
-        docs(pkg.docs(), "");
-        out.append("package ").append(pkgName(pkg.name())).append(";\n");
-    }
-
-    private void body(WitPackage pkg, String ind) {
+    private void pkg(WitPackage pkg, boolean main) {
         current = pkg.name();
-        // Items are separated by blank lines; inside a `package x { }` block none before the first.
-        boolean first = !ind.isEmpty();
+        docs(pkg.docs());
+        out.str("package ").str(pkgName(pkg.name()));
+        if (main) {
+            out.semicolon();
+            out.newline();
+        } else {
+            out.blockStart();
+        }
         for (Interface i : pkg.interfaces().values()) {
-            if (!first) {
-                out.append('\n');
+            docs(i.docs());
+            gate(i.stability());
+            out.str("interface ").str(id(i.name().orElseThrow()));
+            out.blockStart();
+            ifaceBody(i);
+            out.blockEnd();
+            if (main) {
+                out.newline();
             }
-            first = false;
-            docs(i.docs(), ind);
-            gate(i.stability(), ind);
-            out.append(ind).append("interface ").append(id(i.name().orElseThrow())).append(" {\n");
-            ifaceBody(i, ind + "    ");
-            out.append(ind).append("}\n");
         }
         for (World w : pkg.worlds().values()) {
-            if (!first) {
-                out.append('\n');
-            }
-            first = false;
-            docs(w.docs(), ind);
-            gate(w.stability(), ind);
-            out.append(ind).append("world ").append(id(w.name())).append(" {\n");
-            world(w, ind + "    ");
-            out.append(ind).append("}\n");
+            docs(w.docs());
+            gate(w.stability());
+            out.str("world ").str(id(w.name()));
+            out.blockStart();
+            world(w);
+            out.blockEnd();
+        }
+        if (!main) {
+            out.blockEnd();
         }
     }
 
-    private void ifaceBody(Interface i, String ind) {
-        types(new ArrayList<>(i.types().values()), i.functions(), ind);
-        boolean first = true;
+    private void newItem() {
+        if (anyItems) {
+            out.newline();
+        }
+        anyItems = true;
+    }
+
+    private void ifaceBody(Interface i) {
+        boolean outer = anyItems;
+        anyItems = false;
+        types(i.types().values(), i.functions().values());
         for (Function f : i.functions().values()) {
             if (f.resource().isEmpty()) {
-                if (first && !i.types().isEmpty()) {
-                    out.append('\n');
-                }
-                first = false;
-                docs(f.docs(), ind);
-                gate(f.stability(), ind);
-                out.append(ind).append(id(f.name())).append(": ").append(funcType(f, false)).append(";\n");
+                newItem();
+                docs(f.docs());
+                gate(f.stability());
+                out.str(id(f.name())).str(": ").str(funcType(f));
+                out.semicolon();
             }
         }
+        anyItems = outer;
     }
 
-    /** Uses (grouped per interface), then definitions; resources with their functions. */
-    private void types(List<TypeDef> types, Map<String, Function> functions, String ind) {
-        int i = 0;
-        while (i < types.size()) {
-            TypeDef t = types.get(i);
+    /** All {@code use} statements (grouped per interface), then the definitions. */
+    private void types(Collection<TypeDef> types, Collection<Function> functions) {
+        record Use(TypeDef target, Stability stability, List<String> names) {
+        }
+        List<Use> uses = new ArrayList<>();
+        List<TypeDef> declared = new ArrayList<>();
+        for (TypeDef t : types) {
             TypeDef target = useTarget(t);
-            if (target != null) {
-                List<String> names = new ArrayList<>();
-                Stability s = t.stability();
-                int j = i;
-                while (j < types.size()) {
-                    TypeDef u = types.get(j);
-                    TypeDef ut = useTarget(u);
-                    if (ut == null || !ut.owner().equals(target.owner()) || !u.stability().equals(s)) {
-                        break;
-                    }
-                    names.add(ut.name().equals(u.name()) ? id(u.name()) : id(ut.name()) + " as " + id(u.name()));
-                    j++;
-                }
-                gate(s, ind);
-                out.append(ind).append("use ").append(ifacePath(target.owner())).append(".{")
-                        .append(String.join(", ", names)).append("};\n");
-                i = j;
+            if (target == null) {
+                declared.add(t);
                 continue;
             }
-            i++;
-            // Multi-line definitions are set off by blank lines, as wasm-tools prints them.
-            int start = out.length();
-            docs(t.docs(), ind);
-            gate(t.stability(), ind);
-            typeDef(t, functions, ind);
-            boolean multi = out.indexOf("{\n", start) >= 0;
-            if ((multi || lastMulti) && start > 0 && !atBlockStart(start)) {
-                out.insert(start, '\n');
+            String name = target.name().equals(t.name()) ? id(t.name()) : id(target.name()) + " as " + id(t.name());
+            Use last = uses.isEmpty() ? null : uses.get(uses.size() - 1);
+            if (last != null && last.target().owner().equals(target.owner()) && last.stability().equals(t.stability())) {
+                last.names().add(name);
+            } else {
+                uses.add(new Use(target, t.stability(), new ArrayList<>(List.of(name))));
             }
-            lastMulti = multi;
         }
-        lastMulti = false;
-    }
-
-    private boolean lastMulti;
-
-    /** Whether {@code pos} directly follows an opening {@code {} line. */
-    private boolean atBlockStart(int pos) {
-        return pos >= 2 && out.charAt(pos - 1) == '\n' && out.charAt(pos - 2) == '{';
+        for (Use u : uses) {
+            anyItems = true;
+            gate(u.stability());
+            out.str("use ").str(ifacePath(u.target().owner())).str(".{").str(String.join(", ", u.names())).str("}");
+            out.semicolon();
+        }
+        for (TypeDef t : declared) {
+            newItem();
+            docs(t.docs());
+            gate(t.stability());
+            typeDef(t, functions);
+        }
     }
 
     private static TypeDef useTarget(TypeDef t) {
@@ -183,135 +191,165 @@ public final class WitPrinter {
         return id(n.namespace()) + ":" + id(n.name()) + n.version().map(v -> "@" + v).orElse("");
     }
 
-    private void typeDef(TypeDef t, Map<String, Function> functions, String ind) {
+    private void typeDef(TypeDef t, Collection<Function> functions) {
         String name = id(t.name());
         TypeDefKind k = t.kind();
         if (k instanceof TypeDefKind.Resource) {
-            List<Function> members = functions.values().stream()
-                    .filter(f -> f.resource().map(r -> r.equals(t)).orElse(false)).toList();
-            if (members.isEmpty()) {
-                out.append(ind).append("resource ").append(name).append(";\n");
-                return;
-            }
-            out.append(ind).append("resource ").append(name).append(" {\n");
-            String in2 = ind + "    ";
-            for (Function f : members) {
-                docs(f.docs(), in2);
-                gate(f.stability(), in2);
-                if (f.kind() instanceof Function.Kind.Constructor) {
-                    out.append(in2).append("constructor(").append(params(f, 0)).append(')');
-                    if (f.result().isPresent() && f.result().get() instanceof ValueType.ResultType r) {
-                        out.append(" -> ").append(type(r));
-                    }
-                    out.append(";\n");
-                } else if (f.kind() instanceof Function.Kind.Static) {
-                    out.append(in2).append(id(f.itemName())).append(": static ").append(funcType(f, false)).append(";\n");
-                } else {
-                    out.append(in2).append(id(f.itemName())).append(": ").append(funcType(f, true)).append(";\n");
-                }
-            }
-            out.append(ind).append("}\n");
+            resource(t, functions);
         } else if (k instanceof ValueType.RecordType r) {
-            if (r.fields().isEmpty()) {
-                out.append(ind).append("record ").append(name).append(" {}\n");
-                return;
-            }
-            out.append(ind).append("record ").append(name).append(" {\n");
+            out.str("record ").str(name);
+            out.blockStart();
             for (ValueType.Field f : r.fields()) {
-                docs(f.docs(), ind + "    ");
-                out.append(ind).append("    ").append(id(f.name())).append(": ").append(type(f.type())).append(",\n");
+                docs(f.docs());
+                out.str(id(f.name())).str(": ").str(type(f.type())).str(",").newline();
             }
-            out.append(ind).append("}\n");
+            out.blockEnd();
         } else if (k instanceof ValueType.VariantType v) {
-            out.append(ind).append("variant ").append(name).append(" {\n");
+            out.str("variant ").str(name);
+            out.blockStart();
             for (ValueType.Case c : v.cases()) {
-                docs(c.docs(), ind + "    ");
-                out.append(ind).append("    ").append(id(c.name()))
-                        .append(c.type().map(x -> "(" + type(x) + ")").orElse("")).append(",\n");
+                docs(c.docs());
+                out.str(id(c.name())).str(c.type().map(x -> "(" + type(x) + ")").orElse("")).str(",").newline();
             }
-            out.append(ind).append("}\n");
+            out.blockEnd();
         } else if (k instanceof ValueType.EnumType e) {
-            out.append(ind).append("enum ").append(name).append(" {\n");
+            out.str("enum ").str(name);
+            out.blockStart();
             for (ValueType.EnumCase c : e.cases()) {
-                docs(c.docs(), ind + "    ");
-                out.append(ind).append("    ").append(id(c.name())).append(",\n");
+                docs(c.docs());
+                out.str(id(c.name())).str(",").newline();
             }
-            out.append(ind).append("}\n");
+            out.blockEnd();
         } else if (k instanceof ValueType.FlagsType f) {
-            if (f.flags().isEmpty()) {
-                out.append(ind).append("flags ").append(name).append(" {}\n");
-                return;
-            }
-            out.append(ind).append("flags ").append(name).append(" {\n");
+            out.str("flags ").str(name);
+            out.blockStart();
             for (ValueType.Flag c : f.flags()) {
-                docs(c.docs(), ind + "    ");
-                out.append(ind).append("    ").append(id(c.name())).append(",\n");
+                docs(c.docs());
+                out.str(id(c.name())).str(",").newline();
             }
-            out.append(ind).append("}\n");
+            out.blockEnd();
+        } else if (k instanceof ValueType.HandleType h) {
+            // `type a = own<r>` is a different definition from `type a = r`; keep the `own`.
+            String res = id(h.resource().name());
+            out.str("type ").str(name).str(" = ").str(h.borrow() ? "borrow<" + res + ">" : "own<" + res + ">");
+            out.semicolon();
         } else {
-            out.append(ind).append("type ").append(name).append(" = ").append(type((ValueType) k)).append(";\n");
+            out.str("type ").str(name).str(" = ").str(type((ValueType) k));
+            out.semicolon();
         }
     }
 
-    private void world(World w, String ind) {
+    private void resource(TypeDef t, Collection<Function> functions) {
+        List<Function> members = functions.stream()
+                .filter(f -> f.resource().map(r -> r.equals(t)).orElse(false)).toList();
+        out.str("resource ").str(id(t.name()));
+        if (members.isEmpty()) {
+            out.semicolon();
+            return;
+        }
+        out.blockStart();
+        for (Function f : members) {
+            docs(f.docs());
+            gate(f.stability());
+            if (f.kind() instanceof Function.Kind.Constructor) {
+                out.str("constructor(").str(params(f, 0)).str(")");
+                if (f.result().isPresent() && !isConstructorShorthand(f, t)) {
+                    out.str(" -> ").str(type(f.result().get()));
+                }
+            } else if (f.kind() instanceof Function.Kind.Static) {
+                out.str(id(f.itemName())).str(": static ").str(funcType(f));
+            } else {
+                out.str(id(f.itemName())).str(": ").str(funcType(f));
+            }
+            out.semicolon();
+        }
+        out.blockEnd();
+    }
+
+    private static boolean isConstructorShorthand(Function f, TypeDef resource) {
+        ValueType r = f.result().orElseThrow();
+        return r instanceof ValueType.HandleType h && !h.borrow() && h.resource().equals(resource)
+                || r instanceof ValueType.Named n && n.def().equals(resource);
+    }
+
+    /**
+     * Imports first (interfaces in order, no blank lines between them), then the world's types with
+     * their resource functions, then the function imports, then (after a blank line) the exports.
+     */
+    private void world(World w) {
+        boolean outer = anyItems;
+        anyItems = false;
         List<TypeDef> worldTypes = new ArrayList<>();
-        for (WorldItem item : w.imports().values()) {
+        List<Function> resourceFunctions = new ArrayList<>();
+        List<Map.Entry<WorldKey, WorldItem>> functionImports = new ArrayList<>();
+        for (Map.Entry<WorldKey, WorldItem> e : w.imports().entrySet()) {
+            WorldItem item = e.getValue();
             if (item instanceof WorldItem.TypeItem t) {
                 worldTypes.add(t.type());
+            } else if (item instanceof WorldItem.FunctionItem f) {
+                if (f.function().resource().isPresent()) {
+                    resourceFunctions.add(f.function());
+                } else {
+                    functionImports.add(e);
+                }
+            } else {
+                worldItem("import", e.getKey(), item);
+                anyItems = true;
             }
         }
-        for (Map.Entry<String, Map<WorldKey, WorldItem>> dir : List.of(Map.entry("import", w.imports()),
-                Map.entry("export", w.exports()))) {
-            for (Map.Entry<WorldKey, WorldItem> e : dir.getValue().entrySet()) {
-                WorldItem item = e.getValue();
-                if (item instanceof WorldItem.InterfaceItem ii) {
-                    Interface i = ii.iface();
-                    if (e.getKey() instanceof WorldKey.InterfaceName) {
-                        gate(ii.stability(), ind);
-                        out.append(ind).append(dir.getKey()).append(' ').append(ifacePath(
-                                new TypeOwner.InInterface(i.pkg(), i.name().orElseThrow()))).append(";\n");
-                    } else if (i.name().isPresent()) {
-                        gate(ii.stability(), ind);
-                        out.append(ind).append(dir.getKey()).append(' ').append(id(e.getKey().toString())).append(": ")
-                                .append(ifacePath(new TypeOwner.InInterface(i.pkg(), i.name().get()))).append(";\n");
-                    } else {
-                        docs(i.docs(), ind);
-                        gate(ii.stability(), ind);
-                        out.append(ind).append(dir.getKey()).append(' ').append(id(e.getKey().toString()))
-                                .append(": interface {\n");
-                        ifaceBody(i, ind + "    ");
-                        out.append(ind).append("}\n");
-                    }
-                } else if (item instanceof WorldItem.FunctionItem f && f.function().resource().isEmpty()) {
-                    docs(f.function().docs(), ind);
-                    gate(f.function().stability(), ind);
-                    out.append(ind).append(dir.getKey()).append(' ').append(id(f.function().name())).append(": ")
-                            .append(funcType(f.function(), false)).append(";\n");
-                }
+        types(worldTypes, resourceFunctions);
+        for (Map.Entry<WorldKey, WorldItem> e : functionImports) {
+            worldItem("import", e.getKey(), e.getValue());
+            anyItems = true;
+        }
+        if (!w.exports().isEmpty()) {
+            newItem();
+        }
+        for (Map.Entry<WorldKey, WorldItem> e : w.exports().entrySet()) {
+            worldItem("export", e.getKey(), e.getValue());
+        }
+        anyItems = outer;
+    }
+
+    private void worldItem(String keyword, WorldKey key, WorldItem item) {
+        if (item instanceof WorldItem.InterfaceItem ii) {
+            Interface i = ii.iface();
+            if (key instanceof WorldKey.Name) {
+                docs(i.docs());
             }
-            if (dir.getKey().equals("import") && !worldTypes.isEmpty()) {
-                Map<String, Function> funcs = new java.util.LinkedHashMap<>();
-                for (WorldItem item : w.imports().values()) {
-                    if (item instanceof WorldItem.FunctionItem f && f.function().resource().isPresent()) {
-                        funcs.put(f.function().name(), f.function());
-                    }
-                }
-                types(worldTypes, funcs, ind);
+            gate(ii.stability());
+            out.str(keyword).str(" ");
+            if (key instanceof WorldKey.InterfaceName) {
+                out.str(ifacePath(new TypeOwner.InInterface(i.pkg(), i.name().orElseThrow())));
+                out.semicolon();
+            } else if (i.name().isPresent()) {
+                out.str(id(key.toString())).str(": ").str(ifacePath(new TypeOwner.InInterface(i.pkg(), i.name().get())));
+                out.semicolon();
+            } else {
+                out.str(id(key.toString())).str(": interface");
+                out.blockStart();
+                ifaceBody(i);
+                out.blockEnd();
             }
+        } else if (item instanceof WorldItem.FunctionItem f) {
+            docs(f.function().docs());
+            gate(f.function().stability());
+            out.str(keyword).str(" ").str(id(f.function().name())).str(": ").str(funcType(f.function()));
+            out.semicolon();
         }
     }
 
-    private String funcType(Function f, boolean method) {
+    private String funcType(Function f) {
         StringBuilder sb = new StringBuilder();
         if (f.async()) {
             sb.append("async ");
         }
-        sb.append("func(").append(params(f, method ? 1 : 0)).append(')');
+        sb.append("func(").append(params(f, f.kind() instanceof Function.Kind.Method ? 1 : 0)).append(')');
         f.result().ifPresent(r -> sb.append(" -> ").append(type(r)));
         return sb.toString();
     }
 
-    private String params(Function f, int skip) {
+    private static String params(Function f, int skip) {
         return f.params().stream().skip(skip).map(p -> id(p.name()) + ": " + type(p.type()))
                 .collect(Collectors.joining(", "));
     }
@@ -354,21 +392,24 @@ public final class WitPrinter {
         return KEYWORDS.contains(name) ? "%" + name : name;
     }
 
-    private void docs(Docs d, String ind) {
+    /** One {@code ///} line per line of text (a final line break adds no empty line). */
+    private void docs(Docs d) {
         d.contents().ifPresent(text -> {
-            for (String line : text.split("\n", -1)) {
-                out.append(ind).append("///").append(line.isEmpty() ? "" : " " + line).append('\n');
+            String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            for (String line : body.split("\n", -1)) {
+                line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                out.str(line.isEmpty() ? "///" : "/// " + line).newline();
             }
         });
     }
 
-    private void gate(Stability s, String ind) {
+    private void gate(Stability s) {
         if (s instanceof Stability.Stable st) {
-            out.append(ind).append("@since(version = ").append(st.since()).append(")\n");
-            st.deprecated().ifPresent(v -> out.append(ind).append("@deprecated(version = ").append(v).append(")\n"));
+            out.str("@since(version = " + st.since() + ")").newline();
+            st.deprecated().ifPresent(v -> out.str("@deprecated(version = " + v + ")").newline());
         } else if (s instanceof Stability.Unstable u) {
-            out.append(ind).append("@unstable(feature = ").append(u.feature()).append(")\n");
-            u.deprecated().ifPresent(v -> out.append(ind).append("@deprecated(version = ").append(v).append(")\n"));
+            out.str("@unstable(feature = " + u.feature() + ")").newline();
+            u.deprecated().ifPresent(v -> out.str("@deprecated(version = " + v + ")").newline());
         }
     }
 }

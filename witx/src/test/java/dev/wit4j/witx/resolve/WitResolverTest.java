@@ -176,10 +176,34 @@ class WitResolverTest {
                 package c:d { interface other { type t = u8; } }
                 """);
         String printed = WitPrinter.print(r);
-        assertTrue(printed.startsWith("package a:b;\n"), printed);
-        assertTrue(printed.contains("    record p {\n        x: u32,\n        %type: string,\n    }\n"), printed);
-        assertTrue(printed.contains("    resource r {\n        constructor();\n        m: func(a: u32) -> string;\n    }\n"), printed);
-        assertTrue(printed.contains("package c:d {\n    interface other {\n        type t = u8;\n    }\n}\n"), printed);
+        assertEquals("""
+                package a:b;
+
+                interface i {
+                  record p {
+                    x: u32,
+                    %type: string,
+                  }
+
+                  resource r {
+                    constructor();
+                    m: func(a: u32) -> string;
+                  }
+
+                  f: func(a: p) -> result<r, string>;
+                }
+
+                world w {
+                  import i;
+
+                  export run: func();
+                }
+                package c:d {
+                  interface other {
+                    type t = u8;
+                  }
+                }
+                """, printed);
         assertEquals(printed, WitPrinter.print(WitResolver.resolveString("again.wit", printed)));
     }
 }
