@@ -1,0 +1,397 @@
+package dev.wit4j.runtime.abi;
+
+import dev.wit4j.witx.model.TypeDef;
+import dev.wit4j.witx.model.TypeDefKind;
+import dev.wit4j.witx.model.ValueType;
+import dev.wit4j.witx.model.ValueType.Case;
+import dev.wit4j.witx.model.ValueType.EnumType;
+import dev.wit4j.witx.model.ValueType.FixedListType;
+import dev.wit4j.witx.model.ValueType.FlagsType;
+import dev.wit4j.witx.model.ValueType.ListType;
+import dev.wit4j.witx.model.ValueType.MapType;
+import dev.wit4j.witx.model.ValueType.Named;
+import dev.wit4j.witx.model.ValueType.OptionType;
+import dev.wit4j.witx.model.ValueType.Primitive;
+import dev.wit4j.witx.model.ValueType.RecordType;
+import dev.wit4j.witx.model.ValueType.ResultType;
+import dev.wit4j.witx.model.ValueType.TupleType;
+import dev.wit4j.witx.model.ValueType.VariantType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The static layout of component value types in the canonical ABI for 32-bit memories:
+ * alignment, element size and flattening (CanonicalABI.md "Despecialization", "Alignment",
+ * "Element Size", "Flattening").
+ *
+ * <p>Every method accepts any {@link ValueType}; {@link Named} references are followed to their
+ * definition (through aliases), a name of a resource standing for {@code own} of it. Specialized
+ * types are laid out as their expansions: a tuple as a record, an enum, option or result as a
+ * variant, a map as a list of key-value tuples.
+ */
+public final class Layout {
+
+    /** Pointers are 4 bytes: only 32-bit memories are supported. */
+    public static final int POINTER_SIZE = 4;
+    /** Parameters that flatten to more core values are passed in memory. */
+    public static final int MAX_FLAT_PARAMS = 16;
+    /** Results that flatten to more core values are returned in memory. */
+    public static final int MAX_FLAT_RESULTS = 1;
+    /** Largest byte length of a string that may be lifted. */
+    public static final long MAX_STRING_BYTE_LENGTH = (1L << 28) - 1;
+    /** Largest byte length of a list that may be lifted. */
+    public static final long MAX_LIST_BYTE_LENGTH = (1L << 28) - 1;
+    /** Largest size that may be passed to a 32-bit {@code realloc}. */
+    public static final long REALLOC_I32_MAX = (1L << 32) - 1;
+
+    private Layout() {
+    }
+
+    /**
+     * Follows {@link Named} references to a type that is not a name. A named resource stands for an
+     * owned handle to it.
+     */
+    public static ValueType resolve(ValueType t) {
+        while (t instanceof Named n) {
+            TypeDefKind kind = n.def().kind();
+            if (kind instanceof ValueType v) {
+                t = v;
+            } else {
+                return new ValueType.HandleType(n.def(), false);
+            }
+        }
+        return t;
+    }
+
+    /** {@code align_to}: rounds {@code offset} up to a multiple of {@code alignment}. */
+    public static long alignTo(long offset, long alignment) {
+        return (offset + alignment - 1) / alignment * alignment;
+    }
+
+    // ---------------------------------------------------------------- alignment
+
+    /** {@code alignment(t)}: 1, 2, 4 or 8. */
+    public static int alignment(ValueType type) {
+        ValueType t = resolve(type);
+        if (t instanceof Primitive p) {
+            return primitiveSize(p);
+        } else if (t instanceof ListType || t instanceof MapType) {
+            return POINTER_SIZE;
+        } else if (t instanceof FixedListType f) {
+            return alignment(f.element());
+        } else if (t instanceof FlagsType f) {
+            return flagsSize(f.flags().size());
+        } else if (isRecordLike(t)) {
+            return alignmentRecord(fieldTypes(t));
+        } else if (isVariantLike(t)) {
+            List<Optional<ValueType>> cases = casePayloads(t);
+            return Math.max(discriminantSize(cases.size()), maxCaseAlignment(cases));
+        }
+        return 4; // own, borrow, stream, future
+    }
+
+    static int alignmentRecord(List<ValueType> fields) {
+        int a = 1;
+        for (ValueType f : fields) {
+            a = Math.max(a, alignment(f));
+        }
+        return a;
+    }
+
+    /** {@code max_case_alignment}: the largest alignment of the case payloads, at least 1. */
+    static int maxCaseAlignment(List<Optional<ValueType>> cases) {
+        int a = 1;
+        for (Optional<ValueType> c : cases) {
+            if (c.isPresent()) {
+                a = Math.max(a, alignment(c.get()));
+            }
+        }
+        return a;
+    }
+
+    // ---------------------------------------------------------------- element size
+
+    /** {@code elem_size(t)}: the bytes a value of the type occupies as a list element. */
+    public static long elemSize(ValueType type) {
+        ValueType t = resolve(type);
+        if (t instanceof Primitive p) {
+            return p == Primitive.STRING ? 2L * POINTER_SIZE : primitiveSize(p);
+        } else if (t instanceof ListType || t instanceof MapType) {
+            return 2L * POINTER_SIZE;
+        } else if (t instanceof FixedListType f) {
+            return Math.multiplyExact(f.length(), elemSize(f.element()));
+        } else if (t instanceof FlagsType f) {
+            return flagsSize(f.flags().size());
+        } else if (isRecordLike(t)) {
+            List<ValueType> fields = fieldTypes(t);
+            long s = 0;
+            for (ValueType f : fields) {
+                s = alignTo(s, alignment(f));
+                s += elemSize(f);
+            }
+            return alignTo(s, alignmentRecord(fields));
+        } else if (isVariantLike(t)) {
+            List<Optional<ValueType>> cases = casePayloads(t);
+            long s = alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases));
+            long cs = 0;
+            for (Optional<ValueType> c : cases) {
+                if (c.isPresent()) {
+                    cs = Math.max(cs, elemSize(c.get()));
+                }
+            }
+            return alignTo(s + cs, alignment(t));
+        }
+        return 4; // own, borrow, stream, future
+    }
+
+    /**
+     * The offset of the payload of a variant-like type from its start: the discriminant size rounded
+     * up to the largest case alignment ({@code store_variant}).
+     */
+    static long payloadOffset(List<Optional<ValueType>> cases) {
+        return alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases));
+    }
+
+    private static int primitiveSize(Primitive p) {
+        switch (p) {
+            case BOOL:
+            case S8:
+            case U8:
+                return 1;
+            case S16:
+            case U16:
+                return 2;
+            case S64:
+            case U64:
+            case F64:
+                return 8;
+            case STRING:
+                return POINTER_SIZE; // alignment; elemSize handles the size
+            default:
+                return 4; // s32, u32, f32, char, error-context
+        }
+    }
+
+    /**
+     * {@code discriminant_type}: {@code u8} for up to 256 cases, {@code u16} up to 65536, else
+     * {@code u32}.
+     */
+    public static Primitive discriminantType(int caseCount) {
+        if (caseCount <= 0) {
+            throw new IllegalArgumentException("a variant needs at least one case");
+        }
+        if (caseCount <= 1 << 8) {
+            return Primitive.U8;
+        }
+        return caseCount <= 1 << 16 ? Primitive.U16 : Primitive.U32;
+    }
+
+    /** The byte size of {@link #discriminantType}. */
+    public static int discriminantSize(int caseCount) {
+        return primitiveSize(discriminantType(caseCount));
+    }
+
+    /**
+     * {@code elem_size_flags}: flags are a bit vector in the smallest of 1, 2 or 4 bytes that holds
+     * one bit per flag. At most 32 flags are allowed (the spec asserts {@code 0 < n <= 32}), so a
+     * flags value is always a single {@code i32} when flattened; the older {@code num_i32_flags}
+     * is gone from the spec.
+     */
+    public static int flagsSize(int flagCount) {
+        if (flagCount <= 0 || flagCount > 32) {
+            throw new IllegalArgumentException("flags must have 1 to 32 labels, not " + flagCount);
+        }
+        return flagCount <= 8 ? 1 : flagCount <= 16 ? 2 : 4;
+    }
+
+    // ---------------------------------------------------------------- flattening
+
+    /** {@code flatten_type(t)}: the core values a value of the type is passed as. */
+    public static List<FlatType> flatten(ValueType type) {
+        List<FlatType> out = new ArrayList<>();
+        flattenInto(type, out);
+        return out;
+    }
+
+    /** {@code flatten_types(ts)}: the flattenings of {@code types}, concatenated. */
+    public static List<FlatType> flattenTypes(List<ValueType> types) {
+        List<FlatType> out = new ArrayList<>();
+        for (ValueType t : types) {
+            flattenInto(t, out);
+        }
+        return out;
+    }
+
+    private static void flattenInto(ValueType type, List<FlatType> out) {
+        ValueType t = resolve(type);
+        if (t instanceof Primitive p) {
+            switch (p) {
+                case S64:
+                case U64:
+                    out.add(FlatType.I64);
+                    break;
+                case F32:
+                    out.add(FlatType.F32);
+                    break;
+                case F64:
+                    out.add(FlatType.F64);
+                    break;
+                case STRING:
+                    out.add(FlatType.I32);
+                    out.add(FlatType.I32);
+                    break;
+                default:
+                    out.add(FlatType.I32);
+            }
+        } else if (t instanceof ListType || t instanceof MapType) {
+            out.add(FlatType.I32);
+            out.add(FlatType.I32);
+        } else if (t instanceof FixedListType f) {
+            List<FlatType> one = flatten(f.element());
+            for (long i = 0; i < f.length(); i++) {
+                out.addAll(one);
+            }
+        } else if (isRecordLike(t)) {
+            for (ValueType f : fieldTypes(t)) {
+                flattenInto(f, out);
+            }
+        } else if (isVariantLike(t)) {
+            out.addAll(flattenVariant(casePayloads(t)));
+        } else {
+            out.add(FlatType.I32); // flags, own, borrow, stream, future
+        }
+    }
+
+    /** {@code flatten_variant}: the discriminant, then the joined flattenings of all payloads. */
+    static List<FlatType> flattenVariant(List<Optional<ValueType>> cases) {
+        List<FlatType> flat = new ArrayList<>();
+        for (Optional<ValueType> c : cases) {
+            if (c.isPresent()) {
+                List<FlatType> payload = flatten(c.get());
+                for (int i = 0; i < payload.size(); i++) {
+                    if (i < flat.size()) {
+                        flat.set(i, FlatType.join(flat.get(i), payload.get(i)));
+                    } else {
+                        flat.add(payload.get(i));
+                    }
+                }
+            }
+        }
+        flat.add(0, FlatType.I32); // every discriminant type flattens to i32
+        return flat;
+    }
+
+    /**
+     * The number of flat values of {@code types} without building the list, saturating at
+     * {@link Integer#MAX_VALUE}; cheap even for huge fixed-length lists.
+     */
+    public static int flatCount(List<ValueType> types) {
+        long n = 0;
+        for (ValueType t : types) {
+            n = Math.min(Integer.MAX_VALUE, n + flatCount(t));
+        }
+        return (int) n;
+    }
+
+    private static long flatCount(ValueType type) {
+        ValueType t = resolve(type);
+        if (t instanceof Primitive p) {
+            return p == Primitive.STRING ? 2 : 1;
+        } else if (t instanceof ListType || t instanceof MapType) {
+            return 2;
+        } else if (t instanceof FixedListType f) {
+            long one = flatCount(f.element());
+            return one == 0 ? 0 : Math.min(Integer.MAX_VALUE, one * Math.min(f.length(), Integer.MAX_VALUE));
+        } else if (isRecordLike(t)) {
+            return flatCount(fieldTypes(t));
+        } else if (isVariantLike(t)) {
+            long max = 0;
+            for (Optional<ValueType> c : casePayloads(t)) {
+                if (c.isPresent()) {
+                    max = Math.max(max, flatCount(c.get()));
+                }
+            }
+            return 1 + max;
+        }
+        return 1;
+    }
+
+    /**
+     * {@code flatten_functype} for a synchronous function: parameters beyond
+     * {@link #MAX_FLAT_PARAMS} become one pointer; results beyond {@link #MAX_FLAT_RESULTS} become a
+     * pointer result ({@code LIFT}) or a pointer parameter ({@code LOWER}).
+     */
+    public static CoreSignature flattenFunctype(List<ValueType> params, Optional<ValueType> result,
+            CoreSignature.Context context) {
+        List<ValueType> resultTypes = result.map(List::of).orElse(List.of());
+        List<FlatType> flatParams = flatCount(params) > MAX_FLAT_PARAMS ? List.of(FlatType.I32) : flattenTypes(params);
+        List<FlatType> flatResults = flatCount(resultTypes) > MAX_FLAT_RESULTS ? null : flattenTypes(resultTypes);
+        if (flatResults == null) {
+            if (context == CoreSignature.Context.LIFT) {
+                flatResults = List.of(FlatType.I32);
+            } else {
+                flatParams = new ArrayList<>(flatParams);
+                flatParams.add(FlatType.I32);
+                flatResults = List.of();
+            }
+        }
+        return new CoreSignature(flatParams, flatResults);
+    }
+
+    // ---------------------------------------------------------------- despecialization helpers
+
+    /** Records and tuples (laid out as records). */
+    static boolean isRecordLike(ValueType resolved) {
+        return resolved instanceof RecordType || resolved instanceof TupleType;
+    }
+
+    /** Variants and the types that despecialize to variants: enum, option, result. */
+    static boolean isVariantLike(ValueType resolved) {
+        return resolved instanceof VariantType || resolved instanceof EnumType || resolved instanceof OptionType
+                || resolved instanceof ResultType;
+    }
+
+    /** The field types of a record or tuple, in order. */
+    static List<ValueType> fieldTypes(ValueType resolved) {
+        if (resolved instanceof RecordType r) {
+            List<ValueType> out = new ArrayList<>(r.fields().size());
+            for (ValueType.Field f : r.fields()) {
+                out.add(f.type());
+            }
+            return out;
+        }
+        return ((TupleType) resolved).types();
+    }
+
+    /**
+     * The case payload types of a variant-like type, in discriminant order ({@code despecialize}):
+     * option is {@code none | some(T)}, result is {@code ok(T?) | error(E?)}, an enum has no payloads.
+     */
+    static List<Optional<ValueType>> casePayloads(ValueType resolved) {
+        if (resolved instanceof VariantType v) {
+            List<Optional<ValueType>> out = new ArrayList<>(v.cases().size());
+            for (Case c : v.cases()) {
+                out.add(c.type());
+            }
+            return out;
+        } else if (resolved instanceof EnumType e) {
+            return Collections.nCopies(e.cases().size(), Optional.empty());
+        } else if (resolved instanceof OptionType o) {
+            return List.of(Optional.empty(), Optional.of(o.type()));
+        }
+        ResultType r = (ResultType) resolved;
+        return List.of(r.ok(), r.err());
+    }
+
+    /** The element type of a map as a list: {@code tuple<K, V>}. */
+    static ValueType mapEntryType(MapType m) {
+        return new TupleType(List.of(m.key(), m.value()));
+    }
+
+    /** The resource definition (aliases resolved) of a handle type. */
+    static TypeDef resourceOf(ValueType.HandleType h) {
+        return h.resource().resolve();
+    }
+}
