@@ -71,8 +71,8 @@ public final class ComponentValidator {
      */
     public static ValidatedComponent validate(Component component, ValidationFeatures features) {
         ComponentValidator v = new ComponentValidator();
-        v.component(new Scope(java.util.Objects.requireNonNull(features, "features")), component);
-        return new ValidatedComponent(v.coreModules);
+        ComponentType type = v.component(new Scope(java.util.Objects.requireNonNull(features, "features")), component);
+        return new ValidatedComponent(v.coreModules, type);
     }
 
     // ---- components -------------------------------------------------------------------------
