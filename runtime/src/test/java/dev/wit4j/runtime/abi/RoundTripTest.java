@@ -156,7 +156,7 @@ class RoundTripTest {
     void flatValuesBeyondLimitSpillToMemory(StringEncoding encoding) {
         Mem mem = new Mem();
         LiftLowerContext cx = mem.context(encoding);
-        List<ValueType> types = new ArrayList<>(Collections.nCopies(16, (ValueType) U8));
+        List<ValueType> types = new ArrayList<>(Collections.<ValueType>nCopies(16, U8));
         types.add(STRING);
         List<Value> values = new ArrayList<>();
         for (int i = 0; i < 16; i++) {

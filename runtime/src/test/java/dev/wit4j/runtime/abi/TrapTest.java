@@ -130,7 +130,7 @@ class TrapTest {
 
     @Test
     void spilledParamsPointerIsChecked() {
-        List<ValueType> types = new ArrayList<>(Collections.nCopies(17, (ValueType) U32));
+        List<ValueType> types = new ArrayList<>(Collections.<ValueType>nCopies(17, U32));
         LiftLowerContext c = cx(StringEncoding.UTF8);
         assertEquals(Trap.Reason.UNALIGNED_POINTER,
                 trap(() -> CanonicalAbi.liftFlatValues(c, Layout.MAX_FLAT_PARAMS, new long[] {2}, types)));
@@ -169,7 +169,7 @@ class TrapTest {
         // a negative i32 from realloc is a large unsigned address
         assertEquals(Trap.Reason.OUT_OF_BOUNDS, trap(() -> CanonicalAbi.lowerFlat(
                 withRealloc((o, os, a, n) -> -4), Value.list(Value.u32(1)), list(U32))));
-        List<ValueType> many = new ArrayList<>(Collections.nCopies(17, (ValueType) U32));
+        List<ValueType> many = new ArrayList<>(Collections.<ValueType>nCopies(17, U32));
         List<Value> values = new ArrayList<>(Collections.nCopies(17, (Value) Value.u32(1)));
         assertEquals(Trap.Reason.UNALIGNED_POINTER, trap(() -> CanonicalAbi.lowerFlatValues(
                 withRealloc((o, os, a, n) -> 2), 16, values, many)));
