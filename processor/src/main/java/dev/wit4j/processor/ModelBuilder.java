@@ -1,0 +1,553 @@
+package dev.wit4j.processor;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.wit4j.processor.model.Bindings;
+import dev.wit4j.processor.model.Holder;
+import dev.wit4j.processor.model.MethodModel;
+import dev.wit4j.processor.model.TypeModel;
+import dev.wit4j.witx.model.Docs;
+import dev.wit4j.witx.model.Function;
+import dev.wit4j.witx.model.Interface;
+import dev.wit4j.witx.model.Resolve;
+import dev.wit4j.witx.model.Stability;
+import dev.wit4j.witx.model.TypeDef;
+import dev.wit4j.witx.model.TypeDefKind;
+import dev.wit4j.witx.model.TypeOwner;
+import dev.wit4j.witx.model.ValueType;
+import dev.wit4j.witx.model.WitPackage;
+import dev.wit4j.witx.model.World;
+import dev.wit4j.witx.model.WorldItem;
+import dev.wit4j.witx.model.WorldKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The parse step: turns a resolved world into the {@link Bindings} model, deciding every Java name
+ * and type, and reporting each construct it cannot map as {@link Message#NOT_SUPPORTED}.
+ *
+ * <p>One holder (top-level Java interface) per (interface, direction): types of an exported
+ * interface are generated apart from those of the same interface when imported, as the component
+ * model gives them distinct identities (this matters for resources).
+ */
+final class ModelBuilder {
+    static final ClassName RESULT = ClassName.get("dev.wit4j.runtime.types", "Result");
+    static final ClassName VOID = ClassName.get("java.lang", "Void");
+    private static final ClassName LIST = ClassName.get("java.util", "List");
+    private static final ClassName SET = ClassName.get("java.util", "Set");
+    private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+    private static final ClassName MAP = ClassName.get("java.util", "Map");
+    static final int MAX_TUPLE = 16;
+
+    private enum Dir {
+        IMPORT, EXPORT
+    }
+
+    private record Key(TypeOwner owner, Dir dir) {
+    }
+
+    /** Mutable state of one holder while the model is built. */
+    private static final class State {
+        final Key key;
+        final Holder.Kind kind;
+        final Interface iface; // null for the world's own holders
+        final String witName;
+        final Docs docs;
+        final Stability stability;
+        final List<TypeDef> declared = new ArrayList<>();
+        final List<Function> functions = new ArrayList<>();
+        final Map<TypeDef, ClassName> typeNames = new HashMap<>();
+        final Set<String> methodNames = new HashSet<>();
+        final List<TypeModel> types = new ArrayList<>();
+        final List<MethodModel> methods = new ArrayList<>();
+        ClassName name;
+        boolean suppressDeprecation;
+
+        State(Key key, Holder.Kind kind, Interface iface, String witName, Docs docs, Stability stability) {
+            this.key = key;
+            this.kind = kind;
+            this.iface = iface;
+            this.witName = witName;
+            this.docs = docs;
+            this.stability = stability;
+        }
+
+        String where() {
+            switch (kind) {
+                case IMPORTED_INTERFACE:
+                    return "imported interface `" + witName + "`";
+                case EXPORTED_INTERFACE:
+                    return "exported interface `" + witName + "`";
+                default:
+                    return "world `" + witName + "`";
+            }
+        }
+    }
+
+    private final Resolve resolve;
+    private final World world;
+    private final String packageName;
+    private final Diagnostics diagnostics;
+    private final Map<Key, State> states = new LinkedHashMap<>();
+    private final Set<TypeOwner> exportedOwners = new HashSet<>();
+    private final Set<String> topLevelNames = new HashSet<>();
+    private final Deque<State> pending = new ArrayDeque<>();
+
+    ModelBuilder(Resolve resolve, World world, String packageName, Diagnostics diagnostics) {
+        this.resolve = resolve;
+        this.world = world;
+        this.packageName = packageName;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The Java name reserved for the world class (generated with the runtime bindings). */
+    static String worldClassName(World world) {
+        return Names.upperCamel(world.name());
+    }
+
+    Bindings build() {
+        TypeOwner worldOwner = new TypeOwner.InWorld(world.pkg(), world.name());
+        State worldImports = null;
+        State worldExports = null;
+        for (Map.Entry<WorldKey, WorldItem> e : world.imports().entrySet()) {
+            WorldItem item = e.getValue();
+            if (item instanceof WorldItem.InterfaceItem ii) {
+                addInterface(e.getKey(), ii, Dir.IMPORT);
+            } else {
+                if (worldImports == null) {
+                    worldImports = newState(new Key(worldOwner, Dir.IMPORT), Holder.Kind.WORLD_IMPORTS, null,
+                            world.qualifiedName(), Docs.NONE, Stability.UNKNOWN);
+                }
+                if (item instanceof WorldItem.FunctionItem fi) {
+                    worldImports.functions.add(fi.function());
+                } else if (item instanceof WorldItem.TypeItem ti) {
+                    worldImports.declared.add(ti.type());
+                }
+            }
+        }
+        for (Map.Entry<WorldKey, WorldItem> e : world.exports().entrySet()) {
+            if (e.getValue() instanceof WorldItem.InterfaceItem ii) {
+                exportedOwners.add(ownerOf(e.getKey(), ii.iface()));
+            }
+        }
+        for (Map.Entry<WorldKey, WorldItem> e : world.exports().entrySet()) {
+            WorldItem item = e.getValue();
+            if (item instanceof WorldItem.InterfaceItem ii) {
+                addInterface(e.getKey(), ii, Dir.EXPORT);
+            } else if (item instanceof WorldItem.FunctionItem fi) {
+                if (worldExports == null) {
+                    worldExports = newState(new Key(worldOwner, Dir.EXPORT), Holder.Kind.WORLD_EXPORTS, null,
+                            world.qualifiedName(), Docs.NONE, Stability.UNKNOWN);
+                }
+                worldExports.functions.add(fi.function());
+            }
+        }
+        assignHolderNames();
+        for (State s : states.values()) {
+            assignTypeNames(s);
+            pending.add(s);
+        }
+        while (!pending.isEmpty()) {
+            fill(pending.poll());
+        }
+        List<Holder> holders = new ArrayList<>();
+        for (State s : states.values()) {
+            holders.add(new Holder(s.name, s.kind, s.witName, s.docs, s.stability, s.types, s.methods,
+                    s.suppressDeprecation));
+        }
+        return new Bindings(packageName, world.qualifiedName(), holders);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Holders and their names
+
+    private TypeOwner ownerOf(WorldKey key, Interface iface) {
+        if (iface.name().isPresent()) {
+            return new TypeOwner.InInterface(iface.pkg(), iface.name().get());
+        }
+        return new TypeOwner.InWorldInterface(world.pkg(), world.name(), key.toString());
+    }
+
+    private void addInterface(WorldKey worldKey, WorldItem.InterfaceItem item, Dir dir) {
+        Interface iface = item.iface();
+        TypeOwner owner = ownerOf(worldKey, iface);
+        Key key = new Key(owner, dir);
+        if (states.containsKey(key)) {
+            return;
+        }
+        String witName = iface.qualifiedName().orElse(world.qualifiedName() + "#" + worldKey);
+        Stability stability = item.stability() instanceof Stability.Unknown ? iface.stability() : item.stability();
+        State s = newState(key, dir == Dir.IMPORT ? Holder.Kind.IMPORTED_INTERFACE : Holder.Kind.EXPORTED_INTERFACE,
+                iface, witName, iface.docs(), stability);
+        s.declared.addAll(iface.types().values());
+        s.functions.addAll(iface.functions().values());
+    }
+
+    private State newState(Key key, Holder.Kind kind, Interface iface, String witName, Docs docs, Stability stability) {
+        State s = new State(key, kind, iface, witName, docs, stability);
+        states.put(key, s);
+        return s;
+    }
+
+    /** Candidate names, from shortest to most qualified (processor/README.md "Naming"). */
+    private List<String> candidates(State s) {
+        TypeOwner owner = s.key.owner();
+        List<String> c = new ArrayList<>();
+        if (owner instanceof TypeOwner.InInterface ii) {
+            String base = Names.upperCamel(ii.iface());
+            String withPkg = Names.upperCamel(ii.pkg().name()) + base;
+            String withNs = Names.upperCamel(ii.pkg().namespace()) + withPkg;
+            String withVersion = withNs + ii.pkg().version().map(v -> "V" + v.toString().replaceAll("[^A-Za-z0-9]", "_")).orElse("");
+            c.addAll(List.of(base, withPkg, withNs, withVersion));
+        } else if (owner instanceof TypeOwner.InWorldInterface wi) {
+            String base = Names.upperCamel(wi.item());
+            String withWorld = Names.upperCamel(wi.world()) + base;
+            c.addAll(List.of(base, withWorld, withWorld, withWorld));
+        } else {
+            String n = worldClassName(world) + (s.key.dir() == Dir.IMPORT ? "Imports" : "Exports");
+            c.addAll(List.of(n, n, n, n));
+        }
+        if (s.key.dir() == Dir.EXPORT && states.containsKey(new Key(owner, Dir.IMPORT))
+                && !(owner instanceof TypeOwner.InWorld)) {
+            c.replaceAll(n -> n + "Export");
+        }
+        return c;
+    }
+
+    private void assignHolderNames() {
+        List<State> all = new ArrayList<>(states.values());
+        Map<State, List<String>> cands = new HashMap<>();
+        Map<State, Integer> level = new HashMap<>();
+        for (State s : all) {
+            cands.put(s, candidates(s));
+            level.put(s, 0);
+        }
+        String reserved = worldClassName(world);
+        for (int round = 0; round < 4; round++) {
+            Map<String, List<State>> byName = new HashMap<>();
+            for (State s : all) {
+                byName.computeIfAbsent(cands.get(s).get(level.get(s)), k -> new ArrayList<>()).add(s);
+            }
+            boolean bumped = false;
+            for (Map.Entry<String, List<State>> e : byName.entrySet()) {
+                if (e.getValue().size() > 1 || e.getKey().equals(reserved)) {
+                    for (State s : e.getValue()) {
+                        if (level.get(s) < 3) {
+                            level.put(s, level.get(s) + 1);
+                            bumped = true;
+                        }
+                    }
+                }
+            }
+            if (!bumped) {
+                break;
+            }
+        }
+        topLevelNames.add(reserved);
+        for (State s : all) {
+            s.name = ClassName.get(packageName, uniqueTopLevel(cands.get(s).get(level.get(s))));
+        }
+    }
+
+    private String uniqueTopLevel(String name) {
+        String n = name;
+        for (int i = 2; !topLevelNames.add(n); i++) {
+            n = name + i;
+        }
+        return n;
+    }
+
+    /** Names the nested Java types of a holder before anything refers to them. */
+    private void assignTypeNames(State s) {
+        Set<String> taken = new HashSet<>();
+        taken.add(s.name.simpleName());
+        for (TypeDef def : s.declared) {
+            if (WitTypes.isAlias(def)) {
+                continue;
+            }
+            String n = Names.upperCamel(def.name());
+            while (!taken.add(n)) {
+                n = n + "_";
+            }
+            s.typeNames.put(def, s.name.nestedClass(n));
+        }
+    }
+
+    /** The holder for types owned by {@code owner}, seen from direction {@code dir}. */
+    private State holderFor(TypeDef def, Dir dir) {
+        TypeOwner owner = def.owner();
+        Dir eff = dir == Dir.EXPORT && exportedOwners.contains(owner) ? Dir.EXPORT : Dir.IMPORT;
+        State s = states.get(new Key(owner, eff));
+        if (s == null) {
+            s = states.get(new Key(owner, eff == Dir.IMPORT ? Dir.EXPORT : Dir.IMPORT));
+        }
+        if (s != null && s.typeNames.containsKey(def)) {
+            return s;
+        }
+        // Not among the world's items (the world elaboration normally adds it): generate the
+        // owning interface as an import.
+        Interface iface = findInterface(owner);
+        if (s == null && iface != null) {
+            String witName = iface.qualifiedName().orElse(owner.toString());
+            s = newState(new Key(owner, Dir.IMPORT), Holder.Kind.IMPORTED_INTERFACE, iface, witName, iface.docs(),
+                    iface.stability());
+            s.declared.addAll(iface.types().values());
+            s.functions.addAll(iface.functions().values());
+            s.name = ClassName.get(packageName, uniqueTopLevel(candidates(s).get(3)));
+            assignTypeNames(s);
+            pending.add(s);
+            return s.typeNames.containsKey(def) ? s : null;
+        }
+        return null;
+    }
+
+    private Interface findInterface(TypeOwner owner) {
+        if (owner instanceof TypeOwner.InInterface ii) {
+            Optional<WitPackage> p = resolve.pkg(ii.pkg());
+            return p.map(pkg -> pkg.interfaces().get(ii.iface())).orElse(null);
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Contents
+
+    private void fill(State s) {
+        Dir dir = s.kind.exported() ? Dir.EXPORT : Dir.IMPORT;
+        for (TypeDef def : s.declared) {
+            String where = "type `" + def.name() + "` of " + s.where();
+            if (WitTypes.isAlias(def)) {
+                // Inlined at each use; still checked so that an unsupported alias is reported once by name.
+                map((ValueType) def.kind(), dir, s, where);
+                continue;
+            }
+            ClassName name = s.typeNames.get(def);
+            TypeDefKind k = def.kind();
+            if (k instanceof ValueType.RecordType r) {
+                List<TypeModel.Field> fields = new ArrayList<>();
+                Set<String> used = new HashSet<>();
+                for (ValueType.Field f : r.fields()) {
+                    fields.add(new TypeModel.Field(unique(Names.lowerCamel(f.name()), used), f.name(),
+                            map(f.type(), dir, s, "field `" + f.name() + "` of " + where),
+                            WitTypes.unsignedNote(f.type()), f.docs()));
+                }
+                s.types.add(new TypeModel.RecordModel(name, def.name(), def.docs(), def.stability(), fields));
+            } else if (k instanceof ValueType.VariantType v) {
+                List<TypeModel.Case> cases = new ArrayList<>();
+                Set<String> used = new HashSet<>(List.of(name.simpleName(), s.name.simpleName()));
+                for (ValueType.Case c : v.cases()) {
+                    Optional<TypeName> payload = c.type().map(t -> map(t, dir, s, "case `" + c.name() + "` of " + where));
+                    cases.add(new TypeModel.Case(name.nestedClass(uniqueType(Names.upperCamel(c.name()), used)), c.name(),
+                            payload, c.type().map(WitTypes::unsignedNote).orElse(""), c.docs()));
+                }
+                s.types.add(new TypeModel.VariantModel(name, def.name(), def.docs(), def.stability(), cases));
+            } else if (k instanceof ValueType.EnumType en) {
+                List<TypeModel.Constant> cs = new ArrayList<>();
+                Set<String> used = new HashSet<>();
+                for (ValueType.EnumCase c : en.cases()) {
+                    cs.add(new TypeModel.Constant(unique(Names.upperSnake(c.name()), used), c.name(), c.docs()));
+                }
+                s.types.add(new TypeModel.EnumModel(name, def.name(), def.docs(), def.stability(), cs));
+            } else if (k instanceof ValueType.FlagsType fl) {
+                if (fl.flags().isEmpty()) {
+                    diagnostics.report(Message.NOT_SUPPORTED, "flags without any flag", where);
+                    continue;
+                }
+                List<TypeModel.Constant> cs = new ArrayList<>();
+                Set<String> used = new HashSet<>();
+                for (ValueType.Flag c : fl.flags()) {
+                    cs.add(new TypeModel.Constant(unique(Names.upperSnake(c.name()), used), c.name(), c.docs()));
+                }
+                s.types.add(new TypeModel.FlagsModel(name, def.name(), def.docs(), def.stability(), cs));
+            } else if (k instanceof TypeDefKind.Resource) {
+                boolean exported = dir == Dir.EXPORT;
+                Set<String> used = new HashSet<>();
+                if (exported) {
+                    used.addAll(List.of("close", "handle"));
+                }
+                List<MethodModel> methods = new ArrayList<>();
+                for (Function f : s.functions) {
+                    if (f.kind() instanceof Function.Kind.Method m && m.resource().equals(def)) {
+                        MethodModel mm = method(f, dir, s, unique(Names.lowerCamel(f.itemName()), used));
+                        if (mm != null) {
+                            methods.add(mm);
+                        }
+                    }
+                }
+                s.types.add(new TypeModel.ResourceModel(name, def.name(), def.docs(), def.stability(), exported, methods));
+            }
+        }
+        for (Function f : s.functions) {
+            String javaName;
+            if (f.kind() instanceof Function.Kind.Method) {
+                continue;
+            } else if (f.kind() instanceof Function.Kind.Constructor c) {
+                javaName = "new" + Names.upperCamel(c.resource().name());
+            } else if (f.kind() instanceof Function.Kind.Static st) {
+                javaName = Names.lowerCamel(st.resource().name() + "-" + f.itemName());
+            } else {
+                javaName = Names.lowerCamel(f.name());
+            }
+            MethodModel mm = method(f, dir, s, unique(javaName, s.methodNames));
+            if (mm != null) {
+                s.methods.add(mm);
+            }
+        }
+    }
+
+    private MethodModel method(Function f, Dir dir, State s, String javaName) {
+        String where = "function `" + f.name() + "` of " + s.where();
+        if (f.async()) {
+            diagnostics.report(Message.NOT_SUPPORTED, "async function `" + f.name() + "`", s.where());
+            return null;
+        }
+        List<MethodModel.Param> params = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        List<Function.Param> ps = f.params();
+        int first = f.kind() instanceof Function.Kind.Method ? 1 : 0;
+        for (int i = first; i < ps.size(); i++) {
+            Function.Param p = ps.get(i);
+            params.add(new MethodModel.Param(unique(Names.lowerCamel(p.name()), used), p.name(),
+                    map(p.type(), dir, s, "parameter `" + p.name() + "` of " + where), WitTypes.unsignedNote(p.type())));
+        }
+        Optional<TypeName> returns = f.result().map(t -> map(t, dir, s, "result of " + where));
+        MethodModel.Role role;
+        if (f.kind() instanceof Function.Kind.Constructor) {
+            role = MethodModel.Role.CONSTRUCTOR;
+        } else if (f.kind() instanceof Function.Kind.Static) {
+            role = MethodModel.Role.STATIC;
+        } else if (f.kind() instanceof Function.Kind.Method) {
+            role = MethodModel.Role.METHOD;
+        } else {
+            role = MethodModel.Role.FUNCTION;
+        }
+        return new MethodModel(javaName, f.itemName(), role, f.resource().map(TypeDef::name), params, returns,
+                f.result().map(WitTypes::unsignedNote).orElse(""), f.docs(), f.stability());
+    }
+
+    private static String unique(String name, Set<String> used) {
+        String n = name;
+        while (!used.add(n)) {
+            n = n + "_";
+        }
+        return n;
+    }
+
+    private static String uniqueType(String name, Set<String> used) {
+        return unique(name, used);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Types
+
+    private TypeName map(ValueType t, Dir dir, State s, String where) {
+        if (t instanceof ValueType.Primitive p) {
+            switch (p) {
+                case BOOL:
+                    return TypeName.BOOLEAN;
+                case S8: case U8:
+                    return TypeName.BYTE;
+                case S16: case U16:
+                    return TypeName.SHORT;
+                case S32: case U32: case CHAR:
+                    return TypeName.INT;
+                case S64: case U64:
+                    return TypeName.LONG;
+                case F32:
+                    return TypeName.FLOAT;
+                case F64:
+                    return TypeName.DOUBLE;
+                case STRING:
+                    return ClassName.get(String.class);
+                default:
+                    return unsupported("error-context", where);
+            }
+        } else if (t instanceof ValueType.Named n) {
+            TypeDef def = n.def().resolve();
+            if (WitTypes.isAlias(def)) {
+                return map((ValueType) def.kind(), dir, s, where);
+            }
+            return named(def, dir, s, where);
+        } else if (t instanceof ValueType.HandleType h) {
+            return named(h.resource().resolve(), dir, s, where);
+        } else if (t instanceof ValueType.ListType l) {
+            return list(l.element(), dir, s, where);
+        } else if (t instanceof ValueType.FixedListType l) {
+            return list(l.element(), dir, s, where);
+        } else if (t instanceof ValueType.TupleType tt) {
+            int n = tt.types().size();
+            if (n == 0 || n > MAX_TUPLE) {
+                return unsupported("tuple with " + n + " elements (1 to " + MAX_TUPLE + " are supported)", where);
+            }
+            TypeName[] args = new TypeName[n];
+            for (int i = 0; i < n; i++) {
+                args[i] = map(tt.types().get(i), dir, s, where).box();
+            }
+            return ParameterizedTypeName.get(ClassName.get("dev.wit4j.runtime.types", "Tuple" + n), args);
+        } else if (t instanceof ValueType.OptionType o) {
+            return ParameterizedTypeName.get(OPTIONAL, map(o.type(), dir, s, where).box());
+        } else if (t instanceof ValueType.ResultType r) {
+            TypeName ok = r.ok().map(v -> map(v, dir, s, where).box()).orElse(VOID);
+            TypeName err = r.err().map(v -> map(v, dir, s, where).box()).orElse(VOID);
+            return ParameterizedTypeName.get(RESULT, ok, err);
+        } else if (t instanceof ValueType.MapType m) {
+            return ParameterizedTypeName.get(MAP, map(m.key(), dir, s, where).box(), map(m.value(), dir, s, where).box());
+        } else if (t instanceof ValueType.StreamType || t instanceof ValueType.FutureType) {
+            return unsupported(WitTypes.spell(t), where);
+        }
+        return unsupported("anonymous " + WitTypes.spell(t), where);
+    }
+
+    private TypeName list(ValueType element, Dir dir, State s, String where) {
+        Optional<ValueType.Primitive> p = WitTypes.primitive(element);
+        if (p.isPresent()) {
+            switch (p.get()) {
+                case S8: case U8: case S16: case U16: case S32: case U32: case S64: case U64: case F32: case F64:
+                    return ArrayTypeName.of(map(p.get(), dir, s, where));
+                default:
+                    break;
+            }
+        }
+        return ParameterizedTypeName.get(LIST, map(element, dir, s, where).box());
+    }
+
+    private TypeName named(TypeDef def, Dir dir, State s, String where) {
+        State h = holderFor(def, dir);
+        if (h == null) {
+            diagnostics.report(Message.INTERNAL_ERROR, "no Java type for WIT type `" + def + "` used in " + where);
+            return ClassName.OBJECT;
+        }
+        ClassName cn = h.typeNames.get(def);
+        if (h != s && (isDeprecated(def.stability()) || isDeprecated(h.stability))) {
+            s.suppressDeprecation = true;
+        }
+        if (def.kind() instanceof ValueType.FlagsType) {
+            return ParameterizedTypeName.get(SET, cn);
+        }
+        return cn;
+    }
+
+    static boolean isDeprecated(Stability st) {
+        if (st instanceof Stability.Stable s) {
+            return s.deprecated().isPresent();
+        } else if (st instanceof Stability.Unstable u) {
+            return u.deprecated().isPresent();
+        }
+        return false;
+    }
+
+    private TypeName unsupported(String what, String where) {
+        diagnostics.report(Message.NOT_SUPPORTED, what, where);
+        return ClassName.OBJECT;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.wit4j.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.wit4j.annotations.WitWorld;
+import dev.wit4j.processor.gen.InterfaceGenerator;
+import dev.wit4j.processor.model.Bindings;
+import dev.wit4j.processor.model.Holder;
+import dev.wit4j.witx.WitException;
+import dev.wit4j.witx.model.Resolve;
+import dev.wit4j.witx.model.WitPackage;
+import dev.wit4j.witx.model.World;
+import dev.wit4j.witx.resolve.WitResolver;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates Java bindings for the WIT world named by {@link WitWorld}: finds and resolves the WIT
+ * folder, builds the model of what to generate ({@link ModelBuilder}) and writes one source file
+ * per holder ({@link InterfaceGenerator}). Every problem is reported on the annotated element
+ * through {@link Message}; a world with errors generates nothing.
+ *
+ * <p>Option {@code -Awit4j.projectDir=DIR}: the project base directory that {@link WitWorld#wit()}
+ * is relative to. Without it the processor looks above the annotated source file, above the class
+ * output folder and in the current directory.
+ */
+@AutoService(Processor.class)
+public final class WitWorldProcessor extends AbstractProcessor {
+    /** The processor option naming the project base directory. */
+    public static final String PROJECT_DIR_OPTION = "wit4j.projectDir";
+
+    /** JDK and runtime simple names that generated code refers to; clashing generated names are qualified. */
+    private static final Set<String> REFERENCED_NAMES = Set.of("String", "Object", "Optional", "List", "Set", "Result",
+            "Void", "Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double", "Deprecated", "Override",
+            "SuppressWarnings", "Generated", "AutoCloseable", "UnsupportedOperationException", "Tuple1", "Tuple2", "Tuple3",
+            "Tuple4", "Tuple5", "Tuple6", "Tuple7", "Tuple8", "Tuple9", "Tuple10", "Tuple11", "Tuple12", "Tuple13", "Tuple14",
+            "Tuple15", "Tuple16",
+            "Map", "Character");
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        // Also claims the @Generated that the generated sources carry: otherwise javac's
+        // -Xlint:processing warns in the next round that no processor claimed it.
+        return Set.of(WitWorld.class.getCanonicalName(), "javax.annotation.processing.Generated");
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(PROJECT_DIR_OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+        for (Element e : roundEnv.getElementsAnnotatedWith(WitWorld.class)) {
+            WitWorld ann = e.getAnnotation(WitWorld.class);
+            Diagnostics d = new Diagnostics(processingEnv.getMessager(), e, mirror(e));
+            try {
+                processWorld(e, ann, d);
+            } catch (RuntimeException ex) {
+                d.report(Message.INTERNAL_ERROR, ex + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
+            }
+        }
+        // Claim @WitWorld and @Generated (see getSupportedAnnotationTypes).
+        return true;
+    }
+
+    private static AnnotationMirror mirror(Element e) {
+        for (AnnotationMirror m : e.getAnnotationMirrors()) {
+            if (m.getAnnotationType().toString().equals(WitWorld.class.getCanonicalName())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private void processWorld(Element e, WitWorld ann, Diagnostics d) {
+        if (ann.world().isBlank()) {
+            d.report(Message.EMPTY_WORLD);
+            return;
+        }
+        Optional<Path> wit = findWit(e, ann, d);
+        if (wit.isEmpty()) {
+            return;
+        }
+        Resolve resolve;
+        try {
+            resolve = Files.isDirectory(wit.get()) ? WitResolver.resolveDirectory(wit.get()) : WitResolver.resolveFile(wit.get());
+        } catch (WitException ex) {
+            d.report(Message.WIT_INVALID, ex.getMessage());
+            return;
+        }
+        World world;
+        try {
+            world = resolve.selectWorld(Optional.of(ann.world()));
+        } catch (IllegalArgumentException ex) {
+            d.report(Message.UNKNOWN_WORLD, ex.getMessage(), wit.get(), availableWorlds(resolve));
+            return;
+        }
+        PackageElement pkg = e instanceof PackageElement p ? p : processingEnv.getElementUtils().getPackageOf(e);
+        String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+        Bindings bindings = new ModelBuilder(resolve, world, packageName, d).build();
+        if (d.errorCount() > 0) {
+            d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());
+            return;
+        }
+        Set<String> topLevel = bindings.holders().stream().map(h -> h.name().simpleName()).collect(Collectors.toSet());
+        Set<String> qualify = new HashSet<>(REFERENCED_NAMES);
+        qualify.retainAll(topLevel);
+        for (Holder h : bindings.holders()) {
+            JavaFile file = InterfaceGenerator.generate(h, e, qualify);
+            try {
+                file.writeTo(processingEnv.getFiler());
+            } catch (IOException | RuntimeException ex) {
+                d.report(Message.WRITE_FAILED, h.name().canonicalName(), ex.getMessage());
+            }
+        }
+    }
+
+    private static String availableWorlds(Resolve resolve) {
+        List<String> names = new ArrayList<>();
+        for (WitPackage p : resolve.packages()) {
+            for (World w : p.worlds().values()) {
+                names.add(w.qualifiedName());
+            }
+        }
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Finding the WIT folder
+
+    private Optional<Path> findWit(Element e, WitWorld ann, Diagnostics d) {
+        Path rel;
+        try {
+            rel = Path.of(ann.wit());
+        } catch (InvalidPathException ex) {
+            d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), "\n  (not a valid path: " + ex.getMessage() + ")");
+            return Optional.empty();
+        }
+        List<String> looked = new ArrayList<>();
+        if (rel.isAbsolute()) {
+            if (Files.exists(rel)) {
+                return Optional.of(rel);
+            }
+            looked.add(rel + " (absolute path)");
+        } else {
+            String option = processingEnv.getOptions().get(PROJECT_DIR_OPTION);
+            if (option != null) {
+                Path p = Path.of(option).toAbsolutePath().resolve(rel).normalize();
+                if (Files.exists(p)) {
+                    return Optional.of(p);
+                }
+                looked.add(p + " (option -A" + PROJECT_DIR_OPTION + "=" + option + ")");
+            } else {
+                looked.add("(option -A" + PROJECT_DIR_OPTION + " not given)");
+            }
+            Optional<Path> source = sourceDirectory(e);
+            if (source.isPresent()) {
+                Optional<Path> found = walkUp(source.get(), rel, looked, "above the annotated source file");
+                if (found.isPresent()) {
+                    return found;
+                }
+            } else {
+                looked.add("(the annotated source file is not on the file system)");
+            }
+            Optional<Path> output = classOutput();
+            if (output.isPresent()) {
+                Optional<Path> found = walkUp(output.get(), rel, looked, "above the class output folder");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            Path cwd = Path.of("").toAbsolutePath().resolve(rel).normalize();
+            if (Files.exists(cwd)) {
+                return Optional.of(cwd);
+            }
+            looked.add(cwd + " (current directory)");
+        }
+        d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(),
+                looked.stream().map(s -> "\n  " + s).collect(Collectors.joining()));
+        return Optional.empty();
+    }
+
+    private static Optional<Path> walkUp(Path start, Path rel, List<String> looked, String how) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path p = dir.resolve(rel).normalize();
+            if (Files.exists(p)) {
+                return Optional.of(p);
+            }
+            looked.add(p + " (" + how + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** The folder of the annotated source file, when javac's tree API is there and the file is on disk. */
+    private Optional<Path> sourceDirectory(Element e) {
+        try {
+            com.sun.source.util.Trees trees = com.sun.source.util.Trees.instance(processingEnv);
+            com.sun.source.util.TreePath path = trees.getPath(e);
+            if (path == null) {
+                return Optional.empty();
+            }
+            URI uri = path.getCompilationUnit().getSourceFile().toUri();
+            if (!"file".equals(uri.getScheme())) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(Path.of(uri).toAbsolutePath().getParent());
+        } catch (RuntimeException | LinkageError ex) {
+            return Optional.empty();
+        }
+    }
+
+    /** The class output folder (Maven: target/classes), if the filer can tell. */
+    private Optional<Path> classOutput() {
+        try {
+            FileObject probe = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", "wit4j-probe");
+            URI uri = probe.toUri();
+            if (!"file".equals(uri.getScheme())) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(Path.of(uri).toAbsolutePath().getParent());
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** One generator per kind of output; each turns part of the model into JavaPoet specs. */
+package dev.wit4j.processor.gen;

@@ -1,0 +1,116 @@
+package dev.wit4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Diagnostics: each on the annotated element, each naming what is wrong and where. */
+class ErrorsTest {
+    static final Path RESOURCES = GoldenTest.RESOURCES;
+
+    @Test
+    void missingWitFolderListsEveryPlaceLooked(@TempDir Path tmp) {
+        Compilation c = Harness.compile(Harness.packageInfo("e.missing", "w", "no/such/wit"), "-Awit4j.projectDir=" + tmp);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        String msg = Harness.messages(c, Diagnostic.Kind.ERROR).get(0);
+        assertTrue(msg.startsWith("cannot find the WIT folder `no/such/wit` for world `w`; looked in:"), msg);
+        assertTrue(msg.contains(tmp.resolve("no/such/wit") + " (option -Awit4j.projectDir="), msg);
+        assertTrue(msg.contains("(the annotated source file is not on the file system)"), msg);
+        assertTrue(msg.contains(Path.of("").toAbsolutePath().resolve("no/such/wit") + " (current directory)"), msg);
+        assertThat(c).hadErrorContaining("cannot find the WIT folder").inFile(Harness.packageInfo("e.missing", "w", "no/such/wit"));
+    }
+
+    @Test
+    void witFolderFoundAboveTheSourceFileWithoutOptions(@TempDir Path project) throws IOException {
+        Path wit = Files.createDirectories(project.resolve("src/main/wit"));
+        Files.writeString(wit.resolve("hello.wit"), "package ex:hello;\nworld hello { import greet: func(name: string) -> string; }\n");
+        Path src = Files.createDirectories(project.resolve("src/main/java/com/acme"));
+        Path info = src.resolve("package-info.java");
+        Files.writeString(info, "@dev.wit4j.annotations.WitWorld(world = \"ex:hello/hello\")\npackage com.acme;\n");
+        Compilation c = Harness.compile(JavaFileObjects.forResource(info.toUri().toURL()));
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("com.acme.HelloImports").contentsAsUtf8String().contains("String greet(String name);");
+    }
+
+    @Test
+    void badWitIsReportedWithFileLineAndColumn() {
+        JavaFileObject src = Harness.packageInfo("e.bad", "broken", "wit/bad");
+        Compilation c = Harness.compile(src, "-Awit4j.projectDir=" + RESOURCES);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        String msg = Harness.messages(c, Diagnostic.Kind.ERROR).get(0);
+        assertTrue(msg.startsWith("invalid WIT: " + RESOURCES.resolve("wit/bad/bad.wit") + ":6:5: "), msg);
+        assertThat(c).hadErrorContaining("bad.wit:6:5").inFile(src).onLine(1);
+    }
+
+    @Test
+    void unknownWorldNamesTheWorldsThatExist() {
+        Compilation c = Harness.compile(Harness.packageInfo("e.unknown", "nope", "wit/types"), "-Awit4j.projectDir=" + RESOURCES);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("no world named `nope` in package `test:types@1.2.0`; worlds found in");
+        assertThat(c).hadErrorContaining("test:types/types@1.2.0");
+    }
+
+    @Test
+    void unsupportedFeaturesAreEachOneClearErrorAndNothingIsGenerated() {
+        Compilation c = Harness.compile(Harness.packageInfo("e.unsupported", "w", "wit/unsupported"), "-Awit4j.projectDir=" + RESOURCES);
+        assertThat(c).failed();
+        List<String> errors = Harness.messages(c, Diagnostic.Kind.ERROR);
+        assertEquals(List.of(
+                "not supported yet: stream<u8> in result of function `read` of imported interface `test:unsupported/s`",
+                "not supported yet: future<string> in result of function `later` of imported interface `test:unsupported/s`",
+                "not supported yet: async function `wait` in imported interface `test:unsupported/s`"), errors);
+        assertThat(c).hadNoteContaining("no bindings were generated for world `test:unsupported/w` because of 3 error(s) above");
+    }
+
+    @Test
+    void emptyWorldAttributeIsAnError() {
+        Compilation c = Harness.compile(Harness.packageInfo("e.empty", "", "wit/types"), "-Awit4j.projectDir=" + RESOURCES);
+        assertThat(c).hadErrorContaining("@WitWorld needs a world");
+    }
+
+    @Test
+    void annotationOnATypeGeneratesIntoItsPackage() {
+        JavaFileObject src = JavaFileObjects.forSourceString("t.Host",
+                "package t;\n@dev.wit4j.annotations.WitWorld(world = \"test:resources/resources\", wit = \"wit/resources\")\n"
+                        + "public class Host {}\n");
+        Compilation c = Harness.compile(src, "-Awit4j.projectDir=" + RESOURCES);
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("t.Files");
+        assertThat(c).generatedSourceFile("t.Counters");
+    }
+
+    @Test
+    void deprecatedTypesUsedFromOtherInterfacesCompileWithoutWarnings(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("d.wit"), String.join("\n",
+                "package ex:dep@2.0.0;",
+                "@since(version = 1.0.0)",
+                "interface a {",
+                "  @since(version = 1.0.0) @deprecated(version = 2.0.0)",
+                "  record old { x: u8 }",
+                "}",
+                "@since(version = 1.0.0)",
+                "interface b {",
+                "  @since(version = 1.0.0) use a.{old};",
+                "  @since(version = 1.0.0) take: func(o: old);",
+                "}",
+                "world w { import b; }", ""));
+        Compilation c = Harness.compileWorld("e.dep", "w", dir);
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("e.dep.B").contentsAsUtf8String().contains("@SuppressWarnings(\"deprecation\")");
+        assertThat(c).generatedSourceFile("e.dep.A").contentsAsUtf8String().contains("@Deprecated");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.wit4j.runtime.types;
+
+/**
+ * The value of a WIT {@code tuple} with 5 elements. Elements are held as given (no copies;
+ * {@code null} is not expected).
+ *
+ * @param first element 0
+ * @param second element 1
+ * @param third element 2
+ * @param fourth element 3
+ * @param fifth element 4
+ * @param <A> type of element 0
+ * @param <B> type of element 1
+ * @param <C> type of element 2
+ * @param <D> type of element 3
+ * @param <E> type of element 4
+ */
+public record Tuple5<A, B, C, D, E>(A first, B second, C third, D fourth, E fifth) {
+}

@@ -1,0 +1,21 @@
+package dev.wit4j.runtime.types;
+
+/**
+ * The value of a WIT {@code tuple} with 6 elements. Elements are held as given (no copies;
+ * {@code null} is not expected).
+ *
+ * @param first element 0
+ * @param second element 1
+ * @param third element 2
+ * @param fourth element 3
+ * @param fifth element 4
+ * @param sixth element 5
+ * @param <A> type of element 0
+ * @param <B> type of element 1
+ * @param <C> type of element 2
+ * @param <D> type of element 3
+ * @param <E> type of element 4
+ * @param <F> type of element 5
+ */
+public record Tuple6<A, B, C, D, E, F>(A first, B second, C third, D fourth, E fifth, F sixth) {
+}
