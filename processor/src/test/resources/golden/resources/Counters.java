@@ -1,10 +1,12 @@
 package example.resources;
 
+import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.value.Value;
 import javax.annotation.processing.Generated;
 
 /**
- * Exported interface {@code test:resources/counters}: the component provides it; the world class
- * (generated with the runtime bindings) gives an implementation that calls into the component.
+ * Exported interface {@code test:resources/counters}: the component provides it; the world class's
+ * accessor returns an implementation that calls into the component.
  * Unsigned WIT integers are carried in the Java primitive of the same width (read them
  * with {@link Integer#toUnsignedLong(int)} and friends); {@code char} is an {@code int} code point.
  */
@@ -18,42 +20,66 @@ public interface Counters {
     Counter make();
 
     /**
-     * Exported WIT resource {@code counter}: a handle owned by the component; {@link #close()} drops it.
-     *
-     * <p><b>Pending:</b> bindings for calls into components come with the runtime;
-     * until then every method, {@link #close()} included, throws {@link UnsupportedOperationException}.
+     * Exported WIT resource {@code counter}: an owned handle to a resource of the component; its methods call the
+     * component, {@link #close()} drops the handle (runs the component's destructor). Instances come from
+     * the component (constructor, functions returning it) through the world class; one that is
+     * passed back to the component as an owned value is closed by that.
      */
     final class Counter implements AutoCloseable {
-        private final int handle;
+        private final Ops ops;
 
         /**
-         * Wraps a handle of the component's handle table.
+         * The owned handle; null once closed or moved into the component (set by the world class).
          */
-        Counter(int handle) {
+        Value.Own handle;
+
+        /**
+         * Wraps an owned handle received from the component.
+         */
+        Counter(Ops ops, Value.Own handle) {
+            this.ops = ops;
             this.handle = handle;
         }
 
         /**
-         * The handle index in the component's handle table.
+         * The owned handle, for use with the dynamic API.
+         *
+         * @throws IllegalStateException if the handle was closed or moved into the component
          */
-        int handle() {
+        public Value.Own handle() {
+            if (handle == null) {
+                throw new IllegalStateException("resource `counter` was closed or passed to the component");
+            }
             return handle;
         }
 
         public long increment() {
-            throw new UnsupportedOperationException("bindings for calls into components come with the runtime");
+            return ops.increment(this);
         }
 
         public void close_() {
-            throw new UnsupportedOperationException("bindings for calls into components come with the runtime");
+            ops.close_(this);
         }
 
         /**
-         * Drops the handle.
+         * Drops the handle: the component's destructor runs. Does nothing if already closed.
          */
         @Override
         public void close() {
-            throw new UnsupportedOperationException("bindings for calls into components come with the runtime");
+            Value.Own h = handle;
+            if (h != null) {
+                handle = null;
+                Instance.drop(h);
+            }
+        }
+
+        /**
+         * Calls into the component; implemented by the world class.
+         */
+        interface Ops {
+            long increment(Counter self);
+
+            void close_(Counter self);
         }
     }
 }

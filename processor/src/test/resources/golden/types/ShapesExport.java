@@ -11,8 +11,8 @@ import javax.annotation.processing.Generated;
 /**
  * Every value type, in one interface.
  *
- * <p>Exported interface {@code test:types/shapes@1.2.0}: the component provides it; the world class
- * (generated with the runtime bindings) gives an implementation that calls into the component.
+ * <p>Exported interface {@code test:types/shapes@1.2.0}: the component provides it; the world class's
+ * accessor returns an implementation that calls into the component.
  * Unsigned WIT integers are carried in the Java primitive of the same width (read them
  * with {@link Integer#toUnsignedLong(int)} and friends); {@code char} is an {@code int} code point.
  *

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.wit4j.processor.model.Bindings;
 import dev.wit4j.processor.model.Holder;
 import dev.wit4j.processor.model.MethodModel;
+import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
 import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.Function;
@@ -62,6 +63,7 @@ final class ModelBuilder {
         final Holder.Kind kind;
         final Interface iface; // null for the world's own holders
         final String witName;
+        String externName = "";
         final Docs docs;
         final Stability stability;
         final List<TypeDef> declared = new ArrayList<>();
@@ -162,10 +164,10 @@ final class ModelBuilder {
         }
         List<Holder> holders = new ArrayList<>();
         for (State s : states.values()) {
-            holders.add(new Holder(s.name, s.kind, s.witName, s.docs, s.stability, s.types, s.methods,
+            holders.add(new Holder(s.name, s.kind, s.witName, s.externName, s.docs, s.stability, s.types, s.methods,
                     s.suppressDeprecation));
         }
-        return new Bindings(packageName, world.qualifiedName(), holders);
+        return new Bindings(packageName, world.qualifiedName(), ClassName.get(packageName, worldClassName(world)), holders);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -189,6 +191,7 @@ final class ModelBuilder {
         Stability stability = item.stability() instanceof Stability.Unknown ? iface.stability() : item.stability();
         State s = newState(key, dir == Dir.IMPORT ? Holder.Kind.IMPORTED_INTERFACE : Holder.Kind.EXPORTED_INTERFACE,
                 iface, witName, iface.docs(), stability);
+        s.externName = worldKey.toString();
         s.declared.addAll(iface.types().values());
         s.functions.addAll(iface.functions().values());
     }
@@ -301,6 +304,7 @@ final class ModelBuilder {
             String witName = iface.qualifiedName().orElse(owner.toString());
             s = newState(new Key(owner, Dir.IMPORT), Holder.Kind.IMPORTED_INTERFACE, iface, witName, iface.docs(),
                     iface.stability());
+            s.externName = iface.qualifiedName().orElse("");
             s.declared.addAll(iface.types().values());
             s.functions.addAll(iface.functions().values());
             s.name = ClassName.get(packageName, uniqueTopLevel(candidates(s).get(3)));
@@ -338,7 +342,7 @@ final class ModelBuilder {
                 Set<String> used = new HashSet<>();
                 for (ValueType.Field f : r.fields()) {
                     fields.add(new TypeModel.Field(unique(Names.lowerCamel(f.name()), used), f.name(),
-                            map(f.type(), dir, s, "field `" + f.name() + "` of " + where),
+                            map(f.type(), dir, s, "field `" + f.name() + "` of " + where), shape(f.type(), dir, s),
                             WitTypes.unsignedNote(f.type()), f.docs()));
                 }
                 s.types.add(new TypeModel.RecordModel(name, def.name(), def.docs(), def.stability(), fields));
@@ -348,7 +352,7 @@ final class ModelBuilder {
                 for (ValueType.Case c : v.cases()) {
                     Optional<TypeName> payload = c.type().map(t -> map(t, dir, s, "case `" + c.name() + "` of " + where));
                     cases.add(new TypeModel.Case(name.nestedClass(uniqueType(Names.upperCamel(c.name()), used)), c.name(),
-                            payload, c.type().map(WitTypes::unsignedNote).orElse(""), c.docs()));
+                            payload, c.type().map(t -> shape(t, dir, s)), c.type().map(WitTypes::unsignedNote).orElse(""), c.docs()));
                 }
                 s.types.add(new TypeModel.VariantModel(name, def.name(), def.docs(), def.stability(), cases));
             } else if (k instanceof ValueType.EnumType en) {
@@ -418,9 +422,11 @@ final class ModelBuilder {
         for (int i = first; i < ps.size(); i++) {
             Function.Param p = ps.get(i);
             params.add(new MethodModel.Param(unique(Names.lowerCamel(p.name()), used), p.name(),
-                    map(p.type(), dir, s, "parameter `" + p.name() + "` of " + where), WitTypes.unsignedNote(p.type())));
+                    map(p.type(), dir, s, "parameter `" + p.name() + "` of " + where), shape(p.type(), dir, s),
+                    WitTypes.unsignedNote(p.type())));
         }
         Optional<TypeName> returns = f.result().map(t -> map(t, dir, s, "result of " + where));
+        Optional<Shape> result = f.result().map(t -> shape(t, dir, s));
         MethodModel.Role role;
         if (f.kind() instanceof Function.Kind.Constructor) {
             role = MethodModel.Role.CONSTRUCTOR;
@@ -431,8 +437,8 @@ final class ModelBuilder {
         } else {
             role = MethodModel.Role.FUNCTION;
         }
-        return new MethodModel(javaName, f.itemName(), role, f.resource().map(TypeDef::name), params, returns,
-                f.result().map(WitTypes::unsignedNote).orElse(""), f.docs(), f.stability());
+        return new MethodModel(javaName, f.itemName(), f.name(), role, f.resource().map(TypeDef::name), params, returns,
+                result, f.result().map(WitTypes::unsignedNote).orElse(""), f.docs(), f.stability());
     }
 
     private static String unique(String name, Set<String> used) {
@@ -508,6 +514,74 @@ final class ModelBuilder {
         return unsupported("anonymous " + WitTypes.spell(t), where);
     }
 
+    // ---------------------------------------------------------------------------------------
+    // Shapes (what the conversion glue needs); called after map(), so nothing is reported here
+
+    private Shape shape(ValueType t, Dir dir, State s) {
+        if (t instanceof ValueType.Primitive p) {
+            switch (p) {
+                case BOOL: return Shape.Primitive.BOOL;
+                case S8: return Shape.Primitive.S8;
+                case U8: return Shape.Primitive.U8;
+                case S16: return Shape.Primitive.S16;
+                case U16: return Shape.Primitive.U16;
+                case S32: return Shape.Primitive.S32;
+                case U32: return Shape.Primitive.U32;
+                case S64: return Shape.Primitive.S64;
+                case U64: return Shape.Primitive.U64;
+                case F32: return Shape.Primitive.F32;
+                case F64: return Shape.Primitive.F64;
+                case CHAR: return Shape.Primitive.CHAR;
+                case STRING: return Shape.Primitive.STRING;
+                default: return new Shape.Unsupported(p.witName());
+            }
+        } else if (t instanceof ValueType.Named n) {
+            TypeDef def = n.def().resolve();
+            if (WitTypes.isAlias(def)) {
+                return shape((ValueType) def.kind(), dir, s);
+            }
+            State h = holderFor(def, dir);
+            if (h == null || !h.typeNames.containsKey(def)) {
+                return new Shape.Unsupported(def.name());
+            }
+            if (def.kind() instanceof TypeDefKind.Resource) {
+                return new Shape.Handle(h.typeNames.get(def), false, h.kind.exported());
+            }
+            return new Shape.Named(h.typeNames.get(def), map(t, dir, s, null));
+        } else if (t instanceof ValueType.HandleType ht) {
+            TypeDef def = ht.resource().resolve();
+            State h = holderFor(def, dir);
+            if (h == null || !h.typeNames.containsKey(def)) {
+                return new Shape.Unsupported(def.name());
+            }
+            return new Shape.Handle(h.typeNames.get(def), ht.borrow(), h.kind.exported());
+        } else if (t instanceof ValueType.ListType l) {
+            return listShape(l.element(), java.util.OptionalInt.empty(), t, dir, s);
+        } else if (t instanceof ValueType.FixedListType l) {
+            return listShape(l.element(), java.util.OptionalInt.of((int) l.length()), t, dir, s);
+        } else if (t instanceof ValueType.TupleType tt) {
+            List<Shape> es = new ArrayList<>();
+            for (ValueType e : tt.types()) {
+                es.add(shape(e, dir, s));
+            }
+            return new Shape.TupleOf(es, map(t, dir, s, null));
+        } else if (t instanceof ValueType.OptionType o) {
+            return new Shape.OptionOf(shape(o.type(), dir, s), map(t, dir, s, null));
+        } else if (t instanceof ValueType.ResultType r) {
+            return new Shape.ResultOf(r.ok().map(v -> shape(v, dir, s)), r.err().map(v -> shape(v, dir, s)),
+                    map(t, dir, s, null));
+        } else if (t instanceof ValueType.MapType m) {
+            return new Shape.MapOf(shape(m.key(), dir, s), shape(m.value(), dir, s), map(t, dir, s, null));
+        }
+        return new Shape.Unsupported(WitTypes.spell(t));
+    }
+
+    private Shape listShape(ValueType element, java.util.OptionalInt length, ValueType t, Dir dir, State s) {
+        TypeName java = map(t, dir, s, null);
+        Shape e = shape(element, dir, s);
+        return new Shape.ListOf(e, java instanceof ArrayTypeName, length, java);
+    }
+
     private TypeName list(ValueType element, Dir dir, State s, String where) {
         Optional<ValueType.Primitive> p = WitTypes.primitive(element);
         if (p.isPresent()) {
@@ -524,7 +598,9 @@ final class ModelBuilder {
     private TypeName named(TypeDef def, Dir dir, State s, String where) {
         State h = holderFor(def, dir);
         if (h == null) {
-            diagnostics.report(Message.INTERNAL_ERROR, "no Java type for WIT type `" + def + "` used in " + where);
+            if (where != null) {
+                diagnostics.report(Message.INTERNAL_ERROR, "no Java type for WIT type `" + def + "` used in " + where);
+            }
             return ClassName.OBJECT;
         }
         ClassName cn = h.typeNames.get(def);
@@ -547,7 +623,9 @@ final class ModelBuilder {
     }
 
     private TypeName unsupported(String what, String where) {
-        diagnostics.report(Message.NOT_SUPPORTED, what, where);
+        if (where != null) {
+            diagnostics.report(Message.NOT_SUPPORTED, what, where);
+        }
         return ClassName.OBJECT;
     }
 }

@@ -4,6 +4,9 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.wit4j.annotations.WitWorld;
 import dev.wit4j.processor.gen.InterfaceGenerator;
+import dev.wit4j.processor.gen.WorldGenerator;
+import dev.wit4j.processor.model.MethodModel;
+import dev.wit4j.processor.model.TypeModel;
 import dev.wit4j.processor.model.Bindings;
 import dev.wit4j.processor.model.Holder;
 import dev.wit4j.witx.WitException;
@@ -36,7 +39,7 @@ import javax.tools.StandardLocation;
 /**
  * Generates Java bindings for the WIT world named by {@link WitWorld}: finds and resolves the WIT
  * folder, builds the model of what to generate ({@link ModelBuilder}) and writes one source file
- * per holder ({@link InterfaceGenerator}). Every problem is reported on the annotated element
+ * per holder ({@link InterfaceGenerator}) and the world class ({@link WorldGenerator}). Every problem is reported on the annotated element
  * through {@link Message}; a world with errors generates nothing.
  *
  * <p>Option {@code -Awit4j.projectDir=DIR}: the project base directory that {@link WitWorld#wit()}
@@ -54,7 +57,12 @@ public final class WitWorldProcessor extends AbstractProcessor {
             "SuppressWarnings", "Generated", "AutoCloseable", "UnsupportedOperationException", "Tuple1", "Tuple2", "Tuple3",
             "Tuple4", "Tuple5", "Tuple6", "Tuple7", "Tuple8", "Tuple9", "Tuple10", "Tuple11", "Tuple12", "Tuple13", "Tuple14",
             "Tuple15", "Tuple16",
-            "Map", "Character");
+            "Map", "Character",
+            // used by the world class
+            "Engine", "Component", "Linker", "LinkerInstance", "Instance", "ExportedInstance", "Func", "HostResource",
+            "Trap", "Value", "Path", "Objects", "HashMap", "IdentityHashMap", "LinkedHashMap", "LinkedHashSet", "ArrayList",
+            "EnumSet", "Function", "RuntimeException", "Exception", "IllegalStateException",
+            "IllegalArgumentException", "NullPointerException");
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -138,6 +146,36 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 d.report(Message.WRITE_FAILED, h.name().canonicalName(), ex.getMessage());
             }
         }
+        JavaFile worldFile = WorldGenerator.generate(bindings, e, qualify, usesDeprecated(bindings));
+        try {
+            worldFile.writeTo(processingEnv.getFiler());
+        } catch (IOException | RuntimeException ex) {
+            d.report(Message.WRITE_FAILED, bindings.worldClass().canonicalName(), ex.getMessage());
+        }
+    }
+
+    /** Whether anything in the bindings is deprecated (the world class then refers to it). */
+    private static boolean usesDeprecated(Bindings bindings) {
+        for (Holder h : bindings.holders()) {
+            if (h.suppressDeprecation() || ModelBuilder.isDeprecated(h.stability())) {
+                return true;
+            }
+            for (MethodModel m : h.methods()) {
+                if (ModelBuilder.isDeprecated(m.stability())) {
+                    return true;
+                }
+            }
+            for (TypeModel t : h.types()) {
+                if (ModelBuilder.isDeprecated(t.stability())) {
+                    return true;
+                }
+                if (t instanceof TypeModel.ResourceModel r
+                        && r.methods().stream().anyMatch(m -> ModelBuilder.isDeprecated(m.stability()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String availableWorlds(Resolve resolve) {

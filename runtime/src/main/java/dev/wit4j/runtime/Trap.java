@@ -46,7 +46,23 @@ public class Trap extends RuntimeException {
         /** The handle table has reached its maximum length. */
         TABLE_FULL("handle table is full"),
         /** The component did something the canonical ABI forbids that has no more specific reason. */
-        INVALID_OPERATION("invalid canonical ABI operation");
+        INVALID_OPERATION("invalid canonical ABI operation"),
+        /**
+         * Core WebAssembly code trapped ({@code unreachable}, an out-of-bounds access, a division by
+         * zero, a stack overflow, ...); the detail is the engine's description.
+         */
+        CORE_TRAP("wasm trap"),
+        /**
+         * A call tried to enter a component instance that is already on the call stack (reentrance,
+         * CanonicalABI.md {@code may_enter}) or that is poisoned by an earlier trap (the spec's
+         * lockdown).
+         */
+        CANNOT_ENTER("cannot enter component instance"),
+        /**
+         * Core code called out of its component instance while it may not ({@code may_leave}: during
+         * {@code realloc}, {@code post-return} or a resource destructor).
+         */
+        CANNOT_LEAVE("cannot leave component instance");
 
         private final String message;
 

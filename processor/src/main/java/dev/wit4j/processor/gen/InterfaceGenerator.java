@@ -68,8 +68,8 @@ public final class InterfaceGenerator {
             case IMPORTED_INTERFACE:
                 return "Imported interface {@code " + h.witName() + "}: the host implements it." + unsigned;
             case EXPORTED_INTERFACE:
-                return "Exported interface {@code " + h.witName() + "}: the component provides it; the world class\n"
-                        + "(generated with the runtime bindings) gives an implementation that calls into the component."
+                return "Exported interface {@code " + h.witName() + "}: the component provides it; the world class's\n"
+                        + "accessor returns an implementation that calls into the component."
                         + unsigned;
             case WORLD_IMPORTS:
                 return "The functions and types that world {@code " + h.witName()

@@ -3,7 +3,6 @@ package dev.wit4j.processor.gen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.TypeModel;
@@ -15,9 +14,6 @@ import javax.lang.model.element.Modifier;
  * the component's handle, {@link AutoCloseable} (close drops the handle).
  */
 public final class ResourceGenerator {
-    /** The text of the exception thrown by the methods of exported resources until the runtime bindings land. */
-    public static final String PENDING = "bindings for calls into components come with the runtime";
-
     private ResourceGenerator() {
     }
 
@@ -43,30 +39,78 @@ public final class ResourceGenerator {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** The nested interface of an exported resource class through which its methods call the component. */
+    public static final String OPS = "Ops";
+
     private static TypeSpec exported(TypeModel.ResourceModel r, ClassName holder) {
+        ClassName ops = r.name().nestedClass(OPS);
         TypeSpec.Builder b = TypeSpec.classBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(AutoCloseable.class)
                 .addJavadoc(Javadocs.of(r.docs()).paragraph("Exported WIT resource {@code " + r.witName()
-                        + "}: a handle owned by the component; {@link #close()} drops it.")
-                        .paragraph("<b>Pending:</b> " + PENDING + ";\nuntil then every method, {@link #close()} included,"
-                                + " throws {@link UnsupportedOperationException}.")
+                        + "}: an owned handle to a resource of the component; its methods call the\ncomponent,"
+                        + " {@link #close()} drops the handle (runs the component's destructor). Instances come from"
+                        + "\nthe component (constructor, functions returning it) through the world class; one that is"
+                        + "\npassed back to the component as an owned value is closed by that.")
                         .gate(r.stability()).build());
         Javadocs.deprecatedAnnotation(r.stability()).ifPresent(b::addAnnotation);
-        b.addField(FieldSpec.builder(TypeName.INT, "handle", Modifier.PRIVATE, Modifier.FINAL).build());
+        b.addField(FieldSpec.builder(ops, "ops", Modifier.PRIVATE, Modifier.FINAL).build());
+        b.addField(FieldSpec.builder(WorldGenerator.OWN, "handle")
+                .addJavadoc("The owned handle; null once closed or moved into the component (set by the world class).\n")
+                .build());
         b.addMethod(MethodSpec.constructorBuilder()
-                .addJavadoc("Wraps a handle of the component's handle table.\n")
-                .addParameter(TypeName.INT, "handle")
+                .addJavadoc("Wraps an owned handle received from the component.\n")
+                .addParameter(ops, "ops")
+                .addParameter(WorldGenerator.OWN, "handle")
+                .addStatement("this.ops = ops")
                 .addStatement("this.handle = handle").build());
-        b.addMethod(MethodSpec.methodBuilder("handle").returns(TypeName.INT)
-                .addJavadoc("The handle index in the component's handle table.\n")
+        b.addMethod(MethodSpec.methodBuilder("handle").addModifiers(Modifier.PUBLIC).returns(WorldGenerator.OWN)
+                .addJavadoc("The owned handle, for use with the dynamic API.\n\n"
+                        + "@throws IllegalStateException if the handle was closed or moved into the component\n")
+                .beginControlFlow("if (handle == null)")
+                .addStatement("throw new $T($S)", IllegalStateException.class,
+                        "resource `" + r.witName() + "` was closed or passed to the component")
+                .endControlFlow()
                 .addStatement("return handle").build());
+        TypeSpec.Builder opsType = TypeSpec.interfaceBuilder(ops)
+                .addJavadoc("Calls into the component; implemented by the world class.\n");
         for (MethodModel m : r.methods()) {
-            b.addMethod(Methods.signature(m)
-                    .addStatement("throw new $T($S)", UnsupportedOperationException.class, PENDING).build());
+            String self = selfName(m);
+            MethodSpec.Builder call = Methods.signature(m);
+            StringBuilder args = new StringBuilder("this");
+            for (MethodModel.Param p : m.params()) {
+                args.append(", ").append(p.javaName());
+            }
+            call.addStatement((m.returns().isPresent() ? "return " : "") + "ops.$N($L)", m.javaName(), args.toString());
+            b.addMethod(call.build());
+            MethodSpec.Builder op = MethodSpec.methodBuilder(m.javaName()).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                    .addParameter(r.name(), self);
+            for (MethodModel.Param p : m.params()) {
+                op.addParameter(p.type(), p.javaName());
+            }
+            m.returns().ifPresent(op::returns);
+            Javadocs.deprecatedAnnotation(m.stability()).ifPresent(op::addAnnotation);
+            opsType.addMethod(op.build());
         }
         b.addMethod(MethodSpec.methodBuilder("close").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Drops the handle.\n")
-                .addStatement("throw new $T($S)", UnsupportedOperationException.class, PENDING).build());
+                .addJavadoc("Drops the handle: the component's destructor runs. Does nothing if already closed.\n")
+                .addStatement("$T h = handle", WorldGenerator.OWN)
+                .beginControlFlow("if (h != null)")
+                .addStatement("handle = null")
+                .addStatement("$T.drop(h)", WorldGenerator.INSTANCE)
+                .endControlFlow().build());
+        b.addType(opsType.build());
         return b.build();
+    }
+
+    /** The name of the receiver parameter of an {@link #OPS} method: {@code self} unless a parameter has it. */
+    static String selfName(MethodModel m) {
+        String n = "self";
+        while (true) {
+            String candidate = n;
+            if (m.params().stream().noneMatch(p -> p.javaName().equals(candidate))) {
+                return n;
+            }
+            n = n + "_";
+        }
     }
 }

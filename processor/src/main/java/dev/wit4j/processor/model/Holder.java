@@ -12,9 +12,11 @@ import java.util.List;
  * @param name the Java name
  * @param kind what it stands for
  * @param witName the WIT name shown in Javadoc, e.g. {@code wasi:io/streams@0.2.0}
+ * @param externName the name of the component's import or export instance ({@code wasi:io/streams@0.2.0},
+ *     or the plain name of an interface declared in the world); empty for the world's own holders
  * @param suppressDeprecation whether it refers to deprecated types of another holder
  */
-public record Holder(ClassName name, Kind kind, String witName, Docs docs, Stability stability,
+public record Holder(ClassName name, Kind kind, String witName, String externName, Docs docs, Stability stability,
         List<TypeModel> types, List<MethodModel> methods, boolean suppressDeprecation) {
 
     public Holder {

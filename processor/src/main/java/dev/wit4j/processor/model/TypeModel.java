@@ -22,7 +22,7 @@ public sealed interface TypeModel {
     Stability stability();
 
     /** A record field / Java record component. */
-    record Field(String javaName, String witName, TypeName type, String witType, Docs docs) {
+    record Field(String javaName, String witName, TypeName type, Shape shape, String witType, Docs docs) {
     }
 
     /** An enum case or flag. */
@@ -30,7 +30,8 @@ public sealed interface TypeModel {
     }
 
     /** A variant case: a record nested in the sealed interface. */
-    record Case(ClassName name, String witName, Optional<TypeName> payload, String payloadWitType, Docs docs) {
+    record Case(ClassName name, String witName, Optional<TypeName> payload, Optional<Shape> payloadShape,
+            String payloadWitType, Docs docs) {
     }
 
     /** WIT {@code record} → Java record. */

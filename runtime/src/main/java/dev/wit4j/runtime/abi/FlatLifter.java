@@ -55,7 +55,7 @@ final class FlatLifter {
                 case STRING: {
                     long ptr = Integer.toUnsignedLong(vi.nextI32());
                     long packedLength = Integer.toUnsignedLong(vi.nextI32());
-                    return Value.string(StringCodec.loadFromRange(cx, ptr, packedLength).text());
+                    return cx.lifted(StringCodec.loadFromRange(cx, ptr, packedLength));
                 }
                 default:
                     throw Unsupported.type(p);

@@ -76,20 +76,25 @@ public final class HandleTable {
 
     /** The resource handle at {@code index}; traps if there is none. */
     public ResourceEntry handle(int index) {
-        return asResource(get(index));
+        return asResource(get(index), index);
     }
 
-    private static ResourceEntry asResource(Object e) {
+    /** Trap details name the handle index (as the expected trap messages of the test suites do). */
+    private static String at(int index) {
+        return "index " + Integer.toUnsignedString(index);
+    }
+
+    private static ResourceEntry asResource(Object e, int index) {
         if (!(e instanceof ResourceEntry h)) {
-            throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, "not a resource handle");
+            throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not a resource handle");
         }
         return h;
     }
 
-    private static void checkType(ResourceEntry h, ResourceType expected) {
+    private static void checkType(ResourceEntry h, ResourceType expected, int index) {
         if (h.type() != expected) {
             throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH,
-                    "expected " + expected.name() + ", found " + h.type().name());
+                    at(index) + ": expected " + expected.name() + ", found " + h.type().name());
         }
     }
 
@@ -101,13 +106,13 @@ public final class HandleTable {
      * of that type, if borrows of it are outstanding or if it is a borrow.
      */
     public int liftOwn(int index, ResourceType rt) {
-        ResourceEntry h = asResource(remove(index));
-        checkType(h, rt);
+        ResourceEntry h = asResource(remove(index), index);
+        checkType(h, rt, index);
         if (h.numLends != 0) {
-            throw new Trap(Trap.Reason.HANDLE_LENT);
+            throw new Trap(Trap.Reason.HANDLE_LENT, at(index));
         }
         if (!h.isOwn()) {
-            throw new Trap(Trap.Reason.HANDLE_NOT_OWNED);
+            throw new Trap(Trap.Reason.HANDLE_NOT_OWNED, at(index));
         }
         return h.rep();
     }
@@ -118,7 +123,7 @@ public final class HandleTable {
      */
     public int liftBorrow(int index, ResourceType rt, BorrowScope.Subtask scope) {
         ResourceEntry h = handle(index);
-        checkType(h, rt);
+        checkType(h, rt, index);
         scope.addLender(h);
         return h.rep();
     }
@@ -153,7 +158,7 @@ public final class HandleTable {
     /** {@code canon resource.rep}: the representation of the handle at {@code index}. */
     public int resourceRep(ResourceType rt, int index) {
         ResourceEntry h = handle(index);
-        checkType(h, rt);
+        checkType(h, rt, index);
         return h.rep();
     }
 
@@ -163,10 +168,10 @@ public final class HandleTable {
      * borrow the borrowing task's count is lowered and the result is empty.
      */
     public OptionalInt resourceDrop(ResourceType rt, int index) {
-        ResourceEntry h = asResource(remove(index));
-        checkType(h, rt);
+        ResourceEntry h = asResource(remove(index), index);
+        checkType(h, rt, index);
         if (h.numLends != 0) {
-            throw new Trap(Trap.Reason.HANDLE_LENT);
+            throw new Trap(Trap.Reason.HANDLE_LENT, at(index));
         }
         if (h.isOwn()) {
             return OptionalInt.of(h.rep());

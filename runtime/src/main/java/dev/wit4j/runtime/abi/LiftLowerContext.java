@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.abi;
 
+import dev.wit4j.runtime.value.Value;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public final class LiftLowerContext {
     private final Object instance;
     private final BorrowScope borrowScope;
     private final ResourceTypes resourceTypes;
+    private final StringHints stringHints;
 
     /**
      * A context.
@@ -32,6 +34,19 @@ public final class LiftLowerContext {
      */
     public LiftLowerContext(CanonicalOptions options, HandleTable handles, Object instance, BorrowScope borrowScope,
             ResourceTypes resourceTypes) {
+        this(options, handles, instance, borrowScope, resourceTypes, null);
+    }
+
+    /**
+     * A context that shares string hints with the other side of a component-to-component call:
+     * strings lifted through it are remembered in {@code stringHints}, strings lowered through it
+     * are stored with the remembered hint (see {@link StringHints}).
+     *
+     * @param stringHints the call's hints, or null for none
+     */
+    public LiftLowerContext(CanonicalOptions options, HandleTable handles, Object instance, BorrowScope borrowScope,
+            ResourceTypes resourceTypes, StringHints stringHints) {
+        this.stringHints = stringHints;
         this.options = Objects.requireNonNull(options, "options");
         this.handles = Objects.requireNonNull(handles, "handles");
         this.instance = instance;
@@ -70,6 +85,21 @@ public final class LiftLowerContext {
     }
 
     // ---------------------------------------------------------------- internal helpers
+
+    /** A lifted string, remembered with its source hint when this context shares hints. */
+    Value.Str lifted(HintedString h) {
+        Value.Str v = Value.string(h.text());
+        if (stringHints != null) {
+            stringHints.remember(v, h);
+        }
+        return v;
+    }
+
+    /** The hint to lower {@code v} with: the remembered source hint, else the host hint. */
+    HintedString hintFor(Value v) {
+        HintedString h = stringHints == null ? null : stringHints.get(v);
+        return h != null ? h : HintedString.forHost(((Value.Str) v).value(), options.stringEncoding());
+    }
 
     GuestMemory memory() {
         return options.requireMemory();

@@ -59,7 +59,7 @@ final class Loader {
                 case CHAR:
                     return Scalars.convertI32ToChar(mem.readInt(ptr));
                 case STRING:
-                    return Value.string(StringCodec.load(cx, ptr).text());
+                    return cx.lifted(StringCodec.load(cx, ptr));
                 default:
                     throw Unsupported.type(p);
             }

@@ -110,9 +110,12 @@ final class Storer {
         }
     }
 
-    /** A lowered host string carries the hint that gives one exact allocation. */
+    /**
+     * The hint to store a string with: its source hint when it was lifted from another component in
+     * the same call, else the host hint that gives one exact allocation.
+     */
     static HintedString hinted(LiftLowerContext cx, Value v) {
-        return HintedString.forHost(((Value.Str) v).value(), cx.options().stringEncoding());
+        return cx.hintFor(v);
     }
 
     /** {@code store_list} for variable-length lists: allocate, store, write pointer and length. */

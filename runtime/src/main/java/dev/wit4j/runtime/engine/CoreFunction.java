@@ -3,6 +3,7 @@ package dev.wit4j.runtime.engine;
 import java.util.List;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.ImportFunction;
+import run.endive.runtime.WasmException;
 import run.endive.runtime.WasmFunctionHandle;
 import run.endive.wasm.WasmEngineException;
 import run.endive.wasm.types.FunctionType;
@@ -36,15 +37,19 @@ public final class CoreFunction implements CoreExtern {
     }
 
     static CoreFunction exported(CoreFuncType type, ExportFunction function) {
-        return new CoreFunction(type, args -> {
+        CoreFunction[] self = new CoreFunction[1];
+        self[0] = new CoreFunction(type, args -> {
             try {
                 return function.apply(args);
+            } catch (WasmException e) {
+                throw CoreTrapException.uncaughtException(e, self[0]);
             } catch (WasmEngineException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {
                 throw CoreTrapException.from(e);
             } catch (StackOverflowError e) {
                 throw CoreTrapException.stackOverflow(e);
             }
         });
+        return self[0];
     }
 
     /** The core signature. */
@@ -69,7 +74,17 @@ public final class CoreFunction implements CoreExtern {
 
     /** This function as the engine's import of {@code module}.{@code name}. */
     ImportFunction asImport(String module, String name) {
-        WasmFunctionHandle handle = (instance, args) -> call(args);
+        WasmFunctionHandle handle = (instance, args) -> {
+            try {
+                return call(args);
+            } catch (CoreTrapException e) {
+                // A core export imported by another core instance: its exception goes on unwinding
+                // in the caller, which may catch it. Anything else (a host function, a lowered
+                // component function) is a boundary that exceptions do not cross.
+                WasmException thrown = e.exceptionThrownOutOf(this);
+                throw thrown != null ? thrown : e;
+            }
+        };
         return new ImportFunction(module, name, engineType(type), handle);
     }
 

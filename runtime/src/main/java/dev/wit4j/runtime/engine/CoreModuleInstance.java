@@ -6,9 +6,12 @@ import java.util.Optional;
 import run.endive.runtime.ImportGlobal;
 import run.endive.runtime.ImportMemory;
 import run.endive.runtime.ImportTable;
+import run.endive.runtime.ImportTag;
 import run.endive.runtime.ImportValues;
 import run.endive.runtime.Instance;
+import run.endive.runtime.WasmException;
 import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.Export;
 import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.Import;
 
@@ -64,6 +67,13 @@ public final class CoreModuleInstance {
                 values.addTable(new ImportTable(imp.module(), name, t.engineTable()));
             } else if (value instanceof CoreGlobal g && expected == ExternalType.GLOBAL) {
                 values.addGlobal(new ImportGlobal(imp.module(), name, g.engineGlobal()));
+            } else if (value instanceof CoreTag t && expected == ExternalType.TAG) {
+                CoreFuncType wanted = ((CoreExternType.Tag) module.imports().get(i).type()).type();
+                if (!t.type().equals(wanted)) {
+                    throw new CoreLinkException("core import `" + moduleName + "` `" + name + "` has tag type "
+                            + t.type() + ", expected " + wanted);
+                }
+                values.addTag(new ImportTag(imp.module(), name, t.engineTag()));
             } else {
                 throw new CoreLinkException("core import `" + moduleName + "` `" + name + "` expects a "
                         + kind(expected) + ", found a " + value.kind());
@@ -73,8 +83,13 @@ public final class CoreModuleInstance {
         try {
             instance = Instance.builder(module.wasmModule())
                     .withImportValues(values.build())
+                    // only the module's start section runs; the engine would otherwise also call an
+                    // exported `_start` (the WASI command convention), which components call explicitly
+                    .withStart(false)
                     .withMachineFactory(module.machineFactory(mode))
                     .build();
+        } catch (WasmException e) {
+            throw CoreTrapException.uncaughtException(e, null);
         } catch (WasmEngineException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {
             throw CoreTrapException.from(e);
         } catch (StackOverflowError e) {
@@ -88,7 +103,7 @@ public final class CoreModuleInstance {
         for (CoreExport export : module.exports()) {
             String name = export.name();
             CoreExternType type = export.type();
-            CoreExtern value = null; // tags cannot cross instances yet
+            CoreExtern value = null;
             if (type instanceof CoreExternType.Func f) {
                 value = CoreFunction.exported(f.type(), instance.export(name));
             } else if (type instanceof CoreExternType.Memory) {
@@ -97,12 +112,26 @@ public final class CoreModuleInstance {
                 value = new CoreTable(instance.exports().table(name));
             } else if (type instanceof CoreExternType.Global) {
                 value = new CoreGlobal(instance.exports().global(name));
+            } else if (type instanceof CoreExternType.Tag t) {
+                value = new CoreTag(instance.tag(tagIndex(module, name)), t.type());
             }
             if (value != null) {
                 exports.put(name, value);
             }
         }
         return Map.copyOf(exports);
+    }
+
+    /** The tag index (imports first) of the tag export {@code name}, from the export section. */
+    private static int tagIndex(CoreModule module, String name) {
+        var section = module.wasmModule().exportSection();
+        for (int i = 0; i < section.exportCount(); i++) {
+            Export export = section.getExport(i);
+            if (export.exportType() == ExternalType.TAG && export.name().equals(name)) {
+                return export.index();
+            }
+        }
+        throw new IllegalStateException("no tag export `" + name + "`");
     }
 
     /** The export named {@code name}, if any. */

@@ -1,6 +1,10 @@
 package dev.wit4j.runtime.validate;
 
+import dev.wit4j.runtime.engine.CoreExternType;
+import dev.wit4j.runtime.engine.CoreImport;
 import dev.wit4j.witx.model.ValueType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,8 +162,15 @@ public sealed interface TypeView {
 
     /** The type of an import or export (Explainer, {@code externdesc}). */
     sealed interface Extern {
-        /** A core module (its core type is not part of this view). */
-        record ModuleItem() implements Extern {
+        /**
+         * A core module of a core module type (Explainer.md {@code core:moduletype}): the imports
+         * it may have, in order, and the exports it must have, by name.
+         */
+        record ModuleItem(List<CoreImport> imports, Map<String, CoreExternType> exports) implements Extern {
+            public ModuleItem {
+                imports = List.copyOf(imports);
+                exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
+            }
         }
 
         /** A function. */

@@ -49,7 +49,7 @@ final class TypeViews {
     }
 
     private TypeView.Extern extern(EntityType e) {
-        if (e instanceof EntityType.Module) return new TypeView.Extern.ModuleItem();
+        if (e instanceof EntityType.Module m) return new TypeView.Extern.ModuleItem(m.type().imports(), m.type().exports());
         if (e instanceof EntityType.Func f) return new TypeView.Extern.FuncItem(func(f.type()));
         if (e instanceof EntityType.Value v) return new TypeView.Extern.ValueItem(val(v.type()));
         if (e instanceof EntityType.Type t) return new TypeView.Extern.TypeItem(any(t.referenced()), any(t.created()));

@@ -12,6 +12,7 @@ import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.ValueType;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -220,5 +221,21 @@ class HandleTableTest {
         int other = table.resourceNew(new ResourceType("other", null), 1);
         assertEquals(Trap.Reason.HANDLE_TYPE_MISMATCH,
                 trap(() -> CanonicalAbi.liftFlat(cx, new FlatCursor(new long[] {other}), borrow(res))));
+    }
+
+    /** Messages of handle traps name the offending index (the suites expect "handle index 2 ..."). */
+    @Test
+    void handleTrapsNameTheIndex() {
+        List<Consumer<HandleTable>> wrongType = List.of(t -> t.resourceRep(dir, 2),
+                t -> t.resourceDrop(dir, 2), t -> t.liftOwn(2, dir), t -> t.liftBorrow(2, dir, new BorrowScope.Subtask()));
+        for (Consumer<HandleTable> use : wrongType) {
+            HandleTable t = new HandleTable();
+            t.resourceNew(file, 10);
+            assertEquals(2, t.resourceNew(file, 11));
+            Trap trap = assertThrows(Trap.class, () -> use.accept(t));
+            assertEquals(Trap.Reason.HANDLE_TYPE_MISMATCH, trap.reason());
+            assertTrue(trap.getMessage().matches(".*\\bindex 2\\b.*"), trap.getMessage());
+            assertTrue(trap.getMessage().contains("expected dir, found file"), trap.getMessage());
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,9 +22,12 @@ import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Runs the component-model {@code .wast} suites against the binary layer: every component expected
+ * Runs the component-model {@code .wast} suites. Against the binary layer: every component expected
  * to be valid must decode, validate and round-trip through the encoder byte for byte; every
- * {@code assert_invalid} and {@code assert_malformed} component must be rejected with a reason.
+ * {@code assert_invalid} and {@code assert_malformed} component must be rejected with a reason
+ * ({@link BinaryCheck}). Against the runtime, in script order: components are instantiated (with
+ * wasmtime's host shim, {@link SpectestHost}), exports invoked, results compared, traps and link
+ * errors checked ({@link RuntimeCheck}).
  *
  * <p>Each run writes {@code target/conformance-summary.tsv}: one line per {@code .wast} file
  * ({@code path, passed, failed, skipped}), then a {@code TOTAL} line. A case is skipped only with
@@ -45,12 +49,27 @@ class WastConformanceTest {
 
     private static DynamicNode file(WastFile file) {
         List<DynamicNode> tests = new ArrayList<>();
+        WastScript script = new WastScript(file);
+        Map<String, Command> definitions = new HashMap<>();
+        int latest = -1;
         for (Command command : file.commands()) {
-            BinaryCheck.of(file, command).ifPresent(check -> tests.add(DynamicTest.dynamicTest(
-                    "line " + command.line() + ": " + check.describe(),
-                    tallied(file.path(), check))));
+            BinaryCheck.of(file, command).ifPresent(check -> tests.add(test(file, command, check.describe(), check)));
+            // The definition a `component instance` names is the latest one of that name before it.
+            Command definition = command.type().equals("component_instance") ? definitions.get(command.of()) : null;
+            RuntimeCheck.of(script, command, latest, definition)
+                    .ifPresent(check -> tests.add(test(file, command, check.describe(), check)));
+            if (command.type().equals("component") && command.definition() && command.name() != null) {
+                definitions.put(command.name(), command);
+            }
+            if (command.type().equals("component_instance") || command.type().equals("component") && !command.definition()) {
+                latest = command.line();
+            }
         }
         return DynamicContainer.dynamicContainer(file.path(), tests);
+    }
+
+    private static DynamicTest test(WastFile file, Command command, String description, Executable check) {
+        return DynamicTest.dynamicTest("line " + command.line() + ": " + description, tallied(file.path(), check));
     }
 
     /** Runs a check and counts its outcome against its file. */

@@ -42,8 +42,11 @@ final class WastCorpus {
      *     {@code component_instance}, …
      * @param binary the component the form holds, or null
      * @param textError why the text parser refused the form's component text, or null
+     * @param definition whether a {@code component} form is a {@code component definition} (not instantiated)
+     * @param of the component a {@code component instance} form instantiates, or null
      */
-    record Command(int line, String type, String text, String name, byte[] binary, String textError, String message) {
+    record Command(int line, String type, String text, String name, byte[] binary, String textError, String message,
+            boolean definition, String of) {
         boolean hasComponent() {
             return binary != null || textError != null;
         }
@@ -137,7 +140,8 @@ final class WastCorpus {
                         ? Base64.getDecoder().decode(module.get("binary").getAsString()) : null;
                 String textError = module != null && module.has("textError") ? module.get("textError").getAsString() : null;
                 commands.add(new Command(c.get("line").getAsInt(), c.get("type").getAsString(), c.get("text").getAsString(),
-                        string(c, "name"), binary, textError, string(c, "message")));
+                        string(c, "name"), binary, textError, string(c, "message"),
+                        c.has("definition") && c.get("definition").getAsBoolean(), string(c, "of")));
             }
             files.add(new WastFile(root.get("file").getAsString().replace('\\', '/'), features, commands));
         }

@@ -1,0 +1,68 @@
+package dev.wit4j.benchmarks;
+
+import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.Func;
+import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.binary.ComponentDecoder;
+import dev.wit4j.runtime.binary.Section;
+import dev.wit4j.runtime.value.Value;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.runtime.ExportFunction;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
+
+/**
+ * {@code add(u32, u32) -> u32} called through the component layer (lift of the core function,
+ * dynamic {@link Value}s in and out) against the same core function called directly on Endive's
+ * compiler: the difference is what the component layer costs per call.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class CallBenchmark {
+
+    private Func add;
+    private ExportFunction coreAdd;
+    private final Value a = Value.u32(40);
+    private final Value b = Value.u32(2);
+
+    @Setup
+    public void setup() {
+        byte[] bytes = Fixtures.echoComponent();
+        Instance instance = Engine.create().linker().instantiate(Engine.create().load(bytes));
+        add = instance.func("add");
+
+        byte[] coreModule = ComponentDecoder.decodeComponent(bytes).sections(Section.ModuleSection.class).get(0)
+                .module().bytes().toByteArray();
+        WasmModule module = Parser.parse(coreModule);
+        coreAdd = run.endive.runtime.Instance.builder(module)
+                .withMachineFactory(MachineFactoryCompiler.compile(module))
+                .build()
+                .export("add");
+    }
+
+    @Benchmark
+    public Optional<Value> componentAdd() {
+        return add.call(a, b);
+    }
+
+    @Benchmark
+    public long[] coreAdd() {
+        return coreAdd.apply(40, 2);
+    }
+}

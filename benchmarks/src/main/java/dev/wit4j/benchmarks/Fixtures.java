@@ -1,0 +1,27 @@
+package dev.wit4j.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** The benchmark components, packaged as resources next to these classes. */
+final class Fixtures {
+
+    private Fixtures() {}
+
+    /** {@code echo.wasm}: {@code echo: func(s: string) -> string} and {@code add: func(a: u32, b: u32) -> u32}. */
+    static byte[] echoComponent() {
+        return resource("echo.wasm");
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing benchmark resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.wit4j.benchmarks;
+
+import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.InstancePre;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Instantiating a small pre-instantiated component (one core module with a memory, two lifted
+ * functions): the per-instance cost once decoding, validation, compilation and import
+ * resolution are done.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class InstantiateBenchmark {
+
+    private InstancePre pre;
+
+    @Setup
+    public void setup() {
+        Engine engine = Engine.create();
+        pre = engine.linker().instantiatePre(engine.load(Fixtures.echoComponent()));
+    }
+
+    @Benchmark
+    public Instance instantiate() {
+        return pre.instantiate();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.wit4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wit4j.cli.ValidateCommandTest.Outcome;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code wit4j invoke}: calls with WAVE arguments and results on the example calculator and on the
+ * test components of {@code src/test/resources/invoke} (rebuilt from their {@code .wat} by its
+ * {@code build.sh}).
+ */
+class InvokeCommandTest {
+
+    private static final Path CALC = Paths.get("..", "examples", "components", "calc.wasm");
+    private static final Path SHAPES = Paths.get("src", "test", "resources", "invoke", "shapes.wasm");
+    private static final Path NEEDS_IMPORT = Paths.get("src", "test", "resources", "invoke", "needs-import.wasm");
+
+    private static Outcome invoke(Path component, String call) {
+        return ValidateCommandTest.wit4j("invoke", component.toString(), call);
+    }
+
+    /** Exit 0 and exactly one line of output. */
+    private static void assertPrints(String expected, Outcome outcome) {
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals(expected + System.lineSeparator(), outcome.out());
+        assertEquals("", outcome.err());
+    }
+
+    /** Exit 1 with one line on stderr that starts as given, and no stack trace. */
+    private static void assertFailsWith(String prefix, Outcome outcome) {
+        assertEquals(1, outcome.exitCode(), outcome.out() + outcome.err());
+        assertEquals("", outcome.out());
+        String err = outcome.err().strip();
+        assertFalse(err.contains("\n"), "more than one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "looks like a stack trace: " + err);
+        assertTrue(err.startsWith(prefix), err);
+    }
+
+    @Test
+    void addsTwoNumbers() {
+        assertPrints("3", invoke(CALC, "add(1, 2)"));
+    }
+
+    @Test
+    void unsignedArgumentsUseTheFullRange() {
+        assertPrints("0", invoke(CALC, "add(4294967295, 1)"));
+    }
+
+    @Test
+    void greetsWithAString() {
+        assertPrints("\"Hello, world!\"", invoke(CALC, "greet(\"world\")"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "flip({x: 1, y: -2})            | {x: -2, y: 1}",
+        "flip({y: 5, x: 0})             | {x: 5, y: 0}",
+        "first([7, 8])                  | some(7)",
+        "first([])                      | none",
+        "sum([1, 2, 3])                 | 6",
+        "checked-div(7, 2)              | ok(3)",
+        "checked-div(1, 0)              | err(\"division by zero\")",
+        "scale(circle(2), 3)            | circle(6)",
+        "scale(dot, 3)                  | dot",
+        "next-color(blue)               | red",
+        "toggle({read})                 | {write, exec}",
+        "toggle({})                     | {read, write, exec}",
+        "half(3)                        | 1.5",
+        "tools#double(21)               | 42",
+        "example:shapes/geometry@1.0.0#double(5) | 10",
+    })
+    void printsTheResultInWave(String call, String result) {
+        assertPrints(result, invoke(SHAPES, call));
+    }
+
+    @Test
+    void anInterfaceFunctionCanBeNamedWithoutTheVersion() {
+        assertPrints("10", invoke(SHAPES, "example:shapes/geometry#double(5)"));
+    }
+
+    @Test
+    void aFunctionWithoutResultPrintsNothing() {
+        Outcome outcome = invoke(SHAPES, "noop()");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("", outcome.out());
+        assertEquals("", outcome.err());
+    }
+
+    @Test
+    void aTrapExitsOneWithTheReason() {
+        Outcome outcome = invoke(SHAPES, "boom()");
+        assertFailsWith("trap: ", outcome);
+        assertTrue(outcome.err().contains("unreachable"), outcome.err());
+        assertTrue(outcome.err().contains("boom"), outcome.err());
+    }
+
+    @Test
+    void anUnknownExportListsTheFunctionsThereAre() {
+        Outcome outcome = invoke(SHAPES, "nope()");
+        assertFailsWith("error: no exported function `nope`", outcome);
+        assertTrue(outcome.err().contains("flip") && outcome.err().contains("tools#double"), outcome.err());
+    }
+
+    @Test
+    void argumentsOfTheWrongTypeAreRejected() {
+        assertFailsWith("error: bad arguments for `flip`: expected record", invoke(SHAPES, "flip(1)"));
+    }
+
+    @Test
+    void tooFewArgumentsAreRejected() {
+        assertFailsWith("error: bad arguments for `add`", invoke(CALC, "add(1)"));
+    }
+
+    @Test
+    void aMalformedCallIsRejected() {
+        assertFailsWith("error: invalid call", invoke(CALC, "(1, 2)"));
+    }
+
+    @Test
+    void aComponentWithImportsCannotBeInvoked() {
+        Outcome outcome = invoke(NEEDS_IMPORT, "run()");
+        assertFailsWith("error: ", outcome);
+        assertTrue(outcome.err().contains("imports log"), outcome.err());
+    }
+
+    @Test
+    void aMissingFileIsOneLine() {
+        assertFailsWith("error: no such file", invoke(Paths.get("no-such.wasm"), "f()"));
+    }
+
+    @Test
+    void aFileThatIsNotABinaryIsOneLine() {
+        assertFailsWith("error: ", invoke(Paths.get("src", "test", "resources", "invoke", "shapes.wat"), "f()"));
+    }
+
+    @Test
+    void theCallIsRequired() {
+        Outcome outcome = ValidateCommandTest.wit4j("invoke", CALC.toString());
+        assertEquals(2, outcome.exitCode());
+    }
+}

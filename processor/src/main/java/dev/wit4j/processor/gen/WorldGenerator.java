@@ -1,0 +1,573 @@
+package dev.wit4j.processor.gen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import dev.wit4j.processor.model.Bindings;
+import dev.wit4j.processor.model.Holder;
+import dev.wit4j.processor.model.MethodModel;
+import dev.wit4j.processor.model.Shape;
+import dev.wit4j.processor.model.TypeModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The world class ({@code Calc} for world {@code calc}): a static factory that links the host's
+ * implementations of the imports and instantiates a component, the world's exported functions as
+ * methods, and one accessor per exported interface. The conversions of values are left to
+ * {@link ValueGlue}; this class lays out linking, dispatch and calls.
+ */
+public final class WorldGenerator {
+    static final String RUNTIME = "dev.wit4j.runtime";
+    static final ClassName ENGINE = ClassName.get(RUNTIME, "Engine");
+    static final ClassName COMPONENT = ClassName.get(RUNTIME, "Component");
+    static final ClassName LINKER = ClassName.get(RUNTIME, "Linker");
+    static final ClassName LINKER_INSTANCE = ClassName.get(RUNTIME, "LinkerInstance");
+    static final ClassName INSTANCE = ClassName.get(RUNTIME, "Instance");
+    static final ClassName EXPORTED_INSTANCE = ClassName.get(RUNTIME, "ExportedInstance");
+    static final ClassName FUNC = ClassName.get(RUNTIME, "Func");
+    static final ClassName HOST_RESOURCE = ClassName.get(RUNTIME, "HostResource");
+    static final ClassName TRAP = ClassName.get(RUNTIME, "Trap");
+    static final ClassName VALUE = ValueGlue.VALUE;
+    static final ClassName OWN = VALUE.nestedClass("Own");
+
+    private final Bindings bindings;
+    private final ClassName world;
+    private final ValueGlue.NameSet members;
+    private final ValueGlue glue;
+    private final Map<ClassName, String> tables = new LinkedHashMap<>();
+    private final Map<ClassName, String> tableResourceNames = new HashMap<>();
+    private final Map<ClassName, String> opsFields = new HashMap<>();
+    private final Map<Holder, String> implFields = new IdentityHashMap<>();
+    private final Map<Holder, ClassName> implClasses = new IdentityHashMap<>();
+    private final ClassName handleTable;
+    private final ClassName importsClass;
+    private final String hostTrap;
+    private final List<Holder> implemented = new ArrayList<>();
+
+    private WorldGenerator(Bindings bindings) {
+        this.bindings = bindings;
+        this.world = bindings.worldClass();
+        List<String> reserved = new ArrayList<>(List.of("instance", "instantiate", "equals", "hashCode", "toString",
+                "getClass", "wait", "notify", "notifyAll", "clone", "finalize"));
+        Map<ClassName, TypeModel> types = new HashMap<>();
+        for (Holder h : bindings.holders()) {
+            for (MethodModel m : h.methods()) {
+                reserved.add(m.javaName());
+            }
+            for (TypeModel t : h.types()) {
+                types.put(t.name(), t);
+                if (t instanceof TypeModel.ResourceModel r) {
+                    r.methods().forEach(m -> reserved.add(m.javaName()));
+                }
+            }
+        }
+        this.members = new ValueGlue.NameSet(reserved);
+        Set<String> nested = new java.util.HashSet<>(List.of(world.simpleName()));
+        this.importsClass = world.nestedClass(uniqueIn(nested, "Imports"));
+        this.handleTable = world.nestedClass(uniqueIn(nested, "HandleTable"));
+        for (Holder h : bindings.holders()) {
+            for (TypeModel t : h.types()) {
+                if (t instanceof TypeModel.ResourceModel r && !r.exported()) {
+                    tables.put(r.name(), members.unique(ValueGlue.lowerFirst(h.name().simpleName()) + r.name().simpleName() + "Table"));
+                    tableResourceNames.put(r.name(), r.witName());
+                }
+            }
+            if (h.kind() == Holder.Kind.EXPORTED_INTERFACE && hasContent(h)) {
+                implClasses.put(h, world.nestedClass(uniqueIn(nested, h.name().simpleName() + "Impl")));
+            }
+            if (!h.kind().exported() && !h.methods().isEmpty()) {
+                implemented.add(h);
+            }
+        }
+        this.hostTrap = members.unique("hostTrap");
+        this.glue = new ValueGlue(world, types, members, new ValueGlue.Handles() {
+            @Override
+            public String table(ClassName resource) {
+                return tables.get(resource);
+            }
+
+            @Override
+            public String ops(ClassName resource) {
+                return opsFields.get(resource);
+            }
+        });
+    }
+
+    private static String uniqueIn(Set<String> taken, String name) {
+        String n = name;
+        while (!taken.add(n)) {
+            n = n + "_";
+        }
+        return n;
+    }
+
+    private static boolean hasContent(Holder h) {
+        return !h.methods().isEmpty() || h.types().stream().anyMatch(t -> t instanceof TypeModel.ResourceModel);
+    }
+
+    /** The world class for {@code bindings}. */
+    public static JavaFile generate(Bindings bindings, Element origin, Set<String> qualify, boolean suppressDeprecation) {
+        return new WorldGenerator(bindings).build(origin, qualify, suppressDeprecation);
+    }
+
+    private JavaFile build(Element origin, Set<String> qualify, boolean suppressDeprecation) {
+        Optional<Holder> worldExports = bindings.holders().stream().filter(h -> h.kind() == Holder.Kind.WORLD_EXPORTS).findFirst();
+        TypeSpec.Builder b = TypeSpec.classBuilder(world).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED).addMember("value", "$S", InterfaceGenerator.GENERATOR).build())
+                .addOriginatingElement(origin)
+                .addJavadoc(classDoc(worldExports.isPresent()));
+        if (suppressDeprecation) {
+            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
+        }
+        if (!qualify.isEmpty()) {
+            b.alwaysQualify(qualify.toArray(new String[0]));
+        }
+        worldExports.ifPresent(h -> b.addSuperinterface(h.name()));
+
+        String instanceField = "instance";
+        members.take(instanceField);
+        b.addField(FieldSpec.builder(INSTANCE, instanceField, Modifier.PRIVATE, Modifier.FINAL).build());
+        for (Map.Entry<ClassName, String> t : tables.entrySet()) {
+            b.addField(FieldSpec.builder(ParameterizedTypeName.get(handleTable, t.getKey()), t.getValue(), Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T<>($S)", handleTable, tableResourceNames.get(t.getKey())).build());
+        }
+
+        // Accessors of exported interfaces: their names are public API, chosen before internal names.
+        ValueGlue.NameSet publicNames = new ValueGlue.NameSet(List.of("instantiate"));
+        worldExports.ifPresent(h -> h.methods().forEach(m -> publicNames.take(m.javaName())));
+        Map<Holder, String> accessors = new LinkedHashMap<>();
+        for (Holder h : implClasses.keySet()) {
+            String name = publicNames.unique(ValueGlue.lowerFirst(h.name().simpleName()));
+            accessors.put(h, name);
+            members.take(name);
+            implFields.put(h, name);
+            for (TypeModel t : h.types()) {
+                if (t instanceof TypeModel.ResourceModel r) {
+                    opsFields.put(r.name(), name);
+                }
+            }
+        }
+        Map<MethodModel, String> worldFuncs = new LinkedHashMap<>();
+        worldExports.ifPresent(h -> h.methods().forEach(m -> worldFuncs.put(m, members.unique("fn" + upperFirst(m.javaName())))));
+        worldFuncs.values().forEach(f -> b.addField(FieldSpec.builder(FUNC, f, Modifier.PRIVATE, Modifier.FINAL).build()));
+        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
+            b.addField(FieldSpec.builder(implClasses.get(a.getKey()), a.getValue(), Modifier.PRIVATE, Modifier.FINAL).build());
+        }
+
+        // Constructor: link imports, instantiate, look up exports.
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                .addParameter(ENGINE, "engine").addParameter(COMPONENT, "component");
+        if (!implemented.isEmpty()) {
+            ctor.addParameter(importsClass, "imports");
+        }
+        ctor.addStatement("$T linker = engine.linker()", LINKER);
+        List<MethodSpec> linkMethods = new ArrayList<>();
+        for (Holder h : bindings.holders()) {
+            if (h.kind().exported()) {
+                continue;
+            }
+            Optional<MethodSpec> link = linkMethod(h);
+            if (link.isPresent()) {
+                linkMethods.add(link.get());
+                if (h.methods().isEmpty()) {
+                    ctor.addStatement("$N(linker)", link.get());
+                } else {
+                    ctor.addStatement("$N(linker, imports.$N)", link.get(), importField(h));
+                }
+            }
+        }
+        ctor.addStatement("this.$N = linker.instantiate(component)", instanceField);
+        for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
+            ctor.addStatement("this.$N = $N.func($S)", f.getValue(), instanceField, f.getKey().abiName());
+        }
+        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
+            ctor.addStatement("this.$N = new $T($N.exportedInstance($S))", a.getValue(), implClasses.get(a.getKey()),
+                    instanceField, a.getKey().externName());
+        }
+        b.addMethod(ctor.build());
+        addFactories(b);
+
+        b.addMethod(MethodSpec.methodBuilder(publicNames.unique("instance")).addModifiers(Modifier.PUBLIC).returns(INSTANCE)
+                .addJavadoc("The component instance, for the dynamic API ({@link $T#func(String)} and friends).\n", INSTANCE)
+                .addStatement("return $N", instanceField).build());
+        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
+            Holder h = a.getKey();
+            b.addMethod(MethodSpec.methodBuilder(a.getValue()).addModifiers(Modifier.PUBLIC).returns(h.name())
+                    .addJavadoc("The component's export {@code $L}, calling into this instance.\n", h.externName())
+                    .addStatement("return $N", a.getValue()).build());
+        }
+        for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
+            b.addMethod(exportCall(f.getKey(), f.getValue(), null).build());
+        }
+        linkMethods.forEach(b::addMethod);
+        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
+            b.addType(implClass(a.getKey()));
+        }
+        b.addMethod(hostTrapMethod());
+        glue.helpers().forEach(b::addMethod);
+        if (!implemented.isEmpty()) {
+            b.addType(importsType());
+        }
+        if (!tables.isEmpty()) {
+            b.addType(handleTableType());
+        }
+        return JavaFile.builder(world.packageName(), b.build()).indent("    ").skipJavaLangImports(true).build();
+    }
+
+    private CodeBlock classDoc(boolean hasWorldExports) {
+        CodeBlock.Builder d = CodeBlock.builder()
+                .add("World {@code $L}: instantiates a component of this world with the host's implementations of\n", bindings.world())
+                .add("its imports and calls its exports with Java values.\n\n<pre>{@code\n");
+        String imports = implemented.isEmpty() ? "" : ", imports";
+        d.add("$L w = $L.instantiate(Engine.create(), Path.of(\"$L.wasm\")$L);\n}</pre>\n", world.simpleName(), world.simpleName(),
+                ValueGlue.lowerFirst(world.simpleName()), imports);
+        if (!implemented.isEmpty()) {
+            d.add("\n<p>{@link $T} bundles the implementations of the imports; an exception thrown by one\n", importsClass)
+                    .add("traps the calling component (a {@link $T}).\n", TRAP);
+        }
+        if (hasWorldExports) {
+            d.add("\n<p>The world's exported functions are methods of this class; exported interfaces are reached\n"
+                    + "through their accessors.\n");
+        }
+        d.add("\n<p><b>Not thread-safe:</b> like its {@link $T}, use it from one thread at a time.\n", INSTANCE)
+                .add("\n<p>Values cross the boundary through the runtime's dynamic {@link $T} (conversion code generated\n", VALUE)
+                .add("per function); it will be replaced by code that lifts and lowers directly through the canonical ABI.\n");
+        return d.build();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Factories
+
+    private void addFactories(TypeSpec.Builder b) {
+        boolean imports = !implemented.isEmpty();
+        String importsArg = imports ? ", imports" : "";
+        MethodSpec.Builder main = factory().addParameter(ENGINE, "engine").addParameter(COMPONENT, "component");
+        if (imports) {
+            main.addParameter(importsClass, "imports");
+        }
+        main.addJavadoc("Instantiates {@code component} (loaded by {@code engine}) with the host's implementations of the imports.\n\n"
+                + "@throws $T if the component does not match the world (an import cannot be satisfied)\n"
+                + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
+                + "@throws $T if its start code traps\n", ClassName.get(RUNTIME, "LinkException"), TRAP);
+        main.addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
+                .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component");
+        if (imports) {
+            main.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
+        }
+        b.addMethod(main.addStatement("return new $T(engine, component$L)", world, importsArg).build());
+        MethodSpec.Builder path = factory().addParameter(ENGINE, "engine").addParameter(Path.class, "wasm");
+        MethodSpec.Builder bytes = factory().addParameter(ENGINE, "engine").addParameter(byte[].class, "wasm");
+        MethodSpec.Builder simple = factory().addParameter(Path.class, "wasm");
+        for (MethodSpec.Builder m : List.of(path, bytes, simple)) {
+            if (imports) {
+                m.addParameter(importsClass, "imports");
+            }
+        }
+        b.addMethod(path.addJavadoc("Loads the component file {@code wasm} and instantiates it.\n")
+                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
+        b.addMethod(bytes.addJavadoc("Loads the component binary {@code wasm} and instantiates it.\n")
+                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
+        b.addMethod(simple.addJavadoc("Loads the component file {@code wasm} with a new default engine and instantiates it.\n"
+                + "Create one {@link $T} and share it when loading several components.\n", ENGINE)
+                .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
+                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
+    }
+
+    private MethodSpec.Builder factory() {
+        return MethodSpec.methodBuilder("instantiate").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(world);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Exports
+
+    /**
+     * A method calling the exported function held in field {@code func}; {@code self} is the
+     * receiver parameter for resource methods (passed borrowed), else null.
+     */
+    private MethodSpec.Builder exportCall(MethodModel m, String func, TypeModel.ResourceModel self) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder(m.javaName()).addModifiers(Modifier.PUBLIC).addAnnotation(Override.class);
+        CodeBlock.Builder args = CodeBlock.builder();
+        if (self != null) {
+            String selfName = ResourceGenerator.selfName(m);
+            b.addParameter(self.name(), selfName);
+            args.add("$T.borrow($N.handle().handle())", VALUE, selfName);
+        }
+        for (MethodModel.Param p : m.params()) {
+            b.addParameter(p.type(), p.javaName());
+            if (!args.isEmpty()) {
+                args.add(", ");
+            }
+            args.add(glue.toValue(p.shape(), CodeBlock.of("$N", p.javaName())));
+        }
+        if (m.returns().isPresent()) {
+            b.returns(m.returns().get());
+            b.addStatement("$T _v = $N.call($L).orElseThrow()", VALUE, func, args.build());
+            b.addStatement("return $L", glue.fromValue(m.result().orElseThrow(), CodeBlock.of("_v")));
+        } else {
+            b.addStatement("$N.call($L)", func, args.build());
+        }
+        return b;
+    }
+
+    private TypeSpec implClass(Holder h) {
+        ClassName name = implClasses.get(h);
+        TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+                .addSuperinterface(h.name())
+                .addJavadoc("Calls into the component's export {@code $L}.\n", h.externName());
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(EXPORTED_INSTANCE, "exports");
+        List<MethodSpec> methods = new ArrayList<>();
+        for (MethodModel m : h.methods()) {
+            String f = members.unique("fn" + upperFirst(FuncNames.abi(m.abiName())));
+            b.addField(FieldSpec.builder(FUNC, f, Modifier.PRIVATE, Modifier.FINAL).build());
+            ctor.addStatement("this.$N = exports.func($S)", f, m.abiName());
+            methods.add(exportCall(m, f, null).build());
+        }
+        for (TypeModel t : h.types()) {
+            if (t instanceof TypeModel.ResourceModel r) {
+                b.addSuperinterface(r.name().nestedClass(ResourceGenerator.OPS));
+                for (MethodModel m : r.methods()) {
+                    String f = members.unique("fn" + upperFirst(FuncNames.abi(m.abiName())));
+                    b.addField(FieldSpec.builder(FUNC, f, Modifier.PRIVATE, Modifier.FINAL).build());
+                    ctor.addStatement("this.$N = exports.func($S)", f, m.abiName());
+                    methods.add(exportCall(m, f, r).build());
+                }
+            }
+        }
+        b.addMethod(ctor.build());
+        methods.forEach(b::addMethod);
+        return b.build();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Imports
+
+    private String importField(Holder h) {
+        return ImportsNames.setter(h);
+    }
+
+    /** Links the imported holder {@code h}: its resources, and host functions calling the implementation. */
+    private Optional<MethodSpec> linkMethod(Holder h) {
+        List<TypeModel.ResourceModel> resources = new ArrayList<>();
+        for (TypeModel t : h.types()) {
+            if (t instanceof TypeModel.ResourceModel r && !r.exported()) {
+                resources.add(r);
+            }
+        }
+        if (h.methods().isEmpty() && resources.isEmpty()) {
+            return Optional.empty();
+        }
+        MethodSpec.Builder b = MethodSpec.methodBuilder(members.unique("link" + h.name().simpleName()))
+                .addModifiers(Modifier.PRIVATE).addParameter(LINKER, "linker");
+        boolean root = h.externName().isEmpty();
+        String target = root ? "linker" : "li";
+        if (!h.methods().isEmpty()) {
+            b.addParameter(h.name(), "impl");
+        }
+        if (root) {
+            b.addJavadoc("Defines the world's own imports in {@code linker}.\n");
+        } else {
+            b.addJavadoc("Defines the import {@code $L} in {@code linker}.\n", h.externName());
+            b.addStatement("$T li = linker.instance($S)", LINKER_INSTANCE, h.externName());
+        }
+        for (TypeModel.ResourceModel r : resources) {
+            b.addStatement("$N.resource($S, $N.type())", target, r.witName(), tables.get(r.name()));
+        }
+        String where = root ? "" : h.externName() + "#";
+        for (MethodModel m : h.methods()) {
+            CodeBlock call = CodeBlock.of("impl.$N($L)", m.javaName(), hostArgs(m, 0));
+            b.addCode(hostFunction(target, where, m, call));
+        }
+        for (TypeModel.ResourceModel r : resources) {
+            for (MethodModel m : r.methods()) {
+                CodeBlock self = glue.fromValue(new Shape.Handle(r.name(), true, false), CodeBlock.of("_args.get(0)"));
+                CodeBlock call = CodeBlock.of("$L.$N($L)", self, m.javaName(), hostArgs(m, 1));
+                b.addCode(hostFunction(target, where, m, call));
+            }
+        }
+        return Optional.of(b.build());
+    }
+
+    private CodeBlock hostArgs(MethodModel m, int first) {
+        CodeBlock.Builder args = CodeBlock.builder();
+        for (int i = 0; i < m.params().size(); i++) {
+            args.add(i == 0 ? "" : ", ").add(glue.fromValue(m.params().get(i).shape(), CodeBlock.of("_args.get($L)", i + first)));
+        }
+        return args.build();
+    }
+
+    private CodeBlock hostFunction(String target, String where, MethodModel m, CodeBlock call) {
+        CodeBlock.Builder c = CodeBlock.builder()
+                .add("$N.func($S, _args -> {\n", target, m.abiName()).indent()
+                .beginControlFlow("try");
+        if (m.returns().isPresent()) {
+            c.addStatement("$T _r = $L", m.returns().get(), call)
+                    .addStatement("return $T.of($L)", Optional.class, glue.toValue(m.result().orElseThrow(), CodeBlock.of("_r")));
+        } else {
+            c.addStatement("$L", call).addStatement("return $T.empty()", Optional.class);
+        }
+        c.nextControlFlow("catch ($T _e)", RuntimeException.class)
+                .addStatement("throw $N($S, _e)", hostTrap, where + m.abiName())
+                .endControlFlow();
+        return c.unindent().add("});\n").build();
+    }
+
+    private MethodSpec hostTrapMethod() {
+        return MethodSpec.methodBuilder(hostTrap).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TRAP)
+                .addParameter(String.class, "function").addParameter(RuntimeException.class, "e")
+                .addJavadoc("An exception thrown by host code, as the trap the calling component sees (the exception\n"
+                        + "is attached as suppressed).\n")
+                .beginControlFlow("if (e instanceof $T t)", TRAP)
+                .addStatement("return t")
+                .endControlFlow()
+                .addStatement("$T t = new $T($T.Reason.CORE_TRAP, $S + function + $S + e)", TRAP, TRAP, TRAP,
+                        "host implementation of `", "` threw ")
+                .addStatement("t.addSuppressed(e)")
+                .addStatement("return t").build();
+    }
+
+    private TypeSpec importsType() {
+        ClassName builder = importsClass.nestedClass("Builder");
+        TypeSpec.Builder t = TypeSpec.classBuilder(importsClass).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The host's implementations of the imports of world {@code $L}; build with {@link #builder()}.\n",
+                        bindings.world());
+        TypeSpec.Builder bb = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Collects the implementations; {@link #build()} checks that none is missing.\n");
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(importsClass)
+                .addJavadoc("The imports.\n\n@throws IllegalStateException naming every import without implementation\n")
+                .addStatement("$T<String> missing = new $T<>()", List.class, ArrayList.class);
+        for (Holder h : implemented) {
+            String n = importField(h);
+            t.addField(FieldSpec.builder(h.name(), n, Modifier.PRIVATE, Modifier.FINAL).build());
+            ctor.addStatement("this.$N = b.$N", n, n);
+            bb.addField(FieldSpec.builder(h.name(), n, Modifier.PRIVATE).build());
+            String what = h.kind() == Holder.Kind.WORLD_IMPORTS ? "the functions world `" + bindings.world() + "` imports"
+                    : "imported interface `" + h.witName() + "`";
+            bb.addMethod(MethodSpec.methodBuilder(n).addModifiers(Modifier.PUBLIC).returns(builder)
+                    .addParameter(h.name(), "implementation")
+                    .addJavadoc("Sets the implementation of $L.\n", h.kind() == Holder.Kind.WORLD_IMPORTS
+                            ? "the functions that the world imports directly" : "imported interface {@code " + h.witName() + "}")
+                    .addStatement("this.$N = $T.requireNonNull(implementation, $S)", n, Objects.class, n)
+                    .addStatement("return this").build());
+            build.beginControlFlow("if ($N == null)", n)
+                    .addStatement("missing.add($S)", what + " (" + h.name().simpleName() + "): call " + n + "(...)")
+                    .endControlFlow();
+        }
+        build.beginControlFlow("if (!missing.isEmpty())")
+                .addStatement("throw new $T($S + String.join($S, missing))", IllegalStateException.class,
+                        "no implementation of ", "; of ")
+                .endControlFlow()
+                .addStatement("return new $T(this)", importsClass);
+        bb.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        bb.addMethod(build.build());
+        t.addMethod(ctor.build());
+        t.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
+                .addJavadoc("A builder with no implementation set.\n")
+                .addStatement("return new $T()", builder).build());
+        t.addType(bb.build());
+        return t.build();
+    }
+
+    private TypeSpec handleTableType() {
+        TypeVariableName t = TypeVariableName.get("T");
+        ClassName integer = ClassName.get(Integer.class);
+        return TypeSpec.classBuilder(handleTable).addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addTypeVariable(t)
+                .addJavadoc("The host objects of one imported resource type by representation: the component holds\n"
+                        + "handles to them; its drop of an owned handle closes an {@link AutoCloseable} object.\n"
+                        + "An object lent to the component ({@code borrow}) stays registered.\n")
+                .addField(FieldSpec.builder(HOST_RESOURCE, "type", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), integer, t), "objects",
+                        Modifier.PRIVATE, Modifier.FINAL).initializer("new $T<>()", HashMap.class).build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), t, integer), "reps",
+                        Modifier.PRIVATE, Modifier.FINAL).initializer("new $T<>()", IdentityHashMap.class).build())
+                .addField(FieldSpec.builder(TypeName.INT, "next", Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "name")
+                        .addStatement("this.type = $T.create(name, this::drop)", HOST_RESOURCE).build())
+                .addMethod(MethodSpec.methodBuilder("type").returns(HOST_RESOURCE).addStatement("return type").build())
+                .addMethod(MethodSpec.methodBuilder("own").returns(OWN).addParameter(t, "object")
+                        .addStatement("return type.own(add(object))").build())
+                .addMethod(MethodSpec.methodBuilder("borrow").returns(VALUE.nestedClass("Borrow")).addParameter(t, "object")
+                        .addStatement("$T rep = reps.get($T.requireNonNull(object, $S))", integer, Objects.class, "resource object")
+                        .addStatement("return type.borrow(rep != null ? rep : add(object))").build())
+                .addMethod(MethodSpec.methodBuilder("get").returns(t).addParameter(VALUE, "handle")
+                        .addStatement("$T object = objects.get($T.rep(handle))", t, HOST_RESOURCE)
+                        .beginControlFlow("if (object == null)")
+                        .addStatement("throw new $T($S + handle)", IllegalStateException.class, "no host object for handle ")
+                        .endControlFlow()
+                        .addStatement("return object").build())
+                .addMethod(MethodSpec.methodBuilder("take").returns(t).addParameter(VALUE, "handle")
+                        .addJavadoc("Ownership passes to the host: the object leaves the table.\n")
+                        .addStatement("$T object = get(handle)", t)
+                        .addStatement("objects.remove($T.rep(handle))", HOST_RESOURCE)
+                        .addStatement("reps.remove(object)")
+                        .addStatement("return object").build())
+                .addMethod(MethodSpec.methodBuilder("add").addModifiers(Modifier.PRIVATE).returns(TypeName.INT).addParameter(t, "object")
+                        .addStatement("$T.requireNonNull(object, $S)", Objects.class, "resource object")
+                        .addStatement("int rep = ++next")
+                        .addStatement("objects.put(rep, object)")
+                        .addStatement("reps.put(object, rep)")
+                        .addStatement("return rep").build())
+                .addMethod(MethodSpec.methodBuilder("drop").addModifiers(Modifier.PRIVATE).addParameter(TypeName.INT, "rep")
+                        .addStatement("$T object = objects.remove(rep)", t)
+                        .beginControlFlow("if (object == null)")
+                        .addStatement("return")
+                        .endControlFlow()
+                        .addStatement("reps.remove(object)")
+                        .beginControlFlow("if (object instanceof AutoCloseable c)")
+                        .beginControlFlow("try")
+                        .addStatement("c.close()")
+                        .nextControlFlow("catch ($T e)", RuntimeException.class)
+                        .addStatement("throw $N(type.name() + $S, e)", hostTrap, " destructor")
+                        .nextControlFlow("catch ($T e)", Exception.class)
+                        .addStatement("throw $N(type.name() + $S, new $T(e))", hostTrap, " destructor", RuntimeException.class)
+                        .endControlFlow()
+                        .endControlFlow().build())
+                .build();
+    }
+
+    static String upperFirst(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Field names derived from WIT function names. */
+    static final class FuncNames {
+        private FuncNames() {
+        }
+
+        /** {@code [method]counter.increment} → {@code methodCounterIncrement}. */
+        static String abi(String abiName) {
+            return dev.wit4j.processor.Names.lowerCamel(abiName).replaceAll("_$", "");
+        }
+    }
+
+    /** The names of the {@code Imports} members. */
+    static final class ImportsNames {
+        private ImportsNames() {
+        }
+
+        /** The builder method (and field) for holder {@code h}: lowerCamel of its Java name. */
+        static String setter(Holder h) {
+            String n = dev.wit4j.processor.Names.escape(ValueGlue.lowerFirst(h.name().simpleName()));
+            return n.equals("build") || n.equals("builder") ? n + "_" : n;
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package example.resources;
+
+import dev.wit4j.runtime.Component;
+import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExportedInstance;
+import dev.wit4j.runtime.Func;
+import dev.wit4j.runtime.HostResource;
+import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.Linker;
+import dev.wit4j.runtime.LinkerInstance;
+import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.types.Result;
+import dev.wit4j.runtime.value.Value;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.annotation.processing.Generated;
+
+/**
+ * World {@code test:resources/resources}: instantiates a component of this world with the host's implementations of
+ * its imports and calls its exports with Java values.
+ *
+ * <pre>{@code
+ * Resources w = Resources.instantiate(Engine.create(), Path.of("resources.wasm"), imports);
+ * }</pre>
+ *
+ * <p>{@link Resources.Imports} bundles the implementations of the imports; an exception thrown by one
+ * traps the calling component (a {@link Trap}).
+ *
+ * <p><b>Not thread-safe:</b> like its {@link Instance}, use it from one thread at a time.
+ *
+ * <p>Values cross the boundary through the runtime's dynamic {@link Value} (conversion code generated
+ * per function); it will be replaced by code that lifts and lowers directly through the canonical ABI.
+ */
+@Generated("dev.wit4j.processor.WitWorldProcessor")
+public final class Resources {
+    private final Instance instance;
+
+    private final HandleTable<Files.File> filesFileTable = new HandleTable<>("file");
+
+    private final CountersImpl counters;
+
+    private Resources(Engine engine, Component component, Imports imports) {
+        Linker linker = engine.linker();
+        linkFiles(linker, imports.files);
+        linkScratch(linker, imports.scratch);
+        this.instance = linker.instantiate(component);
+        this.counters = new CountersImpl(instance.exportedInstance("test:resources/counters"));
+    }
+
+    /**
+     * Instantiates {@code component} (loaded by {@code engine}) with the host's implementations of the imports.
+     *
+     * @throws LinkException if the component does not match the world (an import cannot be satisfied)
+     * @throws java.util.NoSuchElementException if it lacks an export of the world
+     * @throws Trap if its start code traps
+     */
+    public static Resources instantiate(Engine engine, Component component, Imports imports) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(imports, "imports");
+        return new Resources(engine, component, imports);
+    }
+
+    /**
+     * Loads the component file {@code wasm} and instantiates it.
+     */
+    public static Resources instantiate(Engine engine, Path wasm, Imports imports) {
+        return instantiate(engine, engine.load(wasm), imports);
+    }
+
+    /**
+     * Loads the component binary {@code wasm} and instantiates it.
+     */
+    public static Resources instantiate(Engine engine, byte[] wasm, Imports imports) {
+        return instantiate(engine, engine.load(wasm), imports);
+    }
+
+    /**
+     * Loads the component file {@code wasm} with a new default engine and instantiates it.
+     * Create one {@link Engine} and share it when loading several components.
+     */
+    public static Resources instantiate(Path wasm, Imports imports) {
+        Engine engine = Engine.create();
+        return instantiate(engine, engine.load(wasm), imports);
+    }
+
+    /**
+     * The component instance, for the dynamic API ({@link Instance#func(String)} and friends).
+     */
+    public Instance instance() {
+        return instance;
+    }
+
+    /**
+     * The component's export {@code test:resources/counters}, calling into this instance.
+     */
+    public Counters counters() {
+        return counters;
+    }
+
+    /**
+     * Defines the import {@code test:resources/files} in {@code linker}.
+     */
+    private void linkFiles(Linker linker, Files impl) {
+        LinkerInstance li = linker.instance("test:resources/files");
+        li.resource("file", filesFileTable.type());
+        li.func("[constructor]file", _args -> {
+            try {
+                Files.File _r = impl.newFile(((Value.Str) _args.get(0)).value());
+                return Optional.of(filesFileTable.own(_r));
+            } catch (RuntimeException _e) {
+                throw hostTrap("test:resources/files#[constructor]file", _e);
+            }
+        });
+        li.func("[static]file.open", _args -> {
+            try {
+                Result<Files.File, String> _r = impl.fileOpen(((Value.Str) _args.get(0)).value());
+                return Optional.of(resultToValue(_r, _e0 -> filesFileTable.own(_e0), _e0 -> new Value.Str(_e0)));
+            } catch (RuntimeException _e) {
+                throw hostTrap("test:resources/files#[static]file.open", _e);
+            }
+        });
+        li.func("list-dir", _args -> {
+            try {
+                List<Files.Entry> _r = impl.listDir(((Value.Str) _args.get(0)).value());
+                return Optional.of(new Value.ListValue(_r.stream().<Value>map(_e0 -> filesEntryToValue(_e0)).toList()));
+            } catch (RuntimeException _e) {
+                throw hostTrap("test:resources/files#list-dir", _e);
+            }
+        });
+        li.func("[method]file.read", _args -> {
+            try {
+                Result<byte[], String> _r = filesFileTable.get(_args.get(0)).read(((Value.U32) _args.get(1)).value());
+                return Optional.of(resultToValue(_r, _e0 -> new Value.ListValue(u8sToValue(_e0)), _e0 -> new Value.Str(_e0)));
+            } catch (RuntimeException _e) {
+                throw hostTrap("test:resources/files#[method]file.read", _e);
+            }
+        });
+        li.func("[method]file.equals", _args -> {
+            try {
+                boolean _r = filesFileTable.get(_args.get(0)).equals_(filesFileTable.get(_args.get(1)));
+                return Optional.of(Value.bool(_r));
+            } catch (RuntimeException _e) {
+                throw hostTrap("test:resources/files#[method]file.equals", _e);
+            }
+        });
+    }
+
+    /**
+     * Defines the import {@code scratch} in {@code linker}.
+     */
+    private void linkScratch(Linker linker, Scratch impl) {
+        LinkerInstance li = linker.instance("scratch");
+        li.func("get", _args -> {
+            try {
+                Scratch.Files _r = impl.get();
+                return Optional.of(scratchFilesToValue(_r));
+            } catch (RuntimeException _e) {
+                throw hostTrap("scratch#get", _e);
+            }
+        });
+    }
+
+    /**
+     * An exception thrown by host code, as the trap the calling component sees (the exception
+     * is attached as suppressed).
+     */
+    private static Trap hostTrap(String function, RuntimeException e) {
+        if (e instanceof Trap t) {
+            return t;
+        }
+        Trap t = new Trap(Trap.Reason.CORE_TRAP, "host implementation of `" + function + "` threw " + e);
+        t.addSuppressed(e);
+        return t;
+    }
+
+    private Value filesEntryToValue(Files.Entry v) {
+        return Value.recordBuilder()
+            .field("name", new Value.Str(v.name()))
+            .field("handle", v.handle().<Value>map(_e0 -> Value.some(filesFileTable.own(_e0))).orElse(Value.none()))
+            .build();
+    }
+
+    private Value scratchFilesToValue(Scratch.Files v) {
+        return Value.recordBuilder()
+            .field("count", new Value.U32(v.count()))
+            .build();
+    }
+
+    private Counters.Counter countersCounterFromValue(Value v) {
+        return new Counters.Counter(counters, (Value.Own) v);
+    }
+
+    private static List<Value> u8sToValue(byte[] a) {
+        List<Value> out = new ArrayList<>(a.length);
+        for (byte e : a) {
+            out.add(new Value.U8(e));
+        }
+        return out;
+    }
+
+    private static byte[] u8sFromValue(Value v) {
+        List<Value> es = elements(v);
+        byte[] a = new byte[es.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = ((Value.U8) es.get(i)).value();
+        }
+        return a;
+    }
+
+    /**
+     * {@code ok} / {@code err} are null for a side without payload.
+     */
+    private static <T, E> Value resultToValue(Result<T, E> r,
+            Function<? super T, ? extends Value> ok, Function<? super E, ? extends Value> err) {
+        if (r instanceof Result.Ok<T, E> o) {
+            return ok == null ? Value.ok() : Value.ok(ok.apply(o.value()));
+        }
+        Result.Err<T, E> x = (Result.Err<T, E>) r;
+        return err == null ? Value.err() : Value.err(err.apply(x.error()));
+    }
+
+    private static List<Value> elements(Value v) {
+        return v instanceof Value.FixedList f ? f.elements() : ((Value.ListValue) v).elements();
+    }
+
+    /**
+     * Calls into the component's export {@code test:resources/counters}.
+     */
+    private final class CountersImpl implements Counters, Counters.Counter.Ops {
+        private final Func fnConstructorCounter;
+
+        private final Func fnMake;
+
+        private final Func fnMethodCounterIncrement;
+
+        private final Func fnMethodCounterClose;
+
+        CountersImpl(ExportedInstance exports) {
+            this.fnConstructorCounter = exports.func("[constructor]counter");
+            this.fnMake = exports.func("make");
+            this.fnMethodCounterIncrement = exports.func("[method]counter.increment");
+            this.fnMethodCounterClose = exports.func("[method]counter.close");
+        }
+
+        @Override
+        public Counters.Counter newCounter(long start) {
+            Value _v = fnConstructorCounter.call(new Value.S64(start)).orElseThrow();
+            return countersCounterFromValue(_v);
+        }
+
+        @Override
+        public Counters.Counter make() {
+            Value _v = fnMake.call().orElseThrow();
+            return countersCounterFromValue(_v);
+        }
+
+        @Override
+        public long increment(Counters.Counter self) {
+            Value _v = fnMethodCounterIncrement.call(Value.borrow(self.handle().handle())).orElseThrow();
+            return ((Value.S64) _v).value();
+        }
+
+        @Override
+        public void close_(Counters.Counter self) {
+            fnMethodCounterClose.call(Value.borrow(self.handle().handle()));
+        }
+    }
+
+    /**
+     * The host's implementations of the imports of world {@code test:resources/resources}; build with {@link #builder()}.
+     */
+    public static final class Imports {
+        private final Files files;
+
+        private final Scratch scratch;
+
+        private Imports(Builder b) {
+            this.files = b.files;
+            this.scratch = b.scratch;
+        }
+
+        /**
+         * A builder with no implementation set.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /**
+         * Collects the implementations; {@link #build()} checks that none is missing.
+         */
+        public static final class Builder {
+            private Files files;
+
+            private Scratch scratch;
+
+            private Builder() {
+            }
+
+            /**
+             * Sets the implementation of imported interface {@code test:resources/files}.
+             */
+            public Builder files(Files implementation) {
+                this.files = Objects.requireNonNull(implementation, "files");
+                return this;
+            }
+
+            /**
+             * Sets the implementation of imported interface {@code test:resources/resources#scratch}.
+             */
+            public Builder scratch(Scratch implementation) {
+                this.scratch = Objects.requireNonNull(implementation, "scratch");
+                return this;
+            }
+
+            /**
+             * The imports.
+             *
+             * @throws IllegalStateException naming every import without implementation
+             */
+            public Imports build() {
+                List<String> missing = new ArrayList<>();
+                if (files == null) {
+                    missing.add("imported interface `test:resources/files` (Files): call files(...)");
+                }
+                if (scratch == null) {
+                    missing.add("imported interface `test:resources/resources#scratch` (Scratch): call scratch(...)");
+                }
+                if (!missing.isEmpty()) {
+                    throw new IllegalStateException("no implementation of " + String.join("; of ", missing));
+                }
+                return new Imports(this);
+            }
+        }
+    }
+
+    /**
+     * The host objects of one imported resource type by representation: the component holds
+     * handles to them; its drop of an owned handle closes an {@link AutoCloseable} object.
+     * An object lent to the component ({@code borrow}) stays registered.
+     */
+    private static final class HandleTable<T> {
+        private final HostResource type;
+
+        private final Map<Integer, T> objects = new HashMap<>();
+
+        private final Map<T, Integer> reps = new IdentityHashMap<>();
+
+        private int next;
+
+        HandleTable(String name) {
+            this.type = HostResource.create(name, this::drop);
+        }
+
+        HostResource type() {
+            return type;
+        }
+
+        Value.Own own(T object) {
+            return type.own(add(object));
+        }
+
+        Value.Borrow borrow(T object) {
+            Integer rep = reps.get(Objects.requireNonNull(object, "resource object"));
+            return type.borrow(rep != null ? rep : add(object));
+        }
+
+        T get(Value handle) {
+            T object = objects.get(HostResource.rep(handle));
+            if (object == null) {
+                throw new IllegalStateException("no host object for handle " + handle);
+            }
+            return object;
+        }
+
+        /**
+         * Ownership passes to the host: the object leaves the table.
+         */
+        T take(Value handle) {
+            T object = get(handle);
+            objects.remove(HostResource.rep(handle));
+            reps.remove(object);
+            return object;
+        }
+
+        private int add(T object) {
+            Objects.requireNonNull(object, "resource object");
+            int rep = ++next;
+            objects.put(rep, object);
+            reps.put(object, rep);
+            return rep;
+        }
+
+        private void drop(int rep) {
+            T object = objects.remove(rep);
+            if (object == null) {
+                return;
+            }
+            reps.remove(object);
+            if (object instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (RuntimeException e) {
+                    throw hostTrap(type.name() + " destructor", e);
+                } catch (Exception e) {
+                    throw hostTrap(type.name() + " destructor", new RuntimeException(e));
+                }
+            }
+        }
+    }
+}

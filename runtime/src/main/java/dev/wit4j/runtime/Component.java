@@ -1,0 +1,67 @@
+package dev.wit4j.runtime;
+
+import dev.wit4j.runtime.link.ComponentCode;
+import dev.wit4j.runtime.validate.TypeView;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A component ready to instantiate: decoded, validated and with its core modules prepared once.
+ * Immutable and thread-safe; instantiate it any number of times with a {@link Linker}.
+ *
+ * <p>A component is either loaded by an {@link Engine} or exported by a component instance
+ * ({@link Instance#component(String)}); the latter keeps the environment of its definition (the
+ * types, modules and components its outer aliases refer to), which is how staged instantiation
+ * works: instantiate the outer component with its early imports, take the component it exports,
+ * and instantiate that one later with the remaining imports.
+ */
+public final class Component {
+
+    private final Engine engine;
+    private final ComponentCode code;
+    private final TypeView.Component type;
+
+    Component(Engine engine, ComponentCode code, TypeView.Component type) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.code = Objects.requireNonNull(code, "code");
+        this.type = type;
+    }
+
+    /** The engine that loaded the component. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The component's name from its name section, or the export path it was obtained by. */
+    public Optional<String> name() {
+        return Optional.ofNullable(code.name());
+    }
+
+    /**
+     * The component's type (what it imports and exports), when known: always for a loaded
+     * component and for components exported by one.
+     */
+    public Optional<TypeView.Component> type() {
+        return Optional.ofNullable(type);
+    }
+
+    /** The imports by name, in order, with their types (empty if the type is unknown). */
+    public Map<String, TypeView.Extern> imports() {
+        return type == null ? Map.of() : type.imports();
+    }
+
+    /** The exports by name, in order, with their types (empty if the type is unknown). */
+    public Map<String, TypeView.Extern> exports() {
+        return type == null ? Map.of() : type.exports();
+    }
+
+    ComponentCode code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return "component " + name().orElse("(unnamed)");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.wit4j.runtime;
+
+import dev.wit4j.runtime.binary.ComponentDecoder;
+import dev.wit4j.runtime.binary.CoreModuleBinary;
+import dev.wit4j.runtime.binary.WasmBinary;
+import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.link.ComponentCode;
+import dev.wit4j.runtime.validate.ComponentValidator;
+import dev.wit4j.runtime.validate.TypeView;
+import dev.wit4j.runtime.validate.ValidatedComponent;
+import dev.wit4j.runtime.validate.ValidationFeatures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The entry point of the runtime: loads components and creates linkers. An engine is immutable and
+ * thread-safe; create one and share it. Compiled core code lives in the {@link Component}s it loads,
+ * so every instance of a component reuses it.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.create();
+ * Component component = engine.load(Path.of("calc.wasm"));      // decode + validate + compile once
+ * Linker linker = engine.linker();
+ * linker.func("log", args -> { System.out.println(args.get(0)); return Optional.empty(); });
+ * Instance instance = linker.instantiate(component);
+ * Optional<Value> v = instance.func("shout").call(Value.string("hi"));
+ * }</pre>
+ */
+public final class Engine {
+
+    private final ExecutionMode executionMode;
+    private final ValidationFeatures features;
+
+    private Engine(Builder builder) {
+        this.executionMode = builder.executionMode;
+        this.features = builder.features;
+    }
+
+    /** An engine with the defaults: compiled core code and every validation feature enabled. */
+    public static Engine create() {
+        return builder().build();
+    }
+
+    /** A builder for an engine with non-default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How core WebAssembly code runs. */
+    public ExecutionMode executionMode() {
+        return executionMode;
+    }
+
+    /** The validation features components are checked against. */
+    public ValidationFeatures validationFeatures() {
+        return features;
+    }
+
+    /**
+     * Reads, decodes, validates and prepares a component binary.
+     *
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws WasmFormatException if the bytes are malformed or invalid
+     * @throws IllegalArgumentException if the file is a core module rather than a component
+     */
+    public Component load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return load(bytes);
+    }
+
+    /**
+     * Decodes, validates and prepares a component binary: its core modules are parsed once here and
+     * compiled on first instantiation (in {@link ExecutionMode#COMPILED}); the result is shared by
+     * every instance.
+     *
+     * @throws WasmFormatException if the bytes are malformed or invalid
+     * @throws IllegalArgumentException if the bytes are a core module rather than a component
+     */
+    public Component load(byte[] bytes) {
+        WasmBinary binary = ComponentDecoder.decode(Objects.requireNonNull(bytes, "bytes"));
+        if (binary instanceof CoreModuleBinary) {
+            throw new IllegalArgumentException("this is a core WebAssembly module, not a component");
+        }
+        dev.wit4j.runtime.binary.Component decoded = (dev.wit4j.runtime.binary.Component) binary;
+        ValidatedComponent validated = ComponentValidator.validate(decoded, features);
+        ComponentCode code = ComponentCode.root(decoded, validated.coreModules(), executionMode);
+        TypeView.Component type;
+        try {
+            type = validated.type();
+        } catch (RuntimeException e) {
+            type = null; // no static description: imports are then checked while instantiating
+        }
+        return new Component(this, code, type);
+    }
+
+    /** A new, empty linker for this engine. */
+    public Linker linker() {
+        return new Linker(this);
+    }
+
+    /** Builds an {@link Engine}. */
+    public static final class Builder {
+        private ExecutionMode executionMode = ExecutionMode.COMPILED;
+        private ValidationFeatures features = ValidationFeatures.all();
+
+        private Builder() {
+        }
+
+        /** How core code runs: {@link ExecutionMode#COMPILED} (the default) or interpreted. */
+        public Builder executionMode(ExecutionMode mode) {
+            this.executionMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Which gated features validation accepts (default: all). */
+        public Builder validationFeatures(ValidationFeatures features) {
+            this.features = Objects.requireNonNull(features, "features");
+            return this;
+        }
+
+        /** The engine. */
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.wit4j.runtime;
+
+import dev.wit4j.runtime.link.HostDrops;
+import dev.wit4j.runtime.link.InstanceResult;
+import dev.wit4j.runtime.value.Value;
+import dev.wit4j.runtime.link.Item;
+import dev.wit4j.runtime.validate.TypeView;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An instance of a {@link Component}: its own core instances, memories, tables, globals and handle
+ * tables (shared-nothing), and its exports.
+ *
+ * <pre>{@code
+ * Instance instance = linker.instantiate(component);
+ * instance.func("shout").call(Value.string("hi"));
+ * instance.func("example:calc/api#add").call(Value.u32(1), Value.u32(2));
+ * instance.exportedInstance("example:calc/api").func("add");   // the same function
+ * Component later = instance.component("stage2");               // staged instantiation
+ * }</pre>
+ *
+ * <p><b>Single-threaded:</b> an instance (and every {@link Func} taken from it) must be used by one
+ * thread at a time; create one instance per thread instead (instances are cheap, see
+ * {@link InstancePre}). A {@link Trap} poisons the instance it happened in (the spec's lockdown):
+ * later calls trap with {@link Trap.Reason#CANNOT_ENTER}; other instances are unaffected.
+ */
+public final class Instance {
+
+    private final Component component;
+    private final InstanceResult result;
+
+    Instance(Component component, InstanceResult result) {
+        this.component = component;
+        this.result = result;
+    }
+
+    /** The component this is an instance of. */
+    public Component component() {
+        return component;
+    }
+
+    /** The instance's name as used in traps. */
+    public String name() {
+        return result.name();
+    }
+
+    /** Whether a trap has poisoned this instance. */
+    public boolean isPoisoned() {
+        return result.isPoisoned();
+    }
+
+    /** The names of the exports, in order. */
+    public Set<String> exportNames() {
+        return result.exports().keySet();
+    }
+
+    /**
+     * The exported function {@code name}: a root export ({@code shout}) or, written
+     * {@code iface#name}, a function of an exported instance ({@code example:calc/api#add}).
+     *
+     * @throws java.util.NoSuchElementException if there is no such function
+     */
+    public Func func(String name) {
+        int hash = name.lastIndexOf('#');
+        if (hash > 0 && !result.exports().containsKey(name)) {
+            return exportedInstance(name.substring(0, hash)).func(name.substring(hash + 1));
+        }
+        return func(name, result.exports(), name);
+    }
+
+    /** {@link #func(String)}, or empty if there is no such function. */
+    public Optional<Func> findFunc(String name) {
+        try {
+            return Optional.of(func(name));
+        } catch (java.util.NoSuchElementException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The exported instance {@code name} (for example {@code example:calc/api}). */
+    public ExportedInstance exportedInstance(String name) {
+        return exportedInstance(component.engine(), name, result.exports(), name, component.exports());
+    }
+
+    /**
+     * The exported component {@code name}: a component that can be instantiated now, with further
+     * imports, through a {@link Linker} (staged instantiation). Its outer aliases keep referring to
+     * this instance's definitions.
+     */
+    public Component component(String name) {
+        return component(component.engine(), name, result.exports(), name, component.exports());
+    }
+
+    /**
+     * Drops an owned handle that the host received from a component (for example from a resource
+     * constructor): the resource's destructor runs in the component instance that implements it,
+     * as when a component drops an owned handle. The handle must not be used afterwards.
+     *
+     * @throws IllegalArgumentException if the handle is not one of a component-defined resource
+     * @throws Trap if the destructor traps or its instance cannot be entered
+     */
+    public static void drop(Value.Own handle) {
+        HostDrops.drop(handle);
+    }
+
+    InstanceResult result() {
+        return result;
+    }
+
+    static Func func(String path, Map<String, Item> exports, String name) {
+        Item item = exports.get(name);
+        if (item instanceof Item.Func f) {
+            return new Func(path, f);
+        }
+        throw ExportedInstance.missing("function", name, exports);
+    }
+
+    static ExportedInstance exportedInstance(Engine engine, String path, Map<String, Item> exports, String name,
+            Map<String, TypeView.Extern> types) {
+        Item item = exports.get(name);
+        if (item instanceof Item.Instance i) {
+            TypeView.Extern t = types == null ? null : types.get(name);
+            return new ExportedInstance(engine, path, i, t instanceof TypeView.Extern.InstanceItem ii ? ii.type() : null);
+        }
+        throw ExportedInstance.missing("instance", name, exports);
+    }
+
+    static Component component(Engine engine, String path, Map<String, Item> exports, String name,
+            Map<String, TypeView.Extern> types) {
+        Item item = exports.get(name);
+        if (item instanceof Item.Component c) {
+            TypeView.Extern t = types == null ? null : types.get(name);
+            return new Component(engine, c.code().named(c.code().name() != null ? c.code().name() : path),
+                    t instanceof TypeView.Extern.ComponentItem ci ? ci.type() : null);
+        }
+        throw ExportedInstance.missing("component", name, exports);
+    }
+
+    @Override
+    public String toString() {
+        return "instance " + name();
+    }
+}

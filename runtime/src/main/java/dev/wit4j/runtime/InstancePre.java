@@ -1,0 +1,40 @@
+package dev.wit4j.runtime;
+
+import dev.wit4j.runtime.link.Item;
+import java.util.Map;
+
+/**
+ * A component whose imports have been resolved against a {@link Linker} and type-checked, ready to
+ * be instantiated any number of times; {@link #instantiate()} only runs the component's
+ * instantiation (core instances, start functions), never the lookups and checks again.
+ *
+ * <p>Thread-safe when every import is a host definition; imports taken from other component
+ * instances inherit those instances' single-threadedness.
+ */
+public final class InstancePre {
+
+    private final Component component;
+    private final Map<String, Item> imports;
+
+    InstancePre(Component component, Map<String, Item> imports) {
+        this.component = component;
+        this.imports = Map.copyOf(imports);
+    }
+
+    /** The component to instantiate. */
+    public Component component() {
+        return component;
+    }
+
+    /**
+     * A new instance.
+     *
+     * @throws LinkException if a nested component's imports cannot be satisfied or the component
+     *     uses a feature the runtime does not support yet
+     * @throws Trap if a start function or the initialisation of a core instance traps
+     */
+    public Instance instantiate() {
+        String name = component.name().orElse("root");
+        return new Instance(component, component.code().instantiate(imports, name));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.wit4j.runtime.link;
+
+import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.abi.BorrowScope;
+import dev.wit4j.runtime.abi.CanonicalAbi;
+import dev.wit4j.runtime.abi.CoreSignature;
+import dev.wit4j.runtime.abi.FlatCursor;
+import dev.wit4j.runtime.abi.FlatType;
+import dev.wit4j.runtime.abi.Layout;
+import dev.wit4j.runtime.abi.LiftLowerContext;
+import dev.wit4j.runtime.abi.StringHints;
+import dev.wit4j.runtime.binary.Canon;
+import dev.wit4j.runtime.binary.CoreSort;
+import dev.wit4j.runtime.engine.CoreFuncType;
+import dev.wit4j.runtime.engine.CoreFunction;
+import dev.wit4j.runtime.engine.CoreValType;
+import dev.wit4j.runtime.value.Value;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@code canon} definitions (Explainer.md "Canonical Definitions", CanonicalABI.md "Canonical
+ * definitions"): {@code lift} makes a component function, everything else a core function that the
+ * instance's core modules can import. The asynchronous and threading built-ins are not supported
+ * yet and fail instantiation with a {@link LinkException} that names them.
+ */
+final class Canons {
+
+    private Canons() {
+    }
+
+    /** Evaluates {@code canon} in {@code frame}, appending to the func or core func index space. */
+    static void define(Frame frame, Canon canon) {
+        if (canon instanceof Canon.Lift l) {
+            lift(frame, l);
+        } else if (canon instanceof Canon.Lower l) {
+            frame.coreFuncs.add(lower(frame, l));
+        } else if (canon instanceof Canon.ResourceNew n) {
+            RuntimeResource r = resource(frame, n.typeIndex());
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of(CoreValType.I32)),
+                    args -> new long[] {frame.state.handles().resourceNew(r.type(), (int) args[0])}));
+        } else if (canon instanceof Canon.ResourceRep n) {
+            RuntimeResource r = resource(frame, n.typeIndex());
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of(CoreValType.I32)),
+                    args -> new long[] {frame.state.handles().resourceRep(r.type(), (int) args[0])}));
+        } else if (canon instanceof Canon.ResourceDrop n) {
+            RuntimeResource r = resource(frame, n.typeIndex());
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of()), args -> {
+                // canon_resource_drop: an owned handle's resource is destroyed; a borrow just ends
+                OptionalInt rep = frame.state.handles().resourceDrop(r.type(), (int) args[0]);
+                if (rep.isPresent()) {
+                    r.destroy(rep.getAsInt(), frame.state);
+                }
+                return new long[0];
+            }));
+        } else {
+            throw new LinkException("not supported yet: canon " + builtinName(canon));
+        }
+    }
+
+    private static void lift(Frame frame, Canon.Lift l) {
+        RtType t = frame.type(l.typeIndex());
+        FuncSig sig = ((RtType.Func) t).sig();
+        if (sig.async()) {
+            throw new LinkException("not supported yet: lifting async function types");
+        }
+        CoreFunction core = (CoreFunction) frame.core(CoreSort.FUNC, l.coreFuncIndex());
+        Options options = Options.of(l.options(), frame, "canon lift");
+        LiftedFunc f = new LiftedFunc(frame.state, core, sig, options, "func" + frame.funcs.size());
+        frame.funcs.add(new Item.Func(f, sig));
+    }
+
+    /**
+     * {@code canon lower} (CanonicalABI.md {@code canon_lower}, synchronous): a core function that
+     * lifts its arguments out of the calling instance with the caller's options, calls the
+     * component function and lowers the result back. The callee is whatever the function index
+     * holds: a host function, or a lifted function of another component instance, which then
+     * lowers the values into its own memory with its own options.
+     */
+    private static CoreFunction lower(Frame frame, Canon.Lower l) {
+        Item.Func target = frame.funcs.get((int) l.funcIndex());
+        FuncSig sig = target.sig();
+        if (sig.async()) {
+            throw new LinkException("not supported yet: lowering async function types");
+        }
+        Options options = Options.of(l.options(), frame, "canon lower");
+        InstanceState state = frame.state;
+        ComponentFunc callee = target.func();
+        CoreSignature flat = sig.flatten(CoreSignature.Context.LOWER);
+        return CoreFunction.host(type(core(flat.params()), core(flat.results())), args -> {
+            state.checkMayLeave();
+            BorrowScope.Subtask subtask = new BorrowScope.Subtask();
+            StringHints hints = new StringHints();
+            LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, hints);
+            FlatCursor in = new FlatCursor(args);
+            List<Value> values = CanonicalAbi.liftFlatValues(cx, Layout.MAX_FLAT_PARAMS, in, sig.paramTypes());
+            Optional<Value> result = callee.invoke(values, hints, state);
+            subtask.deliverResolve();
+            if (sig.result().isEmpty()) {
+                return new long[0];
+            }
+            Value r = result.orElseThrow(() -> new Trap(Trap.Reason.INVALID_OPERATION,
+                    "function `" + callee.name() + "` returned no result"));
+            try {
+                r.typeCheck(sig.result().get());
+            } catch (IllegalArgumentException e) {
+                throw new Trap(Trap.Reason.INVALID_OPERATION, "function `" + callee.name()
+                        + "` returned a value of the wrong type: " + e.getMessage());
+            }
+            boolean before = state.setMayLeave(false);
+            try {
+                return CanonicalAbi.lowerFlatValues(cx, Layout.MAX_FLAT_RESULTS, List.of(r), sig.resultTypes(), in);
+            } finally {
+                state.setMayLeave(before);
+            }
+        });
+    }
+
+    private static RuntimeResource resource(Frame frame, long typeIndex) {
+        RtType t = frame.type(typeIndex);
+        if (t instanceof RtType.Resource r) {
+            return r.resource();
+        }
+        throw new IllegalStateException("type " + typeIndex + " is not a resource type");
+    }
+
+    private static CoreFuncType type(List<CoreValType> params, List<CoreValType> results) {
+        return CoreFuncType.of(params, results);
+    }
+
+    static List<CoreValType> core(List<FlatType> flat) {
+        return flat.stream().map(t -> switch (t) {
+            case I32 -> CoreValType.I32;
+            case I64 -> CoreValType.I64;
+            case F32 -> CoreValType.F32;
+            case F64 -> CoreValType.F64;
+        }).toList();
+    }
+
+    /** The text-format name of a built-in, e.g. {@code task.return} or {@code waitable-set.new}. */
+    static String builtinName(Canon canon) {
+        String simple = canon.getClass().getSimpleName();
+        StringBuilder kebab = new StringBuilder();
+        for (int i = 0; i < simple.length(); i++) {
+            char c = simple.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                kebab.append('-');
+            }
+            kebab.append(Character.toLowerCase(c));
+        }
+        String s = kebab.toString();
+        for (String prefix : List.of("error-context", "waitable-set")) {
+            if (s.startsWith(prefix + "-")) {
+                return prefix + "." + s.substring(prefix.length() + 1);
+            }
+        }
+        if (s.equals("waitable-join")) {
+            return "waitable.join";
+        }
+        int dash = s.indexOf('-');
+        return dash < 0 ? s : s.substring(0, dash) + "." + s.substring(dash + 1);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.wit4j.runtime.link;
+
+import dev.wit4j.runtime.binary.Component;
+import dev.wit4j.runtime.binary.ComponentNameSection;
+import dev.wit4j.runtime.binary.CoreModuleBinary;
+import dev.wit4j.runtime.binary.CustomSection;
+import dev.wit4j.runtime.binary.Section;
+import dev.wit4j.runtime.engine.CoreModule;
+import dev.wit4j.runtime.engine.ExecutionMode;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A component ready to be instantiated: its decoded sections, the compiled core modules of the
+ * whole binary, and for a nested component the frame of the enclosing component instance (the
+ * environment its outer aliases read). Immutable and shareable between threads as long as
+ * {@code enclosing} is only read. Internal.
+ */
+public final class ComponentCode {
+
+    private final Component component;
+    private final Map<CoreModuleBinary, CoreModule> modules;
+    private final Frame enclosing;
+    private final String name;
+    private final ExecutionMode mode;
+
+    ComponentCode(Component component, Map<CoreModuleBinary, CoreModule> modules, Frame enclosing, String name,
+            ExecutionMode mode) {
+        this.component = Objects.requireNonNull(component, "component");
+        this.modules = modules;
+        this.enclosing = enclosing;
+        this.name = name;
+        this.mode = mode;
+    }
+
+    /**
+     * The code of an outermost component: {@code coreModules} are the validator's modules in binary
+     * order (depth-first through nested components), matched here to their module sections.
+     */
+    public static ComponentCode root(Component component, List<CoreModule> coreModules, ExecutionMode mode) {
+        Map<CoreModuleBinary, CoreModule> modules = new IdentityHashMap<>();
+        int[] next = {0};
+        collect(component, coreModules, modules, next);
+        if (next[0] != coreModules.size()) {
+            throw new IllegalStateException("found " + next[0] + " module sections for " + coreModules.size()
+                    + " validated core modules");
+        }
+        return new ComponentCode(component, modules, null, nameOf(component).orElse(null), mode);
+    }
+
+    private static void collect(Component c, List<CoreModule> coreModules, Map<CoreModuleBinary, CoreModule> out,
+            int[] next) {
+        for (Section s : c.sections()) {
+            if (s instanceof Section.ModuleSection m) {
+                out.put(m.module(), coreModules.get(next[0]++));
+            } else if (s instanceof Section.ComponentSection n) {
+                collect(n.component(), coreModules, out, next);
+            }
+        }
+    }
+
+    /** The name a component gives itself in its {@code component-name} section, if any. */
+    static Optional<String> nameOf(Component component) {
+        for (Section s : component.sections()) {
+            if (s instanceof Section.Custom c && c.custom().name().equals(CustomSection.COMPONENT_NAME)) {
+                Optional<ComponentNameSection> names = c.custom().componentNames();
+                if (names.isPresent()) {
+                    for (ComponentNameSection.Subsection sub : names.get().subsections()) {
+                        if (sub instanceof ComponentNameSection.ComponentName n) {
+                            return Optional.of(n.name());
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A nested component defined (or exported) in {@code enclosing}. */
+    ComponentCode nested(Component nested, Frame enclosing, String fallbackName) {
+        return new ComponentCode(nested, modules, enclosing, nameOf(nested).orElse(fallbackName), mode);
+    }
+
+    /** The same code under another name (used when a component is exported or imported by name). */
+    public ComponentCode named(String newName) {
+        return new ComponentCode(component, modules, enclosing, newName, mode);
+    }
+
+    /** The decoded component. */
+    public Component component() {
+        return component;
+    }
+
+    /** The component's name (name section, or the path it was reached by), or null. */
+    public String name() {
+        return name;
+    }
+
+    /** How core code runs. */
+    public ExecutionMode mode() {
+        return mode;
+    }
+
+    Frame enclosing() {
+        return enclosing;
+    }
+
+    CoreModule module(CoreModuleBinary binary) {
+        CoreModule m = modules.get(binary);
+        if (m == null) {
+            throw new IllegalStateException("core module at offset " + binary.offset() + " was not validated");
+        }
+        return m;
+    }
+
+    /**
+     * Instantiates the component with {@code imports} (by import name): runs the instantiation
+     * interpreter over its sections.
+     *
+     * @param instanceName the name used for the instance in traps
+     * @throws dev.wit4j.runtime.LinkException if an import is missing or of the wrong kind, or an
+     *     unsupported feature is used
+     * @throws dev.wit4j.runtime.Trap if a start function or core initialisation traps
+     */
+    public InstanceResult instantiate(Map<String, Item> imports, String instanceName) {
+        return Interpreter.instantiate(this, imports, instanceName, null);
+    }
+}

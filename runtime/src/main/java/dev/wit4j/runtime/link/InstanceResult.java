@@ -1,0 +1,30 @@
+package dev.wit4j.runtime.link;
+
+import java.util.Map;
+
+/** A component instance made by the interpreter: its state and its exports. Internal. */
+public final class InstanceResult {
+
+    private final InstanceState state;
+    private final Map<String, Item> exports;
+
+    InstanceResult(InstanceState state, Map<String, Item> exports) {
+        this.state = state;
+        this.exports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exports));
+    }
+
+    /** The exports, by name. */
+    public Map<String, Item> exports() {
+        return exports;
+    }
+
+    /** The instance's name as used in traps. */
+    public String name() {
+        return state.name();
+    }
+
+    /** Whether a trap has poisoned the instance. */
+    public boolean isPoisoned() {
+        return state.isPoisoned();
+    }
+}

@@ -1,0 +1,308 @@
+package dev.wit4j.runtime.link;
+
+import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.binary.Alias;
+import dev.wit4j.runtime.binary.Canon;
+import dev.wit4j.runtime.binary.Component;
+import dev.wit4j.runtime.binary.ComponentNameSection;
+import dev.wit4j.runtime.binary.CoreInstance;
+import dev.wit4j.runtime.binary.CustomSection;
+import dev.wit4j.runtime.binary.DefType;
+import dev.wit4j.runtime.binary.Export;
+import dev.wit4j.runtime.binary.ExternType;
+import dev.wit4j.runtime.binary.Import;
+import dev.wit4j.runtime.binary.Instance;
+import dev.wit4j.runtime.binary.Section;
+import dev.wit4j.runtime.binary.Sort;
+import dev.wit4j.runtime.engine.CoreExtern;
+import dev.wit4j.runtime.engine.CoreFunction;
+import dev.wit4j.runtime.engine.CoreLinkException;
+import dev.wit4j.runtime.engine.CoreModule;
+import dev.wit4j.runtime.engine.CoreModuleInstance;
+import dev.wit4j.runtime.value.Value;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The instantiation interpreter (Explainer.md "Instance Definitions" and the sections that follow):
+ * reads a component's sections from top to bottom and keeps its index spaces at run time in a
+ * {@link Frame}. Core modules are instantiated with their {@code with} arguments, types are
+ * evaluated (each resource type definition makes a fresh run-time resource type per instance),
+ * {@code canon} definitions make lifted and lowered functions, nested components are instantiated
+ * with their arguments, start functions run where they appear, and exports are collected. Each
+ * component instance, nested ones included, owns its core instances, memories, tables, globals
+ * and handle table: nothing is shared unless it was passed explicitly.
+ */
+final class Interpreter {
+
+    private final ComponentCode code;
+    private final Map<String, Item> imports;
+    private final Frame frame;
+    private final Map<String, Item> exports = new LinkedHashMap<>();
+    private final Map<Long, String> typeExportNames = new HashMap<>();
+    private final Map<Long, String> componentNames;
+
+    private Interpreter(ComponentCode code, Map<String, Item> imports, String name, InstanceState parent) {
+        this.code = code;
+        this.imports = imports;
+        this.frame = new Frame(code, new InstanceState(name, parent));
+        for (Section.ExportSection s : code.component().sections(Section.ExportSection.class)) {
+            for (Export e : s.exports()) {
+                if (e.target().sort() == Sort.TYPE) {
+                    typeExportNames.putIfAbsent(e.target().index(), e.name().name());
+                }
+            }
+        }
+        this.componentNames = sortNames(code.component(), Sort.COMPONENT);
+    }
+
+    /** Instantiates {@code code} with {@code imports}; see {@link ComponentCode#instantiate}. */
+    static InstanceResult instantiate(ComponentCode code, Map<String, Item> imports, String name,
+            InstanceState parent) {
+        Interpreter in = new Interpreter(code, imports, name, parent);
+        InstanceState state = in.frame.state;
+        try {
+            for (Section s : code.component().sections()) {
+                in.section(s);
+            }
+        } catch (LinkException e) {
+            state.poison();
+            throw e;
+        } catch (RuntimeException e) {
+            state.poison();
+            throw Traps.annotate(e, state.name(), "instantiation");
+        }
+        return new InstanceResult(state, in.exports);
+    }
+
+    private void section(Section section) {
+        if (section instanceof Section.ModuleSection m) {
+            frame.coreModules.add(code.module(m.module()));
+        } else if (section instanceof Section.CoreInstanceSection s) {
+            for (CoreInstance i : s.instances()) {
+                frame.coreInstances.add(coreInstance(i));
+            }
+        } else if (section instanceof Section.CoreTypeSection s) {
+            frame.coreTypeCount += s.types().size();
+        } else if (section instanceof Section.ComponentSection c) {
+            long index = frame.components.size();
+            frame.components.add(code.nested(c.component(), frame, componentNames.get(index)));
+        } else if (section instanceof Section.InstanceSection s) {
+            for (Instance i : s.instances()) {
+                frame.instances.add(instance(i));
+            }
+        } else if (section instanceof Section.AliasSection s) {
+            for (Alias a : s.aliases()) {
+                alias(a);
+            }
+        } else if (section instanceof Section.TypeSection s) {
+            for (DefType t : s.types()) {
+                frame.types.add(type(t));
+            }
+        } else if (section instanceof Section.CanonSection s) {
+            for (Canon c : s.canons()) {
+                Canons.define(frame, c);
+            }
+        } else if (section instanceof Section.StartSection s) {
+            start(s);
+        } else if (section instanceof Section.ImportSection s) {
+            for (Import i : s.imports()) {
+                importItem(i);
+            }
+        } else if (section instanceof Section.ExportSection s) {
+            for (Export e : s.exports()) {
+                export(e);
+            }
+        } else if (section instanceof Section.ValueSection) {
+            throw new LinkException("not supported yet: value definitions (the 🪙 value section)");
+        }
+        // custom sections carry no run-time meaning
+    }
+
+    // ---- core instances -------------------------------------------------------------------
+
+    private Map<String, CoreExtern> coreInstance(CoreInstance i) {
+        if (i instanceof CoreInstance.FromExports e) {
+            Map<String, CoreExtern> out = new LinkedHashMap<>();
+            for (CoreInstance.InlineExport x : e.exports()) {
+                out.put(x.name(), frame.core(x.sort(), x.index()));
+            }
+            return out;
+        }
+        CoreInstance.Instantiate inst = (CoreInstance.Instantiate) i;
+        CoreModule module = frame.coreModules.get((int) inst.moduleIndex());
+        Map<String, Map<String, CoreExtern>> args = new HashMap<>();
+        for (CoreInstance.Arg a : inst.args()) {
+            args.put(a.name(), frame.coreInstances.get((int) a.instanceIndex()));
+        }
+        try {
+            CoreModuleInstance created = CoreModuleInstance.instantiate(module,
+                    (mod, name) -> Optional.ofNullable(args.get(mod)).map(m -> m.get(name)), code.mode());
+            return created.exports();
+        } catch (CoreLinkException e) {
+            throw new LinkException("core instance " + frame.coreInstances.size(), e.getMessage());
+        }
+    }
+
+    // ---- component instances -------------------------------------------------------------
+
+    private Item.Instance instance(Instance i) {
+        if (i instanceof Instance.FromExports e) {
+            Map<String, Item> out = new LinkedHashMap<>();
+            for (Instance.InlineExport x : e.exports()) {
+                out.put(x.name().name(), frame.item(x.target()));
+            }
+            return new Item.Instance(out);
+        }
+        Instance.Instantiate inst = (Instance.Instantiate) i;
+        ComponentCode child = frame.components.get((int) inst.componentIndex());
+        Map<String, Item> args = new LinkedHashMap<>();
+        for (Instance.Arg a : inst.args()) {
+            args.put(a.name(), frame.item(a.target()));
+        }
+        String childName = frame.state.name() + "/" + (child.name() != null ? child.name()
+                : "instance" + frame.instances.size());
+        try {
+            return new Item.Instance(Interpreter.instantiate(child, args, childName, frame.state).exports());
+        } catch (LinkException e) {
+            throw new LinkException(childName, e.getMessage());
+        }
+    }
+
+    // ---- aliases --------------------------------------------------------------------------
+
+    private void alias(Alias a) {
+        if (a instanceof Alias.InstanceExport e) {
+            Item.Instance inst = frame.instances.get((int) e.instanceIndex());
+            Item item = inst.exports().get(e.name());
+            if (item == null) {
+                throw new LinkException("alias of `" + e.name() + "`", "the instance has no such export");
+            }
+            frame.push(e.sort(), item, "alias of `" + e.name() + "`");
+        } else if (a instanceof Alias.CoreInstanceExport e) {
+            Map<String, CoreExtern> inst = frame.coreInstances.get((int) e.instanceIndex());
+            frame.pushCore(e.sort().coreSort(), inst.get(e.name()), "core alias of `" + e.name() + "`");
+        } else {
+            Alias.Outer o = (Alias.Outer) a;
+            Frame target = frame.outerFrame(o.count());
+            switch (o.sort()) {
+                case TYPE -> frame.types.add(target.type(o.index()));
+                case CORE_MODULE -> frame.coreModules.add(target.coreModules.get((int) o.index()));
+                case COMPONENT -> frame.components.add(target.components.get((int) o.index()));
+                case CORE_TYPE -> frame.coreTypeCount++;
+                default -> throw new LinkException("not supported yet: outer alias of a " + o.sort().text());
+            }
+        }
+    }
+
+    // ---- types ----------------------------------------------------------------------------
+
+    private RtType type(DefType t) {
+        if (t instanceof DefType.ResourceType r) {
+            long index = frame.types.size();
+            String name = typeExportNames.getOrDefault(index, "resource" + index);
+            RuntimeResource resource = resource(name, r);
+            frame.state.defined(resource);
+            return new RtType.Resource(resource);
+        }
+        return TypeEval.eval(t, frame);
+    }
+
+    /**
+     * A fresh resource type of this instance (Explainer.md: "each instantiation of a component
+     * generates a fresh resource type"), whose destructor runs in this instance.
+     */
+    private RuntimeResource resource(String name, DefType.ResourceType r) {
+        InstanceState state = frame.state;
+        if (r.dtor().isEmpty()) {
+            return new RuntimeResource(name, state, null);
+        }
+        CoreFunction dtor = (CoreFunction) frame.core(dev.wit4j.runtime.binary.CoreSort.FUNC, r.dtor().getAsLong());
+        String function = "[dtor]" + name;
+        return new RuntimeResource(name, state, (rep, caller) -> {
+            if (caller == state) {
+                dtor.call(rep); // canon_resource_drop in the implementing instance calls the dtor directly
+                return;
+            }
+            List<InstanceState> entered;
+            try {
+                entered = state.enter(caller);
+            } catch (RuntimeException e) {
+                throw Traps.annotate(e, state.name(), function);
+            }
+            try {
+                dtor.call(rep);
+            } catch (RuntimeException e) {
+                state.poison();
+                throw Traps.annotate(e, state.name(), function);
+            } finally {
+                InstanceState.exit(entered);
+            }
+        });
+    }
+
+    // ---- start, imports, exports ----------------------------------------------------------
+
+    private void start(Section.StartSection s) {
+        Item.Func f = frame.funcs.get((int) s.funcIndex());
+        List<Value> args = s.args().stream().map(i -> frame.values.get(i.intValue())).toList();
+        Optional<Value> result = f.func().invoke(args);
+        if (s.results() > 0) {
+            frame.values.add(result.orElseThrow(() -> new Trap(Trap.Reason.INVALID_OPERATION,
+                    "the start function returned no result")));
+        }
+    }
+
+    private void importItem(Import i) {
+        String name = i.name().name();
+        ExternType type = i.type();
+        Item provided = imports.get(name); // may be absent for equality-bound types and empty instances
+        Item typed = InstanceTyping.export(frame, type, provided, name);
+        if (typed instanceof Item.Component c && c.code().name() == null) {
+            typed = new Item.Component(c.code().named(name));
+        }
+        frame.push(type.sort(), typed, name);
+    }
+
+    private void export(Export e) {
+        String name = e.name().name();
+        Item item = frame.item(e.target());
+        if (item instanceof Item.Func f && e.type().isPresent() && e.type().get() instanceof ExternType.Func ft) {
+            item = new Item.Func(f.func(), ((RtType.Func) frame.type(ft.typeIndex())).sig());
+        }
+        nameFunctions(item, name);
+        exports.put(name, item);
+        frame.push(e.target().sort(), item, "export `" + name + "`");
+    }
+
+    /** Gives this instance's lifted functions reached through export {@code path} their names. */
+    private void nameFunctions(Item item, String path) {
+        if (item instanceof Item.Func f && f.func() instanceof LiftedFunc l && l.owner() == frame.state) {
+            l.nameOnExport(path);
+        } else if (item instanceof Item.Instance inst) {
+            inst.exports().forEach((n, x) -> nameFunctions(x, path + "#" + n));
+        }
+    }
+
+    /** The names a component's name section gives to the index space of {@code sort}. */
+    private static Map<Long, String> sortNames(Component component, Sort sort) {
+        Map<Long, String> out = new HashMap<>();
+        for (Section.Custom c : component.sections(Section.Custom.class)) {
+            if (!c.custom().name().equals(CustomSection.COMPONENT_NAME)) {
+                continue;
+            }
+            c.custom().componentNames().ifPresent(names -> {
+                for (ComponentNameSection.Subsection sub : names.subsections()) {
+                    if (sub instanceof ComponentNameSection.SortNames sn && sn.sort() == sort) {
+                        sn.names().forEach(n -> out.put(n.index(), n.name()));
+                    }
+                }
+            });
+        }
+        return out;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.wit4j.runtime.link;
+
+import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.engine.CoreTrapException;
+
+/** Turns what a call into a component threw into the {@link Trap} users see. */
+final class Traps {
+
+    private Traps() {
+    }
+
+    /**
+     * {@code e} annotated with the component instance and function it happened in: a core trap
+     * becomes a {@link Trap.Reason#CORE_TRAP}; a trap already annotated by a deeper instance keeps
+     * its names (it names the instance that trapped); other exceptions (thrown by host functions)
+     * pass unchanged.
+     */
+    static RuntimeException annotate(RuntimeException e, String component, String function) {
+        if (e instanceof CoreTrapException core) {
+            Trap t = new Trap(Trap.Reason.CORE_TRAP, core.getMessage());
+            t.setStackTrace(core.getStackTrace()); // where core code trapped, for debugging
+            if (core.getCause() != null) {
+                t.addSuppressed(core.getCause());
+            }
+            return t.in(component, function);
+        }
+        if (e instanceof Trap t) {
+            return t.componentName().isPresent() ? t : t.in(component, function);
+        }
+        return e;
+    }
+}

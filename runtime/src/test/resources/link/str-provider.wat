@@ -1,0 +1,32 @@
+;; Exports the interface test:str/api with functions lifted with string-encoding=utf16.
+(component $str-provider
+  (core module $m
+    (memory (export "mem") 1)
+    (global $heap (mut i32) (i32.const 1024))
+    (global $reallocs (mut i32) (i32.const 0))
+    (func (export "reallocs") (result i32) (global.get $reallocs))
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32)
+      (local $p i32)
+      (global.set $reallocs (i32.add (global.get $reallocs) (i32.const 1)))
+      ;; shrinking keeps the block; growing copies the old contents
+      (if (i32.and (i32.ne (local.get 0) (i32.const 0)) (i32.le_u (local.get 3) (local.get 1)))
+        (then (return (local.get 0))))
+      (local.set $p (i32.and (i32.add (global.get $heap) (i32.const 7)) (i32.const -8)))
+      (global.set $heap (i32.add (local.get $p) (local.get 3)))
+      (if (local.get 0) (then (memory.copy (local.get $p) (local.get 0) (local.get 1))))
+      (local.get $p))
+    (func (export "echo") (param i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0))
+      (i32.store (i32.const 20) (local.get 1))
+      (i32.const 16))
+    ;; the length as received: UTF-16 code units
+    (func (export "units") (param i32 i32) (result i32) (local.get 1)))
+  (core instance $i (instantiate $m))
+  (func $echo (param "s" string) (result string)
+    (canon lift (core func $i "echo") string-encoding=utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func $units (param "s" string) (result u32)
+    (canon lift (core func $i "units") string-encoding=utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (instance $api (export "echo" (func $echo)) (export "units" (func $units)))
+  (export "test:str/api" (instance $api))
+  (func (export "reallocs") (result u32) (canon lift (core func $i "reallocs")))
+)
