@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The WebAssembly Component Model toolkit for Java.",
-        subcommands = {ValidateCommand.class, WitCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, WitCommand.class, InvokeCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for bad input: an invalid or malformed binary, a trap, a missing file. */
@@ -41,6 +41,8 @@ public final class Main implements Callable<Integer> {
                     cl.getErr().println(cl.getCommandName() + ": internal error: " + describe(e));
                     return BAD_INPUT;
                 });
+        // everything after `run FILE` belongs to the component, options included
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         return commandLine.execute(args);
     }
 

@@ -1,0 +1,219 @@
+package dev.wit4j.wasi;
+
+import dev.wit4j.runtime.Component;
+import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.Func;
+import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.value.Value;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * What a component may see of the host through WASI 0.2: its arguments, environment, standard
+ * streams, preopened directories, clocks and randomness. Nothing is granted unless asked for: no
+ * environment, no directories, stdin empty, stdout and stderr discarded.
+ *
+ * <pre>{@code
+ * WasiContext wasi = WasiContext.builder()
+ *         .args("hello.wasm", "--verbose")
+ *         .env("LANG", "C")
+ *         .inheritStdio()
+ *         .preopenedDir(Path.of("data"), "/data", true)
+ *         .build();
+ * int exitCode = wasi.run(engine, engine.load(Path.of("hello.wasm")));
+ * }</pre>
+ *
+ * <p>Implemented: {@code wasi:io} (error, poll, streams), {@code wasi:clocks} (wall-clock,
+ * monotonic-clock), {@code wasi:random} (random, insecure, insecure-seed), {@code wasi:cli}
+ * (environment, exit, stdin/stdout/stderr, terminal-* without terminals) and
+ * {@code wasi:filesystem} (types, preopens; paths confined to their preopen), all at 0.2.12;
+ * the linker matches imports of any 0.2.x version.
+ */
+public final class WasiContext {
+
+    /** A host directory granted to the component as {@code guestPath}. */
+    record Preopen(Path root, String guestPath, boolean readOnly) {
+    }
+
+    private final Host.Imports imports;
+
+    private WasiContext(Builder b) {
+        Cli cli = new Cli(b.args, b.env, b.stdin, b.stdout, b.stderr);
+        Monotonic monotonic = new Monotonic(b.nanoTime);
+        Randomness random = new Randomness(b.secureRandom, b.insecureRandom);
+        NoTerminal terminal = new NoTerminal();
+        Filesystem fs = new Filesystem(List.copyOf(b.preopens));
+        this.imports = Host.Imports.builder()
+                .poll(new Pollables())
+                .monotonicClock(monotonic)
+                .wallClock(new Wall(b.wallClock))
+                .random(random).insecure(random).insecureSeed(random)
+                .environment(cli).exit(cli).stdin(cli).stdout(cli).stderr(cli)
+                .terminalStdin(terminal).terminalStdout(terminal).terminalStderr(terminal)
+                .types(fs).preopens(fs)
+                .build();
+    }
+
+    /** A builder granting nothing. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Instantiates {@code component} with all WASI imports defined by this context.
+     *
+     * @throws dev.wit4j.runtime.LinkException if the component imports something else
+     */
+    public Instance instantiate(Engine engine, Component component) {
+        return Host.instantiate(engine, component, imports).instance();
+    }
+
+    /**
+     * Instantiates a command component (one exporting {@code wasi:cli/run@0.2.x}) and calls
+     * {@code run}: returns 0 when it returns {@code ok}, 1 for {@code err}, and the code it passed
+     * to {@code wasi:cli/exit}.
+     *
+     * @throws IllegalArgumentException if the component exports no {@code wasi:cli/run@0.2.x}
+     * @throws dev.wit4j.runtime.Trap if it traps
+     */
+    public int run(Engine engine, Component component) {
+        try {
+            Instance instance = instantiate(engine, component);
+            Optional<Value> result = runFunc(instance).call();
+            return result.isPresent() && result.get() instanceof Value.ResultValue r && !r.isOk() ? 1 : 0;
+        } catch (RuntimeException e) {
+            WasiExit exit = WasiExit.find(e);
+            if (exit != null) {
+                return exit.code();
+            }
+            throw e;
+        }
+    }
+
+    private static Func runFunc(Instance instance) {
+        return instance.exportNames().stream()
+                .filter(n -> n.startsWith("wasi:cli/run@0.2."))
+                .findFirst()
+                .map(n -> instance.func(n + "#run"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "not a WASI command: the component exports no wasi:cli/run@0.2.x (exports: " + instance.exportNames() + ")"));
+    }
+
+    /** Collects the grants; each setter replaces what it sets. */
+    public static final class Builder {
+        private final List<String> args = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<Preopen> preopens = new ArrayList<>();
+        private InputStream stdin = InputStream.nullInputStream();
+        private OutputStream stdout = OutputStream.nullOutputStream();
+        private OutputStream stderr = OutputStream.nullOutputStream();
+        private Clock wallClock = Clock.systemUTC();
+        private LongSupplier nanoTime = System::nanoTime;
+        private java.util.Random secureRandom = new SecureRandom();
+        private java.util.Random insecureRandom = new java.util.Random();
+
+        private Builder() {
+        }
+
+        /** The arguments the component sees (by convention the first is the program name). */
+        public Builder args(String... args) {
+            return args(List.of(args));
+        }
+
+        /** The arguments the component sees (by convention the first is the program name). */
+        public Builder args(List<String> args) {
+            this.args.clear();
+            this.args.addAll(args);
+            return this;
+        }
+
+        /** Adds the environment variable {@code key=value}. */
+        public Builder env(String key, String value) {
+            env.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Adds all of the host process's environment variables. */
+        public Builder inheritEnv() {
+            env.putAll(System.getenv());
+            return this;
+        }
+
+        /** The component's stdin (default: empty). */
+        public Builder stdin(InputStream in) {
+            this.stdin = Objects.requireNonNull(in, "stdin");
+            return this;
+        }
+
+        /** Where the component's stdout goes (default: discarded). */
+        public Builder stdout(OutputStream out) {
+            this.stdout = Objects.requireNonNull(out, "stdout");
+            return this;
+        }
+
+        /** Where the component's stderr goes (default: discarded). */
+        public Builder stderr(OutputStream err) {
+            this.stderr = Objects.requireNonNull(err, "stderr");
+            return this;
+        }
+
+        /** Gives the component the host process's {@code System.in}, {@code System.out} and {@code System.err}. */
+        public Builder inheritStdio() {
+            return stdin(System.in).stdout(System.out).stderr(System.err);
+        }
+
+        /**
+         * Grants the host directory {@code host} as {@code guestPath}; with {@code readOnly} every
+         * change fails with {@code read-only}.
+         *
+         * @throws IllegalArgumentException if {@code host} is not a directory
+         */
+        public Builder preopenedDir(Path host, String guestPath, boolean readOnly) {
+            Path root = host.toAbsolutePath().normalize();
+            if (!Files.isDirectory(root)) {
+                throw new IllegalArgumentException("not a directory: " + host);
+            }
+            preopens.add(new Preopen(root, Objects.requireNonNull(guestPath, "guestPath"), readOnly));
+            return this;
+        }
+
+        /** The wall clock (default: the system's UTC clock); a fixed clock makes tests deterministic. */
+        public Builder wallClock(Clock clock) {
+            this.wallClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The monotonic clock as a nanosecond counter (default {@code System::nanoTime}). */
+        public Builder monotonicClock(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * One generator for {@code wasi:random/random}, {@code insecure} and {@code insecure-seed}
+         * (default: a {@link SecureRandom} and a separate fast generator); a seeded
+         * {@link java.util.Random} makes tests deterministic. Never weaken production randomness this way.
+         */
+        public Builder random(java.util.Random random) {
+            this.secureRandom = Objects.requireNonNull(random, "random");
+            this.insecureRandom = random;
+            return this;
+        }
+
+        /** The context. */
+        public WasiContext build() {
+            return new WasiContext(this);
+        }
+    }
+}
