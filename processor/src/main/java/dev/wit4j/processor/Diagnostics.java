@@ -39,6 +39,18 @@ final class Diagnostics {
         }
     }
 
+    /** Reports on another element than the annotated one (Java-first: the offending method, parameter, type). */
+    void reportOn(Element at, Message message, Object... args) {
+        String text = message.format(args);
+        if (!seen.add(message.kind() + text + "@" + at)) {
+            return;
+        }
+        if (message.kind() == Diagnostic.Kind.ERROR) {
+            errors++;
+        }
+        messager.printMessage(message.kind(), text, at);
+    }
+
     int errorCount() {
         return errors;
     }

@@ -3,8 +3,9 @@ package dev.wit4j.processor;
 import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the processor reports, in one place. Each is printed on the annotated element
- * (the {@code @WitWorld} annotation); the text is a {@link String#format} pattern.
+ * Every diagnostic the processor reports, in one place. WIT-first ones are printed on the annotated
+ * element (the {@code @WitWorld} annotation); Java-first ones ({@code JF_}) on the offending type,
+ * method, parameter or record component. The text is a {@link String#format} pattern.
  */
 public enum Message {
     /** The {@code wit} folder (or file) was not found; lists every place looked. */
@@ -24,7 +25,54 @@ public enum Message {
     /** A bug in the processor: reported instead of crashing javac. */
     INTERNAL_ERROR(Diagnostic.Kind.ERROR, "internal error in the wit4j processor (please report it): %s"),
     /** Summary after errors: nothing was generated for the world. */
-    NOTHING_GENERATED(Diagnostic.Kind.NOTE, "no bindings were generated for world `%s` because of %d error(s) above");
+    NOTHING_GENERATED(Diagnostic.Kind.NOTE, "no bindings were generated for world `%s` because of %d error(s) above"),
+
+    // Java-first (@WitInterface, @WitResource, @WitWorldOf)
+
+    /** {@code @WitInterface} / {@code @WitResource} on something that is not a plain interface. */
+    JF_NOT_AN_INTERFACE(Diagnostic.Kind.ERROR, "@%s needs a plain, non-generic Java interface, but `%s` is %s; declare it as `interface %s { ... }`"),
+    /** The WIT package name is malformed. */
+    JF_BAD_PACKAGE(Diagnostic.Kind.ERROR, "`%s` is not a WIT package name; write `namespace:package` or `namespace:package@1.0.0` (kebab-case)"),
+    /** A Java name does not give a valid WIT identifier. */
+    JF_BAD_NAME(Diagnostic.Kind.ERROR, "`%s` gives `%s`, which is not a WIT identifier (kebab-case words, each starting with a letter); rename it"),
+    /** {@code Object} (or a type variable / wildcard bound to it) has no WIT meaning. */
+    JF_OBJECT(Diagnostic.Kind.ERROR, "`%s` has no WIT meaning: WIT values have a static type; use a record, a sealed interface of records (variant) or a concrete type"),
+    /** {@code Map} has no (stable) WIT meaning. */
+    JF_MAP(Diagnostic.Kind.ERROR, "`%s` is not supported: WIT `map` is a gated feature; use `List<Tuple2<K, V>>` or a list of a record with a key and a value"),
+    /** A boxed primitive outside a type argument. */
+    JF_BOXED(Diagnostic.Kind.ERROR, "`%s` may be null, which WIT has no value for; use `%s`, or `Optional<%s>` for an absent value"),
+    /** Java {@code char} (a UTF-16 unit). */
+    JF_JAVA_CHAR(Diagnostic.Kind.ERROR, "`%s` is a UTF-16 unit, not a Unicode scalar value; use `@WitChar int` (a code point) for WIT `char`, or `String`"),
+    /** Any other Java type without a WIT meaning. */
+    JF_UNSUPPORTED_TYPE(Diagnostic.Kind.ERROR, "`%s` has no WIT meaning: %s"),
+    /** Two methods with the same Java name. */
+    JF_OVERLOADED(Diagnostic.Kind.ERROR, "overloaded method `%s`: WIT functions have unique names; rename one of the overloads"),
+    /** A method with type parameters. */
+    JF_GENERIC_METHOD(Diagnostic.Kind.ERROR, "generic method `%s`: WIT functions have no type parameters; use concrete types"),
+    /** Two Java names that are the same in kebab-case. */
+    JF_NAME_CLASH(Diagnostic.Kind.ERROR, "`%s` and `%s` are both `%s` in WIT; rename one of them"),
+    /** A plain interface used as a value type. */
+    JF_NOT_SEALED(Diagnostic.Kind.ERROR, "interface `%s` is not sealed: a WIT variant is a sealed interface whose permitted subclasses are records; make it `sealed` (or mark it @WitResource for a resource)"),
+    /** A permitted subclass of a variant that is not a record of at most one component. */
+    JF_BAD_CASE(Diagnostic.Kind.ERROR, "variant case `%s` must be a record with no component (a case without payload) or one component (the payload)%s"),
+    /** A record component of an unsupported type (the detail is reported on the component). */
+    JF_BAD_RECORD(Diagnostic.Kind.ERROR, "record `%s` cannot be a WIT record: %s"),
+    /** Varargs. */
+    JF_VARARGS(Diagnostic.Kind.ERROR, "varargs method `%s`: WIT has no variable arity; take a `List<T>` (or an array of numbers) instead"),
+    /** Checked exceptions. */
+    JF_CHECKED_EXCEPTION(Diagnostic.Kind.ERROR, "`%s` throws checked `%s`: a component cannot throw; return `Result<T, E>` with an error type instead (unchecked exceptions become traps)"),
+    /** A recursive type. */
+    JF_RECURSIVE(Diagnostic.Kind.ERROR, "`%s` refers to itself: WIT types cannot be recursive; use a resource, or an index into a list"),
+    /** An annotation in a place where it means nothing. */
+    JF_MISPLACED(Diagnostic.Kind.ERROR, "@%s does not apply to `%s`: %s"),
+    /** {@code @WitWorldOf} names a class that is not a {@code @WitInterface}. */
+    JF_WORLD_MEMBER(Diagnostic.Kind.ERROR, "`%s` is not annotated @WitInterface; a world imports and exports @WitInterface interfaces"),
+    /** A world member whose interface has errors. */
+    JF_WORLD_MEMBER_INVALID(Diagnostic.Kind.ERROR, "`%s` has errors (reported on it); the world cannot be derived"),
+    /** {@code @WitWorldOf} mixes WIT packages. */
+    JF_WORLD_PACKAGES(Diagnostic.Kind.ERROR, "world `%s` is in WIT package `%s` but `%s` is in `%s`; put the world's interfaces in one WIT package"),
+    /** The derived WIT does not resolve (a bug, or a case the checks above miss). */
+    JF_DERIVED_INVALID(Diagnostic.Kind.ERROR, "the WIT derived from `%s` is invalid (please report it): %s%n%s");
 
     private final Diagnostic.Kind kind;
     private final String format;

@@ -135,20 +135,25 @@ public final class WitWorldProcessor extends AbstractProcessor {
             d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());
             return;
         }
+        writeBindings(processingEnv, bindings, e, d);
+    }
+
+    /** Writes one source file per holder and the world class (shared with the Java-first processor). */
+    static void writeBindings(javax.annotation.processing.ProcessingEnvironment env, Bindings bindings, Element e, Diagnostics d) {
         Set<String> topLevel = bindings.holders().stream().map(h -> h.name().simpleName()).collect(Collectors.toSet());
         Set<String> qualify = new HashSet<>(REFERENCED_NAMES);
         qualify.retainAll(topLevel);
         for (Holder h : bindings.holders()) {
             JavaFile file = InterfaceGenerator.generate(h, e, qualify);
             try {
-                file.writeTo(processingEnv.getFiler());
+                file.writeTo(env.getFiler());
             } catch (IOException | RuntimeException ex) {
                 d.report(Message.WRITE_FAILED, h.name().canonicalName(), ex.getMessage());
             }
         }
         JavaFile worldFile = WorldGenerator.generate(bindings, e, qualify, usesDeprecated(bindings));
         try {
-            worldFile.writeTo(processingEnv.getFiler());
+            worldFile.writeTo(env.getFiler());
         } catch (IOException | RuntimeException ex) {
             d.report(Message.WRITE_FAILED, bindings.worldClass().canonicalName(), ex.getMessage());
         }

@@ -1,0 +1,80 @@
+package dev.wit4j.processor.gen;
+
+import dev.wit4j.processor.model.JavaFirstInterface;
+import dev.wit4j.processor.model.JavaFirstInterface.Case;
+import dev.wit4j.processor.model.JavaFirstInterface.Field;
+import dev.wit4j.processor.model.JavaFirstInterface.Function;
+import dev.wit4j.processor.model.JavaFirstInterface.TypeDecl;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Java-first: lays out the WIT source of a {@link JavaFirstInterface} (every identifier
+ * {@code %}-escaped). The processor resolves it with witx and prints it with the WIT printer, so
+ * what is written to {@code META-INF/wit} is in the printer's layout.
+ */
+public final class WitSourceGenerator {
+    private WitSourceGenerator() {
+    }
+
+    /** {@code interface name { … }} without the package header. */
+    public static String interfaceBlock(JavaFirstInterface iface) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("interface %").append(iface.name()).append(" {\n");
+        for (TypeDecl t : iface.types()) {
+            sb.append(type(t));
+        }
+        for (Function f : iface.functions()) {
+            sb.append("  ").append(function(f)).append('\n');
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /** A whole file: the package header and the interface. */
+    public static String file(JavaFirstInterface iface) {
+        return "package " + iface.packageName() + ";\n\n" + interfaceBlock(iface);
+    }
+
+    /** A world of the given interfaces (all in the world's package). */
+    public static String world(String name, List<String> imports, List<String> exports) {
+        StringBuilder sb = new StringBuilder("world %").append(name).append(" {\n");
+        imports.forEach(i -> sb.append("  import %").append(i).append(";\n"));
+        exports.forEach(e -> sb.append("  export %").append(e).append(";\n"));
+        return sb.append("}\n").toString();
+    }
+
+    private static String type(TypeDecl t) {
+        if (t instanceof JavaFirstInterface.RecordDecl r) {
+            return "  record %" + r.name() + " {\n" + r.fields().stream().map(f -> "    " + field(f) + ",\n")
+                    .collect(Collectors.joining()) + "  }\n";
+        }
+        if (t instanceof JavaFirstInterface.EnumDecl e) {
+            return "  enum %" + e.name() + " {\n" + e.cases().stream().map(c -> "    %" + c + ",\n")
+                    .collect(Collectors.joining()) + "  }\n";
+        }
+        if (t instanceof JavaFirstInterface.FlagsDecl f) {
+            return "  flags %" + f.name() + " {\n" + f.flags().stream().map(c -> "    %" + c + ",\n")
+                    .collect(Collectors.joining()) + "  }\n";
+        }
+        if (t instanceof JavaFirstInterface.VariantDecl v) {
+            return "  variant %" + v.name() + " {\n" + v.cases().stream().map(c -> "    " + kase(c) + ",\n")
+                    .collect(Collectors.joining()) + "  }\n";
+        }
+        JavaFirstInterface.ResourceDecl r = (JavaFirstInterface.ResourceDecl) t;
+        return "  resource %" + r.name() + " {\n" + r.methods().stream().map(m -> "    " + function(m) + "\n")
+                .collect(Collectors.joining()) + "  }\n";
+    }
+
+    private static String kase(Case c) {
+        return "%" + c.name() + c.payload().map(p -> "(" + p + ")").orElse("");
+    }
+
+    private static String field(Field f) {
+        return "%" + f.name() + ": " + f.type();
+    }
+
+    private static String function(Function f) {
+        return "%" + f.name() + ": func(" + f.params().stream().map(WitSourceGenerator::field).collect(Collectors.joining(", "))
+                + ")" + f.result().map(r -> " -> " + r).orElse("") + ";";
+    }
+}

@@ -1,0 +1,332 @@
+package dev.wit4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.wit4j.witx.model.Resolve;
+import dev.wit4j.witx.resolve.WitResolver;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/** Java-first: WIT derived from {@code @WitInterface} Java interfaces. */
+class JavaFirstTest {
+    static final Path GOLDEN = GoldenTest.RESOURCES.resolve("golden/java-first");
+
+    static final String RICH = """
+            package com.acme.geo;
+
+            import dev.wit4j.annotations.*;
+            import dev.wit4j.runtime.types.Result;
+            import dev.wit4j.runtime.types.Tuple2;
+            import java.util.List;
+            import java.util.Optional;
+            import java.util.Set;
+
+            @WitInterface(packageName = "example:shapes@1.0.0")
+            public interface Geometry {
+                record Point(double x, double y) {}
+                record Label(String text, @Unsigned int color, Optional<Point> anchor) {}
+                enum Unit { MILLIMETER, INCH, POINT_SIZE }
+                enum Style { BOLD, ITALIC }
+                sealed interface Shape permits Circle, Polygon, Empty {}
+                record Circle(Point center) implements Shape {}
+                record Polygon(List<Point> points) implements Shape {}
+                record Empty() implements Shape {}
+                enum ErrorCode { OUT_OF_RANGE, INVALID }
+
+                @WitResource
+                interface Canvas {
+                    void draw(Shape shape);
+                    @Unsigned long drawn();
+                    Canvas fork();
+                }
+
+                double area(Shape shape);
+                Optional<Label> findLabel(String name, Unit unit);
+                List<Shape> parseAll(@Unsigned byte[] svg);
+                Result<Point, ErrorCode> centroid(float[] xs, double[] ys);
+                Result<Void, String> validate(List<@Unsigned Integer> ids);
+                Tuple2<Long, Boolean> stats(short s, byte b, @Unsigned short us);
+                Set<Style> styles();
+                @WitChar int initial(String word);
+                Canvas newCanvas(@Unsigned int width, @Unsigned int height);
+                long total(@Borrow Canvas canvas);
+                void reset();
+                default double doubled(Shape s) { return 2 * area(s); }
+            }
+            """;
+
+    static Compilation compile(JavaFileObject... sources) {
+        return javac().withProcessors(new JavaFirstProcessor(), new WitWorldProcessor()).withOptions("-Xlint:all").compile(sources);
+    }
+
+    static String generatedWit(Compilation c, String path) throws IOException {
+        return c.generatedFile(StandardLocation.CLASS_OUTPUT, path).orElseThrow().getCharContent(true).toString();
+    }
+
+    @Test
+    void richInterfaceMatchesGoldenWit() throws IOException {
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.geo.Geometry", RICH));
+        assertThat(c).succeededWithoutWarnings();
+        String wit = generatedWit(c, "META-INF/wit/example/shapes/geometry.wit");
+        Path golden = GOLDEN.resolve("geometry.wit");
+        if (Boolean.getBoolean("wit4j.updateGolden")) {
+            Files.writeString(golden, wit);
+        }
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), wit);
+    }
+
+    @Test
+    void derivedWitResolvesInWitx() throws IOException {
+        Resolve r = WitResolver.resolveString("geometry.wit", Files.readString(GOLDEN.resolve("geometry.wit")));
+        assertTrue(r.rootPackage().interfaces().containsKey("geometry"));
+    }
+
+    @Test
+    void kebabCase() {
+        assertEquals("read-all", JavaFirstReader.kebab("readAll"));
+        assertEquals("http-server", JavaFirstReader.kebab("HTTPServer"));
+        assertEquals("would-block", JavaFirstReader.kebab("WOULD_BLOCK"));
+        assertEquals("parse-url2", JavaFirstReader.kebab("parseURL2"));
+        assertEquals("x", JavaFirstReader.kebab("x"));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Rejected shapes: one error each, on the offending element
+
+    /** Compiles {@code body} inside a {@code @WitInterface} and returns the error diagnostics. */
+    static List<Diagnostic<? extends JavaFileObject>> errors(String body) {
+        String src = "package e;\nimport dev.wit4j.annotations.*;\nimport java.util.*;\n"
+                + "@WitInterface(packageName = \"e:e\")\npublic interface I {\n" + body + "\n}\n";
+        Compilation c = compile(JavaFileObjects.forSourceString("e.I", src));
+        assertThat(c).failed();
+        List<Diagnostic<? extends JavaFileObject>> out = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Asserts exactly one error, containing {@code text}, on the source text {@code element} (its start). */
+    static void rejects(String body, String text, String element) {
+        List<Diagnostic<? extends JavaFileObject>> errs = errors(body);
+        assertEquals(1, errs.size(), errs.toString());
+        Diagnostic<? extends JavaFileObject> d = errs.get(0);
+        assertTrue(d.getMessage(null).contains(text), d.getMessage(null));
+        String src;
+        try {
+            src = d.getSource().getCharContent(true).toString();
+        } catch (IOException ex) {
+            throw new AssertionError(ex);
+        }
+        String at = src.substring((int) d.getStartPosition());
+        assertTrue(at.startsWith(element), "points at: " + at.substring(0, Math.min(40, at.length())));
+    }
+
+    @Test
+    void rawObject() {
+        rejects("void f(Object o);", "`java.lang.Object` has no WIT meaning", "Object o");
+    }
+
+    @Test
+    void map() {
+        rejects("Map<String, Integer> f();", "WIT `map` is a gated feature", "Map<String, Integer> f()");
+    }
+
+    @Test
+    void boxedWithoutOptional() {
+        rejects("void f(Integer n);", "use `int`, or `Optional<Integer>`", "Integer n");
+    }
+
+    @Test
+    void javaChar() {
+        rejects("void f(char c);", "use `@WitChar int`", "char c");
+    }
+
+    @Test
+    void overloads() {
+        rejects("void f(int a);\nvoid f(String s);", "overloaded method `f`", "void f(String s)");
+    }
+
+    @Test
+    void genericMethod() {
+        rejects("<T> void f(List<String> t);", "generic method `f`", "<T> void f");
+    }
+
+    @Test
+    void nameClashAfterKebabCase() {
+        rejects("void getURL();\nvoid getUrl();", "`getURL` and `getUrl` are both `get-url` in WIT", "void getUrl()");
+    }
+
+    @Test
+    void nonSealedInterfaceAsVariant() {
+        rejects("interface Shape {}\nvoid f(Shape s);", "interface `e.I.Shape` is not sealed", "Shape s");
+    }
+
+    @Test
+    void variantCaseNotARecord() {
+        List<Diagnostic<? extends JavaFileObject>> errs = errors(
+                "sealed interface S permits A {}\nfinal class A implements S {}\nvoid f(S s);");
+        assertTrue(errs.get(0).getMessage(null).contains("variant case `e.I.A` must be a record"), errs.toString());
+    }
+
+    @Test
+    void recordWithUnsupportedComponent() {
+        List<Diagnostic<? extends JavaFileObject>> errs = errors("record R(Object o) {}\nvoid f(R r);");
+        assertEquals(3, errs.size(), errs.toString()); // the component, the record, the parameter
+        assertTrue(errs.get(0).getMessage(null).contains("`java.lang.Object` has no WIT meaning"), errs.toString());
+        assertTrue(errs.get(1).getMessage(null).contains("record `e.I.R` cannot be a WIT record"), errs.toString());
+    }
+
+    @Test
+    void varargs() {
+        rejects("void f(int... xs);", "varargs method `f`", "void f(int... xs)");
+    }
+
+    @Test
+    void checkedException() {
+        rejects("void f() throws java.io.IOException;", "throws checked `java.io.IOException`", "void f()");
+    }
+
+    @Test
+    void uncheckedExceptionsAreAllowedAndDefaultMethodsIgnored() {
+        String src = "package e;\n@dev.wit4j.annotations.WitInterface(packageName = \"e:e\")\npublic interface I {\n"
+                + "void f() throws IllegalStateException;\ndefault Object g() { return null; }\nstatic void h(Object o) {}\n}\n";
+        Compilation c = compile(JavaFileObjects.forSourceString("e.I", src));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
+    void recursiveRecord() {
+        List<Diagnostic<? extends JavaFileObject>> errs = errors("record Node(List<Node> children) {}\nvoid f(Node n);");
+        assertTrue(errs.get(0).getMessage(null).contains("`e.I.Node` refers to itself"), errs.toString());
+    }
+
+    @Test
+    void unsignedOnString() {
+        rejects("void f(@Unsigned String s);", "@Unsigned does not apply", "@Unsigned String s");
+    }
+
+    @Test
+    void borrowOfNonResource() {
+        rejects("void f(@Borrow String s);", "@Borrow does not apply", "@Borrow String s");
+    }
+
+    @Test
+    void plainClass() {
+        rejects("final class C {}\nvoid f(C c);", "a class has no WIT meaning", "C c");
+    }
+
+    @Test
+    void setOfNonEnum() {
+        rejects("void f(Set<String> s);", "only `Set<E>` of an enum", "Set<String> s");
+    }
+
+    @Test
+    void notAnInterface() {
+        Compilation c = compile(JavaFileObjects.forSourceString("e.C",
+                "package e;\n@dev.wit4j.annotations.WitInterface(packageName = \"e:e\")\npublic class C {}\n"));
+        assertThat(c).hadErrorContaining("@WitInterface needs a plain, non-generic Java interface, but `e.C` is a class");
+    }
+
+    @Test
+    void badPackageName() {
+        Compilation c = compile(JavaFileObjects.forSourceString("e.I",
+                "package e;\n@dev.wit4j.annotations.WitInterface(packageName = \"Nope\")\npublic interface I {}\n"));
+        assertThat(c).hadErrorContaining("`Nope` is not a WIT package name");
+    }
+
+    @Test
+    void errorsAreAllReported() {
+        assertEquals(3, errors("void a(Object o);\nvoid b(char c);\nvoid c(int... x);").size());
+    }
+
+    @Test
+    void worldOfInterfacesInTwoWitPackages() {
+        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Calc.class, exports = com.acme.geo.Geometry.class)\n"
+                        + "package com.acme.calc;\n");
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC),
+                JavaFileObjects.forSourceString("com.acme.geo.Geometry", RICH), info);
+        assertThat(c).hadErrorContaining("but `com.acme.geo.Geometry` is in `example:shapes@1.0.0`").inFile(info).onLine(1);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void worldMemberWithoutWitInterface() {
+        JavaFileObject info = JavaFileObjects.forSourceString("p.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Runnable.class)\npackage p;\n");
+        assertThat(compile(info)).hadErrorContaining("`java.lang.Runnable` is not annotated @WitInterface").inFile(info).onLine(1);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Worlds and the round trip through the WIT-first generators
+
+    static final String CALC = """
+            package com.acme.calc;
+
+            import dev.wit4j.annotations.*;
+            import java.util.List;
+            import java.util.Optional;
+
+            @WitInterface(packageName = "example:calc@1.0.0")
+            public interface Calc {
+                int add(int a, int b);
+                @Unsigned long size(String text);
+                Optional<String> name();
+                List<String> words(String text);
+                byte[] bytes(@Unsigned int n);
+                double[] scale(double[] xs, float by);
+            }
+            """;
+
+    @Test
+    void worldRoundTripsThroughTheWitFirstGenerators(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"calc-world\", imports = Calc.class, "
+                        + "exports = com.acme.geo.Geometry.class)\npackage com.acme.calc;\n");
+        // One class implements the Java-first interface and the WIT-first one derived from its WIT.
+        JavaFileObject impl = JavaFileObjects.forSourceString("com.acme.calc.CalcImpl", """
+                package com.acme.calc;
+                import java.util.List;
+                import java.util.Optional;
+                final class CalcImpl implements Calc, com.acme.calc.wit.Calc {
+                    @Override public int add(int a, int b) { return a + b; }
+                    @Override public long size(String text) { return text.length(); }
+                    @Override public Optional<String> name() { return Optional.of("calc"); }
+                    @Override public List<String> words(String text) { return List.of(text.split(" ")); }
+                    @Override public byte[] bytes(int n) { return new byte[n]; }
+                    @Override public double[] scale(double[] xs, float by) { return xs; }
+                    static com.acme.calc.wit.CalcWorld.Imports imports() {
+                        return com.acme.calc.wit.CalcWorld.Imports.builder().calc(new CalcImpl()).build();
+                    }
+                }
+                """);
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC),
+                JavaFileObjects.forSourceString("com.acme.geo.Geometry", RICH.replace("example:shapes", "example:calc")), info, impl);
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("com.acme.calc.wit.CalcWorld").contentsAsUtf8String().contains("geometry()");
+        String world = generatedWit(c, "META-INF/wit/example/calc/calc-world.wit");
+        assertEquals("package example:calc@1.0.0;\n\nworld calc-world {\n  import calc;\n\n  export geometry;\n}\n", world);
+        // The written files form a WIT package folder that witx resolves, with the same world.
+        for (String f : List.of("calc", "geometry", "calc-world")) {
+            Files.writeString(tmp.resolve(f + ".wit"), generatedWit(c, "META-INF/wit/example/calc/" + f + ".wit"));
+        }
+        Resolve r = WitResolver.resolveDirectory(tmp);
+        assertEquals(2, r.selectWorld(java.util.Optional.of("calc-world")).exports().size() + r.selectWorld(java.util.Optional.of("calc-world")).imports().size());
+    }
+}
