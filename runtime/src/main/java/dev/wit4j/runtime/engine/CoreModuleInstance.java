@@ -3,17 +3,20 @@ package dev.wit4j.runtime.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import run.endive.runtime.ByteBufferMemory;
 import run.endive.runtime.ImportGlobal;
 import run.endive.runtime.ImportMemory;
 import run.endive.runtime.ImportTable;
 import run.endive.runtime.ImportTag;
 import run.endive.runtime.ImportValues;
 import run.endive.runtime.Instance;
+import run.endive.runtime.Memory;
 import run.endive.runtime.WasmException;
 import run.endive.wasm.WasmEngineException;
 import run.endive.wasm.types.Export;
 import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.Import;
+import run.endive.wasm.types.MemoryLimits;
 
 /**
  * A live instance of a core module: its own memories, tables and globals (shared-nothing unless
@@ -87,6 +90,7 @@ public final class CoreModuleInstance {
                     // exported `_start` (the WASI command convention), which components call explicitly
                     .withStart(false)
                     .withMachineFactory(module.machineFactory(mode))
+                    .withMemoryFactory(CoreModuleInstance::newMemory)
                     .build();
         } catch (WasmException e) {
             throw CoreTrapException.uncaughtException(e, null);
@@ -96,6 +100,15 @@ public final class CoreModuleInstance {
             throw CoreTrapException.stackOverflow(e);
         }
         return new CoreModuleInstance(instance, exports(module, instance));
+    }
+
+    /**
+     * A memory the module defines: a {@link SegmentedMemory} for every unshared memory, so that it
+     * can grow to the full wasm32 range of 65536 pages (Endive's own memories stop below 2 GiB);
+     * shared memories keep Endive's default, whose grow is safe across threads.
+     */
+    static Memory newMemory(MemoryLimits limits) {
+        return SegmentedMemory.supports(limits) ? new SegmentedMemory(limits) : new ByteBufferMemory(limits);
     }
 
     private static Map<String, CoreExtern> exports(CoreModule module, Instance instance) {
