@@ -84,6 +84,9 @@ public final class Func {
         }
         for (int i = 0; i < args.size(); i++) {
             Value a = Objects.requireNonNull(args.get(i), "argument");
+            if (sig.paramTypes().get(i) instanceof ValueType.Primitive p && matchesScalar(a, p)) {
+                continue; // the whole check for a scalar; no handles inside
+            }
             try {
                 a.typeCheck(sig.paramTypes().get(i));
                 HandleCheck.check(a, sig.paramTypes().get(i));
@@ -92,7 +95,27 @@ public final class Func {
                         + "`: " + e.getMessage(), e);
             }
         }
-        return item.func().invoke(List.copyOf(args));
+        return item.func().invokeChecked(List.copyOf(args));
+    }
+
+    /** Whether {@code v} is a value of scalar type {@code p} (false for other types: check fully). */
+    private static boolean matchesScalar(Value v, ValueType.Primitive p) {
+        switch (p) {
+            case BOOL: return v instanceof Value.Bool;
+            case S8: return v instanceof Value.S8;
+            case U8: return v instanceof Value.U8;
+            case S16: return v instanceof Value.S16;
+            case U16: return v instanceof Value.U16;
+            case S32: return v instanceof Value.S32;
+            case U32: return v instanceof Value.U32;
+            case S64: return v instanceof Value.S64;
+            case U64: return v instanceof Value.U64;
+            case F32: return v instanceof Value.F32;
+            case F64: return v instanceof Value.F64;
+            case CHAR: return v instanceof Value.Char;
+            case STRING: return v instanceof Value.Str;
+            default: return false;
+        }
     }
 
     private FuncSig sig() {

@@ -60,7 +60,7 @@ final class FlatLowerer {
                     out.addI32(((Value.Char) v).codePoint());
                     return;
                 case STRING: {
-                    StringCodec.Stored s = StringCodec.storeIntoRange(cx, Storer.hinted(cx, v));
+                    StringCodec.Stored s = StringCodec.storeValue(cx, v);
                     out.addI32((int) s.pointer());
                     out.addI32((int) s.taggedCodeUnits());
                     return;

@@ -5,8 +5,17 @@ import java.util.Arrays;
 /** Collects flat core values; {@code i32} and {@code f32} are written zero-extended. */
 final class FlatWriter {
 
-    private long[] values = new long[4];
+    private long[] values;
     private int size;
+
+    FlatWriter() {
+        this(4);
+    }
+
+    /** A writer expecting {@code capacity} values: {@link #toArray} then returns its array uncopied. */
+    FlatWriter(int capacity) {
+        values = new long[Math.max(capacity, 1)];
+    }
 
     void add(long value) {
         if (size == values.length) {
@@ -24,6 +33,6 @@ final class FlatWriter {
     }
 
     long[] toArray() {
-        return Arrays.copyOf(values, size);
+        return size == values.length ? values : Arrays.copyOf(values, size);
     }
 }

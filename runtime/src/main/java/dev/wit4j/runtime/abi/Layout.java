@@ -77,6 +77,20 @@ public final class Layout {
         ValueType t = resolve(type);
         if (t instanceof Primitive p) {
             return primitiveSize(p);
+        }
+        if (isRecordLike(t) || isVariantLike(t)) {
+            long[] e = cacheEntry(t);
+            if (e[1] < 0) {
+                e[1] = computeAlignment(t);
+            }
+            return (int) e[1];
+        }
+        return computeAlignment(t);
+    }
+
+    private static int computeAlignment(ValueType t) {
+        if (t instanceof Primitive p) {
+            return primitiveSize(p);
         } else if (t instanceof ListType || t instanceof MapType) {
             return POINTER_SIZE;
         } else if (t instanceof FixedListType f) {
@@ -116,6 +130,41 @@ public final class Layout {
     /** {@code elem_size(t)}: the bytes a value of the type occupies as a list element. */
     public static long elemSize(ValueType type) {
         ValueType t = resolve(type);
+        if (t instanceof Primitive p) {
+            return p == Primitive.STRING ? 2L * POINTER_SIZE : primitiveSize(p);
+        }
+        if (isRecordLike(t) || isVariantLike(t)) {
+            long[] e = cacheEntry(t);
+            if (e[0] < 0) {
+                e[0] = computeElemSize(t);
+            }
+            return e[0];
+        }
+        return computeElemSize(t);
+    }
+
+    /**
+     * Element size and alignment of records, tuples and variant-like types, memoised per type
+     * object (types are immutable): loading or storing a list of records asks for them per field
+     * per element. Per thread, so no locking; cleared when it grows large.
+     */
+    private static final ThreadLocal<java.util.IdentityHashMap<ValueType, long[]>> LAYOUTS =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
+    private static long[] cacheEntry(ValueType resolved) {
+        java.util.IdentityHashMap<ValueType, long[]> m = LAYOUTS.get();
+        long[] e = m.get(resolved);
+        if (e == null) {
+            if (m.size() >= 4096) {
+                m.clear();
+            }
+            e = new long[] {-1, -1};
+            m.put(resolved, e);
+        }
+        return e;
+    }
+
+    private static long computeElemSize(ValueType t) {
         if (t instanceof Primitive p) {
             return p == Primitive.STRING ? 2L * POINTER_SIZE : primitiveSize(p);
         } else if (t instanceof ListType || t instanceof MapType) {

@@ -101,6 +101,11 @@ public final class LiftLowerContext {
         return h != null ? h : HintedString.forHost(((Value.Str) v).value(), options.stringEncoding());
     }
 
+    /** The remembered source hint of {@code v}, or null. */
+    HintedString rememberedHint(Value v) {
+        return stringHints == null ? null : stringHints.get(v);
+    }
+
     GuestMemory memory() {
         return options.requireMemory();
     }

@@ -65,7 +65,7 @@ final class Storer {
                     mem.writeInt(ptr, ((Value.Char) v).codePoint());
                     return;
                 case STRING:
-                    StringCodec.store(cx, hinted(cx, v), ptr);
+                    StringCodec.storeValue(cx, v, ptr);
                     return;
                 default:
                     throw Unsupported.type(p);

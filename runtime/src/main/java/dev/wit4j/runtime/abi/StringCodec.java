@@ -81,6 +81,17 @@ public final class StringCodec {
     }
 
     private static String decodeUtf8(byte[] bytes) {
+        // The JDK's decoder is intrinsified (ASCII/Latin-1 fast paths) but replaces malformed input
+        // with U+FFFD; only when that character shows up is the strict decoder needed to tell a
+        // real U+FFFD from an error.
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') < 0) {
+            return s;
+        }
+        return decodeUtf8Strict(bytes);
+    }
+
+    private static String decodeUtf8Strict(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -114,6 +125,14 @@ public final class StringCodec {
     /** {@code store_string}: stores the string and writes its pointer and tagged length at {@code ptr}. */
     public static void store(LiftLowerContext cx, HintedString v, long ptr) {
         Stored s = storeIntoRange(cx, v);
+        GuestMemory mem = cx.memory();
+        mem.writeInt(ptr, (int) s.pointer());
+        mem.writeInt(ptr + 4, (int) s.taggedCodeUnits());
+    }
+
+    /** {@link #store(LiftLowerContext, HintedString, long)} of a string value (see {@link #storeValue}). */
+    static void storeValue(LiftLowerContext cx, dev.wit4j.runtime.value.Value v, long ptr) {
+        Stored s = storeValue(cx, v);
         GuestMemory mem = cx.memory();
         mem.writeInt(ptr, (int) s.pointer());
         mem.writeInt(ptr + 4, (int) s.taggedCodeUnits());
@@ -331,11 +350,67 @@ public final class StringCodec {
     // ---------------------------------------------------------------- encoding helpers
 
     static byte[] utf8(String s) {
-        return encodeStrict(s, StandardCharsets.UTF_8);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return replacementFree(s, b, 1) ? b : encodeStrict(s, StandardCharsets.UTF_8);
     }
 
     static byte[] utf16(String s) {
-        return encodeStrict(s, StandardCharsets.UTF_16LE);
+        byte[] b = s.getBytes(StandardCharsets.UTF_16LE);
+        return replacementFree(s, b, 2) ? b : encodeStrict(s, StandardCharsets.UTF_16LE);
+    }
+
+    /**
+     * Whether {@code encoded} (the JDK's lenient encoding of {@code s}, which turns an unpaired
+     * surrogate into {@code '?'}) is certainly exact: {@code s} has no {@code '?'} and the output
+     * has no {@code '?'} byte. Otherwise the strict encoder decides.
+     */
+    private static boolean replacementFree(String s, byte[] encoded, int unit) {
+        return s.indexOf('?') < 0 && !containsQuestionMark(encoded);
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Whether some byte is {@code 0x3F}, eight bytes at a time (SWAR zero-byte test). */
+    private static boolean containsQuestionMark(byte[] b) {
+        int i = 0;
+        int end = b.length - 7;
+        for (; i < end; i += 8) {
+            long v = (long) LONGS.get(b, i) ^ 0x3F3F_3F3F_3F3F_3F3FL;
+            if (((v - 0x0101_0101_0101_0101L) & ~v & 0x8080_8080_8080_8080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < b.length; i++) {
+            if (b[i] == '?') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code store_string} of a host string into a UTF-8 context: exactly what storing
+     * {@link HintedString#forHost} does (one allocation of the UTF-8 length, then the copy), with
+     * one encoding pass. {@code s} has no unpaired surrogates (a {@code Value.Str}).
+     */
+    static Stored storeHostUtf8(LiftLowerContext cx, String s) {
+        byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
+        long length = encoded.length;
+        checkReallocSize(length);
+        long ptr = cx.allocate(1, length);
+        Bounds.checkInBounds(cx.memory(), ptr, length);
+        cx.memory().writeBytes(ptr, encoded, 0, encoded.length);
+        return new Stored(ptr, length);
+    }
+
+    /** {@code store_string_into_range} of a string value, with its remembered hint if any. */
+    static Stored storeValue(LiftLowerContext cx, dev.wit4j.runtime.value.Value v) {
+        HintedString h = cx.rememberedHint(v);
+        if (h == null && cx.options().stringEncoding() == StringEncoding.UTF8) {
+            return storeHostUtf8(cx, ((dev.wit4j.runtime.value.Value.Str) v).value());
+        }
+        return storeIntoRange(cx, h != null ? h : cx.hintFor(v));
     }
 
     /** Only called on strings whose characters are all below U+0100. */

@@ -24,6 +24,14 @@ public interface ComponentFunc {
     Optional<Value> invoke(List<Value> args);
 
     /**
+     * {@link #invoke(List)} for arguments the caller has already checked against the parameter
+     * types (with {@code Value.typeCheck}): implementations may skip checking them again.
+     */
+    default Optional<Value> invokeChecked(List<Value> args) {
+        return invoke(args);
+    }
+
+    /**
      * Calls the function from another component: {@code hints} holds the source encodings of the
      * strings in {@code args} (lifted from the caller) and receives those of the result, so that
      * strings cross with the spec's exact transcoding steps. Host functions ignore it.

@@ -27,6 +27,8 @@ final class InstanceState implements ResourceTypes {
     private boolean mayEnter = true;
     private boolean mayLeave = true;
     private boolean poisoned;
+    /** {@code [this]}: what a host call into a root instance enters, without a list per call. */
+    private final List<InstanceState> self = List.of(this);
 
     InstanceState(String name, InstanceState parent) {
         this.name = name;
@@ -88,6 +90,17 @@ final class InstanceState implements ResourceTypes {
      * @throws Trap with {@link Trap.Reason#CANNOT_ENTER} if the call may not enter
      */
     List<InstanceState> enter(InstanceState caller) {
+        if (caller == null && parent == null) {
+            // the common case: the host calls into a top-level instance
+            if (poisoned) {
+                throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
+            }
+            if (!mayEnter) {
+                throw new Trap(Trap.Reason.CANNOT_ENTER, "it is already running (reentrance)");
+            }
+            mayEnter = false;
+            return self;
+        }
         if (caller != null && (caller.isReflexiveAncestorOf(this) || isReflexiveAncestorOf(caller))) {
             throw new Trap(Trap.Reason.CANNOT_ENTER, "a call from a component instance into itself, its parent or its"
                     + " child (reentrance)");
@@ -114,8 +127,8 @@ final class InstanceState implements ResourceTypes {
 
     /** Leaves the instances entered by {@link #enter(InstanceState)} ({@code leave_to}). */
     static void exit(List<InstanceState> entered) {
-        for (InstanceState i : entered) {
-            i.mayEnter = true;
+        for (int k = 0, n = entered.size(); k < n; k++) {
+            entered.get(k).mayEnter = true;
         }
     }
 

@@ -1,7 +1,11 @@
 package dev.wit4j.runtime.link;
 
 import dev.wit4j.runtime.abi.BorrowScope;
-import dev.wit4j.runtime.abi.CanonicalAbi;
+import dev.wit4j.runtime.abi.Direct;
+import dev.wit4j.runtime.abi.FlatPlan;
+import dev.wit4j.runtime.abi.HintedString;
+import dev.wit4j.witx.model.ValueType;
+import dev.wit4j.witx.model.ValueType.Primitive;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.StringHints;
@@ -23,6 +27,9 @@ final class LiftedFunc implements ComponentFunc {
     private final CoreFunction core;
     private final FuncSig sig;
     private final Options options;
+    private final FlatPlan params;
+    private final FlatPlan results;
+    private final boolean hasResult;
     private String name;
     private boolean named;
 
@@ -32,6 +39,9 @@ final class LiftedFunc implements ComponentFunc {
         this.sig = sig;
         this.options = options;
         this.name = provisionalName;
+        this.params = new FlatPlan(sig.paramTypes(), Layout.MAX_FLAT_PARAMS);
+        this.results = new FlatPlan(sig.resultTypes(), Layout.MAX_FLAT_RESULTS);
+        this.hasResult = sig.result().isPresent();
     }
 
     /** Gives the function its first export name, used in traps. */
@@ -68,6 +78,16 @@ final class LiftedFunc implements ComponentFunc {
 
     @Override
     public Optional<Value> invoke(List<Value> args, StringHints hints, Object caller) {
+        return call(args, hints, caller, true);
+    }
+
+    @Override
+    public Optional<Value> invokeChecked(List<Value> args) {
+        return call(args, null, null, false);
+    }
+
+    /** The call itself; {@code check}: whether the arguments still need checking against the types. */
+    private Optional<Value> call(List<Value> args, StringHints hints, Object caller, boolean check) {
         List<InstanceState> entered;
         try {
             entered = state.enter((InstanceState) caller);
@@ -80,12 +100,23 @@ final class LiftedFunc implements ComponentFunc {
             long[] flatArgs;
             boolean before = state.setMayLeave(false);
             try {
-                flatArgs = CanonicalAbi.lowerFlatValues(cx, Layout.MAX_FLAT_PARAMS, args, sig.paramTypes());
+                if (check) {
+                    params.typeCheck(args);
+                }
+                flatArgs = params.lower(cx, args, null);
             } finally {
                 state.setMayLeave(before);
             }
             long[] flatResults = core.call(flatArgs);
-            List<Value> results = CanonicalAbi.liftFlatValues(cx, Layout.MAX_FLAT_RESULTS, flatResults, sig.resultTypes());
+            Value result;
+            if (hasResult) {
+                result = results.liftOne(cx, flatResults);
+            } else {
+                if (flatResults.length != 0) {
+                    throw new IllegalArgumentException("too many flat values: used 0 of " + flatResults.length);
+                }
+                result = null;
+            }
             task.checkAllBorrowsDropped();
             if (options.postReturn() != null) {
                 before = state.setMayLeave(false);
@@ -95,7 +126,104 @@ final class LiftedFunc implements ComponentFunc {
                     state.setMayLeave(before);
                 }
             }
-            return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+            return Optional.ofNullable(result);
+        } catch (RuntimeException e) {
+            state.poison();
+            throw Traps.annotate(e, state.name(), name);
+        } catch (StackOverflowError e) {
+            state.poison();
+            throw new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted")
+                    .in(state.name(), name);
+        } finally {
+            InstanceState.exit(entered);
+        }
+    }
+
+    /**
+     * The parameter primitives when every parameter and the result are scalars or strings that
+     * flatten within the limits for parameters (so a component-to-component call can pass them
+     * without {@code Value}s, see {@link #callDirect}), else null. Index {@code n} is the result
+     * primitive or null.
+     */
+    Primitive[] directShape() {
+        if (params.inMemory()) {
+            return null;
+        }
+        List<ValueType> ps = sig.paramTypes();
+        Primitive[] shape = new Primitive[ps.size() + 1];
+        for (int i = 0; i < ps.size(); i++) {
+            shape[i] = Direct.directPrimitive(ps.get(i));
+            if (shape[i] == null) {
+                return null;
+            }
+        }
+        if (hasResult) {
+            shape[ps.size()] = Direct.directPrimitive(sig.result().get());
+            if (shape[ps.size()] == null) {
+                return null;
+            }
+        }
+        return shape;
+    }
+
+    /**
+     * A call from the core code of component instance {@code caller} with arguments already lifted
+     * from the caller's memory: a {@link HintedString} per string parameter, the canonical flat
+     * value (a {@code Long}) per scalar. Does what {@link #invoke(List, StringHints, Object)} does
+     * (enter, lower with may_leave cleared, call, lift, borrow check, post-return, poison on trap)
+     * without {@code Value}s. Returns the result the same way, or null. Only for functions whose
+     * {@link #directShape()} is {@code shape}.
+     */
+    Object callDirect(Primitive[] shape, Object[] args, int flatCount, InstanceState caller) {
+        List<InstanceState> entered;
+        try {
+            entered = state.enter(caller);
+        } catch (RuntimeException e) {
+            throw Traps.annotate(e, state.name(), name);
+        }
+        try {
+            BorrowScope.Task task = new BorrowScope.Task();
+            LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, task, state, null);
+            long[] flatArgs = new long[flatCount];
+            boolean before = state.setMayLeave(false);
+            try {
+                int at = 0;
+                for (int i = 0; i < args.length; i++) {
+                    if (shape[i] == Primitive.STRING) {
+                        Direct.lowerString(cx, (HintedString) args[i], flatArgs, at);
+                        at += 2;
+                    } else {
+                        flatArgs[at++] = (Long) args[i];
+                    }
+                }
+            } finally {
+                state.setMayLeave(before);
+            }
+            long[] flatResults = core.call(flatArgs);
+            Primitive rp = shape[args.length];
+            Object result;
+            int expected = rp == null ? 0 : 1;
+            if (flatResults.length != expected) {
+                throw new IllegalArgumentException((flatResults.length < expected ? "too few" : "too many")
+                        + " flat values: " + flatResults.length);
+            }
+            if (rp == null) {
+                result = null;
+            } else if (rp == Primitive.STRING) {
+                result = Direct.loadString(cx, flatResults[0] & 0xFFFF_FFFFL);
+            } else {
+                result = Direct.scalar(rp, flatResults[0]);
+            }
+            task.checkAllBorrowsDropped();
+            if (options.postReturn() != null) {
+                before = state.setMayLeave(false);
+                try {
+                    options.postReturn().call(flatResults);
+                } finally {
+                    state.setMayLeave(before);
+                }
+            }
+            return result;
         } catch (RuntimeException e) {
             state.poison();
             throw Traps.annotate(e, state.name(), name);

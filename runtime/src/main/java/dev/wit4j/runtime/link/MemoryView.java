@@ -53,6 +53,12 @@ final class MemoryView implements GuestMemory {
     }
 
     @Override
+    public byte[] readBytes(long address, int length) {
+        checkRange(address, length);
+        return memory.read(address, length);
+    }
+
+    @Override
     public void writeByte(long address, byte value) {
         checkRange(address, 1);
         memory.writeByte(address, value);
