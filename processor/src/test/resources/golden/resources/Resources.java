@@ -47,12 +47,45 @@ public final class Resources {
 
     private final CountersImpl counters;
 
+    /**
+     * An object without component instance: it only owns the handle tables of the host functions
+     * that {@link #link} defines.
+     */
+    private Resources() {
+        this.instance = null;
+        this.counters = null;
+    }
+
     private Resources(Engine engine, Component component, Imports imports) {
         Linker linker = engine.linker();
-        linkFiles(linker, imports.files);
-        linkScratch(linker, imports.scratch);
+        linkImports(linker, imports);
         this.instance = linker.instantiate(component);
         this.counters = new CountersImpl(instance.exportedInstance("test:resources/counters"));
+    }
+
+    /**
+     * Defines the host's implementations of the imports of world {@code test:resources/resources} in {@code linker}, which
+     * may define further imports of a component; the {@code instantiate} factories link the same way.
+     *
+     * <pre>{@code
+     * Linker linker = engine.linker();
+     * Resources.link(linker, imports).func("log", args -> Optional.empty());
+     * Instance instance = linker.instantiate(component);
+     * }</pre>
+     *
+     * <p>Each call defines new resource types for the imported resources, distinct from those of
+     * other calls and of the instances that the factories create.
+     *
+     * @param linker the linker to define the imports in
+     * @param imports the implementations
+     * @return {@code linker}, for chaining
+     * @throws IllegalArgumentException if {@code linker} already defines one of these functions or resources
+     */
+    public static Linker link(Linker linker, Imports imports) {
+        Objects.requireNonNull(linker, "linker");
+        Objects.requireNonNull(imports, "imports");
+        new Resources().linkImports(linker, imports);
+        return linker;
     }
 
     /**
@@ -104,6 +137,14 @@ public final class Resources {
      */
     public Counters counters() {
         return counters;
+    }
+
+    /**
+     * Defines all imports in {@code linker}, their resources backed by this object's handle tables.
+     */
+    private void linkImports(Linker linker, Imports imports) {
+        linkFiles(linker, imports.files);
+        linkScratch(linker, imports.scratch);
     }
 
     /**

@@ -52,13 +52,47 @@ public final class Types implements TypesExports {
 
     private final ShapesExportImpl shapesExport;
 
+    /**
+     * An object without component instance: it only owns the handle tables of the host functions
+     * that {@link #link} defines.
+     */
+    private Types() {
+        this.instance = null;
+        this.fnRun = null;
+        this.shapesExport = null;
+    }
+
     private Types(Engine engine, Component component, Imports imports) {
         Linker linker = engine.linker();
-        linkShapes(linker, imports.shapes);
-        linkTypesImports(linker, imports.typesImports);
+        linkImports(linker, imports);
         this.instance = linker.instantiate(component);
         this.fnRun = instance.func("run");
         this.shapesExport = new ShapesExportImpl(instance.exportedInstance("test:types/shapes@1.2.0"));
+    }
+
+    /**
+     * Defines the host's implementations of the imports of world {@code test:types/types@1.2.0} in {@code linker}, which
+     * may define further imports of a component; the {@code instantiate} factories link the same way.
+     *
+     * <pre>{@code
+     * Linker linker = engine.linker();
+     * Types.link(linker, imports).func("log", args -> Optional.empty());
+     * Instance instance = linker.instantiate(component);
+     * }</pre>
+     *
+     * <p>Each call defines new resource types for the imported resources, distinct from those of
+     * other calls and of the instances that the factories create.
+     *
+     * @param linker the linker to define the imports in
+     * @param imports the implementations
+     * @return {@code linker}, for chaining
+     * @throws IllegalArgumentException if {@code linker} already defines one of these functions or resources
+     */
+    public static Linker link(Linker linker, Imports imports) {
+        Objects.requireNonNull(linker, "linker");
+        Objects.requireNonNull(imports, "imports");
+        new Types().linkImports(linker, imports);
+        return linker;
     }
 
     /**
@@ -116,6 +150,14 @@ public final class Types implements TypesExports {
     public int run(List<String> args) {
         Value _v = fnRun.call(new Value.ListValue(args.stream().<Value>map(_e0 -> new Value.Str(_e0)).toList())).orElseThrow();
         return ((Value.S32) _v).value();
+    }
+
+    /**
+     * Defines all imports in {@code linker}, their resources backed by this object's handle tables.
+     */
+    private void linkImports(Linker linker, Imports imports) {
+        linkShapes(linker, imports.shapes);
+        linkTypesImports(linker, imports.typesImports);
     }
 
     /**

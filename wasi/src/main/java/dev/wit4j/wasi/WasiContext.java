@@ -4,6 +4,7 @@ import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.value.Value;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +39,8 @@ import java.util.function.LongSupplier;
  * monotonic-clock), {@code wasi:random} (random, insecure, insecure-seed), {@code wasi:cli}
  * (environment, exit, stdin/stdout/stderr, terminal-* without terminals) and
  * {@code wasi:filesystem} (types, preopens; paths confined to their preopen), all at 0.2.12;
- * the linker matches imports of any 0.2.x version.
+ * the linker matches imports of any 0.2.x version. For a component that imports more than WASI,
+ * {@link #addToLinker(Linker)} adds WASI to a linker that also holds the other definitions.
  */
 public final class WasiContext {
 
@@ -71,12 +73,40 @@ public final class WasiContext {
     }
 
     /**
-     * Instantiates {@code component} with all WASI imports defined by this context.
+     * Adds every WASI interface this host implements to {@code linker}, backed by this context:
+     * {@code wasi:io} (error, poll, streams), {@code wasi:clocks}, {@code wasi:random},
+     * {@code wasi:cli} and {@code wasi:filesystem} (types, preopens), each defined at version
+     * {@code 0.2.12}, which through the linker's semver matching also satisfies imports of any
+     * earlier {@code 0.2.x} version. The caller defines the component's other imports:
+     *
+     * <pre>{@code
+     * Linker linker = engine.linker();
+     * wasi.addToLinker(linker)
+     *         .func("log", args -> { System.out.println(args.get(0)); return Optional.empty(); });
+     * Instance instance = linker.instantiate(component);
+     * }</pre>
+     *
+     * <p>Each call defines new resource types (streams, pollables, descriptors), so handles do not
+     * pass between components linked by different calls.
+     *
+     * @param linker the linker to add the interfaces to
+     * @return {@code linker}, for chaining
+     * @throws IllegalArgumentException if {@code linker} already defines one of these WASI
+     *     functions or resources
+     */
+    public Linker addToLinker(Linker linker) {
+        return Host.link(linker, imports);
+    }
+
+    /**
+     * Instantiates {@code component} with all WASI imports defined by this context (see
+     * {@link #addToLinker(Linker)}).
      *
      * @throws dev.wit4j.runtime.LinkException if the component imports something else
      */
     public Instance instantiate(Engine engine, Component component) {
-        return Host.instantiate(engine, component, imports).instance();
+        Objects.requireNonNull(component, "component");
+        return addToLinker(engine.linker()).instantiate(component);
     }
 
     /**

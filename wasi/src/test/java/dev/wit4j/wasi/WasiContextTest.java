@@ -2,11 +2,15 @@ package dev.wit4j.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.Linker;
+import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.types.Result;
 import dev.wit4j.runtime.types.Tuple2;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +41,34 @@ class WasiContextTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = WasiContext.builder().args("hello-command.wasm").stdout(out).build().run(engine, hello);
         assertEquals(0, code);
+        assertEquals("hello from a wasi command", out.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void addToLinkerCombinesWasiWithTheEmbeddersOwnImports() {
+        // Imports wasi:clocks/monotonic-clock@0.2.0 (defined at 0.2.12) and the root function `offset`.
+        Component mixed = engine.load(Path.of("src/test/resources/components/clock-plus-host.wasm"));
+        AtomicLong nanos = new AtomicLong(1_000);
+        WasiContext wasi = WasiContext.builder().monotonicClock(nanos::get).build();
+        nanos.addAndGet(500);
+        Linker linker = engine.linker();
+        assertSame(linker, wasi.addToLinker(linker));
+        linker.func("offset", args -> Optional.of(Value.u64(((Value.U64) args.get(0)).value() + 7)));
+        Optional<Value> r = linker.instantiate(mixed).func("run").call();
+        assertEquals(Value.u64(507), r.orElseThrow());
+        // WASI alone does not satisfy it.
+        assertThrows(LinkException.class, () -> wasi.instantiate(engine, mixed));
+        // Interfaces already there are not silently replaced.
+        assertThrows(IllegalArgumentException.class, () -> wasi.addToLinker(linker));
+    }
+
+    @Test
+    void addToLinkerRunsTheHelloCommand() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WasiContext wasi = WasiContext.builder().stdout(out).build();
+        assertTrue(wasi.addToLinker(engine.linker()).instantiate(hello).exportNames().stream()
+                .anyMatch(n -> n.startsWith("wasi:cli/run@0.2.")));
+        assertEquals(0, wasi.run(engine, hello));
         assertEquals("hello from a wasi command", out.toString(StandardCharsets.UTF_8).strip());
     }
 

@@ -30,7 +30,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The world class ({@code Calc} for world {@code calc}): a static factory that links the host's
- * implementations of the imports and instantiates a component, the world's exported functions as
+ * implementations of the imports and instantiates a component, a static {@code link} method that
+ * defines those implementations in a caller's linker (to combine them with other imports), the world's exported functions as
  * methods, and one accessor per exported interface. The conversions of values are left to
  * {@link ValueGlue}; this class lays out linking, dispatch and calls.
  */
@@ -172,13 +173,25 @@ public final class WorldGenerator {
             b.addField(FieldSpec.builder(implClasses.get(a.getKey()), a.getValue(), Modifier.PRIVATE, Modifier.FINAL).build());
         }
 
-        // Constructor: link imports, instantiate, look up exports.
+        // Constructors: one links imports, instantiates and looks up exports; one (for the public link
+        // method) only owns the handle tables of the host functions it links.
+        boolean imports = !implemented.isEmpty();
+        String linkName = publicNames.unique("link");
+        members.take(linkName);
+        String linkImports = members.unique("linkImports");
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                 .addParameter(ENGINE, "engine").addParameter(COMPONENT, "component");
-        if (!implemented.isEmpty()) {
+        if (imports) {
             ctor.addParameter(importsClass, "imports");
         }
-        ctor.addStatement("$T linker = engine.linker()", LINKER);
+        ctor.addStatement("$T linker = engine.linker()", LINKER)
+                .addStatement("$N(linker$L)", linkImports, imports ? ", imports" : "");
+        MethodSpec.Builder linkAll = MethodSpec.methodBuilder(linkImports).addModifiers(Modifier.PRIVATE)
+                .addParameter(LINKER, "linker")
+                .addJavadoc("Defines all imports in {@code linker}, their resources backed by this object's handle tables.\n");
+        if (imports) {
+            linkAll.addParameter(importsClass, "imports");
+        }
         List<MethodSpec> linkMethods = new ArrayList<>();
         for (Holder h : bindings.holders()) {
             if (h.kind().exported()) {
@@ -188,12 +201,13 @@ public final class WorldGenerator {
             if (link.isPresent()) {
                 linkMethods.add(link.get());
                 if (h.methods().isEmpty()) {
-                    ctor.addStatement("$N(linker)", link.get());
+                    linkAll.addStatement("$N(linker)", link.get());
                 } else {
-                    ctor.addStatement("$N(linker, imports.$N)", link.get(), importField(h));
+                    linkAll.addStatement("$N(linker, imports.$N)", link.get(), importField(h));
                 }
             }
         }
+        linkMethods.add(0, linkAll.build());
         ctor.addStatement("this.$N = linker.instantiate(component)", instanceField);
         for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
             ctor.addStatement("this.$N = $N.func($S)", f.getValue(), instanceField, f.getKey().abiName());
@@ -202,7 +216,15 @@ public final class WorldGenerator {
             ctor.addStatement("this.$N = new $T($N.exportedInstance($S))", a.getValue(), implClasses.get(a.getKey()),
                     instanceField, a.getKey().externName());
         }
+        MethodSpec.Builder linkOnly = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                .addJavadoc("An object without component instance: it only owns the handle tables of the host functions\n"
+                        + "that {@link #$N} defines.\n", linkName)
+                .addStatement("this.$N = null", instanceField);
+        worldFuncs.values().forEach(f -> linkOnly.addStatement("this.$N = null", f));
+        accessors.values().forEach(a -> linkOnly.addStatement("this.$N = null", a));
+        b.addMethod(linkOnly.build());
         b.addMethod(ctor.build());
+        b.addMethod(publicLink(linkName, linkImports, imports));
         addFactories(b);
 
         b.addMethod(MethodSpec.methodBuilder(publicNames.unique("instance")).addModifiers(Modifier.PUBLIC).returns(INSTANCE)
@@ -289,6 +311,38 @@ public final class WorldGenerator {
                 + "Create one {@link $T} and share it when loading several components.\n", ENGINE)
                 .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
                 .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
+    }
+
+    /**
+     * The public static method defining the host's implementations of the imports in a caller's
+     * linker, so that a component importing this world's interfaces and others can be linked.
+     */
+    private MethodSpec publicLink(String name, String linkImports, boolean imports) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(LINKER)
+                .addParameter(LINKER, "linker");
+        if (imports) {
+            m.addParameter(importsClass, "imports");
+        }
+        m.addJavadoc("Defines the host's implementations of the imports of world {@code $L} in {@code linker}, which\n"
+                        + "may define further imports of a component; the {@code instantiate} factories link the same way.\n\n",
+                        bindings.world())
+                .addJavadoc("<pre>{@code\n$T linker = engine.linker();\n$L.$L(linker$L).func(\"log\", args -> Optional.empty());\n"
+                        + "Instance instance = linker.instantiate(component);\n}</pre>\n\n", LINKER, world.simpleName(), name,
+                        imports ? ", imports" : "")
+                .addJavadoc("<p>Each call defines new resource types for the imported resources, distinct from those of\n"
+                        + "other calls and of the instances that the factories create.\n\n")
+                .addJavadoc("@param linker the linker to define the imports in\n");
+        if (imports) {
+            m.addJavadoc("@param imports the implementations\n");
+        }
+        m.addJavadoc("@return {@code linker}, for chaining\n"
+                + "@throws IllegalArgumentException if {@code linker} already defines one of these functions or resources\n");
+        m.addStatement("$T.requireNonNull(linker, $S)", Objects.class, "linker");
+        if (imports) {
+            m.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
+        }
+        return m.addStatement("new $T().$N(linker$L)", world, linkImports, imports ? ", imports" : "")
+                .addStatement("return linker").build();
     }
 
     private MethodSpec.Builder factory() {

@@ -55,7 +55,7 @@ class SegmentedMemoryTest {
         assertEquals(Double.doubleToRawLongBits(-2.25), m.readF64(a));
         m.writeByte(a, (byte) 0x7f);
         assertEquals(0x7f, m.read(a));
-        assertEquals(m.readLong(a), (long) ByteArrayMemoryMirror.of(m, a, 8));
+        assertEquals(m.readLong(a), ByteArrayMemoryMirror.of(m, a, 8));
     }
 
     /** Each width's value matches what Endive's own memory stores for the same writes. */
