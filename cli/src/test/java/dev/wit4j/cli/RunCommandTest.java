@@ -4,14 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class RunCommandTest {
     private static final Path HELLO = Paths.get("..", "examples", "components", "hello-command.wasm");
+    private static final Path ECHO = Paths.get("..", "examples", "components", "echo-args.wasm");
+    private static final Path JCO = Paths.get("..", "tools", "wasm", "node_modules", ".bin", "jco");
     private static final Path CALC = Paths.get("..", "examples", "components", "calc.wasm");
 
     private record Outcome(int code, String out, String err) {
@@ -59,5 +68,62 @@ class RunCommandTest {
     void badGrantsAreOneLine() {
         assertOneLineError(run("run", "--env", "NOEQUALS", HELLO.toString()), "error: --env wants KEY=VALUE");
         assertOneLineError(run("run", "--dir", "no-such-dir", HELLO.toString()), "error: not a directory");
+    }
+
+    @Test
+    void argumentsReachTheGuestWithTheFileAsArgumentZeroAndNoEnvironment() {
+        Outcome o = run("run", ECHO.toString(), "a", "b");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of(ECHO.toString(), "a", "b"), o.out().lines().toList());
+    }
+
+    @Test
+    void environmentReachesTheGuestOnlyWhenGiven() {
+        Outcome o = run("run", "--env", "K=V", "--env", "E=", ECHO.toString(), "a");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of(ECHO.toString(), "a", "K=V", "E="), o.out().lines().toList());
+    }
+
+    @Test
+    void theGuestsExitCodeBecomesOurs() {
+        // The guest calls proc_exit(3); the preview1 adapter jco ships turns any non-zero code into
+        // wasi:cli/exit exit(err) (it has no exit-with-code), which is exit code 1 in every host.
+        Outcome o = run("run", ECHO.toString(), "--fail");
+        assertEquals(1, o.code(), o.toString());
+        assertEquals(List.of(ECHO.toString(), "--fail"), o.out().lines().toList());
+        assertEquals("", o.err());
+    }
+
+    @Test
+    void jcoRunPrintsTheSame() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(Files.isExecutable(JCO), "jco not installed at " + JCO + " (tools/wasm/install.sh)");
+        String path = System.getenv().getOrDefault("PATH", "");
+        ProcessBuilder pb = new ProcessBuilder(JCO.toString(), "run", ECHO.toString(), "a", "--fail")
+                .redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().put("PATH", path);
+        pb.environment().put("K", "V");
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            Assumptions.abort("cannot start jco (is node on PATH?): " + e.getMessage());
+            return;
+        }
+        p.getOutputStream().close();
+        String jcoOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jco run timed out");
+        Assumptions.assumeTrue(!jcoOut.isEmpty() || p.exitValue() != 127, "node not found for jco");
+        Outcome o = run("run", "--env", "PATH=" + path, "--env", "K=V", ECHO.toString(), "a", "--fail");
+        List<String> theirs = jcoOut.lines().toList();
+        List<String> ours = o.out().lines().toList();
+        assertEquals(p.exitValue(), o.code(), jcoOut + " vs " + o);
+        assertEquals(ours.size(), theirs.size(), jcoOut + " vs " + o);
+        // jco passes the file's base name without .wasm as argument 0; the rest must match, the
+        // environment in any order (jco's comes from a process environment map).
+        assertEquals("echo-args", theirs.get(0));
+        assertEquals(ours.subList(1, 3), theirs.subList(1, 3));
+        assertEquals(new HashSet<>(ours.subList(3, ours.size())), new HashSet<>(theirs.subList(3, theirs.size())));
     }
 }

@@ -45,6 +45,27 @@ class WasiContextTest {
     }
 
     @Test
+    void argumentsEnvironmentAndExitCodeReachTheGuest() {
+        Component echo = engine.load(Path.of("../examples/components/echo-args.wasm"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, WasiContext.builder().args("echo-args.wasm", "a", "b").stdout(out).build().run(engine, echo));
+        assertEquals(List.of("echo-args.wasm", "a", "b"), out.toString(StandardCharsets.UTF_8).lines().toList());
+
+        out.reset();
+        assertEquals(0, WasiContext.builder().args("e", "x").env("K", "V").env("L", "a=b").stdout(out).build()
+                .run(engine, echo));
+        assertEquals(List.of("e", "x", "K=V", "L=a=b"), out.toString(StandardCharsets.UTF_8).lines().toList());
+
+        // proc_exit(3): the preview1 adapter jco ships has no exit-with-code, so non-zero becomes exit(err) = 1.
+        out.reset();
+        assertEquals(1, WasiContext.builder().args("e", "--fail").stdout(out).build().run(engine, echo));
+        assertEquals(List.of("e", "--fail"), out.toString(StandardCharsets.UTF_8).lines().toList());
+
+        // Nothing is granted by default: no arguments, no environment, no output.
+        assertEquals(0, WasiContext.builder().build().run(engine, echo));
+    }
+
+    @Test
     void addToLinkerCombinesWasiWithTheEmbeddersOwnImports() {
         // Imports wasi:clocks/monotonic-clock@0.2.0 (defined at 0.2.12) and the root function `offset`.
         Component mixed = engine.load(Path.of("src/test/resources/components/clock-plus-host.wasm"));
