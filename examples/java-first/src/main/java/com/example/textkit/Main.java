@@ -1,0 +1,41 @@
+package com.example.textkit;
+
+import com.example.textkit.wit.Textkit;
+import dev.wit4j.runtime.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Instantiates the textkit component with a Java logger and calls its exports. */
+public final class Main {
+    private Main() {
+    }
+
+    /** The component binary, shipped as a resource of this example. */
+    static byte[] componentBytes() {
+        try (InputStream in = Main.class.getResourceAsStream("/textkit.wasm")) {
+            if (in == null) {
+                throw new IllegalStateException("textkit.wasm is not on the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new instance of the textkit component whose {@code logger} import is {@code logger}. */
+    static Textkit instantiate(com.example.textkit.wit.Logger logger) {
+        return Textkit.instantiate(Engine.create(), componentBytes(),
+                Textkit.Imports.builder().logger(logger).build());
+    }
+
+    public static void main(String[] args) {
+        ListLogger logger = new ListLogger();
+        com.example.textkit.wit.TextTools tools = instantiate(logger).textTools();
+        System.out.println("shout(\"hello, wit4j\") = " + tools.shout("hello, wit4j"));
+        System.out.println("count([a, b, c]) = " + Integer.toUnsignedLong(tools.count(List.of("a", "b", "c"))));
+        System.out.println("total([1, 2, 3]) = " + tools.total(new int[] {1, 2, 3}));
+        System.out.println("logged by the component: " + logger.messages());
+    }
+}
