@@ -118,22 +118,12 @@ final class LiftedFunc implements ComponentFunc {
                 result = null;
             }
             task.checkAllBorrowsDropped();
-            if (options.postReturn() != null) {
-                before = state.setMayLeave(false);
-                try {
-                    options.postReturn().call(flatResults);
-                } finally {
-                    state.setMayLeave(before);
-                }
-            }
+            postReturn(flatResults);
             return Optional.ofNullable(result);
         } catch (RuntimeException e) {
-            state.poison();
-            throw Traps.annotate(e, state.name(), name);
+            throw poisoned(e);
         } catch (StackOverflowError e) {
-            state.poison();
-            throw new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted")
-                    .in(state.name(), name);
+            throw poisoned(new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted"));
         } finally {
             InstanceState.exit(entered);
         }
@@ -215,25 +205,33 @@ final class LiftedFunc implements ComponentFunc {
                 result = Direct.scalar(rp, flatResults[0]);
             }
             task.checkAllBorrowsDropped();
-            if (options.postReturn() != null) {
-                before = state.setMayLeave(false);
-                try {
-                    options.postReturn().call(flatResults);
-                } finally {
-                    state.setMayLeave(before);
-                }
-            }
+            postReturn(flatResults);
             return result;
         } catch (RuntimeException e) {
-            state.poison();
-            throw Traps.annotate(e, state.name(), name);
+            throw poisoned(e);
         } catch (StackOverflowError e) {
-            state.poison();
-            throw new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted")
-                    .in(state.name(), name);
+            throw poisoned(new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted"));
         } finally {
             InstanceState.exit(entered);
         }
+    }
+
+    /** Calls the post-return function, if any, with the core results; the callee may not leave meanwhile. */
+    private void postReturn(long[] flatResults) {
+        if (options.postReturn() != null) {
+            boolean before = state.setMayLeave(false);
+            try {
+                options.postReturn().call(flatResults);
+            } finally {
+                state.setMayLeave(before);
+            }
+        }
+    }
+
+    /** A call failed inside this instance: the spec's lockdown poisons it, and the trap names it. */
+    private RuntimeException poisoned(RuntimeException e) {
+        state.poison();
+        return Traps.annotate(e, state.name(), name);
     }
 
     @Override
