@@ -11,6 +11,7 @@ import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.LinkerInstance;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.types.Result;
+import dev.wit4j.runtime.types.ValueConversions;
 import dev.wit4j.runtime.value.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -164,7 +164,7 @@ public final class Resources {
         li.func("[static]file.open", _args -> {
             try {
                 Result<Files.File, String> _r = impl.fileOpen(((Value.Str) _args.get(0)).value());
-                return Optional.of(resultToValue(_r, _e0 -> filesFileTable.own(_e0), _e0 -> new Value.Str(_e0)));
+                return Optional.of(ValueConversions.resultToValue(_r, _e0 -> filesFileTable.own(_e0), _e0 -> new Value.Str(_e0)));
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#[static]file.open", _e);
             }
@@ -180,7 +180,7 @@ public final class Resources {
         li.func("[method]file.read", _args -> {
             try {
                 Result<byte[], String> _r = filesFileTable.get(_args.get(0)).read(((Value.U32) _args.get(1)).value());
-                return Optional.of(resultToValue(_r, _e0 -> new Value.ListValue(u8sToValue(_e0)), _e0 -> new Value.Str(_e0)));
+                return Optional.of(ValueConversions.resultToValue(_r, _e0 -> new Value.ListValue(ValueConversions.u8sToValue(_e0)), _e0 -> new Value.Str(_e0)));
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#[method]file.read", _e);
             }
@@ -238,39 +238,6 @@ public final class Resources {
 
     private Counters.Counter countersCounterFromValue(Value v) {
         return new Counters.Counter(counters, (Value.Own) v);
-    }
-
-    private static List<Value> u8sToValue(byte[] a) {
-        List<Value> out = new ArrayList<>(a.length);
-        for (byte e : a) {
-            out.add(new Value.U8(e));
-        }
-        return out;
-    }
-
-    private static byte[] u8sFromValue(Value v) {
-        List<Value> es = elements(v);
-        byte[] a = new byte[es.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = ((Value.U8) es.get(i)).value();
-        }
-        return a;
-    }
-
-    /**
-     * {@code ok} / {@code err} are null for a side without payload.
-     */
-    private static <T, E> Value resultToValue(Result<T, E> r,
-            Function<? super T, ? extends Value> ok, Function<? super E, ? extends Value> err) {
-        if (r instanceof Result.Ok<T, E> o) {
-            return ok == null ? Value.ok() : Value.ok(ok.apply(o.value()));
-        }
-        Result.Err<T, E> x = (Result.Err<T, E>) r;
-        return err == null ? Value.err() : Value.err(err.apply(x.error()));
-    }
-
-    private static List<Value> elements(Value v) {
-        return v instanceof Value.FixedList f ? f.elements() : ((Value.ListValue) v).elements();
     }
 
     /**

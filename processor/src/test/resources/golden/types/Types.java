@@ -12,6 +12,7 @@ import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.types.Result;
 import dev.wit4j.runtime.types.Tuple1;
 import dev.wit4j.runtime.types.Tuple3;
+import dev.wit4j.runtime.types.ValueConversions;
 import dev.wit4j.runtime.value.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -175,7 +175,7 @@ public final class Types implements TypesExports {
         });
         li.func("lists", _args -> {
             try {
-                impl.lists(u8sFromValue(_args.get(0)), u16sFromValue(_args.get(1)), s32sFromValue(_args.get(2)), u64sFromValue(_args.get(3)), f32sFromValue(_args.get(4)), elements(_args.get(5)).stream().<String>map(_e0 -> ((Value.Str) _e0).value()).toList(), elements(_args.get(6)).stream().<Boolean>map(_e0 -> ((Value.Bool) _e0).value()).toList(), elements(_args.get(7)).stream().<Integer>map(_e0 -> ((Value.Char) _e0).codePoint()).toList());
+                impl.lists(ValueConversions.u8sFromValue(_args.get(0)), ValueConversions.u16sFromValue(_args.get(1)), ValueConversions.s32sFromValue(_args.get(2)), ValueConversions.u64sFromValue(_args.get(3)), ValueConversions.f32sFromValue(_args.get(4)), ValueConversions.elements(_args.get(5)).stream().<String>map(_e0 -> ((Value.Str) _e0).value()).toList(), ValueConversions.elements(_args.get(6)).stream().<Boolean>map(_e0 -> ((Value.Bool) _e0).value()).toList(), ValueConversions.elements(_args.get(7)).stream().<Integer>map(_e0 -> ((Value.Char) _e0).codePoint()).toList());
                 return Optional.empty();
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#lists", _e);
@@ -191,8 +191,8 @@ public final class Types implements TypesExports {
         });
         li.func("results", _args -> {
             try {
-                Result<List<Shapes.Point>, Shapes.Color> _r = impl.results(Types.<Void, Void>resultFromValue(_args.get(0), null, null), Types.<Byte, Void>resultFromValue(_args.get(1), _e0 -> ((Value.U8) _e0).value(), null), Types.<Void, String>resultFromValue(_args.get(2), null, _e0 -> ((Value.Str) _e0).value()));
-                return Optional.of(resultToValue(_r, _e0 -> new Value.ListValue(_e0.stream().<Value>map(_e1 -> shapesPointToValue(_e1)).toList()), _e0 -> shapesColorToValue(_e0)));
+                Result<List<Shapes.Point>, Shapes.Color> _r = impl.results(ValueConversions.<Void, Void>resultFromValue(_args.get(0), null, null), ValueConversions.<Byte, Void>resultFromValue(_args.get(1), _e0 -> ((Value.U8) _e0).value(), null), ValueConversions.<Void, String>resultFromValue(_args.get(2), null, _e0 -> ((Value.Str) _e0).value()));
+                return Optional.of(ValueConversions.resultToValue(_r, _e0 -> new Value.ListValue(_e0.stream().<Value>map(_e1 -> shapesPointToValue(_e1)).toList()), _e0 -> shapesColorToValue(_e0)));
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#results", _e);
             }
@@ -254,7 +254,7 @@ public final class Types implements TypesExports {
         Value.VariantValue x = (Value.VariantValue) v;
         return switch (x.caseName()) {
             case "circle" -> new Shapes.Shape.Circle(((Value.F32) x.payload().orElseThrow()).value());
-            case "polygon" -> new Shapes.Shape.Polygon(elements(x.payload().orElseThrow()).stream().<Shapes.Point>map(_e0 -> shapesPointFromValue(_e0)).toList());
+            case "polygon" -> new Shapes.Shape.Polygon(ValueConversions.elements(x.payload().orElseThrow()).stream().<Shapes.Point>map(_e0 -> shapesPointFromValue(_e0)).toList());
             case "empty" -> new Shapes.Shape.Empty();
             default -> throw new IllegalArgumentException("unknown case of variant `shape`: " + x.caseName());
         };
@@ -320,8 +320,8 @@ public final class Types implements TypesExports {
     private ShapesExport.Point shapesExportPointFromValue(Value v) {
         Value.RecordValue r = (Value.RecordValue) v;
         return new ShapesExport.Point(
-            ((Value.F64) field(r, "x")).value(),
-            ((Value.F64) field(r, "y")).value());
+            ((Value.F64) ValueConversions.field(r, "x")).value(),
+            ((Value.F64) ValueConversions.field(r, "y")).value());
     }
 
     private ShapesExport.Color shapesExportColorFromValue(Value v) {
@@ -366,8 +366,8 @@ public final class Types implements TypesExports {
     private Shapes.Point shapesPointFromValue(Value v) {
         Value.RecordValue r = (Value.RecordValue) v;
         return new Shapes.Point(
-            ((Value.F64) field(r, "x")).value(),
-            ((Value.F64) field(r, "y")).value());
+            ((Value.F64) ValueConversions.field(r, "x")).value(),
+            ((Value.F64) ValueConversions.field(r, "y")).value());
     }
 
     private Value shapesExportPointToValue(ShapesExport.Point v) {
@@ -375,123 +375,6 @@ public final class Types implements TypesExports {
             .field("x", new Value.F64(v.x()))
             .field("y", new Value.F64(v.y()))
             .build();
-    }
-
-    private static List<Value> u8sToValue(byte[] a) {
-        List<Value> out = new ArrayList<>(a.length);
-        for (byte e : a) {
-            out.add(new Value.U8(e));
-        }
-        return out;
-    }
-
-    private static byte[] u8sFromValue(Value v) {
-        List<Value> es = elements(v);
-        byte[] a = new byte[es.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = ((Value.U8) es.get(i)).value();
-        }
-        return a;
-    }
-
-    private static List<Value> u16sToValue(short[] a) {
-        List<Value> out = new ArrayList<>(a.length);
-        for (short e : a) {
-            out.add(new Value.U16(e));
-        }
-        return out;
-    }
-
-    private static short[] u16sFromValue(Value v) {
-        List<Value> es = elements(v);
-        short[] a = new short[es.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = ((Value.U16) es.get(i)).value();
-        }
-        return a;
-    }
-
-    private static List<Value> s32sToValue(int[] a) {
-        List<Value> out = new ArrayList<>(a.length);
-        for (int e : a) {
-            out.add(new Value.S32(e));
-        }
-        return out;
-    }
-
-    private static int[] s32sFromValue(Value v) {
-        List<Value> es = elements(v);
-        int[] a = new int[es.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = ((Value.S32) es.get(i)).value();
-        }
-        return a;
-    }
-
-    private static List<Value> u64sToValue(long[] a) {
-        List<Value> out = new ArrayList<>(a.length);
-        for (long e : a) {
-            out.add(new Value.U64(e));
-        }
-        return out;
-    }
-
-    private static long[] u64sFromValue(Value v) {
-        List<Value> es = elements(v);
-        long[] a = new long[es.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = ((Value.U64) es.get(i)).value();
-        }
-        return a;
-    }
-
-    private static List<Value> f32sToValue(float[] a) {
-        List<Value> out = new ArrayList<>(a.length);
-        for (float e : a) {
-            out.add(new Value.F32(e));
-        }
-        return out;
-    }
-
-    private static float[] f32sFromValue(Value v) {
-        List<Value> es = elements(v);
-        float[] a = new float[es.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = ((Value.F32) es.get(i)).value();
-        }
-        return a;
-    }
-
-    private static List<Value> elements(Value v) {
-        return v instanceof Value.FixedList f ? f.elements() : ((Value.ListValue) v).elements();
-    }
-
-    /**
-     * {@code ok} / {@code err} are null for a side without payload ({@code Void}).
-     */
-    private static <T, E> Result<T, E> resultFromValue(Value v, Function<Value, ? extends T> ok,
-            Function<Value, ? extends E> err) {
-        Value.ResultValue r = (Value.ResultValue) v;
-        if (r.isOk()) {
-            return new Result.Ok<>(ok == null ? null : ok.apply(r.payload().orElseThrow()));
-        }
-        return new Result.Err<>(err == null ? null : err.apply(r.payload().orElseThrow()));
-    }
-
-    /**
-     * {@code ok} / {@code err} are null for a side without payload.
-     */
-    private static <T, E> Value resultToValue(Result<T, E> r,
-            Function<? super T, ? extends Value> ok, Function<? super E, ? extends Value> err) {
-        if (r instanceof Result.Ok<T, E> o) {
-            return ok == null ? Value.ok() : Value.ok(ok.apply(o.value()));
-        }
-        Result.Err<T, E> x = (Result.Err<T, E>) r;
-        return err == null ? Value.err() : Value.err(err.apply(x.error()));
-    }
-
-    private static Value field(Value.RecordValue r, String name) {
-        return r.field(name).orElseThrow(() -> new IllegalArgumentException("record value has no field `" + name + "`"));
     }
 
     /**
@@ -531,7 +414,7 @@ public final class Types implements TypesExports {
         @Override
         public void lists(byte[] a, short[] b, int[] c, long[] d, float[] e, List<String> f,
                 List<Boolean> g, List<Integer> h) {
-            fnLists.call(new Value.ListValue(u8sToValue(a)), new Value.ListValue(u16sToValue(b)), new Value.ListValue(s32sToValue(c)), new Value.ListValue(u64sToValue(d)), new Value.ListValue(f32sToValue(e)), new Value.ListValue(f.stream().<Value>map(_e0 -> new Value.Str(_e0)).toList()), new Value.ListValue(g.stream().<Value>map(_e0 -> Value.bool(_e0)).toList()), new Value.ListValue(h.stream().<Value>map(_e0 -> new Value.Char(_e0)).toList()));
+            fnLists.call(new Value.ListValue(ValueConversions.u8sToValue(a)), new Value.ListValue(ValueConversions.u16sToValue(b)), new Value.ListValue(ValueConversions.s32sToValue(c)), new Value.ListValue(ValueConversions.u64sToValue(d)), new Value.ListValue(ValueConversions.f32sToValue(e)), new Value.ListValue(f.stream().<Value>map(_e0 -> new Value.Str(_e0)).toList()), new Value.ListValue(g.stream().<Value>map(_e0 -> Value.bool(_e0)).toList()), new Value.ListValue(h.stream().<Value>map(_e0 -> new Value.Char(_e0)).toList()));
         }
 
         @Override
@@ -544,8 +427,8 @@ public final class Types implements TypesExports {
         @Override
         public Result<List<ShapesExport.Point>, ShapesExport.Color> results(Result<Void, Void> a,
                 Result<Byte, Void> b, Result<Void, String> c) {
-            Value _v = fnResults.call(resultToValue(a, null, null), resultToValue(b, _e0 -> new Value.U8(_e0), null), resultToValue(c, null, _e0 -> new Value.Str(_e0))).orElseThrow();
-            return Types.<List<ShapesExport.Point>, ShapesExport.Color>resultFromValue(_v, _e0 -> elements(_e0).stream().<ShapesExport.Point>map(_e1 -> shapesExportPointFromValue(_e1)).toList(), _e0 -> shapesExportColorFromValue(_e0));
+            Value _v = fnResults.call(ValueConversions.resultToValue(a, null, null), ValueConversions.resultToValue(b, _e0 -> new Value.U8(_e0), null), ValueConversions.resultToValue(c, null, _e0 -> new Value.Str(_e0))).orElseThrow();
+            return ValueConversions.<List<ShapesExport.Point>, ShapesExport.Color>resultFromValue(_v, _e0 -> ValueConversions.elements(_e0).stream().<ShapesExport.Point>map(_e1 -> shapesExportPointFromValue(_e1)).toList(), _e0 -> shapesExportColorFromValue(_e0));
         }
 
         @Override

@@ -5,8 +5,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeVariableName;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.wit4j.processor.Names;
 import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
@@ -20,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -31,14 +28,16 @@ import javax.lang.model.element.Modifier;
  * it can be replaced by code that lifts and lowers through the canonical ABI directly once the
  * runtime exposes those primitives.
  *
- * <p>The expressions reference helper methods of the world class (they are instance methods, as
- * handle conversions reach the world's handle tables); {@link #helpers()} returns those used.
+ * <p>The expressions reference helper methods of the world class for named types (they are
+ * instance methods, as handle conversions reach the world's handle tables); {@link #helpers()}
+ * returns those used. Type-independent helpers (lists, results, maps, primitive arrays, record
+ * fields) are static methods of the runtime's {@code ValueConversions}, called qualified.
  */
 final class ValueGlue {
     static final ClassName VALUE = ClassName.get("dev.wit4j.runtime.value", "Value");
     static final ClassName RESULT = ClassName.get("dev.wit4j.runtime.types", "Result");
-    private static final ClassName LIST = ClassName.get(List.class);
-    private static final ClassName FUNCTION = ClassName.get(Function.class);
+    /** The runtime's type-independent conversions, shared by all generated classes. */
+    static final ClassName CONVERSIONS = ClassName.get("dev.wit4j.runtime.types", "ValueConversions");
 
     /** How the world class reaches the state behind handles. */
     interface Handles {
@@ -49,20 +48,15 @@ final class ValueGlue {
         String ops(ClassName resource);
     }
 
-    private final ClassName worldClass;
     private final Map<ClassName, TypeModel> types;
     private final NameSet names;
     private final Handles handles;
     /** One helper per named type and direction: key {@code (type, toValue)}. */
     private final Map<Map.Entry<ClassName, Boolean>, String> namedHelpers = new HashMap<>();
     private final Deque<Map.Entry<ClassName, Boolean>> pendingNamed = new ArrayDeque<>();
-    private final Map<String, String> staticHelpers = new LinkedHashMap<>();
-    private final Map<String, String> arrayHelperNames = new HashMap<>();
-    private final EnumSet<Shape.Primitive> arrayHelpers = EnumSet.noneOf(Shape.Primitive.class);
     private final Map<String, MethodSpec> generated = new LinkedHashMap<>();
 
-    ValueGlue(ClassName worldClass, Map<ClassName, TypeModel> types, NameSet names, Handles handles) {
-        this.worldClass = worldClass;
+    ValueGlue(Map<ClassName, TypeModel> types, NameSet names, Handles handles) {
         this.types = types;
         this.names = names;
         this.handles = handles;
@@ -91,14 +85,14 @@ final class ValueGlue {
         } else if (s instanceof Shape.ListOf l) {
             CodeBlock elements;
             if (l.array()) {
-                elements = CodeBlock.of("$N($L)", arrayHelper((Shape.Primitive) l.element(), true), x);
+                elements = CodeBlock.of("$T.$N($L)", CONVERSIONS, arrayHelper((Shape.Primitive) l.element(), true), x);
             } else {
                 String e = var(depth);
                 elements = CodeBlock.of("$L.stream().<$T>map($N -> $L).toList()", x, VALUE, e,
                         toValue(l.element(), CodeBlock.of("$N", e), depth + 1));
             }
             if (l.length().isPresent()) {
-                return CodeBlock.of("new $T($N($L, $L))", VALUE.nestedClass("FixedList"), staticHelper("checkLength"),
+                return CodeBlock.of("new $T($T.$N($L, $L))", VALUE.nestedClass("FixedList"), CONVERSIONS, "checkLength",
                         elements, l.length().getAsInt());
             }
             return CodeBlock.of("new $T($L)", VALUE.nestedClass("ListValue"), elements);
@@ -107,7 +101,7 @@ final class ValueGlue {
             return CodeBlock.of("$L.<$T>map($N -> $T.some($L)).orElse($T.none())", x, VALUE, e, VALUE,
                     toValue(o.value(), CodeBlock.of("$N", e), depth + 1), VALUE);
         } else if (s instanceof Shape.ResultOf r) {
-            return CodeBlock.of("$N($L, $L, $L)", staticHelper("resultToValue"), x,
+            return CodeBlock.of("$T.$N($L, $L, $L)", CONVERSIONS, "resultToValue", x,
                     r.ok().map(t -> toValueFunction(t, depth)).orElse(CodeBlock.of("null")),
                     r.err().map(t -> toValueFunction(t, depth)).orElse(CodeBlock.of("null")));
         } else if (s instanceof Shape.TupleOf t) {
@@ -117,7 +111,7 @@ final class ValueGlue {
             }
             return b.add(")").build();
         } else if (s instanceof Shape.MapOf m) {
-            return CodeBlock.of("$N($L, $L, $L)", staticHelper("mapToValue"), x, toValueFunction(m.key(), depth),
+            return CodeBlock.of("$T.$N($L, $L, $L)", CONVERSIONS, "mapToValue", x, toValueFunction(m.key(), depth),
                     toValueFunction(m.value(), depth));
         } else if (s instanceof Shape.Named n) {
             return CodeBlock.of("$N($L)", named(n.type(), true), x);
@@ -160,18 +154,18 @@ final class ValueGlue {
             }
         } else if (s instanceof Shape.ListOf l) {
             if (l.array()) {
-                return CodeBlock.of("$N($L)", arrayHelper((Shape.Primitive) l.element(), false), v);
+                return CodeBlock.of("$T.$N($L)", CONVERSIONS, arrayHelper((Shape.Primitive) l.element(), false), v);
             }
             String e = var(depth);
-            return CodeBlock.of("$N($L).stream().<$T>map($N -> $L).toList()", staticHelper("elements"), v,
+            return CodeBlock.of("$T.$N($L).stream().<$T>map($N -> $L).toList()", CONVERSIONS, "elements", v,
                     typeArgument(l.java(), 0), e, fromValue(l.element(), CodeBlock.of("$N", e), depth + 1));
         } else if (s instanceof Shape.OptionOf o) {
             String e = var(depth);
             return CodeBlock.of("(($T) $L).value().<$T>map($N -> $L)", VALUE.nestedClass("OptionValue"), v,
                     typeArgument(o.java(), 0), e, fromValue(o.value(), CodeBlock.of("$N", e), depth + 1));
         } else if (s instanceof Shape.ResultOf r) {
-            return CodeBlock.of("$T.<$T, $T>$N($L, $L, $L)", worldClass, typeArgument(r.java(), 0), typeArgument(r.java(), 1),
-                    staticHelper("resultFromValue"), v,
+            return CodeBlock.of("$T.<$T, $T>$N($L, $L, $L)", CONVERSIONS, typeArgument(r.java(), 0), typeArgument(r.java(), 1),
+                    "resultFromValue", v,
                     r.ok().map(t -> fromValueFunction(t, depth)).orElse(CodeBlock.of("null")),
                     r.err().map(t -> fromValueFunction(t, depth)).orElse(CodeBlock.of("null")));
         } else if (s instanceof Shape.TupleOf t) {
@@ -182,8 +176,8 @@ final class ValueGlue {
             }
             return b.add(")").build();
         } else if (s instanceof Shape.MapOf m) {
-            return CodeBlock.of("$T.<$T, $T>$N($L, $L, $L)", worldClass, typeArgument(m.java(), 0), typeArgument(m.java(), 1),
-                    staticHelper("mapFromValue"), v, fromValueFunction(m.key(), depth), fromValueFunction(m.value(), depth));
+            return CodeBlock.of("$T.<$T, $T>$N($L, $L, $L)", CONVERSIONS, typeArgument(m.java(), 0), typeArgument(m.java(), 1),
+                    "mapFromValue", v, fromValueFunction(m.key(), depth), fromValueFunction(m.value(), depth));
         } else if (s instanceof Shape.Named n) {
             return CodeBlock.of("$N($L)", named(n.type(), false), v);
         } else if (s instanceof Shape.Handle h) {
@@ -208,12 +202,6 @@ final class ValueGlue {
         while (!pendingNamed.isEmpty()) {
             Map.Entry<ClassName, Boolean> n = pendingNamed.poll();
             generateNamed(n.getKey(), n.getValue(), namedHelpers.get(n));
-        }
-        for (Shape.Primitive p : arrayHelpers) {
-            generateArrayHelpers(p);
-        }
-        for (Map.Entry<String, String> h : new ArrayList<>(staticHelpers.entrySet())) {
-            generated.put(h.getValue(), staticHelperMethod(h.getKey(), h.getValue()));
         }
         return new ArrayList<>(generated.values());
     }
@@ -255,7 +243,7 @@ final class ValueGlue {
                 CodeBlock.Builder c = CodeBlock.builder().add("return new $T(", type).indent();
                 for (int i = 0; i < r.fields().size(); i++) {
                     TypeModel.Field f = r.fields().get(i);
-                    c.add(i == 0 ? "\n" : ",\n").add(fromValue(f.shape(), CodeBlock.of("$N(r, $S)", staticHelper("field"), f.witName())));
+                    c.add(i == 0 ? "\n" : ",\n").add(fromValue(f.shape(), CodeBlock.of("$T.$N(r, $S)", CONVERSIONS, "field", f.witName())));
                 }
                 m.addCode(c.add(");\n").unindent().build());
             }
@@ -341,111 +329,9 @@ final class ValueGlue {
         generated.put(name, m.build());
     }
 
-    private String arrayHelper(Shape.Primitive p, boolean toValue) {
-        arrayHelpers.add(p);
-        String base = lowerFirst(valueClass(p)) + "s" + (toValue ? "ToValue" : "FromValue");
-        return arrayHelperNames.computeIfAbsent(base, names::unique);
-    }
-
-    private void generateArrayHelpers(Shape.Primitive p) {
-        TypeName array = com.palantir.javapoet.ArrayTypeName.of(javaPrimitive(p));
-        ClassName vc = VALUE.nestedClass(valueClass(p));
-        String to = arrayHelper(p, true);
-        generated.put(to, MethodSpec.methodBuilder(to).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(LIST, VALUE)).addParameter(array, "a")
-                .addStatement("$T<$T> out = new $T<>(a.length)", List.class, VALUE, ArrayList.class)
-                .beginControlFlow("for ($T e : a)", javaPrimitive(p))
-                .addStatement("out.add(new $T(e))", vc)
-                .endControlFlow()
-                .addStatement("return out").build());
-        String from = arrayHelper(p, false);
-        generated.put(from, MethodSpec.methodBuilder(from).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(array).addParameter(VALUE, "v")
-                .addStatement("$T<$T> es = $N(v)", List.class, VALUE, staticHelper("elements"))
-                .addStatement("$T a = new $T[es.size()]", array, javaPrimitive(p))
-                .beginControlFlow("for (int i = 0; i < a.length; i++)")
-                .addStatement("a[i] = (($T) es.get(i)).value()", vc)
-                .endControlFlow()
-                .addStatement("return a").build());
-    }
-
-    private String staticHelper(String name) {
-        return staticHelpers.computeIfAbsent(name, names::unique);
-    }
-
-    private MethodSpec staticHelperMethod(String kind, String name) {
-        TypeVariableName t = TypeVariableName.get("T");
-        TypeVariableName e = TypeVariableName.get("E");
-        TypeVariableName k = TypeVariableName.get("K");
-        TypeVariableName w = TypeVariableName.get("V");
-        ParameterizedTypeName values = ParameterizedTypeName.get(LIST, VALUE);
-        MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
-        switch (kind) {
-            case "checkLength":
-                return b.returns(values).addParameter(values, "elements").addParameter(TypeName.INT, "length")
-                        .beginControlFlow("if (elements.size() != length)")
-                        .addStatement("throw new $T($S + length + $S + elements.size())", IllegalArgumentException.class,
-                                "a fixed-length list needs ", " elements, found ")
-                        .endControlFlow()
-                        .addStatement("return elements").build();
-            case "elements":
-                return b.returns(values).addParameter(VALUE, "v")
-                        .addStatement("return v instanceof $T f ? f.elements() : (($T) v).elements()",
-                                VALUE.nestedClass("FixedList"), VALUE.nestedClass("ListValue")).build();
-            case "field":
-                return b.returns(VALUE).addParameter(VALUE.nestedClass("RecordValue"), "r").addParameter(String.class, "name")
-                        .addStatement("return r.field(name).orElseThrow(() -> new $T($S + name + $S))",
-                                IllegalArgumentException.class, "record value has no field `", "`").build();
-            case "resultToValue":
-                return b.addTypeVariables(List.of(t, e)).returns(VALUE)
-                        .addParameter(ParameterizedTypeName.get(RESULT, t, e), "r")
-                        .addParameter(function(WildcardTypeName.supertypeOf(t), WildcardTypeName.subtypeOf(VALUE)), "ok")
-                        .addParameter(function(WildcardTypeName.supertypeOf(e), WildcardTypeName.subtypeOf(VALUE)), "err")
-                        .addJavadoc("{@code ok} / {@code err} are null for a side without payload.\n")
-                        .beginControlFlow("if (r instanceof $T<$T, $T> o)", RESULT.nestedClass("Ok"), t, e)
-                        .addStatement("return ok == null ? $T.ok() : $T.ok(ok.apply(o.value()))", VALUE, VALUE)
-                        .endControlFlow()
-                        .addStatement("$T<$T, $T> x = ($T<$T, $T>) r", RESULT.nestedClass("Err"), t, e, RESULT.nestedClass("Err"), t, e)
-                        .addStatement("return err == null ? $T.err() : $T.err(err.apply(x.error()))", VALUE, VALUE).build();
-            case "resultFromValue":
-                return b.addTypeVariables(List.of(t, e)).returns(ParameterizedTypeName.get(RESULT, t, e))
-                        .addParameter(VALUE, "v")
-                        .addParameter(function(VALUE, WildcardTypeName.subtypeOf(t)), "ok")
-                        .addParameter(function(VALUE, WildcardTypeName.subtypeOf(e)), "err")
-                        .addJavadoc("{@code ok} / {@code err} are null for a side without payload ({@code Void}).\n")
-                        .addStatement("$T r = ($T) v", VALUE.nestedClass("ResultValue"), VALUE.nestedClass("ResultValue"))
-                        .beginControlFlow("if (r.isOk())")
-                        .addStatement("return new $T<>(ok == null ? null : ok.apply(r.payload().orElseThrow()))", RESULT.nestedClass("Ok"))
-                        .endControlFlow()
-                        .addStatement("return new $T<>(err == null ? null : err.apply(r.payload().orElseThrow()))", RESULT.nestedClass("Err"))
-                        .build();
-            case "mapToValue":
-                return b.addTypeVariables(List.of(k, w)).returns(VALUE)
-                        .addParameter(ParameterizedTypeName.get(ClassName.get(Map.class), k, w), "m")
-                        .addParameter(function(WildcardTypeName.supertypeOf(k), WildcardTypeName.subtypeOf(VALUE)), "key")
-                        .addParameter(function(WildcardTypeName.supertypeOf(w), WildcardTypeName.subtypeOf(VALUE)), "value")
-                        .addStatement("$T<$T.Entry> es = new $T<>(m.size())", List.class, VALUE.nestedClass("MapValue"), ArrayList.class)
-                        .addStatement("m.forEach((k, v) -> es.add(new $T.Entry(key.apply(k), value.apply(v))))",
-                                VALUE.nestedClass("MapValue"))
-                        .addStatement("return new $T(es)", VALUE.nestedClass("MapValue")).build();
-            case "mapFromValue":
-                return b.addTypeVariables(List.of(k, w)).returns(ParameterizedTypeName.get(ClassName.get(Map.class), k, w))
-                        .addParameter(VALUE, "v")
-                        .addParameter(function(VALUE, WildcardTypeName.subtypeOf(k)), "key")
-                        .addParameter(function(VALUE, WildcardTypeName.subtypeOf(w)), "value")
-                        .addStatement("$T<$T, $T> m = new $T<>()", Map.class, k, w, LinkedHashMap.class)
-                        .beginControlFlow("for ($T.Entry e : (($T) v).entries())", VALUE.nestedClass("MapValue"),
-                                VALUE.nestedClass("MapValue"))
-                        .addStatement("m.put(key.apply(e.key()), value.apply(e.value()))")
-                        .endControlFlow()
-                        .addStatement("return m").build();
-            default:
-                throw new IllegalArgumentException(name);
-        }
-    }
-
-    private static TypeName function(TypeName in, TypeName out) {
-        return ParameterizedTypeName.get(FUNCTION, in, out);
+    /** The name of the {@code ValueConversions} method converting a {@code p[]} to or from values. */
+    private static String arrayHelper(Shape.Primitive p, boolean toValue) {
+        return lowerFirst(valueClass(p)) + "s" + (toValue ? "ToValue" : "FromValue");
     }
 
     // ---------------------------------------------------------------------------------------
@@ -477,18 +363,6 @@ final class ValueGlue {
             case F64: return "F64";
             case CHAR: return "Char";
             default: return "Str";
-        }
-    }
-
-    private static TypeName javaPrimitive(Shape.Primitive p) {
-        switch (p) {
-            case S8: case U8: return TypeName.BYTE;
-            case S16: case U16: return TypeName.SHORT;
-            case S32: case U32: return TypeName.INT;
-            case S64: case U64: return TypeName.LONG;
-            case F32: return TypeName.FLOAT;
-            case F64: return TypeName.DOUBLE;
-            default: throw new IllegalArgumentException("no array of " + p);
         }
     }
 

@@ -99,7 +99,7 @@ public final class WorldGenerator {
             }
         }
         this.hostTrap = members.unique("hostTrap");
-        this.glue = new ValueGlue(world, types, members, new ValueGlue.Handles() {
+        this.glue = new ValueGlue(types, members, new ValueGlue.Handles() {
             @Override
             public String table(ClassName resource) {
                 return tables.get(resource);
