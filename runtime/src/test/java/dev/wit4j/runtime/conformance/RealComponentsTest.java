@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -52,8 +50,8 @@ class RealComponentsTest {
             if (!Files.isRegularFile(out)) {
                 Files.createDirectories(out.getParent());
                 Path source = ROOT.resolve("examples/js-hello");
-                String failure = run(List.of("bash", TOOLS.resolve("componentize.sh").toString(),
-                        source.resolve("hello.js").toString(), source.resolve("hello.wit").toString(), "hello", out.toString()));
+                String failure = WastCorpus.run(TOOLS, "bash", TOOLS.resolve("componentize.sh").toString(),
+                        source.resolve("hello.js").toString(), source.resolve("hello.wit").toString(), "hello", out.toString());
                 Assumptions.assumeTrue(failure == null, () -> "cannot build the JavaScript component: " + failure);
             }
             roundTrip(out, true);
@@ -65,21 +63,5 @@ class RealComponentsTest {
         WasmBinary binary = WasmFile.validate(bytes);
         assertTrue(component ? binary instanceof Component : binary.isCoreModule(), file + " decoded as the wrong kind");
         assertArrayEquals(bytes, ComponentEncoder.encode(binary), file + " does not re-encode to the same bytes");
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("wit4j-componentize", ".log");
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return "timed out";
-            }
-            List<String> lines = Files.readAllLines(log);
-            return p.exitValue() == 0 ? null
-                    : "exit " + p.exitValue() + ": " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        } finally {
-            Files.deleteIfExists(log);
-        }
     }
 }

@@ -91,8 +91,11 @@ final class WastCorpus {
         }
     }
 
-    /** Runs a command; returns null on success, else why it failed (with the end of its output). */
-    private static String run(Path dir, String... command) throws IOException {
+    /**
+     * Runs a tool command in {@code dir}; returns null on success, else why it failed (with the end
+     * of its output). Also used by {@link RealComponentsTest} to build its JavaScript component.
+     */
+    static String run(Path dir, String... command) throws IOException {
         Path log = Files.createTempFile("wit4j-tools", ".log");
         try {
             Process process = new ProcessBuilder(command).directory(dir.toFile())
