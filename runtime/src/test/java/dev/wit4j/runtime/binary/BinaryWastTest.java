@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wit4j.runtime.conformance.SExpr;
+import dev.wit4j.runtime.conformance.SExpr.Atom;
+import dev.wit4j.runtime.conformance.SExpr.SList;
+import dev.wit4j.runtime.conformance.SExpr.Text;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,18 +33,17 @@ class BinaryWastTest {
         assumeTrue(shared != null, "wit4j.shared is not set");
         Path wast = Path.of(shared, "conformance/wast/component-model/binary/binary.wast");
         assumeTrue(Files.exists(wast), "no " + wast);
-        List<Object> forms = new Parser(Files.readString(wast)).forms();
         int valid = 0, malformed = 0, invalid = 0;
-        for (Object f : forms) {
-            List<?> form = (List<?>) f;
-            String head = (String) form.get(0);
+        for (SExpr f : SExpr.readAll(Files.readString(wast))) {
+            SList form = (SList) f;
+            String head = form.head();
             if (head.equals("component")) {
                 byte[] bytes = binary(form);
                 assertArrayEquals(bytes, ComponentEncoder.encode(ComponentDecoder.decode(bytes)));
                 valid++;
             } else if (head.equals("assert_malformed") || head.equals("assert_invalid")) {
-                byte[] bytes = binary((List<?>) form.get(1));
-                String message = new String((byte[]) form.get(2), java.nio.charset.StandardCharsets.UTF_8);
+                byte[] bytes = binary((SList) form.get(1));
+                String message = ((Text) form.get(2)).utf8();
                 if (head.equals("assert_malformed")) {
                     BinaryFormatException e = assertThrows(BinaryFormatException.class,
                             () -> ComponentDecoder.decode(bytes), () -> "accepted malformed: " + message);
@@ -57,85 +59,13 @@ class BinaryWastTest {
     }
 
     /** The bytes of {@code (component [definition] [$id] binary "..."*)}. */
-    private static byte[] binary(List<?> component) {
-        int i = component.indexOf("binary");
+    private static byte[] binary(SList component) {
+        int i = component.items().indexOf(new Atom("binary"));
         assertFalse(i < 0, "not a binary component");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (Object part : component.subList(i + 1, component.size())) {
-            out.writeBytes((byte[]) part);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (SExpr part : component.items().subList(i + 1, component.size())) {
+            out.writeBytes(((Text) part).bytes());
         }
         return out.toByteArray();
-    }
-
-    /** Just enough of an s-expression reader: lists, atoms (String) and strings (byte[]). */
-    private static final class Parser {
-        private final String s;
-        private int i;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        List<Object> forms() {
-            List<Object> out = new ArrayList<>();
-            while (skip()) {
-                out.add(read());
-            }
-            return out;
-        }
-
-        private boolean skip() {
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (s.startsWith(";;", i)) {
-                    while (i < s.length() && s.charAt(i) != '\n') {
-                        i++;
-                    }
-                } else if (s.startsWith("(;", i)) {
-                    int depth = 0;
-                    do {
-                        if (s.startsWith("(;", i)) {
-                            depth++;
-                            i += 2;
-                        } else if (s.startsWith(";)", i)) {
-                            depth--;
-                            i += 2;
-                        } else {
-                            i++;
-                        }
-                    } while (depth > 0);
-                } else {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private Object read() {
-            char c = s.charAt(i);
-            if (c == '(') {
-                i++;
-                List<Object> list = new ArrayList<>();
-                while (skip() && s.charAt(i) != ')') {
-                    list.add(read());
-                }
-                i++;
-                return list;
-            }
-            if (c == '"') {
-                int start = ++i;
-                while (s.charAt(i) != '"') {
-                    i += s.charAt(i) == '\\' ? 2 : 1;
-                }
-                return BinaryTestSupport.bin(s.substring(start, i++));
-            }
-            int start = i;
-            while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && "()\";".indexOf(s.charAt(i)) < 0) {
-                i++;
-            }
-            return s.substring(start, i);
-        }
     }
 }

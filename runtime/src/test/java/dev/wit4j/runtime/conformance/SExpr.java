@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The s-expressions of one {@code .wast} form, read just far enough to take apart the runtime
- * commands ({@code invoke}, {@code assert_return}, {@code assert_trap}): the components themselves
- * reach the runner as binaries, so this reader never has to understand WebAssembly text.
+ * The s-expressions of {@code .wast} text, read just far enough to take apart the commands
+ * ({@code invoke}, {@code assert_return}, {@code assert_trap}, {@code (component binary …)}): the
+ * components themselves reach the runner as binaries, so this reader never has to understand
+ * WebAssembly text.
  */
-sealed interface SExpr {
+public sealed interface SExpr {
 
     /** A keyword, number or {@code $id}. */
     record Atom(String text) implements SExpr {
@@ -23,7 +24,7 @@ sealed interface SExpr {
     /** A string literal with its escapes decoded, as bytes (wat strings need not be UTF-8). */
     record Text(byte[] bytes) implements SExpr {
         /** The bytes as UTF-8 text; throws if they are not valid UTF-8. */
-        String utf8() {
+        public String utf8() {
             try {
                 return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             } catch (java.nio.charset.CharacterCodingException e) {
@@ -40,15 +41,15 @@ sealed interface SExpr {
     /** A parenthesised list. */
     record SList(List<SExpr> items) implements SExpr {
         /** The leading keyword, or "" if the list does not start with one. */
-        String head() {
+        public String head() {
             return !items.isEmpty() && items.get(0) instanceof Atom a ? a.text() : "";
         }
 
-        SExpr get(int i) {
+        public SExpr get(int i) {
             return items.get(i);
         }
 
-        int size() {
+        public int size() {
             return items.size();
         }
 
@@ -67,6 +68,16 @@ sealed interface SExpr {
         return new Reader(text).read();
     }
 
+    /** Reads every top-level s-expression of a whole script. */
+    static List<SExpr> readAll(String text) {
+        Reader reader = new Reader(text);
+        List<SExpr> forms = new ArrayList<>();
+        while (reader.hasMore()) {
+            forms.add(reader.read());
+        }
+        return forms;
+    }
+
     /** A recursive-descent reader that skips whitespace and both kinds of comments. */
     final class Reader {
         private final String s;
@@ -74,6 +85,12 @@ sealed interface SExpr {
 
         Reader(String s) {
             this.s = s;
+        }
+
+        /** Whether anything but whitespace and comments is left. */
+        boolean hasMore() {
+            skip();
+            return i < s.length();
         }
 
         SExpr read() {
