@@ -175,7 +175,10 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         PackageElement p = e instanceof PackageElement pe ? pe : processingEnv.getElementUtils().getPackageOf(e);
         String javaPackage = !ann.bindingsPackage().isEmpty() ? ann.bindingsPackage()
                 : p.isUnnamed() ? "wit" : p.getQualifiedName() + ".wit";
-        Bindings bindings = new ModelBuilder(resolve, world, javaPackage, d).build();
+        // The bindings use the user's interfaces and types (nothing is generated for them).
+        Map<String, JavaFirstInterface> javaFirst = new HashMap<>();
+        all.forEach(i -> javaFirst.put(i.qualifiedName(), i));
+        Bindings bindings = new ModelBuilder(resolve, world, javaPackage, d, javaFirst).build();
         if (d.errorCount() > 0) {
             d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());
             return;

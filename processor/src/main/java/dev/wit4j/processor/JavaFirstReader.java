@@ -6,7 +6,12 @@ import dev.wit4j.annotations.WitChar;
 import dev.wit4j.annotations.WitInterface;
 import dev.wit4j.annotations.WitResource;
 import dev.wit4j.processor.model.JavaFirstInterface;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import dev.wit4j.processor.model.JavaFirstInterface.Case;
+import dev.wit4j.processor.model.JavaFirstInterface.Constant;
 import dev.wit4j.processor.model.JavaFirstInterface.Field;
 import dev.wit4j.processor.model.JavaFirstInterface.Function;
 import dev.wit4j.processor.model.JavaFirstInterface.TypeDecl;
@@ -89,6 +94,21 @@ final class JavaFirstReader {
         return s.endsWith("-") ? s.substring(0, s.length() - 1) : s.toLowerCase(Locale.ROOT);
     }
 
+    /** The Java type of a declaration as the bindings spell it: without its type annotations. */
+    static TypeName javaType(TypeMirror t) {
+        return plain(TypeName.get(t));
+    }
+
+    private static TypeName plain(TypeName t) {
+        if (t instanceof ParameterizedTypeName p) {
+            return ParameterizedTypeName.get(p.rawType().withoutAnnotations(),
+                    p.typeArguments().stream().map(JavaFirstReader::plain).toArray(TypeName[]::new));
+        } else if (t instanceof ArrayTypeName a) {
+            return ArrayTypeName.of(plain(a.componentType()));
+        }
+        return t.withoutAnnotations();
+    }
+
     /** The WIT name of a Java name, reporting it on {@code at} when it is not a WIT identifier. */
     private String witName(String java, Element at) {
         String k = kebab(java);
@@ -131,7 +151,7 @@ final class JavaFirstReader {
         if (d.errorCount() > before) {
             return Optional.empty();
         }
-        return Optional.of(new JavaFirstInterface(e.getQualifiedName().toString(), ann.packageName(), name,
+        return Optional.of(new JavaFirstInterface(e.getQualifiedName().toString(), ClassName.get(e), ann.packageName(), name,
                 new ArrayList<>(declared.values()), functions));
     }
 
@@ -189,7 +209,7 @@ final class JavaFirstReader {
             if (t.isEmpty()) {
                 ok = false;
             } else {
-                params.add(new Field(pn, t.get()));
+                params.add(new Field(pn, t.get(), p.getSimpleName().toString(), javaType(p.asType())));
             }
         }
         Optional<String> result = Optional.empty();
@@ -199,7 +219,9 @@ final class JavaFirstReader {
                 ok = false;
             }
         }
-        return ok ? Optional.of(new Function(wit, params, result)) : Optional.empty();
+        Optional<TypeName> javaResult = m.getReturnType().getKind() == TypeKind.VOID ? Optional.empty()
+                : Optional.of(javaType(m.getReturnType()));
+        return ok ? Optional.of(new Function(wit, params, result, m.getSimpleName().toString(), javaResult)) : Optional.empty();
     }
 
     private boolean isChecked(TypeMirror t) {
@@ -382,8 +404,8 @@ final class JavaFirstReader {
                 && ((DeclaredType) args.get(0)).asElement().getKind() == ElementKind.ENUM) {
             TypeElement e = (TypeElement) ((DeclaredType) args.get(0)).asElement();
             return declare(e, at, "flags", () -> {
-                List<String> names = constants(e);
-                return names == null ? null : new JavaFirstInterface.FlagsDecl(witNames.get(key(e, "flags")), names);
+                List<Constant> names = constants(e);
+                return names == null ? null : new JavaFirstInterface.FlagsDecl(witNames.get(key(e, "flags")), ClassName.get(e), names);
             });
         }
         d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, "Set" + args, "only `Set<E>` of an enum `E` has a WIT meaning (flags); use `List<T>`");
@@ -481,8 +503,8 @@ final class JavaFirstReader {
                 return declare(e, at, "type", () -> record(e));
             case ENUM:
                 return declare(e, at, "type", () -> {
-                    List<String> names = constants(e);
-                    return names == null ? null : new JavaFirstInterface.EnumDecl(witNames.get(key(e, "type")), names);
+                    List<Constant> names = constants(e);
+                    return names == null ? null : new JavaFirstInterface.EnumDecl(witNames.get(key(e, "type")), ClassName.get(e), names);
                 });
             case INTERFACE:
                 if (e.getAnnotation(WitResource.class) != null) {
@@ -515,7 +537,7 @@ final class JavaFirstReader {
             if (t.isEmpty()) {
                 ok = false;
             } else {
-                fields.add(new Field(n, t.get()));
+                fields.add(new Field(n, t.get(), c.getSimpleName().toString(), javaType(c.asType())));
             }
         }
         if (!ok) {
@@ -526,11 +548,11 @@ final class JavaFirstReader {
             d.reportOn(e, Message.JF_BAD_RECORD, e.getQualifiedName(), "WIT records need at least one field; add a component");
             return null;
         }
-        return new JavaFirstInterface.RecordDecl(witNames.get(key(e, "type")), fields);
+        return new JavaFirstInterface.RecordDecl(witNames.get(key(e, "type")), ClassName.get(e), fields);
     }
 
-    private List<String> constants(TypeElement e) {
-        List<String> out = new ArrayList<>();
+    private List<Constant> constants(TypeElement e) {
+        List<Constant> out = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         for (Element c : e.getEnclosedElements()) {
             if (c.getKind() == ElementKind.ENUM_CONSTANT) {
@@ -539,7 +561,7 @@ final class JavaFirstReader {
                 if (other != null) {
                     d.reportOn(c, Message.JF_NAME_CLASH, other, c.getSimpleName(), n);
                 }
-                out.add(n);
+                out.add(new Constant(n, c.getSimpleName().toString()));
             }
         }
         if (out.isEmpty()) {
@@ -567,14 +589,15 @@ final class JavaFirstReader {
                 d.reportOn(c, Message.JF_NAME_CLASH, other, c.getSimpleName(), n);
             }
             if (c.getRecordComponents().isEmpty()) {
-                cases.add(new Case(n, Optional.empty()));
+                cases.add(new Case(n, Optional.empty(), ClassName.get(c), Optional.empty()));
             } else {
                 RecordComponentElement rc = c.getRecordComponents().get(0);
                 Optional<String> t = type(rc.asType(), rc, rc, false, false);
                 if (t.isEmpty()) {
                     ok = false;
                 } else {
-                    cases.add(new Case(n, t));
+                    cases.add(new Case(n, t, ClassName.get(c), Optional.of(new Field(n, t.get(),
+                            rc.getSimpleName().toString(), javaType(rc.asType())))));
                 }
             }
         }
@@ -585,13 +608,13 @@ final class JavaFirstReader {
             d.reportOn(e, Message.JF_BAD_CASE, e.getQualifiedName(), ": a variant needs at least one permitted record");
             return null;
         }
-        return new JavaFirstInterface.VariantDecl(witNames.get(key(e, "type")), cases);
+        return new JavaFirstInterface.VariantDecl(witNames.get(key(e, "type")), ClassName.get(e), cases);
     }
 
     private TypeDecl resource(TypeElement e) {
         if (!checkInterface(e, WitResource.class)) {
             return null;
         }
-        return new JavaFirstInterface.ResourceDecl(witNames.get(key(e, "type")), functions(e));
+        return new JavaFirstInterface.ResourceDecl(witNames.get(key(e, "type")), ClassName.get(e), functions(e));
     }
 }

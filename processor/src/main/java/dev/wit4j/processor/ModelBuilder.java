@@ -6,6 +6,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.wit4j.processor.model.Bindings;
 import dev.wit4j.processor.model.Holder;
+import dev.wit4j.processor.model.JavaFirstInterface;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
@@ -74,6 +75,10 @@ final class ModelBuilder {
         final List<MethodModel> methods = new ArrayList<>();
         ClassName name;
         boolean suppressDeprecation;
+        /** Java-first: the user's interface this holder stands for (its Java names and types), else null. */
+        JavaFirstInterface javaFirst;
+        /** Java-first, exported resources: the generated handle class implementing the user's interface. */
+        final Map<TypeDef, ClassName> handleClasses = new HashMap<>();
 
         State(Key key, Holder.Kind kind, Interface iface, String witName, Docs docs, Stability stability) {
             this.key = key;
@@ -104,12 +109,24 @@ final class ModelBuilder {
     private final Set<TypeOwner> exportedOwners = new HashSet<>();
     private final Set<String> topLevelNames = new HashSet<>();
     private final Deque<State> pending = new ArrayDeque<>();
+    private final Map<String, JavaFirstInterface> javaFirst;
 
     ModelBuilder(Resolve resolve, World world, String packageName, Diagnostics diagnostics) {
+        this(resolve, world, packageName, diagnostics, Map.of());
+    }
+
+    /**
+     * @param javaFirst the Java-first interfaces of the world by qualified WIT name
+     *     ({@link JavaFirstInterface#qualifiedName()}): their holders are the user's interfaces and
+     *     their types the user's types, so nothing is generated for them
+     */
+    ModelBuilder(Resolve resolve, World world, String packageName, Diagnostics diagnostics,
+            Map<String, JavaFirstInterface> javaFirst) {
         this.resolve = resolve;
         this.world = world;
         this.packageName = packageName;
         this.diagnostics = diagnostics;
+        this.javaFirst = Map.copyOf(javaFirst);
     }
 
     /** The Java name reserved for the world class (generated with the runtime bindings). */
@@ -165,7 +182,7 @@ final class ModelBuilder {
         List<Holder> holders = new ArrayList<>();
         for (State s : states.values()) {
             holders.add(new Holder(s.name, s.kind, s.witName, s.externName, s.docs, s.stability, s.types, s.methods,
-                    s.suppressDeprecation));
+                    s.suppressDeprecation, s.javaFirst != null));
         }
         return new Bindings(packageName, world.qualifiedName(), ClassName.get(packageName, worldClassName(world)), holders);
     }
@@ -192,6 +209,7 @@ final class ModelBuilder {
         State s = newState(key, dir == Dir.IMPORT ? Holder.Kind.IMPORTED_INTERFACE : Holder.Kind.EXPORTED_INTERFACE,
                 iface, witName, iface.docs(), stability);
         s.externName = worldKey.toString();
+        s.javaFirst = iface.qualifiedName().map(javaFirst::get).orElse(null);
         s.declared.addAll(iface.types().values());
         s.functions.addAll(iface.functions().values());
     }
@@ -228,7 +246,14 @@ final class ModelBuilder {
     }
 
     private void assignHolderNames() {
-        List<State> all = new ArrayList<>(states.values());
+        List<State> all = new ArrayList<>();
+        for (State s : states.values()) {
+            if (s.javaFirst != null) {
+                s.name = s.javaFirst.javaType();
+            } else {
+                all.add(s);
+            }
+        }
         Map<State, List<String>> cands = new HashMap<>();
         Map<State, Integer> level = new HashMap<>();
         for (State s : all) {
@@ -272,6 +297,16 @@ final class ModelBuilder {
 
     /** Names the nested Java types of a holder before anything refers to them. */
     private void assignTypeNames(State s) {
+        if (s.javaFirst != null) {
+            for (TypeDef def : s.declared) {
+                JavaFirstInterface.TypeDecl decl = javaDecl(s, def);
+                s.typeNames.put(def, decl.javaType());
+                if (decl instanceof JavaFirstInterface.ResourceDecl && s.kind.exported()) {
+                    s.handleClasses.put(def, ClassName.get(packageName, uniqueTopLevel(decl.javaType().simpleName() + "Handle")));
+                }
+            }
+            return;
+        }
         Set<String> taken = new HashSet<>();
         taken.add(s.name.simpleName());
         for (TypeDef def : s.declared) {
@@ -284,6 +319,22 @@ final class ModelBuilder {
             }
             s.typeNames.put(def, s.name.nestedClass(n));
         }
+    }
+
+    /** The Java-first declaration of the WIT type {@code def} of the Java-first holder {@code s}. */
+    private static JavaFirstInterface.TypeDecl javaDecl(State s, TypeDef def) {
+        return s.javaFirst.types().stream().filter(t -> t.name().equals(def.name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Java type for WIT type `" + def.name() + "` of " + s.javaFirst.javaName()));
+    }
+
+    /** The Java-first declaration of function {@code f} of the Java-first holder {@code s}. */
+    private static JavaFirstInterface.Function javaFunction(State s, Function f) {
+        List<JavaFirstInterface.Function> in = s.javaFirst.functions();
+        if (f.kind() instanceof Function.Kind.Method m) {
+            in = ((JavaFirstInterface.ResourceDecl) javaDecl(s, m.resource())).methods();
+        }
+        return in.stream().filter(j -> j.name().equals(f.itemName())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Java method for WIT function `" + f.name() + "` of " + s.javaFirst.javaName()));
     }
 
     /** The holder for types owned by {@code owner}, seen from direction {@code dir}. */
@@ -337,29 +388,61 @@ final class ModelBuilder {
             }
             ClassName name = s.typeNames.get(def);
             TypeDefKind k = def.kind();
+            JavaFirstInterface.TypeDecl decl = s.javaFirst == null ? null : javaDecl(s, def);
             if (k instanceof ValueType.RecordType r) {
                 List<TypeModel.Field> fields = new ArrayList<>();
                 Set<String> used = new HashSet<>();
-                for (ValueType.Field f : r.fields()) {
-                    fields.add(new TypeModel.Field(unique(Names.lowerCamel(f.name()), used), f.name(),
-                            map(f.type(), dir, s, "field `" + f.name() + "` of " + where), shape(f.type(), dir, s),
-                            WitTypes.unsignedNote(f.type()), f.docs()));
+                for (int i = 0; i < r.fields().size(); i++) {
+                    ValueType.Field f = r.fields().get(i);
+                    TypeName type = map(f.type(), dir, s, "field `" + f.name() + "` of " + where);
+                    Shape shape = shape(f.type(), dir, s);
+                    String javaName;
+                    if (decl != null) {
+                        // Java-first: the user's record component, by position (the WIT fields are in its order).
+                        JavaFirstInterface.Field jf = ((JavaFirstInterface.RecordDecl) decl).fields().get(i);
+                        javaName = jf.javaName();
+                        type = jf.javaType();
+                        shape = adapt(shape, type);
+                    } else {
+                        javaName = unique(Names.lowerCamel(f.name()), used);
+                    }
+                    fields.add(new TypeModel.Field(javaName, f.name(), type, shape, WitTypes.unsignedNote(f.type()), f.docs()));
                 }
                 s.types.add(new TypeModel.RecordModel(name, def.name(), def.docs(), def.stability(), fields));
             } else if (k instanceof ValueType.VariantType v) {
                 List<TypeModel.Case> cases = new ArrayList<>();
                 Set<String> used = new HashSet<>(List.of(name.simpleName(), s.name.simpleName()));
-                for (ValueType.Case c : v.cases()) {
+                for (int i = 0; i < v.cases().size(); i++) {
+                    ValueType.Case c = v.cases().get(i);
                     Optional<TypeName> payload = c.type().map(t -> map(t, dir, s, "case `" + c.name() + "` of " + where));
-                    cases.add(new TypeModel.Case(name.nestedClass(uniqueType(Names.upperCamel(c.name()), used)), c.name(),
-                            payload, c.type().map(t -> shape(t, dir, s)), c.type().map(WitTypes::unsignedNote).orElse(""), c.docs()));
+                    Optional<Shape> payloadShape = c.type().map(t -> shape(t, dir, s));
+                    ClassName caseClass;
+                    String accessor = "value";
+                    if (decl != null) {
+                        // Java-first: the user's record for the case and its one component.
+                        JavaFirstInterface.Case jc = ((JavaFirstInterface.VariantDecl) decl).cases().get(i);
+                        caseClass = jc.javaClass();
+                        if (jc.javaPayload().isPresent()) {
+                            JavaFirstInterface.Field p = jc.javaPayload().get();
+                            accessor = p.javaName();
+                            payload = Optional.of(p.javaType());
+                            payloadShape = payloadShape.map(sh -> adapt(sh, p.javaType()));
+                        }
+                    } else {
+                        caseClass = name.nestedClass(uniqueType(Names.upperCamel(c.name()), used));
+                    }
+                    cases.add(new TypeModel.Case(caseClass, c.name(), payload, payloadShape,
+                            c.type().map(WitTypes::unsignedNote).orElse(""), c.docs(), accessor));
                 }
                 s.types.add(new TypeModel.VariantModel(name, def.name(), def.docs(), def.stability(), cases));
             } else if (k instanceof ValueType.EnumType en) {
                 List<TypeModel.Constant> cs = new ArrayList<>();
                 Set<String> used = new HashSet<>();
-                for (ValueType.EnumCase c : en.cases()) {
-                    cs.add(new TypeModel.Constant(unique(Names.upperSnake(c.name()), used), c.name(), c.docs()));
+                for (int i = 0; i < en.cases().size(); i++) {
+                    ValueType.EnumCase c = en.cases().get(i);
+                    String javaName = decl != null ? ((JavaFirstInterface.EnumDecl) decl).cases().get(i).javaName()
+                            : unique(Names.upperSnake(c.name()), used);
+                    cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
                 }
                 s.types.add(new TypeModel.EnumModel(name, def.name(), def.docs(), def.stability(), cs));
             } else if (k instanceof ValueType.FlagsType fl) {
@@ -369,8 +452,11 @@ final class ModelBuilder {
                 }
                 List<TypeModel.Constant> cs = new ArrayList<>();
                 Set<String> used = new HashSet<>();
-                for (ValueType.Flag c : fl.flags()) {
-                    cs.add(new TypeModel.Constant(unique(Names.upperSnake(c.name()), used), c.name(), c.docs()));
+                for (int i = 0; i < fl.flags().size(); i++) {
+                    ValueType.Flag c = fl.flags().get(i);
+                    String javaName = decl != null ? ((JavaFirstInterface.FlagsDecl) decl).flags().get(i).javaName()
+                            : unique(Names.upperSnake(c.name()), used);
+                    cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
                 }
                 s.types.add(new TypeModel.FlagsModel(name, def.name(), def.docs(), def.stability(), cs));
             } else if (k instanceof TypeDefKind.Resource) {
@@ -382,13 +468,16 @@ final class ModelBuilder {
                 List<MethodModel> methods = new ArrayList<>();
                 for (Function f : s.functions) {
                     if (f.kind() instanceof Function.Kind.Method m && m.resource().equals(def)) {
-                        MethodModel mm = method(f, dir, s, unique(Names.lowerCamel(f.itemName()), used));
+                        String javaName = decl != null ? javaFunction(s, f).javaName() : unique(Names.lowerCamel(f.itemName()), used);
+                        MethodModel mm = method(f, dir, s, javaName);
                         if (mm != null) {
                             methods.add(mm);
                         }
                     }
                 }
-                s.types.add(new TypeModel.ResourceModel(name, def.name(), def.docs(), def.stability(), exported, methods));
+                ClassName handle = s.handleClasses.get(def);
+                s.types.add(new TypeModel.ResourceModel(handle != null ? handle : name, def.name(), def.docs(), def.stability(),
+                        exported, methods, Optional.ofNullable(handle).map(h -> name)));
             }
         }
         for (Function f : s.functions) {
@@ -401,6 +490,9 @@ final class ModelBuilder {
                 javaName = Names.lowerCamel(st.resource().name() + "-" + f.itemName());
             } else {
                 javaName = Names.lowerCamel(f.name());
+            }
+            if (s.javaFirst != null) {
+                javaName = javaFunction(s, f).javaName();
             }
             MethodModel mm = method(f, dir, s, unique(javaName, s.methodNames));
             if (mm != null) {
@@ -419,14 +511,29 @@ final class ModelBuilder {
         Set<String> used = new HashSet<>();
         List<Function.Param> ps = f.params();
         int first = f.kind() instanceof Function.Kind.Method ? 1 : 0;
+        JavaFirstInterface.Function jf = s.javaFirst == null ? null : javaFunction(s, f);
         for (int i = first; i < ps.size(); i++) {
             Function.Param p = ps.get(i);
-            params.add(new MethodModel.Param(unique(Names.lowerCamel(p.name()), used), p.name(),
-                    map(p.type(), dir, s, "parameter `" + p.name() + "` of " + where), shape(p.type(), dir, s),
-                    WitTypes.unsignedNote(p.type())));
+            TypeName type = map(p.type(), dir, s, "parameter `" + p.name() + "` of " + where);
+            Shape shape = shape(p.type(), dir, s);
+            String paramName;
+            if (jf != null) {
+                JavaFirstInterface.Field jp = jf.params().get(i - first);
+                paramName = jp.javaName();
+                type = jp.javaType();
+                shape = adapt(shape, type);
+            } else {
+                paramName = unique(Names.lowerCamel(p.name()), used);
+            }
+            params.add(new MethodModel.Param(paramName, p.name(), type, shape, WitTypes.unsignedNote(p.type())));
         }
         Optional<TypeName> returns = f.result().map(t -> map(t, dir, s, "result of " + where));
         Optional<Shape> result = f.result().map(t -> shape(t, dir, s));
+        if (jf != null && jf.javaResult().isPresent()) {
+            TypeName user = jf.javaResult().get();
+            returns = Optional.of(user);
+            result = result.map(sh -> adapt(sh, user));
+        }
         MethodModel.Role role;
         if (f.kind() instanceof Function.Kind.Constructor) {
             role = MethodModel.Role.CONSTRUCTOR;
@@ -545,7 +652,7 @@ final class ModelBuilder {
                 return new Shape.Unsupported(def.name());
             }
             if (def.kind() instanceof TypeDefKind.Resource) {
-                return new Shape.Handle(h.typeNames.get(def), false, h.kind.exported());
+                return handle(h, def, false);
             }
             return new Shape.Named(h.typeNames.get(def), map(t, dir, s, null));
         } else if (t instanceof ValueType.HandleType ht) {
@@ -554,7 +661,7 @@ final class ModelBuilder {
             if (h == null || !h.typeNames.containsKey(def)) {
                 return new Shape.Unsupported(def.name());
             }
-            return new Shape.Handle(h.typeNames.get(def), ht.borrow(), h.kind.exported());
+            return handle(h, def, ht.borrow());
         } else if (t instanceof ValueType.ListType l) {
             return listShape(l.element(), java.util.OptionalInt.empty(), t, dir, s);
         } else if (t instanceof ValueType.FixedListType l) {
@@ -574,6 +681,50 @@ final class ModelBuilder {
             return new Shape.MapOf(shape(m.key(), dir, s), shape(m.value(), dir, s), map(t, dir, s, null));
         }
         return new Shape.Unsupported(WitTypes.spell(t));
+    }
+
+    private static Shape handle(State h, TypeDef def, boolean borrow) {
+        ClassName handleClass = h.handleClasses.get(def);
+        ClassName type = h.typeNames.get(def);
+        return handleClass == null ? new Shape.Handle(type, borrow, h.kind.exported())
+                : new Shape.Handle(handleClass, borrow, true, type);
+    }
+
+    /**
+     * Java-first: the shape of a value whose Java type is the user's {@code java} rather than the one
+     * the WIT-first mapping picks. The two differ only where a WIT list of numbers is a {@code List}
+     * of boxes in the user's code (the WIT-first mapping makes it a primitive array); everywhere else
+     * the shape is kept and only its Java spelling becomes the user's.
+     */
+    static Shape adapt(Shape s, TypeName java) {
+        if (s instanceof Shape.ListOf l) {
+            if (java instanceof ArrayTypeName) {
+                return l;
+            }
+            return new Shape.ListOf(adapt(l.element(), argument(java, 0)), false, l.length(), java);
+        } else if (s instanceof Shape.OptionOf o) {
+            return new Shape.OptionOf(adapt(o.value(), argument(java, 0)), java);
+        } else if (s instanceof Shape.ResultOf r) {
+            return new Shape.ResultOf(r.ok().map(v -> adapt(v, argument(java, 0))), r.err().map(v -> adapt(v, argument(java, 1))), java);
+        } else if (s instanceof Shape.TupleOf t) {
+            List<Shape> es = new ArrayList<>();
+            for (int i = 0; i < t.elements().size(); i++) {
+                es.add(adapt(t.elements().get(i), argument(java, i)));
+            }
+            return new Shape.TupleOf(es, java);
+        } else if (s instanceof Shape.MapOf m) {
+            return new Shape.MapOf(adapt(m.key(), argument(java, 0)), adapt(m.value(), argument(java, 1)), java);
+        } else if (s instanceof Shape.Named n) {
+            return new Shape.Named(n.type(), java);
+        }
+        return s;
+    }
+
+    private static TypeName argument(TypeName t, int i) {
+        if (t instanceof ParameterizedTypeName p && i < p.typeArguments().size()) {
+            return p.typeArguments().get(i);
+        }
+        throw new IllegalStateException("Java type " + t + " does not match its WIT shape");
     }
 
     private Shape listShape(ValueType element, java.util.OptionalInt length, ValueType t, Dir dir, State s) {

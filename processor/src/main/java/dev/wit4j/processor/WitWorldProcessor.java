@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.wit4j.annotations.WitWorld;
 import dev.wit4j.processor.gen.InterfaceGenerator;
+import dev.wit4j.processor.gen.ResourceGenerator;
 import dev.wit4j.processor.gen.WorldGenerator;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.TypeModel;
@@ -144,11 +145,21 @@ public final class WitWorldProcessor extends AbstractProcessor {
         Set<String> qualify = new HashSet<>(REFERENCED_NAMES);
         qualify.retainAll(topLevel);
         for (Holder h : bindings.holders()) {
-            JavaFile file = InterfaceGenerator.generate(h, e, qualify);
-            try {
-                file.writeTo(env.getFiler());
-            } catch (IOException | RuntimeException ex) {
-                d.report(Message.WRITE_FAILED, h.name().canonicalName(), ex.getMessage());
+            List<JavaFile> files = new ArrayList<>();
+            if (!h.existing()) {
+                files.add(InterfaceGenerator.generate(h, e, qualify));
+            }
+            for (TypeModel t : h.types()) {
+                if (t instanceof TypeModel.ResourceModel r && r.javaInterface().isPresent()) {
+                    files.add(ResourceGenerator.topLevel(r, e));
+                }
+            }
+            for (JavaFile file : files) {
+                try {
+                    file.writeTo(env.getFiler());
+                } catch (IOException | RuntimeException ex) {
+                    d.report(Message.WRITE_FAILED, file.packageName() + "." + file.typeSpec().name(), ex.getMessage());
+                }
             }
         }
         JavaFile worldFile = WorldGenerator.generate(bindings, e, qualify, usesDeprecated(bindings));

@@ -299,12 +299,12 @@ class JavaFirstTest {
         JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"calc-world\", imports = Calc.class, "
                         + "exports = com.acme.geo.Geometry.class)\npackage com.acme.calc;\n");
-        // One class implements the Java-first interface and the WIT-first one derived from its WIT.
+        // The implementation of the Java-first interface is the import as it is.
         JavaFileObject impl = JavaFileObjects.forSourceString("com.acme.calc.CalcImpl", """
                 package com.acme.calc;
                 import java.util.List;
                 import java.util.Optional;
-                final class CalcImpl implements Calc, com.acme.calc.wit.Calc {
+                final class CalcImpl implements Calc {
                     @Override public int add(int a, int b) { return a + b; }
                     @Override public long size(String text) { return text.length(); }
                     @Override public Optional<String> name() { return Optional.of("calc"); }
@@ -328,5 +328,69 @@ class JavaFirstTest {
         }
         Resolve r = WitResolver.resolveDirectory(tmp);
         assertEquals(2, r.selectWorld(java.util.Optional.of("calc-world")).exports().size() + r.selectWorld(java.util.Optional.of("calc-world")).imports().size());
+    }
+
+    /**
+     * A world importing and exporting an interface of records, enums, flags, a variant, options,
+     * lists, results, tuples and a resource: the bindings use the user's interface and types, so
+     * only the world class and the handle class of the exported resource are generated; the user's
+     * implementation is the import, and the export is called through the user's interface.
+     */
+    @Test
+    void worldBindingsUseTheUsersOwnTypes() {
+        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.geo.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"geo\", imports = Geometry.class, exports = Geometry.class)\n"
+                        + "package com.acme.geo;\n");
+        JavaFileObject impl = JavaFileObjects.forSourceString("com.acme.geo.Use", """
+                package com.acme.geo;
+                import com.acme.geo.wit.CanvasHandle;
+                import com.acme.geo.wit.Geo;
+                import dev.wit4j.runtime.types.Result;
+                import dev.wit4j.runtime.types.Tuple2;
+                import java.util.List;
+                import java.util.Optional;
+                import java.util.Set;
+                final class Use {
+                    static final class Host implements Geometry {
+                        @Override public double area(Shape shape) { return shape instanceof Circle c ? c.center().x() : 0; }
+                        @Override public Optional<Label> findLabel(String name, Unit unit) { return Optional.empty(); }
+                        @Override public List<Shape> parseAll(byte[] svg) { return List.of(new Empty()); }
+                        @Override public Result<Point, ErrorCode> centroid(float[] xs, double[] ys) { return Result.err(ErrorCode.INVALID); }
+                        @Override public Result<Void, String> validate(List<Integer> ids) { return Result.ok(null); }
+                        @Override public Tuple2<Long, Boolean> stats(short s, byte b, short us) { return new Tuple2<>(1L, true); }
+                        @Override public Set<Style> styles() { return Set.of(Style.BOLD); }
+                        @Override public int initial(String word) { return word.codePointAt(0); }
+                        @Override public Canvas newCanvas(int width, int height) { return null; }
+                        @Override public long total(Canvas canvas) { return canvas.drawn(); }
+                        @Override public void reset() { }
+                    }
+                    static Geo.Imports imports() {
+                        return Geo.Imports.builder().geometry(new Host()).build();
+                    }
+                    static double call(Geo world) {
+                        Geometry g = world.geometry();
+                        Geometry.Canvas canvas = g.newCanvas(1, 2);
+                        canvas.draw(new Geometry.Polygon(List.of(new Geometry.Point(1, 2))));
+                        ((CanvasHandle) canvas).close();
+                        return g.area(new Geometry.Circle(new Geometry.Point(3, 4))) + g.doubled(new Geometry.Empty());
+                    }
+                }
+                """);
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.geo.Geometry", RICH), info, impl);
+        assertThat(c).succeededWithoutWarnings();
+        List<String> generated = new ArrayList<>();
+        for (JavaFileObject f : c.generatedSourceFiles()) {
+            generated.add(f.getName().replaceFirst(".*/com/acme/geo/", ""));
+        }
+        generated.sort(null);
+        assertEquals(List.of("wit/CanvasHandle.java", "wit/Geo.java"), generated,
+                "only the world class and the exported resource's handle class are generated");
+        assertThat(c).generatedSourceFile("com.acme.geo.wit.CanvasHandle").contentsAsUtf8String()
+                .contains("public final class CanvasHandle implements AutoCloseable, Geometry.Canvas");
+        // The glue reads and builds the user's records, constants and cases by their Java names.
+        assertThat(c).generatedSourceFile("com.acme.geo.wit.Geo").contentsAsUtf8String()
+                .contains("new Geometry.Label(");
+        assertThat(c).generatedSourceFile("com.acme.geo.wit.Geo").contentsAsUtf8String()
+                .contains("case \"point-size\" -> Geometry.Unit.POINT_SIZE;");
     }
 }

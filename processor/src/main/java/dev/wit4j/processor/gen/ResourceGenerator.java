@@ -1,11 +1,14 @@
 package dev.wit4j.processor.gen;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.TypeModel;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -42,9 +45,20 @@ public final class ResourceGenerator {
     /** The nested interface of an exported resource class through which its methods call the component. */
     public static final String OPS = "Ops";
 
+    /**
+     * Java-first: the top-level handle class of an exported resource, implementing the user's
+     * resource interface ({@link TypeModel.ResourceModel#javaInterface()}).
+     */
+    public static JavaFile topLevel(TypeModel.ResourceModel r, Element origin) {
+        TypeSpec t = exported(r, r.name()).toBuilder()
+                .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED).addMember("value", "$S", InterfaceGenerator.GENERATOR).build())
+                .addOriginatingElement(origin).build();
+        return JavaFile.builder(r.name().packageName(), t).indent("    ").skipJavaLangImports(true).build();
+    }
+
     private static TypeSpec exported(TypeModel.ResourceModel r, ClassName holder) {
         ClassName ops = r.name().nestedClass(OPS);
-        TypeSpec.Builder b = TypeSpec.classBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        TypeSpec.Builder b = TypeSpec.classBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(AutoCloseable.class)
                 .addJavadoc(Javadocs.of(r.docs()).paragraph("Exported WIT resource {@code " + r.witName()
                         + "}: an owned handle to a resource of the component; its methods call the\ncomponent,"
@@ -53,6 +67,11 @@ public final class ResourceGenerator {
                         + "\npassed back to the component as an owned value is closed by that.")
                         .gate(r.stability()).build());
         Javadocs.deprecatedAnnotation(r.stability()).ifPresent(b::addAnnotation);
+        if (r.javaInterface().isPresent()) {
+            b.addSuperinterface(r.javaInterface().get());
+        } else {
+            b.addModifiers(Modifier.STATIC);
+        }
         b.addField(FieldSpec.builder(ops, "ops", Modifier.PRIVATE, Modifier.FINAL).build());
         b.addField(FieldSpec.builder(WorldGenerator.OWN, "handle")
                 .addJavadoc("The owned handle; null once closed or moved into the component (set by the world class).\n")
@@ -76,6 +95,9 @@ public final class ResourceGenerator {
         for (MethodModel m : r.methods()) {
             String self = selfName(m);
             MethodSpec.Builder call = Methods.signature(m);
+            if (r.javaInterface().isPresent()) {
+                call.addAnnotation(Override.class);
+            }
             StringBuilder args = new StringBuilder("this");
             for (MethodModel.Param p : m.params()) {
                 args.append(", ").append(p.javaName());

@@ -117,6 +117,11 @@ final class ValueGlue {
             return CodeBlock.of("$N($L)", named(n.type(), true), x);
         } else if (s instanceof Shape.Handle h) {
             if (h.exported()) {
+                if (!h.java().equals(h.resource())) {
+                    // Java-first: the signature says the user's resource interface; only the handle class
+                    // (which implements it) holds a handle of the component.
+                    x = CodeBlock.of("(($T) $L)", h.resource(), x);
+                }
                 if (h.borrow()) {
                     return CodeBlock.of("$T.borrow($L.handle().handle())", VALUE, x);
                 }
@@ -290,7 +295,7 @@ final class ValueGlue {
                     if (c.payloadShape().isPresent()) {
                         m.beginControlFlow("if (v instanceof $T c)", c.name())
                                 .addStatement("return $T.variant($S, $L)", VALUE, c.witName(),
-                                        toValue(c.payloadShape().get(), CodeBlock.of("c.value()")))
+                                        toValue(c.payloadShape().get(), CodeBlock.of("c.$N()", c.payloadAccessor())))
                                 .endControlFlow();
                     } else {
                         m.beginControlFlow("if (v instanceof $T)", c.name())

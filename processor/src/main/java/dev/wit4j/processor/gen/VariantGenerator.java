@@ -23,8 +23,8 @@ public final class VariantGenerator {
             MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
             Javadocs doc = Javadocs.of(c.docs()).paragraph("Case {@code " + c.witName() + "}.");
             c.payload().ifPresent(t -> {
-                ctor.addParameter(ParameterSpec.builder(t, "value").build());
-                doc.param("value", c.payloadWitType().isEmpty() ? "the payload" : c.payloadWitType());
+                ctor.addParameter(ParameterSpec.builder(t, c.payloadAccessor()).build());
+                doc.param(c.payloadAccessor(), c.payloadWitType().isEmpty() ? "the payload" : c.payloadWitType());
             });
             b.addType(TypeSpec.recordBuilder(c.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addSuperinterface(v.name()).recordConstructor(ctor.build()).addJavadoc(doc.build()).build());

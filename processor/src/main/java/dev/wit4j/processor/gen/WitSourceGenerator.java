@@ -49,11 +49,11 @@ public final class WitSourceGenerator {
                     .collect(Collectors.joining()) + "  }\n";
         }
         if (t instanceof JavaFirstInterface.EnumDecl e) {
-            return "  enum %" + e.name() + " {\n" + e.cases().stream().map(c -> "    %" + c + ",\n")
+            return "  enum %" + e.name() + " {\n" + e.cases().stream().map(c -> "    %" + c.name() + ",\n")
                     .collect(Collectors.joining()) + "  }\n";
         }
         if (t instanceof JavaFirstInterface.FlagsDecl f) {
-            return "  flags %" + f.name() + " {\n" + f.flags().stream().map(c -> "    %" + c + ",\n")
+            return "  flags %" + f.name() + " {\n" + f.flags().stream().map(c -> "    %" + c.name() + ",\n")
                     .collect(Collectors.joining()) + "  }\n";
         }
         if (t instanceof JavaFirstInterface.VariantDecl v) {

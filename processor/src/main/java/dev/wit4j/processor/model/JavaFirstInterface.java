@@ -1,5 +1,7 @@
 package dev.wit4j.processor.model;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,71 +10,107 @@ import java.util.Optional;
  * {@code dev.wit4j.processor.gen.WitSourceGenerator}). Names are WIT (kebab-case) names; types are
  * WIT type expressions ({@code list<u8>}, {@code option<point>}, {@code borrow<counter>}).
  *
+ * <p>Next to each WIT name the model keeps the Java it came from (the interface, its methods and
+ * their parameter and result types, records and their component accessors, enum constants,
+ * variant case classes): the bindings of a world built from these interfaces use the user's own
+ * types instead of generating new ones, so a Java implementation of the interface is handed to a
+ * component as it is. Java types are without type annotations.
+ *
  * @param javaName the qualified Java name of the interface
+ * @param javaType the Java interface
  * @param packageName the WIT package, {@code ns:pkg[@version]}
  * @param name the WIT interface name
  * @param types the types declared in the interface, each after the types it uses
  * @param functions the interface's functions
  */
-public record JavaFirstInterface(String javaName, String packageName, String name, List<TypeDecl> types,
-        List<Function> functions) {
+public record JavaFirstInterface(String javaName, ClassName javaType, String packageName, String name,
+        List<TypeDecl> types, List<Function> functions) {
 
     public JavaFirstInterface {
         types = List.copyOf(types);
         functions = List.copyOf(functions);
     }
 
-    /** A named field, parameter or case payload. */
-    public record Field(String name, String type) {
+    /** The qualified WIT name as witx spells it: {@code ns:pkg/name[@version]}. */
+    public String qualifiedName() {
+        int at = packageName.indexOf('@');
+        return at < 0 ? packageName + "/" + name : packageName.substring(0, at) + "/" + name + packageName.substring(at);
     }
 
-    /** A function (or resource method, without {@code self}). */
-    public record Function(String name, List<Field> params, Optional<String> result) {
+    /**
+     * A named field, parameter or case payload.
+     *
+     * @param javaName the record component (accessor) or parameter name
+     * @param javaType its Java type
+     */
+    public record Field(String name, String type, String javaName, TypeName javaType) {
+    }
+
+    /**
+     * A function (or resource method, without {@code self}).
+     *
+     * @param javaName the Java method name
+     * @param javaResult the Java return type, empty for {@code void}
+     */
+    public record Function(String name, List<Field> params, Optional<String> result, String javaName,
+            Optional<TypeName> javaResult) {
         public Function {
             params = List.copyOf(params);
         }
     }
 
-    /** A variant case; {@code payload} is a WIT type or empty. */
-    public record Case(String name, Optional<String> payload) {
+    /**
+     * A variant case; {@code payload} is a WIT type or empty.
+     *
+     * @param javaClass the record of the case
+     * @param javaPayload the record's one component, if any (its accessor name and type)
+     */
+    public record Case(String name, Optional<String> payload, ClassName javaClass, Optional<Field> javaPayload) {
+    }
+
+    /** An enum case or flag and the enum constant it comes from. */
+    public record Constant(String name, String javaName) {
     }
 
     /** A WIT type declared in the interface. */
     public sealed interface TypeDecl {
         /** The WIT name. */
         String name();
+
+        /** The Java type it was derived from (the enum for flags). */
+        ClassName javaType();
     }
 
     /** {@code record}. */
-    public record RecordDecl(String name, List<Field> fields) implements TypeDecl {
+    public record RecordDecl(String name, ClassName javaType, List<Field> fields) implements TypeDecl {
         public RecordDecl {
             fields = List.copyOf(fields);
         }
     }
 
     /** {@code enum}. */
-    public record EnumDecl(String name, List<String> cases) implements TypeDecl {
+    public record EnumDecl(String name, ClassName javaType, List<Constant> cases) implements TypeDecl {
         public EnumDecl {
             cases = List.copyOf(cases);
         }
     }
 
     /** {@code flags}. */
-    public record FlagsDecl(String name, List<String> flags) implements TypeDecl {
+    public record FlagsDecl(String name, ClassName javaType, List<Constant> flags) implements TypeDecl {
         public FlagsDecl {
             flags = List.copyOf(flags);
         }
     }
 
     /** {@code variant}. */
-    public record VariantDecl(String name, List<Case> cases) implements TypeDecl {
+    public record VariantDecl(String name, ClassName javaType, List<Case> cases) implements TypeDecl {
         public VariantDecl {
             cases = List.copyOf(cases);
         }
     }
 
     /** {@code resource} with its methods. */
-    public record ResourceDecl(String name, List<Function> methods) implements TypeDecl {
+    public record ResourceDecl(String name, ClassName javaType, List<Function> methods) implements TypeDecl {
         public ResourceDecl {
             methods = List.copyOf(methods);
         }

@@ -49,8 +49,16 @@ public sealed interface Shape {
     record Named(ClassName type, TypeName java) implements Shape {
     }
 
-    /** {@code own<r>} / {@code borrow<r>} of an imported (host) or exported (component) resource. */
-    record Handle(ClassName resource, boolean borrow, boolean exported) implements Shape {
+    /**
+     * {@code own<r>} / {@code borrow<r>} of an imported (host) or exported (component) resource.
+     * {@code java} is the type that signatures use: {@code resource} itself, or (Java-first) the
+     * user's resource interface that the generated handle class {@code resource} implements.
+     */
+    record Handle(ClassName resource, boolean borrow, boolean exported, TypeName java) implements Shape {
+        /** A handle whose Java type is the resource's class. */
+        public Handle(ClassName resource, boolean borrow, boolean exported) {
+            this(resource, borrow, exported, resource);
+        }
     }
 
     /** Something reported as not supported (nothing is generated then). */

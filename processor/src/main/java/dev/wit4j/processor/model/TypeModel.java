@@ -29,9 +29,13 @@ public sealed interface TypeModel {
     record Constant(String javaName, String witName, Docs docs) {
     }
 
-    /** A variant case: a record nested in the sealed interface. */
+    /**
+     * A variant case: a record nested in the sealed interface (or, Java-first, the user's record).
+     *
+     * @param payloadAccessor the record component holding the payload ({@code value} when generated)
+     */
     record Case(ClassName name, String witName, Optional<TypeName> payload, Optional<Shape> payloadShape,
-            String payloadWitType, Docs docs) {
+            String payloadWitType, Docs docs, String payloadAccessor) {
     }
 
     /** WIT {@code record} → Java record. */
@@ -69,9 +73,12 @@ public sealed interface TypeModel {
     /**
      * WIT {@code resource}: an interface the host implements when imported, a final class holding
      * the handle when exported. {@code methods} are the WIT methods (without {@code self}).
+     *
+     * @param javaInterface Java-first, exported: the user's resource interface that the generated
+     *     top-level handle class {@code name} implements
      */
     record ResourceModel(ClassName name, String witName, Docs docs, Stability stability, boolean exported,
-            List<MethodModel> methods) implements TypeModel {
+            List<MethodModel> methods, Optional<ClassName> javaInterface) implements TypeModel {
         public ResourceModel {
             methods = List.copyOf(methods);
         }
