@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Java implementation of the component's import: it implements the Java-first {@link Logger} and
- * the generated {@link com.example.textkit.wit.Logger} (same signatures), so one class serves both.
+ * The Java implementation of the component's import: a plain implementation of the Java-first
+ * {@link Logger}, handed to the component as it is.
  */
-public final class ListLogger implements Logger, com.example.textkit.wit.Logger {
+public final class ListLogger implements Logger {
     private final List<String> messages = new ArrayList<>();
 
     @Override
-    public void log(String message) {
-        messages.add(message);
+    public void log(Level level, String message) {
+        messages.add(level + " " + message);
     }
 
-    /** The messages logged so far, oldest first. */
+    /** The messages logged so far, oldest first, each as {@code LEVEL message}. */
     public List<String> messages() {
         return List.copyOf(messages);
     }

@@ -1,18 +1,29 @@
 package com.example.textkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.example.textkit.wit.TextTools;
+import com.example.textkit.TextTools.Gap;
+import com.example.textkit.TextTools.Num;
+import com.example.textkit.TextTools.Side;
+import com.example.textkit.TextTools.Span;
+import com.example.textkit.TextTools.Tally;
+import com.example.textkit.TextTools.Word;
+import com.example.textkit.wit.TallyHandle;
+import dev.wit4j.runtime.types.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The WIT derived from the Java interfaces, the exports of the component called from Java through
- * the generated bindings, and the component calling the Java implementation of its import.
+ * The WIT derived from the Java interfaces, the exports of the component called through the
+ * Java-first {@link TextTools} interface itself, and the component calling a plain Java
+ * implementation of {@link Logger}: no copies of the user's types are generated.
  */
 class JavaFirstTest {
     private final ListLogger logger = new ListLogger();
@@ -32,11 +43,44 @@ class JavaFirstTest {
                 package example:textkit@1.0.0;
 
                 interface text-tools {
+                  record span {
+                    start: u32,
+                    length-utf8: u32,
+                  }
+
+                  enum side {
+                    left,
+                    right,
+                  }
+
+                  variant token {
+                    word(string),
+                    num(s64),
+                    gap,
+                  }
+
+                  resource tally {
+                    add: func(n: u32);
+                    sum: func() -> u64;
+                  }
+
                   shout: func(text: string) -> string;
 
                   count: func(words: list<string>) -> u32;
 
                   total: func(xs: list<s32>) -> s64;
+
+                  align: func(span: span, to: side, width: u32) -> span;
+
+                  non-empty: func(span: span) -> option<span>;
+
+                  covered: func(spans: list<span>) -> u64;
+
+                  twice: func(token: token) -> token;
+
+                  fit: func(span: span, width: u32) -> result<span, string>;
+
+                  new-tally: func() -> tally;
                 }
 
                 """, wit("text-tools.wit"));
@@ -44,7 +88,12 @@ class JavaFirstTest {
                 package example:textkit@1.0.0;
 
                 interface logger {
-                  log: func(message: string);
+                  enum level {
+                    info,
+                    warn,
+                  }
+
+                  log: func(level: level, message: string);
                 }
 
                 """, wit("logger.wit"));
@@ -60,7 +109,15 @@ class JavaFirstTest {
     }
 
     @Test
-    void javaCallsTheExports() {
+    void noCopiesOfTheUsersInterfacesOrTypesAreGenerated() {
+        for (String name : List.of("TextTools", "Logger", "TextTools$Span", "Logger$Level")) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName("com.example.textkit.wit." + name), name);
+        }
+        assertInstanceOf(TextTools.class, tools);
+    }
+
+    @Test
+    void scalarsStringsListsAndArrays() {
         assertEquals("HELLO, WIT4J!", tools.shout("hello, wit4j"));
         assertEquals("!", tools.shout(""));
         assertEquals(3, tools.count(List.of("a", "bb", "")));
@@ -72,12 +129,58 @@ class JavaFirstTest {
     }
 
     @Test
+    void recordsAndEnums() {
+        assertEquals(new Span(75, 5), tools.align(new Span(2, 5), Side.RIGHT, 80));
+        assertEquals(new Span(0, 5), tools.align(new Span(2, 5), Side.LEFT, 80));
+        // The record component keeps its Java name (lengthUTF8), which lowerCamel of `length-utf8` is not.
+        assertEquals(7, tools.align(new Span(0, 7), Side.LEFT, 9).lengthUTF8());
+        assertEquals(-1, tools.align(new Span(0, -1), Side.LEFT, 9).lengthUTF8(), "u32 carried in an int");
+    }
+
+    @Test
+    void optionsListsOfRecordsAndResults() {
+        assertEquals(Optional.of(new Span(3, 4)), tools.nonEmpty(new Span(3, 4)));
+        assertEquals(Optional.empty(), tools.nonEmpty(new Span(3, 0)));
+        assertEquals(12, tools.covered(List.of(new Span(0, 5), new Span(9, 7), new Span(1, 0))));
+        assertEquals(0, tools.covered(List.of()));
+        assertEquals(0x1_0000_0000L, tools.covered(List.of(new Span(0, -1), new Span(0, 1))), "u64 sum of u32 lengths");
+        assertEquals(Result.ok(new Span(2, 4)), tools.fit(new Span(2, 4), 6));
+        assertEquals(Result.err("span ends after width"), tools.fit(new Span(2, 5), 6));
+        assertEquals(Result.err("span ends after width"), tools.fit(new Span(-1, 2), 6), "no 32-bit wrap-around");
+    }
+
+    @Test
+    void variants() {
+        assertEquals(new Num(42), tools.twice(new Num(21)));
+        assertEquals(new Num(-8), tools.twice(new Num(-4)));
+        assertEquals(new Word("grün"), tools.twice(new Word("grün")));
+        assertEquals(new Gap(), tools.twice(new Gap()));
+        assertThrows(NullPointerException.class, () -> tools.twice(null));
+    }
+
+    @Test
+    void resourcesOfTheComponentThroughTheUsersResourceInterface() {
+        Tally a = tools.newTally();
+        Tally b = tools.newTally();
+        a.add(40);
+        a.add(2);
+        b.add(-1);
+        assertEquals(42, a.sum());
+        assertEquals(0xFFFF_FFFFL, b.sum(), "u32 added as unsigned");
+        TallyHandle handle = assertInstanceOf(TallyHandle.class, a);
+        handle.close();
+        assertThrows(IllegalStateException.class, a::sum, "a closed handle is not used");
+        assertEquals(0xFFFF_FFFFL, b.sum());
+    }
+
+    @Test
     void theComponentCallsTheJavaImport() {
         assertEquals(List.of(), logger.messages());
         tools.shout("first");
         tools.count(List.of("not", "logged"));
         tools.shout("grün");
-        assertEquals(List.of("first", "grün"), logger.messages());
+        tools.shout("a longer message");
+        assertEquals(List.of("INFO first", "INFO grün", "WARN a longer message"), logger.messages());
     }
 
     @Test
@@ -85,7 +188,7 @@ class JavaFirstTest {
         ListLogger other = new ListLogger();
         Main.instantiate(other).textTools().shout("other");
         tools.shout("mine");
-        assertEquals(List.of("other"), other.messages());
-        assertEquals(List.of("mine"), logger.messages());
+        assertEquals(List.of("INFO other"), other.messages());
+        assertEquals(List.of("INFO mine"), logger.messages());
     }
 }
