@@ -37,7 +37,7 @@
     (import "libc" "realloc" (func $realloc (param i32 i32 i32 i32) (result i32)))
 
     ;; shout(text): logs text through the import (level warn above 10 bytes, else info), then returns
-    ;; the upper-cased ASCII letters of text + "!" through a return area (ptr, len)
+    ;; the upper-cased ASCII letters of text + "!" through a return area (ptr, len); traps on NUL
     (func (export "shout") (param $p i32) (param $n i32) (result i32)
       (local $out i32) (local $i i32) (local $c i32) (local $r i32)
       (call $log (i32.gt_u (local.get $n) (i32.const 10)) (local.get $p) (local.get $n))
@@ -46,6 +46,7 @@
         (loop $next
           (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
           (local.set $c (i32.load8_u (i32.add (local.get $p) (local.get $i))))
+          (if (i32.eqz (local.get $c)) (then unreachable))
           (if (i32.and (i32.ge_u (local.get $c) (i32.const 97)) (i32.le_u (local.get $c) (i32.const 122)))
             (then (local.set $c (i32.sub (local.get $c) (i32.const 32)))))
           (i32.store8 (i32.add (local.get $out) (local.get $i)) (local.get $c))

@@ -63,6 +63,11 @@ public final class Resources {
         this.counters = new CountersImpl(instance.exportedInstance("test:resources/counters"));
     }
 
+    private Resources(Linker linker, Component component) {
+        this.instance = linker.instantiate(component);
+        this.counters = new CountersImpl(instance.exportedInstance("test:resources/counters"));
+    }
+
     /**
      * Defines the host's implementations of the imports of world {@code test:resources/resources} in {@code linker}, which
      * may define further imports of a component; the {@code instantiate} factories link the same way.
@@ -114,6 +119,23 @@ public final class Resources {
      */
     public static Resources instantiate(Engine engine, byte[] wasm, Imports imports) {
         return instantiate(engine, engine.load(wasm), imports);
+    }
+
+    /**
+     * Instantiates {@code component} with the imports defined in {@code linker}, whatever defines
+     * them: the {@code link} method of this or another world class (Java implementations), another
+     * component instance's exports ({@link Linker#instance(String, ExportedInstance)}), WASI, host functions. This is how
+     * a Java implementation stands in for a component (virtualisation): link it where the other
+     * component's export would go; the canonical ABI applies at the boundary either way.
+     *
+     * @throws LinkException if an import is missing or does not match
+     * @throws java.util.NoSuchElementException if the component lacks an export of the world
+     * @throws Trap if its start code traps
+     */
+    public static Resources instantiate(Linker linker, Component component) {
+        Objects.requireNonNull(linker, "linker");
+        Objects.requireNonNull(component, "component");
+        return new Resources(linker, component);
     }
 
     /**

@@ -70,6 +70,12 @@ public final class Types implements TypesExports {
         this.shapesExport = new ShapesExportImpl(instance.exportedInstance("test:types/shapes@1.2.0"));
     }
 
+    private Types(Linker linker, Component component) {
+        this.instance = linker.instantiate(component);
+        this.fnRun = instance.func("run");
+        this.shapesExport = new ShapesExportImpl(instance.exportedInstance("test:types/shapes@1.2.0"));
+    }
+
     /**
      * Defines the host's implementations of the imports of world {@code test:types/types@1.2.0} in {@code linker}, which
      * may define further imports of a component; the {@code instantiate} factories link the same way.
@@ -121,6 +127,23 @@ public final class Types implements TypesExports {
      */
     public static Types instantiate(Engine engine, byte[] wasm, Imports imports) {
         return instantiate(engine, engine.load(wasm), imports);
+    }
+
+    /**
+     * Instantiates {@code component} with the imports defined in {@code linker}, whatever defines
+     * them: the {@code link} method of this or another world class (Java implementations), another
+     * component instance's exports ({@link Linker#instance(String, ExportedInstance)}), WASI, host functions. This is how
+     * a Java implementation stands in for a component (virtualisation): link it where the other
+     * component's export would go; the canonical ABI applies at the boundary either way.
+     *
+     * @throws LinkException if an import is missing or does not match
+     * @throws java.util.NoSuchElementException if the component lacks an export of the world
+     * @throws Trap if its start code traps
+     */
+    public static Types instantiate(Linker linker, Component component) {
+        Objects.requireNonNull(linker, "linker");
+        Objects.requireNonNull(component, "component");
+        return new Types(linker, component);
     }
 
     /**

@@ -14,9 +14,14 @@ public final class Main {
 
     /** The component binary, shipped as a resource of this example. */
     static byte[] componentBytes() {
-        try (InputStream in = Main.class.getResourceAsStream("/textkit.wasm")) {
+        return resource("/textkit.wasm");
+    }
+
+    /** A class path resource of this example. */
+    static byte[] resource(String name) {
+        try (InputStream in = Main.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("textkit.wasm is not on the class path");
+                throw new IllegalStateException(name + " is not on the class path");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -42,7 +42,7 @@ public interface TextTools {
         @Unsigned long sum();
     }
 
-    /** Upper-cases the ASCII letters of {@code text} and appends "!"; logs {@code text} first. */
+    /** Upper-cases the ASCII letters of {@code text} and appends "!"; logs {@code text} first. Traps on NUL. */
     String shout(String text);
 
     /** The number of words. */

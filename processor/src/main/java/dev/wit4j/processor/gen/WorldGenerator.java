@@ -208,13 +208,18 @@ public final class WorldGenerator {
             }
         }
         linkMethods.add(0, linkAll.build());
-        ctor.addStatement("this.$N = linker.instantiate(component)", instanceField);
-        for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
-            ctor.addStatement("this.$N = $N.func($S)", f.getValue(), instanceField, f.getKey().abiName());
-        }
-        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
-            ctor.addStatement("this.$N = new $T($N.exportedInstance($S))", a.getValue(), implClasses.get(a.getKey()),
-                    instanceField, a.getKey().externName());
+        // One that instantiates with a linker the caller filled (see instantiate(Linker, Component)).
+        MethodSpec.Builder linkedCtor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                .addParameter(LINKER, "linker").addParameter(COMPONENT, "component");
+        for (MethodSpec.Builder c : List.of(ctor, linkedCtor)) {
+            c.addStatement("this.$N = linker.instantiate(component)", instanceField);
+            for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
+                c.addStatement("this.$N = $N.func($S)", f.getValue(), instanceField, f.getKey().abiName());
+            }
+            for (Map.Entry<Holder, String> a : accessors.entrySet()) {
+                c.addStatement("this.$N = new $T($N.exportedInstance($S))", a.getValue(), implClasses.get(a.getKey()),
+                        instanceField, a.getKey().externName());
+            }
         }
         MethodSpec.Builder linkOnly = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                 .addJavadoc("An object without component instance: it only owns the handle tables of the host functions\n"
@@ -224,6 +229,7 @@ public final class WorldGenerator {
         accessors.values().forEach(a -> linkOnly.addStatement("this.$N = null", a));
         b.addMethod(linkOnly.build());
         b.addMethod(ctor.build());
+        b.addMethod(linkedCtor.build());
         b.addMethod(publicLink(linkName, linkImports, imports));
         addFactories(b);
 
@@ -307,6 +313,18 @@ public final class WorldGenerator {
                 .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
         b.addMethod(bytes.addJavadoc("Loads the component binary {@code wasm} and instantiates it.\n")
                 .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
+        b.addMethod(factory().addParameter(LINKER, "linker").addParameter(COMPONENT, "component")
+                .addJavadoc("Instantiates {@code component} with the imports defined in {@code linker}, whatever defines\n"
+                        + "them: the {@code link} method of this or another world class (Java implementations), another\n"
+                        + "component instance's exports ({@link $T#instance(String, $T)}), WASI, host functions. This is how\n"
+                        + "a Java implementation stands in for a component (virtualisation): link it where the other\n"
+                        + "component's export would go; the canonical ABI applies at the boundary either way.\n\n"
+                        + "@throws $T if an import is missing or does not match\n"
+                        + "@throws java.util.NoSuchElementException if the component lacks an export of the world\n"
+                        + "@throws $T if its start code traps\n", LINKER, EXPORTED_INSTANCE, ClassName.get(RUNTIME, "LinkException"), TRAP)
+                .addStatement("$T.requireNonNull(linker, $S)", Objects.class, "linker")
+                .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component")
+                .addStatement("return new $T(linker, component)", world).build());
         b.addMethod(simple.addJavadoc("Loads the component file {@code wasm} with a new default engine and instantiates it.\n"
                 + "Create one {@link $T} and share it when loading several components.\n", ENGINE)
                 .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
