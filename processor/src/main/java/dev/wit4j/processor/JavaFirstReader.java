@@ -148,6 +148,13 @@ final class JavaFirstReader {
             d.reportOn(e, Message.JF_BAD_NAME, e.getSimpleName(), name);
         }
         List<Function> functions = functions(e);
+        // Types and functions share the interface's namespace in WIT.
+        for (ExecutableElement m : ElementFilter.methodsIn(env.getElementUtils().getAllMembers(e))) {
+            String type = m.getModifiers().contains(Modifier.ABSTRACT) ? javaByWitName.get(kebab(m.getSimpleName().toString())) : null;
+            if (type != null) {
+                d.reportOn(m, Message.JF_NAME_CLASH, type, m.getSimpleName(), kebab(m.getSimpleName().toString()));
+            }
+        }
         if (d.errorCount() > before) {
             return Optional.empty();
         }

@@ -173,6 +173,11 @@ class JavaFirstTest {
     }
 
     @Test
+    void typeAndFunctionWithTheSameWitName() {
+        rejects("enum Align { LEFT }\nvoid align(Align a);", "`e.I.Align` and `align` are both `align` in WIT", "void align(");
+    }
+
+    @Test
     void nonSealedInterfaceAsVariant() {
         rejects("interface Shape {}\nvoid f(Shape s);", "interface `e.I.Shape` is not sealed", "Shape s");
     }
