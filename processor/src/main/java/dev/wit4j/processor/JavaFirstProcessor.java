@@ -50,6 +50,8 @@ import javax.tools.StandardLocation;
 public final class JavaFirstProcessor extends AbstractProcessor {
     /** Interfaces derived in this compilation, by qualified Java name. */
     private final Map<String, JavaFirstInterface> derived = new HashMap<>();
+    /** Paths written to the class output (each derived file is written once). */
+    private final Set<String> written = new java.util.HashSet<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -118,6 +120,9 @@ public final class JavaFirstProcessor extends AbstractProcessor {
 
     private void write(String pkg, String name, String text, Element e, Diagnostics d) {
         String path = "META-INF/wit/" + pkg.replaceFirst("@.*", "").replace(':', '/') + "/" + name + ".wit";
+        if (!written.add(path)) {
+            return; // the same derived file, needed by a second world
+        }
         try {
             FileObject f = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, e);
             try (Writer w = f.openWriter()) {
@@ -141,20 +146,31 @@ public final class JavaFirstProcessor extends AbstractProcessor {
             d.report(Message.JF_BAD_PACKAGE, pkg);
             return;
         }
-        Map<String, JavaFirstInterface> byName = new LinkedHashMap<>();
+        // The world's interfaces by WIT package (the world's own first) and qualified name.
+        Map<String, Map<String, JavaFirstInterface>> byPackage = new LinkedHashMap<>();
+        byPackage.put(pkg, new LinkedHashMap<>());
         for (JavaFirstInterface i : all) {
-            if (!i.packageName().equals(pkg)) {
-                d.report(Message.JF_WORLD_PACKAGES, ann.name(), pkg, i.javaName(), i.packageName());
+            JavaFirstInterface other = byPackage.computeIfAbsent(i.packageName(), k -> new LinkedHashMap<>()).putIfAbsent(i.name(), i);
+            if (other != null && !other.javaName().equals(i.javaName())) {
+                d.report(Message.JF_NAME_CLASH, other.javaName(), i.javaName(), i.qualifiedName());
             }
-            byName.putIfAbsent(i.name(), i);
         }
         if (d.errorCount() > 0) {
             return;
         }
+        // One WIT text: the world's package, then each other package as a nested `package … { }` block
+        // (WIT.md "Package declarations"); the world names their interfaces by qualified name.
         StringBuilder text = new StringBuilder("package " + pkg + ";\n\n");
-        byName.values().forEach(i -> text.append(WitSourceGenerator.interfaceBlock(i)).append('\n'));
-        text.append(WitSourceGenerator.world(ann.name(), imports.stream().map(JavaFirstInterface::name).toList(),
-                exports.stream().map(JavaFirstInterface::name).toList()));
+        byPackage.get(pkg).values().forEach(i -> text.append(WitSourceGenerator.interfaceBlock(i)).append('\n'));
+        java.util.function.Function<JavaFirstInterface, String> ref = i -> i.packageName().equals(pkg) ? "%" + i.name() : i.qualifiedName();
+        text.append(WitSourceGenerator.world(ann.name(), imports.stream().map(ref).toList(), exports.stream().map(ref).toList()));
+        for (Map.Entry<String, Map<String, JavaFirstInterface>> p : byPackage.entrySet()) {
+            if (!p.getKey().equals(pkg)) {
+                text.append("\npackage ").append(p.getKey()).append(" {\n");
+                p.getValue().values().forEach(i -> text.append(WitSourceGenerator.interfaceBlock(i)));
+                text.append("}\n");
+            }
+        }
         Resolve resolve;
         World world;
         try {
@@ -171,6 +187,14 @@ public final class JavaFirstProcessor extends AbstractProcessor {
             at = printed.indexOf("world ", at + 1);
         }
         write(pkg, ann.name(), printed.substring(0, printed.indexOf('\n') + 1) + "\n" + printed.substring(at), e, d);
+        // The interfaces of other packages also go to the world package's deps/ folder, so that the
+        // folder resolves on its own (witx, wasm-tools): deps/<namespace>-<package>/<interface>.wit.
+        for (Map.Entry<String, Map<String, JavaFirstInterface>> dep : byPackage.entrySet()) {
+            if (!dep.getKey().equals(pkg)) {
+                String folder = "deps/" + dep.getKey().replaceFirst("@.*", "").replace(':', '-') + "/";
+                dep.getValue().values().forEach(i -> write(pkg, folder + i.name(), printInterface(i), e, d));
+            }
+        }
 
         PackageElement p = e instanceof PackageElement pe ? pe : processingEnv.getElementUtils().getPackageOf(e);
         String javaPackage = !ann.bindingsPackage().isEmpty() ? ann.bindingsPackage()

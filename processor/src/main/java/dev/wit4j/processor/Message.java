@@ -69,8 +69,6 @@ public enum Message {
     JF_WORLD_MEMBER(Diagnostic.Kind.ERROR, "`%s` is not annotated @WitInterface; a world imports and exports @WitInterface interfaces"),
     /** A world member whose interface has errors. */
     JF_WORLD_MEMBER_INVALID(Diagnostic.Kind.ERROR, "`%s` has errors (reported on it); the world cannot be derived"),
-    /** {@code @WitWorldOf} mixes WIT packages. */
-    JF_WORLD_PACKAGES(Diagnostic.Kind.ERROR, "world `%s` is in WIT package `%s` but `%s` is in `%s`; put the world's interfaces in one WIT package"),
     /** The derived WIT does not resolve (a bug, or a case the checks above miss). */
     JF_DERIVED_INVALID(Diagnostic.Kind.ERROR, "the WIT derived from `%s` is invalid (please report it): %s%n%s");
 

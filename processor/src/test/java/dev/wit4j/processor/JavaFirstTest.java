@@ -260,15 +260,44 @@ class JavaFirstTest {
         assertEquals(3, errors("void a(Object o);\nvoid b(char c);\nvoid c(int... x);").size());
     }
 
+    /**
+     * A world in one WIT package using an interface of another: the world file refers to it by
+     * qualified name, the world package's folder gets a copy under deps/, and that folder resolves
+     * in witx on its own.
+     */
     @Test
-    void worldOfInterfacesInTwoWitPackages() {
+    void worldOfInterfacesInTwoWitPackages(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
         JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Calc.class, exports = com.acme.geo.Geometry.class)\n"
                         + "package com.acme.calc;\n");
         Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC),
                 JavaFileObjects.forSourceString("com.acme.geo.Geometry", RICH), info);
-        assertThat(c).hadErrorContaining("but `com.acme.geo.Geometry` is in `example:shapes@1.0.0`").inFile(info).onLine(1);
-        assertThat(c).hadErrorCount(1);
+        assertThat(c).succeededWithoutWarnings();
+        assertEquals("package example:calc@1.0.0;\n\nworld w {\n  import calc;\n\n  export example:shapes/geometry@1.0.0;\n}\n",
+                generatedWit(c, "META-INF/wit/example/calc/w.wit"));
+        String geometry = generatedWit(c, "META-INF/wit/example/shapes/geometry.wit");
+        assertEquals(geometry, generatedWit(c, "META-INF/wit/example/calc/deps/example-shapes/geometry.wit"));
+        Path dir = Files.createDirectories(tmp.resolve("calc/deps/example-shapes"));
+        Files.writeString(dir.resolve("geometry.wit"), geometry);
+        for (String f : List.of("calc", "w")) {
+            Files.writeString(tmp.resolve("calc/" + f + ".wit"), generatedWit(c, "META-INF/wit/example/calc/" + f + ".wit"));
+        }
+        dev.wit4j.witx.model.World w = WitResolver.resolveDirectory(tmp.resolve("calc")).selectWorld(java.util.Optional.of("w"));
+        assertEquals("[example:calc/calc@1.0.0]", w.imports().keySet().toString());
+        assertEquals("[example:shapes/geometry@1.0.0]", w.exports().keySet().toString());
+        assertThat(c).generatedSourceFile("com.acme.calc.wit.W").contentsAsUtf8String()
+                .contains("exportedInstance(\"example:shapes/geometry@1.0.0\")");
+    }
+
+    @Test
+    void twoJavaInterfacesWithOneWitName() {
+        JavaFileObject other = JavaFileObjects.forSourceString("com.acme.other.Calc", CALC.replace("com.acme.calc", "com.acme.other"));
+        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Calc.class, exports = com.acme.other.Calc.class)\n"
+                        + "package com.acme.calc;\n");
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC), other, info);
+        assertThat(c).hadErrorContaining("`com.acme.calc.Calc` and `com.acme.other.Calc` are both `example:calc/calc@1.0.0` in WIT")
+                .inFile(info).onLine(1);
     }
 
     @Test

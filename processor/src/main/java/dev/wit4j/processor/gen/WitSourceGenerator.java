@@ -35,11 +35,14 @@ public final class WitSourceGenerator {
         return "package " + iface.packageName() + ";\n\n" + interfaceBlock(iface);
     }
 
-    /** A world of the given interfaces (all in the world's package). */
+    /**
+     * A world of the given interfaces, each written as the world refers to it: {@code %name} in the
+     * world's package, {@code ns:pkg/name@version} in another.
+     */
     public static String world(String name, List<String> imports, List<String> exports) {
         StringBuilder sb = new StringBuilder("world %").append(name).append(" {\n");
-        imports.forEach(i -> sb.append("  import %").append(i).append(";\n"));
-        exports.forEach(e -> sb.append("  export %").append(e).append(";\n"));
+        imports.forEach(i -> sb.append("  import ").append(i).append(";\n"));
+        exports.forEach(e -> sb.append("  export ").append(e).append(";\n"));
         return sb.append("}\n").toString();
     }
 
