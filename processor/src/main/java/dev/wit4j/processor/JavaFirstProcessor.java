@@ -4,8 +4,10 @@ import com.google.auto.service.AutoService;
 import dev.wit4j.annotations.Borrow;
 import dev.wit4j.annotations.Unsigned;
 import dev.wit4j.annotations.WitChar;
+import dev.wit4j.annotations.WitConstructor;
 import dev.wit4j.annotations.WitInterface;
 import dev.wit4j.annotations.WitResource;
+import dev.wit4j.annotations.WitStatic;
 import dev.wit4j.annotations.WitWorldOf;
 import dev.wit4j.processor.gen.WitSourceGenerator;
 import dev.wit4j.processor.model.Bindings;
@@ -58,7 +60,7 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         // Also claims the marker annotations read from the interfaces (-Xlint:processing stays quiet).
         return Set.of(WitInterface.class.getCanonicalName(), WitWorldOf.class.getCanonicalName(),
                 WitResource.class.getCanonicalName(), Unsigned.class.getCanonicalName(), WitChar.class.getCanonicalName(),
-                Borrow.class.getCanonicalName());
+                Borrow.class.getCanonicalName(), WitConstructor.class.getCanonicalName(), WitStatic.class.getCanonicalName());
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.wit4j.processor;
 import dev.wit4j.annotations.Borrow;
 import dev.wit4j.annotations.Unsigned;
 import dev.wit4j.annotations.WitChar;
+import dev.wit4j.annotations.WitConstructor;
 import dev.wit4j.annotations.WitInterface;
 import dev.wit4j.annotations.WitResource;
+import dev.wit4j.annotations.WitStatic;
 import dev.wit4j.processor.model.JavaFirstInterface;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -62,6 +64,8 @@ final class JavaFirstReader {
     private final Map<String, String> witNames = new HashMap<>();
     private final Map<String, String> javaByWitName = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
+    /** The interface's {@code @WitConstructor} and {@code @WitStatic} methods. */
+    private final List<ExecutableElement> resourceFunctions = new ArrayList<>();
     /** Types already found invalid (reported once). */
     private final Set<String> invalid = new HashSet<>();
 
@@ -147,10 +151,15 @@ final class JavaFirstReader {
         if (!IDENT.matcher(name).matches()) {
             d.reportOn(e, Message.JF_BAD_NAME, e.getSimpleName(), name);
         }
-        List<Function> functions = functions(e);
+        List<Function> functions = functions(e, false);
+        for (ExecutableElement m : resourceFunctions) {
+            resourceFunction(m);
+        }
         // Types and functions share the interface's namespace in WIT.
         for (ExecutableElement m : ElementFilter.methodsIn(env.getElementUtils().getAllMembers(e))) {
-            String type = m.getModifiers().contains(Modifier.ABSTRACT) ? javaByWitName.get(kebab(m.getSimpleName().toString())) : null;
+            boolean function = m.getModifiers().contains(Modifier.ABSTRACT) && m.getAnnotation(WitConstructor.class) == null
+                    && m.getAnnotation(WitStatic.class) == null;
+            String type = function ? javaByWitName.get(kebab(m.getSimpleName().toString())) : null;
             if (type != null) {
                 d.reportOn(m, Message.JF_NAME_CLASH, type, m.getSimpleName(), kebab(m.getSimpleName().toString()));
             }
@@ -162,7 +171,11 @@ final class JavaFirstReader {
                 new ArrayList<>(declared.values()), functions));
     }
 
-    private List<Function> functions(TypeElement e) {
+    /**
+     * The functions of interface or resource {@code e}; {@code @WitConstructor} and
+     * {@code @WitStatic} methods of an interface are set aside for {@link #resourceFunction}.
+     */
+    private List<Function> functions(TypeElement e, boolean resource) {
         List<Function> out = new ArrayList<>();
         Map<String, ExecutableElement> byJava = new HashMap<>();
         Map<String, ExecutableElement> byWit = new HashMap<>();
@@ -177,6 +190,16 @@ final class JavaFirstReader {
                 continue;
             }
             byJava.put(javaName, m);
+            if (m.getAnnotation(WitConstructor.class) != null || m.getAnnotation(WitStatic.class) != null) {
+                if (resource) {
+                    d.reportOn(m, Message.JF_MISPLACED, m.getAnnotation(WitConstructor.class) != null ? "WitConstructor" : "WitStatic",
+                            javaName, "declare constructors and static functions on the @WitInterface that uses the resource, "
+                                    + "so that implementations of that interface provide them");
+                } else {
+                    resourceFunctions.add(m);
+                }
+                continue;
+            }
             String wit = witName(javaName, m);
             ExecutableElement other = byWit.putIfAbsent(wit, m);
             if (other != null) {
@@ -185,6 +208,77 @@ final class JavaFirstReader {
             function(m, wit).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * A {@code @WitConstructor} or {@code @WitStatic} method: the constructor or a static function
+     * of the resource as declared in this interface.
+     */
+    private void resourceFunction(ExecutableElement m) {
+        boolean constructor = m.getAnnotation(WitConstructor.class) != null;
+        TypeMirror owner;
+        if (constructor) {
+            if (m.getAnnotation(WitStatic.class) != null) {
+                d.reportOn(m, Message.JF_MISPLACED, "WitStatic", m.getSimpleName(), "a method is a constructor or a static function, not both");
+                return;
+            }
+            owner = m.getReturnType();
+            if (!isResource(owner)) {
+                d.reportOn(m, Message.JF_BAD_CONSTRUCTOR, m.getSimpleName(), owner);
+                return;
+            }
+        } else {
+            owner = staticOwner(m);
+            if (!isResource(owner)) {
+                d.reportOn(m, Message.JF_BAD_STATIC, owner, m.getSimpleName());
+                return;
+            }
+        }
+        TypeElement res = (TypeElement) types.asElement(owner);
+        if (named(res, m).isEmpty()) {
+            return;
+        }
+        String key = key(res, "type");
+        String wit = constructor ? "constructor" : witName(m.getSimpleName().toString(), m);
+        Optional<Function> f = function(m, wit);
+        if (f.isEmpty() || !(declared.get(key) instanceof JavaFirstInterface.ResourceDecl r)) {
+            return;
+        }
+        if (constructor && r.constructor().isPresent()) {
+            d.reportOn(m, Message.JF_TWO_CONSTRUCTORS, r.name(), r.constructor().get().javaName(), m.getSimpleName());
+            return;
+        }
+        List<Function> statics = new ArrayList<>(r.statics());
+        if (!constructor) {
+            for (Function other : concat(r.methods(), r.statics())) {
+                if (other.name().equals(wit)) {
+                    d.reportOn(m, Message.JF_NAME_CLASH, other.javaName(), m.getSimpleName(), r.name() + "." + wit);
+                    return;
+                }
+            }
+            statics.add(f.get());
+        }
+        declared.put(key, new JavaFirstInterface.ResourceDecl(r.name(), r.javaType(), r.methods(),
+                constructor ? f : r.constructor(), statics));
+    }
+
+    private static List<Function> concat(List<Function> a, List<Function> b) {
+        List<Function> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The class named by {@code @WitStatic} on {@code m}. */
+    private static TypeMirror staticOwner(ExecutableElement m) {
+        for (AnnotationMirror a : m.getAnnotationMirrors()) {
+            if (a.getAnnotationType().toString().equals(WitStatic.class.getCanonicalName())) {
+                for (Map.Entry<? extends ExecutableElement, ? extends javax.lang.model.element.AnnotationValue> v
+                        : a.getElementValues().entrySet()) {
+                    return (TypeMirror) v.getValue().getValue();
+                }
+            }
+        }
+        throw new IllegalStateException("no @WitStatic on " + m);
     }
 
     private Optional<Function> function(ExecutableElement m, String wit) {
@@ -622,6 +716,7 @@ final class JavaFirstReader {
         if (!checkInterface(e, WitResource.class)) {
             return null;
         }
-        return new JavaFirstInterface.ResourceDecl(witNames.get(key(e, "type")), ClassName.get(e), functions(e));
+        return new JavaFirstInterface.ResourceDecl(witNames.get(key(e, "type")), ClassName.get(e), functions(e, true),
+                Optional.empty(), List.of());
     }
 }

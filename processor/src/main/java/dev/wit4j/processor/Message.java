@@ -65,6 +65,12 @@ public enum Message {
     JF_RECURSIVE(Diagnostic.Kind.ERROR, "`%s` refers to itself: WIT types cannot be recursive; use a resource, or an index into a list"),
     /** An annotation in a place where it means nothing. */
     JF_MISPLACED(Diagnostic.Kind.ERROR, "@%s does not apply to `%s`: %s"),
+    /** A {@code @WitConstructor} method that does not return a {@code @WitResource} type. */
+    JF_BAD_CONSTRUCTOR(Diagnostic.Kind.ERROR, "@WitConstructor method `%s` returns `%s`, but a constructor returns the @WitResource interface it constructs; return that type, or drop the annotation for a plain function"),
+    /** Two {@code @WitConstructor} methods for one resource. */
+    JF_TWO_CONSTRUCTORS(Diagnostic.Kind.ERROR, "resource `%s` already has a constructor (`%s`); WIT allows one per resource: make `%s` a @WitStatic function"),
+    /** {@code @WitStatic} naming a type that is not a {@code @WitResource} interface. */
+    JF_BAD_STATIC(Diagnostic.Kind.ERROR, "@WitStatic(%s.class) on `%s`: static functions belong to a @WitResource interface; name one"),
     /** {@code @WitWorldOf} names a class that is not a {@code @WitInterface}. */
     JF_WORLD_MEMBER(Diagnostic.Kind.ERROR, "`%s` is not annotated @WitInterface; a world imports and exports @WitInterface interfaces"),
     /** A world member whose interface has errors. */

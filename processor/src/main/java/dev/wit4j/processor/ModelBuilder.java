@@ -332,6 +332,11 @@ final class ModelBuilder {
         List<JavaFirstInterface.Function> in = s.javaFirst.functions();
         if (f.kind() instanceof Function.Kind.Method m) {
             in = ((JavaFirstInterface.ResourceDecl) javaDecl(s, m.resource())).methods();
+        } else if (f.kind() instanceof Function.Kind.Static st) {
+            in = ((JavaFirstInterface.ResourceDecl) javaDecl(s, st.resource())).statics();
+        } else if (f.kind() instanceof Function.Kind.Constructor c) {
+            return ((JavaFirstInterface.ResourceDecl) javaDecl(s, c.resource())).constructor()
+                    .orElseThrow(() -> new IllegalStateException("no Java constructor for `" + f.name() + "`"));
         }
         return in.stream().filter(j -> j.name().equals(f.itemName())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Java method for WIT function `" + f.name() + "` of " + s.javaFirst.javaName()));

@@ -177,6 +177,127 @@ class JavaFirstTest {
         rejects("enum Align { LEFT }\nvoid align(Align a);", "`e.I.Align` and `align` are both `align` in WIT", "void align(");
     }
 
+    static final String DRAW = """
+            package com.acme.draw;
+
+            import dev.wit4j.annotations.*;
+
+            @WitInterface(packageName = "example:draw@1.0.0")
+            public interface Draw {
+                record Point(int x, int y) {}
+                @WitResource
+                interface Canvas {
+                    void plot(Point p);
+                    @Unsigned int plotted();
+                }
+                @WitConstructor Canvas canvas(@Unsigned int width, Point origin);
+                @WitStatic(Canvas.class) @Unsigned int maxWidth();
+                @WitStatic(Canvas.class) Canvas blank();
+                void clear(@Borrow Canvas canvas);
+            }
+            """;
+
+    @Test
+    void resourceConstructorsAndStaticFunctions() throws IOException {
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.draw.Draw", DRAW));
+        assertThat(c).succeededWithoutWarnings();
+        assertEquals("""
+                package example:draw@1.0.0;
+
+                interface draw {
+                  record point {
+                    x: s32,
+                    y: s32,
+                  }
+
+                  resource canvas {
+                    constructor(width: u32, origin: point);
+                    max-width: static func() -> u32;
+                    blank: static func() -> canvas;
+                    plot: func(p: point);
+                    plotted: func() -> u32;
+                  }
+
+                  clear: func(canvas: borrow<canvas>);
+                }
+
+                """, generatedWit(c, "META-INF/wit/example/draw/draw.wit"));
+    }
+
+    /**
+     * Constructors and statics are methods of the interface: a Java implementation provides them
+     * when a component imports it, and the component's are called through it when it exports it.
+     */
+    @Test
+    void resourceConstructorsAndStaticsInWorldBindings() {
+        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.draw.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"painter\", imports = Draw.class, exports = Draw.class)\n"
+                        + "package com.acme.draw;\n");
+        JavaFileObject use = JavaFileObjects.forSourceString("com.acme.draw.Use", """
+                package com.acme.draw;
+                import com.acme.draw.wit.Painter;
+                final class Use implements Draw {
+                    record Host(int width) implements Canvas {
+                        @Override public void plot(Point p) { }
+                        @Override public int plotted() { return width; }
+                    }
+                    @Override public Canvas canvas(int width, Point origin) { return new Host(width); }
+                    @Override public int maxWidth() { return 100; }
+                    @Override public Canvas blank() { return new Host(0); }
+                    @Override public void clear(Canvas canvas) { }
+                    static int call(Painter painter) {
+                        Draw d = painter.draw();
+                        Canvas c = d.canvas(3, new Point(0, 0));
+                        return c.plotted() + d.maxWidth() + d.blank().plotted();
+                    }
+                    static Painter.Imports imports() {
+                        return Painter.Imports.builder().draw(new Use()).build();
+                    }
+                }
+                """);
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.draw.Draw", DRAW), info, use);
+        assertThat(c).succeededWithoutWarnings();
+        String world;
+        try {
+            world = c.generatedSourceFile("com.acme.draw.wit.Painter").orElseThrow().getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(world.contains("li.func(\"[constructor]canvas\""), "the host's constructor is linked");
+        assertTrue(world.contains("li.func(\"[static]canvas.max-width\""), "the host's static function is linked");
+        assertTrue(world.contains("exports.func(\"[constructor]canvas\")"), "the component's constructor is called");
+    }
+
+    @Test
+    void constructorNotReturningAResource() {
+        rejects("@WitConstructor String make();", "@WitConstructor method `make` returns `java.lang.String`", "@WitConstructor String make()");
+    }
+
+    @Test
+    void twoConstructors() {
+        rejects("@WitResource interface R { void m(); }\n@WitConstructor R a();\n@WitConstructor R b(int x);",
+                "resource `r` already has a constructor (`a`)", "@WitConstructor R b(");
+    }
+
+    @Test
+    void staticOfANonResource() {
+        rejects("@WitStatic(String.class) int f();", "@WitStatic(java.lang.String.class) on `f`", "@WitStatic(String.class) int f()");
+    }
+
+    @Test
+    void constructorOnTheResourceItself() {
+        List<Diagnostic<? extends JavaFileObject>> errs = errors("@WitResource interface R { @WitConstructor R make(); }\nvoid use(R r);");
+        assertTrue(errs.get(0).getMessage(null).contains("@WitConstructor does not apply to `make`: declare constructors"), errs.toString());
+        assertEquals(6, errs.get(0).getLineNumber());
+        assertTrue(errs.get(1).getMessage(null).contains("`e.I.R` has no WIT meaning: see the error on it"), "and on its use");
+    }
+
+    @Test
+    void staticNamedLikeAMethod() {
+        rejects("@WitResource interface R { void size(); }\n@WitStatic(R.class) int size();",
+                "`size` and `size` are both `r.size` in WIT", "@WitStatic(R.class) int size()");
+    }
+
     @Test
     void nonSealedInterfaceAsVariant() {
         rejects("interface Shape {}\nvoid f(Shape s);", "interface `e.I.Shape` is not sealed", "Shape s");

@@ -64,8 +64,12 @@ public final class WitSourceGenerator {
                     .collect(Collectors.joining()) + "  }\n";
         }
         JavaFirstInterface.ResourceDecl r = (JavaFirstInterface.ResourceDecl) t;
-        return "  resource %" + r.name() + " {\n" + r.methods().stream().map(m -> "    " + function(m) + "\n")
-                .collect(Collectors.joining()) + "  }\n";
+        StringBuilder sb = new StringBuilder("  resource %").append(r.name()).append(" {\n");
+        r.constructor().ifPresent(c -> sb.append("    constructor(").append(params(c)).append(");\n"));
+        r.statics().forEach(f -> sb.append("    %").append(f.name()).append(": static func(").append(params(f)).append(")")
+                .append(f.result().map(x -> " -> " + x).orElse("")).append(";\n"));
+        r.methods().forEach(m -> sb.append("    ").append(function(m)).append('\n'));
+        return sb.append("  }\n").toString();
     }
 
     private static String kase(Case c) {
@@ -77,7 +81,10 @@ public final class WitSourceGenerator {
     }
 
     private static String function(Function f) {
-        return "%" + f.name() + ": func(" + f.params().stream().map(WitSourceGenerator::field).collect(Collectors.joining(", "))
-                + ")" + f.result().map(r -> " -> " + r).orElse("") + ";";
+        return "%" + f.name() + ": func(" + params(f) + ")" + f.result().map(r -> " -> " + r).orElse("") + ";";
+    }
+
+    private static String params(Function f) {
+        return f.params().stream().map(WitSourceGenerator::field).collect(Collectors.joining(", "));
     }
 }

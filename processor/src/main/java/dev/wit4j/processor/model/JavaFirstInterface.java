@@ -109,10 +109,15 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
         }
     }
 
-    /** {@code resource} with its methods. */
-    public record ResourceDecl(String name, ClassName javaType, List<Function> methods) implements TypeDecl {
+    /**
+     * {@code resource} with its methods, and the constructor and static functions that the
+     * interface declares for it ({@code @WitConstructor}, {@code @WitStatic} methods of the interface).
+     */
+    public record ResourceDecl(String name, ClassName javaType, List<Function> methods, Optional<Function> constructor,
+            List<Function> statics) implements TypeDecl {
         public ResourceDecl {
             methods = List.copyOf(methods);
+            statics = List.copyOf(statics);
         }
     }
 }
