@@ -6,12 +6,12 @@
   (import "example:textkit/text-tools@1.0.0" (instance $tt
     (export "tally" (type $tally (sub resource)))
     (export "shout" (func (param "text" string) (result string)))
-    (export "new-tally" (func (result (own $tally))))
+    (export "[constructor]tally" (func (result (own $tally))))
     (export "[method]tally.add" (func (param "self" (borrow $tally)) (param "n" u32)))
     (export "[method]tally.sum" (func (param "self" (borrow $tally)) (result u64)))))
   (alias export $tt "tally" (type $tally))
   (alias export $tt "shout" (func $shout))
-  (alias export $tt "new-tally" (func $new-tally))
+  (alias export $tt "[constructor]tally" (func $new-tally))
   (alias export $tt "[method]tally.add" (func $tally-add))
   (alias export $tt "[method]tally.sum" (func $tally-sum))
 

@@ -72,8 +72,13 @@ public final class JavaTextTools implements TextTools {
 
     @Override
     public Tally newTally() {
+        return startingAt(0);
+    }
+
+    @Override
+    public Tally startingAt(long start) {
         return new Tally() {
-            private long sum;
+            private long sum = start;
 
             @Override
             public void add(int n) {

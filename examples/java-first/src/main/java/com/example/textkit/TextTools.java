@@ -1,8 +1,10 @@
 package com.example.textkit;
 
 import dev.wit4j.annotations.Unsigned;
+import dev.wit4j.annotations.WitConstructor;
 import dev.wit4j.annotations.WitInterface;
 import dev.wit4j.annotations.WitResource;
+import dev.wit4j.annotations.WitStatic;
 import dev.wit4j.runtime.types.Result;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +68,11 @@ public interface TextTools {
     /** {@code span} if it ends within {@code width} bytes, else why not. */
     Result<Span, String> fit(Span span, @Unsigned int width);
 
-    /** A new tally at 0. */
+    /** A new tally at 0: the resource's constructor. */
+    @WitConstructor
     Tally newTally();
+
+    /** A new tally at {@code sum}: a static function of the resource. */
+    @WitStatic(Tally.class)
+    Tally startingAt(@Unsigned long sum);
 }

@@ -60,6 +60,8 @@ class JavaFirstTest {
                   }
 
                   resource tally {
+                    constructor();
+                    starting-at: static func(sum: u64) -> tally;
                     add: func(n: u32);
                     sum: func() -> u64;
                   }
@@ -79,8 +81,6 @@ class JavaFirstTest {
                   twice: func(token: token) -> token;
 
                   fit: func(span: span, width: u32) -> result<span, string>;
-
-                  new-tally: func() -> tally;
                 }
 
                 """, wit("text-tools.wit"));
@@ -171,6 +171,9 @@ class JavaFirstTest {
         handle.close();
         assertThrows(IllegalStateException.class, a::sum, "a closed handle is not used");
         assertEquals(0xFFFF_FFFFL, b.sum());
+        Tally c = tools.startingAt(-2);
+        c.add(3);
+        assertEquals(1, c.sum(), "u64 wraps around");
     }
 
     @Test

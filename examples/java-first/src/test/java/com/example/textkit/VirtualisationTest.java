@@ -120,5 +120,6 @@ class VirtualisationTest {
         @Override public Token twice(Token token) { return tools.twice(token); }
         @Override public dev.wit4j.runtime.types.Result<Span, String> fit(Span span, int width) { return tools.fit(span, width); }
         @Override public Tally newTally() { return tools.newTally(); }
+        @Override public Tally startingAt(long sum) { return tools.startingAt(sum); }
     }
 }
