@@ -65,6 +65,8 @@ public enum Message {
     JF_RECURSIVE(Diagnostic.Kind.ERROR, "`%s` refers to itself: WIT types cannot be recursive; use a resource, or an index into a list"),
     /** An annotation in a place where it means nothing. */
     JF_MISPLACED(Diagnostic.Kind.ERROR, "@%s does not apply to `%s`: %s"),
+    /** A method of an exported Java-first resource that the generated handle class needs for itself. */
+    JF_HANDLE_METHOD(Diagnostic.Kind.ERROR, "`%s` is exported by the component, so a generated handle class implements it, whose `close()` drops the handle and `handle()` returns it; rename method `%s`"),
     /** A {@code @WitConstructor} method that does not return a {@code @WitResource} type. */
     JF_BAD_CONSTRUCTOR(Diagnostic.Kind.ERROR, "@WitConstructor method `%s` returns `%s`, but a constructor returns the @WitResource interface it constructs; return that type, or drop the annotation for a plain function"),
     /** Two {@code @WitConstructor} methods for one resource. */

@@ -474,6 +474,9 @@ final class ModelBuilder {
                 for (Function f : s.functions) {
                     if (f.kind() instanceof Function.Kind.Method m && m.resource().equals(def)) {
                         String javaName = decl != null ? javaFunction(s, f).javaName() : unique(Names.lowerCamel(f.itemName()), used);
+                        if (s.handleClasses.containsKey(def) && (javaName.equals("close") || javaName.equals("handle"))) {
+                            diagnostics.report(Message.JF_HANDLE_METHOD, decl.javaType().canonicalName(), javaName);
+                        }
                         MethodModel mm = method(f, dir, s, javaName);
                         if (mm != null) {
                             methods.add(mm);

@@ -269,6 +269,27 @@ class JavaFirstTest {
     }
 
     @Test
+    void exportedResourceWithAMethodTheHandleClassNeeds() {
+        JavaFileObject iface = JavaFileObjects.forSourceString("p.Files", """
+                package p;
+                import dev.wit4j.annotations.*;
+                @WitInterface(packageName = "e:files")
+                public interface Files {
+                    @WitResource interface File { void close(); }
+                    File open(String path);
+                }
+                """);
+        JavaFileObject info = JavaFileObjects.forSourceString("p.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", exports = Files.class)\npackage p;\n");
+        Compilation c = compile(iface, info);
+        assertThat(c).hadErrorContaining("`p.Files.File` is exported by the component").inFile(info).onLine(1);
+        // Imported, the host implements it: `close` is an ordinary method.
+        JavaFileObject imported = JavaFileObjects.forSourceString("p.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Files.class)\npackage p;\n");
+        assertThat(compile(iface, imported)).succeededWithoutWarnings();
+    }
+
+    @Test
     void constructorNotReturningAResource() {
         rejects("@WitConstructor String make();", "@WitConstructor method `make` returns `java.lang.String`", "@WitConstructor String make()");
     }
