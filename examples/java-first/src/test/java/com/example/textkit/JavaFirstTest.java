@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.textkit.TextTools.Gap;
 import com.example.textkit.TextTools.Num;
@@ -13,6 +14,8 @@ import com.example.textkit.TextTools.Tally;
 import com.example.textkit.TextTools.Word;
 import com.example.textkit.wit.TallyHandle;
 import dev.wit4j.runtime.types.Result;
+import dev.wit4j.runtime.wit.ComponentWit;
+import dev.wit4j.witx.print.WitPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +109,23 @@ class JavaFirstTest {
                   export text-tools;
                 }
                 """, wit("textkit.wit"));
+    }
+
+    /** The components' interfaces, as decoded from their binaries, are exactly the derived WIT. */
+    @Test
+    void theComponentsImplementTheDerivedWit() throws IOException {
+        // Printed inside `package … { }` blocks, hence compared without indentation.
+        String textkit = unindent(WitPrinter.print(ComponentWit.decode(Main.componentBytes()).resolve()));
+        String reporter = unindent(WitPrinter.print(ComponentWit.decode(Main.resource("/reporter.wasm")).resolve()));
+        for (String file : List.of("text-tools.wit", "logger.wit", "report.wit")) {
+            String derived = unindent(wit(file));
+            String block = derived.substring(derived.indexOf("interface ")).stripTrailing();
+            assertTrue(textkit.contains(block) || reporter.contains(block), file + " in\n" + textkit + "\n" + reporter);
+        }
+    }
+
+    private static String unindent(String text) {
+        return text.lines().map(String::strip).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test
