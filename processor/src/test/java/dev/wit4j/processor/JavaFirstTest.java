@@ -432,6 +432,18 @@ class JavaFirstTest {
     }
 
     @Test
+    void twoInterfacesWithOneSimpleName() {
+        JavaFileObject other = JavaFileObjects.forSourceString("com.acme.other.Calc",
+                CALC.replace("com.acme.calc", "com.acme.other").replace("@WitInterface(", "@WitInterface(name = \"calc2\", "));
+        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = {Calc.class, com.acme.other.Calc.class}, "
+                        + "exports = {Calc.class, com.acme.other.Calc.class})\npackage com.acme.calc;\n");
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC), other, info);
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("com.acme.calc.wit.W").contentsAsUtf8String().contains("public Builder calc_(");
+    }
+
+    @Test
     void twoJavaInterfacesWithOneWitName() {
         JavaFileObject other = JavaFileObjects.forSourceString("com.acme.other.Calc", CALC.replace("com.acme.calc", "com.acme.other"));
         JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",

@@ -62,6 +62,8 @@ public final class WorldGenerator {
     private final ClassName importsClass;
     private final String hostTrap;
     private final List<Holder> implemented = new ArrayList<>();
+    private final Map<Holder, String> importFields = new IdentityHashMap<>();
+    private final Set<String> importFieldNames = new java.util.HashSet<>();
 
     private WorldGenerator(Bindings bindings) {
         this.bindings = bindings;
@@ -432,7 +434,8 @@ public final class WorldGenerator {
     // Imports
 
     private String importField(Holder h) {
-        return ImportsNames.setter(h);
+        // Unique even when two holders share a simple name (Java-first interfaces of two Java packages).
+        return importFields.computeIfAbsent(h, x -> uniqueIn(importFieldNames, ImportsNames.setter(x)));
     }
 
     /** Links the imported holder {@code h}: its resources, and host functions calling the implementation. */
