@@ -147,6 +147,10 @@
       (i64.store (local.get $cell) (local.get $sum))
       (call $tally-new (local.get $cell)))
 
+    ;; peek(tally): its sum; a borrow of the component's own resource arrives as its representation
+    (func (export "peek") (param $t i32) (result i64)
+      (i64.load (local.get $t)))
+
     ;; [method]tally.add / sum: a borrow of the component's own resource arrives as its representation
     (func (export "tally-add") (param $self i32) (param $n i32)
       (i64.store (local.get $self) (i64.add (i64.load (local.get $self)) (i64.extend_i32_u (local.get $n)))))
@@ -178,6 +182,8 @@
     (canon lift (core func $main "tally")))
   (func $tally-starting-at (param "sum" u64) (result (own $tally))
     (canon lift (core func $main "tally-starting-at")))
+  (func $peek (param "tally" (borrow $tally)) (result u64)
+    (canon lift (core func $main "peek")))
   (func $tally-add (param "self" (borrow $tally)) (param "n" u32)
     (canon lift (core func $main "tally-add")))
   (func $tally-sum (param "self" (borrow $tally)) (result u64)
@@ -203,6 +209,7 @@
     (import "import-func-fit" (func $fit (param "span" $span-in) (param "width" u32) (result (result $span-in (error string)))))
     (import "import-constructor-tally" (func $tally-f (result (own $tally-in))))
     (import "import-static-tally-starting-at" (func $tally-starting-at (param "sum" u64) (result (own $tally-in))))
+    (import "import-func-peek" (func $peek (param "tally" (borrow $tally-in)) (result u64)))
     (import "import-method-tally-add" (func $tally-add (param "self" (borrow $tally-in)) (param "n" u32)))
     (import "import-method-tally-sum" (func $tally-sum (param "self" (borrow $tally-in)) (result u64)))
     (export $span "span" (type $span-in))
@@ -221,7 +228,8 @@
     (export "non-empty" (func $non-empty) (func (param "span" $span) (result (option $span))))
     (export "covered" (func $covered) (func (param "spans" (list $span)) (result u64)))
     (export "twice" (func $twice) (func (param "token" $token) (result $token)))
-    (export "fit" (func $fit) (func (param "span" $span) (param "width" u32) (result (result $span (error string))))))
+    (export "fit" (func $fit) (func (param "span" $span) (param "width" u32) (result (result $span (error string)))))
+    (export "peek" (func $peek) (func (param "tally" (borrow $tally)) (result u64))))
   (instance $text-tools-instance (instantiate $text-tools
     (with "import-type-span" (type $span))
     (with "import-type-side" (type $side))
@@ -237,6 +245,7 @@
     (with "import-func-fit" (func $fit))
     (with "import-constructor-tally" (func $tally-f))
     (with "import-static-tally-starting-at" (func $tally-starting-at))
+    (with "import-func-peek" (func $peek))
     (with "import-method-tally-add" (func $tally-add))
     (with "import-method-tally-sum" (func $tally-sum))))
   (export "example:textkit/text-tools@1.0.0" (instance $text-tools-instance))

@@ -71,6 +71,11 @@ public final class JavaTextTools implements TextTools {
     }
 
     @Override
+    public long peek(Tally tally) {
+        return tally.sum();
+    }
+
+    @Override
     public Tally newTally() {
         return startingAt(0);
     }

@@ -1,5 +1,6 @@
 package com.example.textkit;
 
+import dev.wit4j.annotations.Borrow;
 import dev.wit4j.annotations.Unsigned;
 import dev.wit4j.annotations.WitConstructor;
 import dev.wit4j.annotations.WitInterface;
@@ -67,6 +68,9 @@ public interface TextTools {
 
     /** {@code span} if it ends within {@code width} bytes, else why not. */
     Result<Span, String> fit(Span span, @Unsigned int width);
+
+    /** The sum of a tally, borrowed. */
+    @Unsigned long peek(@Borrow Tally tally);
 
     /** A new tally at 0: the resource's constructor. */
     @WitConstructor

@@ -84,6 +84,8 @@ class JavaFirstTest {
                   twice: func(token: token) -> token;
 
                   fit: func(span: span, width: u32) -> result<span, string>;
+
+                  peek: func(tally: borrow<tally>) -> u64;
                 }
 
                 """, wit("text-tools.wit"));
@@ -194,6 +196,14 @@ class JavaFirstTest {
         Tally c = tools.startingAt(-2);
         c.add(3);
         assertEquals(1, c.sum(), "u64 wraps around");
+        assertEquals(1, tools.peek(c), "lent to the component");
+        assertEquals(1, tools.peek(c), "and still ours");
+        Tally mine = new Tally() {
+            @Override public void add(int n) { }
+            @Override public long sum() { return 7; }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tools.peek(mine));
+        assertTrue(e.getMessage().startsWith("not a `tally` of the component"), e.getMessage());
     }
 
     @Test

@@ -119,6 +119,7 @@ class VirtualisationTest {
         @Override public long covered(List<Span> spans) { return tools.covered(spans); }
         @Override public Token twice(Token token) { return tools.twice(token); }
         @Override public dev.wit4j.runtime.types.Result<Span, String> fit(Span span, int width) { return tools.fit(span, width); }
+        @Override public long peek(Tally tally) { return tools.peek(tally); }
         @Override public Tally newTally() { return tools.newTally(); }
         @Override public Tally startingAt(long sum) { return tools.startingAt(sum); }
     }

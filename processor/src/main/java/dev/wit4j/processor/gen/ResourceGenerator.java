@@ -42,6 +42,9 @@ public final class ResourceGenerator {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** Java-first: the static method of a handle class that checks a resource object is one of its instances. */
+    public static final String OF = "of";
+
     /** The nested interface of an exported resource class through which its methods call the component. */
     public static final String OPS = "Ops";
 
@@ -69,6 +72,17 @@ public final class ResourceGenerator {
         Javadocs.deprecatedAnnotation(r.stability()).ifPresent(b::addAnnotation);
         if (r.javaInterface().isPresent()) {
             b.addSuperinterface(r.javaInterface().get());
+            b.addMethod(MethodSpec.methodBuilder(OF).addModifiers(Modifier.STATIC).returns(r.name())
+                    .addParameter(r.javaInterface().get(), "resource")
+                    .addJavadoc("{@code resource} as a handle of the component, for passing it back.\n\n"
+                            + "@throws IllegalArgumentException if it is another implementation of the interface\n")
+                    .beginControlFlow("if (resource instanceof $T h)", r.name())
+                    .addStatement("return h")
+                    .endControlFlow()
+                    .addStatement("throw new $T($S + $T.requireNonNull(resource, $S).getClass().getName())",
+                            IllegalArgumentException.class, "not a `" + r.witName() + "` of the component (only objects it returned "
+                                    + "can be passed back to it): ", java.util.Objects.class, r.witName())
+                    .build());
         } else {
             b.addModifiers(Modifier.STATIC);
         }

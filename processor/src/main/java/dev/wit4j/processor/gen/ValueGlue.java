@@ -120,7 +120,7 @@ final class ValueGlue {
                 if (!h.java().equals(h.resource())) {
                     // Java-first: the signature says the user's resource interface; only the handle class
                     // (which implements it) holds a handle of the component.
-                    x = CodeBlock.of("(($T) $L)", h.resource(), x);
+                    x = CodeBlock.of("$T.$N($L)", h.resource(), ResourceGenerator.OF, x);
                 }
                 if (h.borrow()) {
                     return CodeBlock.of("$T.borrow($L.handle().handle())", VALUE, x);
