@@ -15,8 +15,13 @@ import java.lang.annotation.Target;
  * {@code read-all}); records, enums, sealed interfaces of records, {@code Optional}, {@code List},
  * primitive arrays, {@code Result}, {@code TupleN}, {@code Set<Enum>} and {@link WitResource}
  * interfaces used in the signatures become WIT types declared in this interface. Default and static
- * methods are not part of the interface (they are ignored). Any Java shape without a WIT meaning is
- * a compile error on the offending element.
+ * methods are not part of the interface (they are ignored); {@link WitConstructor} and
+ * {@link WitStatic} methods give a resource its constructor and static functions. Any Java shape
+ * without a WIT meaning is a compile error on the offending element.
+ *
+ * <p>The bindings of a {@link WitWorldOf} world use this interface and its types as they are: an
+ * implementation of it is handed to a component as its import, and the world class returns an
+ * implementation of it that calls a component exporting it.
  *
  * <pre>{@code
  * @WitInterface(packageName = "example:calc@1.0.0")

@@ -11,7 +11,10 @@ import java.lang.annotation.Target;
  * imports (the host implements them) and which it exports. The processor writes the world to
  * {@code META-INF/wit/<namespace>/<package>/<world>.wit} (in the WIT package of
  * {@link #packageName()}, by default that of the first interface) and generates the WIT-first
- * bindings for it (as {@link WitWorld} would) into {@link #bindingsPackage()}.
+ * bindings for it (as {@link WitWorld} would) into {@link #bindingsPackage()}, using the
+ * interfaces and their types themselves. The interfaces may come from several WIT packages: the
+ * world refers to the others by qualified name, and their files are also written to the world
+ * package's {@code deps/} folder so that it resolves on its own.
  *
  * <pre>{@code
  * @WitWorldOf(name = "calc", imports = Logger.class, exports = Calculator.class)
