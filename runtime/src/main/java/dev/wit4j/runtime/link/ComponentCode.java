@@ -26,14 +26,22 @@ public final class ComponentCode {
     private final Frame enclosing;
     private final String name;
     private final ExecutionMode mode;
+    /** The type an export ascribed to this component, which narrows its instances' exports; or null. */
+    private final RtType.Component ascription;
 
     ComponentCode(Component component, Map<CoreModuleBinary, CoreModule> modules, Frame enclosing, String name,
             ExecutionMode mode) {
+        this(component, modules, enclosing, name, mode, null);
+    }
+
+    private ComponentCode(Component component, Map<CoreModuleBinary, CoreModule> modules, Frame enclosing,
+            String name, ExecutionMode mode, RtType.Component ascription) {
         this.component = Objects.requireNonNull(component, "component");
         this.modules = modules;
         this.enclosing = enclosing;
         this.name = name;
         this.mode = mode;
+        this.ascription = ascription;
     }
 
     /**
@@ -86,7 +94,20 @@ public final class ComponentCode {
 
     /** The same code under another name (used when a component is exported or imported by name). */
     public ComponentCode named(String newName) {
-        return new ComponentCode(component, modules, enclosing, newName, mode);
+        return new ComponentCode(component, modules, enclosing, newName, mode, ascription);
+    }
+
+    /**
+     * The same code seen through the component type an export ascribed to it: its instances
+     * export only what {@code type} declares.
+     */
+    ComponentCode ascribed(RtType.Component type) {
+        return new ComponentCode(component, modules, enclosing, name, mode, type);
+    }
+
+    /** The ascribed component type, or null. */
+    RtType.Component ascription() {
+        return ascription;
     }
 
     /** The decoded component. */
