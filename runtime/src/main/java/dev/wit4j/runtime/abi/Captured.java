@@ -4,34 +4,34 @@ import java.util.Arrays;
 
 /**
  * What the lifting pass of a component-to-component transfer takes out of the source side for the
- * lowering pass, in traversal order: the decoded strings (validated, with their source encoding
- * and length so they are stored with the spec's exact transcoding steps) and the representations of
- * the handles lifted out of the source's handle table. Everything else the lowering pass reads
+ * lowering pass, in traversal order: the strings (validated, with their source encoding and length
+ * so they are stored with the spec's exact transcoding steps; see {@link StringSource}) and the
+ * representations of the handles lifted out of the source's handle table. Everything else the lowering pass reads
  * again from the source, which cannot change in between (see {@link CallTransfer}).
  */
 final class Captured {
 
-    private HintedString[] strings;
+    private StringSource[] strings;
     private int stringCount;
     private int stringRead;
     private int[] reps;
     private int repCount;
     private int repRead;
 
-    void string(HintedString s) {
+    void string(StringSource s) {
         if (strings == null) {
-            strings = new HintedString[4];
+            strings = new StringSource[4];
         } else if (stringCount == strings.length) {
             strings = Arrays.copyOf(strings, stringCount * 2);
         }
         strings[stringCount++] = s;
     }
 
-    HintedString nextString() {
+    StringSource nextString() {
         if (stringRead >= stringCount) {
             throw new IllegalStateException("the lowering pass read more strings than the lifting pass took");
         }
-        HintedString s = strings[stringRead];
+        StringSource s = strings[stringRead];
         strings[stringRead++] = null; // the text can be collected once stored
         return s;
     }

@@ -197,12 +197,12 @@ abstract class TransferNode {
         void liftFlat(LiftLowerContext src, FlatCursor in, Captured c) {
             long ptr = Integer.toUnsignedLong(in.nextI32());
             long taggedCodeUnits = Integer.toUnsignedLong(in.nextI32());
-            c.string(StringCodec.loadFromRange(src, ptr, taggedCodeUnits));
+            c.string(StringCodec.loadForTransfer(src, ptr, taggedCodeUnits));
         }
 
         @Override
         void liftMem(LiftLowerContext src, long ptr, Captured c) {
-            c.string(StringCodec.load(src, ptr));
+            c.string(StringCodec.loadForTransfer(src, ptr));
         }
 
         @Override
