@@ -54,6 +54,8 @@ FLAT = [
     ("drop-borrow", '(param "t" $borrow)', "(result u32)", "drop-borrow"),
     ("bad-char-out", '', "(result char)", "bad-char"),
     ("bad-disc-out", '', "(result (result u32 (error u32)))", "bad-disc"),
+    ("bad-utf16-out", '', "(result string)", "bad-utf16"),
+    ("lend-and-give", '(param "b" $borrow) (param "o" $own)', "(result u32)", "second32"),
 ]
 OPTS16 = '(memory (core memory $i "mem")) (realloc (core func $i "realloc"))'
 
@@ -114,7 +116,11 @@ w('''    (core func $drop (canon resource.drop $thing))
       (func (export "units") (param i32 i32 i32) (result i32) (local.get 1))
       (func (export "drop-borrow") (param i32) (result i32) (call $drop (local.get 0)) (local.get 0))
       (func (export "bad-char") (result i32) (i32.const 0xD800))
-      (func (export "bad-disc") (result i32) (i32.store8 (i32.const 64) (i32.const 5)) (i32.const 64)))
+      (func (export "bad-disc") (result i32) (i32.store8 (i32.const 64) (i32.const 5)) (i32.const 64))
+      ;; one UTF-16 code unit, an unpaired high surrogate
+      (func (export "bad-utf16") (result i32)
+        (i32.store (i32.const 80) (i32.const 96)) (i32.store (i32.const 84) (i32.const 1))
+        (i32.store16 (i32.const 96) (i32.const 0xD800)) (i32.const 80)))
     (core instance $i (instantiate $m (with "r" (instance (export "drop" (func $drop))))))
 ''')
 for name, t in ECHO:
@@ -174,7 +180,8 @@ flat_sigs = {
     "opt-in": "(param i32 i32) (result i32)", "string-char": "(param i32 i32 i32) (result i32)",
     "list-u32": "(param i32 i32) (result i32)", "own-in": "(param i32) (result i32)",
     "keep-borrow": "(param i32) (result i32)", "drop-borrow": "(param i32) (result i32)",
-    "bad-char-out": "(result i32)", "bad-disc-out": "(param i32)",
+    "bad-char-out": "(result i32)", "bad-disc-out": "(param i32)", "bad-utf16-out": "(param i32)",
+    "lend-and-give": "(param i32 i32) (result i32)",
 }
 sig.update(flat_sigs)
 w('    (core module $main\n')
@@ -222,6 +229,11 @@ CRAFTED = {
     "borrow-keep": "(call $keep-borrow (call $make (i32.const 8)))",
     "bad-char-out": "(call $bad-char-out)",
     "bad-disc-out": "(call $bad-disc-out (i32.const 1040)) (i32.load (i32.const 1044))",
+    "bad-utf16-out": "(call $bad-utf16-out (i32.const 1040)) (i32.load (i32.const 1044))",
+    # the same handle lent as a borrow and given away as an own in one call
+    "lent-own": "(local.set 0 (call $make (i32.const 3))) (call $lend-and-give (local.get 0) (local.get 0))",
+    # one byte more than MAX_STRING_BYTE_LENGTH: too long before its bounds are looked at
+    "string-too-long": "(call $string-char (i32.const 0) (i32.const 0x10000000) (i32.const 97))",
     "mem-unaligned": "(call $echo-ef (i32.const 2052) (i32.const 1024)) (i32.const 0)",
     "out-unaligned": "(call $echo-ef (i32.const 2048) (i32.const 1025)) (i32.const 0)",
 }

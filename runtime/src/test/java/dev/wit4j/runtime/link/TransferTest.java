@@ -149,6 +149,8 @@ class TransferTest {
             {"list-oob", Trap.Reason.OUT_OF_BOUNDS},
             {"own-bad", Trap.Reason.UNKNOWN_HANDLE},
             {"own-twice", Trap.Reason.UNKNOWN_HANDLE},
+            {"lent-own", Trap.Reason.HANDLE_LENT},
+            {"string-too-long", Trap.Reason.STRING_TOO_LONG},
             {"mem-unaligned", Trap.Reason.UNALIGNED_POINTER},
             {"out-unaligned", Trap.Reason.UNALIGNED_POINTER},
             {"order", Trap.Reason.INVALID_CHAR},
@@ -180,11 +182,12 @@ class TransferTest {
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void badResultsOfTheCalleeTrapInTheCallee(ExecutionMode mode) {
-        for (String name : new String[] {"bad-char-out", "bad-disc-out"}) {
+        java.util.Map<String, Trap.Reason> expected = java.util.Map.of("bad-char-out", Trap.Reason.INVALID_CHAR,
+                "bad-disc-out", Trap.Reason.INVALID_DISCRIMINANT, "bad-utf16-out", Trap.Reason.INVALID_STRING_ENCODING);
+        for (String name : expected.keySet()) {
             Instance instance = instance(mode);
             Trap t = assertThrows(Trap.class, () -> instance.func(name).call());
-            assertEquals(name.equals("bad-char-out") ? Trap.Reason.INVALID_CHAR : Trap.Reason.INVALID_DISCRIMINANT,
-                    t.reason());
+            assertEquals(expected.get(name), t.reason(), name);
             assertEquals(Optional.of("transfer/callee"), t.componentName(), t.getMessage());
             Trap again = assertThrows(Trap.class, () -> instance.func("reallocs").call());
             assertEquals(Trap.Reason.CANNOT_ENTER, again.reason(), "the callee is poisoned");
