@@ -1,5 +1,7 @@
 package dev.wit4j.runtime;
 
+import dev.wit4j.runtime.abi.CanonicalOptions;
+import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.binary.ComponentDecoder;
 import dev.wit4j.runtime.binary.CoreModuleBinary;
 import dev.wit4j.runtime.binary.WasmBinary;
@@ -33,10 +35,12 @@ public final class Engine {
 
     private final ExecutionMode executionMode;
     private final ValidationFeatures features;
+    private final long maxStringByteLength;
 
     private Engine(Builder builder) {
         this.executionMode = builder.executionMode;
         this.features = builder.features;
+        this.maxStringByteLength = builder.maxStringByteLength;
     }
 
     /** An engine with the defaults: compiled core code and every validation feature enabled. */
@@ -57,6 +61,11 @@ public final class Engine {
     /** The validation features components are checked against. */
     public ValidationFeatures validationFeatures() {
         return features;
+    }
+
+    /** The longest string, in bytes of its encoding, a component may pass (see {@link Builder#maxStringByteLength}). */
+    public long maxStringByteLength() {
+        return maxStringByteLength;
     }
 
     /**
@@ -91,7 +100,8 @@ public final class Engine {
         }
         dev.wit4j.runtime.binary.Component decoded = (dev.wit4j.runtime.binary.Component) binary;
         ValidatedComponent validated = ComponentValidator.validate(decoded, features);
-        ComponentCode code = ComponentCode.root(decoded, validated.coreModules(), executionMode);
+        ComponentCode code = ComponentCode.root(decoded, validated.coreModules(), executionMode,
+                maxStringByteLength);
         TypeView.Component type;
         try {
             type = validated.type();
@@ -110,6 +120,7 @@ public final class Engine {
     public static final class Builder {
         private ExecutionMode executionMode = ExecutionMode.COMPILED;
         private ValidationFeatures features = ValidationFeatures.all();
+        private long maxStringByteLength = Layout.MAX_STRING_BYTE_LENGTH;
 
         private Builder() {
         }
@@ -123,6 +134,21 @@ public final class Engine {
         /** Which gated features validation accepts (default: all). */
         public Builder validationFeatures(ValidationFeatures features) {
             this.features = Objects.requireNonNull(features, "features");
+            return this;
+        }
+
+        /**
+         * The longest string, in bytes of the encoding it is stored in, that the canonical ABI
+         * lifts; a longer one traps. The default is CanonicalABI.md's {@code MAX_STRING_BYTE_LENGTH},
+         * 2^28-1. Up to 2^31-1 is accepted, wasmtime's limit, for components that rely on it; above
+         * the spec's value every allocation made to store a string is limited to the same number of
+         * bytes, as in wasmtime (the spec's own limit guarantees that those allocations fit a 32-bit
+         * memory).
+         *
+         * @throws IllegalArgumentException unless {@code 0 <= bytes <= 2^31-1}
+         */
+        public Builder maxStringByteLength(long bytes) {
+            this.maxStringByteLength = CanonicalOptions.checkMaxStringByteLength(bytes);
             return this;
         }
 

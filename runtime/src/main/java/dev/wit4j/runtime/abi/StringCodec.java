@@ -37,11 +37,37 @@ public final class StringCodec {
         return loadFromRange(cx, begin, taggedCodeUnits);
     }
 
+    /** {@link #load} for a string that goes on to another component (see {@link #loadForTransfer}). */
+    static StringSource loadForTransfer(LiftLowerContext cx, long ptr) {
+        GuestMemory mem = cx.memory();
+        long begin = Integer.toUnsignedLong(mem.readInt(ptr));
+        long taggedCodeUnits = Integer.toUnsignedLong(mem.readInt(ptr + 4));
+        return loadForTransfer(cx, begin, taggedCodeUnits);
+    }
+
     /**
      * {@code load_string_from_range}: decodes the string at {@code ptr} in the context's encoding,
      * trapping if it is too long, misaligned, out of bounds or not validly encoded.
      */
     public static HintedString loadFromRange(LiftLowerContext cx, long ptr, long taggedCodeUnits) {
+        return loadFromRange(cx, ptr, taggedCodeUnits, false).hinted;
+    }
+
+    /**
+     * {@code load_string_from_range} for a string that goes on to another component: every check
+     * and trap of {@link #loadFromRange(LiftLowerContext, long, long)}, but a very long string
+     * stays in the source memory until it is stored ({@link StringSource#inMemory}).
+     */
+    static StringSource loadForTransfer(LiftLowerContext cx, long ptr, long taggedCodeUnits) {
+        Loaded l = loadFromRange(cx, ptr, taggedCodeUnits, true);
+        return l.source != null ? l.source : StringSource.of(l.hinted);
+    }
+
+    /** The result of loading: the string, or a source left in memory. */
+    private record Loaded(HintedString hinted, StringSource source) {
+    }
+
+    private static Loaded loadFromRange(LiftLowerContext cx, long ptr, long taggedCodeUnits, boolean mayStay) {
         GuestMemory mem = cx.memory();
         StringEncoding encoding = cx.options().stringEncoding();
         long alignment;
@@ -63,11 +89,14 @@ public final class StringCodec {
                 utf16 = (taggedCodeUnits & UTF16_TAG) != 0;
                 byteLength = utf16 ? 2 * (taggedCodeUnits ^ UTF16_TAG) : taggedCodeUnits;
         }
-        if (byteLength > Layout.MAX_STRING_BYTE_LENGTH) {
+        if (byteLength > cx.options().maxStringByteLength()) {
             throw new Trap(Trap.Reason.STRING_TOO_LONG, byteLength + " bytes");
         }
         Bounds.checkAligned(ptr, alignment);
         Bounds.checkInBounds(mem, ptr, byteLength);
+        if (mayStay && byteLength > StringSource.IN_MEMORY_THRESHOLD) {
+            return new Loaded(null, StringSource.inMemory(mem, ptr, byteLength, encoding, utf16, taggedCodeUnits));
+        }
         byte[] bytes = mem.readBytes(ptr, (int) byteLength);
         String s;
         if (encoding == StringEncoding.UTF8) {
@@ -77,7 +106,7 @@ public final class StringCodec {
         } else {
             s = new String(bytes, StandardCharsets.ISO_8859_1);
         }
-        return new HintedString(s, encoding, taggedCodeUnits);
+        return new Loaded(new HintedString(s, encoding, taggedCodeUnits), null);
     }
 
     private static String decodeUtf8(byte[] bytes) {
@@ -130,6 +159,14 @@ public final class StringCodec {
         mem.writeInt(ptr + 4, (int) s.taggedCodeUnits());
     }
 
+    /** {@link #store(LiftLowerContext, HintedString, long)} of any {@link StringSource}. */
+    static void store(LiftLowerContext cx, StringSource v, long ptr) {
+        Stored s = storeIntoRange(cx, v);
+        GuestMemory mem = cx.memory();
+        mem.writeInt(ptr, (int) s.pointer());
+        mem.writeInt(ptr + 4, (int) s.taggedCodeUnits());
+    }
+
     /** {@link #store(LiftLowerContext, HintedString, long)} of a string value (see {@link #storeValue}). */
     static void storeValue(LiftLowerContext cx, dev.wit4j.runtime.value.Value v, long ptr) {
         Stored s = storeValue(cx, v);
@@ -152,7 +189,12 @@ public final class StringCodec {
      * context's encoding, transcoding from the hint's encoding as the spec's case analysis says.
      */
     static Stored storeIntoRange(LiftLowerContext cx, HintedString v) {
-        String src = v.text();
+        return storeIntoRange(cx, StringSource.of(v));
+    }
+
+    /** {@link #storeIntoRange(LiftLowerContext, HintedString)} of any {@link StringSource}. */
+    static Stored storeIntoRange(LiftLowerContext cx, StringSource v) {
+        StringSource src = v;
         StringEncoding srcEncoding = v.encoding();
         long srcTagged = v.taggedCodeUnits();
         // Split latin1+utf16 into its two simple encodings, as the spec does.
@@ -195,13 +237,17 @@ public final class StringCodec {
     }
 
     /** {@code store_string_copy}: the destination size is known up front; one allocation. */
-    private static Stored storeStringCopy(LiftLowerContext cx, String src, long srcCodeUnits, int dstCodeUnitSize,
-            int dstAlignment, Target dstEncoding) {
+    private static Stored storeStringCopy(LiftLowerContext cx, StringSource source, long srcCodeUnits,
+            int dstCodeUnitSize, int dstAlignment, Target dstEncoding) {
         long dstByteLength = dstCodeUnitSize * srcCodeUnits;
-        checkReallocSize(dstByteLength);
+        checkReallocSize(cx, dstByteLength);
         long ptr = cx.allocate(dstAlignment, dstByteLength);
         Bounds.checkAligned(ptr, dstAlignment);
         Bounds.checkInBounds(cx.memory(), ptr, dstByteLength);
+        if (source.copyBytes(cx.memory(), ptr, dstByteLength)) {
+            return new Stored(ptr, srcCodeUnits);
+        }
+        String src = source.text();
         byte[] encoded = dstEncoding == Target.UTF8 ? utf8(src)
                 : dstEncoding == Target.UTF16 ? utf16(src) : latin1(src);
         if (encoded.length != dstByteLength) {
@@ -211,11 +257,11 @@ public final class StringCodec {
         return new Stored(ptr, srcCodeUnits);
     }
 
-    private static Stored storeUtf16ToUtf8(LiftLowerContext cx, String src, long srcCodeUnits) {
+    private static Stored storeUtf16ToUtf8(LiftLowerContext cx, StringSource src, long srcCodeUnits) {
         return storeStringToUtf8(cx, src, srcCodeUnits, srcCodeUnits * 3);
     }
 
-    private static Stored storeLatin1ToUtf8(LiftLowerContext cx, String src, long srcCodeUnits) {
+    private static Stored storeLatin1ToUtf8(LiftLowerContext cx, StringSource src, long srcCodeUnits) {
         return storeStringToUtf8(cx, src, srcCodeUnits, srcCodeUnits * 2);
     }
 
@@ -224,21 +270,22 @@ public final class StringCodec {
      * first non-ASCII code point reallocates to {@code worstCaseSize}, finishes the copy and
      * shrinks to the exact size.
      */
-    private static Stored storeStringToUtf8(LiftLowerContext cx, String src, long srcCodeUnits, long worstCaseSize) {
-        checkReallocSize(srcCodeUnits);
+    private static Stored storeStringToUtf8(LiftLowerContext cx, StringSource source, long srcCodeUnits,
+            long worstCaseSize) {
+        checkReallocSize(cx, srcCodeUnits);
         GuestMemory mem = cx.memory();
         long ptr = cx.allocate(1, srcCodeUnits);
         Bounds.checkInBounds(mem, ptr, srcCodeUnits);
-        int ascii = asciiPrefixLength(src);
+        int ascii = source.prefixBelow(0x80);
         // The spec writes each ASCII code point as it goes; writing the prefix in bulk is the same.
-        mem.writeBytes(ptr, latin1(src.substring(0, ascii)), 0, ascii);
-        if (ascii == src.length()) {
+        mem.writeBytes(ptr, latin1(source.prefix(ascii)), 0, ascii);
+        if (source.hasLength(ascii)) {
             return new Stored(ptr, srcCodeUnits);
         }
-        checkReallocSize(worstCaseSize);
+        checkReallocSize(cx, worstCaseSize);
         ptr = cx.reallocate(ptr, srcCodeUnits, 1, worstCaseSize);
         Bounds.checkInBounds(mem, ptr, worstCaseSize);
-        byte[] encoded = utf8(src);
+        byte[] encoded = utf8(source.text());
         mem.writeBytes(ptr + ascii, encoded, ascii, encoded.length - ascii);
         if (worstCaseSize > encoded.length) {
             ptr = cx.reallocate(ptr, worstCaseSize, 1, encoded.length);
@@ -251,14 +298,14 @@ public final class StringCodec {
      * {@code store_utf8_to_utf16}: allocates the worst case (two bytes per UTF-8 byte), then
      * shrinks to the exact size if smaller.
      */
-    private static Stored storeUtf8ToUtf16(LiftLowerContext cx, String src, long srcCodeUnits) {
+    private static Stored storeUtf8ToUtf16(LiftLowerContext cx, StringSource src, long srcCodeUnits) {
         long worstCaseSize = 2 * srcCodeUnits;
-        checkReallocSize(worstCaseSize);
+        checkReallocSize(cx, worstCaseSize);
         GuestMemory mem = cx.memory();
         long ptr = cx.allocate(2, worstCaseSize);
         Bounds.checkAligned(ptr, 2);
         Bounds.checkInBounds(mem, ptr, worstCaseSize);
-        byte[] encoded = utf16(src);
+        byte[] encoded = utf16(src.text());
         mem.writeBytes(ptr, encoded, 0, encoded.length);
         if (encoded.length < worstCaseSize) {
             ptr = cx.reallocate(ptr, worstCaseSize, 2, encoded.length);
@@ -273,18 +320,18 @@ public final class StringCodec {
      * code point that is not, reallocates to the UTF-16 worst case, inflates the Latin-1 bytes
      * copied so far in place, finishes in UTF-16 and shrinks. A Latin-1 result is shrunk too.
      */
-    private static Stored storeStringToLatin1OrUtf16(LiftLowerContext cx, String src, long srcCodeUnits) {
-        checkReallocSize(srcCodeUnits);
+    private static Stored storeStringToLatin1OrUtf16(LiftLowerContext cx, StringSource source, long srcCodeUnits) {
+        checkReallocSize(cx, srcCodeUnits);
         GuestMemory mem = cx.memory();
         long ptr = cx.allocate(2, srcCodeUnits);
         Bounds.checkAligned(ptr, 2);
         Bounds.checkInBounds(mem, ptr, srcCodeUnits);
-        int latin1 = latin1PrefixLength(src);
-        mem.writeBytes(ptr, latin1(src.substring(0, latin1)), 0, latin1);
+        int latin1 = source.prefixBelow(0x100);
+        mem.writeBytes(ptr, latin1(source.prefix(latin1)), 0, latin1);
         int dstByteLength = latin1;
-        if (latin1 < src.length()) {
+        if (!source.hasLength(latin1)) {
             long worstCaseSize = 2 * srcCodeUnits;
-            checkReallocSize(worstCaseSize);
+            checkReallocSize(cx, worstCaseSize);
             ptr = cx.reallocate(ptr, srcCodeUnits, 2, worstCaseSize);
             Bounds.checkAligned(ptr, 2);
             Bounds.checkInBounds(mem, ptr, worstCaseSize);
@@ -295,7 +342,7 @@ public final class StringCodec {
                 wide[2 * j] = narrow[j];
             }
             mem.writeBytes(ptr, wide, 0, wide.length);
-            byte[] encoded = utf16(src);
+            byte[] encoded = utf16(source.text());
             mem.writeBytes(ptr + 2L * dstByteLength, encoded, 2 * dstByteLength, encoded.length - 2 * dstByteLength);
             if (worstCaseSize > encoded.length) {
                 ptr = cx.reallocate(ptr, worstCaseSize, 2, encoded.length);
@@ -316,13 +363,15 @@ public final class StringCodec {
      * {@code store_probably_utf16_to_latin1_or_utf16}: allocates for UTF-16 and copies; if every
      * code point turns out to be Latin-1, deflates in place and shrinks.
      */
-    private static Stored storeProbablyUtf16ToLatin1OrUtf16(LiftLowerContext cx, String src, long srcCodeUnits) {
+    private static Stored storeProbablyUtf16ToLatin1OrUtf16(LiftLowerContext cx, StringSource source,
+            long srcCodeUnits) {
         long srcByteLength = 2 * srcCodeUnits;
-        checkReallocSize(srcByteLength);
+        checkReallocSize(cx, srcByteLength);
         GuestMemory mem = cx.memory();
         long ptr = cx.allocate(2, srcByteLength);
         Bounds.checkAligned(ptr, 2);
         Bounds.checkInBounds(mem, ptr, srcByteLength);
+        String src = source.text();
         byte[] encoded = utf16(src);
         mem.writeBytes(ptr, encoded, 0, encoded.length);
         if (!isLatin1(src)) {
@@ -340,10 +389,17 @@ public final class StringCodec {
         return new Stored(ptr, latin1Size);
     }
 
-    /** The spec asserts sizes passed to realloc fit; a host value that does not is too long. */
-    private static void checkReallocSize(long size) {
+    /**
+     * The spec asserts sizes passed to realloc fit; a host value that does not is too long. With a
+     * string length limit above the spec's, every allocation must also stay within the limit (see
+     * {@link CanonicalOptions}).
+     */
+    private static void checkReallocSize(LiftLowerContext cx, long size) {
         if (size > Layout.REALLOC_I32_MAX) {
             throw new Trap(Trap.Reason.STRING_TOO_LONG, size + " bytes do not fit a 32-bit memory");
+        }
+        if (cx.options().limitsAllocations() && size > cx.options().maxStringByteLength()) {
+            throw new Trap(Trap.Reason.STRING_TOO_LONG, "storing it needs " + size + " bytes");
         }
     }
 
@@ -397,7 +453,7 @@ public final class StringCodec {
     static Stored storeHostUtf8(LiftLowerContext cx, String s) {
         byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
         long length = encoded.length;
-        checkReallocSize(length);
+        checkReallocSize(cx, length);
         long ptr = cx.allocate(1, length);
         Bounds.checkInBounds(cx.memory(), ptr, length);
         cx.memory().writeBytes(ptr, encoded, 0, encoded.length);

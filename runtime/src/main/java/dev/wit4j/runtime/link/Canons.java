@@ -3,10 +3,8 @@ package dev.wit4j.runtime.link;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.BorrowScope;
-import dev.wit4j.runtime.abi.Direct;
+import dev.wit4j.runtime.abi.CallTransfer;
 import dev.wit4j.runtime.abi.FlatPlan;
-import dev.wit4j.runtime.abi.HintedString;
-import dev.wit4j.witx.model.ValueType.Primitive;
 import dev.wit4j.runtime.abi.CoreSignature;
 import dev.wit4j.runtime.abi.FlatCursor;
 import dev.wit4j.runtime.abi.FlatType;
@@ -93,9 +91,9 @@ final class Canons {
         ComponentFunc callee = target.func();
         CoreSignature flat = sig.flatten(CoreSignature.Context.LOWER);
         if (callee instanceof LiftedFunc lifted) {
-            Primitive[] shape = lifted.directShape();
-            if (shape != null) {
-                return lowerDirect(flat, lifted, shape, options, state, sig);
+            Optional<CallTransfer> transfer = CallTransfer.of(sig.paramTypes(), sig.result());
+            if (transfer.isPresent()) {
+                return lowerTransfer(flat, lifted, transfer.get(), options, state);
             }
         }
         FlatPlan paramPlan = new FlatPlan(sig.paramTypes(), Layout.MAX_FLAT_PARAMS);
@@ -132,50 +130,19 @@ final class Canons {
     private static final long[] NO_VALUES = new long[0];
 
     /**
-     * {@code canon lower} of a lifted function of another component instance whose parameters and
-     * result are scalars and strings: arguments go from the caller's memory into the callee's and
-     * the result back without {@code Value}s (scalars flat to flat, strings as hinted text loaded
-     * from one memory and stored into the other with the spec's transcoding and realloc steps), in
-     * the same order of steps and with the same traps as the {@code Value} path.
+     * {@code canon lower} of a lifted function of another component instance: the values go from the
+     * caller's core values and memory into the callee's and back without {@code Value}s
+     * ({@link CallTransfer}), in the spec's order of steps and with its traps.
      */
-    private static CoreFunction lowerDirect(CoreSignature flat, LiftedFunc callee, Primitive[] shape, Options options,
-            InstanceState state, FuncSig sig) {
-        int n = shape.length - 1;
-        int calleeFlat = 0;
-        for (int i = 0; i < n; i++) {
-            calleeFlat += shape[i] == Primitive.STRING ? 2 : 1;
-        }
-        int calleeFlatCount = calleeFlat;
-        Primitive rp = shape[n];
+    private static CoreFunction lowerTransfer(CoreSignature flat, LiftedFunc callee, CallTransfer transfer,
+            Options options, InstanceState state) {
         return CoreFunction.host(type(core(flat.params()), core(flat.results())), args -> {
             state.checkMayLeave();
             BorrowScope.Subtask subtask = new BorrowScope.Subtask();
             LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, null);
-            Object[] values = new Object[n];
-            int at = 0;
-            for (int i = 0; i < n; i++) {
-                if (shape[i] == Primitive.STRING) {
-                    values[i] = Direct.liftString(cx, args[at], args[at + 1]);
-                    at += 2;
-                } else {
-                    values[i] = Direct.scalar(shape[i], args[at++]);
-                }
-            }
-            Object result = callee.callDirect(shape, values, calleeFlatCount, state);
+            long[] results = callee.callTransfer(transfer, cx, args, state);
             subtask.deliverResolve();
-            if (rp == null) {
-                return NO_VALUES;
-            }
-            if (rp != Primitive.STRING) {
-                return new long[] {(Long) result};
-            }
-            boolean before = state.setMayLeave(false);
-            try {
-                Direct.storeStringAt(cx, (HintedString) result, args[at] & 0xFFFF_FFFFL);
-                return NO_VALUES;
-            } finally {
-                state.setMayLeave(before);
-            }
+            return results;
         });
     }
 

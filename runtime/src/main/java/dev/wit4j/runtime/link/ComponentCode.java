@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.link;
 
+import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.binary.Component;
 import dev.wit4j.runtime.binary.ComponentNameSection;
 import dev.wit4j.runtime.binary.CoreModuleBinary;
@@ -26,14 +27,19 @@ public final class ComponentCode {
     private final Frame enclosing;
     private final String name;
     private final ExecutionMode mode;
+    /** The type an export ascribed to this component, which narrows its instances' exports; or null. */
+    private final RtType.Component ascription;
+    private final long maxStringByteLength;
 
-    ComponentCode(Component component, Map<CoreModuleBinary, CoreModule> modules, Frame enclosing, String name,
-            ExecutionMode mode) {
+    private ComponentCode(Component component, Map<CoreModuleBinary, CoreModule> modules, Frame enclosing,
+            String name, ExecutionMode mode, RtType.Component ascription, long maxStringByteLength) {
         this.component = Objects.requireNonNull(component, "component");
         this.modules = modules;
         this.enclosing = enclosing;
         this.name = name;
         this.mode = mode;
+        this.ascription = ascription;
+        this.maxStringByteLength = maxStringByteLength;
     }
 
     /**
@@ -41,6 +47,12 @@ public final class ComponentCode {
      * order (depth-first through nested components), matched here to their module sections.
      */
     public static ComponentCode root(Component component, List<CoreModule> coreModules, ExecutionMode mode) {
+        return root(component, coreModules, mode, Layout.MAX_STRING_BYTE_LENGTH);
+    }
+
+    /** {@link #root(Component, List, ExecutionMode)} with the engine's string length limit. */
+    public static ComponentCode root(Component component, List<CoreModule> coreModules, ExecutionMode mode,
+            long maxStringByteLength) {
         Map<CoreModuleBinary, CoreModule> modules = new IdentityHashMap<>();
         int[] next = {0};
         collect(component, coreModules, modules, next);
@@ -48,7 +60,8 @@ public final class ComponentCode {
             throw new IllegalStateException("found " + next[0] + " module sections for " + coreModules.size()
                     + " validated core modules");
         }
-        return new ComponentCode(component, modules, null, nameOf(component).orElse(null), mode);
+        return new ComponentCode(component, modules, null, nameOf(component).orElse(null), mode, null,
+                maxStringByteLength);
     }
 
     private static void collect(Component c, List<CoreModule> coreModules, Map<CoreModuleBinary, CoreModule> out,
@@ -81,12 +94,26 @@ public final class ComponentCode {
 
     /** A nested component defined (or exported) in {@code enclosing}. */
     ComponentCode nested(Component nested, Frame enclosing, String fallbackName) {
-        return new ComponentCode(nested, modules, enclosing, nameOf(nested).orElse(fallbackName), mode);
+        return new ComponentCode(nested, modules, enclosing, nameOf(nested).orElse(fallbackName), mode, null,
+                maxStringByteLength);
     }
 
     /** The same code under another name (used when a component is exported or imported by name). */
     public ComponentCode named(String newName) {
-        return new ComponentCode(component, modules, enclosing, newName, mode);
+        return new ComponentCode(component, modules, enclosing, newName, mode, ascription, maxStringByteLength);
+    }
+
+    /**
+     * The same code seen through the component type an export ascribed to it: its instances
+     * export only what {@code type} declares.
+     */
+    ComponentCode ascribed(RtType.Component type) {
+        return new ComponentCode(component, modules, enclosing, name, mode, type, maxStringByteLength);
+    }
+
+    /** The ascribed component type, or null. */
+    RtType.Component ascription() {
+        return ascription;
     }
 
     /** The decoded component. */
@@ -102,6 +129,11 @@ public final class ComponentCode {
     /** How core code runs. */
     public ExecutionMode mode() {
         return mode;
+    }
+
+    /** The longest string the canonical ABI lifts in this component's instances (the engine's setting). */
+    long maxStringByteLength() {
+        return maxStringByteLength;
     }
 
     Frame enclosing() {

@@ -2,6 +2,7 @@ package dev.wit4j.runtime.link;
 
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.binary.Alias;
+import dev.wit4j.runtime.binary.ComponentDecl;
 import dev.wit4j.runtime.binary.ExternType;
 import dev.wit4j.runtime.binary.InstanceDecl;
 import dev.wit4j.runtime.binary.Sort;
@@ -51,6 +52,45 @@ final class InstanceTyping {
             // core type declarators only define core types, which nothing at run time needs
         }
         return new Item.Instance(out);
+    }
+
+    /**
+     * The exports of an instance of a component whose export was ascribed {@code type}
+     * (Explainer.md "Import and export definitions": an export's type ascription is what the
+     * outside sees): only the exports the component type declares, each with its declared type;
+     * resource types the component type imports are bound to what {@code imports} provides.
+     *
+     * @throws LinkException naming {@code path} if something declared is missing
+     */
+    static Map<String, Item> narrowed(RtType.Component type, Map<String, Item> imports, Map<String, Item> exports,
+            String path) {
+        TypeEval.LocalScope local = new TypeEval.LocalScope(type.scope());
+        Map<String, Item> out = new LinkedHashMap<>();
+        for (ComponentDecl d : type.decl().decls()) {
+            if (d instanceof ComponentDecl.ImportDecl i) {
+                String name = i.name().name();
+                if (i.type() instanceof ExternType.Type) {
+                    Item item = export(local, i.type(), imports.get(name), path + "#" + name);
+                    local.types.add(((Item.Type) item).type());
+                }
+            } else if (d instanceof InstanceDecl.TypeDecl t) {
+                local.types.add(TypeEval.eval(t.type(), local));
+            } else if (d instanceof InstanceDecl.AliasDecl a) {
+                if (a.alias() instanceof Alias.Outer o && o.sort() == Sort.TYPE) {
+                    local.types.add(local.outer(o.count()).type(o.index()));
+                } else if (!(a.alias() instanceof Alias.Outer o2 && o2.sort() == Sort.CORE_TYPE)) {
+                    throw new LinkException(path, "not supported yet: this alias form inside a component type");
+                }
+            } else if (d instanceof InstanceDecl.ExportDecl e) {
+                String name = e.name().name();
+                Item item = export(local, e.type(), exports.get(name), path + "#" + name);
+                out.put(name, item);
+                if (item instanceof Item.Type t) {
+                    local.types.add(t.type());
+                }
+            }
+        }
+        return out;
     }
 
     /** Types one item against its declared extern type; {@code provided} may be null. */

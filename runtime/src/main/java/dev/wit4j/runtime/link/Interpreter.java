@@ -76,7 +76,11 @@ final class Interpreter {
             state.poison();
             throw Traps.annotate(e, state.name(), "instantiation");
         }
-        return new InstanceResult(state, in.exports);
+        Map<String, Item> exports = in.exports;
+        if (code.ascription() != null) {
+            exports = InstanceTyping.narrowed(code.ascription(), imports, exports, name);
+        }
+        return new InstanceResult(state, exports);
     }
 
     private void section(Section section) {
@@ -271,12 +275,29 @@ final class Interpreter {
     private void export(Export e) {
         String name = e.name().name();
         Item item = frame.item(e.target());
-        if (item instanceof Item.Func f && e.type().isPresent() && e.type().get() instanceof ExternType.Func ft) {
-            item = new Item.Func(f.func(), ((RtType.Func) frame.type(ft.typeIndex())).sig());
+        if (e.type().isPresent()) {
+            item = ascribe(item, e.type().get(), name);
         }
         nameFunctions(item, name);
         exports.put(name, item);
         frame.push(e.target().sort(), item, "export `" + name + "`");
+    }
+
+    /**
+     * An export with a type ascription exposes the item as that type (Explainer.md "Import and
+     * export definitions"): a function gets the declared signature, an instance only the exports
+     * its instance type declares, a component instantiates to only the exports its component type
+     * declares. Validation has checked that the item is a subtype of the ascribed type.
+     */
+    private Item ascribe(Item item, ExternType type, String name) {
+        if (item instanceof Item.Func f && type instanceof ExternType.Func ft) {
+            return new Item.Func(f.func(), ((RtType.Func) frame.type(ft.typeIndex())).sig());
+        } else if (item instanceof Item.Instance && type instanceof ExternType.Instance it) {
+            return InstanceTyping.typed((RtType.Instance) frame.type(it.typeIndex()), item, name);
+        } else if (item instanceof Item.Component c && type instanceof ExternType.Component ct) {
+            return new Item.Component(c.code().ascribed((RtType.Component) frame.type(ct.typeIndex())));
+        }
+        return item;
     }
 
     /** Gives this instance's lifted functions reached through export {@code path} their names. */

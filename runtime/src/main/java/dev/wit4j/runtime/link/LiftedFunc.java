@@ -1,11 +1,8 @@
 package dev.wit4j.runtime.link;
 
 import dev.wit4j.runtime.abi.BorrowScope;
-import dev.wit4j.runtime.abi.Direct;
+import dev.wit4j.runtime.abi.CallTransfer;
 import dev.wit4j.runtime.abi.FlatPlan;
-import dev.wit4j.runtime.abi.HintedString;
-import dev.wit4j.witx.model.ValueType;
-import dev.wit4j.witx.model.ValueType.Primitive;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.StringHints;
@@ -130,85 +127,49 @@ final class LiftedFunc implements ComponentFunc {
     }
 
     /**
-     * The parameter primitives when every parameter and the result are scalars or strings that
-     * flatten within the limits for parameters (so a component-to-component call can pass them
-     * without {@code Value}s, see {@link #callDirect}), else null. Index {@code n} is the result
-     * primitive or null.
+     * A call from the core code of component instance {@code caller} through its {@code canon lower}
+     * (CanonicalABI.md {@code canon_lower} calling {@code canon_lift}), moving the values memory to
+     * memory with {@code transfer}: enters this instance, lifts the arguments from the caller's core
+     * values {@code args} and lowers them into this instance (with {@code may_leave} cleared), runs
+     * the core function, lifts the result, checks the borrows, lowers the result into the caller
+     * and only then calls {@code post-return}. Returns the caller's core results. A failure poisons
+     * this instance, except one of the caller's own values or {@code realloc}, which is left to the
+     * caller.
+     *
+     * @param callerCx the caller's context, whose borrow scope is the call's subtask
      */
-    Primitive[] directShape() {
-        if (params.inMemory()) {
-            return null;
-        }
-        List<ValueType> ps = sig.paramTypes();
-        Primitive[] shape = new Primitive[ps.size() + 1];
-        for (int i = 0; i < ps.size(); i++) {
-            shape[i] = Direct.directPrimitive(ps.get(i));
-            if (shape[i] == null) {
-                return null;
-            }
-        }
-        if (hasResult) {
-            shape[ps.size()] = Direct.directPrimitive(sig.result().get());
-            if (shape[ps.size()] == null) {
-                return null;
-            }
-        }
-        return shape;
-    }
-
-    /**
-     * A call from the core code of component instance {@code caller} with arguments already lifted
-     * from the caller's memory: a {@link HintedString} per string parameter, the canonical flat
-     * value (a {@code Long}) per scalar. Does what {@link #invoke(List, StringHints, Object)} does
-     * (enter, lower with may_leave cleared, call, lift, borrow check, post-return, poison on trap)
-     * without {@code Value}s. Returns the result the same way, or null. Only for functions whose
-     * {@link #directShape()} is {@code shape}.
-     */
-    Object callDirect(Primitive[] shape, Object[] args, int flatCount, InstanceState caller) {
+    long[] callTransfer(CallTransfer transfer, LiftLowerContext callerCx, long[] args, InstanceState caller) {
         List<InstanceState> entered;
         try {
             entered = state.enter(caller);
         } catch (RuntimeException e) {
             throw Traps.annotate(e, state.name(), name);
         }
+        // Traps of the lifting pass over the caller's values and of lowering the result into the
+        // caller are the caller's: they pass to it unannotated and leave this instance usable.
+        boolean calleeFault = false;
         try {
+            CallTransfer.Lifted liftedArgs = transfer.liftParams(callerCx, args);
+            calleeFault = true;
             BorrowScope.Task task = new BorrowScope.Task();
             LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, task, state, null);
-            long[] flatArgs = new long[flatCount];
+            long[] flatArgs;
             boolean before = state.setMayLeave(false);
             try {
-                int at = 0;
-                for (int i = 0; i < args.length; i++) {
-                    if (shape[i] == Primitive.STRING) {
-                        Direct.lowerString(cx, (HintedString) args[i], flatArgs, at);
-                        at += 2;
-                    } else {
-                        flatArgs[at++] = (Long) args[i];
-                    }
-                }
+                flatArgs = transfer.lowerParams(callerCx, args, liftedArgs, cx);
             } finally {
                 state.setMayLeave(before);
             }
             long[] flatResults = core.call(flatArgs);
-            Primitive rp = shape[args.length];
-            Object result;
-            int expected = rp == null ? 0 : 1;
-            if (flatResults.length != expected) {
-                throw new IllegalArgumentException((flatResults.length < expected ? "too few" : "too many")
-                        + " flat values: " + flatResults.length);
-            }
-            if (rp == null) {
-                result = null;
-            } else if (rp == Primitive.STRING) {
-                result = Direct.loadString(cx, flatResults[0] & 0xFFFF_FFFFL);
-            } else {
-                result = Direct.scalar(rp, flatResults[0]);
-            }
+            CallTransfer.Lifted lifted = transfer.liftResult(cx, flatResults);
             task.checkAllBorrowsDropped();
+            calleeFault = false;
+            long[] out = transfer.lowerResult(cx, flatResults, lifted, callerCx, args);
+            calleeFault = true;
             postReturn(flatResults);
-            return result;
+            return out;
         } catch (RuntimeException e) {
-            throw poisoned(e);
+            throw calleeFault ? poisoned(e) : e;
         } catch (StackOverflowError e) {
             throw poisoned(new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted"));
         } finally {

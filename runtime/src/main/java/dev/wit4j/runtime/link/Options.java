@@ -59,6 +59,6 @@ record Options(CanonicalOptions canonical, CoreFunction postReturn) {
                 }
             });
         }
-        return new Options(new CanonicalOptions(encoding, mem, re), postReturn);
+        return new Options(new CanonicalOptions(encoding, mem, re, frame.code.maxStringByteLength()), postReturn);
     }
 }

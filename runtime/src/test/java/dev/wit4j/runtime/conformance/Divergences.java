@@ -21,35 +21,7 @@ final class Divergences {
         }
     }
 
-    /**
-     * wasmtime's big-strings.wast passes strings longer than the spec allows and expects either a
-     * bounds trap or the guest's realloc (which traps with {@code unreachable}) to be reached.
-     */
-    private static final String BIG_STRINGS = "wasmtime admits strings of up to 2^31-1 bytes, but CanonicalABI.md sets"
-            + " MAX_STRING_BYTE_LENGTH to 2^28-1 and traps on the length before bounds checks and before calling"
-            + " realloc: wit4j traps as the spec says (\"string byte length exceeds the maximum\")";
-
     private static final List<Divergence> ALL = List.of(
-            new Divergence("wasmtime/component-model/big-strings.wast", -1, "string content out-of-bounds",
-                    BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 207, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 218, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 228, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 242, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 256, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 276, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 289, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 299, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 313, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 327, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 337, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 350, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 358, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 374, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 387, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 398, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 408, "unreachable", BIG_STRINGS),
-            new Divergence("wasmtime/component-model/big-strings.wast", 416, "unreachable", BIG_STRINGS),
             new Divergence("wasmtime/component-model/strings.wast", 173, "unaligned pointer",
                     "the test's realloc expects alignment 2 when a UTF-16 string shrinks to latin1, but"
                             + " CanonicalABI.md (store_probably_utf16_to_latin1_or_utf16) reallocates with alignment 1,"

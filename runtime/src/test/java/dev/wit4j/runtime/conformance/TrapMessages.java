@@ -19,6 +19,8 @@ final class TrapMessages {
     /** wasmtime's wording (a part of it) and the reasons that say the same. */
     private static final Map<String, List<Reason>> SAME_REASON = Map.ofEntries(
             Map.entry("out-of-bounds", List.of(Reason.OUT_OF_BOUNDS)),
+            // wasmtime says this for a string beyond its length limit too (its StringOutOfBounds trap)
+            Map.entry("string content out-of-bounds", List.of(Reason.OUT_OF_BOUNDS, Reason.STRING_TOO_LONG)),
             Map.entry("out of bounds", List.of(Reason.OUT_OF_BOUNDS)),
             Map.entry("beyond end of memory", List.of(Reason.OUT_OF_BOUNDS)),
             Map.entry("unaligned pointer", List.of(Reason.UNALIGNED_POINTER)),

@@ -31,7 +31,8 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Each run writes {@code target/conformance-summary.tsv}: one line per {@code .wast} file
  * ({@code path, passed, failed, skipped}), then a {@code TOTAL} line. A case is skipped only with
- * its reason, never counted as passed.
+ * its reason, never counted as passed. The engine settings that differ per suite
+ * ({@link SuiteSettings}) are listed in {@code target/conformance-settings.tsv}.
  */
 class WastConformanceTest {
 
@@ -95,6 +96,7 @@ class WastConformanceTest {
     @AfterAll
     static void writeSummary() throws IOException {
         Messages.write();
+        SuiteSettings.write();
         if (TALLY.isEmpty()) {
             return;
         }

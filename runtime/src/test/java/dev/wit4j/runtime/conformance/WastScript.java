@@ -47,7 +47,8 @@ final class WastScript {
         // The interpreter: each component of a script is run a few times at most, so compiling its
         // core modules to JVM bytecode would cost more than it saves.
         this.engine = Engine.builder().executionMode(ExecutionMode.INTERPRETED)
-                .validationFeatures(BinaryCheck.features(file)).build();
+                .validationFeatures(BinaryCheck.features(file))
+                .maxStringByteLength(SuiteSettings.maxStringByteLength(file)).build();
     }
 
     WastFile file() {
