@@ -31,7 +31,7 @@ import java.util.Set;
  * {@code ..} above the root and symbolic links leading out of it fail with {@code not-permitted};
  * a read-only preopen refuses every change with {@code read-only}.
  */
-final class HostDescriptor implements Types.Descriptor {
+final class HostDescriptor implements FilesystemTypes.Descriptor {
     private final Path root;
     private final Path path;
     private final boolean readOnly;
@@ -42,21 +42,21 @@ final class HostDescriptor implements Types.Descriptor {
         this.readOnly = readOnly;
     }
 
-    private static <T> Result<T, Types.ErrorCode> err(Types.ErrorCode code) {
+    private static <T> Result<T, FilesystemTypes.ErrorCode> err(FilesystemTypes.ErrorCode code) {
         return Result.err(code);
     }
 
     /** {@code relative} resolved against this directory, or why it may not be reached. */
-    private Result<Path, Types.ErrorCode> resolve(String relative) {
+    private Result<Path, FilesystemTypes.ErrorCode> resolve(String relative) {
         if (!Files.isDirectory(path)) {
-            return err(Types.ErrorCode.NOT_DIRECTORY);
+            return err(FilesystemTypes.ErrorCode.NOT_DIRECTORY);
         }
         if (relative.startsWith("/") || relative.indexOf('\0') >= 0) {
-            return err(Types.ErrorCode.NOT_PERMITTED);
+            return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
         }
         Path target = path.resolve(relative).normalize();
         if (!target.startsWith(root)) {
-            return err(Types.ErrorCode.NOT_PERMITTED);
+            return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
         }
         try { // symbolic links: the deepest existing ancestor must stay inside the root too
             Path existing = target;
@@ -64,7 +64,7 @@ final class HostDescriptor implements Types.Descriptor {
                 existing = existing.getParent();
             }
             if (existing == null || !existing.toRealPath().startsWith(root.toRealPath())) {
-                return err(Types.ErrorCode.NOT_PERMITTED);
+                return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
             }
         } catch (IOException e) {
             return err(code(e));
@@ -72,31 +72,31 @@ final class HostDescriptor implements Types.Descriptor {
         return Result.ok(target);
     }
 
-    static Types.ErrorCode code(IOException e) {
+    static FilesystemTypes.ErrorCode code(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return Types.ErrorCode.NO_ENTRY;
+            return FilesystemTypes.ErrorCode.NO_ENTRY;
         } else if (e instanceof FileAlreadyExistsException) {
-            return Types.ErrorCode.EXIST;
+            return FilesystemTypes.ErrorCode.EXIST;
         } else if (e instanceof DirectoryNotEmptyException) {
-            return Types.ErrorCode.NOT_EMPTY;
+            return FilesystemTypes.ErrorCode.NOT_EMPTY;
         } else if (e instanceof NotDirectoryException) {
-            return Types.ErrorCode.NOT_DIRECTORY;
+            return FilesystemTypes.ErrorCode.NOT_DIRECTORY;
         } else if (e instanceof AccessDeniedException) {
-            return Types.ErrorCode.ACCESS;
+            return FilesystemTypes.ErrorCode.ACCESS;
         }
-        return Types.ErrorCode.IO;
+        return FilesystemTypes.ErrorCode.IO;
     }
 
-    private static Types.DescriptorType typeOf(BasicFileAttributes a) {
-        return a.isDirectory() ? Types.DescriptorType.DIRECTORY
-                : a.isRegularFile() ? Types.DescriptorType.REGULAR_FILE
-                : a.isSymbolicLink() ? Types.DescriptorType.SYMBOLIC_LINK : Types.DescriptorType.UNKNOWN;
+    private static FilesystemTypes.DescriptorType typeOf(BasicFileAttributes a) {
+        return a.isDirectory() ? FilesystemTypes.DescriptorType.DIRECTORY
+                : a.isRegularFile() ? FilesystemTypes.DescriptorType.REGULAR_FILE
+                : a.isSymbolicLink() ? FilesystemTypes.DescriptorType.SYMBOLIC_LINK : FilesystemTypes.DescriptorType.UNKNOWN;
     }
 
-    private static Result<Types.DescriptorStat, Types.ErrorCode> stat(Path p) {
+    private static Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> stat(Path p) {
         try {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return Result.ok(new Types.DescriptorStat(typeOf(a), 1, a.size(), Optional.of(datetime(a.lastAccessTime().toInstant())),
+            return Result.ok(new FilesystemTypes.DescriptorStat(typeOf(a), 1, a.size(), Optional.of(datetime(a.lastAccessTime().toInstant())),
                     Optional.of(datetime(a.lastModifiedTime().toInstant())), Optional.empty()));
         } catch (IOException e) {
             return err(code(e));
@@ -108,7 +108,7 @@ final class HostDescriptor implements Types.Descriptor {
     }
 
     @Override
-    public Result<Streams.InputStream, Types.ErrorCode> readViaStream(long offset) {
+    public Result<Streams.InputStream, FilesystemTypes.ErrorCode> readViaStream(long offset) {
         try {
             FileChannel ch = FileChannel.open(path, StandardOpenOption.READ).position(offset);
             return Result.ok(new HostInputStream(Channels.newInputStream(ch)));
@@ -118,9 +118,9 @@ final class HostDescriptor implements Types.Descriptor {
     }
 
     @Override
-    public Result<Streams.OutputStream, Types.ErrorCode> writeViaStream(long offset) {
+    public Result<Streams.OutputStream, FilesystemTypes.ErrorCode> writeViaStream(long offset) {
         if (readOnly) {
-            return err(Types.ErrorCode.READ_ONLY);
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
         try {
             FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE).position(offset);
@@ -131,9 +131,9 @@ final class HostDescriptor implements Types.Descriptor {
     }
 
     @Override
-    public Result<Streams.OutputStream, Types.ErrorCode> appendViaStream() {
+    public Result<Streams.OutputStream, FilesystemTypes.ErrorCode> appendViaStream() {
         if (readOnly) {
-            return err(Types.ErrorCode.READ_ONLY);
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
         try {
             return Result.ok(new HostOutputStream(Files.newOutputStream(path, StandardOpenOption.APPEND)));
@@ -143,45 +143,45 @@ final class HostDescriptor implements Types.Descriptor {
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> advise(long offset, long length, Types.Advice advice) {
+    public Result<Void, FilesystemTypes.ErrorCode> advise(long offset, long length, FilesystemTypes.Advice advice) {
         return Result.ok();
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> syncData() {
+    public Result<Void, FilesystemTypes.ErrorCode> syncData() {
         return Result.ok();
     }
 
     @Override
-    public Result<Set<Types.DescriptorFlags>, Types.ErrorCode> getFlags() {
-        Set<Types.DescriptorFlags> flags = EnumSet.of(Types.DescriptorFlags.READ);
+    public Result<Set<FilesystemTypes.DescriptorFlags>, FilesystemTypes.ErrorCode> getFlags() {
+        Set<FilesystemTypes.DescriptorFlags> flags = EnumSet.of(FilesystemTypes.DescriptorFlags.READ);
         if (!readOnly) {
-            flags.add(Types.DescriptorFlags.WRITE);
+            flags.add(FilesystemTypes.DescriptorFlags.WRITE);
             if (Files.isDirectory(path)) {
-                flags.add(Types.DescriptorFlags.MUTATE_DIRECTORY);
+                flags.add(FilesystemTypes.DescriptorFlags.MUTATE_DIRECTORY);
             }
         }
         return Result.ok(flags);
     }
 
     @Override
-    public Result<Types.DescriptorType, Types.ErrorCode> getType() {
-        return stat().okValue().<Result<Types.DescriptorType, Types.ErrorCode>>map(s -> Result.ok(s.type()))
-                .orElse(err(Types.ErrorCode.IO));
+    public Result<FilesystemTypes.DescriptorType, FilesystemTypes.ErrorCode> getType() {
+        return stat().okValue().<Result<FilesystemTypes.DescriptorType, FilesystemTypes.ErrorCode>>map(s -> Result.ok(s.type()))
+                .orElse(err(FilesystemTypes.ErrorCode.IO));
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> setSize(long size) {
-        return err(readOnly ? Types.ErrorCode.READ_ONLY : Types.ErrorCode.UNSUPPORTED);
+    public Result<Void, FilesystemTypes.ErrorCode> setSize(long size) {
+        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> setTimes(Types.NewTimestamp dataAccessTimestamp, Types.NewTimestamp dataModificationTimestamp) {
-        return err(readOnly ? Types.ErrorCode.READ_ONLY : Types.ErrorCode.UNSUPPORTED);
+    public Result<Void, FilesystemTypes.ErrorCode> setTimes(FilesystemTypes.NewTimestamp dataAccessTimestamp, FilesystemTypes.NewTimestamp dataModificationTimestamp) {
+        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
     }
 
     @Override
-    public Result<Tuple2<byte[], Boolean>, Types.ErrorCode> read(long length, long offset) {
+    public Result<Tuple2<byte[], Boolean>, FilesystemTypes.ErrorCode> read(long length, long offset) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 1 << 20));
             int n = ch.read(buffer, offset);
@@ -194,9 +194,9 @@ final class HostDescriptor implements Types.Descriptor {
     }
 
     @Override
-    public Result<Long, Types.ErrorCode> write(byte[] buffer, long offset) {
+    public Result<Long, FilesystemTypes.ErrorCode> write(byte[] buffer, long offset) {
         if (readOnly) {
-            return err(Types.ErrorCode.READ_ONLY);
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
             return Result.ok((long) ch.write(ByteBuffer.wrap(buffer), offset));
@@ -206,94 +206,94 @@ final class HostDescriptor implements Types.Descriptor {
     }
 
     @Override
-    public Result<Types.DirectoryEntryStream, Types.ErrorCode> readDirectory() {
-        List<Types.DirectoryEntry> entries = new ArrayList<>();
+    public Result<FilesystemTypes.DirectoryEntryStream, FilesystemTypes.ErrorCode> readDirectory() {
+        List<FilesystemTypes.DirectoryEntry> entries = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(path)) {
             for (Path p : dir) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                entries.add(new Types.DirectoryEntry(typeOf(a), p.getFileName().toString()));
+                entries.add(new FilesystemTypes.DirectoryEntry(typeOf(a), p.getFileName().toString()));
             }
         } catch (IOException e) {
             return err(code(e));
         }
-        Iterator<Types.DirectoryEntry> it = entries.iterator();
+        Iterator<FilesystemTypes.DirectoryEntry> it = entries.iterator();
         return Result.ok(() -> Result.ok(it.hasNext() ? Optional.of(it.next()) : Optional.empty()));
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> sync() {
+    public Result<Void, FilesystemTypes.ErrorCode> sync() {
         return Result.ok();
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> createDirectoryAt(String relative) {
+    public Result<Void, FilesystemTypes.ErrorCode> createDirectoryAt(String relative) {
         return change(relative, p -> Files.createDirectory(p));
     }
 
     @Override
-    public Result<Types.DescriptorStat, Types.ErrorCode> stat() {
+    public Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> stat() {
         return stat(path);
     }
 
     @Override
-    public Result<Types.DescriptorStat, Types.ErrorCode> statAt(Set<Types.PathFlags> pathFlags, String relative) {
-        Result<Path, Types.ErrorCode> target = resolve(relative);
-        return target instanceof Result.Ok<Path, Types.ErrorCode> ok ? stat(ok.value()) : err(((Result.Err<Path, Types.ErrorCode>) target).error());
+    public Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> statAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative) {
+        Result<Path, FilesystemTypes.ErrorCode> target = resolve(relative);
+        return target instanceof Result.Ok<Path, FilesystemTypes.ErrorCode> ok ? stat(ok.value()) : err(((Result.Err<Path, FilesystemTypes.ErrorCode>) target).error());
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> setTimesAt(Set<Types.PathFlags> pathFlags, String relative,
-            Types.NewTimestamp dataAccessTimestamp, Types.NewTimestamp dataModificationTimestamp) {
-        return err(readOnly ? Types.ErrorCode.READ_ONLY : Types.ErrorCode.UNSUPPORTED);
+    public Result<Void, FilesystemTypes.ErrorCode> setTimesAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative,
+            FilesystemTypes.NewTimestamp dataAccessTimestamp, FilesystemTypes.NewTimestamp dataModificationTimestamp) {
+        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> linkAt(Set<Types.PathFlags> oldPathFlags, String oldPath, Types.Descriptor newDescriptor, String newPath) {
-        return err(readOnly ? Types.ErrorCode.READ_ONLY : Types.ErrorCode.UNSUPPORTED);
+    public Result<Void, FilesystemTypes.ErrorCode> linkAt(Set<FilesystemTypes.PathFlags> oldPathFlags, String oldPath, FilesystemTypes.Descriptor newDescriptor, String newPath) {
+        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
     }
 
     @Override
-    public Result<Types.Descriptor, Types.ErrorCode> openAt(Set<Types.PathFlags> pathFlags, String relative,
-            Set<Types.OpenFlags> openFlags, Set<Types.DescriptorFlags> flags) {
-        Result<Path, Types.ErrorCode> resolved = resolve(relative);
-        if (resolved instanceof Result.Err<Path, Types.ErrorCode> e) {
+    public Result<FilesystemTypes.Descriptor, FilesystemTypes.ErrorCode> openAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative,
+            Set<FilesystemTypes.OpenFlags> openFlags, Set<FilesystemTypes.DescriptorFlags> flags) {
+        Result<Path, FilesystemTypes.ErrorCode> resolved = resolve(relative);
+        if (resolved instanceof Result.Err<Path, FilesystemTypes.ErrorCode> e) {
             return err(e.error());
         }
-        Path target = ((Result.Ok<Path, Types.ErrorCode>) resolved).value();
-        boolean writes = flags.contains(Types.DescriptorFlags.WRITE) || openFlags.contains(Types.OpenFlags.CREATE)
-                || openFlags.contains(Types.OpenFlags.TRUNCATE);
+        Path target = ((Result.Ok<Path, FilesystemTypes.ErrorCode>) resolved).value();
+        boolean writes = flags.contains(FilesystemTypes.DescriptorFlags.WRITE) || openFlags.contains(FilesystemTypes.OpenFlags.CREATE)
+                || openFlags.contains(FilesystemTypes.OpenFlags.TRUNCATE);
         if (readOnly && writes) {
-            return err(Types.ErrorCode.READ_ONLY);
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
         try {
-            if (openFlags.contains(Types.OpenFlags.CREATE)) {
+            if (openFlags.contains(FilesystemTypes.OpenFlags.CREATE)) {
                 List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.WRITE,
-                        openFlags.contains(Types.OpenFlags.EXCLUSIVE) ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE));
+                        openFlags.contains(FilesystemTypes.OpenFlags.EXCLUSIVE) ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE));
                 Files.newByteChannel(target, options.toArray(OpenOption[]::new)).close();
             } else if (!Files.exists(target)) {
-                return err(Types.ErrorCode.NO_ENTRY);
-            } else if (openFlags.contains(Types.OpenFlags.EXCLUSIVE)) {
-                return err(Types.ErrorCode.EXIST);
+                return err(FilesystemTypes.ErrorCode.NO_ENTRY);
+            } else if (openFlags.contains(FilesystemTypes.OpenFlags.EXCLUSIVE)) {
+                return err(FilesystemTypes.ErrorCode.EXIST);
             }
-            if (openFlags.contains(Types.OpenFlags.DIRECTORY) && !Files.isDirectory(target)) {
-                return err(Types.ErrorCode.NOT_DIRECTORY);
+            if (openFlags.contains(FilesystemTypes.OpenFlags.DIRECTORY) && !Files.isDirectory(target)) {
+                return err(FilesystemTypes.ErrorCode.NOT_DIRECTORY);
             }
-            if (openFlags.contains(Types.OpenFlags.TRUNCATE)) {
+            if (openFlags.contains(FilesystemTypes.OpenFlags.TRUNCATE)) {
                 Files.newByteChannel(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING).close();
             }
         } catch (IOException e) {
             return err(code(e));
         }
-        return Result.ok(new HostDescriptor(root, target, readOnly || !flags.contains(Types.DescriptorFlags.WRITE) && !Files.isDirectory(target)));
+        return Result.ok(new HostDescriptor(root, target, readOnly || !flags.contains(FilesystemTypes.DescriptorFlags.WRITE) && !Files.isDirectory(target)));
     }
 
     @Override
-    public Result<String, Types.ErrorCode> readlinkAt(String relative) {
-        return err(Types.ErrorCode.UNSUPPORTED);
+    public Result<String, FilesystemTypes.ErrorCode> readlinkAt(String relative) {
+        return err(FilesystemTypes.ErrorCode.UNSUPPORTED);
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> removeDirectoryAt(String relative) {
+    public Result<Void, FilesystemTypes.ErrorCode> removeDirectoryAt(String relative) {
         return change(relative, p -> {
             if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NotDirectoryException(relative);
@@ -303,17 +303,17 @@ final class HostDescriptor implements Types.Descriptor {
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> renameAt(String oldPath, Types.Descriptor newDescriptor, String newPath) {
-        return err(readOnly ? Types.ErrorCode.READ_ONLY : Types.ErrorCode.UNSUPPORTED);
+    public Result<Void, FilesystemTypes.ErrorCode> renameAt(String oldPath, FilesystemTypes.Descriptor newDescriptor, String newPath) {
+        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> symlinkAt(String oldPath, String newPath) {
-        return err(readOnly ? Types.ErrorCode.READ_ONLY : Types.ErrorCode.NOT_PERMITTED);
+    public Result<Void, FilesystemTypes.ErrorCode> symlinkAt(String oldPath, String newPath) {
+        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.NOT_PERMITTED);
     }
 
     @Override
-    public Result<Void, Types.ErrorCode> unlinkFileAt(String relative) {
+    public Result<Void, FilesystemTypes.ErrorCode> unlinkFileAt(String relative) {
         return change(relative, p -> {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException("is a directory");
@@ -323,37 +323,37 @@ final class HostDescriptor implements Types.Descriptor {
     }
 
     @Override
-    public boolean isSameObject(Types.Descriptor other) {
+    public boolean isSameObject(FilesystemTypes.Descriptor other) {
         return other instanceof HostDescriptor d && d.path.equals(path);
     }
 
     @Override
-    public Result<Types.MetadataHashValue, Types.ErrorCode> metadataHash() {
-        return Result.ok(new Types.MetadataHashValue(path.hashCode(), root.hashCode()));
+    public Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHash() {
+        return Result.ok(new FilesystemTypes.MetadataHashValue(path.hashCode(), root.hashCode()));
     }
 
     @Override
-    public Result<Types.MetadataHashValue, Types.ErrorCode> metadataHashAt(Set<Types.PathFlags> pathFlags, String relative) {
-        Result<Path, Types.ErrorCode> target = resolve(relative);
-        return target instanceof Result.Ok<Path, Types.ErrorCode> ok
-                ? Result.ok(new Types.MetadataHashValue(ok.value().hashCode(), root.hashCode()))
-                : err(((Result.Err<Path, Types.ErrorCode>) target).error());
+    public Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHashAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative) {
+        Result<Path, FilesystemTypes.ErrorCode> target = resolve(relative);
+        return target instanceof Result.Ok<Path, FilesystemTypes.ErrorCode> ok
+                ? Result.ok(new FilesystemTypes.MetadataHashValue(ok.value().hashCode(), root.hashCode()))
+                : err(((Result.Err<Path, FilesystemTypes.ErrorCode>) target).error());
     }
 
     private interface PathAction {
         void apply(Path p) throws IOException;
     }
 
-    private Result<Void, Types.ErrorCode> change(String relative, PathAction action) {
+    private Result<Void, FilesystemTypes.ErrorCode> change(String relative, PathAction action) {
         if (readOnly) {
-            return err(Types.ErrorCode.READ_ONLY);
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
-        Result<Path, Types.ErrorCode> target = resolve(relative);
-        if (target instanceof Result.Err<Path, Types.ErrorCode> e) {
+        Result<Path, FilesystemTypes.ErrorCode> target = resolve(relative);
+        if (target instanceof Result.Err<Path, FilesystemTypes.ErrorCode> e) {
             return err(e.error());
         }
         try {
-            action.apply(((Result.Ok<Path, Types.ErrorCode>) target).value());
+            action.apply(((Result.Ok<Path, FilesystemTypes.ErrorCode>) target).value());
             return Result.ok();
         } catch (IOException e) {
             return err(code(e));

@@ -8,6 +8,7 @@ import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.value.Value;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * What a component may see of the host through WASI 0.2: its arguments, environment, standard
@@ -38,7 +40,9 @@ import java.util.function.LongSupplier;
  * <p>Implemented: {@code wasi:io} (error, poll, streams), {@code wasi:clocks} (wall-clock,
  * monotonic-clock), {@code wasi:random} (random, insecure, insecure-seed), {@code wasi:cli}
  * (environment, exit, stdin/stdout/stderr, terminal-* without terminals) and
- * {@code wasi:filesystem} (types, preopens; paths confined to their preopen), all at 0.2.12;
+ * {@code wasi:filesystem} (types, preopens; paths confined to their preopen) and {@code wasi:http}
+ * (types, outgoing-handler; every request refused with {@code HTTP-request-denied} unless
+ * {@link Builder#allowHttp(Predicate)} grants it), all at 0.2.12;
  * the linker matches imports of any 0.2.x version. For a component that imports more than WASI,
  * {@link #addToLinker(Linker)} adds WASI to a linker that also holds the other definitions.
  */
@@ -56,6 +60,7 @@ public final class WasiContext {
         Randomness random = new Randomness(b.secureRandom, b.insecureRandom);
         NoTerminal terminal = new NoTerminal();
         Filesystem fs = new Filesystem(List.copyOf(b.preopens));
+        Http http = new Http(b.httpAllowed);
         this.imports = Host.Imports.builder()
                 .poll(new Pollables())
                 .monotonicClock(monotonic)
@@ -63,7 +68,8 @@ public final class WasiContext {
                 .random(random).insecure(random).insecureSeed(random)
                 .environment(cli).exit(cli).stdin(cli).stdout(cli).stderr(cli)
                 .terminalStdin(terminal).terminalStdout(terminal).terminalStderr(terminal)
-                .types(fs).preopens(fs)
+                .filesystemTypes(fs).preopens(fs)
+                .httpTypes(http).outgoingHandler(http)
                 .build();
     }
 
@@ -75,7 +81,8 @@ public final class WasiContext {
     /**
      * Adds every WASI interface this host implements to {@code linker}, backed by this context:
      * {@code wasi:io} (error, poll, streams), {@code wasi:clocks}, {@code wasi:random},
-     * {@code wasi:cli} and {@code wasi:filesystem} (types, preopens), each defined at version
+     * {@code wasi:cli}, {@code wasi:filesystem} (types, preopens) and {@code wasi:http} (types,
+     * outgoing-handler), each defined at version
      * {@code 0.2.12}, which through the linker's semver matching also satisfies imports of any
      * earlier {@code 0.2.x} version. The caller defines the component's other imports:
      *
@@ -152,6 +159,7 @@ public final class WasiContext {
         private LongSupplier nanoTime = System::nanoTime;
         private java.util.Random secureRandom = new SecureRandom();
         private java.util.Random insecureRandom = new java.util.Random();
+        private Predicate<URI> httpAllowed = uri -> false;
 
         private Builder() {
         }
@@ -238,6 +246,17 @@ public final class WasiContext {
         public Builder random(java.util.Random random) {
             this.secureRandom = Objects.requireNonNull(random, "random");
             this.insecureRandom = random;
+            return this;
+        }
+
+        /**
+         * Lets the component send the HTTP requests whose URI {@code allowed} accepts, through
+         * {@code wasi:http/outgoing-handler} (default: none; a refused request fails with
+         * {@code HTTP-request-denied} without touching the network). {@code uri -> true} allows all;
+         * {@code uri -> uri.getHost().equals("localhost")} only loopback by name.
+         */
+        public Builder allowHttp(Predicate<URI> allowed) {
+            this.httpAllowed = Objects.requireNonNull(allowed, "allowed");
             return this;
         }
 

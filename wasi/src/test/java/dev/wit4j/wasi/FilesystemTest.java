@@ -19,10 +19,10 @@ class FilesystemTest {
     @TempDir
     Path tmp;
 
-    private Types.Descriptor preopen(boolean readOnly) throws IOException {
+    private FilesystemTypes.Descriptor preopen(boolean readOnly) throws IOException {
         Path root = Files.createDirectories(tmp.resolve("root"));
         Filesystem fs = new Filesystem(List.of(new WasiContext.Preopen(root, "/data", readOnly)));
-        List<Tuple2<Types.Descriptor, String>> dirs = fs.getDirectories();
+        List<Tuple2<FilesystemTypes.Descriptor, String>> dirs = fs.getDirectories();
         assertEquals(1, dirs.size());
         assertEquals("/data", dirs.get(0).second());
         return dirs.get(0).first();
@@ -35,34 +35,34 @@ class FilesystemTest {
 
     @Test
     void opensReadsAndWritesInsideThePreopen() throws IOException {
-        Types.Descriptor dir = preopen(false);
-        assertEquals(Result.ok(Types.DescriptorType.DIRECTORY), dir.getType());
-        Types.Descriptor file = dir.openAt(Set.of(), "a.txt", EnumSet.of(Types.OpenFlags.CREATE),
-                EnumSet.of(Types.DescriptorFlags.READ, Types.DescriptorFlags.WRITE)).okValue().orElseThrow();
+        FilesystemTypes.Descriptor dir = preopen(false);
+        assertEquals(Result.ok(FilesystemTypes.DescriptorType.DIRECTORY), dir.getType());
+        FilesystemTypes.Descriptor file = dir.openAt(Set.of(), "a.txt", EnumSet.of(FilesystemTypes.OpenFlags.CREATE),
+                EnumSet.of(FilesystemTypes.DescriptorFlags.READ, FilesystemTypes.DescriptorFlags.WRITE)).okValue().orElseThrow();
         assertEquals(Result.ok(2L), file.write("hi".getBytes(StandardCharsets.UTF_8), 0));
         assertEquals("hi", Files.readString(tmp.resolve("root/a.txt")));
-        assertEquals(Types.DescriptorType.REGULAR_FILE, dir.statAt(Set.of(), "a.txt").okValue().orElseThrow().type());
+        assertEquals(FilesystemTypes.DescriptorType.REGULAR_FILE, dir.statAt(Set.of(), "a.txt").okValue().orElseThrow().type());
         assertEquals("a.txt", dir.readDirectory().okValue().orElseThrow().readDirectoryEntry().okValue().orElseThrow().orElseThrow().name());
     }
 
     @Test
     void pathsCannotEscape() throws IOException {
-        Types.Descriptor dir = preopen(false);
+        FilesystemTypes.Descriptor dir = preopen(false);
         Files.writeString(tmp.resolve("secret"), "x");
         Files.createSymbolicLink(tmp.resolve("root/link"), tmp);
         for (String path : List.of("../secret", "/etc/passwd", "sub/../../secret", "link/secret")) {
-            assertEquals(Result.err(Types.ErrorCode.NOT_PERMITTED), dir.statAt(Set.of(), path), path);
-            assertEquals(Result.err(Types.ErrorCode.NOT_PERMITTED),
-                    dir.openAt(Set.of(), path, Set.of(), EnumSet.of(Types.DescriptorFlags.READ)), path);
+            assertEquals(Result.err(FilesystemTypes.ErrorCode.NOT_PERMITTED), dir.statAt(Set.of(), path), path);
+            assertEquals(Result.err(FilesystemTypes.ErrorCode.NOT_PERMITTED),
+                    dir.openAt(Set.of(), path, Set.of(), EnumSet.of(FilesystemTypes.DescriptorFlags.READ)), path);
         }
         assertTrue(dir.statAt(Set.of(), "sub/..").isOk());
     }
 
     @Test
     void readOnlyPreopensRefuseChanges() throws IOException {
-        Types.Descriptor dir = preopen(true);
-        assertEquals(Result.err(Types.ErrorCode.READ_ONLY), dir.createDirectoryAt("d"));
-        assertEquals(Result.err(Types.ErrorCode.READ_ONLY),
-                dir.openAt(Set.of(), "new", EnumSet.of(Types.OpenFlags.CREATE), EnumSet.of(Types.DescriptorFlags.WRITE)));
+        FilesystemTypes.Descriptor dir = preopen(true);
+        assertEquals(Result.err(FilesystemTypes.ErrorCode.READ_ONLY), dir.createDirectoryAt("d"));
+        assertEquals(Result.err(FilesystemTypes.ErrorCode.READ_ONLY),
+                dir.openAt(Set.of(), "new", EnumSet.of(FilesystemTypes.OpenFlags.CREATE), EnumSet.of(FilesystemTypes.DescriptorFlags.WRITE)));
     }
 }
