@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         name = "run",
         description = {
             "Run a WASI 0.2 command component (one exporting wasi:cli/run) with this process's stdin, stdout and stderr.",
-            "The component sees FILE as argument 0, then ARGS. Environment and directories are opt-in. "
+            "The component sees FILE as argument 0, then ARGS. Environment, directories and HTTP are opt-in. "
                     + "Its exit code becomes this command's; a trap or a missing import exits 1 with one line."
         })
 final class RunCommand implements Callable<Integer> {
@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]", description = "grant a host directory read-only")
     List<String> readOnlyDirs = new ArrayList<>();
+
+    @Option(names = "--allow-http", description = "let the component send HTTP requests through wasi:http (default: every request is denied)")
+    boolean allowHttp;
 
     @Override
     public Integer call() {
@@ -103,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--env wants KEY=VALUE, got `" + kv + "`");
             }
             b.env(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        if (allowHttp) {
+            b.allowHttp(uri -> true);
         }
         dirs.forEach(d -> preopen(b, d, false));
         readOnlyDirs.forEach(d -> preopen(b, d, true));
