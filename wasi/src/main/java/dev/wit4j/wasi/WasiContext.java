@@ -125,9 +125,28 @@ public final class WasiContext {
      * @throws dev.wit4j.runtime.Trap if it traps
      */
     public int run(Engine engine, Component component) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(component, "component");
+        return exitCode(() -> instantiate(engine, component));
+    }
+
+    /**
+     * Calls {@code wasi:cli/run} on a command instance made with a linker this context was
+     * {@linkplain #addToLinker(Linker) added to} (for example from an {@link dev.wit4j.runtime.InstancePre}
+     * prepared once): returns 0 for {@code ok}, 1 for {@code err}, and the code it passed to
+     * {@code wasi:cli/exit}.
+     *
+     * @throws IllegalArgumentException if the instance exports no {@code wasi:cli/run@0.2.x}
+     * @throws dev.wit4j.runtime.Trap if it traps
+     */
+    public static int run(Instance instance) {
+        Objects.requireNonNull(instance, "instance");
+        return exitCode(() -> instance);
+    }
+
+    private static int exitCode(java.util.function.Supplier<Instance> instance) {
         try {
-            Instance instance = instantiate(engine, component);
-            Optional<Value> result = runFunc(instance).call();
+            Optional<Value> result = runFunc(instance.get()).call();
             return result.isPresent() && result.get() instanceof Value.ResultValue r && !r.isOk() ? 1 : 0;
         } catch (RuntimeException e) {
             WasiExit exit = WasiExit.find(e);
