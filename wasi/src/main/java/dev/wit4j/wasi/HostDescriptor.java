@@ -16,7 +16,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,8 +49,50 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         return Result.err(code);
     }
 
-    /** {@code relative} resolved against this directory, or why it may not be reached. */
+    /**
+     * {@code relative} resolved against this directory following every symbolic link, or why it
+     * may not be reached: absolute paths, {@code ..} above the root and links leading out of it are
+     * refused with {@code not-permitted}.
+     */
     private Result<Path, FilesystemTypes.ErrorCode> resolve(String relative) {
+        Result<Path, FilesystemTypes.ErrorCode> target = lexical(relative);
+        return target.isOk() ? confined(target.okValue().get(), target.okValue().get()) : target;
+    }
+
+    /**
+     * {@code relative} resolved against this directory without following its last component (the
+     * name an operation acts on itself: a link to read, rename or remove); the directories on the
+     * way must stay inside the root.
+     */
+    private Result<Path, FilesystemTypes.ErrorCode> resolveNoFollow(String relative) {
+        Result<Path, FilesystemTypes.ErrorCode> target = lexical(relative);
+        if (!target.isOk() || target.okValue().get().equals(root)) {
+            return target;
+        }
+        return confined(target.okValue().get().getParent(), target.okValue().get());
+    }
+
+    /**
+     * {@code result} if {@code checked}, with every symbolic link on the way followed, stays inside
+     * the root: its deepest existing ancestor's real path must lie under the root's real path.
+     */
+    private Result<Path, FilesystemTypes.ErrorCode> confined(Path checked, Path result) {
+        try {
+            Path existing = checked;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            if (existing == null || !existing.toRealPath().startsWith(root.toRealPath())) {
+                return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
+            }
+            return Result.ok(result);
+        } catch (IOException e) {
+            return err(code(e));
+        }
+    }
+
+    /** The lexically normalised path, refused if absolute or above the root. */
+    private Result<Path, FilesystemTypes.ErrorCode> lexical(String relative) {
         if (!Files.isDirectory(path)) {
             return err(FilesystemTypes.ErrorCode.NOT_DIRECTORY);
         }
@@ -55,21 +100,7 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
             return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
         }
         Path target = path.resolve(relative).normalize();
-        if (!target.startsWith(root)) {
-            return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
-        }
-        try { // symbolic links: the deepest existing ancestor must stay inside the root too
-            Path existing = target;
-            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-                existing = existing.getParent();
-            }
-            if (existing == null || !existing.toRealPath().startsWith(root.toRealPath())) {
-                return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
-            }
-        } catch (IOException e) {
-            return err(code(e));
-        }
-        return Result.ok(target);
+        return target.startsWith(root) ? Result.ok(target) : err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
     }
 
     static FilesystemTypes.ErrorCode code(IOException e) {
@@ -81,6 +112,10 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
             return FilesystemTypes.ErrorCode.NOT_EMPTY;
         } else if (e instanceof NotDirectoryException) {
             return FilesystemTypes.ErrorCode.NOT_DIRECTORY;
+        } else if (e instanceof IsADirectory) {
+            return FilesystemTypes.ErrorCode.IS_DIRECTORY;
+        } else if (e instanceof java.nio.file.FileSystemLoopException) {
+            return FilesystemTypes.ErrorCode.LOOP;
         } else if (e instanceof AccessDeniedException) {
             return FilesystemTypes.ErrorCode.ACCESS;
         }
@@ -93,9 +128,10 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
                 : a.isSymbolicLink() ? FilesystemTypes.DescriptorType.SYMBOLIC_LINK : FilesystemTypes.DescriptorType.UNKNOWN;
     }
 
-    private static Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> stat(Path p) {
+    private static Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> stat(Path p, boolean follow) {
         try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a = follow ? Files.readAttributes(p, BasicFileAttributes.class)
+                    : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return Result.ok(new FilesystemTypes.DescriptorStat(typeOf(a), 1, a.size(), Optional.of(datetime(a.lastAccessTime().toInstant())),
                     Optional.of(datetime(a.lastModifiedTime().toInstant())), Optional.empty()));
         } catch (IOException e) {
@@ -142,14 +178,31 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         }
     }
 
+    /** Advice changes nothing a component can observe; the range is checked as the interface says. */
     @Override
     public Result<Void, FilesystemTypes.ErrorCode> advise(long offset, long length, FilesystemTypes.Advice advice) {
-        return Result.ok();
+        if (offset < 0 || length < 0) {
+            return err(FilesystemTypes.ErrorCode.INVALID);
+        }
+        return Files.isDirectory(path) ? err(FilesystemTypes.ErrorCode.BAD_DESCRIPTOR) : Result.ok();
     }
 
     @Override
     public Result<Void, FilesystemTypes.ErrorCode> syncData() {
-        return Result.ok();
+        return force(false);
+    }
+
+    /** Flushes a file's data (and with {@code metadata} its metadata) to the device; directories need nothing. */
+    private Result<Void, FilesystemTypes.ErrorCode> force(boolean metadata) {
+        if (Files.isDirectory(path)) {
+            return Result.ok();
+        }
+        try (FileChannel ch = FileChannel.open(path, readOnly ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            ch.force(metadata);
+            return Result.ok();
+        } catch (IOException e) {
+            return err(code(e));
+        }
     }
 
     @Override
@@ -172,12 +225,48 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
 
     @Override
     public Result<Void, FilesystemTypes.ErrorCode> setSize(long size) {
-        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
+        if (readOnly) {
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
+        }
+        if (Files.isDirectory(path)) {
+            return err(FilesystemTypes.ErrorCode.IS_DIRECTORY);
+        }
+        if (size < 0) {
+            return err(FilesystemTypes.ErrorCode.INVALID);
+        }
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+            file.setLength(size); // grows with zeroes or truncates, as ftruncate does
+            return Result.ok();
+        } catch (IOException e) {
+            return err(code(e));
+        }
     }
 
     @Override
-    public Result<Void, FilesystemTypes.ErrorCode> setTimes(FilesystemTypes.NewTimestamp dataAccessTimestamp, FilesystemTypes.NewTimestamp dataModificationTimestamp) {
-        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
+    public Result<Void, FilesystemTypes.ErrorCode> setTimes(FilesystemTypes.NewTimestamp dataAccessTimestamp,
+            FilesystemTypes.NewTimestamp dataModificationTimestamp) {
+        return readOnly ? err(FilesystemTypes.ErrorCode.READ_ONLY) : setTimes(path, true, dataAccessTimestamp, dataModificationTimestamp);
+    }
+
+    private static Result<Void, FilesystemTypes.ErrorCode> setTimes(Path p, boolean follow,
+            FilesystemTypes.NewTimestamp access, FilesystemTypes.NewTimestamp modification) {
+        FileTime now = FileTime.from(java.time.Instant.now());
+        try {
+            BasicFileAttributeView view = follow
+                    ? Files.getFileAttributeView(p, BasicFileAttributeView.class)
+                    : Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            view.setTimes(fileTime(modification, now), fileTime(access, now), null); // null: leave unchanged
+            return Result.ok();
+        } catch (IOException e) {
+            return err(code(e));
+        }
+    }
+
+    private static FileTime fileTime(FilesystemTypes.NewTimestamp t, FileTime now) {
+        if (t instanceof FilesystemTypes.NewTimestamp.Timestamp ts) {
+            return FileTime.from(java.time.Instant.ofEpochSecond(ts.value().seconds(), ts.value().nanoseconds()));
+        }
+        return t instanceof FilesystemTypes.NewTimestamp.Now ? now : null;
     }
 
     @Override
@@ -222,7 +311,7 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
 
     @Override
     public Result<Void, FilesystemTypes.ErrorCode> sync() {
-        return Result.ok();
+        return force(true);
     }
 
     @Override
@@ -232,34 +321,67 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
 
     @Override
     public Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> stat() {
-        return stat(path);
+        return stat(path, true);
     }
 
     @Override
     public Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> statAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative) {
-        Result<Path, FilesystemTypes.ErrorCode> target = resolve(relative);
-        return target instanceof Result.Ok<Path, FilesystemTypes.ErrorCode> ok ? stat(ok.value()) : err(((Result.Err<Path, FilesystemTypes.ErrorCode>) target).error());
+        boolean follow = pathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW);
+        Result<Path, FilesystemTypes.ErrorCode> target = follow ? resolve(relative) : resolveNoFollow(relative);
+        return target.isOk() ? stat(target.okValue().get(), follow) : err(target.errValue().get());
     }
 
     @Override
     public Result<Void, FilesystemTypes.ErrorCode> setTimesAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative,
             FilesystemTypes.NewTimestamp dataAccessTimestamp, FilesystemTypes.NewTimestamp dataModificationTimestamp) {
-        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
+        if (readOnly) {
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
+        }
+        boolean follow = pathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW);
+        Result<Path, FilesystemTypes.ErrorCode> target = follow ? resolve(relative) : resolveNoFollow(relative);
+        if (!target.isOk()) {
+            return err(target.errValue().get());
+        }
+        return setTimes(target.okValue().get(), follow, dataAccessTimestamp, dataModificationTimestamp);
     }
 
+    /** A hard link: both names confined; the new one is made in {@code newDescriptor}'s directory. */
     @Override
-    public Result<Void, FilesystemTypes.ErrorCode> linkAt(Set<FilesystemTypes.PathFlags> oldPathFlags, String oldPath, FilesystemTypes.Descriptor newDescriptor, String newPath) {
-        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
+    public Result<Void, FilesystemTypes.ErrorCode> linkAt(Set<FilesystemTypes.PathFlags> oldPathFlags, String oldPath,
+            FilesystemTypes.Descriptor newDescriptor, String newPath) {
+        HostDescriptor to = (HostDescriptor) newDescriptor;
+        if (readOnly || to.readOnly) {
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
+        }
+        Result<Path, FilesystemTypes.ErrorCode> from = oldPathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW)
+                ? resolve(oldPath) : resolveNoFollow(oldPath);
+        Result<Path, FilesystemTypes.ErrorCode> target = to.resolveNoFollow(newPath);
+        if (!from.isOk() || !target.isOk()) {
+            return err(from.isOk() ? target.errValue().get() : from.errValue().get());
+        }
+        if (Files.isDirectory(from.okValue().get(), LinkOption.NOFOLLOW_LINKS)) {
+            return err(FilesystemTypes.ErrorCode.NOT_PERMITTED); // no hard links to directories (EPERM)
+        }
+        try {
+            Files.createLink(target.okValue().get(), from.okValue().get());
+            return Result.ok();
+        } catch (IOException e) {
+            return err(code(e));
+        }
     }
 
     @Override
     public Result<FilesystemTypes.Descriptor, FilesystemTypes.ErrorCode> openAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative,
             Set<FilesystemTypes.OpenFlags> openFlags, Set<FilesystemTypes.DescriptorFlags> flags) {
-        Result<Path, FilesystemTypes.ErrorCode> resolved = resolve(relative);
+        boolean follow = pathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW);
+        Result<Path, FilesystemTypes.ErrorCode> resolved = follow ? resolve(relative) : resolveNoFollow(relative);
         if (resolved instanceof Result.Err<Path, FilesystemTypes.ErrorCode> e) {
             return err(e.error());
         }
         Path target = ((Result.Ok<Path, FilesystemTypes.ErrorCode>) resolved).value();
+        if (!follow && Files.isSymbolicLink(target)) {
+            return err(FilesystemTypes.ErrorCode.LOOP); // O_NOFOLLOW on a link: ELOOP
+        }
         boolean writes = flags.contains(FilesystemTypes.DescriptorFlags.WRITE) || openFlags.contains(FilesystemTypes.OpenFlags.CREATE)
                 || openFlags.contains(FilesystemTypes.OpenFlags.TRUNCATE);
         if (readOnly && writes) {
@@ -287,9 +409,22 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         return Result.ok(new HostDescriptor(root, target, readOnly || !flags.contains(FilesystemTypes.DescriptorFlags.WRITE) && !Files.isDirectory(target)));
     }
 
+    /** The link's text as stored; reading it never follows it. */
     @Override
     public Result<String, FilesystemTypes.ErrorCode> readlinkAt(String relative) {
-        return err(FilesystemTypes.ErrorCode.UNSUPPORTED);
+        Result<Path, FilesystemTypes.ErrorCode> target = resolveNoFollow(relative);
+        if (!target.isOk()) {
+            return err(target.errValue().get());
+        }
+        try {
+            if (!Files.isSymbolicLink(target.okValue().get())) {
+                return Files.exists(target.okValue().get(), LinkOption.NOFOLLOW_LINKS)
+                        ? err(FilesystemTypes.ErrorCode.INVALID) : err(FilesystemTypes.ErrorCode.NO_ENTRY);
+            }
+            return Result.ok(Files.readSymbolicLink(target.okValue().get()).toString());
+        } catch (IOException e) {
+            return err(code(e));
+        }
     }
 
     @Override
@@ -302,21 +437,62 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         });
     }
 
+    /** Moves within the preopens, replacing a file (or empty directory) at the new name, as rename(2) does. */
     @Override
     public Result<Void, FilesystemTypes.ErrorCode> renameAt(String oldPath, FilesystemTypes.Descriptor newDescriptor, String newPath) {
-        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.UNSUPPORTED);
+        HostDescriptor to = (HostDescriptor) newDescriptor;
+        if (readOnly || to.readOnly) {
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
+        }
+        Result<Path, FilesystemTypes.ErrorCode> from = resolveNoFollow(oldPath);
+        Result<Path, FilesystemTypes.ErrorCode> target = to.resolveNoFollow(newPath);
+        if (!from.isOk() || !target.isOk()) {
+            return err(from.isOk() ? target.errValue().get() : from.errValue().get());
+        }
+        if (from.okValue().get().equals(root) || target.okValue().get().equals(to.root)) {
+            return err(FilesystemTypes.ErrorCode.BUSY); // a preopen itself stays where it is
+        }
+        try {
+            Files.move(from.okValue().get(), target.okValue().get(), StandardCopyOption.ATOMIC_MOVE);
+            return Result.ok();
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            return err(FilesystemTypes.ErrorCode.CROSS_DEVICE);
+        } catch (IOException e) {
+            return err(code(e));
+        }
     }
 
+    /**
+     * Creates a symbolic link whose text must itself stay inside the preopen: absolute targets and
+     * targets that climb above the root from the link's directory are refused with
+     * {@code not-permitted}, so the guest cannot plant a way out for others.
+     */
     @Override
     public Result<Void, FilesystemTypes.ErrorCode> symlinkAt(String oldPath, String newPath) {
-        return err(readOnly ? FilesystemTypes.ErrorCode.READ_ONLY : FilesystemTypes.ErrorCode.NOT_PERMITTED);
+        if (readOnly) {
+            return err(FilesystemTypes.ErrorCode.READ_ONLY);
+        }
+        Result<Path, FilesystemTypes.ErrorCode> link = resolveNoFollow(newPath);
+        if (!link.isOk()) {
+            return err(link.errValue().get());
+        }
+        if (oldPath.isEmpty() || oldPath.startsWith("/") || oldPath.indexOf('\0') >= 0
+                || !link.okValue().get().getParent().resolve(oldPath).normalize().startsWith(root)) {
+            return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
+        }
+        try {
+            Files.createSymbolicLink(link.okValue().get(), Path.of(oldPath));
+            return Result.ok();
+        } catch (IOException e) {
+            return err(code(e));
+        }
     }
 
     @Override
     public Result<Void, FilesystemTypes.ErrorCode> unlinkFileAt(String relative) {
         return change(relative, p -> {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("is a directory");
+                throw new IsADirectory(relative);
             }
             Files.delete(p);
         });
@@ -340,6 +516,15 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
                 : err(((Result.Err<Path, FilesystemTypes.ErrorCode>) target).error());
     }
 
+    /** unlink-file-at on a directory: {@code is-directory}. */
+    private static final class IsADirectory extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        IsADirectory(String path) {
+            super(path + ": is a directory");
+        }
+    }
+
     private interface PathAction {
         void apply(Path p) throws IOException;
     }
@@ -348,9 +533,12 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         if (readOnly) {
             return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
-        Result<Path, FilesystemTypes.ErrorCode> target = resolve(relative);
+        Result<Path, FilesystemTypes.ErrorCode> target = resolveNoFollow(relative);
         if (target instanceof Result.Err<Path, FilesystemTypes.ErrorCode> e) {
             return err(e.error());
+        }
+        if (target.okValue().get().equals(root)) {
+            return err(FilesystemTypes.ErrorCode.BUSY); // the preopen itself cannot be removed or replaced
         }
         try {
             action.apply(((Result.Ok<Path, FilesystemTypes.ErrorCode>) target).value());
