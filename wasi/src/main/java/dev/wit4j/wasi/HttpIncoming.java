@@ -93,7 +93,7 @@ final class HttpIncoming {
         }
     }
 
-    /** {@code incoming-body}: the bytes as an input-stream, handed out once. */
+    /** {@code incoming-body}: the bytes as an input-stream (pollable: ready when bytes arrive), handed out once. */
     static final class Body implements HttpTypes.IncomingBody, AutoCloseable {
         private final InputStream in;
         private boolean streamTaken;
@@ -108,7 +108,7 @@ final class HttpIncoming {
                 return Result.err();
             }
             streamTaken = true;
-            return Result.ok(new HostInputStream(in));
+            return Result.ok(new AsyncInputStream(new AsyncInput(in, "http-body")));
         }
 
         /** Dropping the body releases the connection. */
