@@ -10,29 +10,6 @@ final class HttpIncoming {
     private HttpIncoming() {
     }
 
-    /** A pollable that becomes ready when a Java future completes (successfully or not). */
-    static final class FuturePollable implements Poll.Pollable {
-        private final CompletableFuture<?> future;
-
-        FuturePollable(CompletableFuture<?> future) {
-            this.future = future;
-        }
-
-        @Override
-        public boolean ready() {
-            return future.isDone();
-        }
-
-        @Override
-        public void block() {
-            try {
-                future.join();
-            } catch (RuntimeException e) {
-                // the failure is reported by get(); block only waits
-            }
-        }
-    }
-
     /** {@code future-incoming-response}: the response, or the error code, readable once. */
     static final class FutureResponse implements HttpTypes.FutureIncomingResponse {
         private final CompletableFuture<Result<HttpTypes.IncomingResponse, HttpTypes.ErrorCode>> future;
@@ -44,7 +21,7 @@ final class HttpIncoming {
 
         @Override
         public Poll.Pollable subscribe() {
-            return new FuturePollable(future);
+            return new Pollables.Future(future);
         }
 
         @Override

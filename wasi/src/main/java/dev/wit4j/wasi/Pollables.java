@@ -20,6 +20,29 @@ final class Pollables implements Poll {
         }
     }
 
+    /** Ready when a Java future completes, successfully or not (its owner reports which). */
+    static final class Future implements Pollable {
+        private final java.util.concurrent.CompletableFuture<?> future;
+
+        Future(java.util.concurrent.CompletableFuture<?> future) {
+            this.future = future;
+        }
+
+        @Override
+        public boolean ready() {
+            return future.isDone();
+        }
+
+        @Override
+        public void block() {
+            try {
+                future.join();
+            } catch (RuntimeException e) {
+                // the failure is reported by the owner's get(); block only waits
+            }
+        }
+    }
+
     /** Ready once the context's monotonic clock reaches {@code deadline}. */
     static final class Deadline implements Pollable {
         private final MonotonicClock clock;

@@ -8,6 +8,7 @@ import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.value.Value;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ import java.util.function.Predicate;
  * (environment, exit, stdin/stdout/stderr, terminal-* without terminals) and
  * {@code wasi:filesystem} (types, preopens; paths confined to their preopen) and {@code wasi:http}
  * (types, outgoing-handler; every request refused with {@code HTTP-request-denied} unless
- * {@link Builder#allowHttp(Predicate)} grants it), all at 0.2.12;
+ * {@link Builder#allowHttp(Predicate)} grants it) and {@code wasi:sockets} (TCP, UDP, name lookup;
+ * nothing reachable unless {@link Builder#allowNetwork(Predicate)} grants addresses), all at 0.2.12;
  * the linker matches imports of any 0.2.x version. For a component that imports more than WASI,
  * {@link #addToLinker(Linker)} adds WASI to a linker that also holds the other definitions.
  */
@@ -61,6 +63,7 @@ public final class WasiContext {
         NoTerminal terminal = new NoTerminal();
         Filesystem fs = new Filesystem(List.copyOf(b.preopens));
         Http http = new Http(b.httpAllowed);
+        Sockets sockets = new Sockets(b.networkAllowed);
         this.imports = Host.Imports.builder()
                 .poll(new Pollables())
                 .monotonicClock(monotonic)
@@ -70,6 +73,7 @@ public final class WasiContext {
                 .terminalStdin(terminal).terminalStdout(terminal).terminalStderr(terminal)
                 .filesystemTypes(fs).preopens(fs)
                 .httpTypes(http).outgoingHandler(http)
+                .instanceNetwork(sockets).ipNameLookup(sockets).tcpCreateSocket(sockets).udpCreateSocket(sockets)
                 .build();
     }
 
@@ -81,8 +85,9 @@ public final class WasiContext {
     /**
      * Adds every WASI interface this host implements to {@code linker}, backed by this context:
      * {@code wasi:io} (error, poll, streams), {@code wasi:clocks}, {@code wasi:random},
-     * {@code wasi:cli}, {@code wasi:filesystem} (types, preopens) and {@code wasi:http} (types,
-     * outgoing-handler), each defined at version
+     * {@code wasi:cli}, {@code wasi:filesystem} (types, preopens), {@code wasi:http} (types,
+     * outgoing-handler) and {@code wasi:sockets} (network, instance-network, ip-name-lookup, tcp,
+     * tcp-create-socket, udp, udp-create-socket), each defined at version
      * {@code 0.2.12}, which through the linker's semver matching also satisfies imports of any
      * earlier {@code 0.2.x} version. The caller defines the component's other imports:
      *
@@ -179,6 +184,7 @@ public final class WasiContext {
         private java.util.Random secureRandom = new SecureRandom();
         private java.util.Random insecureRandom = new java.util.Random();
         private Predicate<URI> httpAllowed = uri -> false;
+        private Predicate<InetSocketAddress> networkAllowed;
 
         private Builder() {
         }
@@ -276,6 +282,17 @@ public final class WasiContext {
          */
         public Builder allowHttp(Predicate<URI> allowed) {
             this.httpAllowed = Objects.requireNonNull(allowed, "allowed");
+            return this;
+        }
+
+        /**
+         * Grants {@code wasi:sockets}: the component may bind, connect and send to the socket
+         * addresses {@code allowed} accepts, and look names up (default: no network; the component
+         * still gets its {@code instance-network}, but every use fails with {@code access-denied}).
+         * {@code a -> a.getAddress().isLoopbackAddress()} grants loopback only.
+         */
+        public Builder allowNetwork(Predicate<InetSocketAddress> allowed) {
+            this.networkAllowed = Objects.requireNonNull(allowed, "allowed");
             return this;
         }
 
