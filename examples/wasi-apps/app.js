@@ -1,5 +1,6 @@
 // A WASI command in JavaScript: prints to stdout, reads an environment variable and a file
-// from a preopened directory, and ends with an exit code chosen by its input.
+// from a preopened directory, fetches FETCH_URL if it is set (wasi:http), and ends with an exit
+// code chosen by its input.
 import { getEnvironment, getArguments } from 'wasi:cli/environment@0.2.12';
 import { exitWithCode } from 'wasi:cli/exit@0.2.12';
 import { getDirectories } from 'wasi:filesystem/preopens@0.2.12';
@@ -22,7 +23,7 @@ function errorCode(e) {
 }
 
 export const run = {
-  run() {
+  async run() {
     console.log('hello from javascript');
     const env = new Map(getEnvironment());
     console.log(`GREETING=${env.has('GREETING') ? env.get('GREETING') : '(unset)'}`);
@@ -47,6 +48,15 @@ export const run = {
       console.log('../outside.txt: read');
     } catch (e) {
       console.log(`../outside.txt: ${errorCode(e)}`);
+    }
+    if (env.has('FETCH_URL')) {
+      // wasi:http through the global fetch: answered only when the host grants outgoing requests.
+      try {
+        const response = await fetch(env.get('FETCH_URL'));
+        console.log(`fetch: ${response.status} ${(await response.text()).trim()}`);
+      } catch (e) {
+        console.log(`fetch failed: ${e && e.message ? e.message : e}`);
+      }
     }
     const code = parseInt(env.get('EXIT_CODE') ?? '0', 10);
     if (code !== 0) exitWithCode(code);

@@ -124,6 +124,34 @@ class RunRealCommandsTest {
     }
 
     @Test
+    void theJavaScriptCommandsFetchMatchesJcoRun() throws IOException, InterruptedException {
+        Path js = build("js");
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "served over http".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            Map<String, String> env = Map.of("FETCH_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            List<String> argv = new ArrayList<>(List.of("run", "--allow-http", "--dir-ro", data + "::/data",
+                    "--env", "FETCH_URL=" + env.get("FETCH_URL"), js.toString()));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(argv.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+            Outcome ours = new Outcome(code, out.toString().lines().toList());
+            assertEquals("fetch: 200 served over http", ours.out().get(ours.out().size() - 1), ours + " " + err);
+            assertEquals(jco(js, env), ours);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void theCCommandRunsAndMatchesJcoRun() throws IOException, InterruptedException {
         Path c = build("c");
         Map<String, String> env = Map.of("GREETING", "hi");

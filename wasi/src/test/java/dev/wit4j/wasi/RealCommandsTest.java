@@ -2,6 +2,7 @@ package dev.wit4j.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
@@ -68,6 +69,44 @@ class RealCommandsTest {
 
         Run nothing = run(js, WasiContext.builder());
         assertEquals(new Run(2, List.of("hello from javascript", "GREETING=(unset)", "args: ", "preopens: ", "no /data")), nothing);
+    }
+
+    @Test
+    void theJavaScriptCommandFetchesOnlyWhenHttpIsGranted() throws IOException {
+        Component js = ENGINE.load(WasiApps.build("js"));
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = ("served " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/page";
+            Run denied = run(js, WasiContext.builder().env("FETCH_URL", url).preopenedDir(data, "/data", true));
+            assertEquals(0, denied.code());
+            assertTrue(denied.out().stream().anyMatch(l -> l.startsWith("fetch failed: ")), denied.toString());
+            assertEquals(0, requests.get(), "a request went out without the grant");
+
+            Run granted = run(js, WasiContext.builder().env("FETCH_URL", url).preopenedDir(data, "/data", true)
+                    .allowHttp(uri -> uri.getHost().equals("127.0.0.1")));
+            assertEquals(new Run(0, List.of(
+                    "hello from javascript",
+                    "GREETING=(unset)",
+                    "args: ",
+                    "preopens: /data",
+                    "input.txt: the contents",
+                    "../outside.txt: not-permitted",
+                    "fetch: 200 served /page")), granted);
+            assertEquals(1, requests.get());
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
