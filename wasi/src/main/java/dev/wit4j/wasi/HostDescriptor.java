@@ -505,15 +505,35 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
 
     @Override
     public Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHash() {
-        return Result.ok(new FilesystemTypes.MetadataHashValue(path.hashCode(), root.hashCode()));
+        return metadataHash(path, true);
     }
 
     @Override
     public Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHashAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative) {
-        Result<Path, FilesystemTypes.ErrorCode> target = resolve(relative);
-        return target instanceof Result.Ok<Path, FilesystemTypes.ErrorCode> ok
-                ? Result.ok(new FilesystemTypes.MetadataHashValue(ok.value().hashCode(), root.hashCode()))
-                : err(((Result.Err<Path, FilesystemTypes.ErrorCode>) target).error());
+        boolean follow = pathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW);
+        Result<Path, FilesystemTypes.ErrorCode> target = follow ? resolve(relative) : resolveNoFollow(relative);
+        return target.isOk() ? metadataHash(target.okValue().get(), follow) : err(target.errValue().get());
+    }
+
+    /**
+     * Equal for the same file under any name (hard links included): the device and inode where
+     * the file system reports them, else the file key Java offers.
+     */
+    private static Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHash(Path p, boolean follow) {
+        LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        try {
+            try {
+                long ino = (Long) Files.getAttribute(p, "unix:ino", options);
+                long dev = (Long) Files.getAttribute(p, "unix:dev", options);
+                return Result.ok(new FilesystemTypes.MetadataHashValue(ino, dev));
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                Object key = Files.readAttributes(p, BasicFileAttributes.class, options).fileKey();
+                long lower = key != null ? key.hashCode() : p.toRealPath().hashCode();
+                return Result.ok(new FilesystemTypes.MetadataHashValue(lower, 0));
+            }
+        } catch (IOException e) {
+            return err(code(e));
+        }
     }
 
     /** unlink-file-at on a directory: {@code is-directory}. */

@@ -117,6 +117,8 @@ class FilesystemTest {
         assertEquals(Result.ok(), dir.linkAt(Set.of(), "a", dir, "b"));
         assertEquals("A", Files.readString(root.resolve("b")));
         assertEquals(Result.err(FilesystemTypes.ErrorCode.EXIST), dir.linkAt(Set.of(), "a", dir, "b"));
+        assertEquals(dir.metadataHashAt(Set.of(), "a"), dir.metadataHashAt(Set.of(), "b")); // one file, two names
+        assertTrue(!dir.metadataHashAt(Set.of(), "a").equals(dir.metadataHash()));
         outsideSentinel();
         assertEquals(NOT_PERMITTED, dir.linkAt(Set.of(), "../sentinel", dir, "stolen"));
         assertEquals(NOT_PERMITTED, dir.linkAt(Set.of(), "a", dir, "../planted"));
