@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         name = "run",
         description = {
             "Run a WASI 0.2 command component (one exporting wasi:cli/run) with this process's stdin, stdout and stderr.",
-            "The component sees FILE as argument 0, then ARGS. Environment and directories are opt-in. "
+            "The component sees FILE as argument 0, then ARGS. Environment, directories, HTTP and sockets are opt-in. "
                     + "Its exit code becomes this command's; a trap or a missing import exits 1 with one line."
         })
 final class RunCommand implements Callable<Integer> {
@@ -50,6 +50,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]", description = "grant a host directory read-only")
     List<String> readOnlyDirs = new ArrayList<>();
+
+    @Option(names = "--allow-http", description = "let the component send HTTP requests through wasi:http (default: every request is denied)")
+    boolean allowHttp;
+
+    @Option(names = "--allow-network", description = "let the component use wasi:sockets with any address (default: none)")
+    boolean allowNetwork;
+
+    @Option(names = "--allow-loopback-network", description = "let the component use wasi:sockets on loopback addresses only")
+    boolean allowLoopbackNetwork;
 
     @Override
     public Integer call() {
@@ -103,6 +112,14 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--env wants KEY=VALUE, got `" + kv + "`");
             }
             b.env(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        if (allowNetwork) {
+            b.allowNetwork(address -> true);
+        } else if (allowLoopbackNetwork) {
+            b.allowNetwork(address -> address.getAddress() != null && address.getAddress().isLoopbackAddress());
+        }
+        if (allowHttp) {
+            b.allowHttp(uri -> true);
         }
         dirs.forEach(d -> preopen(b, d, false));
         readOnlyDirs.forEach(d -> preopen(b, d, true));

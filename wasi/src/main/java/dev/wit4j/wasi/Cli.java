@@ -12,14 +12,14 @@ import java.util.Optional;
 final class Cli implements Environment, Exit, Stdin, Stdout, Stderr {
     private final List<String> args;
     private final List<Tuple2<String, String>> env;
-    private final InputStream stdin;
+    private final AsyncInput stdin;
     private final OutputStream stdout;
     private final OutputStream stderr;
 
     Cli(List<String> args, Map<String, String> env, InputStream stdin, OutputStream stdout, OutputStream stderr) {
         this.args = List.copyOf(args);
         this.env = env.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).toList();
-        this.stdin = stdin;
+        this.stdin = new AsyncInput(stdin, "stdin");
         this.stdout = stdout;
         this.stderr = stderr;
     }
@@ -51,11 +51,12 @@ final class Cli implements Environment, Exit, Stdin, Stdout, Stderr {
     }
 
     // Each call hands out a new stream object over the shared Java stream: the component may drop
-    // one handle and ask again.
+    // one handle and ask again. Stdin is read ahead in the background (once the guest first reads
+    // or polls it), so its pollable tells when input has arrived and non-blocking reads never wait.
 
     @Override
     public Streams.InputStream getStdin() {
-        return new HostInputStream(stdin);
+        return new AsyncInputStream(stdin);
     }
 
     @Override

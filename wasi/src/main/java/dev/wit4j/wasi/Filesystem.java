@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code wasi:filesystem} types (the free function) and preopens: the directories the context grants. */
-final class Filesystem implements Types, Preopens {
+final class Filesystem implements FilesystemTypes, Preopens {
     private final List<WasiContext.Preopen> preopens;
 
     Filesystem(List<WasiContext.Preopen> preopens) {
@@ -18,9 +18,9 @@ final class Filesystem implements Types, Preopens {
     }
 
     @Override
-    public List<Tuple2<Types.Descriptor, String>> getDirectories() {
+    public List<Tuple2<FilesystemTypes.Descriptor, String>> getDirectories() {
         return preopens.stream()
-                .map(p -> new Tuple2<Types.Descriptor, String>(new HostDescriptor(p.root(), p.root(), p.readOnly()), p.guestPath()))
+                .map(p -> new Tuple2<FilesystemTypes.Descriptor, String>(new HostDescriptor(p.root(), p.root(), p.readOnly()), p.guestPath()))
                 .toList();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** {@code wasi:io/poll}: pollables that are always ready, or ready at a monotonic-clock deadline. */
+/** {@code wasi:io/poll}: pollables that are always ready, ready at a monotonic-clock deadline, or ready when something arrives. */
 final class Pollables implements Poll {
 
     /** A pollable that is always ready (the Java streams behind WASI streams cannot be polled). */
@@ -17,6 +17,29 @@ final class Pollables implements Poll {
 
         @Override
         public void block() {
+        }
+    }
+
+    /** Ready when a Java future completes, successfully or not (its owner reports which). */
+    static final class Future implements Pollable {
+        private final java.util.concurrent.CompletableFuture<?> future;
+
+        Future(java.util.concurrent.CompletableFuture<?> future) {
+            this.future = future;
+        }
+
+        @Override
+        public boolean ready() {
+            return future.isDone();
+        }
+
+        @Override
+        public void block() {
+            try {
+                future.join();
+            } catch (RuntimeException e) {
+                // the failure is reported by the owner's get(); block only waits
+            }
         }
     }
 
@@ -50,24 +73,36 @@ final class Pollables implements Poll {
         }
     }
 
+    /**
+     * Waits until at least one pollable is ready and returns the indexes of all ready ones. Only
+     * deadlines can say how long to wait; anything else (a response on its way, input arriving) is
+     * checked again every millisecond. When all are deadlines and the context's clock stands still
+     * after the wait, the earliest deadline is reported as due, so a test clock cannot hang the host.
+     */
     @Override
     public int[] poll(List<Pollable> in) {
         if (in.isEmpty()) {
             throw new IllegalArgumentException("poll needs at least one pollable");
         }
-        List<Integer> ready = readyIndexes(in);
-        if (ready.isEmpty()) {
-            long wait = Long.MAX_VALUE;
-            for (Pollable p : in) {
-                wait = Math.min(wait, p instanceof Deadline d ? d.remaining() : TimeUnit.MILLISECONDS.toNanos(1));
+        boolean onlyDeadlines = in.stream().allMatch(p -> p instanceof Deadline);
+        while (true) {
+            List<Integer> ready = readyIndexes(in);
+            if (!ready.isEmpty()) {
+                return ready.stream().mapToInt(Integer::intValue).toArray();
+            }
+            long wait = onlyDeadlines ? Long.MAX_VALUE : TimeUnit.MILLISECONDS.toNanos(1);
+            int earliest = 0;
+            for (int i = 0; i < in.size(); i++) {
+                if (in.get(i) instanceof Deadline d && d.remaining() < wait) {
+                    wait = d.remaining();
+                    earliest = i;
+                }
             }
             LockSupport.parkNanos(wait);
-            ready = readyIndexes(in);
-            if (ready.isEmpty()) { // a clock that stands still: report the earliest deadline as due
-                ready = List.of(0);
+            if (onlyDeadlines && readyIndexes(in).isEmpty()) {
+                return new int[] {earliest};
             }
         }
-        return ready.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static List<Integer> readyIndexes(List<Pollable> in) {

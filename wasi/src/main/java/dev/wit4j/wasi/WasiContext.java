@@ -8,6 +8,8 @@ import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.value.Value;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * What a component may see of the host through WASI 0.2: its arguments, environment, standard
@@ -38,7 +41,10 @@ import java.util.function.LongSupplier;
  * <p>Implemented: {@code wasi:io} (error, poll, streams), {@code wasi:clocks} (wall-clock,
  * monotonic-clock), {@code wasi:random} (random, insecure, insecure-seed), {@code wasi:cli}
  * (environment, exit, stdin/stdout/stderr, terminal-* without terminals) and
- * {@code wasi:filesystem} (types, preopens; paths confined to their preopen), all at 0.2.12;
+ * {@code wasi:filesystem} (types, preopens; paths confined to their preopen) and {@code wasi:http}
+ * (types, outgoing-handler; every request refused with {@code HTTP-request-denied} unless
+ * {@link Builder#allowHttp(Predicate)} grants it) and {@code wasi:sockets} (TCP, UDP, name lookup;
+ * nothing reachable unless {@link Builder#allowNetwork(Predicate)} grants addresses), all at 0.2.12;
  * the linker matches imports of any 0.2.x version. For a component that imports more than WASI,
  * {@link #addToLinker(Linker)} adds WASI to a linker that also holds the other definitions.
  */
@@ -56,6 +62,8 @@ public final class WasiContext {
         Randomness random = new Randomness(b.secureRandom, b.insecureRandom);
         NoTerminal terminal = new NoTerminal();
         Filesystem fs = new Filesystem(List.copyOf(b.preopens));
+        Http http = new Http(b.httpAllowed);
+        Sockets sockets = new Sockets(b.networkAllowed);
         this.imports = Host.Imports.builder()
                 .poll(new Pollables())
                 .monotonicClock(monotonic)
@@ -63,7 +71,9 @@ public final class WasiContext {
                 .random(random).insecure(random).insecureSeed(random)
                 .environment(cli).exit(cli).stdin(cli).stdout(cli).stderr(cli)
                 .terminalStdin(terminal).terminalStdout(terminal).terminalStderr(terminal)
-                .types(fs).preopens(fs)
+                .filesystemTypes(fs).preopens(fs)
+                .httpTypes(http).outgoingHandler(http)
+                .instanceNetwork(sockets).ipNameLookup(sockets).tcpCreateSocket(sockets).udpCreateSocket(sockets)
                 .build();
     }
 
@@ -75,7 +85,9 @@ public final class WasiContext {
     /**
      * Adds every WASI interface this host implements to {@code linker}, backed by this context:
      * {@code wasi:io} (error, poll, streams), {@code wasi:clocks}, {@code wasi:random},
-     * {@code wasi:cli} and {@code wasi:filesystem} (types, preopens), each defined at version
+     * {@code wasi:cli}, {@code wasi:filesystem} (types, preopens), {@code wasi:http} (types,
+     * outgoing-handler) and {@code wasi:sockets} (network, instance-network, ip-name-lookup, tcp,
+     * tcp-create-socket, udp, udp-create-socket), each defined at version
      * {@code 0.2.12}, which through the linker's semver matching also satisfies imports of any
      * earlier {@code 0.2.x} version. The caller defines the component's other imports:
      *
@@ -118,9 +130,28 @@ public final class WasiContext {
      * @throws dev.wit4j.runtime.Trap if it traps
      */
     public int run(Engine engine, Component component) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(component, "component");
+        return exitCode(() -> instantiate(engine, component));
+    }
+
+    /**
+     * Calls {@code wasi:cli/run} on a command instance made with a linker this context was
+     * {@linkplain #addToLinker(Linker) added to} (for example from an {@link dev.wit4j.runtime.InstancePre}
+     * prepared once): returns 0 for {@code ok}, 1 for {@code err}, and the code it passed to
+     * {@code wasi:cli/exit}.
+     *
+     * @throws IllegalArgumentException if the instance exports no {@code wasi:cli/run@0.2.x}
+     * @throws dev.wit4j.runtime.Trap if it traps
+     */
+    public static int run(Instance instance) {
+        Objects.requireNonNull(instance, "instance");
+        return exitCode(() -> instance);
+    }
+
+    private static int exitCode(java.util.function.Supplier<Instance> instance) {
         try {
-            Instance instance = instantiate(engine, component);
-            Optional<Value> result = runFunc(instance).call();
+            Optional<Value> result = runFunc(instance.get()).call();
             return result.isPresent() && result.get() instanceof Value.ResultValue r && !r.isOk() ? 1 : 0;
         } catch (RuntimeException e) {
             WasiExit exit = WasiExit.find(e);
@@ -152,6 +183,8 @@ public final class WasiContext {
         private LongSupplier nanoTime = System::nanoTime;
         private java.util.Random secureRandom = new SecureRandom();
         private java.util.Random insecureRandom = new java.util.Random();
+        private Predicate<URI> httpAllowed = uri -> false;
+        private Predicate<InetSocketAddress> networkAllowed;
 
         private Builder() {
         }
@@ -238,6 +271,28 @@ public final class WasiContext {
         public Builder random(java.util.Random random) {
             this.secureRandom = Objects.requireNonNull(random, "random");
             this.insecureRandom = random;
+            return this;
+        }
+
+        /**
+         * Lets the component send the HTTP requests whose URI {@code allowed} accepts, through
+         * {@code wasi:http/outgoing-handler} (default: none; a refused request fails with
+         * {@code HTTP-request-denied} without touching the network). {@code uri -> true} allows all;
+         * {@code uri -> uri.getHost().equals("localhost")} only loopback by name.
+         */
+        public Builder allowHttp(Predicate<URI> allowed) {
+            this.httpAllowed = Objects.requireNonNull(allowed, "allowed");
+            return this;
+        }
+
+        /**
+         * Grants {@code wasi:sockets}: the component may bind, connect and send to the socket
+         * addresses {@code allowed} accepts, and look names up (default: no network; the component
+         * still gets its {@code instance-network}, but every use fails with {@code access-denied}).
+         * {@code a -> a.getAddress().isLoopbackAddress()} grants loopback only.
+         */
+        public Builder allowNetwork(Predicate<InetSocketAddress> allowed) {
+            this.networkAllowed = Objects.requireNonNull(allowed, "allowed");
             return this;
         }
 
