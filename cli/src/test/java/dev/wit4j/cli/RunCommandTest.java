@@ -55,6 +55,14 @@ class RunCommandTest {
     }
 
     @Test
+    void networkAndHttpGrantsAreOptions() {
+        Outcome o = run("run", "--allow-http", "--allow-loopback-network", HELLO.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("hello from a wasi command", o.out().strip());
+        assertEquals(0, run("run", "--allow-network", HELLO.toString()).code());
+    }
+
+    @Test
     void aMissingFileIsOneLine() {
         assertOneLineError(run("run", "no-such.wasm"), "error: no such file");
     }
