@@ -128,6 +128,11 @@ for name, t in ECHO:
       f'      (canon lift (core func $i "echo-mem") string-encoding=utf16 {OPTS16}))\n')
 w(f'    (func (export "echo-text-l1") (param "x" string) (param "pad" $pad) (result string)\n'
   f'      (canon lift (core func $i "echo-mem") string-encoding=latin1+utf16 {OPTS16}))\n')
+# the caller's own encoding: strings are validated where they are and copied byte for byte
+w(f'    (func (export "echo-text-u8") (param "x" (list string)) (param "pad" $pad) (result (list string))\n'
+  f'      (canon lift (core func $i "echo-mem") string-encoding=utf8 {OPTS16}))\n'
+  f'    (func (export "units8") (param "s" string) (result u32)\n'
+  f'      (canon lift (core func $i "second32") string-encoding=utf8 {OPTS16}))\n')
 for name, params, result, core in FLAT:
     w(f'    (func (export "{name}") {params} {result}\n'
       f'      (canon lift (core func $i "{core}") string-encoding=utf16 {OPTS16}))\n')
@@ -146,6 +151,8 @@ w('''    (import "make" (func $make (param "v" u32) (result $own)))
 for name, t in ECHO:
     w(f'    (import "echo-{name}" (func $echo-{name} (param "x" {t}) (param "pad" $pad) (result {t})))\n')
 w('    (import "echo-text-l1" (func $echo-text-l1 (param "x" string) (param "pad" $pad) (result string)))\n')
+w('    (import "echo-text-u8" (func $echo-text-u8 (param "x" (list string)) (param "pad" $pad) (result (list string))))\n')
+w('    (import "units8" (func $units8 (param "s" string) (result u32)))\n')
 for name, params, result, core in FLAT:
     w(f'    (import "{name}" (func ${name} {params} {result}))\n')
 w('''    (core module $mem
@@ -165,13 +172,16 @@ w('''    (core module $mem
     (alias core export $mi "mem" (core memory $m))
     (alias core export $mi "realloc" (core func $realloc))
 ''')
-lowered = ["make", "rep-of"] + ["echo-" + n for n, _ in ECHO] + ["echo-text-l1"] + [f[0] for f in FLAT]
+lowered = (["make", "rep-of"] + ["echo-" + n for n, _ in ECHO] + ["echo-text-l1", "echo-text-u8", "units8"]
+           + [f[0] for f in FLAT])
 for n in lowered:
     w(f'    (core func $l-{n} (canon lower (func ${n}) (memory $m) (realloc $realloc)))\n')
 sig = {"make": "(param i32) (result i32)", "rep-of": "(param i32) (result i32)"}
 for n, _ in ECHO:
     sig["echo-" + n] = "(param i32 i32)"
 sig["echo-text-l1"] = "(param i32 i32)"
+sig["echo-text-u8"] = "(param i32 i32)"
+sig["units8"] = "(param i32 i32) (result i32)"
 core_sig = {"id32": None}
 flat_sigs = {
     "u8-in": "(param i32) (result i32)", "s8-in": "(param i32) (result i32)", "bool-in": "(param i32) (result i32)",
@@ -193,6 +203,7 @@ w('''      (import "m" "mem" (memory 0))
 for n, _ in ECHO:
     w(f'      (func (export "fwd-{n}") (param i32) (result i32) (call $echo-{n} (local.get 0) (i32.const 1024)) (i32.const 1024))\n')
 w('      (func (export "fwd-text-l1") (param i32) (result i32) (call $echo-text-l1 (local.get 0) (i32.const 1024)) (i32.const 1024))\n')
+w('      (func (export "fwd-text-u8") (param i32) (result i32) (call $echo-text-u8 (local.get 0) (i32.const 1024)) (i32.const 1024))\n')
 CRAFTED = {
     "u8-wide": "(call $u8-in (i32.const 0x1FF))",
     "s8-neg": "(call $s8-in (i32.const 0xFF))",
@@ -234,6 +245,10 @@ CRAFTED = {
     "lent-own": "(local.set 0 (call $make (i32.const 3))) (call $lend-and-give (local.get 0) (local.get 0))",
     # one byte more than MAX_STRING_BYTE_LENGTH: too long before its bounds are looked at
     "string-too-long": "(call $string-char (i32.const 0) (i32.const 0x10000000) (i32.const 97))",
+    # same encoding on both sides: a short and a long (chunked) string, valid and not
+    "same-bad-utf8": "(call $units8 (i32.const 300) (i32.const 2))",
+    "same-long": "(call $units8 (i32.const 65536) (i32.const 100000))",
+    "same-long-bad": "(i32.store8 (i32.const 165535) (i32.const 0xC3)) (call $units8 (i32.const 65536) (i32.const 100000))",
     "mem-unaligned": "(call $echo-ef (i32.const 2052) (i32.const 1024)) (i32.const 0)",
     "out-unaligned": "(call $echo-ef (i32.const 2048) (i32.const 1025)) (i32.const 0)",
 }
@@ -253,6 +268,8 @@ for n, t in ECHO:
       f'      (canon lift (core func $k "fwd-{n}") (memory $m) (realloc $realloc)))\n')
 w('''    (func (export "text-l1") (param "x" string) (param "pad" $pad) (result string)
       (canon lift (core func $k "fwd-text-l1") (memory $m) (realloc $realloc)))
+    (func (export "text-u8") (param "x" (list string)) (param "pad" $pad) (result (list string))
+      (canon lift (core func $k "fwd-text-u8") (memory $m) (realloc $realloc)))
 ''')
 for n in CRAFTED:
     w(f'    (func (export "{n}") (result u32) (canon lift (core func $k "{n}")))\n')
@@ -266,12 +283,12 @@ for name, _ in NAMED:
 w('''    (with "make" (func $r "make"))
     (with "rep-of" (func $r "rep-of"))
 ''')
-for n in ["echo-" + n for n, _ in ECHO] + ["echo-text-l1"] + [f[0] for f in FLAT]:
+for n in ["echo-" + n for n, _ in ECHO] + ["echo-text-l1", "echo-text-u8", "units8"] + [f[0] for f in FLAT]:
     w(f'    (with "{n}" (func $c "{n}"))\n')
 w('  ))\n')
 # the root's own named types, so that it can export the caller's functions with them
 w(types("export").replace("\n    ", "\n  ").replace("    (type", "  (type", 1).replace(" $thing)", " $thing-out)"))
-for n, t in ECHO + [("text-l1", "string")]:
+for n, t in ECHO + [("text-l1", "string"), ("text-u8", "(list string)")]:
     w(f'  (type $f-{n} (func (param "x" {t}) (param "pad" $pad) (result {t})))\n'
       f'  (export "{n}" (func $k "{n}") (func (type $f-{n})))\n')
 for n in list(CRAFTED):

@@ -14,6 +14,14 @@ final class Fixtures {
         return resource("echo.wasm");
     }
 
+    /**
+     * {@code c2c.wasm}: a caller component whose exports pass data of its own memory to a callee
+     * component ({@code string-utf8}, {@code string-utf16}, {@code pairs}, {@code strings}).
+     */
+    static byte[] crossComponent() {
+        return resource("c2c.wasm");
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {

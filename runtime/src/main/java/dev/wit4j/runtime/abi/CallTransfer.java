@@ -59,16 +59,30 @@ public final class CallTransfer {
      * through {@code Value}s.
      */
     public static Optional<CallTransfer> of(List<ValueType> paramTypes, Optional<ValueType> resultType) {
+        return of(paramTypes, resultType, false);
+    }
+
+    /**
+     * {@link #of(List, Optional)} for a caller and a callee with these string encodings: when they
+     * are the same, strings are validated where they are and their bytes copied.
+     */
+    public static Optional<CallTransfer> of(List<ValueType> paramTypes, Optional<ValueType> resultType,
+            StringEncoding callerEncoding, StringEncoding calleeEncoding) {
+        return of(paramTypes, resultType, callerEncoding == calleeEncoding);
+    }
+
+    private static Optional<CallTransfer> of(List<ValueType> paramTypes, Optional<ValueType> resultType,
+            boolean same) {
         TransferNode[] params = new TransferNode[paramTypes.size()];
         for (int i = 0; i < params.length; i++) {
-            params[i] = TransferNode.of(paramTypes.get(i));
+            params[i] = TransferNode.of(paramTypes.get(i), same);
             if (params[i] == null) {
                 return Optional.empty();
             }
         }
         TransferNode result = null;
         if (resultType.isPresent()) {
-            result = TransferNode.of(resultType.get());
+            result = TransferNode.of(resultType.get(), same);
             if (result == null) {
                 return Optional.empty();
             }

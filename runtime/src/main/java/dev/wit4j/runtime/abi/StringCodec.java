@@ -38,11 +38,11 @@ public final class StringCodec {
     }
 
     /** {@link #load} for a string that goes on to another component (see {@link #loadForTransfer}). */
-    static StringSource loadForTransfer(LiftLowerContext cx, long ptr) {
+    static StringSource loadForTransfer(LiftLowerContext cx, long ptr, boolean sameEncoding) {
         GuestMemory mem = cx.memory();
         long begin = Integer.toUnsignedLong(mem.readInt(ptr));
         long taggedCodeUnits = Integer.toUnsignedLong(mem.readInt(ptr + 4));
-        return loadForTransfer(cx, begin, taggedCodeUnits);
+        return loadForTransfer(cx, begin, taggedCodeUnits, sameEncoding);
     }
 
     /**
@@ -50,16 +50,17 @@ public final class StringCodec {
      * trapping if it is too long, misaligned, out of bounds or not validly encoded.
      */
     public static HintedString loadFromRange(LiftLowerContext cx, long ptr, long taggedCodeUnits) {
-        return loadFromRange(cx, ptr, taggedCodeUnits, false).hinted;
+        return loadFromRange(cx, ptr, taggedCodeUnits, Long.MAX_VALUE).hinted;
     }
 
     /**
      * {@code load_string_from_range} for a string that goes on to another component: every check
-     * and trap of {@link #loadFromRange(LiftLowerContext, long, long)}, but a very long string
-     * stays in the source memory until it is stored ({@link StringSource#inMemory}).
+     * and trap of {@link #loadFromRange(LiftLowerContext, long, long)}, but the string stays in the
+     * source memory until it is stored ({@link StringSource#inMemory}) when it is very long, or
+     * when both sides use the same encoding (storing then copies its bytes).
      */
-    static StringSource loadForTransfer(LiftLowerContext cx, long ptr, long taggedCodeUnits) {
-        Loaded l = loadFromRange(cx, ptr, taggedCodeUnits, true);
+    static StringSource loadForTransfer(LiftLowerContext cx, long ptr, long taggedCodeUnits, boolean sameEncoding) {
+        Loaded l = loadFromRange(cx, ptr, taggedCodeUnits, sameEncoding ? 0 : StringSource.IN_MEMORY_THRESHOLD);
         return l.source != null ? l.source : StringSource.of(l.hinted);
     }
 
@@ -67,7 +68,8 @@ public final class StringCodec {
     private record Loaded(HintedString hinted, StringSource source) {
     }
 
-    private static Loaded loadFromRange(LiftLowerContext cx, long ptr, long taggedCodeUnits, boolean mayStay) {
+    /** Strings of more than {@code stayAbove} bytes stay in the source memory. */
+    private static Loaded loadFromRange(LiftLowerContext cx, long ptr, long taggedCodeUnits, long stayAbove) {
         GuestMemory mem = cx.memory();
         StringEncoding encoding = cx.options().stringEncoding();
         long alignment;
@@ -94,7 +96,7 @@ public final class StringCodec {
         }
         Bounds.checkAligned(ptr, alignment);
         Bounds.checkInBounds(mem, ptr, byteLength);
-        if (mayStay && byteLength > StringSource.IN_MEMORY_THRESHOLD) {
+        if (byteLength > stayAbove) {
             return new Loaded(null, StringSource.inMemory(mem, ptr, byteLength, encoding, utf16, taggedCodeUnits));
         }
         byte[] bytes = mem.readBytes(ptr, (int) byteLength);
@@ -109,7 +111,7 @@ public final class StringCodec {
         return new Loaded(new HintedString(s, encoding, taggedCodeUnits), null);
     }
 
-    private static String decodeUtf8(byte[] bytes) {
+    static String decodeUtf8(byte[] bytes) {
         // The JDK's decoder is intrinsified (ASCII/Latin-1 fast paths) but replaces malformed input
         // with U+FFFD; only when that character shows up is the strict decoder needed to tell a
         // real U+FFFD from an error.
@@ -133,7 +135,7 @@ public final class StringCodec {
     }
 
     /** UTF-16LE, trapping on unpaired surrogates (as Python's strict {@code utf-16-le} codec). */
-    private static String decodeUtf16(byte[] bytes) {
+    static String decodeUtf16(byte[] bytes) {
         char[] chars = new char[bytes.length / 2];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = (char) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] & 0xFF) << 8);

@@ -99,6 +99,8 @@ abstract class StringSource {
         private final boolean utf16;
         private final long taggedCodeUnits;
         private String text;
+        /** The bytes of a string short enough to keep them (read once, then copied from here). */
+        private byte[] bytes;
 
         InMemory(GuestMemory memory, long ptr, int byteLength, StringEncoding encoding, boolean utf16,
                 long taggedCodeUnits) {
@@ -132,6 +134,13 @@ abstract class StringSource {
         }
 
         private void validate() {
+            if (byteLength <= CHUNK) {
+                // short: decode once (the checks of load_string_from_range) and keep the bytes
+                bytes = memory.readBytes(ptr, byteLength);
+                text = utf8 ? StringCodec.decodeUtf8(bytes) : utf16 ? StringCodec.decodeUtf16(bytes)
+                        : new String(bytes, StandardCharsets.ISO_8859_1);
+                return;
+            }
             if (utf8) {
                 validateUtf8();
             } else if (utf16) {
@@ -144,6 +153,7 @@ abstract class StringSource {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             CharBuffer sink = CharBuffer.allocate(CHUNK);
+            // (only for strings longer than a chunk)
             ByteBuffer in = ByteBuffer.allocate(CHUNK + 8);
             in.flip();
             long at = 0;
@@ -288,6 +298,10 @@ abstract class StringSource {
         boolean copyBytes(GuestMemory dst, long to, long length) {
             if (length != byteLength) {
                 return false;
+            }
+            if (bytes != null) {
+                dst.writeBytes(to, bytes, 0, byteLength);
+                return true;
             }
             byte[] buffer = new byte[(int) Math.min(length, 1 << 20)];
             for (long done = 0; done < length; ) {

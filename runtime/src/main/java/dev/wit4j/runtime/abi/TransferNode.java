@@ -32,6 +32,11 @@ import java.util.Optional;
  */
 abstract class TransferNode {
 
+    private static final java.lang.invoke.VarHandle INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /** {@code elem_size}. */
     final long size;
     /** {@code alignment}. */
@@ -66,24 +71,40 @@ abstract class TransferNode {
     }
 
     /**
+     * Whether values of this type are only scalars and flags (records and tuples of them): copied
+     * with {@link #copyPlain} between byte arrays, without any lifting pass.
+     */
+    boolean plain() {
+        return false;
+    }
+
+    /** For {@link #plain()} types: one value from {@code src[from...]} to {@code dst[to...]}. */
+    void copyPlain(byte[] src, int from, byte[] dst, int to) {
+        throw new IllegalStateException("not a plain type");
+    }
+
+    /**
      * The node for {@code type}, or null when the type holds something transfers do not cover
      * (maps, fixed-length lists, streams, futures, error contexts: outside WASI 0.2).
+     *
+     * @param sameEncoding whether both sides use the same string encoding, so that strings can be
+     *     validated and copied as they are stored
      */
-    static TransferNode of(ValueType type) {
+    static TransferNode of(ValueType type, boolean sameEncoding) {
         ValueType t = Layout.resolve(type);
         if (t instanceof Primitive p) {
             if (p == Primitive.STRING) {
-                return new Str(t);
+                return new Str(t, sameEncoding);
             }
             return p == Primitive.ERROR_CONTEXT ? null : new Scalar(p);
         } else if (t instanceof ListType l) {
-            TransferNode e = of(l.element());
+            TransferNode e = of(l.element(), sameEncoding);
             return e == null ? null : new ListNode(t, e);
         } else if (Layout.isRecordLike(t)) {
             List<ValueType> fields = Layout.fieldTypes(t);
             TransferNode[] nodes = new TransferNode[fields.size()];
             for (int i = 0; i < nodes.length; i++) {
-                nodes[i] = of(fields.get(i));
+                nodes[i] = of(fields.get(i), sameEncoding);
                 if (nodes[i] == null) {
                     return null;
                 }
@@ -94,7 +115,7 @@ abstract class TransferNode {
             TransferNode[] payloads = new TransferNode[cases.size()];
             for (int i = 0; i < payloads.length; i++) {
                 if (cases.get(i).isPresent()) {
-                    payloads[i] = of(cases.get(i).get());
+                    payloads[i] = of(cases.get(i).get(), sameEncoding);
                     if (payloads[i] == null) {
                         return null;
                     }
@@ -174,6 +195,29 @@ abstract class TransferNode {
             }
         }
 
+        @Override
+        boolean plain() {
+            return p != Primitive.CHAR; // a char needs its check
+        }
+
+        @Override
+        void copyPlain(byte[] s, int from, byte[] d, int to) {
+            switch (p) {
+                case BOOL -> d[to] = (byte) (s[from] != 0 ? 1 : 0);
+                case U8, S8 -> d[to] = s[from];
+                case U16, S16 -> {
+                    d[to] = s[from];
+                    d[to + 1] = s[from + 1];
+                }
+                case U32, S32 -> INTS.set(d, to, (int) INTS.get(s, from));
+                case U64, S64 -> LONGS.set(d, to, (long) LONGS.get(s, from));
+                case F32 -> INTS.set(d, to, Scalars.encodeFloatAsI32(Scalars.decodeI32AsFloat((int) INTS.get(s, from))));
+                case F64 -> LONGS.set(d, to,
+                        Scalars.encodeFloatAsI64(Scalars.decodeI64AsFloat((long) LONGS.get(s, from))));
+                default -> throw Unsupported.type(p);
+            }
+        }
+
         /** Whether a list of these can be copied byte for byte (no normalisation on the way). */
         boolean bulk() {
             return p != Primitive.BOOL && p != Primitive.F32 && p != Primitive.F64;
@@ -184,8 +228,11 @@ abstract class TransferNode {
 
     /** {@code load_string} / {@code store_string}, transcoding between the two encodings. */
     static final class Str extends TransferNode {
-        Str(ValueType t) {
+        private final boolean sameEncoding;
+
+        Str(ValueType t, boolean sameEncoding) {
             super(t);
+            this.sameEncoding = sameEncoding;
         }
 
         @Override
@@ -197,12 +244,12 @@ abstract class TransferNode {
         void liftFlat(LiftLowerContext src, FlatCursor in, Captured c) {
             long ptr = Integer.toUnsignedLong(in.nextI32());
             long taggedCodeUnits = Integer.toUnsignedLong(in.nextI32());
-            c.string(StringCodec.loadForTransfer(src, ptr, taggedCodeUnits));
+            c.string(StringCodec.loadForTransfer(src, ptr, taggedCodeUnits, sameEncoding));
         }
 
         @Override
         void liftMem(LiftLowerContext src, long ptr, Captured c) {
-            c.string(StringCodec.loadForTransfer(src, ptr));
+            c.string(StringCodec.loadForTransfer(src, ptr, sameEncoding));
         }
 
         @Override
@@ -292,12 +339,36 @@ abstract class TransferNode {
             Bounds.checkInBounds(dst.memory(), to, byteLength);
             if (bulk) {
                 copyBytes(src.memory(), ptr, dst.memory(), to, byteLength);
+            } else if (elem.plain()) {
+                copyPlain(src.memory(), ptr, dst.memory(), to, length);
             } else {
                 for (long i = 0; i < length; i++) {
                     elem.lowerMem(src, ptr + i * elem.size, dst, to + i * elem.size, c);
                 }
             }
             return to;
+        }
+
+        /**
+         * Elements of a plain type, a chunk at a time: the source and destination bytes are read,
+         * each element's fields are written into the destination's bytes (its padding stays as it
+         * was, as {@code store} leaves it) and the chunk is written back.
+         */
+        private void copyPlain(GuestMemory from, long src, GuestMemory to, long dst, long length) {
+            int perChunk = (int) Math.max(1, CHUNK / elem.size);
+            for (long done = 0; done < length; ) {
+                int n = (int) Math.min(perChunk, length - done);
+                int bytes = (int) (n * elem.size);
+                long offset = done * elem.size;
+                byte[] s = from.readBytes(src + offset, bytes);
+                byte[] d = to.readBytes(dst + offset, bytes);
+                for (int i = 0; i < n; i++) {
+                    int at = (int) (i * elem.size);
+                    elem.copyPlain(s, at, d, at);
+                }
+                to.writeBytes(dst + offset, d, 0, bytes);
+                done += n;
+            }
         }
 
         private static void copyBytes(GuestMemory from, long src, GuestMemory to, long dst, long length) {
@@ -332,6 +403,23 @@ abstract class TransferNode {
                 any |= fields[i].lifts();
             }
             this.lifts = any;
+        }
+
+        @Override
+        boolean plain() {
+            for (TransferNode f : fields) {
+                if (!f.plain()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        void copyPlain(byte[] s, int from, byte[] d, int to) {
+            for (int i = 0; i < fields.length; i++) {
+                fields[i].copyPlain(s, from + (int) offsets[i], d, to + (int) offsets[i]);
+            }
         }
 
         /** The tuple of a function's parameters or results, as {@code lift_flat_values} sees them. */
@@ -486,6 +574,18 @@ abstract class TransferNode {
         @Override
         void lowerFlat(LiftLowerContext src, FlatCursor in, LiftLowerContext dst, FlatWriter out, Captured c) {
             out.addI32(in.nextI32() & mask);
+        }
+
+        @Override
+        boolean plain() {
+            return true;
+        }
+
+        @Override
+        void copyPlain(byte[] s, int from, byte[] d, int to) {
+            for (int i = 0; i < size; i++) {
+                d[to + i] = (byte) (s[from + i] & mask >>> (8 * i));
+            }
         }
 
         @Override

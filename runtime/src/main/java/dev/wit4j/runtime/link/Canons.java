@@ -91,7 +91,8 @@ final class Canons {
         ComponentFunc callee = target.func();
         CoreSignature flat = sig.flatten(CoreSignature.Context.LOWER);
         if (callee instanceof LiftedFunc lifted) {
-            Optional<CallTransfer> transfer = CallTransfer.of(sig.paramTypes(), sig.result());
+            Optional<CallTransfer> transfer = CallTransfer.of(sig.paramTypes(), sig.result(),
+                    options.canonical().stringEncoding(), lifted.stringEncoding());
             if (transfer.isPresent()) {
                 return lowerTransfer(flat, lifted, transfer.get(), options, state);
             }

@@ -53,6 +53,11 @@ final class LiftedFunc implements ComponentFunc {
         return state;
     }
 
+    /** The string encoding the function was lifted with. */
+    dev.wit4j.runtime.abi.StringEncoding stringEncoding() {
+        return options.canonical().stringEncoding();
+    }
+
     @Override
     public String name() {
         return name;

@@ -65,6 +65,8 @@ class TransferTest {
             {"chars", "['x', '\\u{10ffff}']"},
             {"text-l1", "\"latin1 only: ÿé\""},
             {"text-l1", "\"needs utf16: ☃😀\""},
+            // both sides UTF-8: validated in place and copied, a long one in chunks
+            {"text-u8", "[\"\", \"same ☃ 😀\", \"" + "x".repeat(70_000) + "é\"]"},
         };
         for (ExecutionMode mode : ExecutionMode.values()) {
             for (String[] row : table) {
@@ -132,6 +134,7 @@ class TransferTest {
         assertEquals(Optional.of(Value.u32(0)), instance.func("opt-none").call(), "unused slots become zero");
         assertEquals(Optional.of(Value.u32(77)), instance.func("opt-some").call());
         assertEquals(Optional.of(Value.u32(5)), instance.func("string-ok").call(), "5 UTF-16 code units");
+        assertEquals(Optional.of(Value.u32(100_000)), instance.func("same-long").call(), "UTF-8 to UTF-8");
         // an f32 case in a slot joined with u64: the callee sees the f32's bits, zero-extended
         assertEquals(Optional.of(Value.u64(0x4049_0FDBL)), instance.func("joined-f").call());
         assertEquals(Optional.of(Value.u64(0x1234_5678_90AB_CDEFL)), instance.func("joined-w").call());
@@ -150,6 +153,8 @@ class TransferTest {
             {"own-bad", Trap.Reason.UNKNOWN_HANDLE},
             {"own-twice", Trap.Reason.UNKNOWN_HANDLE},
             {"lent-own", Trap.Reason.HANDLE_LENT},
+            {"same-bad-utf8", Trap.Reason.INVALID_STRING_ENCODING},
+            {"same-long-bad", Trap.Reason.INVALID_STRING_ENCODING},
             {"string-too-long", Trap.Reason.STRING_TOO_LONG},
             {"mem-unaligned", Trap.Reason.UNALIGNED_POINTER},
             {"out-unaligned", Trap.Reason.UNALIGNED_POINTER},
