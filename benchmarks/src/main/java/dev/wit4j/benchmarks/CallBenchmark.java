@@ -24,9 +24,10 @@ import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 
 /**
- * {@code add(u32, u32) -> u32} called through the component layer (lift of the core function,
- * dynamic {@link Value}s in and out) against the same core function called directly on Endive's
- * compiler: the difference is what the component layer costs per call.
+ * {@code add(u32, u32) -> u32} called through the component layer, typed (the generated binding of
+ * world {@code wit4j:bench/echo}: flat values straight through the primitives face) and dynamic
+ * ({@link Value}s in and out), against the same core function called directly on Endive's compiler:
+ * the difference is what the component layer costs per call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +38,7 @@ import run.endive.wasm.WasmModule;
 public class CallBenchmark {
 
     private Func add;
+    private dev.wit4j.benchmarks.echo.Echo typed;
     private ExportFunction coreAdd;
     private final Value a = Value.u32(40);
     private final Value b = Value.u32(2);
@@ -46,6 +48,7 @@ public class CallBenchmark {
         byte[] bytes = Fixtures.echoComponent();
         Instance instance = Engine.create().linker().instantiate(Engine.create().load(bytes));
         add = instance.func("add");
+        typed = dev.wit4j.benchmarks.echo.Echo.instantiate(Engine.create(), bytes);
 
         byte[] coreModule = ComponentDecoder.decodeComponent(bytes).sections(Section.ModuleSection.class).get(0)
                 .module().bytes().toByteArray();
@@ -59,6 +62,11 @@ public class CallBenchmark {
     @Benchmark
     public Optional<Value> componentAdd() {
         return add.call(a, b);
+    }
+
+    @Benchmark
+    public int typedAdd() {
+        return typed.add(40, 2);
     }
 
     @Benchmark

@@ -54,7 +54,10 @@ public interface ExportFunction {
     /**
      * A call failed: poisons the instance (the spec's lockdown) and returns what to throw: a core
      * trap as a {@link dev.wit4j.runtime.Trap} naming the component, the function and the reason;
-     * a stack overflow as a core trap; other exceptions (from host code) unchanged.
+     * a stack overflow as a core trap; other exceptions (from host code) unchanged. A
+     * {@link NullPointerException} or {@link IllegalArgumentException} raised while lowering the
+     * arguments, before {@link #call} (the host passed a bad argument), does not poison: the core
+     * function never ran. Memory that {@code realloc} allocated for earlier arguments stays allocated.
      */
     RuntimeException fail(Throwable e);
 

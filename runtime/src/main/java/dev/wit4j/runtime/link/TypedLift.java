@@ -27,6 +27,8 @@ final class TypedLift implements ExportFunction {
     private final GuestContext shared;
     private BorrowScope.Task task;
     private List<InstanceState> entered;
+    /** Whether the current call has reached the core function (see {@link #fail}). */
+    private boolean called;
 
     TypedLift(LiftedFunc func) {
         this.func = func;
@@ -54,6 +56,7 @@ final class TypedLift implements ExportFunction {
         } catch (RuntimeException e) {
             throw Traps.annotate(e, state.name(), func.name());
         }
+        called = false;
         if (!borrows) {
             return shared;
         }
@@ -63,6 +66,7 @@ final class TypedLift implements ExportFunction {
 
     @Override
     public long[] call(long... flatArgs) {
+        called = true;
         return func.core().call(flatArgs);
     }
 
@@ -76,6 +80,13 @@ final class TypedLift implements ExportFunction {
 
     @Override
     public RuntimeException fail(Throwable e) {
+        if (!called && (e instanceof NullPointerException || e instanceof IllegalArgumentException)) {
+            // An argument the host got wrong (null, an invalid char, an unpaired surrogate), found while
+            // lowering, before the core function ran: the call is abandoned and, as with the dynamic
+            // API's checks, the instance stays usable. What realloc allocated for earlier arguments
+            // stays allocated in the guest.
+            return (RuntimeException) e;
+        }
         state.poison();
         RuntimeException r;
         if (e instanceof RuntimeException re) {
