@@ -13,7 +13,6 @@ import dev.wit4j.runtime.bindings.GuestContext;
 import dev.wit4j.runtime.types.Result;
 import dev.wit4j.runtime.types.Tuple1;
 import dev.wit4j.runtime.types.Tuple3;
-import dev.wit4j.runtime.value.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,8 +38,8 @@ import javax.annotation.processing.Generated;
  *
  * <p><b>Not thread-safe:</b> like its {@link Instance}, use it from one thread at a time.
  *
- * <p>Values cross the boundary through the runtime's dynamic {@link Value} (conversion code generated
- * per function); it will be replaced by code that lifts and lowers directly through the canonical ABI.
+ * <p>Values are lifted and lowered by code generated per function, straight through the runtime's
+ * canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).
  */
 @Generated("dev.wit4j.processor.WitWorldProcessor")
 @SuppressWarnings("deprecation")

@@ -32,8 +32,9 @@ import javax.lang.model.element.Modifier;
  * The world class ({@code Calc} for world {@code calc}): a static factory that links the host's
  * implementations of the imports and instantiates a component, a static {@code link} method that
  * defines those implementations in a caller's linker (to combine them with other imports), the world's exported functions as
- * methods, and one accessor per exported interface. The conversions of values are left to
- * {@link ValueGlue}; this class lays out linking, dispatch and calls.
+ * methods, and one accessor per exported interface. Lifting and lowering are left to
+ * {@link DirectGlue} (and, for the few types beyond WASI 0.2 it does not handle, to {@link ValueGlue});
+ * this class lays out linking, dispatch and calls.
  */
 public final class WorldGenerator {
     static final String RUNTIME = "dev.wit4j.runtime";
@@ -311,8 +312,8 @@ public final class WorldGenerator {
                     + "through their accessors.\n");
         }
         d.add("\n<p><b>Not thread-safe:</b> like its {@link $T}, use it from one thread at a time.\n", INSTANCE)
-                .add("\n<p>Values cross the boundary through the runtime's dynamic {@link $T} (conversion code generated\n", VALUE)
-                .add("per function); it will be replaced by code that lifts and lowers directly through the canonical ABI.\n");
+                .add("\n<p>Values are lifted and lowered by code generated per function, straight through the runtime's\n")
+                .add("canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).\n");
         return d.build();
     }
 

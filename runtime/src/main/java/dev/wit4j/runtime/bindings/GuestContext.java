@@ -325,6 +325,15 @@ public final class GuestContext {
      */
     public long lowerString(String s) {
         checkHostString(s);
+        if (encoding == StringEncoding.UTF8) {
+            // A host string into UTF-8 is store_string_copy with the UTF-8 length known up front:
+            // one realloc of the final size, checked for alignment and bounds, then one copy.
+            byte[] encoded = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            long p = allocate(1, encoded.length);
+            memory().writeBytes(p, encoded, 0, encoded.length);
+            lastLength = encoded.length;
+            return p;
+        }
         long[] stored = StringCodec.lowerFlat(cx, HintedString.forHost(s, encoding));
         lastLength = stored[1];
         return stored[0];
