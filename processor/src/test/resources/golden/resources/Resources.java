@@ -65,7 +65,7 @@ public final class Resources {
         linkImports(linker, imports);
         this.instance = linker.instantiate(component);
         this.counters = new CountersImpl(instance.exportedInstance("test:resources/counters"));
-        this.rtCounter = this.counters.fnConstructorCounter.resource("counter");
+        this.rtCounter = this.counters.fnConstructorCounter.resource(0);
     }
 
     /**

@@ -174,6 +174,20 @@ class RoundtripTest {
     }
 
     @Test
+    void componentResourcesMoveToTheHostAndBack() {
+        Things things = world.things();
+        Things.Thing five = things.newThing(5);
+        assertEquals(5, five.get(), "a borrow of its own resource reaches the component as the representation");
+        assertEquals(5, things.thingConsume(five), "an owned handle moves back into the component");
+        assertThrows(IllegalStateException.class, five::handle, "the host's object gave its handle away");
+        assertEquals(5, things.dropped(), "the component dropped it: its destructor ran");
+        Things.Thing seven = things.newThing(7);
+        seven.close();
+        assertEquals(12, things.dropped(), "close() drops the handle in the component");
+        assertFalse(world.instance().isPoisoned());
+    }
+
+    @Test
     void badArgumentsAreRejectedWithoutPoisoning() {
         assertThrows(IllegalArgumentException.class, () -> world.echoChar(0xD800));
         assertThrows(NullPointerException.class, () -> world.echoShape(null));

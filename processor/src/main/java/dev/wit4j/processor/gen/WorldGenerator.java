@@ -264,8 +264,7 @@ public final class WorldGenerator {
             if (source == null) {
                 throw new IllegalStateException("no exported function mentions resource " + rt.getKey());
             }
-            ctor.addStatement("this.$N = $L.resource($S)", rt.getValue(), source,
-                    ((TypeModel.ResourceModel) typeOf(rt.getKey())).witName());
+            ctor.addStatement("this.$N = $L", rt.getValue(), source);
         }
         b.addMethod(linkOnly.build());
         b.addMethod(ctor.build());
@@ -473,8 +472,12 @@ public final class WorldGenerator {
         }
         List<Shape> mentioned = new ArrayList<>(params);
         m.result().ifPresent(mentioned::add);
-        for (Shape s : mentioned) {
-            exportedResources(s, new java.util.HashSet<>()).forEach(r -> rtSources.putIfAbsent(r, funcRef));
+        List<Shape.Handle> handles = new ArrayList<>();
+        mentioned.forEach(s -> collectHandles(s, handles));
+        for (int i = 0; i < handles.size(); i++) {
+            if (handles.get(i).exported()) {
+                rtSources.putIfAbsent(handles.get(i).resource(), CodeBlock.of("$L.resource($L)", funcRef, i));
+            }
         }
         AbiLayout layout = direct.layout();
         CodeBlock.Builder c = CodeBlock.builder();
@@ -519,31 +522,30 @@ public final class WorldGenerator {
         return b.addCode(c.build());
     }
 
-    /** The exported resources that handles inside {@code s} refer to. */
-    private Set<ClassName> exportedResources(Shape s, Set<ClassName> seenNamed) {
-        Set<ClassName> out = new java.util.LinkedHashSet<>();
+    /**
+     * The handles inside {@code s}, depth first in the order of {@code ExportFunction.resource(int)}:
+     * record fields, tuple elements, variant cases, option and result payloads, list elements.
+     */
+    private void collectHandles(Shape s, List<Shape.Handle> out) {
         if (s instanceof Shape.Handle h) {
-            if (h.exported()) {
-                out.add(h.resource());
-            }
+            out.add(h);
         } else if (s instanceof Shape.ListOf l) {
-            out.addAll(exportedResources(l.element(), seenNamed));
+            collectHandles(l.element(), out);
         } else if (s instanceof Shape.OptionOf o) {
-            out.addAll(exportedResources(o.value(), seenNamed));
+            collectHandles(o.value(), out);
         } else if (s instanceof Shape.ResultOf r) {
-            r.ok().ifPresent(x -> out.addAll(exportedResources(x, seenNamed)));
-            r.err().ifPresent(x -> out.addAll(exportedResources(x, seenNamed)));
+            r.ok().ifPresent(x -> collectHandles(x, out));
+            r.err().ifPresent(x -> collectHandles(x, out));
         } else if (s instanceof Shape.TupleOf t) {
-            t.elements().forEach(x -> out.addAll(exportedResources(x, seenNamed)));
-        } else if (s instanceof Shape.Named n && seenNamed.add(n.type())) {
+            t.elements().forEach(x -> collectHandles(x, out));
+        } else if (s instanceof Shape.Named n) {
             TypeModel t = typeOf(n.type());
             if (t instanceof TypeModel.RecordModel r) {
-                r.fields().forEach(f -> out.addAll(exportedResources(f.shape(), seenNamed)));
+                r.fields().forEach(f -> collectHandles(f.shape(), out));
             } else if (t instanceof TypeModel.VariantModel v) {
-                v.cases().forEach(k -> k.payloadShape().ifPresent(x -> out.addAll(exportedResources(x, seenNamed))));
+                v.cases().forEach(k -> k.payloadShape().ifPresent(x -> collectHandles(x, out)));
             }
         }
-        return out;
     }
 
     private TypeModel typeOf(ClassName name) {

@@ -65,10 +65,12 @@ public interface ExportFunction {
     void exit();
 
     /**
-     * The run-time resource type of the resource named {@code witName} that this function's
-     * parameters or result mention, for {@code own}/{@code borrow} handles.
+     * The run-time resource type of handle number {@code handleIndex} of this function's type: the
+     * {@code own} and {@code borrow} types met in a depth-first walk of the parameters in order and
+     * then the result (record fields, tuple elements, variant cases, option and result payloads and
+     * list elements in their order), counted from 0.
      *
-     * @throws IllegalArgumentException if the signature mentions no such resource, or two
+     * @throws IllegalArgumentException if the type has fewer handles
      */
-    ResourceType resource(String witName);
+    ResourceType resource(int handleIndex);
 }

@@ -7,7 +7,6 @@ import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.bindings.GuestContext;
-import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,67 +111,37 @@ final class TypedLift implements ExportFunction {
     }
 
     @Override
-    public ResourceType resource(String witName) {
+    public ResourceType resource(int handleIndex) {
         FuncSig sig = func.signature().orElseThrow();
         List<ValueType> all = new ArrayList<>(sig.paramTypes());
         sig.result().ifPresent(all::add);
-        List<TypeDef> found = new ArrayList<>();
+        List<ValueType.HandleType> found = new ArrayList<>();
         for (ValueType t : all) {
-            collectResources(t, witName, found, new ArrayList<>());
+            collectHandles(t, found);
         }
-        if (found.isEmpty()) {
-            throw new IllegalArgumentException("function `" + func.name() + "` mentions no resource `" + witName + "`");
+        if (handleIndex < 0 || handleIndex >= found.size()) {
+            throw new IllegalArgumentException("function `" + func.name() + "` has " + found.size()
+                    + " handle type(s), no handle number " + handleIndex);
         }
-        ResourceType rt = state.of(found.get(0));
-        for (TypeDef d : found) {
-            if (state.of(d) != rt) {
-                throw new IllegalArgumentException("function `" + func.name() + "` mentions two resources named `"
-                        + witName + "`");
-            }
-        }
-        return rt;
+        return state.of(found.get(handleIndex).resource().resolve());
     }
 
-    private static void collectResources(ValueType t, String witName, List<TypeDef> out, List<ValueType> seen) {
-        for (ValueType s : seen) {
-            if (s == t) {
-                return;
-            }
-        }
-        seen.add(t);
-        if (t instanceof ValueType.HandleType h) {
-            TypeDef def = h.resource().resolve();
-            if (def.name().equals(witName)) {
-                out.add(def);
-            }
+    /** The handle types inside {@code t}, depth first (value types are never recursive). */
+    private static void collectHandles(ValueType t, List<ValueType.HandleType> out) {
+        ValueType r = Layout.resolve(t);
+        if (r instanceof ValueType.HandleType h) {
+            out.add(h);
             return;
         }
-        for (ValueType c : children(Layout.resolve(t))) {
-            collectResources(c, witName, out, seen);
+        for (ValueType c : children(r)) {
+            collectHandles(c, out);
         }
     }
 
     private static boolean mentionsBorrow(ValueType t) {
-        return mentionsBorrow(t, new ArrayList<>());
-    }
-
-    private static boolean mentionsBorrow(ValueType t, List<ValueType> seen) {
-        for (ValueType s : seen) {
-            if (s == t) {
-                return false;
-            }
-        }
-        seen.add(t);
-        ValueType r = Layout.resolve(t);
-        if (r instanceof ValueType.HandleType h) {
-            return h.borrow();
-        }
-        for (ValueType c : children(r)) {
-            if (mentionsBorrow(c, seen)) {
-                return true;
-            }
-        }
-        return false;
+        List<ValueType.HandleType> handles = new ArrayList<>();
+        collectHandles(t, handles);
+        return handles.stream().anyMatch(ValueType.HandleType::borrow);
     }
 
     /** The value types directly inside {@code t}. */
