@@ -24,6 +24,7 @@ final class TypedLift implements ExportFunction {
     private final InstanceState state;
     private final boolean borrows;
     private final GuestContext shared;
+    private final boolean root;
     private BorrowScope.Task task;
     private List<InstanceState> entered;
     /** Whether the current call has reached the core function (see {@link #fail}). */
@@ -37,6 +38,7 @@ final class TypedLift implements ExportFunction {
         sig.result().ifPresent(all::add);
         this.borrows = all.stream().anyMatch(TypedLift::mentionsBorrow);
         this.shared = borrows ? null : GuestContext.of(context(null));
+        this.root = state.isRoot();
     }
 
     private LiftLowerContext context(BorrowScope.Task t) {
@@ -105,7 +107,12 @@ final class TypedLift implements ExportFunction {
         task = null;
         List<InstanceState> e = entered;
         entered = null;
-        if (e != null) {
+        if (e == null) {
+            return; // not entered
+        }
+        if (root) {
+            state.exitRoot(); // the common case, without walking a list
+        } else {
             InstanceState.exit(e);
         }
     }
