@@ -3,6 +3,7 @@ package dev.wit4j.benchmarks;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.binary.ComponentDecoder;
 import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.value.Value;
@@ -19,7 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import run.endive.compiler.MachineFactoryCompiler;
-import run.endive.runtime.ExportFunction;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 
@@ -39,7 +39,7 @@ public class CallBenchmark {
 
     private Func add;
     private dev.wit4j.benchmarks.echo.Echo typed;
-    private ExportFunction coreAdd;
+    private run.endive.runtime.ExportFunction coreAdd;
     private final Value a = Value.u32(40);
     private final Value b = Value.u32(2);
 
@@ -67,6 +67,37 @@ public class CallBenchmark {
     @Benchmark
     public int typedAdd() {
         return typed.add(40, 2);
+    }
+
+    private ExportFunction face;
+    private final long[] args = {40, 2};
+
+    @Setup
+    public void setupFace() {
+        face = Engine.create().linker().instantiate(Engine.create().load(Fixtures.echoComponent())).func("add").typed();
+    }
+
+    /** Where the typed call's time goes: the core function through the runtime's engine seam alone. */
+    @Benchmark
+    public long[] faceCoreCallOnly() {
+        return face.call(args);
+    }
+
+    /** The same plus canon_lift's entry and exit steps (enter, finish with post-return, exit). */
+    @Benchmark
+    public long faceEntryAndExit() {
+        ExportFunction fn = face;
+        fn.enter();
+        try {
+            long[] r = fn.call(args);
+            long v = r[0];
+            fn.finish(r);
+            return v;
+        } catch (RuntimeException e) {
+            throw fn.fail(e);
+        } finally {
+            fn.exit();
+        }
     }
 
     @Benchmark
