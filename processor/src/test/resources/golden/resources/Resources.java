@@ -3,15 +3,16 @@ package example.resources;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExportedInstance;
-import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.HostResource;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.LinkerInstance;
 import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.abi.ResourceType;
+import dev.wit4j.runtime.bindings.ExportFunction;
+import dev.wit4j.runtime.bindings.GuestContext;
 import dev.wit4j.runtime.types.Result;
-import dev.wit4j.runtime.types.ValueConversions;
 import dev.wit4j.runtime.value.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +37,8 @@ import javax.annotation.processing.Generated;
  *
  * <p><b>Not thread-safe:</b> like its {@link Instance}, use it from one thread at a time.
  *
- * <p>Values cross the boundary through the runtime's dynamic {@link Value} (conversion code generated
- * per function); it will be replaced by code that lifts and lowers directly through the canonical ABI.
+ * <p>Values are lifted and lowered by code generated per function, straight through the runtime's
+ * canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).
  */
 @Generated("dev.wit4j.processor.WitWorldProcessor")
 public final class Resources {
@@ -47,6 +48,8 @@ public final class Resources {
 
     private final CountersImpl counters;
 
+    private final ResourceType rtCounter;
+
     /**
      * An object without component instance: it only owns the handle tables of the host functions
      * that {@link #link} defines.
@@ -54,6 +57,7 @@ public final class Resources {
     private Resources() {
         this.instance = null;
         this.counters = null;
+        this.rtCounter = null;
     }
 
     private Resources(Engine engine, Component component, Imports imports) {
@@ -61,6 +65,7 @@ public final class Resources {
         linkImports(linker, imports);
         this.instance = linker.instantiate(component);
         this.counters = new CountersImpl(instance.exportedInstance("test:resources/counters"));
+        this.rtCounter = this.counters.fnConstructorCounter.resource(0);
     }
 
     private Resources(Linker linker, Component component) {
@@ -175,42 +180,76 @@ public final class Resources {
     private void linkFiles(Linker linker, Files impl) {
         LinkerInstance li = linker.instance("test:resources/files");
         li.resource("file", filesFileTable.type());
-        li.func("[constructor]file", _args -> {
+        li.flatFunc("[constructor]file", "i32 i32 -> i32", (_cx, _args) -> {
             try {
-                Files.File _r = impl.newFile(((Value.Str) _args.get(0)).value());
-                return Optional.of(filesFileTable.own(_r));
+                Files.File _r = impl.newFile(_cx.liftString(_args[0], _args[1]));
+                long[] _o = new long[1];
+                _o[0] = _cx.lowerOwn(filesFileTable.addRep(_r), filesFileTable.rt());
+                return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#[constructor]file", _e);
             }
         });
-        li.func("[static]file.open", _args -> {
+        li.flatFunc("[static]file.open", "i32 i32 i32 -> ", (_cx, _args) -> {
             try {
-                Result<Files.File, String> _r = impl.fileOpen(((Value.Str) _args.get(0)).value());
-                return Optional.of(ValueConversions.resultToValue(_r, _e0 -> filesFileTable.own(_e0), _e0 -> new Value.Str(_e0)));
+                Result<Files.File, String> _r = impl.fileOpen(_cx.liftString(_args[0], _args[1]));
+                long _q = _cx.checkPointer(_args[2], 4, 12);
+                Result<Files.File, String> _t0 = _r;
+                if (_t0 instanceof Result.Ok<Files.File, String> _t1) {
+                    _cx.writeByte(_q, (byte) 0);
+                    _cx.writeInt(_q + 4, (int) _cx.lowerOwn(filesFileTable.addRep(_t1.value()), filesFileTable.rt()));
+                } else if (_t0 instanceof Result.Err<Files.File, String> _t2) {
+                    _cx.writeByte(_q, (byte) 1);
+                    _cx.storeString(_t2.error(), _q + 4);
+                } else {
+                    throw new NullPointerException("result is null");
+                }
+                return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#[static]file.open", _e);
             }
         });
-        li.func("list-dir", _args -> {
+        li.flatFunc("list-dir", "i32 i32 i32 -> ", (_cx, _args) -> {
             try {
-                List<Files.Entry> _r = impl.listDir(((Value.Str) _args.get(0)).value());
-                return Optional.of(new Value.ListValue(_r.stream().<Value>map(_e0 -> filesEntryToValue(_e0)).toList()));
+                List<Files.Entry> _r = impl.listDir(_cx.liftString(_args[0], _args[1]));
+                long _q = _cx.checkPointer(_args[2], 4, 8);
+                long _t0 = _cx.lowerList(_r, 16, 4, (_c1, _e2, _p3) -> {
+                    storeFilesEntry(_c1, _e2, _p3);
+                });
+                _cx.writeInt(_q, (int) _t0);
+                _cx.writeInt(_q + 4, (int) _cx.lastLength());
+                return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#list-dir", _e);
             }
         });
-        li.func("[method]file.read", _args -> {
+        li.flatFunc("[method]file.read", "i32 i32 i32 -> ", (_cx, _args) -> {
             try {
-                Result<byte[], String> _r = filesFileTable.get(_args.get(0)).read(((Value.U32) _args.get(1)).value());
-                return Optional.of(ValueConversions.resultToValue(_r, _e0 -> new Value.ListValue(ValueConversions.u8sToValue(_e0)), _e0 -> new Value.Str(_e0)));
+                Result<byte[], String> _r = filesFileTable.getRep(_cx.liftBorrow(_args[0], filesFileTable.rt())).read((int) _args[1]);
+                long _q = _cx.checkPointer(_args[2], 4, 12);
+                Result<byte[], String> _t0 = _r;
+                if (_t0 instanceof Result.Ok<byte[], String> _t1) {
+                    _cx.writeByte(_q, (byte) 0);
+                    long _t3 = _cx.lowerBytes(_t1.value());
+                    _cx.writeInt(_q + 4, (int) _t3);
+                    _cx.writeInt(_q + 4 + 4, (int) _cx.lastLength());
+                } else if (_t0 instanceof Result.Err<byte[], String> _t2) {
+                    _cx.writeByte(_q, (byte) 1);
+                    _cx.storeString(_t2.error(), _q + 4);
+                } else {
+                    throw new NullPointerException("result is null");
+                }
+                return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#[method]file.read", _e);
             }
         });
-        li.func("[method]file.equals", _args -> {
+        li.flatFunc("[method]file.equals", "i32 i32 -> i32", (_cx, _args) -> {
             try {
-                boolean _r = filesFileTable.get(_args.get(0)).equals_(filesFileTable.get(_args.get(1)));
-                return Optional.of(Value.bool(_r));
+                boolean _r = filesFileTable.getRep(_cx.liftBorrow(_args[0], filesFileTable.rt())).equals_(filesFileTable.getRep(_cx.liftBorrow(_args[1], filesFileTable.rt())));
+                long[] _o = new long[1];
+                _o[0] = _r ? 1 : 0;
+                return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#[method]file.equals", _e);
             }
@@ -222,10 +261,13 @@ public final class Resources {
      */
     private void linkScratch(Linker linker, Scratch impl) {
         LinkerInstance li = linker.instance("scratch");
-        li.func("get", _args -> {
+        li.flatFunc("get", " -> i32", (_cx, _args) -> {
             try {
                 Scratch.Files _r = impl.get();
-                return Optional.of(scratchFilesToValue(_r));
+                long[] _o = new long[1];
+                Scratch.Files _t0 = _r;
+                _o[0] = _t0.count() & 0xFFFF_FFFFL;
+                return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("scratch#get", _e);
             }
@@ -245,63 +287,99 @@ public final class Resources {
         return t;
     }
 
-    private Value filesEntryToValue(Files.Entry v) {
-        return Value.recordBuilder()
-            .field("name", new Value.Str(v.name()))
-            .field("handle", v.handle().<Value>map(_e0 -> Value.some(filesFileTable.own(_e0))).orElse(Value.none()))
-            .build();
-    }
-
-    private Value scratchFilesToValue(Scratch.Files v) {
-        return Value.recordBuilder()
-            .field("count", new Value.U32(v.count()))
-            .build();
-    }
-
-    private Counters.Counter countersCounterFromValue(Value v) {
-        return new Counters.Counter(counters, (Value.Own) v);
+    private void storeFilesEntry(GuestContext c, Files.Entry v, long p) {
+        c.storeString(v.name(), p);
+        Optional<Files.File> _t0 = v.handle();
+        if (_t0.isPresent()) {
+            c.writeByte(p + 8, (byte) 1);
+            c.writeInt(p + 8 + 4, (int) c.lowerOwn(filesFileTable.addRep(_t0.get()), filesFileTable.rt()));
+        } else {
+            c.writeByte(p + 8, (byte) 0);
+        }
     }
 
     /**
      * Calls into the component's export {@code test:resources/counters}.
      */
     private final class CountersImpl implements Counters, Counters.Counter.Ops {
-        private final Func fnConstructorCounter;
+        private final ExportFunction fnConstructorCounter;
 
-        private final Func fnMake;
+        private final ExportFunction fnMake;
 
-        private final Func fnMethodCounterIncrement;
+        private final ExportFunction fnMethodCounterIncrement;
 
-        private final Func fnMethodCounterClose;
+        private final ExportFunction fnMethodCounterClose;
 
         CountersImpl(ExportedInstance exports) {
-            this.fnConstructorCounter = exports.func("[constructor]counter");
-            this.fnMake = exports.func("make");
-            this.fnMethodCounterIncrement = exports.func("[method]counter.increment");
-            this.fnMethodCounterClose = exports.func("[method]counter.close");
+            this.fnConstructorCounter = exports.func("[constructor]counter").typed();
+            this.fnMake = exports.func("make").typed();
+            this.fnMethodCounterIncrement = exports.func("[method]counter.increment").typed();
+            this.fnMethodCounterClose = exports.func("[method]counter.close").typed();
         }
 
         @Override
         public Counters.Counter newCounter(long start) {
-            Value _v = fnConstructorCounter.call(new Value.S64(start)).orElseThrow();
-            return countersCounterFromValue(_v);
+            GuestContext _cx = fnConstructorCounter.enter();
+            try {
+                long[] _a = new long[1];
+                _a[0] = start;
+                long[] _r = fnConstructorCounter.call(_a);
+                Counters.Counter _v = new Counters.Counter(counters, _cx.liftOwnHandle(_r[0], rtCounter, "counter"));
+                fnConstructorCounter.finish(_r);
+                return _v;
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnConstructorCounter.fail(_e);
+            } finally {
+                fnConstructorCounter.exit();
+            }
         }
 
         @Override
         public Counters.Counter make() {
-            Value _v = fnMake.call().orElseThrow();
-            return countersCounterFromValue(_v);
+            GuestContext _cx = fnMake.enter();
+            try {
+                long[] _a = new long[0];
+                long[] _r = fnMake.call(_a);
+                Counters.Counter _v = new Counters.Counter(counters, _cx.liftOwnHandle(_r[0], rtCounter, "counter"));
+                fnMake.finish(_r);
+                return _v;
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnMake.fail(_e);
+            } finally {
+                fnMake.exit();
+            }
         }
 
         @Override
         public long increment(Counters.Counter self) {
-            Value _v = fnMethodCounterIncrement.call(Value.borrow(self.handle().handle())).orElseThrow();
-            return ((Value.S64) _v).value();
+            GuestContext _cx = fnMethodCounterIncrement.enter();
+            try {
+                long[] _a = new long[1];
+                _a[0] = _cx.lowerBorrowHandle(self.handle(), rtCounter);
+                long[] _r = fnMethodCounterIncrement.call(_a);
+                long _v = _r[0];
+                fnMethodCounterIncrement.finish(_r);
+                return _v;
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnMethodCounterIncrement.fail(_e);
+            } finally {
+                fnMethodCounterIncrement.exit();
+            }
         }
 
         @Override
         public void close_(Counters.Counter self) {
-            fnMethodCounterClose.call(Value.borrow(self.handle().handle()));
+            GuestContext _cx = fnMethodCounterClose.enter();
+            try {
+                long[] _a = new long[1];
+                _a[0] = _cx.lowerBorrowHandle(self.handle(), rtCounter);
+                long[] _r = fnMethodCounterClose.call(_a);
+                fnMethodCounterClose.finish(_r);
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnMethodCounterClose.fail(_e);
+            } finally {
+                fnMethodCounterClose.exit();
+            }
         }
     }
 
@@ -402,6 +480,46 @@ public final class Resources {
         Value.Borrow borrow(T object) {
             Integer rep = reps.get(Objects.requireNonNull(object, "resource object"));
             return type.borrow(rep != null ? rep : add(object));
+        }
+
+        /**
+         * The run-time resource type, for the typed glue.
+         */
+        ResourceType rt() {
+            return type.type();
+        }
+
+        /**
+         * A new representation for {@code object}, moved to the component as an owned handle.
+         */
+        int addRep(T object) {
+            return add(object);
+        }
+
+        /**
+         * The representation of {@code object} lent to the component (registered if new).
+         */
+        int borrowRep(T object) {
+            Integer rep = reps.get(Objects.requireNonNull(object, "resource object"));
+            return rep != null ? rep : add(object);
+        }
+
+        T getRep(int rep) {
+            T object = objects.get(rep);
+            if (object == null) {
+                throw new IllegalStateException("no host object for representation " + rep);
+            }
+            return object;
+        }
+
+        /**
+         * Ownership passes to the host: the object leaves the table.
+         */
+        T takeRep(int rep) {
+            T object = getRep(rep);
+            objects.remove(rep);
+            reps.remove(object);
+            return object;
         }
 
         T get(Value handle) {

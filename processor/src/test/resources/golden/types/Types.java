@@ -3,21 +3,19 @@ package example.types;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExportedInstance;
-import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.LinkerInstance;
 import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.bindings.ExportFunction;
+import dev.wit4j.runtime.bindings.GuestContext;
 import dev.wit4j.runtime.types.Result;
 import dev.wit4j.runtime.types.Tuple1;
 import dev.wit4j.runtime.types.Tuple3;
-import dev.wit4j.runtime.types.ValueConversions;
-import dev.wit4j.runtime.value.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,15 +38,15 @@ import javax.annotation.processing.Generated;
  *
  * <p><b>Not thread-safe:</b> like its {@link Instance}, use it from one thread at a time.
  *
- * <p>Values cross the boundary through the runtime's dynamic {@link Value} (conversion code generated
- * per function); it will be replaced by code that lifts and lowers directly through the canonical ABI.
+ * <p>Values are lifted and lowered by code generated per function, straight through the runtime's
+ * canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).
  */
 @Generated("dev.wit4j.processor.WitWorldProcessor")
 @SuppressWarnings("deprecation")
 public final class Types implements TypesExports {
     private final Instance instance;
 
-    private final Func fnRun;
+    private final ExportFunction fnRun;
 
     private final ShapesExportImpl shapesExport;
 
@@ -66,7 +64,7 @@ public final class Types implements TypesExports {
         Linker linker = engine.linker();
         linkImports(linker, imports);
         this.instance = linker.instantiate(component);
-        this.fnRun = instance.func("run");
+        this.fnRun = instance.func("run").typed();
         this.shapesExport = new ShapesExportImpl(instance.exportedInstance("test:types/shapes@1.2.0"));
     }
 
@@ -171,8 +169,22 @@ public final class Types implements TypesExports {
 
     @Override
     public int run(List<String> args) {
-        Value _v = fnRun.call(new Value.ListValue(args.stream().<Value>map(_e0 -> new Value.Str(_e0)).toList())).orElseThrow();
-        return ((Value.S32) _v).value();
+        GuestContext _cx = fnRun.enter();
+        try {
+            long[] _a = new long[2];
+            _a[0] = _cx.lowerList(args, 8, 4, (_c0, _e1, _p2) -> {
+                _c0.storeString(_e1, _p2);
+            });
+            _a[1] = _cx.lastLength();
+            long[] _r = fnRun.call(_a);
+            int _v = (int) _r[0];
+            fnRun.finish(_r);
+            return _v;
+        } catch (RuntimeException | StackOverflowError _e) {
+            throw fnRun.fail(_e);
+        } finally {
+            fnRun.exit();
+        }
     }
 
     /**
@@ -188,58 +200,117 @@ public final class Types implements TypesExports {
      */
     private void linkShapes(Linker linker, Shapes impl) {
         LinkerInstance li = linker.instance("test:types/shapes@1.2.0");
-        li.func("area", _args -> {
+        li.flatFunc("area", "i32 i32 i32 -> f64", (_cx, _args) -> {
             try {
-                double _r = impl.area(shapesShapeFromValue(_args.get(0)));
-                return Optional.of(new Value.F64(_r));
+                double _r = impl.area(switch (GuestContext.checkDiscriminant(_args[0] & 0xFFFF_FFFFL, 3)) {
+                            case 0 -> new Shapes.Shape.Circle(GuestContext.liftF32(_args[1]));
+                            case 1 -> new Shapes.Shape.Polygon(_cx.<Shapes.Point>liftList(_args[1], _args[2], 16, 8, (_c0, _p1) -> loadShapesPoint(_c0, _p1)));
+                            case 2 -> new Shapes.Shape.Empty();
+                            default -> throw GuestContext.unreachable("case index");
+                        });
+                long[] _o = new long[1];
+                _o[0] = GuestContext.lowerF64(_r);
+                return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#area", _e);
             }
         });
-        li.func("lists", _args -> {
+        li.flatFunc("lists", "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 -> ", (_cx, _args) -> {
             try {
-                impl.lists(ValueConversions.u8sFromValue(_args.get(0)), ValueConversions.u16sFromValue(_args.get(1)), ValueConversions.s32sFromValue(_args.get(2)), ValueConversions.u64sFromValue(_args.get(3)), ValueConversions.f32sFromValue(_args.get(4)), ValueConversions.elements(_args.get(5)).stream().<String>map(_e0 -> ((Value.Str) _e0).value()).toList(), ValueConversions.elements(_args.get(6)).stream().<Boolean>map(_e0 -> ((Value.Bool) _e0).value()).toList(), ValueConversions.elements(_args.get(7)).stream().<Integer>map(_e0 -> ((Value.Char) _e0).codePoint()).toList());
-                return Optional.empty();
+                impl.lists(_cx.liftBytes(_args[0], _args[1]), _cx.liftShorts(_args[2], _args[3]), _cx.liftInts(_args[4], _args[5]), _cx.liftLongs(_args[6], _args[7]), _cx.liftFloats(_args[8], _args[9]), _cx.<String>liftList(_args[10], _args[11], 8, 4, (_c0, _p1) -> _c0.loadString(_p1)), _cx.<Boolean>liftList(_args[12], _args[13], 1, 1, (_c2, _p3) -> _c2.readBool(_p3)), _cx.<Integer>liftList(_args[14], _args[15], 4, 4, (_c4, _p5) -> _c4.readChar(_p5)));
+                return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#lists", _e);
             }
         });
-        li.func("options", _args -> {
+        li.flatFunc("options", "i32 i32 i32 i32 i32 i32 i32 -> ", (_cx, _args) -> {
             try {
-                Optional<Shapes.Point> _r = impl.options(((Value.OptionValue) _args.get(0)).value().<Integer>map(_e0 -> ((Value.U32) _e0).value()), ((Value.OptionValue) _args.get(1)).value().<Optional<String>>map(_e0 -> ((Value.OptionValue) _e0).value().<String>map(_e1 -> ((Value.Str) _e1).value())));
-                return Optional.of(_r.<Value>map(_e0 -> Value.some(shapesPointToValue(_e0))).orElse(Value.none()));
+                Optional<Shapes.Point> _r = impl.options(switch (GuestContext.checkDiscriminant(_args[0] & 0xFFFF_FFFFL, 2)) {
+                            case 0 -> Optional.<Integer>empty();
+                            case 1 -> Optional.<Integer>of((int) _args[1]);
+                            default -> throw GuestContext.unreachable("case index");
+                        }, switch (GuestContext.checkDiscriminant(_args[2] & 0xFFFF_FFFFL, 2)) {
+                            case 0 -> Optional.<Optional<String>>empty();
+                            case 1 -> Optional.<Optional<String>>of(switch (GuestContext.checkDiscriminant(_args[3] & 0xFFFF_FFFFL, 2)) {
+                                case 0 -> Optional.<String>empty();
+                                case 1 -> Optional.<String>of(_cx.liftString(_args[4], _args[5]));
+                                default -> throw GuestContext.unreachable("case index");
+                            });
+                            default -> throw GuestContext.unreachable("case index");
+                        });
+                long _q = _cx.checkPointer(_args[6], 8, 24);
+                Optional<Shapes.Point> _t0 = _r;
+                if (_t0.isPresent()) {
+                    _cx.writeByte(_q, (byte) 1);
+                    storeShapesPoint(_cx, _t0.get(), _q + 8);
+                } else {
+                    _cx.writeByte(_q, (byte) 0);
+                }
+                return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#options", _e);
             }
         });
-        li.func("results", _args -> {
+        li.flatFunc("results", "i32 i32 i32 i32 i32 i32 i32 -> ", (_cx, _args) -> {
             try {
-                Result<List<Shapes.Point>, Shapes.Color> _r = impl.results(ValueConversions.<Void, Void>resultFromValue(_args.get(0), null, null), ValueConversions.<Byte, Void>resultFromValue(_args.get(1), _e0 -> ((Value.U8) _e0).value(), null), ValueConversions.<Void, String>resultFromValue(_args.get(2), null, _e0 -> ((Value.Str) _e0).value()));
-                return Optional.of(ValueConversions.resultToValue(_r, _e0 -> new Value.ListValue(_e0.stream().<Value>map(_e1 -> shapesPointToValue(_e1)).toList()), _e0 -> shapesColorToValue(_e0)));
+                Result<List<Shapes.Point>, Shapes.Color> _r = impl.results(switch (GuestContext.checkDiscriminant(_args[0] & 0xFFFF_FFFFL, 2)) {
+                            case 0 -> Result.<Void, Void>ok(null);
+                            case 1 -> Result.<Void, Void>err(null);
+                            default -> throw GuestContext.unreachable("case index");
+                        }, switch (GuestContext.checkDiscriminant(_args[1] & 0xFFFF_FFFFL, 2)) {
+                            case 0 -> Result.<Byte, Void>ok((byte) _args[2]);
+                            case 1 -> Result.<Byte, Void>err(null);
+                            default -> throw GuestContext.unreachable("case index");
+                        }, switch (GuestContext.checkDiscriminant(_args[3] & 0xFFFF_FFFFL, 2)) {
+                            case 0 -> Result.<Void, String>ok(null);
+                            case 1 -> Result.<Void, String>err(_cx.liftString(_args[4], _args[5]));
+                            default -> throw GuestContext.unreachable("case index");
+                        });
+                long _q = _cx.checkPointer(_args[6], 4, 12);
+                Result<List<Shapes.Point>, Shapes.Color> _t0 = _r;
+                if (_t0 instanceof Result.Ok<List<Shapes.Point>, Shapes.Color> _t1) {
+                    _cx.writeByte(_q, (byte) 0);
+                    long _t3 = _cx.lowerList(_t1.value(), 16, 8, (_c4, _e5, _p6) -> {
+                        storeShapesPoint(_c4, _e5, _p6);
+                    });
+                    _cx.writeInt(_q + 4, (int) _t3);
+                    _cx.writeInt(_q + 4 + 4, (int) _cx.lastLength());
+                } else if (_t0 instanceof Result.Err<List<Shapes.Point>, Shapes.Color> _t2) {
+                    _cx.writeByte(_q, (byte) 1);
+                    storeShapesColor(_cx, _t2.error(), _q + 4);
+                } else {
+                    throw new NullPointerException("result is null");
+                }
+                return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#results", _e);
             }
         });
-        li.func("tuples", _args -> {
+        li.flatFunc("tuples", "i32 i32 i32 i32 -> i32", (_cx, _args) -> {
             try {
-                Tuple1<Boolean> _r = impl.tuples(new Tuple3<Byte, Short, String>(((Value.U8) ((Value.TupleValue) _args.get(0)).elements().get(0)).value(), ((Value.S16) ((Value.TupleValue) _args.get(0)).elements().get(1)).value(), ((Value.Str) ((Value.TupleValue) _args.get(0)).elements().get(2)).value()));
-                return Optional.of(Value.tuple(Value.bool(_r.first())));
+                Tuple1<Boolean> _r = impl.tuples(new Tuple3<Byte, Short, String>((byte) _args[0], (short) _args[1], _cx.liftString(_args[2], _args[3])));
+                long[] _o = new long[1];
+                Tuple1<Boolean> _t0 = _r;
+                _o[0] = _t0.first() ? 1 : 0;
+                return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#tuples", _e);
             }
         });
-        li.func("set-permissions", _args -> {
+        li.flatFunc("set-permissions", "i32 -> i32", (_cx, _args) -> {
             try {
-                Set<Shapes.Permissions> _r = impl.setPermissions(shapesPermissionsFromValue(_args.get(0)));
-                return Optional.of(shapesPermissionsToValue(_r));
+                Set<Shapes.Permissions> _r = impl.setPermissions(fromBitsShapesPermissions((int) _args[0]));
+                long[] _o = new long[1];
+                _o[0] = toBitsShapesPermissions(_r) & 0xFFFF_FFFFL;
+                return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#set-permissions", _e);
             }
         });
-        li.func("old-thing", _args -> {
+        li.flatFunc("old-thing", " -> ", (_cx, _args) -> {
             try {
                 impl.oldThing();
-                return Optional.empty();
+                return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#old-thing", _e);
             }
@@ -250,10 +321,10 @@ public final class Types implements TypesExports {
      * Defines the world's own imports in {@code linker}.
      */
     private void linkTypesImports(Linker linker, TypesImports impl) {
-        linker.func("log", _args -> {
+        linker.flatFunc("log", "i32 i32 -> ", (_cx, _args) -> {
             try {
-                impl.log(((Value.Str) _args.get(0)).value());
-                return Optional.empty();
+                impl.log(_cx.liftString(_args[0], _args[1]));
+                return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("log", _e);
             }
@@ -273,202 +344,350 @@ public final class Types implements TypesExports {
         return t;
     }
 
-    private Shapes.Shape shapesShapeFromValue(Value v) {
-        Value.VariantValue x = (Value.VariantValue) v;
-        return switch (x.caseName()) {
-            case "circle" -> new Shapes.Shape.Circle(((Value.F32) x.payload().orElseThrow()).value());
-            case "polygon" -> new Shapes.Shape.Polygon(ValueConversions.elements(x.payload().orElseThrow()).stream().<Shapes.Point>map(_e0 -> shapesPointFromValue(_e0)).toList());
-            case "empty" -> new Shapes.Shape.Empty();
-            default -> throw new IllegalArgumentException("unknown case of variant `shape`: " + x.caseName());
-        };
+    private Shapes.Point loadShapesPoint(GuestContext c, long p) {
+        return new Shapes.Point(
+            c.readF64(p),
+            c.readF64(p + 8));
     }
 
-    private Value shapesPointToValue(Shapes.Point v) {
-        return Value.recordBuilder()
-            .field("x", new Value.F64(v.x()))
-            .field("y", new Value.F64(v.y()))
-            .build();
+    private void storeShapesPoint(GuestContext c, Shapes.Point v, long p) {
+        c.writeF64(p, v.x());
+        c.writeF64(p + 8, v.y());
     }
 
-    private Value shapesColorToValue(Shapes.Color v) {
-        return new Value.EnumValue(switch (v) {
-            case RED -> "red";
-            case DARK_GREEN -> "dark-green";
-            case HTTP_BLUE -> "HTTP-blue";
-        });
+    private void storeShapesColor(GuestContext c, Shapes.Color v, long p) {
+        c.writeByte(p, (byte) v.ordinal());
     }
 
-    private Set<Shapes.Permissions> shapesPermissionsFromValue(Value v) {
-        Value.FlagsValue flags = (Value.FlagsValue) v;
+    /**
+     * {@code unpack_flags_from_int}: bits beyond the flags are ignored, as the spec says.
+     */
+    private static Set<Shapes.Permissions> fromBitsShapesPermissions(int bits) {
         Set<Shapes.Permissions> set = EnumSet.noneOf(Shapes.Permissions.class);
-        if (flags.isSet("read")) {
+        if ((bits & 1) != 0) {
             set.add(Shapes.Permissions.READ);
         }
-        if (flags.isSet("write")) {
+        if ((bits & 2) != 0) {
             set.add(Shapes.Permissions.WRITE);
         }
-        if (flags.isSet("exec")) {
+        if ((bits & 4) != 0) {
             set.add(Shapes.Permissions.EXEC);
         }
         return set;
     }
 
-    private Value shapesPermissionsToValue(Set<Shapes.Permissions> v) {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * {@code pack_flags_into_int}.
+     */
+    private static int toBitsShapesPermissions(Set<Shapes.Permissions> v) {
+        int bits = 0;
         if (v.contains(Shapes.Permissions.READ)) {
-            names.add("read");
+            bits |= 1;
         }
         if (v.contains(Shapes.Permissions.WRITE)) {
-            names.add("write");
+            bits |= 2;
         }
         if (v.contains(Shapes.Permissions.EXEC)) {
-            names.add("exec");
+            bits |= 4;
         }
-        return new Value.FlagsValue(names);
+        return bits;
     }
 
-    private Value shapesExportShapeToValue(ShapesExport.Shape v) {
-        if (v instanceof ShapesExport.Shape.Circle c) {
-            return Value.variant("circle", new Value.F32(c.value()));
-        }
-        if (v instanceof ShapesExport.Shape.Polygon c) {
-            return Value.variant("polygon", new Value.ListValue(c.value().stream().<Value>map(_e0 -> shapesExportPointToValue(_e0)).toList()));
-        }
-        if (v instanceof ShapesExport.Shape.Empty) {
-            return Value.variant("empty");
-        }
-        throw new NullPointerException("variant `shape` is null");
+    private void storeShapesExportPoint(GuestContext c, ShapesExport.Point v, long p) {
+        c.writeF64(p, v.x());
+        c.writeF64(p + 8, v.y());
     }
 
-    private ShapesExport.Point shapesExportPointFromValue(Value v) {
-        Value.RecordValue r = (Value.RecordValue) v;
+    private ShapesExport.Point loadShapesExportPoint(GuestContext c, long p) {
         return new ShapesExport.Point(
-            ((Value.F64) ValueConversions.field(r, "x")).value(),
-            ((Value.F64) ValueConversions.field(r, "y")).value());
+            c.readF64(p),
+            c.readF64(p + 8));
     }
 
-    private ShapesExport.Color shapesExportColorFromValue(Value v) {
-        String name = ((Value.EnumValue) v).caseName();
-        return switch (name) {
-            case "red" -> ShapesExport.Color.RED;
-            case "dark-green" -> ShapesExport.Color.DARK_GREEN;
-            case "HTTP-blue" -> ShapesExport.Color.HTTP_BLUE;
-            default -> throw new IllegalArgumentException("unknown case of enum `color`: " + name);
+    /**
+     * {@code load_variant}: traps if the case index is out of range.
+     */
+    private ShapesExport.Color loadShapesExportColor(GuestContext c, long p) {
+        return switch (GuestContext.checkDiscriminant(c.readByte(p) & 0xFFL, 3)) {
+            case 0 -> ShapesExport.Color.RED;
+            case 1 -> ShapesExport.Color.DARK_GREEN;
+            case 2 -> ShapesExport.Color.HTTP_BLUE;
+            default -> throw GuestContext.unreachable("case index");
         };
     }
 
-    private Value shapesExportPermissionsToValue(Set<ShapesExport.Permissions> v) {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * {@code pack_flags_into_int}.
+     */
+    private static int toBitsShapesExportPermissions(Set<ShapesExport.Permissions> v) {
+        int bits = 0;
         if (v.contains(ShapesExport.Permissions.READ)) {
-            names.add("read");
+            bits |= 1;
         }
         if (v.contains(ShapesExport.Permissions.WRITE)) {
-            names.add("write");
+            bits |= 2;
         }
         if (v.contains(ShapesExport.Permissions.EXEC)) {
-            names.add("exec");
+            bits |= 4;
         }
-        return new Value.FlagsValue(names);
+        return bits;
     }
 
-    private Set<ShapesExport.Permissions> shapesExportPermissionsFromValue(Value v) {
-        Value.FlagsValue flags = (Value.FlagsValue) v;
+    /**
+     * {@code unpack_flags_from_int}: bits beyond the flags are ignored, as the spec says.
+     */
+    private static Set<ShapesExport.Permissions> fromBitsShapesExportPermissions(int bits) {
         Set<ShapesExport.Permissions> set = EnumSet.noneOf(ShapesExport.Permissions.class);
-        if (flags.isSet("read")) {
+        if ((bits & 1) != 0) {
             set.add(ShapesExport.Permissions.READ);
         }
-        if (flags.isSet("write")) {
+        if ((bits & 2) != 0) {
             set.add(ShapesExport.Permissions.WRITE);
         }
-        if (flags.isSet("exec")) {
+        if ((bits & 4) != 0) {
             set.add(ShapesExport.Permissions.EXEC);
         }
         return set;
-    }
-
-    private Shapes.Point shapesPointFromValue(Value v) {
-        Value.RecordValue r = (Value.RecordValue) v;
-        return new Shapes.Point(
-            ((Value.F64) ValueConversions.field(r, "x")).value(),
-            ((Value.F64) ValueConversions.field(r, "y")).value());
-    }
-
-    private Value shapesExportPointToValue(ShapesExport.Point v) {
-        return Value.recordBuilder()
-            .field("x", new Value.F64(v.x()))
-            .field("y", new Value.F64(v.y()))
-            .build();
     }
 
     /**
      * Calls into the component's export {@code test:types/shapes@1.2.0}.
      */
     private final class ShapesExportImpl implements ShapesExport {
-        private final Func fnArea;
+        private final ExportFunction fnArea;
 
-        private final Func fnLists;
+        private final ExportFunction fnLists;
 
-        private final Func fnOptions;
+        private final ExportFunction fnOptions;
 
-        private final Func fnResults;
+        private final ExportFunction fnResults;
 
-        private final Func fnTuples;
+        private final ExportFunction fnTuples;
 
-        private final Func fnSetPermissions;
+        private final ExportFunction fnSetPermissions;
 
-        private final Func fnOldThing;
+        private final ExportFunction fnOldThing;
 
         ShapesExportImpl(ExportedInstance exports) {
-            this.fnArea = exports.func("area");
-            this.fnLists = exports.func("lists");
-            this.fnOptions = exports.func("options");
-            this.fnResults = exports.func("results");
-            this.fnTuples = exports.func("tuples");
-            this.fnSetPermissions = exports.func("set-permissions");
-            this.fnOldThing = exports.func("old-thing");
+            this.fnArea = exports.func("area").typed();
+            this.fnLists = exports.func("lists").typed();
+            this.fnOptions = exports.func("options").typed();
+            this.fnResults = exports.func("results").typed();
+            this.fnTuples = exports.func("tuples").typed();
+            this.fnSetPermissions = exports.func("set-permissions").typed();
+            this.fnOldThing = exports.func("old-thing").typed();
         }
 
         @Override
         public double area(ShapesExport.Shape s) {
-            Value _v = fnArea.call(shapesExportShapeToValue(s)).orElseThrow();
-            return ((Value.F64) _v).value();
+            GuestContext _cx = fnArea.enter();
+            try {
+                long[] _a = new long[3];
+                ShapesExport.Shape _t0 = s;
+                if (_t0 instanceof ShapesExport.Shape.Circle _t1) {
+                    _a[0] = 0;
+                    _a[1] = GuestContext.lowerF32(_t1.value());
+                } else if (_t0 instanceof ShapesExport.Shape.Polygon _t2) {
+                    _a[0] = 1;
+                    _a[1] = _cx.lowerList(_t2.value(), 16, 8, (_c3, _e4, _p5) -> {
+                        storeShapesExportPoint(_c3, _e4, _p5);
+                    });
+                    _a[2] = _cx.lastLength();
+                } else if (_t0 instanceof ShapesExport.Shape.Empty) {
+                    _a[0] = 2;
+                } else {
+                    throw new NullPointerException("variant `shape` is null");
+                }
+                long[] _r = fnArea.call(_a);
+                double _v = GuestContext.liftF64(_r[0]);
+                fnArea.finish(_r);
+                return _v;
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnArea.fail(_e);
+            } finally {
+                fnArea.exit();
+            }
         }
 
         @Override
         public void lists(byte[] a, short[] b, int[] c, long[] d, float[] e, List<String> f,
                 List<Boolean> g, List<Integer> h) {
-            fnLists.call(new Value.ListValue(ValueConversions.u8sToValue(a)), new Value.ListValue(ValueConversions.u16sToValue(b)), new Value.ListValue(ValueConversions.s32sToValue(c)), new Value.ListValue(ValueConversions.u64sToValue(d)), new Value.ListValue(ValueConversions.f32sToValue(e)), new Value.ListValue(f.stream().<Value>map(_e0 -> new Value.Str(_e0)).toList()), new Value.ListValue(g.stream().<Value>map(_e0 -> Value.bool(_e0)).toList()), new Value.ListValue(h.stream().<Value>map(_e0 -> new Value.Char(_e0)).toList()));
+            GuestContext _cx = fnLists.enter();
+            try {
+                long[] _a = new long[16];
+                _a[0] = _cx.lowerBytes(a);
+                _a[1] = _cx.lastLength();
+                _a[2] = _cx.lowerShorts(b);
+                _a[3] = _cx.lastLength();
+                _a[4] = _cx.lowerInts(c);
+                _a[5] = _cx.lastLength();
+                _a[6] = _cx.lowerLongs(d);
+                _a[7] = _cx.lastLength();
+                _a[8] = _cx.lowerFloats(e);
+                _a[9] = _cx.lastLength();
+                _a[10] = _cx.lowerList(f, 8, 4, (_c0, _e1, _p2) -> {
+                    _c0.storeString(_e1, _p2);
+                });
+                _a[11] = _cx.lastLength();
+                _a[12] = _cx.lowerList(g, 1, 1, (_c3, _e4, _p5) -> {
+                    _c3.writeBool(_p5, _e4);
+                });
+                _a[13] = _cx.lastLength();
+                _a[14] = _cx.lowerList(h, 4, 4, (_c6, _e7, _p8) -> {
+                    _c6.writeChar(_p8, _e7);
+                });
+                _a[15] = _cx.lastLength();
+                long[] _r = fnLists.call(_a);
+                fnLists.finish(_r);
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnLists.fail(_e);
+            } finally {
+                fnLists.exit();
+            }
         }
 
         @Override
         public Optional<ShapesExport.Point> options(Optional<Integer> a,
                 Optional<Optional<String>> b) {
-            Value _v = fnOptions.call(a.<Value>map(_e0 -> Value.some(new Value.U32(_e0))).orElse(Value.none()), b.<Value>map(_e0 -> Value.some(_e0.<Value>map(_e1 -> Value.some(new Value.Str(_e1))).orElse(Value.none()))).orElse(Value.none())).orElseThrow();
-            return ((Value.OptionValue) _v).value().<ShapesExport.Point>map(_e0 -> shapesExportPointFromValue(_e0));
+            GuestContext _cx = fnOptions.enter();
+            try {
+                long[] _a = new long[6];
+                Optional<Integer> _t0 = a;
+                if (_t0.isPresent()) {
+                    _a[0] = 1;
+                    _a[1] = _t0.get() & 0xFFFF_FFFFL;
+                } else {
+                    _a[0] = 0;
+                }
+                Optional<Optional<String>> _t1 = b;
+                if (_t1.isPresent()) {
+                    _a[2] = 1;
+                    Optional<String> _t2 = _t1.get();
+                    if (_t2.isPresent()) {
+                        _a[3] = 1;
+                        _a[4] = _cx.lowerString(_t2.get());
+                        _a[5] = _cx.lastLength();
+                    } else {
+                        _a[3] = 0;
+                    }
+                } else {
+                    _a[2] = 0;
+                }
+                long[] _r = fnOptions.call(_a);
+                long _q = _cx.checkPointer(_r[0], 8, 24);
+                Optional<ShapesExport.Point> _v = switch (GuestContext.checkDiscriminant(_cx.readByte(_q) & 0xFFL, 2)) {
+                            case 0 -> Optional.<ShapesExport.Point>empty();
+                            case 1 -> Optional.<ShapesExport.Point>of(loadShapesExportPoint(_cx, _q + 8));
+                            default -> throw GuestContext.unreachable("case index");
+                        };
+                fnOptions.finish(_r);
+                return _v;
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnOptions.fail(_e);
+            } finally {
+                fnOptions.exit();
+            }
         }
 
         @Override
         public Result<List<ShapesExport.Point>, ShapesExport.Color> results(Result<Void, Void> a,
                 Result<Byte, Void> b, Result<Void, String> c) {
-            Value _v = fnResults.call(ValueConversions.resultToValue(a, null, null), ValueConversions.resultToValue(b, _e0 -> new Value.U8(_e0), null), ValueConversions.resultToValue(c, null, _e0 -> new Value.Str(_e0))).orElseThrow();
-            return ValueConversions.<List<ShapesExport.Point>, ShapesExport.Color>resultFromValue(_v, _e0 -> ValueConversions.elements(_e0).stream().<ShapesExport.Point>map(_e1 -> shapesExportPointFromValue(_e1)).toList(), _e0 -> shapesExportColorFromValue(_e0));
+            GuestContext _cx = fnResults.enter();
+            try {
+                long[] _a = new long[6];
+                Result<Void, Void> _t0 = a;
+                if (_t0 instanceof Result.Ok<Void, Void> _t1) {
+                    _a[0] = 0;
+                } else if (_t0 instanceof Result.Err<Void, Void> _t2) {
+                    _a[0] = 1;
+                } else {
+                    throw new NullPointerException("result is null");
+                }
+                Result<Byte, Void> _t3 = b;
+                if (_t3 instanceof Result.Ok<Byte, Void> _t4) {
+                    _a[1] = 0;
+                    _a[2] = _t4.value() & 0xFFL;
+                } else if (_t3 instanceof Result.Err<Byte, Void> _t5) {
+                    _a[1] = 1;
+                } else {
+                    throw new NullPointerException("result is null");
+                }
+                Result<Void, String> _t6 = c;
+                if (_t6 instanceof Result.Ok<Void, String> _t7) {
+                    _a[3] = 0;
+                } else if (_t6 instanceof Result.Err<Void, String> _t8) {
+                    _a[3] = 1;
+                    _a[4] = _cx.lowerString(_t8.error());
+                    _a[5] = _cx.lastLength();
+                } else {
+                    throw new NullPointerException("result is null");
+                }
+                long[] _r = fnResults.call(_a);
+                long _q = _cx.checkPointer(_r[0], 4, 12);
+                Result<List<ShapesExport.Point>, ShapesExport.Color> _v = switch (GuestContext.checkDiscriminant(_cx.readByte(_q) & 0xFFL, 2)) {
+                            case 0 -> Result.<List<ShapesExport.Point>, ShapesExport.Color>ok(_cx.<ShapesExport.Point>liftList(_cx.readU32(_q + 4), _cx.readU32(_q + 4 + 4), 16, 8, (_c9, _p10) -> loadShapesExportPoint(_c9, _p10)));
+                            case 1 -> Result.<List<ShapesExport.Point>, ShapesExport.Color>err(loadShapesExportColor(_cx, _q + 4));
+                            default -> throw GuestContext.unreachable("case index");
+                        };
+                fnResults.finish(_r);
+                return _v;
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnResults.fail(_e);
+            } finally {
+                fnResults.exit();
+            }
         }
 
         @Override
         public Tuple1<Boolean> tuples(Tuple3<Byte, Short, String> a) {
-            Value _v = fnTuples.call(Value.tuple(new Value.U8(a.first()), new Value.S16(a.second()), new Value.Str(a.third()))).orElseThrow();
-            return new Tuple1<Boolean>(((Value.Bool) ((Value.TupleValue) _v).elements().get(0)).value());
+            GuestContext _cx = fnTuples.enter();
+            try {
+                long[] _a = new long[4];
+                Tuple3<Byte, Short, String> _t0 = a;
+                _a[0] = _t0.first() & 0xFFL;
+                _a[1] = _t0.second() & 0xFFFF_FFFFL;
+                _a[2] = _cx.lowerString(_t0.third());
+                _a[3] = _cx.lastLength();
+                long[] _r = fnTuples.call(_a);
+                Tuple1<Boolean> _v = new Tuple1<Boolean>(_r[0] != 0);
+                fnTuples.finish(_r);
+                return _v;
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnTuples.fail(_e);
+            } finally {
+                fnTuples.exit();
+            }
         }
 
         @Override
         public Set<ShapesExport.Permissions> setPermissions(Set<ShapesExport.Permissions> p) {
-            Value _v = fnSetPermissions.call(shapesExportPermissionsToValue(p)).orElseThrow();
-            return shapesExportPermissionsFromValue(_v);
+            GuestContext _cx = fnSetPermissions.enter();
+            try {
+                long[] _a = new long[1];
+                _a[0] = toBitsShapesExportPermissions(p) & 0xFFFF_FFFFL;
+                long[] _r = fnSetPermissions.call(_a);
+                Set<ShapesExport.Permissions> _v = fromBitsShapesExportPermissions((int) _r[0]);
+                fnSetPermissions.finish(_r);
+                return _v;
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnSetPermissions.fail(_e);
+            } finally {
+                fnSetPermissions.exit();
+            }
         }
 
         @Override
         public void oldThing() {
-            fnOldThing.call();
+            GuestContext _cx = fnOldThing.enter();
+            try {
+                long[] _a = new long[0];
+                long[] _r = fnOldThing.call(_a);
+                fnOldThing.finish(_r);
+            } catch (RuntimeException | StackOverflowError _e) {
+                throw fnOldThing.fail(_e);
+            } finally {
+                fnOldThing.exit();
+            }
         }
     }
 

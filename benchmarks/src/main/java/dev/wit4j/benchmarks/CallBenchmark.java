@@ -3,6 +3,7 @@ package dev.wit4j.benchmarks;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.binary.ComponentDecoder;
 import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.value.Value;
@@ -19,14 +20,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import run.endive.compiler.MachineFactoryCompiler;
-import run.endive.runtime.ExportFunction;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 
 /**
- * {@code add(u32, u32) -> u32} called through the component layer (lift of the core function,
- * dynamic {@link Value}s in and out) against the same core function called directly on Endive's
- * compiler: the difference is what the component layer costs per call.
+ * {@code add(u32, u32) -> u32} called through the component layer, typed (the generated binding of
+ * world {@code wit4j:bench/echo}: flat values straight through the primitives face) and dynamic
+ * ({@link Value}s in and out), against the same core function called directly on Endive's compiler:
+ * the difference is what the component layer costs per call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +38,8 @@ import run.endive.wasm.WasmModule;
 public class CallBenchmark {
 
     private Func add;
-    private ExportFunction coreAdd;
+    private dev.wit4j.benchmarks.echo.Echo typed;
+    private run.endive.runtime.ExportFunction coreAdd;
     private final Value a = Value.u32(40);
     private final Value b = Value.u32(2);
 
@@ -46,6 +48,7 @@ public class CallBenchmark {
         byte[] bytes = Fixtures.echoComponent();
         Instance instance = Engine.create().linker().instantiate(Engine.create().load(bytes));
         add = instance.func("add");
+        typed = dev.wit4j.benchmarks.echo.Echo.instantiate(Engine.create(), bytes);
 
         byte[] coreModule = ComponentDecoder.decodeComponent(bytes).sections(Section.ModuleSection.class).get(0)
                 .module().bytes().toByteArray();
@@ -59,6 +62,42 @@ public class CallBenchmark {
     @Benchmark
     public Optional<Value> componentAdd() {
         return add.call(a, b);
+    }
+
+    @Benchmark
+    public int typedAdd() {
+        return typed.add(40, 2);
+    }
+
+    private ExportFunction face;
+    private final long[] args = {40, 2};
+
+    @Setup
+    public void setupFace() {
+        face = Engine.create().linker().instantiate(Engine.create().load(Fixtures.echoComponent())).func("add").typed();
+    }
+
+    /** Where the typed call's time goes: the core function through the runtime's engine seam alone. */
+    @Benchmark
+    public long[] faceCoreCallOnly() {
+        return face.call(args);
+    }
+
+    /** The same plus canon_lift's entry and exit steps (enter, finish with post-return, exit). */
+    @Benchmark
+    public long faceEntryAndExit() {
+        ExportFunction fn = face;
+        fn.enter();
+        try {
+            long[] r = fn.call(args);
+            long v = r[0];
+            fn.finish(r);
+            return v;
+        } catch (RuntimeException e) {
+            throw fn.fail(e);
+        } finally {
+            fn.exit();
+        }
     }
 
     @Benchmark

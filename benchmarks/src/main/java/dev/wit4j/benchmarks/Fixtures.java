@@ -22,6 +22,14 @@ final class Fixtures {
         return resource("c2c.wasm");
     }
 
+    /**
+     * {@code points.wasm}: interface {@code wit4j:bench/points} with {@code translate: func(p: point,
+     * d: s32) -> point} and {@code centroid: func(ps: list<point>) -> point}.
+     */
+    static byte[] pointsComponent() {
+        return resource("points.wasm");
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -134,7 +134,7 @@ class CodegenConformanceTest {
         warnings.addAll(Harness.messages(comp, Diagnostic.Kind.MANDATORY_WARNING));
         if (comp.status() == Compilation.Status.SUCCESS && warnings.isEmpty()) {
             long files = comp.generatedSourceFiles().stream().filter(f -> f.getKind() == JavaFileObject.Kind.SOURCE).count();
-            return new Row(c, Outcome.OK, files + " files");
+            return new Row(c, Outcome.OK, files + " files; " + valueGlue(comp));
         }
         if (!errors.isEmpty() && errors.stream().allMatch(m -> m.startsWith("not supported yet: "))) {
             return new Row(c, Outcome.NOT_SUPPORTED, String.join(" | ", errors));
@@ -142,5 +142,33 @@ class CodegenConformanceTest {
         List<String> all = new ArrayList<>(errors);
         all.addAll(warnings);
         return new Row(c, Outcome.FAILURE, String.join(" | ", all));
+    }
+
+    /**
+     * The functions whose values go through the dynamic {@code Value} instead of the typed
+     * primitives (types beyond WASI 0.2): exports held as {@code Func}, imports defined as
+     * {@code HostFunction}s.
+     */
+    private static String valueGlue(Compilation comp) {
+        java.util.regex.Pattern exported = java.util.regex.Pattern.compile("this\\.(\\w+) = [\\w.]+\\.func\\(\"([^\"]+)\"\\);");
+        java.util.regex.Pattern imported = java.util.regex.Pattern.compile("\\.func\\(\"([^\"]+)\", _args ->");
+        List<String> names = new ArrayList<>();
+        for (JavaFileObject f : comp.generatedSourceFiles()) {
+            String text;
+            try {
+                text = f.getCharContent(true).toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            java.util.regex.Matcher m = exported.matcher(text);
+            while (m.find()) {
+                names.add("export " + m.group(2));
+            }
+            m = imported.matcher(text);
+            while (m.find()) {
+                names.add("import " + m.group(1));
+            }
+        }
+        return names.isEmpty() ? "all functions typed" : "through Value: " + String.join(", ", names);
     }
 }

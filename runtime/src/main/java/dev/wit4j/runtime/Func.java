@@ -98,6 +98,19 @@ public final class Func {
         return item.func().invokeChecked(List.copyOf(args));
     }
 
+    /**
+     * The typed face of this function for generated bindings: calls with flat core values, with
+     * the canonical ABI's entry and exit rules kept (see {@link dev.wit4j.runtime.bindings}). Take
+     * it once per instance; each call of this method makes a new one.
+     *
+     * @throws UnsupportedOperationException if the function is not lifted from a component's core
+     *     code (an instance re-exporting a host function): use {@link #call(Value...)} then
+     */
+    public dev.wit4j.runtime.bindings.ExportFunction typed() {
+        dev.wit4j.runtime.bindings.ExportFunction f = dev.wit4j.runtime.link.Items.typed(item.func());
+        return f;
+    }
+
     /** Whether {@code v} is a value of scalar type {@code p} (false for other types: check fully). */
     private static boolean matchesScalar(Value v, ValueType.Primitive p) {
         switch (p) {

@@ -60,6 +60,14 @@ public final class HostResource {
         return Value.borrow(new LiftedResource(resource.def().name(), resource.type(), rep));
     }
 
+    /**
+     * The run-time resource type, for generated bindings that lift and lower handles of this
+     * resource directly ({@link dev.wit4j.runtime.bindings.GuestContext#lowerOwn}).
+     */
+    public dev.wit4j.runtime.abi.ResourceType type() {
+        return resource.type();
+    }
+
     /** Whether {@code handle} (an own or borrow value) is a handle of this resource type. */
     public boolean isHandle(Value handle) {
         return handle(handle) instanceof LiftedResource lr && lr.type() == resource.type();

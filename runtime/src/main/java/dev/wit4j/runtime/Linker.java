@@ -52,6 +52,12 @@ public final class Linker {
         return this;
     }
 
+    /** Defines the root function {@code name} on flat core values; see {@link LinkerInstance#flatFunc}. */
+    public Linker flatFunc(String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
+        root.flatFunc(name, coreSignature, function);
+        return this;
+    }
+
     /** Defines the root function {@code name} as a function exported by a component instance. */
     public Linker func(String name, Func function) {
         root.func(name, function);

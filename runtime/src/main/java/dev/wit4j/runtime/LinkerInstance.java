@@ -34,6 +34,19 @@ public final class LinkerInstance {
         return define(name, Items.host(qualified(name), function));
     }
 
+    /**
+     * Defines the function {@code name}, implemented by the host on flat core values (for
+     * generated bindings, see {@link dev.wit4j.runtime.bindings.FlatHostFunction}).
+     *
+     * @param coreSignature the flattened core signature the function was written for, spelled like
+     *     {@code i32 i32 -> i32} ({@code flatten_functype} for {@code canon lower}); a component whose
+     *     import flattens differently fails to instantiate with a {@link LinkException}
+     */
+    public LinkerInstance flatFunc(String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
+        Objects.requireNonNull(function, "function");
+        return define(name, Items.flatHost(qualified(name), coreSignature, function));
+    }
+
     /** Defines the function {@code name} as a function exported by another instance. */
     public LinkerInstance func(String name, Func function) {
         return define(name, function.item());

@@ -32,8 +32,9 @@ import javax.lang.model.element.Modifier;
  * The world class ({@code Calc} for world {@code calc}): a static factory that links the host's
  * implementations of the imports and instantiates a component, a static {@code link} method that
  * defines those implementations in a caller's linker (to combine them with other imports), the world's exported functions as
- * methods, and one accessor per exported interface. The conversions of values are left to
- * {@link ValueGlue}; this class lays out linking, dispatch and calls.
+ * methods, and one accessor per exported interface. Lifting and lowering are left to
+ * {@link DirectGlue} (and, for the few types beyond WASI 0.2 it does not handle, to {@link ValueGlue});
+ * this class lays out linking, dispatch and calls.
  */
 public final class WorldGenerator {
     static final String RUNTIME = "dev.wit4j.runtime";
@@ -53,6 +54,10 @@ public final class WorldGenerator {
     private final ClassName world;
     private final ValueGlue.NameSet members;
     private final ValueGlue glue;
+    private final DirectGlue direct;
+    /** World fields holding the run-time resource types of exported resources, and where to get each. */
+    private final Map<ClassName, String> rtFields = new LinkedHashMap<>();
+    private final Map<ClassName, CodeBlock> rtSources = new LinkedHashMap<>();
     private final Map<ClassName, String> tables = new LinkedHashMap<>();
     private final Map<ClassName, String> tableResourceNames = new HashMap<>();
     private final Map<ClassName, String> opsFields = new HashMap<>();
@@ -110,6 +115,22 @@ public final class WorldGenerator {
             @Override
             public String ops(ClassName resource) {
                 return opsFields.get(resource);
+            }
+        });
+        this.direct = new DirectGlue(types, members, new DirectGlue.Handles() {
+            @Override
+            public String table(ClassName resource) {
+                return tables.get(resource);
+            }
+
+            @Override
+            public String ops(ClassName resource) {
+                return opsFields.get(resource);
+            }
+
+            @Override
+            public String resourceType(ClassName resource) {
+                return rtFields.computeIfAbsent(resource, r -> members.unique("rt" + r.simpleName()));
             }
         });
     }
@@ -170,7 +191,8 @@ public final class WorldGenerator {
         }
         Map<MethodModel, String> worldFuncs = new LinkedHashMap<>();
         worldExports.ifPresent(h -> h.methods().forEach(m -> worldFuncs.put(m, members.unique("fn" + upperFirst(m.javaName())))));
-        worldFuncs.values().forEach(f -> b.addField(FieldSpec.builder(FUNC, f, Modifier.PRIVATE, Modifier.FINAL).build()));
+        worldFuncs.forEach((m, f) -> b.addField(FieldSpec.builder(typed(m, null) ? DirectGlue.EXPORT_FUNCTION : FUNC, f,
+                Modifier.PRIVATE, Modifier.FINAL).build()));
         for (Map.Entry<Holder, String> a : accessors.entrySet()) {
             b.addField(FieldSpec.builder(implClasses.get(a.getKey()), a.getValue(), Modifier.PRIVATE, Modifier.FINAL).build());
         }
@@ -216,7 +238,8 @@ public final class WorldGenerator {
         for (MethodSpec.Builder c : List.of(ctor, linkedCtor)) {
             c.addStatement("this.$N = linker.instantiate(component)", instanceField);
             for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
-                c.addStatement("this.$N = $N.func($S)", f.getValue(), instanceField, f.getKey().abiName());
+                c.addStatement("this.$N = $N.func($S)$L", f.getValue(), instanceField, f.getKey().abiName(),
+                        typed(f.getKey(), null) ? ".typed()" : "");
             }
             for (Map.Entry<Holder, String> a : accessors.entrySet()) {
                 c.addStatement("this.$N = new $T($N.exportedInstance($S))", a.getValue(), implClasses.get(a.getKey()),
@@ -229,6 +252,28 @@ public final class WorldGenerator {
                 .addStatement("this.$N = null", instanceField);
         worldFuncs.values().forEach(f -> linkOnly.addStatement("this.$N = null", f));
         accessors.values().forEach(a -> linkOnly.addStatement("this.$N = null", a));
+
+        // The export methods first: they decide which resource types the constructor looks up.
+        List<MethodSpec> worldMethods = new ArrayList<>();
+        for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
+            worldMethods.add(exportCall(f.getKey(), f.getValue(), null, CodeBlock.of("this.$N", f.getValue())).build());
+        }
+        List<TypeSpec> implTypes = new ArrayList<>();
+        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
+            implTypes.add(implClass(a.getKey(), a.getValue()));
+        }
+        List<MethodSpec> linkBodies = new ArrayList<>(linkMethods);
+        List<MethodSpec> directHelpers = direct.helpers(); // may ask for resource types too
+        for (Map.Entry<ClassName, String> rt : rtFields.entrySet()) {
+            b.addField(FieldSpec.builder(DirectGlue.RESOURCE_TYPE, rt.getValue(), Modifier.PRIVATE, Modifier.FINAL).build());
+            linkOnly.addStatement("this.$N = null", rt.getValue());
+            CodeBlock source = rtSources.get(rt.getKey());
+            if (source == null) {
+                throw new IllegalStateException("no exported function mentions resource " + rt.getKey());
+            }
+            ctor.addStatement("this.$N = $L", rt.getValue(), source);
+            linkedCtor.addStatement("this.$N = $L", rt.getValue(), source);
+        }
         b.addMethod(linkOnly.build());
         b.addMethod(ctor.build());
         b.addMethod(linkedCtor.build());
@@ -244,15 +289,12 @@ public final class WorldGenerator {
                     .addJavadoc("The component's export {@code $L}, calling into this instance.\n", h.externName())
                     .addStatement("return $N", a.getValue()).build());
         }
-        for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
-            b.addMethod(exportCall(f.getKey(), f.getValue(), null).build());
-        }
-        linkMethods.forEach(b::addMethod);
-        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
-            b.addType(implClass(a.getKey()));
-        }
+        worldMethods.forEach(b::addMethod);
+        linkBodies.forEach(b::addMethod);
+        implTypes.forEach(b::addType);
         b.addMethod(hostTrapMethod());
         glue.helpers().forEach(b::addMethod);
+        directHelpers.forEach(b::addMethod);
         if (!implemented.isEmpty()) {
             b.addType(importsType());
         }
@@ -278,8 +320,8 @@ public final class WorldGenerator {
                     + "through their accessors.\n");
         }
         d.add("\n<p><b>Not thread-safe:</b> like its {@link $T}, use it from one thread at a time.\n", INSTANCE)
-                .add("\n<p>Values cross the boundary through the runtime's dynamic {@link $T} (conversion code generated\n", VALUE)
-                .add("per function); it will be replaced by code that lifts and lowers directly through the canonical ABI.\n");
+                .add("\n<p>Values are lifted and lowered by code generated per function, straight through the runtime's\n")
+                .add("canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).\n");
         return d.build();
     }
 
@@ -373,11 +415,16 @@ public final class WorldGenerator {
     // Exports
 
     /**
-     * A method calling the exported function held in field {@code func}; {@code self} is the
-     * receiver parameter for resource methods (passed borrowed), else null.
+     * A method calling the exported function held in field {@code func} (reached as {@code funcRef});
+     * {@code self} is the receiver parameter for resource methods (passed borrowed), else null. The
+     * values are lifted and lowered by {@link DirectGlue} when it handles every type of the
+     * function, else converted through the dynamic {@code Value} by {@link ValueGlue}.
      */
-    private MethodSpec.Builder exportCall(MethodModel m, String func, TypeModel.ResourceModel self) {
+    private MethodSpec.Builder exportCall(MethodModel m, String func, TypeModel.ResourceModel self, CodeBlock funcRef) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(m.javaName()).addModifiers(Modifier.PUBLIC).addAnnotation(Override.class);
+        if (typed(m, self)) {
+            return typedExportCall(b, m, func, self, funcRef);
+        }
         CodeBlock.Builder args = CodeBlock.builder();
         if (self != null) {
             String selfName = ResourceGenerator.selfName(m);
@@ -401,29 +448,160 @@ public final class WorldGenerator {
         return b;
     }
 
-    private TypeSpec implClass(Holder h) {
+    /** Whether {@link DirectGlue} handles every type of the exported function {@code m}. */
+    private boolean typed(MethodModel m, TypeModel.ResourceModel self) {
+        for (MethodModel.Param p : m.params()) {
+            if (!direct.supports(p.shape(), false)) {
+                return false;
+            }
+        }
+        return m.result().map(r -> direct.supports(r, true)).orElse(true);
+    }
+
+    /** Whether {@link DirectGlue} handles every type of the imported function {@code m}. */
+    private boolean typedImport(MethodModel m) {
+        for (MethodModel.Param p : m.params()) {
+            if (!direct.supports(p.shape(), true)) {
+                return false;
+            }
+        }
+        return m.result().map(r -> direct.supports(r, false)).orElse(true);
+    }
+
+    /**
+     * The typed call (CanonicalABI.md {@code canon_lift} seen from the host): enter, lower the
+     * arguments as flat values or, beyond {@code MAX_FLAT_PARAMS}, into memory allocated with
+     * {@code realloc}; call; lift the result from the flat value or, beyond
+     * {@code MAX_FLAT_RESULTS}, from the returned pointer; then finish (borrow check,
+     * post-return), poisoning on failure.
+     */
+    private MethodSpec.Builder typedExportCall(MethodSpec.Builder b, MethodModel m, String func,
+            TypeModel.ResourceModel self, CodeBlock funcRef) {
+        direct.resetNames();
+        List<Shape> params = new ArrayList<>();
+        List<CodeBlock> values = new ArrayList<>();
+        if (self != null) {
+            String selfName = ResourceGenerator.selfName(m);
+            b.addParameter(self.name(), selfName);
+            params.add(new Shape.Handle(self.name(), true, true));
+            values.add(CodeBlock.of("$N", selfName));
+        }
+        for (MethodModel.Param p : m.params()) {
+            b.addParameter(p.type(), p.javaName());
+            params.add(p.shape());
+            values.add(CodeBlock.of("$N", p.javaName()));
+        }
+        List<Shape> mentioned = new ArrayList<>(params);
+        m.result().ifPresent(mentioned::add);
+        List<Shape.Handle> handles = new ArrayList<>();
+        mentioned.forEach(s -> collectHandles(s, handles));
+        for (int i = 0; i < handles.size(); i++) {
+            if (handles.get(i).exported()) {
+                rtSources.putIfAbsent(handles.get(i).resource(), CodeBlock.of("$L.resource($L)", funcRef, i));
+            }
+        }
+        AbiLayout layout = direct.layout();
+        CodeBlock.Builder c = CodeBlock.builder();
+        c.addStatement("$T _cx = $N.enter()", DirectGlue.CONTEXT, func).beginControlFlow("try");
+        int flat = layout.flattenAll(params).size();
+        if (flat <= AbiLayout.MAX_FLAT_PARAMS) {
+            c.addStatement("long[] _a = new long[$L]", flat);
+            int at = 0;
+            for (int i = 0; i < params.size(); i++) {
+                direct.lowerFlat(params.get(i), "_cx", values.get(i), "_a", at, c);
+                at += layout.flatten(params.get(i)).size();
+            }
+        } else {
+            // lower_flat_values beyond MAX_FLAT_PARAMS: the arguments as a tuple in memory from realloc
+            c.addStatement("long _p = _cx.allocate($L, $L)", layout.tupleAlignment(params), layout.tupleSize(params));
+            List<Long> offsets = layout.fieldOffsets(params);
+            for (int i = 0; i < params.size(); i++) {
+                direct.store(params.get(i), "_cx", values.get(i), DirectGlue.plus(CodeBlock.of("_p"), offsets.get(i)), c);
+            }
+            c.addStatement("long[] _a = {_p}");
+        }
+        c.addStatement("long[] _r = $N.call(_a)", func);
+        if (m.result().isPresent()) {
+            Shape r = m.result().get();
+            b.returns(m.returns().orElseThrow());
+            if (layout.flatten(r).size() <= AbiLayout.MAX_FLAT_RESULTS) {
+                c.addStatement("$T _v = $L", m.returns().get(), direct.liftFlat(r, "_cx", "_r", 0));
+            } else {
+                // lift_flat_values beyond MAX_FLAT_RESULTS: the core function returned a pointer to the result
+                c.addStatement("long _q = _cx.checkPointer(_r[0], $L, $L)", layout.alignment(r), layout.size(r));
+                c.addStatement("$T _v = $L", m.returns().get(), direct.load(r, "_cx", CodeBlock.of("_q")));
+            }
+            c.addStatement("$N.finish(_r)", func).addStatement("return _v");
+        } else {
+            c.addStatement("$N.finish(_r)", func);
+        }
+        c.nextControlFlow("catch ($T | $T _e)", RuntimeException.class, StackOverflowError.class)
+                .addStatement("throw $N.fail(_e)", func)
+                .nextControlFlow("finally")
+                .addStatement("$N.exit()", func)
+                .endControlFlow();
+        return b.addCode(c.build());
+    }
+
+    /**
+     * The handles inside {@code s}, depth first in the order of {@code ExportFunction.resource(int)}:
+     * record fields, tuple elements, variant cases, option and result payloads, list elements.
+     */
+    private void collectHandles(Shape s, List<Shape.Handle> out) {
+        if (s instanceof Shape.Handle h) {
+            out.add(h);
+        } else if (s instanceof Shape.ListOf l) {
+            collectHandles(l.element(), out);
+        } else if (s instanceof Shape.OptionOf o) {
+            collectHandles(o.value(), out);
+        } else if (s instanceof Shape.ResultOf r) {
+            r.ok().ifPresent(x -> collectHandles(x, out));
+            r.err().ifPresent(x -> collectHandles(x, out));
+        } else if (s instanceof Shape.TupleOf t) {
+            t.elements().forEach(x -> collectHandles(x, out));
+        } else if (s instanceof Shape.Named n) {
+            TypeModel t = typeOf(n.type());
+            if (t instanceof TypeModel.RecordModel r) {
+                r.fields().forEach(f -> collectHandles(f.shape(), out));
+            } else if (t instanceof TypeModel.VariantModel v) {
+                v.cases().forEach(k -> k.payloadShape().ifPresent(x -> collectHandles(x, out)));
+            }
+        }
+    }
+
+    private TypeModel typeOf(ClassName name) {
+        for (Holder h : bindings.holders()) {
+            for (TypeModel t : h.types()) {
+                if (t.name().equals(name)) {
+                    return t;
+                }
+            }
+        }
+        throw new IllegalStateException("no type " + name);
+    }
+
+    private TypeSpec implClass(Holder h, String accessor) {
         ClassName name = implClasses.get(h);
         TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .addSuperinterface(h.name())
                 .addJavadoc("Calls into the component's export {@code $L}.\n", h.externName());
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(EXPORTED_INSTANCE, "exports");
         List<MethodSpec> methods = new ArrayList<>();
-        for (MethodModel m : h.methods()) {
-            String f = members.unique("fn" + upperFirst(FuncNames.abi(m.abiName())));
-            b.addField(FieldSpec.builder(FUNC, f, Modifier.PRIVATE, Modifier.FINAL).build());
-            ctor.addStatement("this.$N = exports.func($S)", f, m.abiName());
-            methods.add(exportCall(m, f, null).build());
-        }
+        List<Map.Entry<MethodModel, TypeModel.ResourceModel>> all = new ArrayList<>();
+        h.methods().forEach(m -> all.add(new java.util.AbstractMap.SimpleEntry<>(m, null)));
         for (TypeModel t : h.types()) {
             if (t instanceof TypeModel.ResourceModel r) {
                 b.addSuperinterface(r.name().nestedClass(ResourceGenerator.OPS));
-                for (MethodModel m : r.methods()) {
-                    String f = members.unique("fn" + upperFirst(FuncNames.abi(m.abiName())));
-                    b.addField(FieldSpec.builder(FUNC, f, Modifier.PRIVATE, Modifier.FINAL).build());
-                    ctor.addStatement("this.$N = exports.func($S)", f, m.abiName());
-                    methods.add(exportCall(m, f, r).build());
-                }
+                r.methods().forEach(m -> all.add(new java.util.AbstractMap.SimpleEntry<>(m, r)));
             }
+        }
+        for (Map.Entry<MethodModel, TypeModel.ResourceModel> e : all) {
+            MethodModel m = e.getKey();
+            boolean typed = typed(m, e.getValue());
+            String f = members.unique("fn" + upperFirst(FuncNames.abi(m.abiName())));
+            b.addField(FieldSpec.builder(typed ? DirectGlue.EXPORT_FUNCTION : FUNC, f, Modifier.PRIVATE, Modifier.FINAL).build());
+            ctor.addStatement("this.$N = exports.func($S)$L", f, m.abiName(), typed ? ".typed()" : "");
+            methods.add(exportCall(m, f, e.getValue(), CodeBlock.of("this.$N.$N", accessor, f)).build());
         }
         b.addMethod(ctor.build());
         methods.forEach(b::addMethod);
@@ -467,11 +645,19 @@ public final class WorldGenerator {
         }
         String where = root ? "" : h.externName() + "#";
         for (MethodModel m : h.methods()) {
+            if (typedImport(m)) {
+                b.addCode(flatHostFunction(target, where, m, null));
+                continue;
+            }
             CodeBlock call = CodeBlock.of("impl.$N($L)", m.javaName(), hostArgs(m, 0));
             b.addCode(hostFunction(target, where, m, call));
         }
         for (TypeModel.ResourceModel r : resources) {
             for (MethodModel m : r.methods()) {
+                if (typedImport(m)) {
+                    b.addCode(flatHostFunction(target, where, m, r));
+                    continue;
+                }
                 CodeBlock self = glue.fromValue(new Shape.Handle(r.name(), true, false), CodeBlock.of("_args.get(0)"));
                 CodeBlock call = CodeBlock.of("$L.$N($L)", self, m.javaName(), hostArgs(m, 1));
                 b.addCode(hostFunction(target, where, m, call));
@@ -502,6 +688,85 @@ public final class WorldGenerator {
                 .addStatement("throw $N($S, _e)", hostTrap, where + m.abiName())
                 .endControlFlow();
         return c.unindent().add("});\n").build();
+    }
+
+    /**
+     * A host function on flat core values (CanonicalABI.md {@code canon_lower} seen from the host):
+     * lifts the arguments from the flat values or, beyond {@code MAX_FLAT_PARAMS}, from the tuple
+     * the caller passed by pointer; calls the implementation ({@code self}: the receiver of an
+     * imported resource's method, lifted as a borrow); lowers the result into one flat value or,
+     * beyond {@code MAX_FLAT_RESULTS}, into the return area whose pointer is the last argument.
+     */
+    private CodeBlock flatHostFunction(String target, String where, MethodModel m, TypeModel.ResourceModel self) {
+        direct.resetNames();
+        AbiLayout layout = direct.layout();
+        List<Shape> params = new ArrayList<>();
+        if (self != null) {
+            params.add(new Shape.Handle(self.name(), true, false));
+        }
+        m.params().forEach(p -> params.add(p.shape()));
+        List<AbiLayout.Flat> flatParams = layout.flattenAll(params);
+        boolean spilled = flatParams.size() > AbiLayout.MAX_FLAT_PARAMS;
+        List<AbiLayout.Flat> coreParams = new ArrayList<>(spilled ? List.of(AbiLayout.Flat.I32) : flatParams);
+        List<AbiLayout.Flat> flatResult = m.result().map(layout::flatten).orElse(List.of());
+        boolean returnArea = flatResult.size() > AbiLayout.MAX_FLAT_RESULTS;
+        if (returnArea) {
+            coreParams.add(AbiLayout.Flat.I32);
+        }
+        String signature = spell(coreParams) + " -> " + spell(returnArea ? List.of() : flatResult);
+        CodeBlock.Builder c = CodeBlock.builder()
+                .add("$N.flatFunc($S, $S, (_cx, _args) -> {\n", target, m.abiName(), signature).indent()
+                .beginControlFlow("try");
+        List<CodeBlock> args = new ArrayList<>();
+        if (spilled) {
+            // lift_flat_values beyond MAX_FLAT_PARAMS: the arguments are a tuple in the caller's memory
+            c.addStatement("long _p = _cx.checkPointer(_args[0], $L, $L)", layout.tupleAlignment(params), layout.tupleSize(params));
+            List<Long> offsets = layout.fieldOffsets(params);
+            for (int i = 0; i < params.size(); i++) {
+                args.add(direct.load(params.get(i), "_cx", DirectGlue.plus(CodeBlock.of("_p"), offsets.get(i))));
+            }
+        } else {
+            int at = 0;
+            for (Shape p : params) {
+                args.add(direct.liftFlat(p, "_cx", "_args", at));
+                at += layout.flatten(p).size();
+            }
+        }
+        CodeBlock receiver = self == null ? CodeBlock.of("impl") : args.remove(0);
+        CodeBlock.Builder list = CodeBlock.builder();
+        for (int i = 0; i < args.size(); i++) {
+            list.add(i == 0 ? "" : ", ").add(args.get(i));
+        }
+        CodeBlock call = CodeBlock.of("$L.$N($L)", receiver, m.javaName(), list.build());
+        if (m.returns().isPresent()) {
+            Shape r = m.result().orElseThrow();
+            c.addStatement("$T _r = $L", m.returns().get(), call);
+            if (returnArea) {
+                // lower_flat_values beyond MAX_FLAT_RESULTS: store into the caller's return area
+                c.addStatement("long _q = _cx.checkPointer(_args[$L], $L, $L)", coreParams.size() - 1, layout.alignment(r),
+                        layout.size(r));
+                direct.store(r, "_cx", CodeBlock.of("_r"), CodeBlock.of("_q"), c);
+                c.addStatement("return new long[0]");
+            } else {
+                c.addStatement("long[] _o = new long[$L]", flatResult.size());
+                direct.lowerFlat(r, "_cx", CodeBlock.of("_r"), "_o", 0, c);
+                c.addStatement("return _o");
+            }
+        } else {
+            c.addStatement("$L", call).addStatement("return new long[0]");
+        }
+        c.nextControlFlow("catch ($T _e)", RuntimeException.class)
+                .addStatement("throw $N($S, _e)", hostTrap, where + m.abiName())
+                .endControlFlow();
+        return c.unindent().add("});\n").build();
+    }
+
+    private static String spell(List<AbiLayout.Flat> flat) {
+        StringBuilder b = new StringBuilder();
+        for (AbiLayout.Flat f : flat) {
+            b.append(b.length() == 0 ? "" : " ").append(f.spelled());
+        }
+        return b.toString();
     }
 
     private MethodSpec hostTrapMethod() {
@@ -583,6 +848,28 @@ public final class WorldGenerator {
                 .addMethod(MethodSpec.methodBuilder("borrow").returns(VALUE.nestedClass("Borrow")).addParameter(t, "object")
                         .addStatement("$T rep = reps.get($T.requireNonNull(object, $S))", integer, Objects.class, "resource object")
                         .addStatement("return type.borrow(rep != null ? rep : add(object))").build())
+                .addMethod(MethodSpec.methodBuilder("rt").returns(DirectGlue.RESOURCE_TYPE)
+                        .addJavadoc("The run-time resource type, for the typed glue.\n")
+                        .addStatement("return type.type()").build())
+                .addMethod(MethodSpec.methodBuilder("addRep").returns(TypeName.INT).addParameter(t, "object")
+                        .addJavadoc("A new representation for {@code object}, moved to the component as an owned handle.\n")
+                        .addStatement("return add(object)").build())
+                .addMethod(MethodSpec.methodBuilder("borrowRep").returns(TypeName.INT).addParameter(t, "object")
+                        .addJavadoc("The representation of {@code object} lent to the component (registered if new).\n")
+                        .addStatement("$T rep = reps.get($T.requireNonNull(object, $S))", integer, Objects.class, "resource object")
+                        .addStatement("return rep != null ? rep : add(object)").build())
+                .addMethod(MethodSpec.methodBuilder("getRep").returns(t).addParameter(TypeName.INT, "rep")
+                        .addStatement("$T object = objects.get(rep)", t)
+                        .beginControlFlow("if (object == null)")
+                        .addStatement("throw new $T($S + rep)", IllegalStateException.class, "no host object for representation ")
+                        .endControlFlow()
+                        .addStatement("return object").build())
+                .addMethod(MethodSpec.methodBuilder("takeRep").returns(t).addParameter(TypeName.INT, "rep")
+                        .addJavadoc("Ownership passes to the host: the object leaves the table.\n")
+                        .addStatement("$T object = getRep(rep)", t)
+                        .addStatement("objects.remove(rep)")
+                        .addStatement("reps.remove(object)")
+                        .addStatement("return object").build())
                 .addMethod(MethodSpec.methodBuilder("get").returns(t).addParameter(VALUE, "handle")
                         .addStatement("$T object = objects.get($T.rep(handle))", t, HOST_RESOURCE)
                         .beginControlFlow("if (object == null)")

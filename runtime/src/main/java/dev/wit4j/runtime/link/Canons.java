@@ -90,6 +90,9 @@ final class Canons {
         InstanceState state = frame.state;
         ComponentFunc callee = target.func();
         CoreSignature flat = sig.flatten(CoreSignature.Context.LOWER);
+        if (callee instanceof FlatHostFunc host) {
+            return host.lower(flat, options, state); // lifting and lowering are the host function's own
+        }
         if (callee instanceof LiftedFunc lifted) {
             Optional<CallTransfer> transfer = CallTransfer.of(sig.paramTypes(), sig.result(),
                     options.canonical().stringEncoding(), lifted.stringEncoding());

@@ -125,6 +125,16 @@ final class InstanceState implements ResourceTypes {
         return entering;
     }
 
+    /** Whether {@link #enter(InstanceState)} from the host returns {@code [this]} (a top-level instance). */
+    boolean isRoot() {
+        return parent == null;
+    }
+
+    /** Leaves a top-level instance entered from the host ({@link #exit(List)} of {@code [this]}). */
+    void exitRoot() {
+        mayEnter = true;
+    }
+
     /** Leaves the instances entered by {@link #enter(InstanceState)} ({@code leave_to}). */
     static void exit(List<InstanceState> entered) {
         for (int k = 0, n = entered.size(); k < n; k++) {

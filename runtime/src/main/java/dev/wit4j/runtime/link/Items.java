@@ -17,6 +17,28 @@ public final class Items {
         return new Item.Func(new HostFunc(name, function), null);
     }
 
+    /**
+     * A host function on flat core values, written for the flattened core signature
+     * {@code coreSignature} (spelled {@code i32 i32 -> i32}), checked when a component lowers it.
+     */
+    public static Item.Func flatHost(String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
+        return new Item.Func(new FlatHostFunc(name, coreSignature, function), null);
+    }
+
+    /**
+     * The typed face of an exported function: only functions lifted from a component's core code
+     * have one.
+     *
+     * @throws UnsupportedOperationException for other functions (e.g. a host function re-exported)
+     */
+    public static dev.wit4j.runtime.bindings.ExportFunction typed(ComponentFunc function) {
+        if (function instanceof LiftedFunc lifted) {
+            return new TypedLift(lifted);
+        }
+        throw new UnsupportedOperationException("function `" + function.name() + "` is not lifted from a component's"
+                + " core code (it re-exports a host function): call it through the dynamic API");
+    }
+
     /** A function implemented by the host; arguments and result are checked by the caller's lowering. */
     private record HostFunc(String name, HostFunction function) implements ComponentFunc {
         HostFunc {

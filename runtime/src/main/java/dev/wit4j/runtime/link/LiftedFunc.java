@@ -58,6 +58,15 @@ final class LiftedFunc implements ComponentFunc {
         return options.canonical().stringEncoding();
     }
 
+    /** The core function and canonical options, for the typed face ({@link TypedLift}). */
+    dev.wit4j.runtime.engine.CoreFunction core() {
+        return core;
+    }
+
+    Options options() {
+        return options;
+    }
+
     @Override
     public String name() {
         return name;
@@ -183,7 +192,7 @@ final class LiftedFunc implements ComponentFunc {
     }
 
     /** Calls the post-return function, if any, with the core results; the callee may not leave meanwhile. */
-    private void postReturn(long[] flatResults) {
+    void postReturn(long[] flatResults) {
         if (options.postReturn() != null) {
             boolean before = state.setMayLeave(false);
             try {
