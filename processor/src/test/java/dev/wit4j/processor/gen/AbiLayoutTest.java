@@ -39,7 +39,7 @@ class AbiLayoutTest {
         ClassName n = HOLDER.nestedClass(name);
         List<TypeModel.Case> cs = new ArrayList<>();
         for (int i = 0; i < payloads.length; i++) {
-            cs.add(new TypeModel.Case(n.nestedClass("C" + i), "c" + i, Optional.empty(), payloads[i], "", Docs.NONE));
+            cs.add(new TypeModel.Case(n.nestedClass("C" + i), "c" + i, Optional.empty(), payloads[i], "", Docs.NONE, "value"));
         }
         types.put(n, new TypeModel.VariantModel(n, name, Docs.NONE, Stability.UNKNOWN, cs));
         return new Shape.Named(n, n);
