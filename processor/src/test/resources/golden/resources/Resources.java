@@ -71,6 +71,7 @@ public final class Resources {
     private Resources(Linker linker, Component component) {
         this.instance = linker.instantiate(component);
         this.counters = new CountersImpl(instance.exportedInstance("test:resources/counters"));
+        this.rtCounter = this.counters.fnConstructorCounter.resource(0);
     }
 
     /**

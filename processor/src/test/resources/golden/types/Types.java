@@ -70,7 +70,7 @@ public final class Types implements TypesExports {
 
     private Types(Linker linker, Component component) {
         this.instance = linker.instantiate(component);
-        this.fnRun = instance.func("run");
+        this.fnRun = instance.func("run").typed();
         this.shapesExport = new ShapesExportImpl(instance.exportedInstance("test:types/shapes@1.2.0"));
     }
 
