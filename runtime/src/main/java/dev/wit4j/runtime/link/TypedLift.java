@@ -81,11 +81,12 @@ final class TypedLift implements ExportFunction {
 
     @Override
     public RuntimeException fail(Throwable e) {
-        if (!called && (e instanceof NullPointerException || e instanceof IllegalArgumentException)) {
-            // An argument the host got wrong (null, an invalid char, an unpaired surrogate), found while
-            // lowering, before the core function ran: the call is abandoned and, as with the dynamic
-            // API's checks, the instance stays usable. What realloc allocated for earlier arguments
-            // stays allocated in the guest.
+        if (!called && !(e instanceof Trap) && !(e instanceof dev.wit4j.runtime.engine.CoreTrapException)) {
+            // An argument the host got wrong (null, an invalid char, an unpaired surrogate, a closed
+            // handle), found while lowering, before the core function ran: the call is abandoned and, as
+            // with the dynamic API's checks, the instance stays usable. Only a trap (of the guest's
+            // realloc, or a canonical ABI check) poisons it. What realloc allocated for earlier
+            // arguments stays allocated in the guest.
             return (RuntimeException) e;
         }
         state.poison();
