@@ -64,6 +64,12 @@ public final class Linker {
         return this;
     }
 
+    /** Defines the root 🪙 value {@code name}; see {@link LinkerInstance#value}. */
+    public Linker value(String name, dev.wit4j.runtime.value.Value value) {
+        root.value(name, value);
+        return this;
+    }
+
     /** Defines the root resource type {@code name} as a host resource. */
     public Linker resource(String name, HostResource resource) {
         root.resource(name, resource);
