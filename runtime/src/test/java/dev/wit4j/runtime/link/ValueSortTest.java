@@ -290,4 +290,28 @@ class ValueSortTest {
         assertEquals("cfg#port", e.importName());
         assertTrue(e.getMessage().contains("expected u16"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aLiftedStartFunctionComputesAStringValue(ExecutionMode mode) {
+        // Explainer.md "Start Definitions": a string import goes through the Canonical ABI into the
+        // start function's memory (realloc) and its result comes back out as a new value
+        byte[] binary = new ComponentBytes()
+                .vecSection(TYPE, funcType(bytes(STRING), "s", bytes(STRING)))
+                .vecSection(IMPORT, importValue("name", bytes(STRING)))
+                .section(CORE_MODULE, Wasm.bytes("shout-core"))
+                .vecSection(CORE_INSTANCE, coreInstantiate(0))
+                .vecSection(ALIAS, aliasCoreFunc(0, "shout"), aliasCoreFunc(0, "realloc"),
+                        concat(bytes(0x00, 0x02, 0x01), u32(0), name("memory")))
+                .vecSection(CANON, concat(bytes(0x00, 0x00), u32(0),
+                        vec(bytes(0x00), bytes(0x03, 0x00), bytes(0x04, 0x01)), u32(0)))
+                .section(START, start(0, new int[] {0}, 1))
+                .vecSection(EXPORT, export("greeting", VAL, 1))
+                .build();
+        Engine engine = Wasm.engine(mode);
+        Component c = engine.load(binary);
+        assertEquals(Value.string("HELLO, WÖRLD"),
+                engine.linker().value("name", Value.string("hello, wÖrld")).instantiate(c).value("greeting"));
+        assertEquals(Value.string(""), engine.linker().value("name", Value.string("")).instantiate(c).value("greeting"));
+    }
 }
