@@ -21,6 +21,7 @@ import java.util.Objects;
  *       .resource("bucket", HostResource.create("bucket", rep -> close(rep)))
  *       .func("[constructor]bucket", args -> Optional.of(bucket.own(open())));
  * linker.instance("example:calc/api", otherInstance.exportedInstance("example:calc/api"));
+ * linker.value("port", Value.u16(8080));                      // a (value u16) import
  * InstancePre pre = linker.instantiatePre(component);       // resolve + type-check once
  * Instance a = pre.instantiate(), b = pre.instantiate();     // cheap
  * }</pre>

@@ -314,4 +314,24 @@ class ValueSortTest {
                 engine.linker().value("name", Value.string("hello, wÖrld")).instantiate(c).value("greeting"));
         assertEquals(Value.string(""), engine.linker().value("name", Value.string("")).instantiate(c).value("greeting"));
     }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void valuesCannotBeAliasedFromAnOuterComponent(ExecutionMode mode) {
+        // Explainer.md "Alias Definitions": outer aliases may only refer to types, modules and
+        // components; the binary decoder already rejects the value sort there (as wasmparser does)
+        byte[] inner = new ComponentBytes()
+                .vecSection(ALIAS, concat(bytes(VAL, 0x02), u32(1), u32(0)))
+                .vecSection(EXPORT, export("v", VAL, 0))
+                .build();
+        byte[] binary = new ComponentBytes()
+                .vecSection(VALUE, value(bytes(U32), u32(1)))
+                .vecSection(EXPORT, export("v", VAL, 0))
+                .section(COMPONENT, inner)
+                .build();
+        Engine engine = Wasm.engine(mode);
+        dev.wit4j.runtime.WasmFormatException e = assertThrows(dev.wit4j.runtime.WasmFormatException.class,
+                () -> engine.load(binary));
+        assertTrue(e.getMessage().contains("outer alias"), e.getMessage());
+    }
 }
