@@ -56,8 +56,8 @@ public final class LinkerInstance {
     /**
      * Defines the 🪙 value {@code name}, for a component that imports a {@code (value …)}: a
      * generalized environment variable (Explainer.md "Value Definitions"). The value is checked
-     * against the import's value type when the component is instantiated; a mismatch is a
-     * {@link LinkException} naming the import.
+     * against the import's value type (or {@code (eq i)} bound) by {@link Linker#instantiatePre}
+     * and at instantiation; a mismatch is a {@link LinkException} naming the import.
      */
     public LinkerInstance value(String name, Value value) {
         Objects.requireNonNull(value, "value");
