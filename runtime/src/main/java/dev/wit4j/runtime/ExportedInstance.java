@@ -40,6 +40,11 @@ public final class ExportedInstance {
         return Instance.func(path + "#" + name, item.exports(), name);
     }
 
+    /** The exported 🪙 value {@code name}. */
+    public dev.wit4j.runtime.value.Value value(String name) {
+        return Instance.value(item.exports(), name);
+    }
+
     /** The exported instance {@code name}. */
     public ExportedInstance exportedInstance(String name) {
         return Instance.exportedInstance(engine, path + "/" + name, item.exports(), name,

@@ -79,6 +79,21 @@ public final class Instance {
         }
     }
 
+    /**
+     * The exported 🪙 value {@code name} (Explainer.md "Value Definitions"): a root export, or,
+     * written {@code iface#name}, a value of an exported instance. Values are computed at
+     * instantiation (by value definitions, imports and start functions), so this only reads them.
+     *
+     * @throws java.util.NoSuchElementException if there is no such value
+     */
+    public Value value(String name) {
+        int hash = name.lastIndexOf('#');
+        if (hash > 0 && !result.exports().containsKey(name)) {
+            return exportedInstance(name.substring(0, hash)).value(name.substring(hash + 1));
+        }
+        return value(result.exports(), name);
+    }
+
     /** The exported instance {@code name} (for example {@code example:calc/api}). */
     public ExportedInstance exportedInstance(String name) {
         return exportedInstance(component.engine(), name, result.exports(), name, component.exports());
@@ -115,6 +130,14 @@ public final class Instance {
             return new Func(path, f);
         }
         throw ExportedInstance.missing("function", name, exports);
+    }
+
+    static Value value(Map<String, Item> exports, String name) {
+        Item item = exports.get(name);
+        if (item instanceof Item.ValueItem v) {
+            return v.value();
+        }
+        throw ExportedInstance.missing("value", name, exports);
     }
 
     static ExportedInstance exportedInstance(Engine engine, String path, Map<String, Item> exports, String name,

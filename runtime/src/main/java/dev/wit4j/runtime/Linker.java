@@ -21,6 +21,7 @@ import java.util.Objects;
  *       .resource("bucket", HostResource.create("bucket", rep -> close(rep)))
  *       .func("[constructor]bucket", args -> Optional.of(bucket.own(open())));
  * linker.instance("example:calc/api", otherInstance.exportedInstance("example:calc/api"));
+ * linker.value("port", Value.u16(8080));                      // a (value u16) import
  * InstancePre pre = linker.instantiatePre(component);       // resolve + type-check once
  * Instance a = pre.instantiate(), b = pre.instantiate();     // cheap
  * }</pre>
@@ -61,6 +62,12 @@ public final class Linker {
     /** Defines the root function {@code name} as a function exported by a component instance. */
     public Linker func(String name, Func function) {
         root.func(name, function);
+        return this;
+    }
+
+    /** Defines the root 🪙 value {@code name}; see {@link LinkerInstance#value}. */
+    public Linker value(String name, dev.wit4j.runtime.value.Value value) {
+        root.value(name, value);
         return this;
     }
 

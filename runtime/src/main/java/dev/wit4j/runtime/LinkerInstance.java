@@ -4,6 +4,7 @@ import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.link.Item;
 import dev.wit4j.runtime.link.Items;
 import dev.wit4j.runtime.link.RtType;
+import dev.wit4j.runtime.value.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,17 @@ public final class LinkerInstance {
     /** Defines the function {@code name} as a function exported by another instance. */
     public LinkerInstance func(String name, Func function) {
         return define(name, function.item());
+    }
+
+    /**
+     * Defines the 🪙 value {@code name}, for a component that imports a {@code (value …)}: a
+     * generalized environment variable (Explainer.md "Value Definitions"). The value is checked
+     * against the import's value type (or {@code (eq i)} bound) by {@link Linker#instantiatePre}
+     * and at instantiation; a mismatch is a {@link LinkException} naming the import.
+     */
+    public LinkerInstance value(String name, Value value) {
+        Objects.requireNonNull(value, "value");
+        return define(name, new Item.ValueItem(value));
     }
 
     /** Defines the resource type {@code name} as a host resource. */

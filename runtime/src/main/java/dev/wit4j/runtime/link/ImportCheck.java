@@ -4,6 +4,8 @@ import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.runtime.validate.TypeView.Shape;
+import dev.wit4j.runtime.value.ValueTypeMismatchException;
+import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.ValueType;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,16 @@ public final class ImportCheck {
             if (problem != null) {
                 throw new LinkException(path, problem);
             }
-        } else if (expected instanceof TypeView.Extern.ValueItem) {
-            kind(path, "a value", item, Item.ValueItem.class);
+        } else if (expected instanceof TypeView.Extern.ValueItem v) {
+            Item.ValueItem value = kind(path, "a value", item, Item.ValueItem.class);
+            ValueType type = plain(v.type());
+            if (type != null) { // types with handles are checked at instantiation, against run-time resources
+                try {
+                    value.value().typeCheck(type);
+                } catch (ValueTypeMismatchException e) {
+                    throw new LinkException(path, "value type mismatch: " + e.getMessage());
+                }
+            }
         } else if (expected instanceof TypeView.Extern.ComponentItem) {
             kind(path, "a component", item, Item.Component.class);
         } else if (expected instanceof TypeView.Extern.FuncItem f) {
@@ -70,6 +80,61 @@ public final class ImportCheck {
                 }
                 check(inner, e.getValue(), provided);
             }
+        }
+    }
+
+    /**
+     * {@code type} as a witx value type to check a provided 🪙 value against, or null if it mentions
+     * resources, streams or futures (whose identity only exists at instantiation).
+     */
+    private static ValueType plain(TypeView.Val type) {
+        if (type instanceof TypeView.Primitive p) {
+            return p.type();
+        }
+        Shape s = ((TypeView.Defined) type).shape();
+        try {
+            if (s instanceof Shape.Prim p) {
+                return p.type();
+            } else if (s instanceof Shape.Record r) {
+                return new ValueType.RecordType(r.fields().stream()
+                        .map(f -> new ValueType.Field(f.name(), required(f.type()), Docs.NONE)).toList());
+            } else if (s instanceof Shape.Variant v) {
+                return new ValueType.VariantType(v.cases().stream()
+                        .map(c -> new ValueType.Case(c.name(), c.type().map(ImportCheck::required), Docs.NONE)).toList());
+            } else if (s instanceof Shape.ListOf l) {
+                return l.length().isPresent() ? new ValueType.FixedListType(required(l.element()), l.length().getAsLong())
+                        : new ValueType.ListType(required(l.element()));
+            } else if (s instanceof Shape.Tuple t) {
+                return new ValueType.TupleType(t.types().stream().map(ImportCheck::required).toList());
+            } else if (s instanceof Shape.Flags f) {
+                return new ValueType.FlagsType(f.names().stream().map(n -> new ValueType.Flag(n, Docs.NONE)).toList());
+            } else if (s instanceof Shape.Enum e) {
+                return new ValueType.EnumType(e.names().stream().map(n -> new ValueType.EnumCase(n, Docs.NONE)).toList());
+            } else if (s instanceof Shape.Option o) {
+                return new ValueType.OptionType(required(o.type()));
+            } else if (s instanceof Shape.Result r) {
+                return new ValueType.ResultType(r.ok().map(ImportCheck::required), r.err().map(ImportCheck::required));
+            } else if (s instanceof Shape.MapOf m) {
+                return new ValueType.MapType(required(m.key()), required(m.value()));
+            }
+        } catch (NotPlain e) {
+            return null;
+        }
+        return null; // own, borrow, stream, future
+    }
+
+    private static ValueType required(TypeView.Val type) {
+        ValueType t = plain(type);
+        if (t == null) {
+            throw new NotPlain();
+        }
+        return t;
+    }
+
+    /** A value type that mentions a resource, stream or future: no plain witx equivalent. */
+    private static final class NotPlain extends RuntimeException {
+        NotPlain() {
+            super(null, null, false, false);
         }
     }
 

@@ -6,6 +6,10 @@ import dev.wit4j.runtime.binary.ComponentDecl;
 import dev.wit4j.runtime.binary.ExternType;
 import dev.wit4j.runtime.binary.InstanceDecl;
 import dev.wit4j.runtime.binary.Sort;
+import dev.wit4j.runtime.binary.SortIdx;
+import dev.wit4j.runtime.value.Value;
+import dev.wit4j.runtime.value.ValueTypeMismatchException;
+import dev.wit4j.witx.model.ValueType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -137,7 +141,35 @@ final class InstanceTyping {
         } else if (type instanceof ExternType.Module) {
             return require(provided, Item.Module.class, "a core module", path);
         }
-        return require(provided, Item.ValueItem.class, "a value", path);
+        return value(scope, (ExternType.Value) type, (Item.ValueItem) require(provided, Item.ValueItem.class, "a value", path),
+                path);
+    }
+
+    /**
+     * Checks a provided 🪙 value against its import's bound (Explainer.md "Value Definitions"): a
+     * {@code valtype} the value must have, or {@code (eq i)}, the very value {@code i} of the
+     * importing component's value index space.
+     */
+    private static Item.ValueItem value(TypeScope scope, ExternType.Value type, Item.ValueItem provided, String path) {
+        if (type.bound() instanceof ExternType.ValueBound.OfType t) {
+            ValueType expected = TypeEval.valType(t.type(), scope);
+            try {
+                provided.value().typeCheck(expected);
+            } catch (ValueTypeMismatchException e) {
+                throw new LinkException(path, "value type mismatch: " + e.getMessage());
+            }
+            return provided;
+        }
+        long index = ((ExternType.ValueBound.Eq) type.bound()).valueIndex();
+        if (!(scope instanceof Frame frame)) {
+            throw new LinkException(path, "not supported yet: an (eq " + index + ") value bound inside a type declaration");
+        }
+        Value expected = ((Item.ValueItem) frame.item(new SortIdx(Sort.VALUE, index))).value();
+        if (!expected.equals(provided.value())) {
+            throw new LinkException(path, "the value must equal value " + index + " (" + expected + "), found "
+                    + provided.value());
+        }
+        return provided;
     }
 
     /** Whether an instance type declares nothing but (recursively) empty instances. */

@@ -15,12 +15,15 @@ import dev.wit4j.runtime.binary.Import;
 import dev.wit4j.runtime.binary.Instance;
 import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.binary.Sort;
+import dev.wit4j.runtime.binary.ValueDef;
 import dev.wit4j.runtime.engine.CoreExtern;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.engine.CoreLinkException;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.CoreModuleInstance;
 import dev.wit4j.runtime.value.Value;
+import dev.wit4j.runtime.value.ValueTypeMismatchException;
+import dev.wit4j.witx.model.ValueType;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,8 +124,10 @@ final class Interpreter {
             for (Export e : s.exports()) {
                 export(e);
             }
-        } else if (section instanceof Section.ValueSection) {
-            throw new LinkException("not supported yet: value definitions (the 🪙 value section)");
+        } else if (section instanceof Section.ValueSection s) {
+            for (ValueDef v : s.values()) {
+                value(v);
+            }
         }
         // custom sections carry no run-time meaning
     }
@@ -251,13 +256,39 @@ final class Interpreter {
 
     // ---- start, imports, exports ----------------------------------------------------------
 
+    /**
+     * A 🪙 value definition (Explainer.md "Value Definitions"): its bytes, kept raw by the decoder,
+     * are read as a value of its type, which may be a defined type of this instance.
+     */
+    private void value(ValueDef v) {
+        ValueType type = TypeEval.valType(v.type(), frame);
+        frame.values.add(ValueDecoder.decode(v.data().toByteArray(), v.dataOffset(), type,
+                "value " + frame.values.size()));
+    }
+
+    /**
+     * A component-level start function (Explainer.md "Start Definitions"): called with the values
+     * at its argument indices; its result, if the start declares one, is appended to the value
+     * index space. Validation has matched the arity and the argument types to the function type;
+     * a host function's result is checked here, as it is untyped.
+     */
     private void start(Section.StartSection s) {
         Item.Func f = frame.funcs.get((int) s.funcIndex());
         List<Value> args = s.args().stream().map(i -> frame.values.get(i.intValue())).toList();
         Optional<Value> result = f.func().invoke(args);
         if (s.results() > 0) {
-            frame.values.add(result.orElseThrow(() -> new Trap(Trap.Reason.INVALID_OPERATION,
-                    "the start function returned no result")));
+            Value r = result.orElseThrow(() -> new Trap(Trap.Reason.INVALID_OPERATION,
+                    "the start function `" + f.func().name() + "` returned no result"));
+            FuncSig sig = f.sig() != null ? f.sig() : f.func().signature().orElse(null);
+            if (sig != null && sig.result().isPresent()) {
+                try {
+                    r.typeCheck(sig.result().get());
+                } catch (ValueTypeMismatchException e) {
+                    throw new Trap(Trap.Reason.INVALID_OPERATION, "the start function `" + f.func().name()
+                            + "` returned a value of the wrong type: " + e.getMessage());
+                }
+            }
+            frame.values.add(r);
         }
     }
 

@@ -85,7 +85,13 @@ final class Externs {
                 scope.exportedAbstractResources.put(r.id(), List.of(raw));
             }
         }
-        push(scope, type);
+        if (type instanceof EntityType.Value v) {
+            // an export's new value index counts as consumed (Binary.md: values are consumed by
+            // `export`); the value it re-exports was marked when it was referenced
+            scope.addValue(v.type(), direction == Direction.EXPORT);
+        } else {
+            push(scope, type);
+        }
         if (type instanceof EntityType.Type t && t.created() instanceof ResourceType r) {
             Map<ResourceType, String> names = direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames;
             names.putIfAbsent(r, raw);
