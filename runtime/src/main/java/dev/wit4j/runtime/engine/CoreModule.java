@@ -39,6 +39,10 @@ public final class CoreModule {
     private final List<CoreImport> imports;
     private final List<CoreExport> exports;
     private volatile Function<Instance, Machine> compiled;
+    private volatile CompiledCodeCache cache;
+
+    /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
+    static final String COMPILE_OPTIONS = "interpreterFallback=SILENT";
 
     private CoreModule(WasmModule module, List<CoreImport> imports, List<CoreExport> exports) {
         this.module = module;
@@ -111,16 +115,53 @@ public final class CoreModule {
             synchronized (this) {
                 factory = compiled;
                 if (factory == null) {
-                    factory = MachineFactoryCompiler.builder(module)
-                            // A function too large for one JVM method is interpreted instead: same
-                            // semantics, only slower, so it needs no warning on the console.
-                            .withInterpreterFallback(InterpreterFallback.SILENT)
-                            .compile();
+                    factory = compileWithCache();
                     compiled = factory;
                 }
             }
         }
         return factory;
+    }
+
+    /**
+     * Keeps this module's compiled code in {@code cache} (or stops, with {@code null}): a later
+     * compilation of the same module, in this process or another, defines the cached classes
+     * instead of compiling. Takes effect if the module has not been compiled yet.
+     */
+    public void useCompiledCodeCache(CompiledCodeCache cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * Compiles the module to JVM bytecode now, if that has not happened yet, through its compiled
+     * code cache if it has one; instances created in {@link ExecutionMode#COMPILED} use the result.
+     */
+    public void compile() {
+        machineFactory(ExecutionMode.COMPILED);
+    }
+
+    private Function<Instance, Machine> compileWithCache() {
+        CompiledCodeCache cache = this.cache;
+        String key = cache == null ? null : CompiledCodeCache.key(this);
+        if (key == null) {
+            return compiler().compile();
+        }
+        try {
+            // the main class of an entry is defined here, so a broken one fails now, not later
+            return compiler().withCache(cache.forModule(key, true)).compile();
+        } catch (RuntimeException | LinkageError e) {
+            // An entry whose classes cannot be defined (it passed its checksum, so it was written
+            // by a compiler this key did not tell apart): replace it with freshly compiled code.
+            cache.discard(key);
+            return compiler().withCache(cache.forModule(key, false)).compile();
+        }
+    }
+
+    private MachineFactoryCompiler.Builder compiler() {
+        return MachineFactoryCompiler.builder(module)
+                // A function too large for one JVM method is interpreted instead: same semantics,
+                // only slower, so it needs no warning on the console (see COMPILE_OPTIONS).
+                .withInterpreterFallback(InterpreterFallback.SILENT);
     }
 
     private static String reason(RuntimeException e, String fallback) {
