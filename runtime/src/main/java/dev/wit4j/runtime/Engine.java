@@ -40,9 +40,11 @@ public final class Engine {
     private final ValidationFeatures features;
     private final long maxStringByteLength;
     private final CompiledCodeCache codeCache;
+    private final boolean interpretUntilCached;
 
     private Engine(Builder builder) {
         this.codeCache = builder.cacheDirectory == null ? null : CompiledCodeCache.in(builder.cacheDirectory);
+        this.interpretUntilCached = builder.interpretUntilCached;
         this.executionMode = builder.executionMode;
         this.features = builder.features;
         this.maxStringByteLength = builder.maxStringByteLength;
@@ -136,7 +138,7 @@ public final class Engine {
         ValidatedComponent validated = ComponentValidator.validate(decoded, features);
         if (codeCache != null) {
             for (CoreModule module : validated.coreModules()) {
-                module.useCompiledCodeCache(codeCache);
+                module.useCompiledCodeCache(codeCache, interpretUntilCached);
             }
         }
         ComponentCode code = ComponentCode.root(decoded, validated.coreModules(), executionMode,
@@ -161,6 +163,7 @@ public final class Engine {
         private ValidationFeatures features = ValidationFeatures.all();
         private long maxStringByteLength = Layout.MAX_STRING_BYTE_LENGTH;
         private Path cacheDirectory;
+        private boolean interpretUntilCached;
 
         private Builder() {
         }
@@ -205,6 +208,18 @@ public final class Engine {
          */
         public Builder maxStringByteLength(long bytes) {
             this.maxStringByteLength = CanonicalOptions.checkMaxStringByteLength(bytes);
+            return this;
+        }
+
+        /**
+         * With a {@link #cacheDirectory}, in {@link ExecutionMode#COMPILED}: a core module whose
+         * compiled code is not cached yet is interpreted instead of compiled first, while a
+         * background daemon thread compiles it into the cache for later processes (and later
+         * instances of this one). For short-lived processes, such as a command-line run, to which
+         * compiling a large module costs more than interpreting it. Default: false.
+         */
+        public Builder interpretUntilCached(boolean interpretUntilCached) {
+            this.interpretUntilCached = interpretUntilCached;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.wit4j.runtime.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import run.endive.compiler.InterpreterFallback;
 import run.endive.compiler.MachineFactoryCompiler;
@@ -40,6 +41,8 @@ public final class CoreModule {
     private final List<CoreExport> exports;
     private volatile Function<Instance, Machine> compiled;
     private volatile CompiledCodeCache cache;
+    private volatile boolean interpretUntilCached;
+    private final AtomicBoolean compilingInBackground = new AtomicBoolean();
 
     /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
     static final String COMPILE_OPTIONS = "interpreterFallback=SILENT";
@@ -111,6 +114,16 @@ public final class CoreModule {
             return InterpreterMachine::new;
         }
         Function<Instance, Machine> factory = compiled;
+        if (factory == null && interpretUntilCached && !cachedCodeExists()) {
+            compileInBackground();
+            return InterpreterMachine::new;
+        }
+        return factory != null ? factory : compiledFactory();
+    }
+
+    /** The compiled code's machine factory, compiled (or read from the cache) on first use. */
+    private Function<Instance, Machine> compiledFactory() {
+        Function<Instance, Machine> factory = compiled;
         if (factory == null) {
             synchronized (this) {
                 factory = compiled;
@@ -129,7 +142,42 @@ public final class CoreModule {
      * instead of compiling. Takes effect if the module has not been compiled yet.
      */
     public void useCompiledCodeCache(CompiledCodeCache cache) {
+        useCompiledCodeCache(cache, false);
+    }
+
+    /**
+     * {@link #useCompiledCodeCache(CompiledCodeCache)}; with {@code interpretUntilCached}, an
+     * instance created while the cache has no entry for this module is interpreted rather than
+     * waiting for the compiler, which then runs on a background daemon thread and fills the cache
+     * (and serves later instances of this process). For short-lived processes, to which compiling a
+     * large module costs more than interpreting it.
+     */
+    public void useCompiledCodeCache(CompiledCodeCache cache, boolean interpretUntilCached) {
         this.cache = cache;
+        this.interpretUntilCached = cache != null && interpretUntilCached;
+    }
+
+    /** Whether the cache has an entry for this module (checked when it is read). */
+    private boolean cachedCodeExists() {
+        CompiledCodeCache cache = this.cache;
+        String key = cache == null ? null : CompiledCodeCache.key(this);
+        return key != null && java.nio.file.Files.isRegularFile(cache.file(key));
+    }
+
+    private void compileInBackground() {
+        if (!compilingInBackground.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                compile();
+            } catch (RuntimeException | LinkageError e) {
+                // the module runs interpreted; the compiler's failure costs only the cache entry
+            }
+        }, "wit4j-compile-core-module");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     /**
@@ -137,7 +185,7 @@ public final class CoreModule {
      * code cache if it has one; instances created in {@link ExecutionMode#COMPILED} use the result.
      */
     public void compile() {
-        machineFactory(ExecutionMode.COMPILED);
+        compiledFactory();
     }
 
     private Function<Instance, Machine> compileWithCache() {
