@@ -2,7 +2,8 @@ package dev.wit4j.runtime.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import run.endive.compiler.InterpreterFallback;
 import run.endive.compiler.MachineFactoryCompiler;
@@ -42,7 +43,8 @@ public final class CoreModule {
     private volatile Function<Instance, Machine> compiled;
     private volatile CompiledCodeCache cache;
     private volatile boolean interpretUntilCached;
-    private final AtomicBoolean compilingInBackground = new AtomicBoolean();
+    /** Cache keys being compiled on a background thread: one compilation per module and process. */
+    private static final Set<String> COMPILING_IN_BACKGROUND = ConcurrentHashMap.newKeySet();
 
     /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
     static final String COMPILE_OPTIONS = "interpreterFallback=SILENT";
@@ -165,7 +167,8 @@ public final class CoreModule {
     }
 
     private void compileInBackground() {
-        if (!compilingInBackground.compareAndSet(false, true)) {
+        String key = CompiledCodeCache.key(this);
+        if (key == null || !COMPILING_IN_BACKGROUND.add(key)) {
             return;
         }
         Thread thread = new Thread(() -> {
@@ -173,6 +176,8 @@ public final class CoreModule {
                 compile();
             } catch (RuntimeException | LinkageError e) {
                 // the module runs interpreted; the compiler's failure costs only the cache entry
+            } finally {
+                COMPILING_IN_BACKGROUND.remove(key);
             }
         }, "wit4j-compile-core-module");
         thread.setDaemon(true);
