@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -163,7 +164,7 @@ public final class CoreModule {
     private boolean cachedCodeExists() {
         CompiledCodeCache cache = this.cache;
         String key = cache == null ? null : CompiledCodeCache.key(this);
-        return key != null && java.nio.file.Files.isRegularFile(cache.file(key));
+        return key != null && Files.isRegularFile(cache.file(key));
     }
 
     private void compileInBackground() {
@@ -199,10 +200,14 @@ public final class CoreModule {
         if (key == null) {
             return compiler().compile();
         }
+        boolean hadEntry = Files.isRegularFile(cache.file(key));
         try {
             // the main class of an entry is defined here, so a broken one fails now, not later
             return compiler().withCache(cache.forModule(key, true)).compile();
         } catch (RuntimeException | LinkageError e) {
+            if (!hadEntry) {
+                throw e; // the compiler's own failure, not the entry's
+            }
             // An entry whose classes cannot be defined (it passed its checksum, so it was written
             // by a compiler this key did not tell apart): replace it with freshly compiled code.
             cache.discard(key);
