@@ -70,6 +70,24 @@ class CodeCacheOptionsTest {
     }
 
     @Test
+    void compileFillsTheCacheForLaterRuns() throws Exception {
+        Path cache = dir.resolve("cache");
+        assertEquals(cache.toAbsolutePath().toString(), run(0, "compile", "--cache-dir", cache.toString(), HELLO.toString()));
+        Engine engine = Engine.builder().cacheDirectory(cache).build();
+        assertTrue(engine.hasCachedCode(engine.load(HELLO)));
+        assertEquals("hello from a wasi command", run(0, "run", "--cache-dir", cache.toString(), HELLO.toString()));
+    }
+
+    @Test
+    void compileOfAMissingFileIsOneLine() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"compile", "--cache-dir", dir.toString(), "no-such.wasm"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(1, code);
+        assertEquals("error: no such file: no-such.wasm", err.toString().strip());
+    }
+
+    @Test
     void noCacheWritesNothing() throws Exception {
         Path cache = dir.resolve("cache");
         assertEquals("hello from a wasi command", run(0, "run", "--no-cache", "--cache-dir", cache.toString(), HELLO.toString()));
