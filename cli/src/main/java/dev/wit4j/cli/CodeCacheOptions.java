@@ -7,9 +7,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The compiled-code cache options of {@code run} and {@code invoke}. With the cache (the default),
- * a component whose core code is cached runs compiled from it; otherwise it runs interpreted, which
- * costs less than compiling first for one run, while a background thread compiles it into the
- * cache (kept if the run lasts long enough). Without it, core code is always interpreted.
+ * a core module whose compiled code is cached ({@code wit4j compile}) runs compiled from it;
+ * otherwise it runs interpreted, which costs less than compiling first for one run. Runs only read
+ * the cache: compiling in the background while a short run lasts would slow it and not finish for
+ * a large module. Without the cache, core code is always interpreted.
  */
 final class CodeCacheOptions {
 

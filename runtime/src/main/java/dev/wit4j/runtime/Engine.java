@@ -213,10 +213,10 @@ public final class Engine {
 
         /**
          * With a {@link #cacheDirectory}, in {@link ExecutionMode#COMPILED}: a core module whose
-         * compiled code is not cached yet is interpreted instead of compiled first, while a
-         * background daemon thread compiles it into the cache for later processes (and later
-         * instances of this one). For short-lived processes, such as a command-line run, to which
-         * compiling a large module costs more than interpreting it. Default: false.
+         * compiled code is not cached yet is interpreted instead of compiled first; its cached code
+         * is used once {@link Engine#precompile} (here or in an earlier process) wrote it. For
+         * short-lived processes, such as a command-line run, to which compiling a large module
+         * costs more than interpreting it. Default: false.
          */
         public Builder interpretUntilCached(boolean interpretUntilCached) {
             this.interpretUntilCached = interpretUntilCached;

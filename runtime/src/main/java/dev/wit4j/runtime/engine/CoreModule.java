@@ -3,8 +3,6 @@ package dev.wit4j.runtime.engine;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import run.endive.compiler.InterpreterFallback;
 import run.endive.compiler.MachineFactoryCompiler;
@@ -44,8 +42,6 @@ public final class CoreModule {
     private volatile Function<Instance, Machine> compiled;
     private volatile CompiledCodeCache cache;
     private volatile boolean interpretUntilCached;
-    /** Cache keys being compiled on a background thread: one compilation per module and process. */
-    private static final Set<String> COMPILING_IN_BACKGROUND = ConcurrentHashMap.newKeySet();
 
     /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
     static final String COMPILE_OPTIONS = "interpreterFallback=SILENT";
@@ -118,7 +114,6 @@ public final class CoreModule {
         }
         Function<Instance, Machine> factory = compiled;
         if (factory == null && interpretUntilCached && !cachedCodeExists()) {
-            compileInBackground();
             return InterpreterMachine::new;
         }
         return factory != null ? factory : compiledFactory();
@@ -150,10 +145,10 @@ public final class CoreModule {
 
     /**
      * {@link #useCompiledCodeCache(CompiledCodeCache)}; with {@code interpretUntilCached}, an
-     * instance created while the cache has no entry for this module is interpreted rather than
-     * waiting for the compiler, which then runs on a background daemon thread and fills the cache
-     * (and serves later instances of this process). For short-lived processes, to which compiling a
-     * large module costs more than interpreting it.
+     * instance created while the cache has no entry for this module (and the module was not
+     * {@link #compile compiled} in this process) is interpreted instead of waiting for the
+     * compiler. For short-lived processes, to which compiling a large module costs more than
+     * interpreting it; {@link #compile} fills the cache.
      */
     public void useCompiledCodeCache(CompiledCodeCache cache, boolean interpretUntilCached) {
         this.cache = cache;
@@ -165,25 +160,6 @@ public final class CoreModule {
         CompiledCodeCache cache = this.cache;
         String key = cache == null ? null : CompiledCodeCache.key(this);
         return key != null && Files.isRegularFile(cache.file(key));
-    }
-
-    private void compileInBackground() {
-        String key = CompiledCodeCache.key(this);
-        if (key == null || !COMPILING_IN_BACKGROUND.add(key)) {
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            try {
-                compile();
-            } catch (RuntimeException | LinkageError e) {
-                // the module runs interpreted; the compiler's failure costs only the cache entry
-            } finally {
-                COMPILING_IN_BACKGROUND.remove(key);
-            }
-        }, "wit4j-compile-core-module");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
     }
 
     /**
