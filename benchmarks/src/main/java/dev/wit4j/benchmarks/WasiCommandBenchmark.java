@@ -33,6 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code startup}: a new engine loads, compiles (or prepares the interpreter), instantiates
  *       and runs the command to its exit: what {@code wit4j run} does for one file.</li>
+ *   <li>{@code startupWithWarmCache}: the same with the engine's compiled-code cache directory
+ *       filled beforehand ({@link Engine.Builder#cacheDirectory}): what a later process pays once
+ *       the core code was compiled; in INTERPRETED mode the cache is not used.</li>
  *   <li>{@code instantiateAndRun}: a fresh instance of a component loaded and linked once
  *       ({@link InstancePre}), run to its exit: the per-run cost of a host that keeps the component.</li>
  *   <li>{@code warmRun}: {@code wasi:cli/run} called again on one live instance.</li>
@@ -51,6 +54,7 @@ public class WasiCommandBenchmark {
     private Instance live;
 
     private Path data;
+    private Path cache;
 
     /** Its whole job: GREETING and /data/input.txt granted, output discarded, returns normally. */
     private WasiContext context() {
@@ -76,7 +80,12 @@ public class WasiCommandBenchmark {
             throw new UncheckedIOException(e);
         }
         wasi = context();
-        Engine engine = Engine.builder().executionMode(mode).build();
+        try {
+            cache = Files.createTempDirectory("wit4j-bench-cache");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Engine engine = Engine.builder().executionMode(mode).cacheDirectory(cache).build();
         pre = wasi.addToLinker(engine.linker()).instantiatePre(engine.load(bytes));
         live = pre.instantiate();
         if (WasiContext.run(live) != 0) {
@@ -91,6 +100,17 @@ public class WasiCommandBenchmark {
     @Measurement(iterations = 3)
     public int startup() {
         Engine engine = Engine.builder().executionMode(mode).build();
+        Component component = engine.load(bytes);
+        return context().run(engine, component);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public int startupWithWarmCache() {
+        Engine engine = Engine.builder().executionMode(mode).cacheDirectory(cache).build();
         Component component = engine.load(bytes);
         return context().run(engine, component);
     }

@@ -8,7 +8,6 @@ import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.WasmFormatException;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.wave.Wave;
 import dev.wit4j.runtime.wave.WaveCall;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,6 +39,9 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    CodeCacheOptions cache = new CodeCacheOptions();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a component binary (.wasm)")
     Path file;
@@ -97,8 +100,8 @@ final class InvokeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new Failure("cannot read " + file + ": " + e.getMessage());
         }
-        // One call per process: interpreting the core code costs less than compiling it first.
-        Engine engine = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+        // One call per process: compiled code only if it is cached, else interpreted (see CodeCacheOptions).
+        Engine engine = cache.engine();
         try {
             return engine.load(bytes);
         } catch (WasmFormatException e) {

@@ -5,7 +5,6 @@ import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.WasmFormatException;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.wasi.WasiContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +32,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    CodeCacheOptions cache = new CodeCacheOptions();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a command component (.wasm)")
     Path file;
@@ -85,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }
-        // One run per process: interpreting the core code costs less than compiling it first.
-        Engine engine = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+        // One run per process: compiled code only if it is cached, else interpreted (see CodeCacheOptions).
+        Engine engine = cache.engine();
         try {
             return engine.load(bytes);
         } catch (WasmFormatException e) {

@@ -1,7 +1,9 @@
 package dev.wit4j.runtime;
 
+import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.link.ComponentCode;
 import dev.wit4j.runtime.validate.TypeView;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,11 +23,18 @@ public final class Component {
     private final Engine engine;
     private final ComponentCode code;
     private final TypeView.Component type;
+    /** Every core module of a loaded component, nested ones included; empty for an exported one. */
+    private final List<CoreModule> coreModules;
 
     Component(Engine engine, ComponentCode code, TypeView.Component type) {
+        this(engine, code, type, List.of());
+    }
+
+    Component(Engine engine, ComponentCode code, TypeView.Component type, List<CoreModule> coreModules) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.code = Objects.requireNonNull(code, "code");
         this.type = type;
+        this.coreModules = List.copyOf(coreModules);
     }
 
     /** The engine that loaded the component. */
@@ -58,6 +67,10 @@ public final class Component {
 
     ComponentCode code() {
         return code;
+    }
+
+    List<CoreModule> coreModules() {
+        return coreModules;
     }
 
     @Override

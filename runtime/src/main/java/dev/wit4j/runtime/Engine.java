@@ -5,6 +5,8 @@ import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.binary.ComponentDecoder;
 import dev.wit4j.runtime.binary.CoreModuleBinary;
 import dev.wit4j.runtime.binary.WasmBinary;
+import dev.wit4j.runtime.engine.CompiledCodeCache;
+import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.link.ComponentCode;
 import dev.wit4j.runtime.validate.ComponentValidator;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point of the runtime: loads components and creates linkers. An engine is immutable and
@@ -36,8 +39,12 @@ public final class Engine {
     private final ExecutionMode executionMode;
     private final ValidationFeatures features;
     private final long maxStringByteLength;
+    private final CompiledCodeCache codeCache;
+    private final boolean interpretUntilCached;
 
     private Engine(Builder builder) {
+        this.codeCache = builder.cacheDirectory == null ? null : CompiledCodeCache.in(builder.cacheDirectory);
+        this.interpretUntilCached = builder.interpretUntilCached;
         this.executionMode = builder.executionMode;
         this.features = builder.features;
         this.maxStringByteLength = builder.maxStringByteLength;
@@ -56,6 +63,35 @@ public final class Engine {
     /** How core WebAssembly code runs. */
     public ExecutionMode executionMode() {
         return executionMode;
+    }
+
+    /** Where compiled core code is kept between processes, if anywhere (see {@link Builder#cacheDirectory}). */
+    public Optional<Path> cacheDirectory() {
+        return Optional.ofNullable(codeCache).map(CompiledCodeCache::directory);
+    }
+
+    /**
+     * Whether every core module of {@code component}, loaded by this engine, has compiled code in
+     * the cache directory: then running it {@link ExecutionMode#COMPILED} starts without compiling.
+     * False without a cache directory.
+     */
+    public boolean hasCachedCode(Component component) {
+        if (codeCache == null || component.coreModules().isEmpty()) return false;
+        for (CoreModule module : component.coreModules()) {
+            if (!codeCache.contains(module)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Compiles the core modules of {@code component}, loaded by this engine, now rather than on
+     * first instantiation; with a cache directory, the code is kept there (or read from it). An
+     * engine that interprets can use this to fill the cache for later compiled runs.
+     */
+    public void precompile(Component component) {
+        for (CoreModule module : component.coreModules()) {
+            module.compile();
+        }
     }
 
     /** The validation features components are checked against. */
@@ -100,6 +136,11 @@ public final class Engine {
         }
         dev.wit4j.runtime.binary.Component decoded = (dev.wit4j.runtime.binary.Component) binary;
         ValidatedComponent validated = ComponentValidator.validate(decoded, features);
+        if (codeCache != null) {
+            for (CoreModule module : validated.coreModules()) {
+                module.useCompiledCodeCache(codeCache, interpretUntilCached);
+            }
+        }
         ComponentCode code = ComponentCode.root(decoded, validated.coreModules(), executionMode,
                 maxStringByteLength);
         TypeView.Component type;
@@ -108,7 +149,7 @@ public final class Engine {
         } catch (RuntimeException e) {
             type = null; // no static description: imports are then checked while instantiating
         }
-        return new Component(this, code, type);
+        return new Component(this, code, type, validated.coreModules());
     }
 
     /** A new, empty linker for this engine. */
@@ -121,8 +162,26 @@ public final class Engine {
         private ExecutionMode executionMode = ExecutionMode.COMPILED;
         private ValidationFeatures features = ValidationFeatures.all();
         private long maxStringByteLength = Layout.MAX_STRING_BYTE_LENGTH;
+        private Path cacheDirectory;
+        private boolean interpretUntilCached;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the JVM classes compiled from core modules in {@code directory} (created when
+         * needed), so that a later engine, in this process or another, loading the same module
+         * defines them instead of compiling again: compiling a large module (a JavaScript engine,
+         * say) takes seconds. Entries are keyed by a SHA-256 of the module, the compiler and the
+         * wit4j version; a damaged entry is detected and compiled again, and several processes can
+         * share a directory. It is read when core code is compiled: in {@link ExecutionMode#COMPILED}
+         * or by {@link Engine#precompile}. Default: no cache.
+         *
+         * @param directory the cache directory, or {@code null} for none
+         */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = directory;
+            return this;
         }
 
         /** How core code runs: {@link ExecutionMode#COMPILED} (the default) or interpreted. */
@@ -149,6 +208,18 @@ public final class Engine {
          */
         public Builder maxStringByteLength(long bytes) {
             this.maxStringByteLength = CanonicalOptions.checkMaxStringByteLength(bytes);
+            return this;
+        }
+
+        /**
+         * With a {@link #cacheDirectory}, in {@link ExecutionMode#COMPILED}: a core module whose
+         * compiled code is not cached yet is interpreted instead of compiled first; its cached code
+         * is used once {@link Engine#precompile} (here or in an earlier process) wrote it. For
+         * short-lived processes, such as a command-line run, to which compiling a large module
+         * costs more than interpreting it. Default: false.
+         */
+        public Builder interpretUntilCached(boolean interpretUntilCached) {
+            this.interpretUntilCached = interpretUntilCached;
             return this;
         }
 

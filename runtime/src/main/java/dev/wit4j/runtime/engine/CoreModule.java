@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -39,6 +40,11 @@ public final class CoreModule {
     private final List<CoreImport> imports;
     private final List<CoreExport> exports;
     private volatile Function<Instance, Machine> compiled;
+    private volatile CompiledCodeCache cache;
+    private volatile boolean interpretUntilCached;
+
+    /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
+    static final String COMPILE_OPTIONS = "interpreterFallback=SILENT";
 
     private CoreModule(WasmModule module, List<CoreImport> imports, List<CoreExport> exports) {
         this.module = module;
@@ -107,20 +113,89 @@ public final class CoreModule {
             return InterpreterMachine::new;
         }
         Function<Instance, Machine> factory = compiled;
+        if (factory == null && interpretUntilCached && !cachedCodeExists()) {
+            return InterpreterMachine::new;
+        }
+        return factory != null ? factory : compiledFactory();
+    }
+
+    /** The compiled code's machine factory, compiled (or read from the cache) on first use. */
+    private Function<Instance, Machine> compiledFactory() {
+        Function<Instance, Machine> factory = compiled;
         if (factory == null) {
             synchronized (this) {
                 factory = compiled;
                 if (factory == null) {
-                    factory = MachineFactoryCompiler.builder(module)
-                            // A function too large for one JVM method is interpreted instead: same
-                            // semantics, only slower, so it needs no warning on the console.
-                            .withInterpreterFallback(InterpreterFallback.SILENT)
-                            .compile();
+                    factory = compileWithCache();
                     compiled = factory;
                 }
             }
         }
         return factory;
+    }
+
+    /**
+     * Keeps this module's compiled code in {@code cache} (or stops, with {@code null}): a later
+     * compilation of the same module, in this process or another, defines the cached classes
+     * instead of compiling. Takes effect if the module has not been compiled yet.
+     */
+    public void useCompiledCodeCache(CompiledCodeCache cache) {
+        useCompiledCodeCache(cache, false);
+    }
+
+    /**
+     * {@link #useCompiledCodeCache(CompiledCodeCache)}; with {@code interpretUntilCached}, an
+     * instance created while the cache has no entry for this module (and the module was not
+     * {@link #compile compiled} in this process) is interpreted instead of waiting for the
+     * compiler. For short-lived processes, to which compiling a large module costs more than
+     * interpreting it; {@link #compile} fills the cache.
+     */
+    public void useCompiledCodeCache(CompiledCodeCache cache, boolean interpretUntilCached) {
+        this.cache = cache;
+        this.interpretUntilCached = cache != null && interpretUntilCached;
+    }
+
+    /** Whether the cache has an entry for this module (checked when it is read). */
+    private boolean cachedCodeExists() {
+        CompiledCodeCache cache = this.cache;
+        String key = cache == null ? null : CompiledCodeCache.key(this);
+        return key != null && Files.isRegularFile(cache.file(key));
+    }
+
+    /**
+     * Compiles the module to JVM bytecode now, if that has not happened yet, through its compiled
+     * code cache if it has one; instances created in {@link ExecutionMode#COMPILED} use the result.
+     */
+    public void compile() {
+        compiledFactory();
+    }
+
+    private Function<Instance, Machine> compileWithCache() {
+        CompiledCodeCache cache = this.cache;
+        String key = cache == null ? null : CompiledCodeCache.key(this);
+        if (key == null) {
+            return compiler().compile();
+        }
+        boolean hadEntry = Files.isRegularFile(cache.file(key));
+        try {
+            // the main class of an entry is defined here, so a broken one fails now, not later
+            return compiler().withCache(cache.forModule(key, true)).compile();
+        } catch (RuntimeException | LinkageError e) {
+            if (!hadEntry) {
+                throw e; // the compiler's own failure, not the entry's
+            }
+            // An entry whose classes cannot be defined (it passed its checksum, so it was written
+            // by a compiler this key did not tell apart): replace it with freshly compiled code.
+            cache.discard(key);
+            return compiler().withCache(cache.forModule(key, false)).compile();
+        }
+    }
+
+    private MachineFactoryCompiler.Builder compiler() {
+        return MachineFactoryCompiler.builder(module)
+                // A function too large for one JVM method is interpreted instead: same semantics,
+                // only slower, so it needs no warning on the console (see COMPILE_OPTIONS).
+                .withInterpreterFallback(InterpreterFallback.SILENT);
     }
 
     private static String reason(RuntimeException e, String fallback) {

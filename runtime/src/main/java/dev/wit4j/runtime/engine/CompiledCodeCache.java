@@ -1,0 +1,234 @@
+package dev.wit4j.runtime.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import run.endive.compiler.Cache;
+import run.endive.compiler.MachineFactoryCompiler;
+
+/**
+ * A directory of JVM classes compiled from core modules, so that a module compiled once (in
+ * {@link ExecutionMode#COMPILED}) is not compiled again by a later process.
+ *
+ * <p>An entry is keyed by a SHA-256 of the module's bytes, of the core engine's compiler and of
+ * wit4j's version: a changed module, compiler or runtime never finds an old entry. Each file repeats
+ * its full key and carries a SHA-256 of its contents, so a truncated, corrupted or foreign file is
+ * detected, deleted and the module compiled again; code from it is never run. A file is written
+ * to a temporary name and renamed into place, so processes sharing the directory see either no
+ * entry or a complete one. The cache only ever speeds things up: when it cannot be read or
+ * written, the module is compiled as if there were none.
+ */
+public final class CompiledCodeCache {
+
+    private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
+    /** The file layout's version, part of every key. */
+    private static final int FORMAT = 1;
+    private static final String ENGINE_FINGERPRINT = engineFingerprint();
+    private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
+
+    private final Path directory;
+
+    private CompiledCodeCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * A cache in {@code directory}, created (with its parents) when the first entry is written.
+     */
+    public static CompiledCodeCache in(Path directory) {
+        return new CompiledCodeCache(Objects.requireNonNull(directory, "directory").toAbsolutePath());
+    }
+
+    /** The directory entries are kept in. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Whether a complete, intact entry exists for the module: loading it will then define its
+     * classes instead of compiling.
+     */
+    public boolean contains(CoreModule module) {
+        String key = key(module);
+        return key != null && read(key) != null;
+    }
+
+    /**
+     * The key of a module's entry: SHA-256 over the module's own SHA-256 (computed by the engine's
+     * parser), the compiler's fingerprint, wit4j's version, the compile options and the format;
+     * {@code null} if the parser was told not to hash modules.
+     */
+    static String key(CoreModule module) {
+        String digest = module.wasmModule().digest();
+        if (digest == null) {
+            return null;
+        }
+        String material = "format=" + FORMAT + "\nmodule=" + digest + "\ncompiler=" + ENGINE_FINGERPRINT
+                + "\nwit4j=" + wit4jVersion() + "\noptions=" + CoreModule.COMPILE_OPTIONS;
+        return HexFormat.of().formatHex(sha256(material.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The file of the entry for {@code key}. */
+    Path file(String key) {
+        return directory.resolve(key + ".classes");
+    }
+
+    /**
+     * The engine's view of this cache for one module: {@code get} answers only an intact entry for
+     * {@code key}; when {@code reuse} is false, it answers nothing, so that the module is compiled
+     * and its entry rewritten.
+     */
+    Cache forModule(String key, boolean reuse) {
+        return new Cache() {
+            @Override
+            public byte[] get(String engineKey) {
+                return reuse ? read(key) : null;
+            }
+
+            @Override
+            public void putIfAbsent(String engineKey, byte[] classes) {
+                write(key, classes, !reuse);
+            }
+        };
+    }
+
+    /** Removes the entry for {@code key}, for example because its classes could not be defined. */
+    void discard(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot delete compiled code cache entry " + file(key), e);
+        }
+    }
+
+    /** The payload of an intact entry for {@code key}, or {@code null}; a damaged entry is removed. */
+    byte[] read(String key) {
+        Path file = file(key);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot read compiled code cache entry " + file, e);
+            return null;
+        }
+        byte[] payload = payload(bytes, key);
+        if (payload == null) {
+            LOG.log(System.Logger.Level.DEBUG, "discarding damaged compiled code cache entry " + file);
+            discard(key);
+        }
+        return payload;
+    }
+
+    /** The payload of an entry's bytes if their header names {@code key} and the checksum matches. */
+    private static byte[] payload(byte[] bytes, String key) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) return null;
+            if (!in.readUTF().equals(key)) return null;
+            long length = in.readLong();
+            byte[] checksum = in.readNBytes(32);
+            if (length < 0 || length != in.available()) return null;
+            byte[] payload = in.readNBytes((int) length);
+            return MessageDigest.isEqual(checksum, sha256(payload)) ? payload : null;
+        } catch (IOException e) {
+            return null; // truncated header
+        }
+    }
+
+    /** Writes an entry atomically: to a temporary file first, renamed over the entry's name. */
+    void write(String key, byte[] payload, boolean replace) {
+        Path file = file(key);
+        if (!replace && Files.exists(file)) {
+            return; // another process wrote it first; both compiled the same module
+        }
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            temp = Files.createTempFile(directory, key, ".tmp");
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(header)) {
+                out.write(MAGIC);
+                out.writeUTF(key);
+                out.writeLong(payload.length);
+                out.write(sha256(payload));
+            }
+            try (var out = Files.newOutputStream(temp)) {
+                header.writeTo(out);
+                out.write(payload);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot write compiled code cache entry " + file, e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a stray temporary file is harmless: entries are found by their own names
+                }
+            }
+        }
+    }
+
+    private static String wit4jVersion() {
+        String version = CompiledCodeCache.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    /**
+     * What identifies the compiler: a hash of its own classes, so that another Endive release (or
+     * build) that may generate different code never reads this one's entries.
+     */
+    private static String engineFingerprint() {
+        MessageDigest digest = newSha256();
+        for (String name : new String[] {"run/endive/compiler/MachineFactoryCompiler.class",
+                "run/endive/compiler/internal/Compiler.class", "run/endive/compiler/internal/Emitters.class",
+                "run/endive/compiler/internal/ClassLoadingCollector.class"}) {
+            try (InputStream in = MachineFactoryCompiler.class.getClassLoader().getResourceAsStream(name)) {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                if (in != null) digest.update(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the core compiler's " + name, e);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return newSha256().digest(bytes);
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledCodeCache[" + directory + "]";
+    }
+}
