@@ -32,15 +32,21 @@ final class TypedLift implements ExportFunction {
     private BorrowScope.Task task;
     /**
      * The instances entered, for an instance nested in another (whose ancestors are entered too);
-     * a top-level instance is recorded by {@link #inside} alone, so that the common call stores no
+     * a top-level instance is recorded by {@link #phase} alone, so that the common call stores no
      * reference: a reference store costs a garbage-collector write barrier (with G1, a memory fence
      * when the objects lie in different old regions), a noticeable part of a call this short.
      */
     private List<InstanceState> entered;
-    /** Whether {@link #enter()} succeeded and {@link #exit()} has not run yet. */
-    private boolean inside;
-    /** Whether the current call has reached the core function (see {@link #fail}). */
-    private boolean called;
+    /**
+     * Where the current call is: {@link #OUTSIDE} (not entered, or left), {@link #ENTERED}, or
+     * {@link #CALLED} once it has reached the core function (see {@link #fail}). One field, so
+     * that a call writes it three times and no more.
+     */
+    private byte phase = OUTSIDE;
+
+    private static final byte OUTSIDE = 0;
+    private static final byte ENTERED = 1;
+    private static final byte CALLED = 2;
 
     TypedLift(LiftedFunc func) {
         this.func = func;
@@ -75,8 +81,7 @@ final class TypedLift implements ExportFunction {
         } catch (RuntimeException e) {
             throw Traps.annotate(e, state.name(), func.name());
         }
-        inside = true;
-        called = false;
+        phase = ENTERED;
         if (!borrows) {
             return shared;
         }
@@ -86,7 +91,7 @@ final class TypedLift implements ExportFunction {
 
     @Override
     public long[] call(long... flatArgs) {
-        called = true;
+        phase = CALLED;
         return core.call(flatArgs);
     }
 
@@ -102,7 +107,7 @@ final class TypedLift implements ExportFunction {
 
     @Override
     public RuntimeException fail(Throwable e) {
-        if (!called && (e instanceof NullPointerException || e instanceof IllegalArgumentException)) {
+        if (phase != CALLED && (e instanceof NullPointerException || e instanceof IllegalArgumentException)) {
             // An argument the host got wrong (null, an invalid char, an unpaired surrogate), found while
             // lowering, before the core function ran: the call is abandoned and, as with the dynamic
             // API's checks, the instance stays usable. What realloc allocated for earlier arguments
@@ -125,10 +130,10 @@ final class TypedLift implements ExportFunction {
 
     @Override
     public void exit() {
-        if (!inside) {
+        if (phase == OUTSIDE) {
             return; // not entered
         }
-        inside = false;
+        phase = OUTSIDE;
         if (borrows) {
             task = null;
         }
