@@ -7,6 +7,11 @@ import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.binary.ComponentDecoder;
 import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.value.Value;
+import dev.wit4j.runtime.engine.CoreFunction;
+import dev.wit4j.runtime.engine.CoreModule;
+import dev.wit4j.runtime.engine.CoreModuleInstance;
+import dev.wit4j.runtime.engine.ExecutionMode;
+import java.lang.reflect.Constructor;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,14 +25,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.runtime.Memory;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.MemoryLimits;
 
 /**
  * {@code add(u32, u32) -> u32} called through the component layer, typed (the generated binding of
  * world {@code wit4j:bench/echo}: flat values straight through the primitives face) and dynamic
  * ({@link Value}s in and out), against the same core function called directly on Endive's compiler:
- * the difference is what the component layer costs per call.
+ * the difference is what the component layer costs per call. Compare {@link #typedAdd} with
+ * {@link #coreAddInt} (both return the {@code int}, so neither allocates); {@link #coreAdd} and
+ * {@link #faceCoreCallOnly} return the result array, which then has to be allocated.
+ * {@link #coreAddSegmentedMemory} and {@link #engineAdd} show that neither the runtime's memory
+ * nor its engine seam costs anything measurable on this call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -103,5 +114,58 @@ public class CallBenchmark {
     @Benchmark
     public long[] coreAdd() {
         return coreAdd.apply(40, 2);
+    }
+
+    /**
+     * The direct call read as the typed call reads it (the result as an {@code int}, the arrays
+     * never escaping): the baseline that {@link #typedAdd} is compared with.
+     */
+    @Benchmark
+    public int coreAddInt() {
+        return (int) coreAdd.apply(40, 2)[0];
+    }
+
+    private run.endive.runtime.ExportFunction segmentedAdd;
+    private CoreFunction engineAdd;
+
+    /**
+     * The same core function on an Endive instance configured as the runtime configures its own
+     * (start function off, the runtime's memory for unshared memories), and through the runtime's
+     * engine seam ({@link CoreModuleInstance}, {@link CoreFunction}).
+     */
+    @Setup
+    public void setupEngine() throws ReflectiveOperationException {
+        byte[] coreModule = ComponentDecoder.decodeComponent(Fixtures.echoComponent())
+                .sections(Section.ModuleSection.class).get(0).module().bytes().toByteArray();
+        WasmModule module = Parser.parse(coreModule);
+        Constructor<?> memory = Class.forName("dev.wit4j.runtime.engine.SegmentedMemory")
+                .getDeclaredConstructor(MemoryLimits.class);
+        memory.setAccessible(true);
+        segmentedAdd = run.endive.runtime.Instance.builder(module)
+                .withStart(false)
+                .withMachineFactory(MachineFactoryCompiler.compile(module))
+                .withMemoryFactory(limits -> {
+                    try {
+                        return (Memory) memory.newInstance(limits);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .build()
+                .export("add");
+        engineAdd = (CoreFunction) CoreModuleInstance.instantiate(CoreModule.parse(coreModule, 0),
+                (m, n) -> Optional.empty(), ExecutionMode.COMPILED).export("add").orElseThrow();
+    }
+
+    /** {@link #coreAddInt} on an instance whose memory is the runtime's own. */
+    @Benchmark
+    public int coreAddSegmentedMemory() {
+        return (int) segmentedAdd.apply(40, 2)[0];
+    }
+
+    /** {@link #coreAddInt} through the runtime's engine seam. */
+    @Benchmark
+    public int engineAdd() {
+        return (int) engineAdd.call(40, 2)[0];
     }
 }

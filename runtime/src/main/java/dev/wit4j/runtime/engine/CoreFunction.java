@@ -3,6 +3,8 @@ package dev.wit4j.runtime.engine;
 import java.util.List;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.ImportFunction;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
 import run.endive.runtime.WasmException;
 import run.endive.runtime.WasmFunctionHandle;
 import run.endive.wasm.WasmEngineException;
@@ -25,16 +27,25 @@ public final class CoreFunction implements CoreExtern {
 
     private final CoreFuncType type;
     private final Body body;
-    /** The engine's function, for a function exported by a core instance (called without the lambda), else null. */
+    /**
+     * For a function exported by a core instance: the instance's machine (compiled code or
+     * interpreter) and the function's index, called without the lambda and without the engine's
+     * per-export wrapper; null for a host function.
+     */
+    private final Machine machine;
+    private final int index;
+    /** The engine's export, for an exported function whose types hold GC references (see {@link #exported}). */
     private final ExportFunction engineFunction;
 
     private CoreFunction(CoreFuncType type, Body body) {
-        this(type, body, null);
+        this(type, body, null, -1, null);
     }
 
-    private CoreFunction(CoreFuncType type, Body body, ExportFunction engineFunction) {
+    private CoreFunction(CoreFuncType type, Body body, Machine machine, int index, ExportFunction engineFunction) {
         this.type = type;
         this.body = body;
+        this.machine = machine;
+        this.index = index;
         this.engineFunction = engineFunction;
     }
 
@@ -43,16 +54,27 @@ public final class CoreFunction implements CoreExtern {
         return new CoreFunction(type, body);
     }
 
-    static CoreFunction exported(CoreFuncType type, ExportFunction function) {
+    /**
+     * Function {@code index} of {@code instance}, exported as {@code name}. A call goes straight to
+     * the instance's machine, as the engine's own export does after its check that no parameter or
+     * result is a GC reference (which the long-array calling convention cannot carry): that check
+     * is made here once, and a function that fails it keeps the engine's export, which rejects the
+     * call. Fewer objects between the caller and the machine make a call shorter: each is a
+     * dependent memory read on the way.
+     */
+    static CoreFunction exported(CoreFuncType type, Instance instance, String name, int index) {
+        FunctionType engineType = instance.exportType(name);
+        boolean plain = !engineType.hasObjectRefParams() && !engineType.hasObjectRefReturns();
         CoreFunction[] self = new CoreFunction[1];
-        self[0] = new CoreFunction(type, args -> self[0].callEngine(args), function);
+        self[0] = new CoreFunction(type, args -> self[0].callEngine(args), plain ? instance.getMachine() : null, index,
+                plain ? null : instance.export(name));
         return self[0];
     }
 
     /** Calls the engine's function, turning what it throws into {@link CoreTrapException}s. */
     private long[] callEngine(long[] args) {
         try {
-            return engineFunction.apply(args);
+            return machine != null ? machine.call(index, args) : engineFunction.apply(args);
         } catch (WasmException e) {
             throw CoreTrapException.uncaughtException(e, this);
         } catch (WasmEngineException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {
@@ -74,7 +96,7 @@ public final class CoreFunction implements CoreExtern {
      */
     public long[] call(long... args) {
         // an exported function is called directly: one dispatch less on every component call
-        long[] results = engineFunction != null ? callEngine(args) : body.call(args);
+        long[] results = machine != null || engineFunction != null ? callEngine(args) : body.call(args);
         return results == null ? NO_RESULTS : results;
     }
 

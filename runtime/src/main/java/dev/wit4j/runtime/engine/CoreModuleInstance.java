@@ -118,7 +118,7 @@ public final class CoreModuleInstance {
             CoreExternType type = export.type();
             CoreExtern value = null;
             if (type instanceof CoreExternType.Func f) {
-                value = CoreFunction.exported(f.type(), instance.export(name));
+                value = CoreFunction.exported(f.type(), instance, name, exportIndex(module, name, ExternalType.FUNCTION));
             } else if (type instanceof CoreExternType.Memory) {
                 value = new CoreMemory(instance.exports().memory(name));
             } else if (type instanceof CoreExternType.Table) {
@@ -137,14 +137,19 @@ public final class CoreModuleInstance {
 
     /** The tag index (imports first) of the tag export {@code name}, from the export section. */
     private static int tagIndex(CoreModule module, String name) {
+        return exportIndex(module, name, ExternalType.TAG);
+    }
+
+    /** The index (imports first) of the export {@code name} of kind {@code kind}, from the export section. */
+    private static int exportIndex(CoreModule module, String name, ExternalType kind) {
         var section = module.wasmModule().exportSection();
         for (int i = 0; i < section.exportCount(); i++) {
             Export export = section.getExport(i);
-            if (export.exportType() == ExternalType.TAG && export.name().equals(name)) {
+            if (export.exportType() == kind && export.name().equals(name)) {
                 return export.index();
             }
         }
-        throw new IllegalStateException("no tag export `" + name + "`");
+        throw new IllegalStateException("no " + kind(kind) + " export `" + name + "`");
     }
 
     /** The export named {@code name}, if any. */

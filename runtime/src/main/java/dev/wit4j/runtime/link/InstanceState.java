@@ -91,14 +91,7 @@ final class InstanceState implements ResourceTypes {
      */
     List<InstanceState> enter(InstanceState caller) {
         if (caller == null && parent == null) {
-            // the common case: the host calls into a top-level instance
-            if (poisoned) {
-                throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
-            }
-            if (!mayEnter) {
-                throw new Trap(Trap.Reason.CANNOT_ENTER, "it is already running (reentrance)");
-            }
-            mayEnter = false;
+            enterRoot(); // the common case: the host calls into a top-level instance
             return self;
         }
         if (caller != null && (caller.isReflexiveAncestorOf(this) || isReflexiveAncestorOf(caller))) {
@@ -123,6 +116,20 @@ final class InstanceState implements ResourceTypes {
             i.mayEnter = false;
         }
         return entering;
+    }
+
+    /**
+     * {@link #enter(InstanceState)} from the host into a top-level instance, which enters this
+     * instance alone: to be left with {@link #exitRoot()}.
+     */
+    void enterRoot() {
+        if (poisoned) {
+            throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
+        }
+        if (!mayEnter) {
+            throw new Trap(Trap.Reason.CANNOT_ENTER, "it is already running (reentrance)");
+        }
+        mayEnter = false;
     }
 
     /** Whether {@link #enter(InstanceState)} from the host returns {@code [this]} (a top-level instance). */

@@ -203,4 +203,54 @@ class TypedFaceTest {
         Instance in = linker(engine).instantiate(Wasm.load(engine, "host"));
         assertThrows(IllegalArgumentException.class, () -> in.func("run").typed().resource(0));
     }
+
+    private static int add(ExportFunction f, int a, int b) {
+        f.enter();
+        try {
+            long[] r = f.call(a & 0xFFFF_FFFFL, b & 0xFFFF_FFFFL);
+            int v = (int) r[0];
+            f.finish(r);
+            return v;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw f.fail(e);
+        } finally {
+            f.exit();
+        }
+    }
+
+    /**
+     * A function lifted inside a nested component instance: a call enters that instance and its
+     * parent (so that the parent's other functions cannot be entered meanwhile) and leaves both.
+     */
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aNestedInstanceIsEnteredWithItsParentAndLeftAgain(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Linker linker = engine.linker();
+        linker.func("base", args -> java.util.Optional.of(dev.wit4j.runtime.value.Value.u32(100)));
+        Instance in = linker.instantiate(Wasm.load(engine, "nested"));
+        ExportFunction add = in.func("add").typed();
+        ExportFunction offset = in.func("offset").typed();
+        assertEquals(5, add(add, 2, 3));
+        assertEquals(9, add(add, 4, 5)); // both instances were left: the second call enters again
+        add.enter();
+        try {
+            Trap again = assertThrows(Trap.class, add::enter);
+            assertEquals(Trap.Reason.CANNOT_ENTER, again.reason());
+            Trap parent = assertThrows(Trap.class, offset::enter); // its parent is the outer instance too
+            assertEquals(Trap.Reason.CANNOT_ENTER, parent.reason());
+        } finally {
+            add.exit();
+        }
+        offset.enter();
+        try {
+            long[] r = offset.call(7);
+            assertEquals(114, r[0]);
+            offset.finish(r);
+        } finally {
+            offset.exit();
+        }
+        assertEquals(5, add(add, 2, 3));
+        assertFalse(in.isPoisoned());
+    }
 }
