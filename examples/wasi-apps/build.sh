@@ -12,6 +12,7 @@ out="$(mkdir -p "${1:-$here/target}" && cd "${1:-$here/target}" && pwd)"
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(js c)
+command -v node >/dev/null || { echo "node is not installed (the components are built with jco)" >&2; exit 3; }
 [ -d "$tools/node_modules" ] || "$tools/install.sh"
 jco="$tools/node_modules/.bin/jco"
 
