@@ -254,26 +254,11 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
     }
 
     private <T> Result<T, Network.ErrorCode> get(SocketOption<T> option) {
-        try {
-            return Result.ok(options().getOption(option));
-        } catch (UnsupportedOperationException e) {
-            return err(Network.ErrorCode.NOT_SUPPORTED);
-        } catch (IOException e) {
-            return err(SocketAddresses.code(e));
-        }
+        return SocketOptions.get(options(), option);
     }
 
     private <T> Result<Void, Network.ErrorCode> set(SocketOption<T> option, T value) {
-        try {
-            options().setOption(option, value);
-            return Result.ok();
-        } catch (UnsupportedOperationException e) {
-            return err(Network.ErrorCode.NOT_SUPPORTED);
-        } catch (IllegalArgumentException e) {
-            return err(Network.ErrorCode.INVALID_ARGUMENT);
-        } catch (IOException e) {
-            return err(SocketAddresses.code(e));
-        }
+        return SocketOptions.set(options(), option, value);
     }
 
     @Override
@@ -343,14 +328,12 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
 
     @Override
     public Result<Long, Network.ErrorCode> receiveBufferSize() {
-        Result<Integer, Network.ErrorCode> r = get(StandardSocketOptions.SO_RCVBUF);
-        return r.isOk() ? Result.ok((long) r.okValue().get()) : err(r.errValue().get());
+        return SocketOptions.size(options(), StandardSocketOptions.SO_RCVBUF);
     }
 
     @Override
     public Result<Void, Network.ErrorCode> setReceiveBufferSize(long value) {
-        return value == 0 ? err(Network.ErrorCode.INVALID_ARGUMENT)
-                : set(StandardSocketOptions.SO_RCVBUF, (int) Math.min(Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : value, Integer.MAX_VALUE));
+        return SocketOptions.setSize(options(), StandardSocketOptions.SO_RCVBUF, value);
     }
 
     @Override
@@ -358,8 +341,7 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
         if (server != null) {
             return err(Network.ErrorCode.NOT_SUPPORTED);
         }
-        Result<Integer, Network.ErrorCode> r = get(StandardSocketOptions.SO_SNDBUF);
-        return r.isOk() ? Result.ok((long) r.okValue().get()) : err(r.errValue().get());
+        return SocketOptions.size(options(), StandardSocketOptions.SO_SNDBUF);
     }
 
     @Override
@@ -367,8 +349,7 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
         if (server != null) {
             return err(Network.ErrorCode.NOT_SUPPORTED);
         }
-        return value == 0 ? err(Network.ErrorCode.INVALID_ARGUMENT)
-                : set(StandardSocketOptions.SO_SNDBUF, (int) Math.min(Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : value, Integer.MAX_VALUE));
+        return SocketOptions.setSize(options(), StandardSocketOptions.SO_SNDBUF, value);
     }
 
     /** Ready when a connection attempt has ended or, when listening, a client waits to be accepted. */

@@ -262,23 +262,11 @@ final class UdpSocketImpl implements Udp.UdpSocket, AutoCloseable {
     }
 
     private Result<Long, Network.ErrorCode> size(SocketOption<Integer> option) {
-        try {
-            return Result.ok((long) channel.getOption(option));
-        } catch (IOException e) {
-            return err(SocketAddresses.code(e));
-        }
+        return SocketOptions.size(channel, option);
     }
 
     private Result<Void, Network.ErrorCode> setSize(SocketOption<Integer> option, long value) {
-        if (value == 0) {
-            return err(Network.ErrorCode.INVALID_ARGUMENT);
-        }
-        try {
-            channel.setOption(option, (int) Math.min(Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : value, Integer.MAX_VALUE));
-            return Result.ok();
-        } catch (IOException e) {
-            return err(SocketAddresses.code(e));
-        }
+        return SocketOptions.setSize(channel, option, value);
     }
 
     @Override
