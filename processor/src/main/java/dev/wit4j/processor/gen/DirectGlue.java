@@ -40,13 +40,7 @@ final class DirectGlue {
     static final ClassName RESOURCE_TYPE = ClassName.get("dev.wit4j.runtime.abi", "ResourceType");
 
     /** How the generated code reaches the state behind handles. */
-    interface Handles {
-        /** The field holding the handle table of an imported (host) resource. */
-        String table(ClassName resource);
-
-        /** The field holding the {@code Ops} implementation of an exported resource. */
-        String ops(ClassName resource);
-
+    interface Handles extends ValueGlue.Handles {
         /** The field holding the run-time resource type of an exported resource. */
         String resourceType(ClassName resource);
     }

@@ -106,18 +106,7 @@ public final class WorldGenerator {
             }
         }
         this.hostTrap = members.unique("hostTrap");
-        this.glue = new ValueGlue(types, members, new ValueGlue.Handles() {
-            @Override
-            public String table(ClassName resource) {
-                return tables.get(resource);
-            }
-
-            @Override
-            public String ops(ClassName resource) {
-                return opsFields.get(resource);
-            }
-        });
-        this.direct = new DirectGlue(types, members, new DirectGlue.Handles() {
+        DirectGlue.Handles handles = new DirectGlue.Handles() {
             @Override
             public String table(ClassName resource) {
                 return tables.get(resource);
@@ -132,7 +121,9 @@ public final class WorldGenerator {
             public String resourceType(ClassName resource) {
                 return rtFields.computeIfAbsent(resource, r -> members.unique("rt" + r.simpleName()));
             }
-        });
+        };
+        this.glue = new ValueGlue(types, members, handles);
+        this.direct = new DirectGlue(types, members, handles);
     }
 
     private static String uniqueIn(Set<String> taken, String name) {
