@@ -95,7 +95,7 @@ final class Canons {
         }
         if (callee instanceof LiftedFunc lifted) {
             Optional<CallTransfer> transfer = CallTransfer.of(sig.paramTypes(), sig.result(),
-                    options.canonical().stringEncoding(), lifted.stringEncoding());
+                    options.canonical().stringEncoding(), lifted.options().canonical().stringEncoding());
             if (transfer.isPresent()) {
                 return lowerTransfer(flat, lifted, transfer.get(), options, state);
             }

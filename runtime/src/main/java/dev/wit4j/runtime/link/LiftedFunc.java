@@ -53,12 +53,7 @@ final class LiftedFunc implements ComponentFunc {
         return state;
     }
 
-    /** The string encoding the function was lifted with. */
-    dev.wit4j.runtime.abi.StringEncoding stringEncoding() {
-        return options.canonical().stringEncoding();
-    }
-
-    /** The core function and canonical options, for the typed face ({@link TypedLift}). */
+    /** The core function and canonical options (for the typed face, {@link TypedLift}, and component-to-component calls). */
     dev.wit4j.runtime.engine.CoreFunction core() {
         return core;
     }
