@@ -37,7 +37,7 @@ import run.endive.wasm.types.MemoryLimits;
  * the difference is what the component layer costs per call. Compare {@link #typedAdd} with
  * {@link #coreAddInt} (both return the {@code int}, so neither allocates); {@link #coreAdd} and
  * {@link #faceCoreCallOnly} return the result array, which then has to be allocated.
- * {@link #coreAddSegmentedMemory} and {@link #engineAdd} show that neither the runtime's memory
+ * {@link #coreAddPagedMemory} and {@link #engineAdd} show that neither the runtime's memory
  * nor its engine seam costs anything measurable on this call.
  */
 @State(Scope.Thread)
@@ -138,7 +138,7 @@ public class CallBenchmark {
         byte[] coreModule = ComponentDecoder.decodeComponent(Fixtures.echoComponent())
                 .sections(Section.ModuleSection.class).get(0).module().bytes().toByteArray();
         WasmModule module = Parser.parse(coreModule);
-        Constructor<?> memory = Class.forName("dev.wit4j.runtime.engine.SegmentedMemory")
+        Constructor<?> memory = Class.forName("dev.wit4j.runtime.engine.PagedMemory")
                 .getDeclaredConstructor(MemoryLimits.class);
         memory.setAccessible(true);
         segmentedAdd = run.endive.runtime.Instance.builder(module)
@@ -159,7 +159,7 @@ public class CallBenchmark {
 
     /** {@link #coreAddInt} on an instance whose memory is the runtime's own. */
     @Benchmark
-    public int coreAddSegmentedMemory() {
+    public int coreAddPagedMemory() {
         return (int) segmentedAdd.apply(40, 2)[0];
     }
 

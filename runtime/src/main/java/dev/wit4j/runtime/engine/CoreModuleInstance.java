@@ -103,12 +103,12 @@ public final class CoreModuleInstance {
     }
 
     /**
-     * A memory the module defines: a {@link SegmentedMemory} for every unshared memory, so that it
+     * A memory the module defines: a {@link PagedMemory} for every unshared memory, so that it
      * can grow to the full wasm32 range of 65536 pages (Endive's own memories stop below 2 GiB);
      * shared memories keep Endive's default, whose grow is safe across threads.
      */
     static Memory newMemory(MemoryLimits limits) {
-        return SegmentedMemory.supports(limits) ? new SegmentedMemory(limits) : new ByteBufferMemory(limits);
+        return PagedMemory.supports(limits) ? new PagedMemory(limits) : new ByteBufferMemory(limits);
     }
 
     private static Map<String, CoreExtern> exports(CoreModule module, Instance instance) {

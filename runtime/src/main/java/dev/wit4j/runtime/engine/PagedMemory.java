@@ -20,33 +20,34 @@ import run.endive.wasm.types.PassiveDataSegment;
  * A wasm32 linear memory that can grow to the full 65536 pages (4 GiB), which Endive's own
  * memories (one Java array, or pages capped at {@link Memory#RUNTIME_MAX_PAGES}) cannot.
  *
- * <p>The address space is split into segments of {@code 1 << segmentShift} bytes (1 GiB by
- * default), each a {@code byte[]}. Addresses are unsigned 32-bit offsets passed as {@code int}.
- * A segment's array is allocated lazily on first touch and grown geometrically (doubling), but
- * never beyond the part of the segment that lies below the memory's current size: so an access
- * that fits in its segment's array is in bounds, and the fast path only indexes the array and lets
- * the JVM's own checks ({@code NullPointerException}, {@code IndexOutOfBoundsException}) send
- * everything else — untouched or not yet allocated bytes, accesses straddling two segments,
- * out-of-bounds accesses — to a slow path that checks the bounds against the size, traps with
- * Endive's "out of bounds memory access" or allocates and retries. Bytes that were never touched
- * read as zero. Little-endian throughout.
+ * <p>Each 64 KiB page is its own {@code byte[]}, allocated when it is first written; the page
+ * table ({@code byte[][]}) covers only the pages touched so far and grows geometrically, copying
+ * references, never bytes. So {@code memory.grow} costs nothing but a size change, and touching a
+ * new page allocates exactly that page: no byte already in use is ever copied. Because the size is
+ * always a whole number of pages, an allocated page lies entirely below it: the fast path only
+ * indexes the two arrays and lets the JVM's own checks ({@code NullPointerException},
+ * {@code IndexOutOfBoundsException}) send everything else — untouched pages, accesses straddling
+ * two pages, out-of-bounds accesses — to a slow path that checks the bounds against the size,
+ * traps with Endive's "out of bounds memory access" or allocates and retries. Bytes that were
+ * never written read as zero. Addresses are unsigned 32-bit offsets passed as {@code int};
+ * little-endian throughout.
  *
  * <p>Memory is only committed when it is touched, so {@code memory.grow} succeeds up to the
  * declared maximum even if the JVM heap could not hold it all; touching more than the heap allows
  * fails with {@link OutOfMemoryError}.
  *
- * <p>Not for shared memories: growing a segment's array copies it, which would lose a racing
+ * <p>Not for shared memories: the page table is replaced when it grows, which could lose a racing
  * write from another thread. {@link #supports} says which limits it serves.
  */
-final class SegmentedMemory implements Memory {
+final class PagedMemory implements Memory {
 
     /** The most pages a wasm32 memory can have (4 GiB). */
     static final int MAX_PAGES = MemoryLimits.MAX_PAGES;
 
-    /** Default segment size: 1 GiB. */
-    static final int DEFAULT_SEGMENT_SHIFT = 30;
-
-    private static final int MIN_CAPACITY = PAGE_SIZE;
+    private static final int SHIFT = 16;
+    private static final int MASK = PAGE_SIZE - 1;
+    /** Page-table slots allocated at first: enough for small memories without growing. */
+    private static final int MIN_TABLE = 16;
 
     private static final VarHandle SHORT =
             MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -61,11 +62,8 @@ final class SegmentedMemory implements Memory {
 
     private final MemoryLimits limits;
     private final int maxPages;
-    private final int shift;
-    private final int mask;
-    private final long segmentSize;
-    /** Segment arrays, each null (untouched) or at most as long as its part below {@link #pages}. */
-    private final byte[][] segments;
+    /** One array per page, each null until written; never longer than {@link #pages}. */
+    private byte[][] table;
     private int pages;
     private DataSegment[] dataSegments;
 
@@ -74,15 +72,7 @@ final class SegmentedMemory implements Memory {
         return !limits.shared();
     }
 
-    SegmentedMemory(MemoryLimits limits) {
-        this(limits, DEFAULT_SEGMENT_SHIFT);
-    }
-
-    /** For tests: {@code segmentShift} from 16 (one page) to 30 (1 GiB). */
-    SegmentedMemory(MemoryLimits limits, int segmentShift) {
-        if (segmentShift < 16 || segmentShift > 30) {
-            throw new IllegalArgumentException("segment shift " + segmentShift);
-        }
+    PagedMemory(MemoryLimits limits) {
         if (limits.shared()) {
             throw new IllegalArgumentException("a segmented memory cannot be shared");
         }
@@ -92,12 +82,8 @@ final class SegmentedMemory implements Memory {
             throw new IllegalArgumentException("initial pages " + limits.initialPages() + " exceed the maximum "
                     + maxPages);
         }
-        this.shift = segmentShift;
-        this.segmentSize = 1L << segmentShift;
-        this.mask = (int) (segmentSize - 1);
-        long maxBytes = (long) maxPages * PAGE_SIZE;
-        this.segments = new byte[(int) Math.max(1, (maxBytes + segmentSize - 1) >>> segmentShift)][];
         this.pages = limits.initialPages();
+        this.table = new byte[Math.min(pages, MIN_TABLE)][];
     }
 
     // ---------------------------------------------------------------- size
@@ -149,33 +135,42 @@ final class SegmentedMemory implements Memory {
         return false;
     }
 
-    // ---------------------------------------------------------------- segments
+    // ---------------------------------------------------------------- pages
 
-    /** The bytes of segment {@code segment} below the current size. */
-    private long extent(int segment) {
-        long start = (long) segment << shift;
-        return Math.max(0, Math.min(segmentSize, byteSize() - start));
-    }
-
-    /** Segment {@code segment}'s array, at least {@code end} bytes long ({@code end <= extent}). */
-    private byte[] ensure(int segment, long end) {
-        byte[] array = segments[segment];
-        if (array != null && array.length >= end) {
-            return array;
+    /** Page {@code page}'s array ({@code page < pages}), allocated if it was never written. */
+    private byte[] ensure(int page) {
+        byte[][] table = this.table;
+        if (page >= table.length) {
+            // references only: the pages themselves stay where they are
+            long length = Math.max(MIN_TABLE, Math.max(page + 1L, 2L * table.length));
+            table = Arrays.copyOf(table, (int) Math.min(length, pages));
+            this.table = table;
         }
-        int old = array == null ? 0 : array.length;
-        long capacity = Math.min(extent(segment), Math.max(end, Math.max(2L * old, MIN_CAPACITY)));
-        byte[] grown = array == null ? new byte[(int) capacity] : Arrays.copyOf(array, (int) capacity);
-        segments[segment] = grown;
-        return grown;
+        byte[] array = table[page];
+        if (array == null) {
+            array = new byte[PAGE_SIZE];
+            table[page] = array;
+        }
+        return array;
     }
 
-    private int segmentOf(long address) {
-        return (int) (address >>> shift);
+    /** Page {@code page}'s array if it was ever written, else null (its bytes are zero). */
+    private byte[] existing(int page) {
+        byte[][] table = this.table;
+        return page < table.length ? table[page] : null;
     }
 
-    private int offsetOf(long address) {
-        return (int) (address & mask);
+    /** The array of page {@code page}, or null if it was never written: for tests. */
+    byte[] pageArray(int page) {
+        return existing(page);
+    }
+
+    private static int pageOf(long address) {
+        return (int) (address >>> SHIFT);
+    }
+
+    private static int offsetOf(long address) {
+        return (int) (address & MASK);
     }
 
     /** Traps unless {@code [address, address + length)} lies in the memory; addresses unsigned. */
@@ -197,27 +192,25 @@ final class SegmentedMemory implements Memory {
 
     /**
      * Prepares an in-bounds access of {@code width} bytes at {@code address} for the fast path
-     * again: false if it straddles two segments (then the caller goes byte by byte).
+     * again: false if it straddles two pages (then the caller goes byte by byte).
      */
     private boolean prepare(long address, int width) {
         checkBounds(address, width);
         int offset = offsetOf(address);
-        if (offset + (long) width > segmentSize) {
+        if (offset + width > PAGE_SIZE) {
             return false;
         }
-        ensure(segmentOf(address), offset + (long) width);
+        ensure(pageOf(address));
         return true;
     }
 
     private byte byteAt(long address) {
-        byte[] array = segments[segmentOf(address)];
-        int offset = offsetOf(address);
-        return array != null && offset < array.length ? array[offset] : 0;
+        byte[] array = existing(pageOf(address));
+        return array != null ? array[offsetOf(address)] : 0;
     }
 
     private void putByte(long address, byte value) {
-        int offset = offsetOf(address);
-        ensure(segmentOf(address), offset + 1L)[offset] = value;
+        ensure(pageOf(address))[offsetOf(address)] = value;
     }
 
     /** Little-endian bytes {@code [address, address + width)} of an in-bounds straddling access. */
@@ -240,7 +233,7 @@ final class SegmentedMemory implements Memory {
     @Override
     public byte read(int addr) {
         try {
-            return segments[addr >>> shift][addr & mask];
+            return table[addr >>> SHIFT][addr & MASK];
         } catch (RuntimeException e) {
             long address = unsigned(addr);
             checkBounds(address, 1);
@@ -251,7 +244,7 @@ final class SegmentedMemory implements Memory {
     @Override
     public void writeByte(int addr, byte data) {
         try {
-            segments[addr >>> shift][addr & mask] = data;
+            table[addr >>> SHIFT][addr & MASK] = data;
         } catch (RuntimeException e) {
             long address = unsigned(addr);
             checkBounds(address, 1);
@@ -262,10 +255,10 @@ final class SegmentedMemory implements Memory {
     @Override
     public short readShort(int addr) {
         try {
-            return (short) SHORT.get(segments[addr >>> shift], addr & mask);
+            return (short) SHORT.get(table[addr >>> SHIFT], addr & MASK);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
-            return prepare(address, 2) ? (short) SHORT.get(segments[addr >>> shift], addr & mask)
+            return prepare(address, 2) ? (short) SHORT.get(table[addr >>> SHIFT], addr & MASK)
                     : (short) readStraddling(address, 2);
         }
     }
@@ -273,11 +266,11 @@ final class SegmentedMemory implements Memory {
     @Override
     public void writeShort(int addr, short data) {
         try {
-            SHORT.set(segments[addr >>> shift], addr & mask, data);
+            SHORT.set(table[addr >>> SHIFT], addr & MASK, data);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
             if (prepare(address, 2)) {
-                SHORT.set(segments[addr >>> shift], addr & mask, data);
+                SHORT.set(table[addr >>> SHIFT], addr & MASK, data);
             } else {
                 writeStraddling(address, 2, data);
             }
@@ -292,10 +285,10 @@ final class SegmentedMemory implements Memory {
     @Override
     public int readInt(int addr) {
         try {
-            return (int) INT.get(segments[addr >>> shift], addr & mask);
+            return (int) INT.get(table[addr >>> SHIFT], addr & MASK);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
-            return prepare(address, 4) ? (int) INT.get(segments[addr >>> shift], addr & mask)
+            return prepare(address, 4) ? (int) INT.get(table[addr >>> SHIFT], addr & MASK)
                     : (int) readStraddling(address, 4);
         }
     }
@@ -303,11 +296,11 @@ final class SegmentedMemory implements Memory {
     @Override
     public void writeI32(int addr, int data) {
         try {
-            INT.set(segments[addr >>> shift], addr & mask, data);
+            INT.set(table[addr >>> SHIFT], addr & MASK, data);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
             if (prepare(address, 4)) {
-                INT.set(segments[addr >>> shift], addr & mask, data);
+                INT.set(table[addr >>> SHIFT], addr & MASK, data);
             } else {
                 writeStraddling(address, 4, data);
             }
@@ -317,10 +310,10 @@ final class SegmentedMemory implements Memory {
     @Override
     public long readLong(int addr) {
         try {
-            return (long) LONG.get(segments[addr >>> shift], addr & mask);
+            return (long) LONG.get(table[addr >>> SHIFT], addr & MASK);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
-            return prepare(address, 8) ? (long) LONG.get(segments[addr >>> shift], addr & mask)
+            return prepare(address, 8) ? (long) LONG.get(table[addr >>> SHIFT], addr & MASK)
                     : readStraddling(address, 8);
         }
     }
@@ -328,11 +321,11 @@ final class SegmentedMemory implements Memory {
     @Override
     public void writeLong(int addr, long data) {
         try {
-            LONG.set(segments[addr >>> shift], addr & mask, data);
+            LONG.set(table[addr >>> SHIFT], addr & MASK, data);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
             if (prepare(address, 8)) {
-                LONG.set(segments[addr >>> shift], addr & mask, data);
+                LONG.set(table[addr >>> SHIFT], addr & MASK, data);
             } else {
                 writeStraddling(address, 8, data);
             }
@@ -342,7 +335,7 @@ final class SegmentedMemory implements Memory {
     @Override
     public float readFloat(int addr) {
         try {
-            return (float) FLOAT.get(segments[addr >>> shift], addr & mask);
+            return (float) FLOAT.get(table[addr >>> SHIFT], addr & MASK);
         } catch (RuntimeException e) {
             return Float.intBitsToFloat(readInt(addr));
         }
@@ -356,7 +349,7 @@ final class SegmentedMemory implements Memory {
     @Override
     public void writeF32(int addr, float data) {
         try {
-            FLOAT.set(segments[addr >>> shift], addr & mask, data);
+            FLOAT.set(table[addr >>> SHIFT], addr & MASK, data);
         } catch (RuntimeException e) {
             writeI32(addr, Float.floatToRawIntBits(data));
         }
@@ -365,7 +358,7 @@ final class SegmentedMemory implements Memory {
     @Override
     public double readDouble(int addr) {
         try {
-            return (double) DOUBLE.get(segments[addr >>> shift], addr & mask);
+            return (double) DOUBLE.get(table[addr >>> SHIFT], addr & MASK);
         } catch (RuntimeException e) {
             return Double.longBitsToDouble(readLong(addr));
         }
@@ -379,7 +372,7 @@ final class SegmentedMemory implements Memory {
     @Override
     public void writeF64(int addr, double data) {
         try {
-            DOUBLE.set(segments[addr >>> shift], addr & mask, data);
+            DOUBLE.set(table[addr >>> SHIFT], addr & MASK, data);
         } catch (RuntimeException e) {
             writeLong(addr, Double.doubleToRawLongBits(data));
         }
@@ -398,8 +391,8 @@ final class SegmentedMemory implements Memory {
     private void writeChecked(long address, byte[] data, int offset, int size) {
         while (size > 0) {
             int at = offsetOf(address);
-            int chunk = (int) Math.min(size, segmentSize - at);
-            System.arraycopy(data, offset, ensure(segmentOf(address), (long) at + chunk), at, chunk);
+            int chunk = Math.min(size, PAGE_SIZE - at);
+            System.arraycopy(data, offset, ensure(pageOf(address)), at, chunk);
             address += chunk;
             offset += chunk;
             size -= chunk;
@@ -414,13 +407,11 @@ final class SegmentedMemory implements Memory {
         int done = 0;
         while (done < len) {
             int at = offsetOf(address);
-            int chunk = (int) Math.min(len - done, segmentSize - at);
-            byte[] array = segments[segmentOf(address)];
-            int available = array == null ? 0 : Math.max(0, Math.min(chunk, array.length - at));
-            if (available > 0) {
-                System.arraycopy(array, at, result, done, available);
-            }
-            // bytes past the array were never touched: they stay zero in the result
+            int chunk = Math.min(len - done, PAGE_SIZE - at);
+            byte[] array = existing(pageOf(address));
+            if (array != null) {
+                System.arraycopy(array, at, result, done, chunk);
+            } // a page never written stays zero in the result
             address += chunk;
             done += chunk;
         }
@@ -433,16 +424,16 @@ final class SegmentedMemory implements Memory {
         long size = unsigned(toIndex - fromIndex);
         checkBounds(address, size);
         while (size > 0) {
-            int segment = segmentOf(address);
+            int page = pageOf(address);
             int at = offsetOf(address);
-            int chunk = (int) Math.min(size, segmentSize - at);
+            int chunk = (int) Math.min(size, PAGE_SIZE - at);
             if (value != 0) {
-                Arrays.fill(ensure(segment, (long) at + chunk), at, at + chunk, value);
+                Arrays.fill(ensure(page), at, at + chunk, value);
             } else {
-                // zeroing untouched bytes would only commit memory: clear what the array holds
-                byte[] array = segments[segment];
-                if (array != null && at < array.length) {
-                    Arrays.fill(array, at, Math.min(array.length, at + chunk), (byte) 0);
+                // zeroing a page never written would only commit memory
+                byte[] array = existing(page);
+                if (array != null) {
+                    Arrays.fill(array, at, at + chunk, (byte) 0);
                 }
             }
             address += chunk;
@@ -452,7 +443,7 @@ final class SegmentedMemory implements Memory {
 
     @Override
     public void zero() {
-        Arrays.fill(segments, null);
+        Arrays.fill(table, null);
     }
 
     @Override
@@ -469,8 +460,7 @@ final class SegmentedMemory implements Memory {
             // forwards: no overlap, or the destination lies below the source
             long done = 0;
             while (done < length) {
-                int chunk = copyChunk(to + done, from + done, length - done, true);
-                done += chunk;
+                done += copyChunk(to + done, from + done, length - done, true);
             }
         } else {
             // backwards: the destination overlaps the source from above
@@ -482,7 +472,7 @@ final class SegmentedMemory implements Memory {
     }
 
     /**
-     * Copies one chunk that stays within one segment on each side: forwards the chunk starts at
+     * Copies one chunk that stays within one page on each side: forwards the chunk starts at
      * {@code to}/{@code from}; backwards it ends (exclusive) there. Returns its length.
      */
     private int copyChunk(long to, long from, long remaining, boolean forwards) {
@@ -490,11 +480,11 @@ final class SegmentedMemory implements Memory {
         long toStart;
         long fromStart;
         if (forwards) {
-            chunk = Math.min(remaining, Math.min(segmentSize - offsetOf(to), segmentSize - offsetOf(from)));
+            chunk = Math.min(remaining, Math.min(PAGE_SIZE - offsetOf(to), PAGE_SIZE - offsetOf(from)));
             toStart = to;
             fromStart = from;
         } else {
-            // the last byte is at to - 1 / from - 1: stay in their segments
+            // the last byte is at to - 1 / from - 1: stay in their pages
             chunk = Math.min(remaining, Math.min(offsetOf(to - 1) + 1L, offsetOf(from - 1) + 1L));
             toStart = to - chunk;
             fromStart = from - chunk;
@@ -502,15 +492,17 @@ final class SegmentedMemory implements Memory {
         int n = (int) chunk;
         int toAt = offsetOf(toStart);
         int fromAt = offsetOf(fromStart);
-        byte[] target = ensure(segmentOf(toStart), (long) toAt + n);
-        byte[] source = segments[segmentOf(fromStart)];
-        int available = source == null ? 0 : Math.max(0, Math.min(n, source.length - fromAt));
-        // System.arraycopy copies overlapping ranges of one array as if through a temporary copy
-        if (available > 0) {
-            System.arraycopy(source, fromAt, target, toAt, available);
+        byte[] source = existing(pageOf(fromStart));
+        if (source == null) {
+            // a page never written is zero: only a written target needs clearing
+            byte[] target = existing(pageOf(toStart));
+            if (target != null) {
+                Arrays.fill(target, toAt, toAt + n, (byte) 0);
+            }
+            return n;
         }
-        // source bytes past its array were never touched: they are zero
-        Arrays.fill(target, toAt + available, toAt + n, (byte) 0);
+        // System.arraycopy copies overlapping ranges of one array as if through a temporary copy
+        System.arraycopy(source, fromAt, ensure(pageOf(toStart)), toAt, n);
         return n;
     }
 

@@ -14,13 +14,13 @@ import run.endive.runtime.Memory;
 import run.endive.runtime.WasmRuntimeException;
 import run.endive.wasm.types.MemoryLimits;
 
-class SegmentedMemoryTest {
+class PagedMemoryTest {
 
     private static final int PAGE = Memory.PAGE_SIZE;
 
-    /** Four pages, one page per segment: every page boundary is a segment boundary. */
-    private static SegmentedMemory small() {
-        return new SegmentedMemory(new MemoryLimits(4, 8), 16);
+    /** Four pages, growable to eight. */
+    private static PagedMemory small() {
+        return new PagedMemory(new MemoryLimits(4, 8));
     }
 
     private static void assertTrap(Runnable access) {
@@ -31,7 +31,7 @@ class SegmentedMemoryTest {
     @ParameterizedTest
     @ValueSource(ints = {-7, -4, -3, -2, -1, 0, 1, 5})
     void scalarsAcrossASegmentBoundaryAreLittleEndian(int delta) {
-        SegmentedMemory m = small();
+        PagedMemory m = small();
         int a = PAGE + delta;
         m.writeLong(a, 0x0807060504030201L);
         for (int i = 0; i < 8; i++) {
@@ -61,7 +61,7 @@ class SegmentedMemoryTest {
     /** Each width's value matches what Endive's own memory stores for the same writes. */
     @Test
     void agreesWithEndiveOnRandomAccesses() {
-        SegmentedMemory m = new SegmentedMemory(new MemoryLimits(3, 3), 16);
+        PagedMemory m = new PagedMemory(new MemoryLimits(3, 3));
         ByteArrayMemory reference = new ByteArrayMemory(new MemoryLimits(3, 3));
         Random random = new Random(42);
         int size = 3 * PAGE;
@@ -86,7 +86,7 @@ class SegmentedMemoryTest {
 
     @Test
     void untouchedMemoryReadsAsZero() {
-        SegmentedMemory m = small();
+        PagedMemory m = small();
         assertEquals(0L, m.readLong(3 * PAGE - 4));
         assertEquals(0, m.readInt(4 * PAGE - 4));
         assertArrayEquals(new byte[4 * PAGE], m.readBytes(0, 4 * PAGE));
@@ -94,7 +94,7 @@ class SegmentedMemoryTest {
 
     @Test
     void outOfBoundsAccessesTrap() {
-        SegmentedMemory m = small();
+        PagedMemory m = small();
         int end = 4 * PAGE;
         assertTrap(() -> m.read(end));
         assertTrap(() -> m.writeByte(end, (byte) 1));
@@ -120,7 +120,7 @@ class SegmentedMemoryTest {
 
     @Test
     void growRespectsTheMaximumAndMakesMemoryAccessible() {
-        SegmentedMemory m = small();
+        PagedMemory m = small();
         assertTrap(() -> m.writeI32(5 * PAGE, 1));
         assertEquals(4, m.grow(2));
         assertEquals(6, m.pages());
@@ -136,7 +136,7 @@ class SegmentedMemoryTest {
 
     @Test
     void reachesTheFullWasm32RangeWithoutCommittingIt() {
-        SegmentedMemory m = new SegmentedMemory(new MemoryLimits(1, MemoryLimits.MAX_PAGES));
+        PagedMemory m = new PagedMemory(new MemoryLimits(1, MemoryLimits.MAX_PAGES));
         assertEquals(65536, m.growLimit());
         assertEquals(Memory.RUNTIME_MAX_PAGES, m.maximumPages()); // as Endive reports it, for import checks
         assertEquals(1, m.grow(65530));
@@ -153,10 +153,8 @@ class SegmentedMemoryTest {
 
     @Test
     void growsBeyondTwoGibibytesWhenTheHeapAllows() {
-        // touching the bytes around 2 GiB commits the 1 GiB segment below it and 1 MiB above
-        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() > (2L << 30),
-                "the test JVM's heap is too small for a 1 GiB segment");
-        SegmentedMemory m = new SegmentedMemory(new MemoryLimits(0));
+        // touching the bytes around 2 GiB commits the pages touched and nothing else
+        PagedMemory m = new PagedMemory(new MemoryLimits(0));
         assertEquals(0, m.grow(32768 + 16)); // 2 GiB + 1 MiB
         int twoGiB = Integer.MIN_VALUE; // 0x8000_0000 as an unsigned address
         int last = twoGiB + (1 << 20) - 4;
@@ -172,9 +170,48 @@ class SegmentedMemoryTest {
         assertEquals(0, m.readInt(last));
     }
 
+    /**
+     * Growing one page at a time and touching each new page never copies a page already in use:
+     * each keeps its array (a guest's allocator growing its heap must not pay for what it used).
+     */
     @Test
-    void bulkWriteAndReadAcrossSegments() {
-        SegmentedMemory m = small();
+    void growthNeverCopiesPagesInUse() {
+        PagedMemory m = new PagedMemory(new MemoryLimits(1));
+        m.writeByte(0, (byte) 1);
+        byte[] first = m.pageArray(0);
+        java.util.List<byte[]> arrays = new java.util.ArrayList<>();
+        for (int page = 1; page < 2_000; page++) {
+            assertEquals(page, m.grow(1));
+            m.writeI32(page * PAGE + 8, page);
+            arrays.add(m.pageArray(page));
+        }
+        org.junit.jupiter.api.Assertions.assertSame(first, m.pageArray(0));
+        for (int page = 1; page < 2_000; page++) {
+            org.junit.jupiter.api.Assertions.assertSame(arrays.get(page - 1), m.pageArray(page));
+            assertEquals(page, m.readInt(page * PAGE + 8));
+        }
+        assertEquals(1, m.read(0));
+    }
+
+    /** Reading memory never written commits nothing; growth alone commits nothing. */
+    @Test
+    void readsAndGrowthCommitNothing() {
+        PagedMemory m = new PagedMemory(new MemoryLimits(2));
+        m.grow(30_000);
+        assertEquals(0L, m.readLong(20_000 * PAGE + 5));
+        assertArrayEquals(new byte[3 * PAGE], m.readBytes(10 * PAGE, 3 * PAGE));
+        m.copy(5 * PAGE, 100 * PAGE, 2 * PAGE);
+        m.fill((byte) 0, 7 * PAGE, 9 * PAGE);
+        for (int page = 0; page < m.pages(); page += 997) {
+            org.junit.jupiter.api.Assertions.assertNull(m.pageArray(page));
+        }
+        org.junit.jupiter.api.Assertions.assertNull(m.pageArray(5));
+        org.junit.jupiter.api.Assertions.assertNull(m.pageArray(6));
+    }
+
+    @Test
+    void bulkWriteAndReadAcrossPages() {
+        PagedMemory m = small();
         byte[] data = new byte[2 * PAGE + 100];
         new Random(1).nextBytes(data);
         m.write(PAGE / 2, data, 0, data.length);
@@ -185,8 +222,8 @@ class SegmentedMemoryTest {
     }
 
     @Test
-    void fillAcrossSegments() {
-        SegmentedMemory m = small();
+    void fillAcrossPages() {
+        PagedMemory m = small();
         m.fill((byte) 7, PAGE - 3, 3 * PAGE + 3);
         assertEquals(0, m.read(PAGE - 4));
         assertEquals(7, m.read(PAGE - 3));
@@ -205,8 +242,8 @@ class SegmentedMemoryTest {
 
     @ParameterizedTest
     @ValueSource(ints = {-PAGE - 7, -PAGE, -5, -1, 1, 5, PAGE, PAGE + 3, PAGE + 10_000})
-    void copyAcrossSegmentsHandlesOverlapInBothDirections(int shift) {
-        SegmentedMemory m = small();
+    void copyAcrossPagesHandlesOverlapInBothDirections(int shift) {
+        PagedMemory m = small();
         byte[] reference = new byte[4 * PAGE];
         Random random = new Random(shift);
         byte[] data = new byte[PAGE + PAGE / 2];
@@ -223,7 +260,7 @@ class SegmentedMemoryTest {
 
     @Test
     void copyFromUntouchedMemoryZeroes() {
-        SegmentedMemory m = small();
+        PagedMemory m = small();
         m.fill((byte) 9, 0, PAGE + 10);
         m.copy(0, 2 * PAGE + 5, PAGE + 10);
         assertArrayEquals(new byte[PAGE + 10], m.readBytes(0, PAGE + 10));
@@ -231,7 +268,7 @@ class SegmentedMemoryTest {
 
     @Test
     void unsharedAtomicsWork() {
-        SegmentedMemory m = small();
+        PagedMemory m = small();
         m.atomicWriteInt(PAGE - 4, 5);
         assertEquals(5, m.atomicAddInt(PAGE - 4, 2));
         assertEquals(7, m.atomicReadInt(PAGE - 4));
@@ -240,10 +277,10 @@ class SegmentedMemoryTest {
     }
 
     @Test
-    void factoryUsesSegmentsForUnsharedMemoriesOnly() {
-        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1, 2)) instanceof SegmentedMemory);
-        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1)) instanceof SegmentedMemory);
-        assertTrue(!(CoreModuleInstance.newMemory(new MemoryLimits(1, 2, true)) instanceof SegmentedMemory));
+    void factoryUsesPagesForUnsharedMemoriesOnly() {
+        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1, 2)) instanceof PagedMemory);
+        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1)) instanceof PagedMemory);
+        assertTrue(!(CoreModuleInstance.newMemory(new MemoryLimits(1, 2, true)) instanceof PagedMemory));
     }
 
     /** Little-endian bytes of {@code m} through single-byte reads: an independent decoding. */
