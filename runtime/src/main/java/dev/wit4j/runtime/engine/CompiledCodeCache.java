@@ -17,15 +17,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
-import run.endive.compiler.Cache;
 import run.endive.compiler.MachineFactoryCompiler;
 
 /**
  * A directory of JVM classes compiled from core modules, so that a module compiled once (in
  * {@link ExecutionMode#COMPILED}) is not compiled again by a later process.
  *
- * <p>An entry is keyed by a SHA-256 of the module's bytes, of the core engine's compiler and of
- * wit4j's version: a changed module, compiler or runtime never finds an old entry. Each file repeats
+ * <p>An entry holds the JVM classes of the module's code, what splitting its large functions added
+ * to the module, and the {@link CompileReport} ({@link CompiledCode}). It is keyed by a SHA-256 of
+ * the module's bytes, of the core engine's compiler, of wit4j's version and of the splitter's
+ * settings: a changed module, compiler or runtime never finds an old entry. Each file repeats
  * its full key and carries a SHA-256 of its contents, so a truncated, corrupted or foreign file is
  * detected, deleted and the module compiled again; code from it is never run. A file is written
  * to a temporary name and renamed into place, so processes sharing the directory see either no
@@ -36,7 +37,7 @@ public final class CompiledCodeCache {
 
     private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
     /** The file layout's version, part of every key. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String ENGINE_FINGERPRINT = engineFingerprint();
     private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
 
@@ -73,7 +74,7 @@ public final class CompiledCodeCache {
      * {@code null} if the parser was told not to hash modules.
      */
     static String key(CoreModule module) {
-        String digest = module.wasmModule().digest();
+        String digest = module.digest();
         if (digest == null) {
             return null;
         }
@@ -85,25 +86,6 @@ public final class CompiledCodeCache {
     /** The file of the entry for {@code key}. */
     Path file(String key) {
         return directory.resolve(key + ".classes");
-    }
-
-    /**
-     * The engine's view of this cache for one module: {@code get} answers only an intact entry for
-     * {@code key}; when {@code reuse} is false, it answers nothing, so that the module is compiled
-     * and its entry rewritten.
-     */
-    Cache forModule(String key, boolean reuse) {
-        return new Cache() {
-            @Override
-            public byte[] get(String engineKey) {
-                return reuse ? read(key) : null;
-            }
-
-            @Override
-            public void putIfAbsent(String engineKey, byte[] classes) {
-                write(key, classes, !reuse);
-            }
-        };
     }
 
     /** Removes the entry for {@code key}, for example because its classes could not be defined. */

@@ -4,8 +4,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import run.endive.compiler.InterpreterFallback;
-import run.endive.compiler.MachineFactoryCompiler;
+import dev.wit4j.runtime.engine.split.ModuleSplitter;
 import run.endive.runtime.Instance;
 import run.endive.runtime.InterpreterMachine;
 import run.endive.runtime.Machine;
@@ -36,17 +35,33 @@ import run.endive.wasm.types.ValType;
  */
 public final class CoreModule {
 
+    private static final System.Logger LOG = System.getLogger(CoreModule.class.getName());
+
+    /**
+     * The splitter's budget in estimated bytes of JVM code per function: {@code wit4j.split.budget}
+     * if set (tests set a tiny one so that nearly every function is split, and then split modules
+     * are validated and interpreted too), the splitter's default otherwise.
+     */
+    private static final int SPLIT_BUDGET = Integer.getInteger("wit4j.split.budget", ModuleSplitter.DEFAULT_BUDGET);
+    /** Whether splitting was forced from outside: then it is checked and used in both modes. */
+    static final boolean SPLIT_FORCED = System.getProperty("wit4j.split.budget") != null;
+
+    private final byte[] bytes;
+    private final long offset;
     private final WasmModule module;
     private final List<CoreImport> imports;
     private final List<CoreExport> exports;
-    private volatile Function<Instance, Machine> compiled;
+    private volatile CompiledCode compiled;
+    private volatile WasmModule interpretedSplit;
     private volatile CompiledCodeCache cache;
     private volatile boolean interpretUntilCached;
 
     /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
-    static final String COMPILE_OPTIONS = "interpreterFallback=SILENT";
+    static final String COMPILE_OPTIONS = "interpreterFallback=SILENT;split=" + ModuleSplitter.VERSION + "/" + SPLIT_BUDGET;
 
-    private CoreModule(WasmModule module, List<CoreImport> imports, List<CoreExport> exports) {
+    private CoreModule(byte[] bytes, long offset, WasmModule module, List<CoreImport> imports, List<CoreExport> exports) {
+        this.bytes = bytes;
+        this.offset = offset;
         this.module = module;
         this.imports = List.copyOf(imports);
         this.exports = List.copyOf(exports);
@@ -73,19 +88,28 @@ public final class CoreModule {
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
         }
         try {
-            return describe(module);
+            return describe(bytes.clone(), offset, module);
         } catch (RuntimeException e) {
             throw new CoreModuleException(reason(e, "invalid core module"), offset, false, e);
         }
     }
 
     private static WasmModule parseWorkingAround(byte[] bytes) {
+        return parseWorkingAround(bytes, true);
+    }
+
+    /**
+     * Parses a module with Endive, validating it or not; a module that imports an empty name is
+     * parsed in a form Endive accepts ({@link EmptyImportNames}).
+     */
+    static WasmModule parseWorkingAround(byte[] bytes, boolean validate) {
+        Parser parser = Parser.builder().withValidation(validate).build();
         try {
-            return Parser.parse(bytes);
+            return parser.parse(() -> new java.io.ByteArrayInputStream(bytes));
         } catch (MalformedException e) {
             byte[] rewritten = EmptyImportNames.rewrite(bytes);
             if (rewritten == null) throw e;
-            return Parser.parse(rewritten);
+            return parser.parse(() -> new java.io.ByteArrayInputStream(rewritten));
         }
     }
 
@@ -99,39 +123,76 @@ public final class CoreModule {
         return exports;
     }
 
-    /** The parsed module, for the engine's compiler and instantiation. */
+    /** The parsed module, for the engine's interpreter; its imports and exports describe every form. */
     WasmModule wasmModule() {
         return module;
     }
 
-    /**
-     * The machine that runs this module's code. Compilation to JVM bytecode happens once, on first
-     * use, and the result is shared by every instance of the module (it is immutable).
-     */
-    Function<Instance, Machine> machineFactory(ExecutionMode mode) {
-        if (mode == ExecutionMode.INTERPRETED) {
-            return InterpreterMachine::new;
-        }
-        Function<Instance, Machine> factory = compiled;
-        if (factory == null && interpretUntilCached && !cachedCodeExists()) {
-            return InterpreterMachine::new;
-        }
-        return factory != null ? factory : compiledFactory();
+    /** SHA-256 of the module's bytes, as the engine's parser computed it. */
+    String digest() {
+        return module.digest();
     }
 
-    /** The compiled code's machine factory, compiled (or read from the cache) on first use. */
-    private Function<Instance, Machine> compiledFactory() {
-        Function<Instance, Machine> factory = compiled;
-        if (factory == null) {
+    /** The module instances in {@code mode} are built from, and the machine that runs their code. */
+    record Execution(WasmModule module, Function<Instance, Machine> machine) {}
+
+    /**
+     * What instances in {@code mode} run: in {@link ExecutionMode#COMPILED} the module's code
+     * compiled to JVM bytecode once, on first use, and shared by every instance (it is immutable).
+     */
+    Execution execution(ExecutionMode mode) {
+        if (mode == ExecutionMode.INTERPRETED) {
+            return new Execution(SPLIT_FORCED ? interpretedSplit() : module, InterpreterMachine::new);
+        }
+        CompiledCode code = compiled;
+        if (code == null && interpretUntilCached && !cachedCodeExists()) {
+            return new Execution(module, InterpreterMachine::new);
+        }
+        code = code != null ? code : compiledCode();
+        return new Execution(code.module(), code.factory());
+    }
+
+    /** The split module, validated, for interpreting it when splitting is forced. */
+    private WasmModule interpretedSplit() {
+        WasmModule split = interpretedSplit;
+        if (split == null) {
+            ModuleSplitter.Result result = ModuleSplitter.split(bytes, SPLIT_BUDGET);
+            split = result.changed() ? parseWorkingAround(result.bytes(), true) : module;
+            interpretedSplit = split;
+        }
+        return split;
+    }
+
+    /** The compiled code, compiled (or read from the cache) on first use. */
+    private CompiledCode compiledCode() {
+        CompiledCode code = compiled;
+        if (code == null) {
             synchronized (this) {
-                factory = compiled;
-                if (factory == null) {
-                    factory = compileWithCache();
-                    compiled = factory;
+                code = compiled;
+                if (code == null) {
+                    code = compileWithCache();
+                    compiled = code;
+                    warnIfInterpreted(code.report());
                 }
             }
         }
-        return factory;
+        return code;
+    }
+
+    private void warnIfInterpreted(CompileReport report) {
+        if (!report.interpretedFunctions().isEmpty()) {
+            List<Integer> functions = report.interpretedFunctions();
+            LOG.log(System.Logger.Level.WARNING, "core module at offset 0x" + Long.toHexString(offset) + ": "
+                    + functions.size() + " of " + report.functions() + " functions too large for the JVM run in"
+                    + " the interpreter (functions " + functions.subList(0, Math.min(5, functions.size()))
+                    .toString().replaceAll("[\\[\\]]", "") + (functions.size() > 5 ? ", …" : "") + ")");
+        }
+    }
+
+    /** What compiling this module produced, if it has been compiled in this process. */
+    public java.util.Optional<CompileReport> compileReport() {
+        CompiledCode code = compiled;
+        return code == null ? java.util.Optional.empty() : java.util.Optional.of(code.report());
     }
 
     /**
@@ -165,37 +226,36 @@ public final class CoreModule {
     /**
      * Compiles the module to JVM bytecode now, if that has not happened yet, through its compiled
      * code cache if it has one; instances created in {@link ExecutionMode#COMPILED} use the result.
+     *
+     * @return what compiling produced
      */
-    public void compile() {
-        compiledFactory();
+    public CompileReport compile() {
+        return compiledCode().report();
     }
 
-    private Function<Instance, Machine> compileWithCache() {
+    private CompiledCode compileWithCache() {
         CompiledCodeCache cache = this.cache;
         String key = cache == null ? null : CompiledCodeCache.key(this);
-        if (key == null) {
-            return compiler().compile();
-        }
-        boolean hadEntry = Files.isRegularFile(cache.file(key));
-        try {
-            // the main class of an entry is defined here, so a broken one fails now, not later
-            return compiler().withCache(cache.forModule(key, true)).compile();
-        } catch (RuntimeException | LinkageError e) {
-            if (!hadEntry) {
-                throw e; // the compiler's own failure, not the entry's
+        if (key != null) {
+            byte[] entry = cache.read(key);
+            if (entry != null) {
+                try {
+                    CompiledCode code = CompiledCode.fromBytes(entry, bytes);
+                    code.factory(); // its classes are defined here, so a broken entry fails now, not later
+                    return code;
+                } catch (RuntimeException | LinkageError e) {
+                    // An entry that passed its checksum but cannot be used (written by a compiler
+                    // the key did not tell apart): replace it with freshly compiled code.
+                    LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
+                    cache.discard(key);
+                }
             }
-            // An entry whose classes cannot be defined (it passed its checksum, so it was written
-            // by a compiler this key did not tell apart): replace it with freshly compiled code.
-            cache.discard(key);
-            return compiler().withCache(cache.forModule(key, false)).compile();
         }
-    }
-
-    private MachineFactoryCompiler.Builder compiler() {
-        return MachineFactoryCompiler.builder(module)
-                // A function too large for one JVM method is interpreted instead: same semantics,
-                // only slower, so it needs no warning on the console (see COMPILE_OPTIONS).
-                .withInterpreterFallback(InterpreterFallback.SILENT);
+        CompiledCode code = CompiledCode.compile(bytes, module, SPLIT_BUDGET, SPLIT_FORCED);
+        if (key != null) {
+            cache.write(key, code.toBytes(), true);
+        }
+        return code;
     }
 
     private static String reason(RuntimeException e, String fallback) {
@@ -203,7 +263,7 @@ public final class CoreModule {
         return message == null || message.isBlank() ? fallback : message;
     }
 
-    private static CoreModule describe(WasmModule module) {
+    private static CoreModule describe(byte[] bytes, long offset, WasmModule module) {
         List<CoreFuncType> funcs = new ArrayList<>();
         List<CoreExternType.Table> tables = new ArrayList<>();
         List<CoreExternType.Memory> memories = new ArrayList<>();
@@ -284,7 +344,7 @@ public final class CoreModule {
             };
             exports.add(new CoreExport(export.name(), type));
         }
-        return new CoreModule(module, imports, exports);
+        return new CoreModule(bytes, offset, module, imports, exports);
     }
 
     private static CoreFuncType funcType(WasmModule module, int typeIndex) {

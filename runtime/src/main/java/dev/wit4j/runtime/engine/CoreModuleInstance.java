@@ -83,13 +83,14 @@ public final class CoreModuleInstance {
             }
         }
         Instance instance;
+        CoreModule.Execution execution = module.execution(mode);
         try {
-            instance = Instance.builder(module.wasmModule())
+            instance = Instance.builder(execution.module())
                     .withImportValues(values.build())
                     // only the module's start section runs; the engine would otherwise also call an
                     // exported `_start` (the WASI command convention), which components call explicitly
                     .withStart(false)
-                    .withMachineFactory(module.machineFactory(mode))
+                    .withMachineFactory(execution.machine())
                     .withMemoryFactory(CoreModuleInstance::newMemory)
                     .build();
         } catch (WasmException e) {

@@ -1,0 +1,189 @@
+package dev.wit4j.runtime.engine;
+
+import dev.wit4j.runtime.engine.split.ModuleSplitter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import run.endive.compiler.InterpreterFallback;
+import run.endive.compiler.internal.ByteClassCollector;
+import run.endive.compiler.internal.ClassLoadingCollector;
+import run.endive.compiler.internal.Compiler;
+import run.endive.compiler.internal.CompilerResult;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
+import run.endive.wasm.WasmModule;
+
+/**
+ * A core module compiled to JVM classes: the classes, the module the instances are built from (the
+ * split module, or its skeleton when the classes came from a cache), and what compiling did.
+ *
+ * <p>Its {@link #toBytes() serialized form} holds the classes, what splitting added to the module
+ * and the report; with the original module's bytes that is all it takes to run again, without
+ * splitting or compiling: the instances' module is then the split module's skeleton, whose code
+ * is never read.
+ */
+final class CompiledCode {
+
+    private static final int FORMAT = 2;
+
+    private final WasmModule module;
+    private final String mainClass;
+    private final Map<String, byte[]> classes;
+    private final ModuleSplitter.Additions additions;
+    private final CompileReport report;
+    private volatile Function<Instance, Machine> factory;
+
+    private CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
+            ModuleSplitter.Additions additions, CompileReport report, Function<Instance, Machine> factory) {
+        this.module = module;
+        this.mainClass = mainClass;
+        this.classes = classes;
+        this.additions = additions;
+        this.report = report;
+        this.factory = factory;
+    }
+
+    /** The module instances of this code are built from. */
+    WasmModule module() {
+        return module;
+    }
+
+    CompileReport report() {
+        return report;
+    }
+
+    /** The machine factory: compiled code, defined once in its own class loader. */
+    Function<Instance, Machine> factory() {
+        Function<Instance, Machine> f = factory;
+        if (f == null) {
+            synchronized (this) {
+                f = factory;
+                if (f == null) {
+                    ClassLoadingCollector collector = new ClassLoadingCollector();
+                    for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                        if (!c.getKey().equals(mainClass)) collector.put(c.getKey(), c.getValue());
+                    }
+                    collector.putMainClass(mainClass, classes.get(mainClass));
+                    f = collector.machineFactory();
+                    factory = f;
+                }
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Splits and compiles {@code original}.
+     *
+     * @param budget the splitter's budget, or 0 not to split
+     * @param verify whether to validate the split module (tests force splitting with tiny budgets)
+     */
+    static CompiledCode compile(byte[] original, WasmModule parsed, int budget, boolean verify) {
+        ModuleSplitter.Result split = budget > 0 ? ModuleSplitter.split(original, budget)
+                : new ModuleSplitter.Result(original, ModuleSplitter.Additions.NONE, 0, 0, List.of());
+        WasmModule module = split.changed() ? CoreModule.parseWorkingAround(split.bytes(), verify) : parsed;
+        CompilerResult result = Compiler.builder(module)
+                // classes are only collected here: they are post-processed, then defined once
+                .withClassCollectorFactory(ByteClassCollector::new)
+                // what the splitter could not make small enough is interpreted; the report says so
+                .withInterpreterFallback(InterpreterFallback.SILENT)
+                .build()
+                .compile();
+        String mainClass = result.collector().mainClassName();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        int[] largest = {0};
+        int[] over = {0};
+        for (Map.Entry<String, byte[]> c : result.classBytes().entrySet()) {
+            byte[] bytes = DispatchSplitter.split(c.getValue());
+            classes.put(c.getKey(), bytes);
+            ClassFiles.methodSizes(bytes, (name, size) -> {
+                largest[0] = Math.max(largest[0], size);
+                if (size > CompileReport.JIT_LIMIT) over[0]++;
+            });
+        }
+        List<Integer> interpreted = new ArrayList<>(result.interpretedFunctions());
+        interpreted.sort(null);
+        CompileReport report = new CompileReport(parsed.functionSection().functionCount(), split.functionsSplit(),
+                split.functionsAdded(), interpreted, largest[0], over[0]);
+        return new CompiledCode(module, mainClass, classes, split.additions(), report, null);
+    }
+
+    /** The code as bytes, for a {@link CompiledCodeCache} entry. */
+    byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeUTF(mainClass);
+            byte[] a = additions.toBytes();
+            out.writeInt(a.length);
+            out.write(a);
+            out.writeInt(report.functions());
+            out.writeInt(report.functionsSplit());
+            out.writeInt(report.functionsAdded());
+            out.writeInt(report.largestMethodBytes());
+            out.writeInt(report.methodsOverJitLimit());
+            out.writeInt(report.interpretedFunctions().size());
+            for (int f : report.interpretedFunctions()) out.writeInt(f);
+            out.writeInt(classes.size());
+            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                out.writeUTF(c.getKey());
+                out.writeInt(c.getValue().length);
+                out.write(c.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads {@link #toBytes()} for the module {@code original}: the instances' module is the split
+     * module's skeleton. The classes are defined on first use ({@link #factory()}).
+     *
+     * @throws IllegalArgumentException if the bytes are not compiled code of this format
+     */
+    static CompiledCode fromBytes(byte[] bytes, byte[] original) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != FORMAT) throw new IllegalArgumentException("compiled code of another format");
+            String mainClass = in.readUTF();
+            ModuleSplitter.Additions additions = ModuleSplitter.Additions.fromBytes(in.readNBytes(length(in)));
+            int functions = in.readInt();
+            int split = in.readInt();
+            int added = in.readInt();
+            int largest = in.readInt();
+            int over = in.readInt();
+            int n = length(in);
+            List<Integer> interpreted = new ArrayList<>();
+            for (int i = 0; i < n; i++) interpreted.add(in.readInt());
+            int count = length(in);
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                classes.put(name, in.readNBytes(length(in)));
+            }
+            if (in.read() != -1 || !classes.containsKey(mainClass)) {
+                throw new IllegalArgumentException("damaged compiled code");
+            }
+            byte[] skeleton = ModuleSplitter.skeleton(original, additions);
+            WasmModule module = CoreModule.parseWorkingAround(skeleton, false);
+            CompileReport report = new CompileReport(functions, split, added, interpreted, largest, over);
+            return new CompiledCode(module, mainClass, classes, additions, report, null);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("damaged compiled code", e);
+        }
+    }
+
+    private static int length(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("bad length " + n);
+        return n;
+    }
+}
