@@ -1,8 +1,10 @@
 package dev.wit4j.runtime;
 
+import dev.wit4j.runtime.engine.CompileReport;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.link.ComponentCode;
 import dev.wit4j.runtime.validate.TypeView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +65,20 @@ public final class Component {
     /** The exports by name, in order, with their types (empty if the type is unknown). */
     public Map<String, TypeView.Extern> exports() {
         return type == null ? Map.of() : type.exports();
+    }
+
+    /**
+     * What compiling the component's core modules produced, for those compiled so far in this
+     * process (by {@link Engine#precompile} or a compiled instantiation), in the order of the binary.
+     * A module with functions too large for the JVM that could not be split reports them in
+     * {@link CompileReport#interpretedFunctions()} (the engine also logs a warning).
+     */
+    public List<CompileReport> compileReports() {
+        List<CompileReport> reports = new ArrayList<>();
+        for (CoreModule module : coreModules) {
+            module.compileReport().ifPresent(reports::add);
+        }
+        return List.copyOf(reports);
     }
 
     ComponentCode code() {

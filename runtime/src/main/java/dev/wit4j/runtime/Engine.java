@@ -5,6 +5,7 @@ import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.binary.ComponentDecoder;
 import dev.wit4j.runtime.binary.CoreModuleBinary;
 import dev.wit4j.runtime.binary.WasmBinary;
+import dev.wit4j.runtime.engine.CompileReport;
 import dev.wit4j.runtime.engine.CompiledCodeCache;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.ExecutionMode;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -87,11 +90,17 @@ public final class Engine {
      * Compiles the core modules of {@code component}, loaded by this engine, now rather than on
      * first instantiation; with a cache directory, the code is kept there (or read from it). An
      * engine that interprets can use this to fill the cache for later compiled runs.
+     *
+     * @return what compiling produced, one report per core module in the order of the component's
+     *     binary: functions split to fit the JVM, functions left to the interpreter (none, normally),
+     *     the largest JVM method generated
      */
-    public void precompile(Component component) {
+    public List<CompileReport> precompile(Component component) {
+        List<CompileReport> reports = new ArrayList<>();
         for (CoreModule module : component.coreModules()) {
-            module.compile();
+            reports.add(module.compile());
         }
+        return List.copyOf(reports);
     }
 
     /** The validation features components are checked against. */
@@ -135,7 +144,7 @@ public final class Engine {
             throw new IllegalArgumentException("this is a core WebAssembly module, not a component");
         }
         dev.wit4j.runtime.binary.Component decoded = (dev.wit4j.runtime.binary.Component) binary;
-        ValidatedComponent validated = ComponentValidator.validate(decoded, features);
+        ValidatedComponent validated = ComponentValidator.validate(decoded, features, codeCache);
         if (codeCache != null) {
             for (CoreModule module : validated.coreModules()) {
                 module.useCompiledCodeCache(codeCache, interpretUntilCached);

@@ -86,10 +86,11 @@ final class CompiledCode {
      * @param budget the splitter's budget, or 0 not to split
      * @param verify whether to validate the split module (tests force splitting with tiny budgets)
      */
-    static CompiledCode compile(byte[] original, WasmModule parsed, int budget, boolean verify) {
+    static CompiledCode compile(byte[] original, java.util.function.Supplier<WasmModule> parsed, int budget,
+            boolean verify) {
         ModuleSplitter.Result split = budget > 0 ? ModuleSplitter.split(original, budget)
                 : new ModuleSplitter.Result(original, ModuleSplitter.Additions.NONE, 0, 0, List.of());
-        WasmModule module = split.changed() ? CoreModule.parseWorkingAround(split.bytes(), verify) : parsed;
+        WasmModule module = split.changed() ? CoreModule.parseWorkingAround(split.bytes(), verify) : parsed.get();
         CompilerResult result = Compiler.builder(module)
                 // classes are only collected here: they are post-processed, then defined once
                 .withClassCollectorFactory(ByteClassCollector::new)
@@ -111,7 +112,8 @@ final class CompiledCode {
         }
         List<Integer> interpreted = new ArrayList<>(result.interpretedFunctions());
         interpreted.sort(null);
-        CompileReport report = new CompileReport(parsed.functionSection().functionCount(), split.functionsSplit(),
+        int functions = module.functionSection().functionCount() - split.functionsAdded();
+        CompileReport report = new CompileReport(functions, split.functionsSplit(),
                 split.functionsAdded(), interpreted, largest[0], over[0]);
         return new CompiledCode(module, mainClass, classes, split.additions(), report, null);
     }

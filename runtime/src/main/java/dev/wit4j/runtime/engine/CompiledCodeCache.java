@@ -37,7 +37,7 @@ public final class CompiledCodeCache {
 
     private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
     /** The file layout's version, part of every key. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final String ENGINE_FINGERPRINT = engineFingerprint();
     private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
 
@@ -74,10 +74,11 @@ public final class CompiledCodeCache {
      * {@code null} if the parser was told not to hash modules.
      */
     static String key(CoreModule module) {
-        String digest = module.digest();
-        if (digest == null) {
-            return null;
-        }
+        return key(module.digest());
+    }
+
+    /** The key of the entry for a module whose bytes have the SHA-256 {@code digest} (hex). */
+    static String key(String digest) {
         String material = "format=" + FORMAT + "\nmodule=" + digest + "\ncompiler=" + ENGINE_FINGERPRINT
                 + "\nwit4j=" + wit4jVersion() + "\noptions=" + CoreModule.COMPILE_OPTIONS;
         return HexFormat.of().formatHex(sha256(material.getBytes(StandardCharsets.UTF_8)));
@@ -195,6 +196,11 @@ public final class CompiledCodeCache {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The SHA-256 of {@code bytes}, in hex. */
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -27,11 +27,14 @@ import run.endive.wasm.types.TagType;
 import run.endive.wasm.types.ValType;
 
 /**
- * A core WebAssembly module embedded in a component, decoded and validated once by the core engine.
+ * A core WebAssembly module embedded in a component, validated once by the core engine.
  *
- * <p>The component validator only needs the module's imports and exports with their types; the
- * parsed module is kept so that the module can later be compiled and instantiated without parsing
- * it again. This package is the only place that talks to the Endive engine.
+ * <p>What loading keeps is what instances need besides code: the module without its function
+ * bodies (imports, exports, types, tables, memories, globals, elements, data), read quickly. The
+ * code is read again only to interpret it or to compile it; a module whose compiled code is in the
+ * {@link CompiledCodeCache} is neither validated again (the entry was made of this very module,
+ * after it was validated) nor is its code read at all. This package is the only place that talks to
+ * the Endive engine.
  */
 public final class CoreModule {
 
@@ -48,7 +51,11 @@ public final class CoreModule {
 
     private final byte[] bytes;
     private final long offset;
+    private final String digest;
+    /** The module without code bodies: what instances are built from, besides their code. */
     private final WasmModule module;
+    /** The module with its code, parsed when the interpreter needs it. */
+    private volatile WasmModule withCode;
     private final List<CoreImport> imports;
     private final List<CoreExport> exports;
     private volatile CompiledCode compiled;
@@ -59,9 +66,11 @@ public final class CoreModule {
     /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
     static final String COMPILE_OPTIONS = "interpreterFallback=SILENT;split=" + ModuleSplitter.VERSION + "/" + SPLIT_BUDGET;
 
-    private CoreModule(byte[] bytes, long offset, WasmModule module, List<CoreImport> imports, List<CoreExport> exports) {
+    private CoreModule(byte[] bytes, long offset, String digest, WasmModule module, List<CoreImport> imports,
+            List<CoreExport> exports) {
         this.bytes = bytes;
         this.offset = offset;
+        this.digest = digest;
         this.module = module;
         this.imports = List.copyOf(imports);
         this.exports = List.copyOf(exports);
@@ -75,9 +84,30 @@ public final class CoreModule {
      * @throws CoreModuleException if the bytes are malformed or the module is invalid
      */
     public static CoreModule parse(byte[] bytes, long offset) {
-        WasmModule module;
+        return parse(bytes, offset, null);
+    }
+
+    /**
+     * Decodes and validates a core module, or takes it from {@code cache}: a module whose compiled
+     * code the cache holds was validated when the entry was made, and is not validated again.
+     *
+     * @param cache the compiled-code cache to use (as {@link #useCompiledCodeCache}), or null
+     * @throws CoreModuleException if the bytes are malformed or the module is invalid
+     */
+    public static CoreModule parse(byte[] bytes, long offset, CompiledCodeCache cache) {
+        byte[] copy = bytes.clone();
+        String digest = CompiledCodeCache.sha256Hex(copy);
+        if (cache != null) {
+            CompiledCode code = cached(cache, CompiledCodeCache.key(digest), copy);
+            if (code != null) {
+                CoreModule module = describe(copy, offset, digest, code.module(), offset);
+                module.compiled = code;
+                module.cache = cache;
+                return module;
+            }
+        }
         try {
-            module = parseWorkingAround(bytes);
+            CoreValidation.validate(copy);
         } catch (MalformedException e) {
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
         } catch (InvalidException e) {
@@ -87,10 +117,31 @@ public final class CoreModule {
             // truncated section); all of them mean that the bytes are not a valid module.
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
         }
+        WasmModule metadata;
+        WasmModule withCode = null;
         try {
-            return describe(bytes.clone(), offset, module);
+            metadata = parseWorkingAround(ModuleSplitter.skeleton(copy, ModuleSplitter.Additions.NONE), false);
+        } catch (IllegalArgumentException e) {
+            // a module the splitter's reader does not know (GC types, …): read it whole
+            withCode = parseWorkingAround(copy, false);
+            metadata = withCode;
+        }
+        CoreModule module = describe(copy, offset, digest, metadata, offset);
+        module.withCode = withCode;
+        module.cache = cache;
+        return module;
+    }
+
+    /** The compiled code in {@code cache} for the module, or null; an unusable entry is dropped. */
+    private static CompiledCode cached(CompiledCodeCache cache, String key, byte[] bytes) {
+        byte[] entry = cache.read(key);
+        if (entry == null) return null;
+        try {
+            return CompiledCode.fromBytes(entry, bytes);
         } catch (RuntimeException e) {
-            throw new CoreModuleException(reason(e, "invalid core module"), offset, false, e);
+            LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
+            cache.discard(key);
+            return null;
         }
     }
 
@@ -123,14 +174,24 @@ public final class CoreModule {
         return exports;
     }
 
-    /** The parsed module, for the engine's interpreter; its imports and exports describe every form. */
+    /** The module without its code: its imports and exports are those of every form of it. */
     WasmModule wasmModule() {
         return module;
     }
 
-    /** SHA-256 of the module's bytes, as the engine's parser computed it. */
+    /** The module with its code, for the interpreter (validated when this module was created). */
+    private WasmModule withCode() {
+        WasmModule m = withCode;
+        if (m == null) {
+            m = parseWorkingAround(bytes, false);
+            withCode = m;
+        }
+        return m;
+    }
+
+    /** SHA-256 of the module's bytes, in hex: part of its compiled-code cache key. */
     String digest() {
-        return module.digest();
+        return digest;
     }
 
     /** The module instances in {@code mode} are built from, and the machine that runs their code. */
@@ -142,11 +203,11 @@ public final class CoreModule {
      */
     Execution execution(ExecutionMode mode) {
         if (mode == ExecutionMode.INTERPRETED) {
-            return new Execution(SPLIT_FORCED ? interpretedSplit() : module, InterpreterMachine::new);
+            return new Execution(SPLIT_FORCED ? interpretedSplit() : withCode(), InterpreterMachine::new);
         }
         CompiledCode code = compiled;
         if (code == null && interpretUntilCached && !cachedCodeExists()) {
-            return new Execution(module, InterpreterMachine::new);
+            return new Execution(withCode(), InterpreterMachine::new);
         }
         code = code != null ? code : compiledCode();
         return new Execution(code.module(), code.factory());
@@ -157,7 +218,7 @@ public final class CoreModule {
         WasmModule split = interpretedSplit;
         if (split == null) {
             ModuleSplitter.Result result = ModuleSplitter.split(bytes, SPLIT_BUDGET);
-            split = result.changed() ? parseWorkingAround(result.bytes(), true) : module;
+            split = result.changed() ? parseWorkingAround(result.bytes(), true) : withCode();
             interpretedSplit = split;
         }
         return split;
@@ -251,7 +312,7 @@ public final class CoreModule {
                 }
             }
         }
-        CompiledCode code = CompiledCode.compile(bytes, module, SPLIT_BUDGET, SPLIT_FORCED);
+        CompiledCode code = CompiledCode.compile(bytes, this::withCode, SPLIT_BUDGET, SPLIT_FORCED);
         if (key != null) {
             cache.write(key, code.toBytes(), true);
         }
@@ -263,7 +324,7 @@ public final class CoreModule {
         return message == null || message.isBlank() ? fallback : message;
     }
 
-    private static CoreModule describe(byte[] bytes, long offset, WasmModule module) {
+    private static CoreModule describe(byte[] bytes, long offset, String digest, WasmModule module, long at) {
         List<CoreFuncType> funcs = new ArrayList<>();
         List<CoreExternType.Table> tables = new ArrayList<>();
         List<CoreExternType.Memory> memories = new ArrayList<>();
@@ -344,7 +405,7 @@ public final class CoreModule {
             };
             exports.add(new CoreExport(export.name(), type));
         }
-        return new CoreModule(bytes, offset, module, imports, exports);
+        return new CoreModule(bytes, offset, digest, module, imports, exports);
     }
 
     private static CoreFuncType funcType(WasmModule module, int typeIndex) {

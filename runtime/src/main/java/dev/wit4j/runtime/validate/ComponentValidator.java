@@ -16,6 +16,7 @@ import dev.wit4j.runtime.binary.Instance;
 import dev.wit4j.runtime.binary.InstanceDecl;
 import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.binary.ValueDef;
+import dev.wit4j.runtime.engine.CompiledCodeCache;
 import dev.wit4j.runtime.engine.CoreExport;
 import dev.wit4j.runtime.engine.CoreExternType;
 import dev.wit4j.runtime.engine.CoreFuncType;
@@ -47,8 +48,12 @@ import java.util.Map;
 public final class ComponentValidator {
 
     private final List<CoreModule> coreModules = new ArrayList<>();
+    /** Compiled code of core modules that needs no validation again, or null. */
+    private final CompiledCodeCache cache;
 
-    private ComponentValidator() {}
+    private ComponentValidator(CompiledCodeCache cache) {
+        this.cache = cache;
+    }
 
     /**
      * Validates {@code component} with every gated feature enabled ({@link ValidationFeatures#all()}).
@@ -70,7 +75,17 @@ public final class ComponentValidator {
      *     offset of the offending definition
      */
     public static ValidatedComponent validate(Component component, ValidationFeatures features) {
-        ComponentValidator v = new ComponentValidator();
+        return validate(component, features, null);
+    }
+
+    /**
+     * {@link #validate(Component, ValidationFeatures)}, its core modules prepared with {@code cache}
+     * ({@link CoreModule#parse(byte[], long, CompiledCodeCache)}): one whose compiled code the cache
+     * holds is not validated again.
+     */
+    public static ValidatedComponent validate(Component component, ValidationFeatures features,
+            CompiledCodeCache cache) {
+        ComponentValidator v = new ComponentValidator(cache);
         ComponentType type = v.component(new Scope(java.util.Objects.requireNonNull(features, "features")), component);
         return new ValidatedComponent(v.coreModules, type);
     }
@@ -121,7 +136,7 @@ public final class ComponentValidator {
         long offset = section.module().offset();
         CoreModule module;
         try {
-            module = CoreModule.parse(section.module().bytes().toByteArray(), offset);
+            module = CoreModule.parse(section.module().bytes().toByteArray(), offset, cache);
         } catch (CoreModuleException e) {
             throw new ValidationException((e.malformed() ? "malformed core module: " : "invalid core module: ") + e.reason(),
                     e.offset(), e);

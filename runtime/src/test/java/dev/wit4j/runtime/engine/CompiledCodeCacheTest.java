@@ -95,6 +95,26 @@ class CompiledCodeCacheTest {
         assertEquals(old, Files.getLastModifiedTime(entry));
     }
 
+    /**
+     * A module whose compiled code is cached is prepared from the entry: not validated nor read
+     * again (the entry was made of these very bytes), its compiled code ready before any instance.
+     */
+    @Test
+    void aCachedModuleIsPreparedFromItsEntry() {
+        CompiledCodeCache cache = CompiledCodeCache.in(dir);
+        CompileReport compiled = fresh(calc, cache).compile();
+        CoreModule again = CoreModule.parse(calc, 0, cache);
+        assertEquals(Optional.of(compiled), again.compileReport());
+        assertAdds(again);
+        // other bytes are another key: never taken from this entry, validated (and here rejected)
+        byte[] changed = BOOM.clone();
+        changed[changed.length - 2] = 0x6A; // unreachable → i32.add of nothing: a type error
+        assertThrows(CoreModuleException.class, () -> CoreModule.parse(changed, 0, cache));
+        CoreModule boom = fresh(BOOM, cache);
+        boom.compile();
+        assertThrows(CoreModuleException.class, () -> CoreModule.parse(changed, 0, cache));
+    }
+
     @Test
     void differentModulesHaveDifferentEntries() throws IOException {
         CompiledCodeCache cache = CompiledCodeCache.in(dir);

@@ -221,6 +221,48 @@ public final class ModuleSplitter {
         return write(info, additions, d -> stub, additions.functionTypes().size(), i -> stub);
     }
 
+    /**
+     * The module in {@code count} parts for validating in parallel: each part is the module with
+     * the bodies of all but a run of consecutive functions replaced by {@code unreachable} (valid
+     * for any type), so that the parts are valid exactly when the module is, and the first invalid
+     * function is in the first part that fails. Null if the module is too small to be worth it or
+     * cannot be read here (then validate it whole).
+     *
+     * @param minCodeBytes the least code to bother splitting
+     */
+    public static byte[][] validationParts(byte[] module, int count, int minCodeBytes) {
+        if (count < 2) return null;
+        ModuleInfo info;
+        try {
+            info = ModuleInfo.read(module);
+        } catch (Bytes.Malformed e) {
+            return null;
+        }
+        int functions = info.definedFunctions();
+        if (functions < count) return null;
+        long code = 0;
+        for (int d = 0; d < functions; d++) code += info.bodyEnd[d] - info.bodyStart[d];
+        if (code < minCodeBytes) return null;
+        byte[] stub = {0x00, 0x00, 0x0B};
+        byte[][] parts = new byte[count][];
+        int first = 0;
+        long taken = 0;
+        for (int p = 0; p < count; p++) {
+            int from = first;
+            int to = from;
+            long target = code * (p + 1) / count;
+            while (to < functions && (taken < target || p == count - 1)) {
+                taken += info.bodyEnd[to] - info.bodyStart[to];
+                to++;
+            }
+            int lo = from;
+            int hi = to;
+            parts[p] = write(info, Additions.NONE, d -> d >= lo && d < hi ? null : stub, 0, i -> stub);
+            first = to;
+        }
+        return parts;
+    }
+
     private static Additions additions(TypeTable types, List<Func> created, Transfers transfers) {
         List<FuncTypeBytes> t = new ArrayList<>();
         for (FuncType f : types.added()) {
