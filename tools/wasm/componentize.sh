@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds a JavaScript component with the pinned jco (componentize-js):
-#   componentize.sh SOURCE.js WIT WORLD OUT.wasm
+#   componentize.sh SOURCE.js WIT WORLD OUT.wasm [jco componentize options…]
 # The build takes tens of seconds and a couple of GB of memory, and its output (~12 MB) differs
 # between builds, so tests build it into target/ rather than committing it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-[ $# -eq 4 ] || { echo "usage: componentize.sh SOURCE.js WIT WORLD OUT.wasm" >&2; exit 2; }
+[ $# -ge 4 ] || { echo "usage: componentize.sh SOURCE.js WIT WORLD OUT.wasm [options…]" >&2; exit 2; }
 [ -d "$here/node_modules" ] || "$here/install.sh"
 # jco's bundled WASI shim starts with no file access: grant it the file system for this build.
 export NODE_OPTIONS="--import $here/preopen-root.mjs"
-"$here/node_modules/.bin/jco" componentize "$1" --wit "$2" --world-name "$3" -o "$4"
+"$here/node_modules/.bin/jco" componentize "$1" --wit "$2" --world-name "$3" -o "$4" "${@:5}"

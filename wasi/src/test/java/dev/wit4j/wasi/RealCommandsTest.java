@@ -71,6 +71,28 @@ class RealCommandsTest {
         assertEquals(new Run(2, List.of("hello from javascript", "GREETING=(unset)", "args: ", "preopens: ", "no /data")), nothing);
     }
 
+    /**
+     * Compiled, the JavaScript engine runs as JIT-compilable JVM code throughout: no function left
+     * to the interpreter, no method over HotSpot's huge-method limit; and it behaves as interpreted.
+     */
+    @Test
+    void theJavaScriptCommandRunsFullyCompiled() {
+        Engine compiled = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
+        Component js = compiled.load(WasiApps.build("js"));
+        List<dev.wit4j.runtime.engine.CompileReport> reports = compiled.precompile(js);
+        for (var report : reports) {
+            assertTrue(report.fullyCompiled(), report.toString());
+            assertTrue(report.largestMethodBytes() <= dev.wit4j.runtime.engine.CompileReport.JIT_LIMIT, report.toString());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = WasiContext.builder().args("app", "x").env("GREETING", "hi").preopenedDir(data, "/data", true)
+                .stdout(out).build().run(compiled, js);
+        assertEquals(new Run(0, List.of("hello from javascript", "GREETING=hi", "args: x", "preopens: /data",
+                "input.txt: the contents", "../outside.txt: not-permitted")),
+                new Run(code, out.toString(StandardCharsets.UTF_8).lines().toList()));
+        System.out.println("app-js.wasm compiled: " + reports);
+    }
+
     @Test
     void theJavaScriptCommandFetchesOnlyWhenHttpIsGranted() throws IOException {
         Component js = ENGINE.load(WasiApps.build("js"));

@@ -86,12 +86,18 @@ final class WastScript {
         Linker linker = engine.linker();
         host.define(linker);
         registered.forEach(linker::instance);
+        Instance instance;
         try {
-            return linker.instantiate(component);
+            instance = linker.instantiate(component);
         } catch (RuntimeException e) {
             RuntimeGate.skipIfUnsupported(e);
             throw e;
         }
+        // compiled, every core function must be JIT-compilable JVM code: none left to the interpreter
+        for (var report : component.compileReports()) {
+            Assertions.assertTrue(report.fullyCompiled(), () -> file.path() + ": " + report);
+        }
+        return instance;
     }
 
     /** Records the outcome of an instantiating command, making it the target of later invokes. */
