@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.CRC32;
 import java.util.Objects;
 import run.endive.compiler.MachineFactoryCompiler;
 
@@ -27,7 +28,7 @@ import run.endive.compiler.MachineFactoryCompiler;
  * to the module, and the {@link CompileReport} ({@link CompiledCode}). It is keyed by a SHA-256 of
  * the module's bytes, of the core engine's compiler, of wit4j's version and of the splitter's
  * settings: a changed module, compiler or runtime never finds an old entry. Each file repeats
- * its full key and carries a SHA-256 of its contents, so a truncated, corrupted or foreign file is
+ * its full key and carries a CRC-32 of its contents, so a truncated, corrupted or foreign file is
  * detected, deleted and the module compiled again; code from it is never run. A file is written
  * to a temporary name and renamed into place, so processes sharing the directory see either no
  * entry or a complete one. The cache only ever speeds things up: when it cannot be read or
@@ -37,7 +38,7 @@ public final class CompiledCodeCache {
 
     private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
     /** The file layout's version, part of every key. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final String ENGINE_FINGERPRINT = engineFingerprint();
     private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
 
@@ -125,10 +126,10 @@ public final class CompiledCodeCache {
             if (!Arrays.equals(magic, MAGIC)) return null;
             if (!in.readUTF().equals(key)) return null;
             long length = in.readLong();
-            byte[] checksum = in.readNBytes(32);
+            long checksum = in.readLong();
             if (length < 0 || length != in.available()) return null;
             byte[] payload = in.readNBytes((int) length);
-            return MessageDigest.isEqual(checksum, sha256(payload)) ? payload : null;
+            return checksum == crc32(payload) ? payload : null;
         } catch (IOException e) {
             return null; // truncated header
         }
@@ -149,7 +150,7 @@ public final class CompiledCodeCache {
                 out.write(MAGIC);
                 out.writeUTF(key);
                 out.writeLong(payload.length);
-                out.write(sha256(payload));
+                out.writeLong(crc32(payload));
             }
             try (var out = Files.newOutputStream(temp)) {
                 header.writeTo(out);
@@ -196,6 +197,17 @@ public final class CompiledCodeCache {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The entry's checksum: it finds damage (a truncated or corrupted file), while the header's key
+     * tells entries apart; CRC-32 is as good at the first and far cheaper than a cryptographic hash
+     * in a process that has just started (it runs natively before any JIT compilation).
+     */
+    private static long crc32(byte[] payload) {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        return crc.getValue();
     }
 
     /** The SHA-256 of {@code bytes}, in hex. */

@@ -106,8 +106,9 @@ public final class CoreModule {
                 return module;
             }
         }
+        WasmModule validated;
         try {
-            CoreValidation.validate(copy);
+            validated = CoreValidation.validate(copy);
         } catch (MalformedException e) {
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
         } catch (InvalidException e) {
@@ -117,14 +118,20 @@ public final class CoreModule {
             // truncated section); all of them mean that the bytes are not a valid module.
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
         }
+        // the validating parse read the code already: keep it (the interpreter needs it; compiling
+        // lets it go); validated in parts, keep only the module's skeleton
         WasmModule metadata;
-        WasmModule withCode = null;
-        try {
-            metadata = parseWorkingAround(ModuleSplitter.skeleton(copy, ModuleSplitter.Additions.NONE), false);
-        } catch (IllegalArgumentException e) {
-            // a module the splitter's reader does not know (GC types, …): read it whole
-            withCode = parseWorkingAround(copy, false);
-            metadata = withCode;
+        WasmModule withCode = validated;
+        if (validated != null) {
+            metadata = validated;
+        } else {
+            try {
+                metadata = parseWorkingAround(ModuleSplitter.skeleton(copy, ModuleSplitter.Additions.NONE), false);
+            } catch (IllegalArgumentException e) {
+                // a module the splitter's reader does not know (GC types, …): read it whole
+                withCode = parseWorkingAround(copy, false);
+                metadata = withCode;
+            }
         }
         CoreModule module = describe(copy, offset, digest, metadata, offset);
         module.withCode = withCode;
@@ -233,6 +240,7 @@ public final class CoreModule {
                 if (code == null) {
                     code = compileWithCache();
                     compiled = code;
+                    withCode = null; // compiled instances do not need it; read again if ever interpreted
                     warnIfInterpreted(code.report());
                 }
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import run.endive.wasm.WasmModule;
 
 /**
  * Validates a core module with Endive's validator, on all cores when the module is large: a module
@@ -32,15 +33,16 @@ final class CoreValidation {
     /**
      * Validates {@code bytes}.
      *
+     * @return the parsed module when it was validated in one piece (the parse is the validation),
+     *     null when it was validated in parts
      * @throws RuntimeException Endive's exception for a malformed or invalid module
      */
-    static void validate(byte[] bytes) {
+    static WasmModule validate(byte[] bytes) {
         int cores = Runtime.getRuntime().availableProcessors();
         byte[][] parts = cores < MIN_CORES ? null
                 : ModuleSplitter.validationParts(bytes, Math.min(cores, 8), PARALLEL_FROM);
         if (parts == null) {
-            CoreModule.parseWorkingAround(bytes, true);
-            return;
+            return CoreModule.parseWorkingAround(bytes, true);
         }
         List<Future<?>> checks = new ArrayList<>();
         for (byte[] part : parts) {
@@ -59,5 +61,6 @@ final class CoreValidation {
                 throw new IllegalStateException("interrupted while validating a core module", e);
             }
         }
+        return null;
     }
 }
