@@ -30,7 +30,7 @@ final class Fixtures {
         return resource("points.wasm");
     }
 
-    private static byte[] resource(String name) {
+    static byte[] resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing benchmark resource " + name);
