@@ -8,6 +8,7 @@ import dev.wit4j.witx.model.Stability;
 import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.TypeDefKind;
 import dev.wit4j.witx.model.TypeOwner;
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,13 @@ public final class RuntimeResource {
         void destroy(int rep, InstanceState caller);
     }
 
-    /** Every live resource's definition, so that any lift or lower can find its run-time type. */
-    private static final Map<TypeDef, ResourceType> BY_DEF = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Every live resource's definition, so that any lift or lower can find its run-time type. Weak
+     * both ways: the type (and its destructor, which reaches the defining instance's memory) must
+     * not keep its own definition, and with it the instance, alive after the instance is dropped.
+     */
+    private static final Map<TypeDef, WeakReference<ResourceType>> BY_DEF =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ResourceType type;
     private final TypeDef def;
@@ -46,7 +52,7 @@ public final class RuntimeResource {
         this.def = new TypeDef(name, new TypeOwner.InInterface(RUNTIME, "resource-" + IDS.incrementAndGet()),
                 TypeDefKind.RESOURCE, Docs.NONE, Stability.UNKNOWN, SourcePos.NONE);
         this.destructor = destructor;
-        BY_DEF.put(def, type);
+        BY_DEF.put(def, new WeakReference<>(type));
     }
 
     /**
@@ -54,11 +60,17 @@ public final class RuntimeResource {
      * per resource type, so one table serves every instance).
      */
     static ResourceType typeOf(TypeDef def) {
-        ResourceType rt = BY_DEF.get(def);
+        WeakReference<ResourceType> ref = BY_DEF.get(def);
+        ResourceType rt = ref == null ? null : ref.get();
         if (rt == null) {
             throw new IllegalStateException("no run-time resource type for " + def);
         }
         return rt;
+    }
+
+    /** How many resource types are alive (for tests: dropped instances' types must go). */
+    static int live() {
+        return BY_DEF.size();
     }
 
     /** A host-defined resource type; {@code destructor} may be null. */
