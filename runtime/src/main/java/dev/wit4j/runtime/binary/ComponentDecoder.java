@@ -91,6 +91,22 @@ public final class ComponentDecoder {
     }
 
     /** The sections of a component whose preamble {@code r} has just read. */
+    /**
+     * How deep components, component types and instance types may nest in one another: as deep as
+     * wasmparser allows ({@code MAX_WASM_NESTING}-style limits), and far from where decoding,
+     * validating or printing the tree would exhaust a thread's stack.
+     */
+    static final int MAX_NESTING = 100;
+
+    private int depth;
+
+    private void enter(int offset, String what) {
+        if (++depth > MAX_NESTING) {
+            depth--;
+            throw BinaryReader.error("nesting too deep: " + what + " inside " + MAX_NESTING + " others", offset);
+        }
+    }
+
     private Component componentSections(BinaryReader r, long preambleOffset, boolean nested) {
         List<Section> sections = new ArrayList<>();
         while (!r.eof()) {
@@ -156,7 +172,12 @@ public final class ComponentDecoder {
                 if (header(s) != Layer.COMPONENT) {
                     throw BinaryReader.error("expected a version header for a component", start);
                 }
-                yield new Section.ComponentSection(offset, w, componentSections(s, start, true));
+                enter(offset, "a component");
+                try {
+                    yield new Section.ComponentSection(offset, w, componentSections(s, start, true));
+                } finally {
+                    depth--;
+                }
             }
             case 5 -> new Section.InstanceSection(offset, w, vec(s, this::instance));
             case 6 -> new Section.AliasSection(offset, w, vec(s, this::alias));
@@ -624,9 +645,19 @@ public final class ComponentDecoder {
                 return new DefType.FuncType(offset, b == 0x43, params, resultList(r));
             }
             case 0x41:
-                return new DefType.ComponentType(offset, vec(r, this::componentDecl));
+                enter(offset, "a component type");
+                try {
+                    return new DefType.ComponentType(offset, vec(r, this::componentDecl));
+                } finally {
+                    depth--;
+                }
             case 0x42:
-                return new DefType.InstanceType(offset, vec(r, this::instanceDecl));
+                enter(offset, "an instance type");
+                try {
+                    return new DefType.InstanceType(offset, vec(r, this::instanceDecl));
+                } finally {
+                    depth--;
+                }
             default:
                 return defValType(r, b, offset);
         }

@@ -17,6 +17,53 @@ import org.junit.jupiter.api.Test;
 
 class ComponentDecoderTest {
 
+    private static final byte[] COMPONENT_PREAMBLE = {0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00};
+
+    private static byte[] section(int id, byte[] content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(id);
+        long n = content.length;
+        do {
+            int b = (int) (n & 0x7F);
+            n >>>= 7;
+            out.write(n != 0 ? b | 0x80 : b);
+        } while (n != 0);
+        out.writeBytes(content);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** Instance types nested {@code depth} deep, in one type section: 3 bytes a level. */
+    private static byte[] nestedInstanceTypes(int depth) {
+        java.io.ByteArrayOutputStream type = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < depth; i++) type.writeBytes(new byte[] {0x42, 0x01, 0x01}); // instance type { type … }
+        type.writeBytes(new byte[] {0x42, 0x00});
+        return concat(COMPONENT_PREAMBLE, section(7, concat(new byte[] {0x01}, type.toByteArray())));
+    }
+
+    /** Components nested {@code depth} deep. */
+    private static byte[] nestedComponents(int depth) {
+        byte[] inner = COMPONENT_PREAMBLE;
+        for (int i = 0; i < depth; i++) inner = concat(COMPONENT_PREAMBLE, section(4, inner));
+        return inner;
+    }
+
+    @Test
+    void deeplyNestedTypesAndComponentsAreRejectedWithATypedError() {
+        for (byte[] bytes : List.of(nestedInstanceTypes(2_000), nestedComponents(2_000))) {
+            BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> ComponentDecoder.decode(bytes));
+            assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
+        }
+        // as deep as allowed is fine
+        assertInstanceOf(Component.class, ComponentDecoder.decode(nestedInstanceTypes(ComponentDecoder.MAX_NESTING - 1)));
+        assertInstanceOf(Component.class, ComponentDecoder.decode(nestedComponents(ComponentDecoder.MAX_NESTING)));
+    }
+
     private static Component roundTrip(byte[] bytes) {
         Component c = ComponentDecoder.decodeComponent(bytes);
         assertArrayEquals(bytes, ComponentEncoder.encode(c), "re-encoding differs");
