@@ -21,6 +21,7 @@ import dev.wit4j.witx.parse.Ast.Id;
 import dev.wit4j.witx.parse.Ast.Loc;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +61,8 @@ final class Resolver {
         /** Per interface: names that exist in source but are gated out, and function names. */
         final Map<String, Set<String>> excludedNames = new HashMap<>();
         final Map<String, Set<String>> functionNames = new HashMap<>();
-        final Map<PackageSource.Section, Map<String, Object>> fileScopes = new HashMap<>();
+        /** By identity: a section's own hash walks the whole file. */
+        final Map<PackageSource.Section, Map<String, Object>> fileScopes = new IdentityHashMap<>();
         WitPackage result;
 
         PkgState(PackageSource src) {
@@ -72,6 +74,17 @@ final class Resolver {
     /** An interface or world declaration of a package. */
     private record ItemDecl(Ast.TopItem decl, PackageSource.Section section, Id name, boolean world,
             boolean excluded, int index) {
+        // Identity: a record's own equality would hash the whole file the item is in on every
+        // lookup, which made resolution quadratic in the number of items.
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** A file-scope name introduced by a top-level {@code use} of another package's interface. */

@@ -1,12 +1,12 @@
 package dev.wit4j.witx.resolve;
 
 import dev.wit4j.witx.WitException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -25,64 +25,92 @@ final class Toposort {
 
     static <K, E> List<K> sort(List<K> nodes, Map<K, List<Edge<K, E>>> deps,
             BiFunction<K, Edge<K, E>, WitException> cycleError) {
+        // Nodes by position. The keys are syntax trees whose hashes walk the whole tree: look each
+        // node up once, by identity where the edges name the very instances (they usually do).
+        int n = nodes.size();
+        Map<K, Integer> byIdentity = new IdentityHashMap<>();
+        for (int i = 0; i < n; i++) byIdentity.putIfAbsent(nodes.get(i), i);
+        Map<K, Integer> byValue = null;
+        List<List<Edge<K, E>>> edgesOf = new ArrayList<>(n);
+        int[][] targets = new int[n][];
+        for (int i = 0; i < n; i++) {
+            List<Edge<K, E>> edges = deps.getOrDefault(nodes.get(i), List.of());
+            edgesOf.add(edges);
+            int[] t = new int[edges.size()];
+            for (int j = 0; j < t.length; j++) {
+                K target = edges.get(j).target();
+                Integer at = byIdentity.get(target);
+                if (at == null) {
+                    if (byValue == null) {
+                        byValue = new HashMap<>();
+                        for (int k = 0; k < n; k++) byValue.putIfAbsent(nodes.get(k), k);
+                    }
+                    at = byValue.get(target);
+                }
+                t[j] = at == null ? -1 : at; // a target outside the nodes is not ordered here
+            }
+            targets[i] = t;
+        }
         // Kahn's algorithm only to find the nodes that are on (or behind) a cycle.
-        Map<K, Integer> pending = new HashMap<>();
-        Map<K, List<K>> dependents = new HashMap<>();
-        for (K n : nodes) {
-            int count = 0;
-            for (Edge<K, E> e : deps.getOrDefault(n, List.of())) {
-                if (deps.containsKey(e.target()) || nodes.contains(e.target())) {
-                    count++;
-                    dependents.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(n);
+        int[] pending = new int[n];
+        List<List<Integer>> dependents = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) dependents.add(new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            for (int t : targets[i]) {
+                if (t >= 0) {
+                    pending[i]++;
+                    dependents.get(t).add(i);
                 }
             }
-            pending.put(n, count);
         }
-        List<K> ready = new ArrayList<>();
-        for (K n : nodes) {
-            if (pending.get(n) == 0) {
-                ready.add(n);
-            }
+        ArrayDeque<Integer> ready = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            if (pending[i] == 0) ready.push(i);
         }
-        Set<K> done = new HashSet<>();
+        boolean[] done = new boolean[n];
+        int doneCount = 0;
         while (!ready.isEmpty()) {
-            K n = ready.remove(ready.size() - 1);
-            done.add(n);
-            for (K d : dependents.getOrDefault(n, List.of())) {
-                if (pending.merge(d, -1, Integer::sum) == 0) {
-                    ready.add(d);
-                }
+            int i = ready.pop();
+            done[i] = true;
+            doneCount++;
+            for (int d : dependents.get(i)) {
+                if (--pending[d] == 0) ready.push(d);
             }
         }
-        if (done.size() != nodes.size()) {
-            for (K n : nodes) {
-                if (!done.contains(n)) {
-                    for (Edge<K, E> e : deps.getOrDefault(n, List.of())) {
-                        if (pending.containsKey(e.target()) && !done.contains(e.target())) {
-                            throw cycleError.apply(n, e);
-                        }
+        if (doneCount != n) {
+            for (int i = 0; i < n; i++) {
+                if (!done[i]) {
+                    for (int j = 0; j < targets[i].length; j++) {
+                        int t = targets[i][j];
+                        if (t >= 0 && !done[t]) throw cycleError.apply(nodes.get(i), edgesOf.get(i).get(j));
                     }
                 }
             }
             throw new IllegalStateException("cycle without an edge");
         }
-        List<K> order = new ArrayList<>();
-        Set<K> visited = new HashSet<>();
-        for (K n : nodes) {
-            visit(n, deps, visited, order);
-        }
-        return order;
-    }
-
-    private static <K, E> void visit(K n, Map<K, List<Edge<K, E>>> deps, Set<K> visited, List<K> order) {
-        if (!visited.add(n)) {
-            return;
-        }
-        for (Edge<K, E> e : deps.getOrDefault(n, List.of())) {
-            if (deps.containsKey(e.target())) {
-                visit(e.target(), deps, visited, order);
+        // depth-first post-order, iteratively (use chains can be thousands long)
+        List<K> order = new ArrayList<>(n);
+        boolean[] visited = new boolean[n];
+        int[] next = new int[n];
+        ArrayDeque<Integer> stack = new ArrayDeque<>();
+        for (int root = 0; root < n; root++) {
+            if (visited[root]) continue;
+            visited[root] = true;
+            stack.push(root);
+            while (!stack.isEmpty()) {
+                int i = stack.peek();
+                if (next[i] < targets[i].length) {
+                    int t = targets[i][next[i]++];
+                    if (t >= 0 && !visited[t]) {
+                        visited[t] = true;
+                        stack.push(t);
+                    }
+                } else {
+                    stack.pop();
+                    order.add(nodes.get(i));
+                }
             }
         }
-        order.add(n);
+        return order;
     }
 }
