@@ -18,6 +18,13 @@ import java.util.stream.Collectors;
  */
 public final class ValueTypes {
 
+    /**
+     * The deepest a value may nest (lists in lists, records in records, …) to be checked, parsed
+     * or printed: types as deep do not occur in components, and deeper ones would only exhaust the
+     * thread's stack.
+     */
+    public static final int MAX_DEPTH = 100;
+
     private ValueTypes() {
     }
 
@@ -63,6 +70,14 @@ public final class ValueTypes {
      * {@code option<point>}; named types by their name, anonymous records etc. by their kind.
      */
     public static String describe(ValueType type) {
+        return describe(type, 0);
+    }
+
+    /** {@link #describe}, eliding what lies deeper than a message needs (and a stack allows). */
+    private static String describe(ValueType type, int depth) {
+        if (depth > 8) {
+            return "…";
+        }
         if (type instanceof ValueType.Primitive p) {
             return p.witName();
         } else if (type instanceof ValueType.Named n) {
@@ -73,27 +88,27 @@ public final class ValueTypes {
             }
             return kindWord(resolved).map(k -> k + " `" + def.name() + "`").orElse(def.name());
         } else if (type instanceof ValueType.ListType l) {
-            return "list<" + describe(l.element()) + ">";
+            return "list<" + describe(l.element(), depth + 1) + ">";
         } else if (type instanceof ValueType.FixedListType l) {
-            return "list<" + describe(l.element()) + ", " + l.length() + ">";
+            return "list<" + describe(l.element(), depth + 1) + ", " + l.length() + ">";
         } else if (type instanceof ValueType.TupleType t) {
-            return t.types().stream().map(ValueTypes::describe).collect(Collectors.joining(", ", "tuple<", ">"));
+            return t.types().stream().map(t2 -> describe(t2, depth + 1)).collect(Collectors.joining(", ", "tuple<", ">"));
         } else if (type instanceof ValueType.OptionType o) {
-            return "option<" + describe(o.type()) + ">";
+            return "option<" + describe(o.type(), depth + 1) + ">";
         } else if (type instanceof ValueType.ResultType r) {
             if (r.ok().isEmpty() && r.err().isEmpty()) {
                 return "result";
             }
-            String ok = r.ok().map(ValueTypes::describe).orElse("_");
-            return r.err().map(e -> "result<" + ok + ", " + describe(e) + ">").orElse("result<" + ok + ">");
+            String ok = r.ok().map(t2 -> describe(t2, depth + 1)).orElse("_");
+            return r.err().map(e -> "result<" + ok + ", " + describe(e, depth + 1) + ">").orElse("result<" + ok + ">");
         } else if (type instanceof ValueType.HandleType h) {
             return (h.borrow() ? "borrow<" : "own<") + h.resource().name() + ">";
         } else if (type instanceof ValueType.StreamType s) {
-            return s.element().map(e -> "stream<" + describe(e) + ">").orElse("stream");
+            return s.element().map(e -> "stream<" + describe(e, depth + 1) + ">").orElse("stream");
         } else if (type instanceof ValueType.FutureType f) {
-            return f.element().map(e -> "future<" + describe(e) + ">").orElse("future");
+            return f.element().map(e -> "future<" + describe(e, depth + 1) + ">").orElse("future");
         } else if (type instanceof ValueType.MapType m) {
-            return "map<" + describe(m.key()) + ", " + describe(m.value()) + ">";
+            return "map<" + describe(m.key(), depth + 1) + ", " + describe(m.value(), depth + 1) + ">";
         }
         return kindWord(type).orElseThrow();
     }
@@ -117,6 +132,9 @@ public final class ValueTypes {
         private final List<String> path = new ArrayList<>();
 
         void check(Value value, ValueType declared) {
+            if (path.size() > MAX_DEPTH) {
+                throw fail("value nested more than " + MAX_DEPTH + " levels deep");
+            }
             ValueType type = resolve(declared);
             if (type instanceof ValueType.Primitive p) {
                 if (!primitiveMatches(value, p)) {

@@ -70,7 +70,21 @@ final class Parser {
 
     // ---------------------------------------------------------------- values
 
+    private int depth;
+
     private Value value(ValueType declared) {
+        if (depth >= ValueTypes.MAX_DEPTH) {
+            throw lex.error("value nested more than " + ValueTypes.MAX_DEPTH + " levels deep", lex.peek().start());
+        }
+        depth++;
+        try {
+            return nested(declared);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Value nested(ValueType declared) {
         ValueType type = ValueTypes.resolve(declared);
         if (type instanceof ValueType.Primitive p) {
             return primitive(p, declared);

@@ -25,8 +25,23 @@ final class Printer {
         return p.out.toString();
     }
 
+    private int depth;
+
     /** Writes {@code value}; {@code declared} is its type or {@code null} when unknown. */
     private void write(Value value, ValueType declared) {
+        if (depth >= ValueTypes.MAX_DEPTH) {
+            throw new IllegalArgumentException("a value nested more than " + ValueTypes.MAX_DEPTH
+                    + " levels deep cannot be printed in WAVE");
+        }
+        depth++;
+        try {
+            writeNested(value, declared);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void writeNested(Value value, ValueType declared) {
         ValueType type = declared == null ? null : ValueTypes.resolve(declared);
         if (value instanceof Value.Bool v) {
             out.append(v.value());

@@ -74,6 +74,9 @@ public final class Wave {
      *
      * <p>WAVE has no syntax for resource handles, streams, futures and error-contexts; they print
      * as {@code own<file>#3}-style text that does not parse back.
+     *
+     * @throws IllegalArgumentException for a value nested more than {@link ValueTypes#MAX_DEPTH}
+     *     levels deep
      */
     public static String print(Value value) {
         return Printer.print(Objects.requireNonNull(value, "value"), null);
@@ -84,6 +87,7 @@ public final class Wave {
      * declaration order.
      *
      * @throws dev.wit4j.runtime.value.ValueTypeMismatchException if the value does not have the type
+     *     (or nests more than {@link ValueTypes#MAX_DEPTH} levels deep)
      */
     public static String print(Value value, ValueType type) {
         ValueTypes.check(value, type);
