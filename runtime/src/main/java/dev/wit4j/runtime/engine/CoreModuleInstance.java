@@ -16,7 +16,11 @@ import run.endive.wasm.WasmEngineException;
 import run.endive.wasm.types.Export;
 import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.Import;
+import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.Table;
+import run.endive.wasm.types.TableLimits;
+import run.endive.wasm.types.TableSection;
 
 /**
  * A live instance of a core module: its own memories, tables and globals (shared-nothing unless
@@ -85,7 +89,7 @@ public final class CoreModuleInstance {
         Instance instance;
         CoreModule.Execution execution = module.execution(mode);
         try {
-            instance = Instance.builder(execution.module())
+            instance = Instance.builder(withOwnTables(execution.module()))
                     .withImportValues(values.build())
                     // only the module's start section runs; the engine would otherwise also call an
                     // exported `_start` (the WASI command convention), which components call explicitly
@@ -101,6 +105,46 @@ public final class CoreModuleInstance {
             throw CoreTrapException.stackOverflow(e);
         }
         return new CoreModuleInstance(instance, exports(module, instance));
+    }
+
+    /**
+     * The module with tables of its own for one instance. Endive grows a table by growing the
+     * limits object of the module's table definition, which every later instance of the module
+     * starts from: one instance's {@code table.grow} would set the initial size of all the others
+     * (shared-nothing broken, and memory exhausted by the thousandth instance of a module that
+     * grows its table). Each instance gets fresh limits, the module's own are never grown.
+     */
+    static WasmModule withOwnTables(WasmModule module) {
+        TableSection tables = module.tableSection();
+        if (tables.tableCount() == 0) {
+            return module;
+        }
+        TableSection.Builder fresh = TableSection.builder();
+        for (int i = 0; i < tables.tableCount(); i++) {
+            Table t = tables.getTable(i);
+            TableLimits l = t.limits();
+            fresh.addTable(new Table(t.elementType(), new TableLimits(l.min(), l.max(), l.shared()), t.initialize()));
+        }
+        WasmModule.Builder copy = WasmModule.builder()
+                .setTypeSection(module.typeSection())
+                .setImportSection(module.importSection())
+                .setFunctionSection(module.functionSection())
+                .setTableSection(fresh.build())
+                .setGlobalSection(module.globalSection())
+                .setExportSection(module.exportSection())
+                .setElementSection(module.elementSection())
+                .setCodeSection(module.codeSection())
+                .setDataSection(module.dataSection())
+                .withValidation(false)
+                .withDigest(module.digest());
+        module.memorySection().ifPresent(copy::setMemorySection);
+        module.startSection().ifPresent(copy::setStartSection);
+        module.dataCountSection().ifPresent(copy::setDataCountSection);
+        module.tagSection().ifPresent(copy::setTagSection);
+        for (var custom : module.customSections()) {
+            copy.addCustomSection(custom.name(), custom);
+        }
+        return copy.build();
     }
 
     /**

@@ -110,4 +110,32 @@ class CoreModuleInstanceTest {
         }
         return out;
     }
+
+    /** {@code (table 1 funcref)}, {@code grow} adds 10 entries, {@code size} is the table's size. */
+    private static final byte[] GROWING_TABLE = {
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+            0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f,
+            0x03, 0x03, 0x02, 0x00, 0x00,
+            0x04, 0x04, 0x01, 0x70, 0x00, 0x01,
+            0x07, 0x0f, 0x02, 0x04, 'g', 'r', 'o', 'w', 0x00, 0x00, 0x04, 's', 'i', 'z', 'e', 0x00, 0x01,
+            0x0a, 0x11, 0x02,
+            0x09, 0x00, (byte) 0xd0, 0x70, 0x41, 0x0a, (byte) 0xfc, 0x0f, 0x00, 0x0b,
+            0x05, 0x00, (byte) 0xfc, 0x10, 0x00, 0x0b};
+
+    /** One instance growing its table leaves every other instance's table, later ones too, as declared. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ExecutionMode.class)
+    void instancesDoNotShareTableSizes(ExecutionMode mode) {
+        CoreModule module = CoreModule.parse(GROWING_TABLE, 0);
+        CoreModuleInstance a = CoreModuleInstance.instantiate(module, (m, n) -> java.util.Optional.empty(), mode);
+        CoreFunction grow = (CoreFunction) a.export("grow").orElseThrow();
+        CoreFunction sizeA = (CoreFunction) a.export("size").orElseThrow();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {1}, grow.call());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {11}, grow.call());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {21}, sizeA.call());
+        CoreModuleInstance b = CoreModuleInstance.instantiate(module, (m, n) -> java.util.Optional.empty(), mode);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {1},
+                ((CoreFunction) b.export("size").orElseThrow()).call(), "a later instance starts from the declared size");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {21}, sizeA.call());
+    }
 }
