@@ -328,7 +328,7 @@ public final class Resources {
                 Counters.Counter _v = new Counters.Counter(counters, _cx.liftOwnHandle(_r[0], rtCounter, "counter"));
                 fnConstructorCounter.finish(_r);
                 return _v;
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnConstructorCounter.fail(_e);
             } finally {
                 fnConstructorCounter.exit();
@@ -344,7 +344,7 @@ public final class Resources {
                 Counters.Counter _v = new Counters.Counter(counters, _cx.liftOwnHandle(_r[0], rtCounter, "counter"));
                 fnMake.finish(_r);
                 return _v;
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnMake.fail(_e);
             } finally {
                 fnMake.exit();
@@ -361,7 +361,7 @@ public final class Resources {
                 long _v = _r[0];
                 fnMethodCounterIncrement.finish(_r);
                 return _v;
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnMethodCounterIncrement.fail(_e);
             } finally {
                 fnMethodCounterIncrement.exit();
@@ -376,7 +376,7 @@ public final class Resources {
                 _a[0] = _cx.lowerBorrowHandle(self.handle(), rtCounter);
                 long[] _r = fnMethodCounterClose.call(_a);
                 fnMethodCounterClose.finish(_r);
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnMethodCounterClose.fail(_e);
             } finally {
                 fnMethodCounterClose.exit();

@@ -180,7 +180,7 @@ public final class Types implements TypesExports {
             int _v = (int) _r[0];
             fnRun.finish(_r);
             return _v;
-        } catch (RuntimeException | StackOverflowError _e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
             throw fnRun.fail(_e);
         } finally {
             fnRun.exit();
@@ -502,7 +502,7 @@ public final class Types implements TypesExports {
                 double _v = GuestContext.liftF64(_r[0]);
                 fnArea.finish(_r);
                 return _v;
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnArea.fail(_e);
             } finally {
                 fnArea.exit();
@@ -539,7 +539,7 @@ public final class Types implements TypesExports {
                 _a[15] = _cx.lastLength();
                 long[] _r = fnLists.call(_a);
                 fnLists.finish(_r);
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnLists.fail(_e);
             } finally {
                 fnLists.exit();
@@ -582,7 +582,7 @@ public final class Types implements TypesExports {
                         };
                 fnOptions.finish(_r);
                 return _v;
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnOptions.fail(_e);
             } finally {
                 fnOptions.exit();
@@ -631,7 +631,7 @@ public final class Types implements TypesExports {
                         };
                 fnResults.finish(_r);
                 return _v;
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnResults.fail(_e);
             } finally {
                 fnResults.exit();
@@ -652,7 +652,7 @@ public final class Types implements TypesExports {
                 Tuple1<Boolean> _v = new Tuple1<Boolean>(_r[0] != 0);
                 fnTuples.finish(_r);
                 return _v;
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnTuples.fail(_e);
             } finally {
                 fnTuples.exit();
@@ -669,7 +669,7 @@ public final class Types implements TypesExports {
                 Set<ShapesExport.Permissions> _v = fromBitsShapesExportPermissions((int) _r[0]);
                 fnSetPermissions.finish(_r);
                 return _v;
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnSetPermissions.fail(_e);
             } finally {
                 fnSetPermissions.exit();
@@ -683,7 +683,7 @@ public final class Types implements TypesExports {
                 long[] _a = new long[0];
                 long[] _r = fnOldThing.call(_a);
                 fnOldThing.finish(_r);
-            } catch (RuntimeException | StackOverflowError _e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
                 throw fnOldThing.fail(_e);
             } finally {
                 fnOldThing.exit();

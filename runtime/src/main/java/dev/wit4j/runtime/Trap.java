@@ -62,7 +62,18 @@ public class Trap extends RuntimeException {
          * Core code called out of its component instance while it may not ({@code may_leave}: during
          * {@code realloc}, {@code post-return} or a resource destructor).
          */
-        CANNOT_LEAVE("cannot leave component instance");
+        CANNOT_LEAVE("cannot leave component instance"),
+        /**
+         * The calling thread was interrupted ({@link Thread#interrupt()}): a running guest stops at
+         * its next loop back edge or call; a call made while the thread's interrupt flag is set does
+         * not start (and does not poison the instance).
+         */
+        INTERRUPTED("interrupted"),
+        /**
+         * The guest needed more than the host has: the JVM heap ran out while it ran (touching new
+         * memory pages, lifting a huge list, creating handles).
+         */
+        RESOURCE_EXHAUSTED("resource exhausted");
 
         private final String message;
 

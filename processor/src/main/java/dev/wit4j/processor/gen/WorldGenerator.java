@@ -526,7 +526,8 @@ public final class WorldGenerator {
         } else {
             c.addStatement("$N.finish(_r)", func);
         }
-        c.nextControlFlow("catch ($T | $T _e)", RuntimeException.class, StackOverflowError.class)
+        c.nextControlFlow("catch ($T | $T | $T _e)", RuntimeException.class, StackOverflowError.class,
+                        OutOfMemoryError.class)
                 .addStatement("throw $N.fail(_e)", func)
                 .nextControlFlow("finally")
                 .addStatement("$N.exit()", func)

@@ -65,6 +65,11 @@ public final class CoreTrapException extends RuntimeException {
         return new CoreTrapException(message == null || message.isBlank() ? e.getClass().getSimpleName() : message, e);
     }
 
+    /** Whether the core code stopped because its thread was interrupted. */
+    public boolean interrupted() {
+        return getCause() instanceof run.endive.runtime.WasmInterruptedException;
+    }
+
     static CoreTrapException stackOverflow(StackOverflowError e) {
         return new CoreTrapException("call stack exhausted", e);
     }

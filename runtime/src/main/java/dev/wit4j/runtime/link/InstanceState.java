@@ -90,6 +90,7 @@ final class InstanceState implements ResourceTypes {
      * @throws Trap with {@link Trap.Reason#CANNOT_ENTER} if the call may not enter
      */
     List<InstanceState> enter(InstanceState caller) {
+        checkNotInterrupted();
         if (caller == null && parent == null) {
             enterRoot(); // the common case: the host calls into a top-level instance
             return self;
@@ -122,7 +123,19 @@ final class InstanceState implements ResourceTypes {
      * {@link #enter(InstanceState)} from the host into a top-level instance, which enters this
      * instance alone: to be left with {@link #exitRoot()}.
      */
+    /**
+     * A call does not start on a thread whose interrupt flag is set (as a blocking JDK method would
+     * not): the guest would stop at its first loop and its instance be poisoned for an interrupt
+     * meant for something else. Nothing has run, so nothing is poisoned; the flag stays set.
+     */
+    private static void checkNotInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Trap(Trap.Reason.INTERRUPTED, "the calling thread's interrupt flag is set: the call did not start");
+        }
+    }
+
     void enterRoot() {
+        checkNotInterrupted();
         if (poisoned) {
             throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
         }

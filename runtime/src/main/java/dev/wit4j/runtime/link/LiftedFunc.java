@@ -130,6 +130,8 @@ final class LiftedFunc implements ComponentFunc {
             throw poisoned(e);
         } catch (StackOverflowError e) {
             throw poisoned(new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted"));
+        } catch (OutOfMemoryError e) {
+            throw poisoned(Traps.heapExhausted(e));
         } finally {
             InstanceState.exit(entered);
         }
@@ -181,6 +183,8 @@ final class LiftedFunc implements ComponentFunc {
             throw calleeFault ? poisoned(e) : e;
         } catch (StackOverflowError e) {
             throw poisoned(new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted"));
+        } catch (OutOfMemoryError e) {
+            throw poisoned(Traps.heapExhausted(e));
         } finally {
             InstanceState.exit(entered);
         }

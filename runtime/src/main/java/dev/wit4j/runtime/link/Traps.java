@@ -15,9 +15,18 @@ final class Traps {
      * its names (it names the instance that trapped); other exceptions (thrown by host functions)
      * pass unchanged.
      */
+    /** The trap for the JVM heap running out while a guest ran: its instance is poisoned, the host goes on. */
+    static Trap heapExhausted(OutOfMemoryError e) {
+        Trap t = new Trap(Trap.Reason.RESOURCE_EXHAUSTED, "the JVM heap is exhausted ("
+                + (e.getMessage() == null ? "out of memory" : e.getMessage()) + ")");
+        t.addSuppressed(e);
+        return t;
+    }
+
     static RuntimeException annotate(RuntimeException e, String component, String function) {
         if (e instanceof CoreTrapException core) {
-            Trap t = new Trap(Trap.Reason.CORE_TRAP, core.getMessage());
+            Trap t = core.interrupted() ? new Trap(Trap.Reason.INTERRUPTED, "the thread was interrupted while the guest ran")
+                    : new Trap(Trap.Reason.CORE_TRAP, core.getMessage());
             t.setStackTrace(core.getStackTrace()); // where core code trapped, for debugging
             if (core.getCause() != null) {
                 t.addSuppressed(core.getCause());

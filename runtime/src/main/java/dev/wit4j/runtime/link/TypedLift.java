@@ -121,6 +121,8 @@ final class TypedLift implements ExportFunction {
             r = re;
         } else if (e instanceof StackOverflowError) {
             r = new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted");
+        } else if (e instanceof OutOfMemoryError oom) {
+            r = Traps.heapExhausted(oom);
         } else if (e instanceof Error err) {
             throw err;
         } else {
