@@ -87,6 +87,28 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aCoreModuleDeclaringTwoToTheThirtyOneParametersIsOneLine() throws IOException {
+        // (type (func (param × 2^31))) in a 16-byte core module, alone and inside a component
+        int[] module = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+                0x01, 0x08, 0x01, 0x60, 0x80, 0x80, 0x80, 0x80, 0x08, 0x00};
+        Outcome alone = wit4j("validate", write("params.wasm", module).toString());
+        assertEquals(1, alone.exitCode());
+        assertOneLineReason(alone);
+        assertTrue(alone.err().contains("out of bounds"), alone.err());
+
+        int[] component = new int[10 + module.length];
+        int[] header = {0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00, 0x01, module.length};
+        System.arraycopy(header, 0, component, 0, header.length);
+        System.arraycopy(module, 0, component, header.length, module.length);
+        for (String command : new String[] {"validate", "wit"}) {
+            Outcome inside = wit4j(command, write("component.wasm", component).toString());
+            assertEquals(1, inside.exitCode(), command);
+            assertOneLineReason(inside);
+            assertTrue(inside.err().contains("out of bounds"), inside.err());
+        }
+    }
+
+    @Test
     void missingFile() {
         Outcome outcome = wit4j("validate", dir.resolve("nope.wasm").toString());
         assertEquals(1, outcome.exitCode());

@@ -106,6 +106,12 @@ public final class CoreModule {
                 return module;
             }
         }
+        try {
+            ModuleBounds.check(copy);
+        } catch (ModuleBounds.OutOfBounds e) {
+            throw new CoreModuleException("malformed core module: " + e.getMessage() + " (at byte " + e.offset
+                    + " of the module)", offset + e.offset, true, null);
+        }
         WasmModule validated;
         try {
             validated = CoreValidation.validate(copy);
@@ -117,6 +123,10 @@ public final class CoreModule {
             // The engine reports some problems with other exception types (for example a
             // truncated section); all of them mean that the bytes are not a valid module.
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // what the bounds check lets through and still does not fit: never an Error to the caller
+            throw new CoreModuleException("core module too large or too deeply nested to read: " + e, offset, true,
+                    null);
         }
         // the validating parse read the code already: keep it (the interpreter needs it; compiling
         // lets it go); validated in parts, keep only the module's skeleton

@@ -4,7 +4,8 @@ import dev.wit4j.runtime.WasmFormatException;
 
 /**
  * A core module embedded in a component could not be decoded ({@link #malformed()}) or failed core
- * WebAssembly validation. The offset is where the core module starts in the outermost binary.
+ * WebAssembly validation. The offset is that of the offending byte in the outermost binary when it
+ * is known, otherwise where the core module starts.
  */
 public final class CoreModuleException extends WasmFormatException {
 

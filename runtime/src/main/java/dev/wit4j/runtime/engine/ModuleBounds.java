@@ -1,0 +1,367 @@
+package dev.wit4j.runtime.engine;
+
+/**
+ * Checks, before Endive reads a core module, that no length or count in it promises more than the
+ * bytes that are there. Endive's parser allocates by a declared count before reading the items
+ * (function types' parameters and results, element segments' items, data segments' bytes, section
+ * and name lengths) and adds locals one by one up to their declared number: a 16-byte module
+ * declaring 2<sup>31</sup> of something exhausted the heap. Every such count must fit in what is
+ * left of its section (each item takes at least a byte), and a function may have at most
+ * {@value #MAX_LOCALS} locals (wasmparser's limit). The rest is Endive's to check.
+ */
+final class ModuleBounds {
+
+    /** wasmparser's {@code MAX_WASM_FUNCTION_LOCALS}. */
+    static final long MAX_LOCALS = 50_000;
+
+    /** A length or count that cannot be: the module is malformed. */
+    static final class OutOfBounds extends RuntimeException {
+        final long offset;
+
+        OutOfBounds(String message, long offset) {
+            super(message, null, false, false);
+            this.offset = offset;
+        }
+    }
+
+    private final byte[] b;
+    private int pos;
+    private int end;
+
+    private ModuleBounds(byte[] bytes) {
+        this.b = bytes;
+    }
+
+    /**
+     * Checks {@code module}; returns normally when every count fits (or the module is not one this
+     * check understands: then Endive's own errors apply).
+     *
+     * @throws OutOfBounds naming the offset of a count or length that does not fit
+     */
+    static void check(byte[] module) {
+        if (module.length < 8) return;
+        new ModuleBounds(module).sections();
+    }
+
+    private void sections() {
+        pos = 8;
+        int moduleEnd = b.length;
+        while (pos < moduleEnd) {
+            end = moduleEnd;
+            int id = u8();
+            int sizeAt = pos;
+            long size = u32();
+            if (size > moduleEnd - pos) {
+                throw new OutOfBounds("section size out of bounds: " + size + " bytes, " + (moduleEnd - pos)
+                        + " left", sizeAt);
+            }
+            int sectionEnd = pos + (int) size;
+            end = sectionEnd;
+            try {
+                section(id);
+            } catch (Unreadable e) {
+                // something this check does not know: Endive decides
+            }
+            pos = sectionEnd;
+        }
+    }
+
+    /** Content this check does not follow (new proposals): it stops checking that section. */
+    private static final class Unreadable extends RuntimeException {
+        Unreadable() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void section(int id) {
+        switch (id) {
+            case 0 -> custom();
+            case 1 -> types();
+            case 2 -> imports();
+            case 3, 4, 5, 6, 13 -> count(1); // vectors (the start and data count sections hold no vector)
+            case 7 -> exports();
+            case 9 -> elements();
+            case 10 -> code();
+            case 11 -> data();
+            default -> { }
+        }
+    }
+
+    /**
+     * Custom sections: only the name section is read by Endive, which allocates each name by its
+     * declared length. Subsection 0 is a name, 2, 3 and 10 nest a map in a map (locals, labels,
+     * fields), the others Endive reads are one map; subsections it skips are skipped here too.
+     */
+    private void custom() {
+        if (!name().equals("name")) return;
+        while (pos < end) {
+            int id = u8();
+            int sizeAt = pos;
+            long size = u32();
+            if (size > end - pos) {
+                throw new OutOfBounds("name subsection size out of bounds: " + size + " bytes, " + (end - pos)
+                        + " left", sizeAt);
+            }
+            int subEnd = pos + (int) size;
+            int outer = end;
+            end = subEnd;
+            try {
+                switch (id) {
+                    case 0 -> name();
+                    case 2, 3 -> {
+                        long groups = count(2);
+                        for (long i = 0; i < groups; i++) {
+                            u32();
+                            nameMap();
+                        }
+                    }
+                    case 1, 5, 6, 7, 8, 9, 11 -> nameMap();
+                    default -> { }
+                }
+            } finally {
+                end = outer;
+            }
+            pos = subEnd;
+        }
+    }
+
+    /** A vector of (index, name) pairs. */
+    private void nameMap() {
+        long n = count(2);
+        for (long i = 0; i < n; i++) {
+            u32();
+            name();
+        }
+    }
+
+    private void types() {
+        long n = count(1);
+        for (long i = 0; i < n; i++) {
+            if (peek() == 0x4E) {
+                u8();
+                long m = count(1);
+                for (long j = 0; j < m; j++) subType();
+            } else {
+                subType();
+            }
+        }
+    }
+
+    private void subType() {
+        int form = peek();
+        if (form == 0x50 || form == 0x4F) {
+            u8();
+            long supers = count(1);
+            for (long i = 0; i < supers; i++) u32();
+        }
+        form = u8();
+        switch (form) {
+            case 0x60 -> {
+                long params = count(1);
+                for (long i = 0; i < params; i++) valType();
+                long results = count(1);
+                for (long i = 0; i < results; i++) valType();
+            }
+            case 0x5F -> {
+                long fields = count(2);
+                for (long i = 0; i < fields; i++) fieldType();
+            }
+            case 0x5E -> fieldType();
+            default -> throw new Unreadable();
+        }
+    }
+
+    private void fieldType() {
+        int t = peek();
+        if (t == 0x78 || t == 0x77) u8();
+        else valType();
+        u8();
+    }
+
+    private void valType() {
+        int t = u8();
+        if (t == 0x63 || t == 0x64) heapType();
+    }
+
+    private void heapType() {
+        int t = peek();
+        if (t == 0x65) {
+            u8();
+            t = peek();
+        }
+        if ((t & 0xC0) == 0x40) u8();
+        else skipLeb();
+    }
+
+    private void imports() {
+        long n = count(3);
+        for (long i = 0; i < n; i++) {
+            name();
+            name();
+            int kind = u8();
+            switch (kind) {
+                case 0x00 -> u32();
+                case 0x01 -> {
+                    valType();
+                    limits();
+                }
+                case 0x02 -> limits();
+                case 0x03 -> {
+                    valType();
+                    u8();
+                }
+                case 0x04 -> {
+                    u8();
+                    u32();
+                }
+                default -> throw new Unreadable();
+            }
+        }
+    }
+
+    private void limits() {
+        int flags = u8();
+        skipLeb();
+        if ((flags & 0x01) != 0) skipLeb();
+    }
+
+    private void exports() {
+        long n = count(3);
+        for (long i = 0; i < n; i++) {
+            name();
+            u8();
+            u32();
+        }
+    }
+
+    private void elements() {
+        long n = count(1);
+        for (long i = 0; i < n; i++) {
+            long flags = u32();
+            if (flags > 7) throw new Unreadable();
+            if (flags == 2 || flags == 6) u32(); // table index
+            if ((flags & 1) == 0) constExpr(); // active: the offset
+            if ((flags & 3) != 0) {
+                if ((flags & 4) == 0) u8(); // element kind
+                else valType(); // reference type
+            }
+            long items = count(1);
+            for (long j = 0; j < items; j++) {
+                if ((flags & 4) == 0) u32();
+                else constExpr();
+            }
+        }
+    }
+
+    private void data() {
+        long n = count(1);
+        for (long i = 0; i < n; i++) {
+            long flags = u32();
+            if (flags > 2) throw new Unreadable();
+            if (flags == 2) u32(); // memory index
+            if (flags != 1) constExpr();
+            int lengthAt = pos;
+            long length = u32();
+            if (length > end - pos) {
+                throw new OutOfBounds("data segment length out of bounds: " + length + " bytes, " + (end - pos)
+                        + " left", lengthAt);
+            }
+            pos += (int) length;
+        }
+    }
+
+    private void code() {
+        long n = count(1);
+        for (long i = 0; i < n; i++) {
+            int sizeAt = pos;
+            long size = u32();
+            if (size > end - pos) throw new OutOfBounds("function body size out of bounds", sizeAt);
+            int bodyEnd = pos + (int) size;
+            int outer = end;
+            end = bodyEnd;
+            long groups = count(2);
+            long locals = 0;
+            for (long g = 0; g < groups; g++) {
+                int countAt = pos;
+                locals += u32();
+                if (locals > MAX_LOCALS) {
+                    throw new OutOfBounds("too many locals: locals exceed maximum", countAt);
+                }
+                valType();
+            }
+            end = outer;
+            pos = bodyEnd;
+        }
+    }
+
+    /** A constant expression, up to its {@code end}; what is not a constant instruction is not followed. */
+    private void constExpr() {
+        while (true) {
+            int op = u8();
+            switch (op) {
+                case 0x0B -> {
+                    return;
+                }
+                case 0x41, 0x42, 0x23, 0xD2 -> skipLeb();
+                case 0x43 -> skip(4);
+                case 0x44 -> skip(8);
+                case 0xD0 -> heapType();
+                case 0x6A, 0x6B, 0x6C, 0x7C, 0x7D, 0x7E -> { } // extended constant expressions
+                default -> throw new Unreadable();
+            }
+        }
+    }
+
+    /** A vector's count, which must fit in the rest of its section at {@code min} bytes an item. */
+    private long count(int min) {
+        int at = pos;
+        long n = u32();
+        if (n * min > end - pos) {
+            throw new OutOfBounds("count out of bounds: " + n + " items, " + (end - pos) + " bytes left", at);
+        }
+        return n;
+    }
+
+    private String name() {
+        int at = pos;
+        long length = u32();
+        if (length > end - pos) {
+            throw new OutOfBounds("name length out of bounds: " + length + " bytes, " + (end - pos) + " left", at);
+        }
+        String s = new String(b, pos, (int) length, java.nio.charset.StandardCharsets.UTF_8);
+        pos += (int) length;
+        return s;
+    }
+
+    private int peek() {
+        if (pos >= end) throw new OutOfBounds("unexpected end", pos);
+        return b[pos] & 0xFF;
+    }
+
+    private int u8() {
+        if (pos >= end) throw new OutOfBounds("unexpected end", pos);
+        return b[pos++] & 0xFF;
+    }
+
+    private long u32() {
+        long result = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int x = u8();
+            result |= (long) (x & 0x7F) << shift;
+            if ((x & 0x80) == 0) return result & 0xFFFF_FFFFL;
+        }
+        throw new Unreadable();
+    }
+
+    private void skipLeb() {
+        for (int i = 0; i < 10; i++) {
+            if ((u8() & 0x80) == 0) return;
+        }
+        throw new Unreadable();
+    }
+
+    private void skip(int n) {
+        if (n > end - pos) throw new OutOfBounds("unexpected end", pos);
+        pos += n;
+    }
+}
