@@ -35,7 +35,8 @@ import javax.annotation.processing.Generated;
  * <p>{@link Resources.Imports} bundles the implementations of the imports; an exception thrown by one
  * traps the calling component (a {@link Trap}).
  *
- * <p><b>Not thread-safe:</b> like its {@link Instance}, use it from one thread at a time.
+ * <p><b>One call at a time:</b> like its {@link Instance}; a call from another thread while one runs is
+ * refused with an {@link IllegalStateException}. Give each thread its own instance.
  *
  * <p>Values are lifted and lowered by code generated per function, straight through the runtime's
  * canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).

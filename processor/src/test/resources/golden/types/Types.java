@@ -36,7 +36,8 @@ import javax.annotation.processing.Generated;
  * <p>The world's exported functions are methods of this class; exported interfaces are reached
  * through their accessors.
  *
- * <p><b>Not thread-safe:</b> like its {@link Instance}, use it from one thread at a time.
+ * <p><b>One call at a time:</b> like its {@link Instance}; a call from another thread while one runs is
+ * refused with an {@link IllegalStateException}. Give each thread its own instance.
  *
  * <p>Values are lifted and lowered by code generated per function, straight through the runtime's
  * canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * An instance exported by a component instance (typically an interface such as
  * {@code example:calc/api}): its functions, nested instances and components by name. Shares the
- * single-threadedness of the {@link Instance} it belongs to.
+ * one-call-at-a-time rule of the {@link Instance} it belongs to.
  */
 public final class ExportedInstance {
 

@@ -21,9 +21,11 @@ import java.util.Set;
  * Component later = instance.component("stage2");               // staged instantiation
  * }</pre>
  *
- * <p><b>Single-threaded:</b> an instance (and every {@link Func} taken from it) must be used by one
- * thread at a time; create one instance per thread instead (instances are cheap, see
- * {@link InstancePre}). A {@link Trap} poisons the instance it happened in (the spec's lockdown):
+ * <p><b>One call at a time:</b> an instance (and every {@link Func} taken from it) runs one call at
+ * a time. It may be handed from thread to thread between calls (what a call wrote is seen by the
+ * next, on any thread), but a call made while another thread's call runs in it is refused with an
+ * {@link IllegalStateException} naming that thread, before anything is touched; give each thread
+ * its own instance instead (instances are cheap, see {@link InstancePre}). A {@link Trap} poisons the instance it happened in (the spec's lockdown):
  * later calls trap with {@link Trap.Reason#CANNOT_ENTER}; other instances are unaffected.
  */
 public final class Instance {

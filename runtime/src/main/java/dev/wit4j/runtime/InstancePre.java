@@ -8,8 +8,9 @@ import java.util.Map;
  * be instantiated any number of times; {@link #instantiate()} only runs the component's
  * instantiation (core instances, start functions), never the lookups and checks again.
  *
- * <p>Thread-safe when every import is a host definition; imports taken from other component
- * instances inherit those instances' single-threadedness.
+ * <p>Thread-safe when every import is a host definition. Imports taken from another component
+ * instance make every instance created here call into that one, which runs one call at a time: a
+ * call reaching it while another thread's call runs there is refused.
  */
 public final class InstancePre {
 

@@ -310,7 +310,8 @@ public final class WorldGenerator {
             d.add("\n<p>The world's exported functions are methods of this class; exported interfaces are reached\n"
                     + "through their accessors.\n");
         }
-        d.add("\n<p><b>Not thread-safe:</b> like its {@link $T}, use it from one thread at a time.\n", INSTANCE)
+        d.add("\n<p><b>One call at a time:</b> like its {@link $T}; a call from another thread while one runs is\n", INSTANCE)
+                .add("refused with an {@link $T}. Give each thread its own instance.\n", IllegalStateException.class)
                 .add("\n<p>Values are lifted and lowered by code generated per function, straight through the runtime's\n")
                 .add("canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).\n");
         return d.build();

@@ -23,9 +23,9 @@ import dev.wit4j.runtime.abi.ResourceType;
  * }
  * }</pre>
  *
- * <p>Like its instance, an {@code ExportFunction} is single-threaded, and an instance is never
- * entered twice at once (a second {@link #enter()} traps), so the context of a call may be reused
- * by the next one.
+ * <p>An instance is never entered twice at once (a second {@link #enter()} on the same thread
+ * traps, from another thread it is refused), so the context of a call may be reused by the next
+ * one.
  */
 public interface ExportFunction {
 
@@ -37,7 +37,10 @@ public interface ExportFunction {
      * context to lower arguments into and lift results from.
      *
      * @throws dev.wit4j.runtime.Trap with {@code CANNOT_ENTER} if the instance is poisoned or
-     *     running; nothing is changed then, and {@link #exit()} must not be called
+     *     this thread is already running in it; nothing is changed then, and {@link #exit()} must
+     *     not be called
+     * @throws IllegalStateException if another thread is running a call in the instance (nothing
+     *     is changed either)
      */
     GuestContext enter();
 

@@ -11,10 +11,15 @@ import java.util.List;
 /**
  * The run-time state of one component instance (CanonicalABI.md "Component Instance State"): its
  * handle table, the run-time resource types it knows, and the reentrance flags. Each component
- * instance, nested ones included, has its own. Not thread-safe: an instance is single-threaded.
+ * instance, nested ones included, has its own.
  *
- * <p>{@code may_enter} is cleared while a call into the instance runs, so that a synchronous
- * reentrant call traps; {@code may_leave} is cleared while the canonical ABI runs its
+ * <p>{@code may_enter} is the absence of a {@linkplain #runner running thread}: it is taken while
+ * a call into the instance runs, so that a synchronous reentrant call (the same thread) traps, and a
+ * call from another thread at the same time is refused with an {@link IllegalStateException}
+ * before it touches anything: an instance runs one call at a time (its core instances, stacks and
+ * handle tables are not shared-memory safe), and is handed from thread to thread between calls.
+ * Taking it is a compare-and-set, releasing it a release store, so what one call wrote is seen by
+ * the next call on any thread. {@code may_leave} is cleared while the canonical ABI runs its
  * {@code realloc}, {@code post-return} or a destructor, so that those cannot call imports. A trap
  * poisons the instance for good (the spec's lockdown): it can never be entered again.
  */
@@ -24,11 +29,29 @@ final class InstanceState implements ResourceTypes {
     private final InstanceState parent;
     private final HandleTable handles = new HandleTable();
     private final java.util.Map<ResourceType, RuntimeResource> defined = new java.util.IdentityHashMap<>();
-    private boolean mayEnter = true;
+    /**
+     * The {@linkplain Thread#getId() id} of the thread running a call in this instance, or 0
+     * ({@code may_enter}). A number rather than the {@code Thread}, so that taking and releasing it
+     * are not reference stores with their garbage-collector barriers; the compare-and-set itself is
+     * the price of refusing a second thread for certain (mutual exclusion needs an atomic
+     * read-modify-write or a store-load fence on every entry).
+     */
+    @SuppressWarnings("unused") // through RUNNER
+    private volatile long runner;
     private boolean mayLeave = true;
     private boolean poisoned;
     /** {@code [this]}: what a host call into a root instance enters, without a list per call. */
     private final List<InstanceState> self = List.of(this);
+
+    private static final java.lang.invoke.VarHandle RUNNER;
+
+    static {
+        try {
+            RUNNER = java.lang.invoke.MethodHandles.lookup().findVarHandle(InstanceState.class, "runner", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     InstanceState(String name, InstanceState parent) {
         this.name = name;
@@ -109,20 +132,42 @@ final class InstanceState implements ResourceTypes {
             if (i.poisoned) {
                 throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
             }
-            if (!i.mayEnter) {
-                throw new Trap(Trap.Reason.CANNOT_ENTER, "it is already running (reentrance)");
-            }
         }
-        for (InstanceState i : entering) {
-            i.mayEnter = false;
+        long current = Thread.currentThread().getId();
+        for (int k = 0; k < entering.size(); k++) {
+            try {
+                entering.get(k).acquire(current);
+            } catch (RuntimeException e) {
+                exit(entering.subList(0, k));
+                throw e;
+            }
         }
         return entering;
     }
 
     /**
-     * {@link #enter(InstanceState)} from the host into a top-level instance, which enters this
-     * instance alone: to be left with {@link #exitRoot()}.
+     * Takes {@code may_enter} for {@code current}.
+     *
+     * @throws Trap with {@link Trap.Reason#CANNOT_ENTER} if this thread is already running in the
+     *     instance (reentrance)
+     * @throws IllegalStateException if another thread is
      */
+    private void acquire(long current) {
+        while (!RUNNER.compareAndSet(this, 0L, current)) {
+            long other = (long) RUNNER.getVolatile(this);
+            if (other == current) {
+                throw new Trap(Trap.Reason.CANNOT_ENTER, "it is already running (reentrance)");
+            }
+            if (other != 0L) {
+                throw new IllegalStateException(this + " is running a call on another thread (id " + other
+                        + "), so thread \"" + Thread.currentThread().getName() + "\" may not enter it: an instance"
+                        + " runs one call at a time; give each thread its own instance (InstancePre"
+                        + " instantiates cheaply) or call it from one thread at a time");
+            }
+            // released in between: try again
+        }
+    }
+
     /**
      * A call does not start on a thread whose interrupt flag is set (as a blocking JDK method would
      * not): the guest would stop at its first loop and its instance be poisoned for an interrupt
@@ -134,15 +179,19 @@ final class InstanceState implements ResourceTypes {
         }
     }
 
+    /**
+     * {@link #enter(InstanceState)} from the host into a top-level instance, which enters this
+     * instance alone: to be left with {@link #exitRoot()}.
+     */
     void enterRoot() {
         checkNotInterrupted();
         if (poisoned) {
             throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
         }
-        if (!mayEnter) {
-            throw new Trap(Trap.Reason.CANNOT_ENTER, "it is already running (reentrance)");
+        long current = Thread.currentThread().getId();
+        if (!RUNNER.compareAndSet(this, 0L, current)) {
+            acquire(current); // refused, or released in between
         }
-        mayEnter = false;
     }
 
     /** Whether {@link #enter(InstanceState)} from the host returns {@code [this]} (a top-level instance). */
@@ -152,13 +201,13 @@ final class InstanceState implements ResourceTypes {
 
     /** Leaves a top-level instance entered from the host ({@link #exit(List)} of {@code [this]}). */
     void exitRoot() {
-        mayEnter = true;
+        RUNNER.setRelease(this, 0L);
     }
 
     /** Leaves the instances entered by {@link #enter(InstanceState)} ({@code leave_to}). */
     static void exit(List<InstanceState> entered) {
         for (int k = 0, n = entered.size(); k < n; k++) {
-            entered.get(k).mayEnter = true;
+            RUNNER.setRelease(entered.get(k), 0L);
         }
     }
 

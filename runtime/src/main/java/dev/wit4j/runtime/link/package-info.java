@@ -22,7 +22,9 @@
  *       source hints ({@link dev.wit4j.runtime.abi.StringHints}), so transcoding and allocation
  *       follow the spec exactly; there is no direct memory-to-memory copy yet.</li>
  *   <li>{@code InstanceState} holds the handle table and the {@code may_enter}/{@code may_leave}
- *       flags; a trap poisons the instance it unwinds through.</li>
+ *       flags ({@code may_enter} is the thread running a call, taken by compare-and-set, so a
+ *       second thread is refused rather than let in); a trap poisons the instance it unwinds
+ *       through.</li>
  * </ul>
  */
 package dev.wit4j.runtime.link;
