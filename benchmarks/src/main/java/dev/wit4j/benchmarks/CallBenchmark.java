@@ -80,6 +80,22 @@ public class CallBenchmark {
         return typed.add(40, 2);
     }
 
+    private dev.wit4j.benchmarks.echo.Echo limited;
+
+    /** The typed {@code add} of an instance held to every limit, a call timeout included. */
+    @Setup
+    public void setupLimited() {
+        Engine engine = Engine.create();
+        limited = dev.wit4j.benchmarks.echo.Echo.instantiate(engine.linker().limits(dev.wit4j.runtime.Limits.builder()
+                .memoryBytes(64L << 20).tableElements(10_000).instances(100).handles(10_000)
+                .callTimeout(java.time.Duration.ofSeconds(10)).build()), engine.load(Fixtures.echoComponent()));
+    }
+
+    @Benchmark
+    public int typedAddLimited() {
+        return limited.add(40, 2);
+    }
+
     private ExportFunction face;
     private final long[] args = {40, 2};
 

@@ -43,6 +43,9 @@ final class InvokeCommand implements Callable<Integer> {
     @Mixin
     CodeCacheOptions cache = new CodeCacheOptions();
 
+    @Mixin
+    LimitOptions limits = new LimitOptions();
+
     @Parameters(index = "0", paramLabel = "FILE", description = "a component binary (.wasm)")
     Path file;
 
@@ -62,7 +65,8 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() {
         try {
             WaveCall parsed = parseCall();
-            Instance instance = instantiate(load());
+            dev.wit4j.runtime.Limits limits = limits();
+            Instance instance = instantiate(load(), limits);
             Func func = lookUp(instance, parsed.functionName());
             List<Value> args = arguments(parsed, func);
             Optional<Value> result;
@@ -111,9 +115,17 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    private Instance instantiate(Component component) throws Failure {
+    private dev.wit4j.runtime.Limits limits() throws Failure {
         try {
-            return component.engine().linker().instantiate(component);
+            return limits.limits();
+        } catch (IllegalArgumentException e) {
+            throw new Failure(e.getMessage());
+        }
+    }
+
+    private Instance instantiate(Component component, dev.wit4j.runtime.Limits limits) throws Failure {
+        try {
+            return component.engine().linker().limits(limits).instantiate(component);
         } catch (LinkException e) {
             String imports = String.join(", ", component.imports().keySet());
             throw new Failure(imports.isEmpty()

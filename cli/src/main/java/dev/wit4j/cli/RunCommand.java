@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CodeCacheOptions cache = new CodeCacheOptions();
 
+    @Mixin
+    LimitOptions limits = new LimitOptions();
+
     @Parameters(index = "0", paramLabel = "FILE", description = "a command component (.wasm)")
     Path file;
 
@@ -67,8 +70,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         try {
             WasiContext context = context();
+            var limits = this.limits.limits();
             Component command = load();
-            return context.run(command.engine(), command);
+            return context.run(command.engine().linker().limits(limits), command);
         } catch (IllegalArgumentException | LinkException e) {
             return fail("error: " + e.getMessage());
         } catch (Trap trap) {

@@ -22,6 +22,8 @@ class InvokeCommandTest {
     private static final Path SHAPES = Paths.get("src", "test", "resources", "invoke", "shapes.wasm");
     private static final Path NEEDS_IMPORT = Paths.get("src", "test", "resources", "invoke", "needs-import.wasm");
 
+    private static final Path GREEDY = Paths.get("src", "test", "resources", "invoke", "greedy.wasm");
+
     private static Outcome invoke(Path component, String call) {
         return ValidateCommandTest.wit4j("invoke", component.toString(), call);
     }
@@ -144,5 +146,25 @@ class InvokeCommandTest {
     void theCallIsRequired() {
         Outcome outcome = ValidateCommandTest.wit4j("invoke", CALC.toString());
         assertEquals(2, outcome.exitCode());
+    }
+
+    @Test
+    void memoryIsLimitedByDefaultAndByOption() {
+        // 1 GiB by default: 2 GiB more is refused as memory.grow may refuse, 512 MiB is granted
+        assertPrints("-1", invoke(GREEDY, "grow(32768)"));
+        assertPrints("1", invoke(GREEDY, "grow(8192)"));
+        assertPrints("-1", ValidateCommandTest.wit4j("invoke", "--max-memory", "1MiB", GREEDY.toString(), "grow(16)"));
+        assertPrints("1", ValidateCommandTest.wit4j("invoke", "--max-memory", "1MiB", GREEDY.toString(), "grow(15)"));
+        assertPrints("1", ValidateCommandTest.wit4j("invoke", "--max-memory", "unlimited", GREEDY.toString(), "grow(65535)"));
+        assertFailsWith("error: --max-memory wants a size such as 64MiB",
+                ValidateCommandTest.wit4j("invoke", "--max-memory", "lots", GREEDY.toString(), "grow(1)"));
+    }
+
+    @Test
+    void aTimeoutStopsASpinningCall() {
+        assertFailsWith("trap: deadline exceeded: the call ran longer than its timeout of 200 ms",
+                ValidateCommandTest.wit4j("invoke", "--timeout", "200ms", GREEDY.toString(), "spin()"));
+        assertFailsWith("error: --timeout wants a positive duration",
+                ValidateCommandTest.wit4j("invoke", "--timeout", "soon", GREEDY.toString(), "spin()"));
     }
 }

@@ -79,6 +79,18 @@ class RunCommandTest {
     }
 
     @Test
+    void limitOptions() {
+        Outcome o = run("run", "--max-memory", "64MiB", "--timeout", "30s", "--max-handles", "100",
+                "--max-instances", "50", "--max-table-elements", "1000", HELLO.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("hello from a wasi command", o.out().strip());
+        assertOneLineError(run("run", "--max-memory", "lots", HELLO.toString()), "error: --max-memory wants a size");
+        assertOneLineError(run("run", "--timeout", "0s", HELLO.toString()), "error: --timeout wants a positive duration");
+        // the command's instances need more than one
+        assertOneLineError(run("run", "--max-instances", "1", HELLO.toString()), "trap: resource exhausted: creating");
+    }
+
+    @Test
     void argumentsReachTheGuestWithTheFileAsArgumentZeroAndNoEnvironment() {
         Outcome o = run("run", ECHO.toString(), "a", "b");
         assertEquals(0, o.code(), o.err());

@@ -53,6 +53,21 @@ public final class Instance {
         return result.isPoisoned();
     }
 
+    /**
+     * Stops the call running in this instance, if any, from another thread: the guest stops at its
+     * next loop back edge or call, the call throws a {@link Trap} of reason
+     * {@link Trap.Reason#INTERRUPTED}, and the instance is poisoned (others are unaffected). The
+     * guest is stopped by interrupting the thread running the call ({@link Thread#interrupt()},
+     * which the core engine checks); a blocking host function it is in sees the interrupt too. The
+     * interrupt is taken back from that thread when the call ends, so the thread's own interrupt
+     * status is left as it was.
+     *
+     * @return whether a call was running and was told to stop; false if none was
+     */
+    public boolean interrupt() {
+        return result.interrupt();
+    }
+
     /** The names of the exports, in order. */
     public Set<String> exportNames() {
         return result.exports().keySet();

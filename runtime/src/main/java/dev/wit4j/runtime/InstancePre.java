@@ -16,10 +16,17 @@ public final class InstancePre {
 
     private final Component component;
     private final Map<String, Item> imports;
+    private final Limits limits;
 
-    InstancePre(Component component, Map<String, Item> imports) {
+    InstancePre(Component component, Map<String, Item> imports, Limits limits) {
         this.component = component;
         this.imports = Map.copyOf(imports);
+        this.limits = limits;
+    }
+
+    /** The limits every instance created here is held to (the linker's when this was made). */
+    public Limits limits() {
+        return limits;
     }
 
     /** The component to instantiate. */
@@ -32,10 +39,11 @@ public final class InstancePre {
      *
      * @throws LinkException if a nested component's imports cannot be satisfied or the component
      *     uses a feature the runtime does not support yet
-     * @throws Trap if a start function or the initialisation of a core instance traps
+     * @throws Trap if a start function or the initialisation of a core instance traps, or (reason
+     *     {@link Trap.Reason#RESOURCE_EXHAUSTED}) the instance would exceed its {@link #limits()}
      */
     public Instance instantiate() {
         String name = component.name().orElse("root");
-        return new Instance(component, component.code().instantiate(imports, name));
+        return new Instance(component, component.code().instantiate(imports, name, limits));
     }
 }

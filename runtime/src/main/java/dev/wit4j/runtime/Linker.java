@@ -37,6 +37,7 @@ public final class Linker {
 
     private final Engine engine;
     private final LinkerInstance root = new LinkerInstance(null);
+    private Limits limits = Limits.NONE;
 
     Linker(Engine engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -45,6 +46,20 @@ public final class Linker {
     /** The engine this linker belongs to. */
     public Engine engine() {
         return engine;
+    }
+
+    /**
+     * Holds every instance this linker creates from now on (directly or through an
+     * {@link InstancePre} made later) to {@code limits}; {@link Limits#NONE} by default.
+     */
+    public Linker limits(Limits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    /** The limits instances created by this linker are held to. */
+    public Limits limits() {
+        return limits;
     }
 
     /** Defines the root function {@code name}, implemented by the host. */
@@ -144,7 +159,7 @@ public final class Linker {
             }
             resolved.put(name, item);
         }
-        return new InstancePre(component, resolved);
+        return new InstancePre(component, resolved, limits);
     }
 
     /** {@code instantiatePre(component).instantiate()}. */

@@ -64,14 +64,21 @@ public class Trap extends RuntimeException {
          */
         CANNOT_LEAVE("cannot leave component instance"),
         /**
-         * The calling thread was interrupted ({@link Thread#interrupt()}): a running guest stops at
-         * its next loop back edge or call; a call made while the thread's interrupt flag is set does
-         * not start (and does not poison the instance).
+         * The call was interrupted: by {@link Instance#interrupt()}, or by {@link Thread#interrupt()}
+         * of the calling thread. A running guest stops at its next loop back edge or call; a call
+         * made while the thread's interrupt flag is set does not start (and does not poison the
+         * instance).
          */
         INTERRUPTED("interrupted"),
         /**
-         * The guest needed more than the host has: the JVM heap ran out while it ran (touching new
-         * memory pages, lifting a huge list, creating handles).
+         * The call ran longer than the {@linkplain Limits#callTimeout() timeout} of its instance and
+         * was stopped at its next loop back edge or call.
+         */
+        DEADLINE("deadline exceeded"),
+        /**
+         * The guest needed more than the host grants or has: an instantiation exceeded the
+         * {@link Limits} (a memory's or table's minimum size, too many instances), or the JVM heap
+         * ran out while it ran (touching new memory pages, lifting a huge list, creating handles).
          */
         RESOURCE_EXHAUSTED("resource exhausted");
 

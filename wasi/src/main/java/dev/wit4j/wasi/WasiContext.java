@@ -136,6 +136,16 @@ public final class WasiContext {
     }
 
     /**
+     * {@link #run(Engine, Component)} with the definitions of {@code linker} besides WASI, and its
+     * {@linkplain Linker#limits(dev.wit4j.runtime.Limits) limits}.
+     */
+    public int run(Linker linker, Component component) {
+        Objects.requireNonNull(linker, "linker");
+        Objects.requireNonNull(component, "component");
+        return exitCode(() -> addToLinker(linker).instantiate(component));
+    }
+
+    /**
      * Calls {@code wasi:cli/run} on a command instance made with a linker this context was
      * {@linkplain #addToLinker(Linker) added to} (for example from an {@link dev.wit4j.runtime.InstancePre}
      * prepared once): returns 0 for {@code ok}, 1 for {@code err}, and the code it passed to

@@ -27,9 +27,23 @@ public final class HandleTable {
     private final List<Object> array = new ArrayList<>();
     private int[] free = new int[8];
     private int freeCount;
+    /** The most live entries: {@link #MAX_LENGTH}, or less if the host limits handles. */
+    private final int maxLength;
 
     /** An empty table (with slot 0 reserved). */
     public HandleTable() {
+        this(MAX_LENGTH);
+    }
+
+    /**
+     * An empty table that holds at most {@code maxLength} live entries (at most
+     * {@link #MAX_LENGTH}); adding one more traps with {@link Trap.Reason#TABLE_FULL}.
+     */
+    public HandleTable(int maxLength) {
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("maxLength " + maxLength);
+        }
+        this.maxLength = Math.min(maxLength, MAX_LENGTH);
         array.add(null);
     }
 
@@ -51,8 +65,9 @@ public final class HandleTable {
             return i;
         }
         int i = array.size();
-        if (i > MAX_LENGTH) {
-            throw new Trap(Trap.Reason.TABLE_FULL);
+        if (i > maxLength) {
+            throw maxLength == MAX_LENGTH ? new Trap(Trap.Reason.TABLE_FULL)
+                    : new Trap(Trap.Reason.TABLE_FULL, "the host's limit of " + maxLength + " handles is reached");
         }
         array.add(e);
         return i;

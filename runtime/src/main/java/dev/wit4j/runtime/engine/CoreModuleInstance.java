@@ -52,6 +52,17 @@ public final class CoreModuleInstance {
      * @throws CoreTrapException if the start function or a segment initialisation traps
      */
     public static CoreModuleInstance instantiate(CoreModule module, Imports imports, ExecutionMode mode) {
+        return instantiate(module, imports, mode, Budget.UNLIMITED);
+    }
+
+    /**
+     * {@link #instantiate(CoreModule, Imports, ExecutionMode)} with the memories and tables the
+     * module defines taken from {@code budget}.
+     *
+     * @throws LimitExceededException if a memory's or table's minimum size exceeds the budget
+     */
+    public static CoreModuleInstance instantiate(CoreModule module, Imports imports, ExecutionMode mode,
+            Budget budget) {
         ImportValues.Builder values = ImportValues.builder();
         var section = module.wasmModule().importSection();
         for (int i = 0; i < section.importCount(); i++) {
@@ -89,13 +100,13 @@ public final class CoreModuleInstance {
         Instance instance;
         CoreModule.Execution execution = module.execution(mode);
         try {
-            instance = Instance.builder(withOwnTables(execution.module()))
+            instance = Instance.builder(withOwnTables(execution.module(), budget))
                     .withImportValues(values.build())
                     // only the module's start section runs; the engine would otherwise also call an
                     // exported `_start` (the WASI command convention), which components call explicitly
                     .withStart(false)
                     .withMachineFactory(execution.machine())
-                    .withMemoryFactory(CoreModuleInstance::newMemory)
+                    .withMemoryFactory(limits -> newMemory(limits, budget))
                     .build();
         } catch (WasmException e) {
             throw CoreTrapException.uncaughtException(e, null);
@@ -115,15 +126,34 @@ public final class CoreModuleInstance {
      * grows its table). Each instance gets fresh limits, the module's own are never grown.
      */
     static WasmModule withOwnTables(WasmModule module) {
+        return withOwnTables(module, Budget.UNLIMITED);
+    }
+
+    /**
+     * {@link #withOwnTables(WasmModule)}, each table's maximum lowered to the budget's element limit,
+     * so that {@code table.grow} beyond it returns -1.
+     *
+     * @throws LimitExceededException if a table's minimum size exceeds the limit
+     */
+    static WasmModule withOwnTables(WasmModule module, Budget budget) {
         TableSection tables = module.tableSection();
         if (tables.tableCount() == 0) {
             return module;
         }
+        long cap = budget.tableElements();
         TableSection.Builder fresh = TableSection.builder();
         for (int i = 0; i < tables.tableCount(); i++) {
             Table t = tables.getTable(i);
             TableLimits l = t.limits();
-            fresh.addTable(new Table(t.elementType(), new TableLimits(l.min(), l.max(), l.shared()), t.initialize()));
+            long max = l.max();
+            if (cap != Long.MAX_VALUE) {
+                if (l.min() > cap) {
+                    throw new LimitExceededException("table " + i + " of " + l.min()
+                            + " elements exceeds the table element limit of " + cap);
+                }
+                max = Math.min(max, cap);
+            }
+            fresh.addTable(new Table(t.elementType(), new TableLimits(l.min(), max, l.shared()), t.initialize()));
         }
         WasmModule.Builder copy = WasmModule.builder()
                 .setTypeSection(module.typeSection())
@@ -152,8 +182,15 @@ public final class CoreModuleInstance {
      * can grow to the full wasm32 range of 65536 pages (Endive's own memories stop below 2 GiB);
      * shared memories keep Endive's default, whose grow is safe across threads.
      */
-    static Memory newMemory(MemoryLimits limits) {
-        return PagedMemory.supports(limits) ? new PagedMemory(limits) : new ByteBufferMemory(limits);
+    static Memory newMemory(MemoryLimits limits, Budget budget) {
+        if (PagedMemory.supports(limits)) {
+            return new PagedMemory(limits, budget);
+        }
+        if (budget != Budget.UNLIMITED) {
+            // a shared memory cannot be held to a budget as it grows: refused rather than unbounded
+            throw new LimitExceededException("a shared memory cannot be held to the linear memory limit");
+        }
+        return new ByteBufferMemory(limits);
     }
 
     private static Map<String, CoreExtern> exports(CoreModule module, Instance instance) {

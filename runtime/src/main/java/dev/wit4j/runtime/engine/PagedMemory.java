@@ -62,6 +62,8 @@ final class PagedMemory implements Memory {
 
     private final MemoryLimits limits;
     private final int maxPages;
+    /** What every memory of the instance may still take together. */
+    private final Budget budget;
     /** One array per page, each null until written; never longer than {@link #pages}. */
     private byte[][] table;
     private int pages;
@@ -73,6 +75,15 @@ final class PagedMemory implements Memory {
     }
 
     PagedMemory(MemoryLimits limits) {
+        this(limits, Budget.UNLIMITED);
+    }
+
+    /**
+     * A memory whose pages, initial and grown, are taken from {@code budget}.
+     *
+     * @throws LimitExceededException if the budget cannot hold the initial pages
+     */
+    PagedMemory(MemoryLimits limits, Budget budget) {
         if (limits.shared()) {
             throw new IllegalArgumentException("a segmented memory cannot be shared");
         }
@@ -81,6 +92,10 @@ final class PagedMemory implements Memory {
         if (limits.initialPages() < 0 || limits.initialPages() > maxPages) {
             throw new IllegalArgumentException("initial pages " + limits.initialPages() + " exceed the maximum "
                     + maxPages);
+        }
+        this.budget = budget;
+        if (budget != Budget.UNLIMITED) {
+            budget.createMemory((long) limits.initialPages() * PAGE_SIZE);
         }
         this.pages = limits.initialPages();
         this.table = new byte[Math.min(pages, MIN_TABLE)][];
@@ -103,6 +118,9 @@ final class PagedMemory implements Memory {
         long wanted = previous + Integer.toUnsignedLong(delta);
         if (wanted > maxPages) {
             return -1;
+        }
+        if (budget != Budget.UNLIMITED && !budget.tryGrowMemory((wanted - previous) * PAGE_SIZE)) {
+            return -1; // the limit set by the host: failing is what memory.grow may always do
         }
         pages = (int) wanted;
         return previous;

@@ -158,6 +158,11 @@ public final class ComponentCode {
      * @throws dev.wit4j.runtime.Trap if a start function or core initialisation traps
      */
     public InstanceResult instantiate(Map<String, Item> imports, String instanceName) {
-        return Interpreter.instantiate(this, imports, instanceName, null);
+        return instantiate(imports, instanceName, dev.wit4j.runtime.Limits.NONE);
+    }
+
+    /** {@link #instantiate(Map, String)} held to {@code limits}. */
+    public InstanceResult instantiate(Map<String, Item> imports, String instanceName, dev.wit4j.runtime.Limits limits) {
+        return Interpreter.instantiate(this, imports, instanceName, null, Quota.of(limits));
     }
 }

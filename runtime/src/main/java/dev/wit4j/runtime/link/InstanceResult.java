@@ -27,4 +27,14 @@ public final class InstanceResult {
     public boolean isPoisoned() {
         return state.isPoisoned();
     }
+
+    /** Stops the call running in the instance, if any; see {@code Instance.interrupt()}. */
+    public boolean interrupt() {
+        return state.stop(InstanceState.STOP_INTERRUPT);
+    }
+
+    /** The linear memory the instance's memories hold now, in bytes. */
+    public long memoryBytes() {
+        return state.quota().budget().memoryUsed();
+    }
 }

@@ -27,7 +27,9 @@ final class InstanceState implements ResourceTypes {
 
     private final String name;
     private final InstanceState parent;
-    private final HandleTable handles = new HandleTable();
+    private final HandleTable handles;
+    /** What this instance and the instances it creates may take (shared with the whole tree). */
+    private final Quota quota;
     private final java.util.Map<ResourceType, RuntimeResource> defined = new java.util.IdentityHashMap<>();
     /**
      * The {@linkplain Thread#getId() id} of the thread running a call in this instance, or 0
@@ -38,24 +40,63 @@ final class InstanceState implements ResourceTypes {
      */
     @SuppressWarnings("unused") // through RUNNER
     private volatile long runner;
+    /**
+     * The thread that took {@link #runner} last: written (rarely: only when the thread changes)
+     * after taking it, read by {@link #stop} to interrupt a running call.
+     */
+    private Thread thread;
+    /** When the running call started, in {@link Deadlines#now()} milliseconds (a root with a timeout). */
+    private long callStart;
+    /** Why the running call is being stopped ({@code STOP_*}), or 0: the trap's reason. */
+    private volatile int stopping;
     private boolean mayLeave = true;
     private boolean poisoned;
     /** {@code [this]}: what a host call into a root instance enters, without a list per call. */
     private final List<InstanceState> self = List.of(this);
 
+    static final int STOP_INTERRUPT = 1;
+    static final int STOP_DEADLINE = 2;
+
     private static final java.lang.invoke.VarHandle RUNNER;
+    private static final java.lang.invoke.VarHandle THREAD;
+    private static final java.lang.invoke.VarHandle STOPPING;
+    /** Ids of threads that may hold an interrupt sent by {@link #stop} after their call ended. */
+    private static final java.util.Set<Long> STRAY_INTERRUPTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
         try {
-            RUNNER = java.lang.invoke.MethodHandles.lookup().findVarHandle(InstanceState.class, "runner", long.class);
+            var lookup = java.lang.invoke.MethodHandles.lookup();
+            RUNNER = lookup.findVarHandle(InstanceState.class, "runner", long.class);
+            THREAD = lookup.findVarHandle(InstanceState.class, "thread", Thread.class);
+            STOPPING = lookup.findVarHandle(InstanceState.class, "stopping", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    InstanceState(String name, InstanceState parent) {
+    /** A top-level instance held to {@code quota}, or a nested one sharing its parent's. */
+    InstanceState(String name, InstanceState parent, Quota quota) {
         this.name = name;
         this.parent = parent;
+        this.quota = parent == null ? quota : parent.quota;
+        this.handles = new HandleTable(this.quota.handles());
+        if (parent == null && this.quota.timeoutMillis() > 0) {
+            Deadlines.watch(this);
+        }
+    }
+
+    /** What this instance's tree may take. */
+    Quota quota() {
+        return quota;
+    }
+
+    /** The top-level instance of this instance's tree. */
+    InstanceState root() {
+        InstanceState i = this;
+        while (i.parent != null) {
+            i = i.parent;
+        }
+        return i;
     }
 
     /** The instance's name, used in traps. */
@@ -174,7 +215,8 @@ final class InstanceState implements ResourceTypes {
      * meant for something else. Nothing has run, so nothing is poisoned; the flag stays set.
      */
     private static void checkNotInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
+        Thread t = Thread.currentThread();
+        if (t.isInterrupted() && !(STRAY_INTERRUPTS.remove(t.getId()) && Thread.interrupted())) {
             throw new Trap(Trap.Reason.INTERRUPTED, "the calling thread's interrupt flag is set: the call did not start");
         }
     }
@@ -188,9 +230,17 @@ final class InstanceState implements ResourceTypes {
         if (poisoned) {
             throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
         }
-        long current = Thread.currentThread().getId();
+        Thread t = Thread.currentThread();
+        long current = t.getId();
+        long timeout = quota.timeoutMillis();
+        if (timeout > 0) {
+            callStart = Deadlines.now(); // before the compare-and-set, which publishes it
+        }
         if (!RUNNER.compareAndSet(this, 0L, current)) {
             acquire(current); // refused, or released in between
+        }
+        if (thread != t) {
+            THREAD.setOpaque(this, t); // for stop(): seen soon after the compare-and-set
         }
     }
 
@@ -201,13 +251,29 @@ final class InstanceState implements ResourceTypes {
 
     /** Leaves a top-level instance entered from the host ({@link #exit(List)} of {@code [this]}). */
     void exitRoot() {
+        if (stopping != 0) {
+            clearStop();
+        }
         RUNNER.setRelease(this, 0L);
+    }
+
+    /**
+     * The call ended before a stop took effect: the interrupt was sent on this instance's behalf,
+     * so it is taken back rather than left for whatever the thread does next.
+     */
+    private void clearStop() {
+        Thread.interrupted();
+        stopping = 0;
     }
 
     /** Leaves the instances entered by {@link #enter(InstanceState)} ({@code leave_to}). */
     static void exit(List<InstanceState> entered) {
         for (int k = 0, n = entered.size(); k < n; k++) {
-            RUNNER.setRelease(entered.get(k), 0L);
+            InstanceState i = entered.get(k);
+            if (i.stopping != 0) {
+                i.clearStop();
+            }
+            RUNNER.setRelease(i, 0L);
         }
     }
 
@@ -223,6 +289,56 @@ final class InstanceState implements ResourceTypes {
         boolean before = mayLeave;
         mayLeave = value;
         return before;
+    }
+
+    /** Whether a call runs in this (top-level) instance for longer than its timeout. */
+    boolean overdue(long now) {
+        return runner != 0L && stopping == 0 && now - callStart > quota.timeoutMillis();
+    }
+
+    /**
+     * Stops the call running in this top-level instance, if any, for {@code reason}
+     * ({@code STOP_*}): the guest traps at its next loop back edge or call. Called from another
+     * thread.
+     *
+     * @return whether a running call was found and told to stop
+     */
+    boolean stop(int reason) {
+        for (int spins = 0; spins < 1_000; spins++) {
+            long id = runner;
+            if (id == 0L) {
+                return false;
+            }
+            Thread t = (Thread) THREAD.getOpaque(this);
+            if (t != null && t.getId() == id) {
+                if (!STOPPING.compareAndSet(this, 0, reason)) {
+                    return true; // already being stopped
+                }
+                t.interrupt();
+                if (runner != id) {
+                    // the call ended as it was stopped: the interrupt may have landed after it, on a
+                    // thread that was not asked to stop; its next call takes it back
+                    STRAY_INTERRUPTS.add(id);
+                }
+                return true;
+            }
+            Thread.onSpinWait(); // the runner has just entered and not yet recorded its thread
+        }
+        return false;
+    }
+
+    /**
+     * Why the call that was just stopped was stopped ({@code STOP_*}, 0 if by its own thread's
+     * interrupt). A stop made through {@link #stop} set the calling thread's interrupt flag on this
+     * instance's behalf, not the caller's: it is cleared. The reason stays until the call leaves the
+     * instance, so that the call is not stopped twice.
+     */
+    int takeStop() {
+        int reason = root().stopping;
+        if (reason != 0) {
+            Thread.interrupted();
+        }
+        return reason;
     }
 
     /** Marks the instance unusable after a trap. */

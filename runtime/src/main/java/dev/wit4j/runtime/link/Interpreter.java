@@ -49,10 +49,12 @@ final class Interpreter {
     private final Map<Long, String> typeExportNames = new HashMap<>();
     private final Map<Long, String> componentNames;
 
-    private Interpreter(ComponentCode code, Map<String, Item> imports, String name, InstanceState parent) {
+    private Interpreter(ComponentCode code, Map<String, Item> imports, String name, InstanceState parent,
+            Quota quota) {
         this.code = code;
         this.imports = imports;
-        this.frame = new Frame(code, new InstanceState(name, parent));
+        (parent == null ? quota : parent.quota()).countInstance("component instance " + name);
+        this.frame = new Frame(code, new InstanceState(name, parent, quota));
         for (Section.ExportSection s : code.component().sections(Section.ExportSection.class)) {
             for (Export e : s.exports()) {
                 if (e.target().sort() == Sort.TYPE) {
@@ -65,8 +67,13 @@ final class Interpreter {
 
     /** Instantiates {@code code} with {@code imports}; see {@link ComponentCode#instantiate}. */
     static InstanceResult instantiate(ComponentCode code, Map<String, Item> imports, String name,
-            InstanceState parent) {
-        Interpreter in = new Interpreter(code, imports, name, parent);
+            InstanceState parent, Quota quota) {
+        Interpreter in;
+        try {
+            in = new Interpreter(code, imports, name, parent, quota);
+        } catch (Trap e) {
+            throw e.componentName().isPresent() ? e : e.in(name, "instantiation");
+        }
         InstanceState state = in.frame.state;
         try {
             for (Section s : code.component().sections()) {
@@ -77,7 +84,7 @@ final class Interpreter {
             throw e;
         } catch (RuntimeException e) {
             state.poison();
-            throw Traps.annotate(e, state.name(), "instantiation");
+            throw Traps.annotate(e, state, "instantiation");
         }
         Map<String, Item> exports = in.exports;
         if (code.ascription() != null) {
@@ -149,8 +156,11 @@ final class Interpreter {
             args.put(a.name(), frame.coreInstances.get((int) a.instanceIndex()));
         }
         try {
+            Quota quota = frame.state.quota();
+            quota.countInstance("core instance " + frame.coreInstances.size());
             CoreModuleInstance created = CoreModuleInstance.instantiate(module,
-                    (mod, name) -> Optional.ofNullable(args.get(mod)).map(m -> m.get(name)), code.mode());
+                    (mod, name) -> Optional.ofNullable(args.get(mod)).map(m -> m.get(name)), code.mode(),
+                    quota.budget());
             return created.exports();
         } catch (CoreLinkException e) {
             throw new LinkException("core instance " + frame.coreInstances.size(), e.getMessage());
@@ -176,7 +186,7 @@ final class Interpreter {
         String childName = frame.state.name() + "/" + (child.name() != null ? child.name()
                 : "instance" + frame.instances.size());
         try {
-            return new Item.Instance(Interpreter.instantiate(child, args, childName, frame.state).exports());
+            return new Item.Instance(Interpreter.instantiate(child, args, childName, frame.state, null).exports());
         } catch (LinkException e) {
             throw new LinkException(childName, e.getMessage());
         }
@@ -241,13 +251,13 @@ final class Interpreter {
             try {
                 entered = state.enter(caller);
             } catch (RuntimeException e) {
-                throw Traps.annotate(e, state.name(), function);
+                throw Traps.annotate(e, state, function);
             }
             try {
                 dtor.call(rep);
             } catch (RuntimeException e) {
                 state.poison();
-                throw Traps.annotate(e, state.name(), function);
+                throw Traps.annotate(e, state, function);
             } finally {
                 InstanceState.exit(entered);
             }

@@ -98,7 +98,7 @@ final class LiftedFunc implements ComponentFunc {
         try {
             entered = state.enter((InstanceState) caller);
         } catch (RuntimeException e) {
-            throw Traps.annotate(e, state.name(), name);
+            throw Traps.annotate(e, state, name);
         }
         try {
             BorrowScope.Task task = new BorrowScope.Task();
@@ -154,7 +154,7 @@ final class LiftedFunc implements ComponentFunc {
         try {
             entered = state.enter(caller);
         } catch (RuntimeException e) {
-            throw Traps.annotate(e, state.name(), name);
+            throw Traps.annotate(e, state, name);
         }
         // Traps of the lifting pass over the caller's values and of lowering the result into the
         // caller are the caller's: they pass to it unannotated and leave this instance usable.
@@ -205,7 +205,7 @@ final class LiftedFunc implements ComponentFunc {
     /** A call failed inside this instance: the spec's lockdown poisons it, and the trap names it. */
     private RuntimeException poisoned(RuntimeException e) {
         state.poison();
-        return Traps.annotate(e, state.name(), name);
+        return Traps.annotate(e, state, name);
     }
 
     @Override

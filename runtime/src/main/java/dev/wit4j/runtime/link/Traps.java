@@ -2,6 +2,7 @@ package dev.wit4j.runtime.link;
 
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.engine.CoreTrapException;
+import dev.wit4j.runtime.engine.LimitExceededException;
 
 /** Turns what a call into a component threw into the {@link Trap} users see. */
 final class Traps {
@@ -21,6 +22,29 @@ final class Traps {
                 + (e.getMessage() == null ? "out of memory" : e.getMessage()) + ")");
         t.addSuppressed(e);
         return t;
+    }
+
+    static RuntimeException annotate(RuntimeException e, InstanceState state, String function) {
+        if (e instanceof CoreTrapException core && core.interrupted()) {
+            int stop = state.takeStop();
+            Trap t = switch (stop) {
+                case InstanceState.STOP_DEADLINE -> new Trap(Trap.Reason.DEADLINE, "the call ran longer than its timeout of "
+                        + state.quota().timeoutMillis() + " ms");
+                case InstanceState.STOP_INTERRUPT -> new Trap(Trap.Reason.INTERRUPTED, "Instance.interrupt() was called");
+                default -> new Trap(Trap.Reason.INTERRUPTED, "the thread was interrupted while the guest ran");
+            };
+            t.setStackTrace(core.getStackTrace());
+            return t.in(state.name(), function);
+        }
+        if (e instanceof Trap t && (t.reason() == Trap.Reason.INTERRUPTED || t.reason() == Trap.Reason.DEADLINE)) {
+            state.takeStop(); // stopped in a callee: the interrupt flag was set for this instance's call
+        }
+        if (e instanceof LimitExceededException limit) {
+            Trap t = new Trap(Trap.Reason.RESOURCE_EXHAUSTED, limit.getMessage());
+            t.setStackTrace(limit.getStackTrace());
+            return t.in(state.name(), function);
+        }
+        return annotate(e, state.name(), function);
     }
 
     static RuntimeException annotate(RuntimeException e, String component, String function) {

@@ -79,7 +79,7 @@ final class TypedLift implements ExportFunction {
                 entered = state.enter(null);
             }
         } catch (RuntimeException e) {
-            throw Traps.annotate(e, state.name(), func.name());
+            throw Traps.annotate(e, state, func.name());
         }
         phase = ENTERED;
         if (!borrows) {
@@ -128,7 +128,7 @@ final class TypedLift implements ExportFunction {
         } else {
             r = new IllegalStateException(e);
         }
-        return Traps.annotate(r, state.name(), func.name());
+        return Traps.annotate(r, state, func.name());
     }
 
     @Override

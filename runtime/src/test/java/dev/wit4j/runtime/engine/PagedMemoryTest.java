@@ -278,9 +278,9 @@ class PagedMemoryTest {
 
     @Test
     void factoryUsesPagesForUnsharedMemoriesOnly() {
-        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1, 2)) instanceof PagedMemory);
-        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1)) instanceof PagedMemory);
-        assertTrue(!(CoreModuleInstance.newMemory(new MemoryLimits(1, 2, true)) instanceof PagedMemory));
+        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1, 2), Budget.UNLIMITED) instanceof PagedMemory);
+        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1), Budget.UNLIMITED) instanceof PagedMemory);
+        assertTrue(!(CoreModuleInstance.newMemory(new MemoryLimits(1, 2, true), Budget.UNLIMITED) instanceof PagedMemory));
     }
 
     /** Little-endian bytes of {@code m} through single-byte reads: an independent decoding. */

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.Limits;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,11 +28,26 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HostileGuestsTest {
 
     private static Instance instantiate(Engine engine, Component component) {
-        Linker linker = engine.linker();
+        return instantiate(engine, component, Limits.NONE);
+    }
+
+    private static Instance instantiate(Engine engine, Component component, Limits limits) {
+        return linker(engine, limits).instantiate(component);
+    }
+
+    private static Linker linker(Engine engine, Limits limits) {
+        Linker linker = engine.linker().limits(limits);
         linker.func("exhaust", args -> {
             throw new OutOfMemoryError("Java heap space (simulated)");
         });
-        return linker.instantiate(component);
+        return linker;
+    }
+
+    /** Runs {@code call} on a new thread; returns the thread and where its outcome will be. */
+    private static Thread start(Runnable call) {
+        Thread t = new Thread(call, "guest");
+        t.start();
+        return t;
     }
 
     @ParameterizedTest
@@ -86,5 +105,137 @@ class HostileGuestsTest {
         assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, trap.reason(), trap.getMessage());
         assertTrue(exhausted.isPoisoned());
         assertEquals(Optional.of(Value.u32(42)), bystander.func("ok").call());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aSpinningGuestIsStoppedByInstanceInterrupt(ExecutionMode mode) throws Exception {
+        Engine engine = Wasm.engine(mode);
+        Component component = Wasm.load(engine, "hostile");
+        Instance spinner = instantiate(engine, component);
+        Instance bystander = instantiate(engine, component);
+        assertFalse(spinner.interrupt(), "nothing runs yet");
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+        Thread guest = start(() -> {
+            try {
+                spinner.func("spin").call();
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+            flagAfter.set(Thread.currentThread().isInterrupted());
+        });
+        Thread.sleep(200);
+        assertTrue(guest.isAlive(), "the guest spins");
+        assertTrue(spinner.interrupt());
+        guest.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(guest.isAlive(), "the guest did not stop");
+        Trap trap = assertInstanceOf(Trap.class, outcome.get());
+        assertEquals(Trap.Reason.INTERRUPTED, trap.reason(), trap.getMessage());
+        assertTrue(trap.getMessage().contains("Instance.interrupt()"), trap.getMessage());
+        assertEquals(Boolean.FALSE, flagAfter.get(), "the interrupt was taken back from the thread");
+        assertTrue(spinner.isPoisoned());
+        assertEquals(Optional.of(Value.u32(42)), bystander.func("ok").call());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aSpinningGuestIsStoppedAtItsDeadline(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Component component = Wasm.load(engine, "hostile");
+        Limits limits = Limits.builder().callTimeout(Duration.ofMillis(100)).build();
+        Instance spinner = instantiate(engine, component, limits);
+        Instance bystander = instantiate(engine, component, limits);
+        long start = System.nanoTime();
+        Trap trap = assertThrows(Trap.class, () -> spinner.func("spin").call());
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Trap.Reason.DEADLINE, trap.reason(), trap.getMessage());
+        assertTrue(trap.getMessage().contains("timeout of 100 ms"), trap.getMessage());
+        assertTrue(tookMillis >= 100, "stopped after " + tookMillis + " ms");
+        assertFalse(Thread.currentThread().isInterrupted(), "the interrupt was taken back from the thread");
+        assertTrue(spinner.isPoisoned());
+        // calls within the deadline are untouched, one after another
+        for (int k = 0; k < 100; k++) {
+            assertEquals(Optional.of(Value.u32(42)), bystander.func("ok").call());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void memoryGrowthStopsAtTheLimit(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Component component = Wasm.load(engine, "hostile");
+        // 1 page at instantiation + 15 more = 1 MiB
+        Instance capped = instantiate(engine, component, Limits.builder().memoryBytes(1 << 20).build());
+        assertEquals(Optional.of(Value.s32(-1)), capped.func("grow").call(Value.u32(65535)), "4 GiB refused");
+        assertEquals(Optional.of(Value.s32(1)), capped.func("grow").call(Value.u32(15)));
+        assertEquals(Optional.of(Value.s32(-1)), capped.func("grow").call(Value.u32(1)));
+        capped.func("touch").call(Value.u32(16)); // every page it has is usable
+        assertFalse(capped.isPoisoned());
+        // without limits the same growth succeeds (memory is committed only when touched)
+        Instance free = instantiate(engine, component);
+        assertEquals(Optional.of(Value.s32(1)), free.func("grow").call(Value.u32(65535)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void anInstantiationNeedingMoreThanTheLimitsTraps(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Component component = Wasm.load(engine, "hostile");
+        Trap memory = assertThrows(Trap.class,
+                () -> instantiate(engine, component, Limits.builder().memoryBytes(65535).build()));
+        assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, memory.reason(), memory.getMessage());
+        assertTrue(memory.getMessage().contains("linear memory limit of 65535 bytes"), memory.getMessage());
+        Trap table = assertThrows(Trap.class,
+                () -> instantiate(engine, component, Limits.builder().tableElements(0).build()));
+        assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, table.reason(), table.getMessage());
+        assertTrue(table.getMessage().contains("table element limit of 0"), table.getMessage());
+        // the component instance and the core instance of its module (instance 0 is a bag of exports)
+        Trap instances = assertThrows(Trap.class,
+                () -> instantiate(engine, component, Limits.builder().instances(1).build()));
+        assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, instances.reason(), instances.getMessage());
+        assertTrue(instances.getMessage().contains("creating core instance 1 exceeds the limit of 1 instances"),
+                instances.getMessage());
+        instantiate(engine, component, Limits.builder().instances(2).build()).func("ok").call();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void tableGrowthStopsAtTheLimit(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Component component = Wasm.load(engine, "hostile");
+        Instance capped = instantiate(engine, component, Limits.builder().tableElements(1000).build());
+        assertEquals(Optional.of(Value.s32(-1)), capped.func("table-grow").call(Value.u32(10_000_000)));
+        assertEquals(Optional.of(Value.s32(1)), capped.func("table-grow").call(Value.u32(999)));
+        assertEquals(Optional.of(Value.s32(-1)), capped.func("table-grow").call(Value.u32(1)));
+        assertFalse(capped.isPoisoned());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void handlesStopAtTheLimit(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Component component = Wasm.load(engine, "hostile");
+        Instance capped = instantiate(engine, component, Limits.builder().handles(100_000).build());
+        Instance bystander = instantiate(engine, component);
+        assertEquals(Optional.of(Value.u32(100_000)), capped.func("make-handles").call(Value.u32(100_000)));
+        Instance flood = instantiate(engine, component, Limits.builder().handles(100_000).build());
+        Trap trap = assertThrows(Trap.class, () -> flood.func("make-handles").call(Value.u32(10_000_000)));
+        assertEquals(Trap.Reason.TABLE_FULL, trap.reason(), trap.getMessage());
+        assertTrue(trap.getMessage().contains("limit of 100000 handles"), trap.getMessage());
+        assertTrue(flood.isPoisoned());
+        assertEquals(Optional.of(Value.u32(42)), bystander.func("ok").call());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void unboundedRecursionTraps(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Component component = Wasm.load(engine, "hostile");
+        Instance deep = instantiate(engine, component);
+        Trap trap = assertThrows(Trap.class, () -> deep.func("recurse").call(Value.u32(0)));
+        assertEquals(Trap.Reason.CORE_TRAP, trap.reason(), trap.getMessage());
+        assertTrue(deep.isPoisoned());
+        assertEquals(Optional.of(Value.u32(42)), instantiate(engine, component).func("ok").call());
     }
 }

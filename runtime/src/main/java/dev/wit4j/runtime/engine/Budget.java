@@ -1,0 +1,60 @@
+package dev.wit4j.runtime.engine;
+
+/**
+ * What the core instances of one component instance may still take: linear memory bytes (shared
+ * by all their memories) and elements per table. Created per top-level instantiation and consulted
+ * as memories and tables are created and grown; a component instance runs one call at a time, so
+ * it needs no synchronisation.
+ */
+public final class Budget {
+
+    /** No limits: nothing is counted. */
+    public static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, Long.MAX_VALUE);
+
+    private final long memoryLimit;
+    private final long tableElements;
+    private long memoryUsed;
+
+    /** A budget of {@code memoryBytes} of linear memory in all, and {@code tableElements} per table. */
+    public Budget(long memoryBytes, long tableElements) {
+        this.memoryLimit = memoryBytes;
+        this.tableElements = tableElements;
+    }
+
+    /** Whether this budget limits anything. */
+    boolean unlimited() {
+        return memoryLimit == Long.MAX_VALUE && tableElements == Long.MAX_VALUE;
+    }
+
+    /** The bytes of linear memory all memories hold now. */
+    public long memoryUsed() {
+        return memoryUsed;
+    }
+
+    /** The linear memory limit in bytes. */
+    public long memoryLimit() {
+        return memoryLimit;
+    }
+
+    /** The element limit of each table. */
+    long tableElements() {
+        return tableElements;
+    }
+
+    /** Takes {@code bytes} more linear memory if the limit allows it. */
+    boolean tryGrowMemory(long bytes) {
+        if (bytes > memoryLimit - memoryUsed) {
+            return false;
+        }
+        memoryUsed += bytes;
+        return true;
+    }
+
+    /** Takes a new memory's initial {@code bytes}, or refuses the instantiation. */
+    void createMemory(long bytes) {
+        if (!tryGrowMemory(bytes)) {
+            throw new LimitExceededException("a memory of " + bytes + " bytes exceeds the linear memory limit of "
+                    + memoryLimit + " bytes (" + memoryUsed + " in use)");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wit4j.runtime.link;
+
+import dev.wit4j.runtime.Limits;
+import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.engine.Budget;
+
+/**
+ * The {@link Limits} of one top-level instantiation, as the instances of its tree consume them:
+ * the core engine's {@link Budget} (memory and tables), instances still allowed, handles per
+ * handle table and the call timeout. Shared by every instance of the tree, which runs one call
+ * (or instantiation) at a time.
+ */
+final class Quota {
+
+    /** No limits. */
+    static final Quota NONE = new Quota(Limits.NONE);
+
+    private final Limits limits;
+    private final Budget budget;
+    private final long timeoutMillis;
+    private int instancesLeft;
+
+    private Quota(Limits limits) {
+        this.limits = limits;
+        this.budget = limits.memoryBytes() == Long.MAX_VALUE && limits.tableElements() == Long.MAX_VALUE
+                ? Budget.UNLIMITED
+                : new Budget(limits.memoryBytes(), limits.tableElements());
+        this.timeoutMillis = limits.callTimeout().map(d -> Math.max(1L, d.toMillis())).orElse(0L);
+        this.instancesLeft = limits.instances();
+    }
+
+    /** A fresh quota for one top-level instantiation under {@code limits}. */
+    static Quota of(Limits limits) {
+        return limits == Limits.NONE ? NONE : new Quota(limits);
+    }
+
+    Budget budget() {
+        return budget;
+    }
+
+    int handles() {
+        return limits.handles();
+    }
+
+    /** The call timeout in milliseconds, or 0 for none. */
+    long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** Counts one more instance (core or component), or traps if the limit is reached. */
+    void countInstance(String what) {
+        if (this == NONE) {
+            return;
+        }
+        if (instancesLeft <= 0) {
+            throw new Trap(Trap.Reason.RESOURCE_EXHAUSTED, "creating " + what + " exceeds the limit of "
+                    + limits.instances() + " instances");
+        }
+        instancesLeft--;
+    }
+}
