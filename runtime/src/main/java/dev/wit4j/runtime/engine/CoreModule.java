@@ -127,6 +127,11 @@ public final class CoreModule {
             // what the bounds check lets through and still does not fit: never an Error to the caller
             throw new CoreModuleException("core module too large or too deeply nested to read: " + e, offset, true,
                     null);
+        } catch (AssertionError e) {
+            // the core engine's parser met bytes it asserts cannot occur, reported when assertions
+            // are enabled (-ea); without them the same module is refused as invalid
+            throw new CoreModuleException("malformed core module: the core engine's parser refused it ("
+                    + e.getStackTrace()[0] + ")", offset, true, e);
         }
         // the validating parse read the code already: keep it (the interpreter needs it; compiling
         // lets it go); validated in parts, keep only the module's skeleton
@@ -143,7 +148,13 @@ public final class CoreModule {
                 metadata = withCode;
             }
         }
-        CoreModule module = describe(copy, offset, digest, metadata, offset);
+        CoreModule module;
+        try {
+            module = describe(copy, offset, digest, metadata, offset);
+        } catch (InvalidException e) {
+            // an index the core engine's validation leaves unchecked (an import's type)
+            throw new CoreModuleException(reason(e, "invalid core module"), offset, false, e);
+        }
         module.withCode = withCode;
         module.cache = cache;
         return module;
@@ -414,16 +425,26 @@ public final class CoreModule {
         for (int i = 0; i < exportSection.exportCount(); i++) {
             Export export = exportSection.getExport(i);
             int index = export.index();
+            // the core engine's validation does not check export indices (spec: "unknown function" etc.)
             CoreExternType type = switch (export.exportType()) {
-                case FUNCTION -> new CoreExternType.Func(funcs.get(index));
-                case TABLE -> tables.get(index);
-                case MEMORY -> memories.get(index);
-                case GLOBAL -> globals.get(index);
-                case TAG -> new CoreExternType.Tag(tags.get(index));
+                case FUNCTION -> new CoreExternType.Func(exported(funcs, index, "function", export.name(), offset));
+                case TABLE -> exported(tables, index, "table", export.name(), offset);
+                case MEMORY -> exported(memories, index, "memory", export.name(), offset);
+                case GLOBAL -> exported(globals, index, "global", export.name(), offset);
+                case TAG -> new CoreExternType.Tag(exported(tags, index, "tag", export.name(), offset));
             };
             exports.add(new CoreExport(export.name(), type));
         }
         return new CoreModule(bytes, offset, digest, module, imports, exports);
+    }
+
+    /** {@code list[index]}, or the validation error for an export of an unknown {@code kind}. */
+    private static <T> T exported(List<T> list, int index, String kind, String name, long offset) {
+        if (index < 0 || index >= list.size()) {
+            throw new CoreModuleException("invalid core module: unknown " + kind + " " + Integer.toUnsignedString(index)
+                    + " in the export `" + name + "`", offset, false, null);
+        }
+        return list.get(index);
     }
 
     private static CoreFuncType funcType(WasmModule module, int typeIndex) {

@@ -107,6 +107,7 @@ public final class CoreModuleInstance {
                     .withStart(false)
                     .withMachineFactory(execution.machine())
                     .withMemoryFactory(limits -> newMemory(limits, budget))
+                    .withTableFactory(GuardedTable::new)
                     .build();
         } catch (WasmException e) {
             throw CoreTrapException.uncaughtException(e, null);

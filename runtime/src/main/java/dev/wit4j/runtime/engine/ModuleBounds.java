@@ -40,7 +40,11 @@ final class ModuleBounds {
      */
     static void check(byte[] module) {
         if (module.length < 8) return;
-        new ModuleBounds(module).sections();
+        try {
+            new ModuleBounds(module).sections();
+        } catch (Unreadable e) {
+            // a section header this check cannot read (an overlong LEB128): the engine refuses it
+        }
     }
 
     private void sections() {

@@ -213,6 +213,19 @@ class HostileGuestsTest {
 
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
+    void tableGrowthPastTheEnginesMaximumFails(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Instance instance = instantiate(engine, Wasm.load(engine, "hostile"));
+        // 1 + (2^31 - 1) wraps in 32-bit arithmetic: still a failed growth, not an exception
+        assertEquals(Optional.of(Value.s32(-1)), instance.func("table-grow").call(Value.u32(0x7fff_ffffL)));
+        assertEquals(Optional.of(Value.s32(-1)), instance.func("table-grow").call(Value.u32(0xffff_ffffL)));
+        assertEquals(Optional.of(Value.s32(-1)), instance.func("table-grow").call(Value.u32(10_000_000)));
+        assertEquals(Optional.of(Value.s32(1)), instance.func("table-grow").call(Value.u32(1000)));
+        assertFalse(instance.isPoisoned());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
     void handlesStopAtTheLimit(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
         Component component = Wasm.load(engine, "hostile");
