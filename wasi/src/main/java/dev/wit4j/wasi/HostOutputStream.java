@@ -38,6 +38,8 @@ final class HostOutputStream implements Streams.OutputStream {
             return Result.ok();
         } catch (IOException e) {
             return failed(e);
+        } catch (java.io.UncheckedIOException e) { // an in-memory sink that refuses more (a bounded body)
+            return failed(e.getCause());
         }
     }
 

@@ -35,11 +35,16 @@ import javax.net.ssl.SSLException;
  */
 final class Http implements HttpTypes, OutgoingHandler {
     private final Predicate<URI> allowed;
+    private final long maxBodyBytes;
     private HttpClient sharedClient;
 
-    /** @param allowed which request URIs may go out ({@code uri -> false} denies all) */
-    Http(Predicate<URI> allowed) {
+    /**
+     * @param allowed which request URIs may go out ({@code uri -> false} denies all)
+     * @param maxBodyBytes the most bytes an outgoing body may hold (it is buffered until sent)
+     */
+    Http(Predicate<URI> allowed, long maxBodyBytes) {
         this.allowed = allowed;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -54,7 +59,7 @@ final class Http implements HttpTypes, OutgoingHandler {
 
     @Override
     public OutgoingRequest newOutgoingRequest(Fields headers) {
-        return new HttpOutgoing.Request((HttpFields) headers);
+        return new HttpOutgoing.Request((HttpFields) headers, maxBodyBytes);
     }
 
     @Override

@@ -22,8 +22,11 @@ final class HttpOutgoing {
         private Optional<String> authority = Optional.empty();
         private Body body;
 
-        Request(HttpFields headers) {
+        private final long maxBodyBytes;
+
+        Request(HttpFields headers, long maxBodyBytes) {
             this.headers = headers;
+            this.maxBodyBytes = maxBodyBytes;
         }
 
         HttpFields headerFields() {
@@ -33,7 +36,7 @@ final class HttpOutgoing {
         /** The body the guest took, or an empty finished one if it never asked for it. */
         Body bodyOrEmpty() {
             if (body == null) {
-                body = new Body();
+                body = new Body(maxBodyBytes);
                 body.finish(Optional.empty());
             }
             return body;
@@ -44,7 +47,7 @@ final class HttpOutgoing {
             if (body != null) {
                 return Result.err();
             }
-            body = new Body();
+            body = new Body(maxBodyBytes);
             return Result.ok(body);
         }
 
@@ -120,7 +123,14 @@ final class HttpOutgoing {
      * unfinished fails the request, as the interface says.
      */
     static final class Body implements HttpTypes.OutgoingBody, AutoCloseable {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        /** What a body may hold unless the host says otherwise: it is kept in memory until sent. */
+        static final long DEFAULT_MAX_BYTES = 64L << 20;
+
+        private final BoundedBuffer bytes;
+
+        Body(long maxBytes) {
+            this.bytes = new BoundedBuffer(maxBytes);
+        }
         private final CompletableFuture<byte[]> complete = new CompletableFuture<>();
         private boolean streamTaken;
 
@@ -152,6 +162,37 @@ final class HttpOutgoing {
         public void close() {
             complete.completeExceptionally(new HttpFailure(new HttpTypes.ErrorCode.InternalError(
                     Optional.of("the outgoing body was dropped without outgoing-body.finish"))));
+        }
+    }
+
+    /**
+     * The bytes of a body, refusing a write past {@code maxBytes}: the guest's stream write fails
+     * ({@code last-operation-failed}) instead of the host buffering without end.
+     */
+    static final class BoundedBuffer extends ByteArrayOutputStream {
+        private final long maxBytes;
+
+        BoundedBuffer(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            check(len);
+            super.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            check(1);
+            super.write(b);
+        }
+
+        private void check(int len) {
+            if (count + (long) len > maxBytes) {
+                throw new java.io.UncheckedIOException(new java.io.IOException(
+                        "the body exceeds the host's limit of " + maxBytes + " bytes"));
+            }
         }
     }
 

@@ -41,7 +41,7 @@ final class HttpResponseBuilder implements HttpTypes.OutgoingResponse {
         if (body != null) {
             return Result.err();
         }
-        body = new HttpOutgoing.Body();
+        body = new HttpOutgoing.Body(HttpOutgoing.Body.DEFAULT_MAX_BYTES);
         return Result.ok(body);
     }
 }

@@ -62,7 +62,7 @@ public final class WasiContext {
         Randomness random = new Randomness(b.secureRandom, b.insecureRandom);
         NoTerminal terminal = new NoTerminal();
         Filesystem fs = new Filesystem(List.copyOf(b.preopens));
-        Http http = new Http(b.httpAllowed);
+        Http http = new Http(b.httpAllowed, b.maxHttpBodyBytes);
         Sockets sockets = new Sockets(b.networkAllowed);
         this.imports = Host.Imports.builder()
                 .poll(new Pollables())
@@ -194,6 +194,7 @@ public final class WasiContext {
         private java.util.Random secureRandom = new SecureRandom();
         private java.util.Random insecureRandom = new java.util.Random();
         private Predicate<URI> httpAllowed = uri -> false;
+        private long maxHttpBodyBytes = HttpOutgoing.Body.DEFAULT_MAX_BYTES;
         private Predicate<InetSocketAddress> networkAllowed;
 
         private Builder() {
@@ -292,6 +293,19 @@ public final class WasiContext {
          */
         public Builder allowHttp(Predicate<URI> allowed) {
             this.httpAllowed = Objects.requireNonNull(allowed, "allowed");
+            return this;
+        }
+
+        /**
+         * The most bytes the body of one outgoing HTTP request may hold (default 64 MiB): a body is
+         * buffered in the host until the request is sent, so a guest may not make it grow without
+         * end; a write past the limit fails the body's stream with {@code last-operation-failed}.
+         */
+        public Builder maxHttpBodyBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxHttpBodyBytes must not be negative: " + bytes);
+            }
+            this.maxHttpBodyBytes = bytes;
             return this;
         }
 

@@ -88,7 +88,7 @@ class HttpTest {
 
     @Test
     void requestsAreDeniedUnlessGranted() {
-        Http http = new Http(uri -> false);
+        Http http = new Http(uri -> false, HttpOutgoing.Body.DEFAULT_MAX_BYTES);
         Result<HttpTypes.FutureIncomingResponse, HttpTypes.ErrorCode> r =
                 http.handle(request(http, new HttpTypes.Method.Get(), "/"), Optional.empty());
         assertEquals(Result.err(new HttpTypes.ErrorCode.HttpRequestDenied()), r);
@@ -97,7 +97,7 @@ class HttpTest {
 
     @Test
     void aGrantedGetReachesTheServerAndItsResponseComesBack() {
-        Http http = new Http(uri -> uri.getHost().equals("127.0.0.1"));
+        Http http = new Http(uri -> uri.getHost().equals("127.0.0.1"), HttpOutgoing.Body.DEFAULT_MAX_BYTES);
         HttpTypes.IncomingResponse response = await(http.handle(request(http, new HttpTypes.Method.Get(), "/a?b=c"),
                 Optional.empty()).okValue().orElseThrow());
         assertEquals(201, response.status());
@@ -110,7 +110,7 @@ class HttpTest {
 
     @Test
     void aPostSendsItsBodyOnceFinished() {
-        Http http = new Http(uri -> true);
+        Http http = new Http(uri -> true, HttpOutgoing.Body.DEFAULT_MAX_BYTES);
         HttpTypes.OutgoingRequest req = request(http, new HttpTypes.Method.Post(), "/post");
         HttpTypes.OutgoingBody body = req.body().okValue().orElseThrow();
         assertFalse(req.body().isOk(), "the body can be taken once");
@@ -124,8 +124,20 @@ class HttpTest {
     }
 
     @Test
+    void aBodyPastTheLimitFailsItsStreamInsteadOfGrowingTheHost() {
+        Http http = new Http(uri -> true, 10);
+        HttpTypes.OutgoingRequest req = request(http, new HttpTypes.Method.Post(), "/post");
+        HttpTypes.OutgoingBody body = req.body().okValue().orElseThrow();
+        Streams.OutputStream out = body.write().okValue().orElseThrow();
+        assertTrue(out.write("0123456789".getBytes(StandardCharsets.UTF_8)).isOk(), "up to the limit");
+        Streams.StreamError error = out.write("x".getBytes(StandardCharsets.UTF_8)).errValue().orElseThrow();
+        assertInstanceOf(Streams.StreamError.LastOperationFailed.class, error);
+        assertInstanceOf(Streams.StreamError.Closed.class, out.write(new byte[1]).errValue().orElseThrow());
+    }
+
+    @Test
     void failuresBecomeErrorCodes() throws IOException {
-        Http http = new Http(uri -> true);
+        Http http = new Http(uri -> true, HttpOutgoing.Body.DEFAULT_MAX_BYTES);
         HttpTypes.OutgoingRequest noAuthority = http.newOutgoingRequest(http.newFields());
         assertEquals(Result.err(new HttpTypes.ErrorCode.HttpRequestUriInvalid()), http.handle(noAuthority, Optional.empty()));
 
@@ -146,7 +158,7 @@ class HttpTest {
 
     @Test
     void fieldsCheckNamesAndValues() {
-        Http http = new Http(uri -> false);
+        Http http = new Http(uri -> false, HttpOutgoing.Body.DEFAULT_MAX_BYTES);
         HttpTypes.Fields f = http.newFields();
         assertEquals(Result.err(new HttpTypes.HeaderError.InvalidSyntax()), f.append("bad name", new byte[0]));
         assertEquals(Result.err(new HttpTypes.HeaderError.InvalidSyntax()), f.append("x", "a\r\nb".getBytes(StandardCharsets.UTF_8)));
