@@ -68,6 +68,22 @@ public final class Component {
     }
 
     /**
+     * The component compiled ahead of time, for {@link Engine#deserialize(byte[])}: every core module
+     * compiled to JVM classes (now, if not yet), written with the component's structure and the
+     * modules' declarations but none of their wasm code. A build writes it once; a process loading it
+     * decodes no code, validates no code and compiles nothing.
+     *
+     * @throws IllegalStateException if this component was not loaded by an engine (an exported
+     *     component), or a core module has functions the JVM cannot run compiled
+     */
+    public byte[] serialize() {
+        if (!code.isOutermost()) {
+            throw new IllegalStateException("only a component loaded by an engine can be serialized");
+        }
+        return dev.wit4j.runtime.engine.Precompiled.write(code.component(), coreModules);
+    }
+
+    /**
      * What compiling the component's core modules produced, for those compiled so far in this
      * process (by {@link Engine#precompile} or a compiled instantiation), in the order of the binary.
      * A module with functions too large for the JVM that could not be split reports them in

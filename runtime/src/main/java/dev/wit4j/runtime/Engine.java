@@ -139,6 +139,26 @@ public final class Engine {
      * @throws IllegalArgumentException if the bytes are a core module rather than a component
      */
     public Component load(byte[] bytes) {
+        return load(bytes, codeCache, executionMode, interpretUntilCached);
+    }
+
+    /**
+     * Loads a component {@linkplain Component#serialize() serialized} by a build: its core modules
+     * run the JVM classes compiled then ({@link ExecutionMode#COMPILED} whatever this engine's mode);
+     * no wasm code is decoded, validated or compiled. The bytes are code: deserialize only what a
+     * trusted build wrote.
+     *
+     * @throws IllegalArgumentException if the bytes are not a serialized component, are damaged, or
+     *     were serialized by another wit4j version or core compiler (the message names both)
+     */
+    public Component deserialize(byte[] serialized) {
+        dev.wit4j.runtime.engine.Precompiled.Loaded loaded =
+                dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"));
+        return load(loaded.component(), loaded.code(), ExecutionMode.COMPILED, false);
+    }
+
+    private Component load(byte[] bytes, dev.wit4j.runtime.engine.CompiledCodeCache codeCache, ExecutionMode executionMode,
+            boolean interpretUntilCached) {
         WasmBinary binary = ComponentDecoder.decode(Objects.requireNonNull(bytes, "bytes"));
         if (binary instanceof CoreModuleBinary) {
             throw new IllegalArgumentException("this is a core WebAssembly module, not a component");

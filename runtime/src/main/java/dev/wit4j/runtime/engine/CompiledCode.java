@@ -118,6 +118,21 @@ final class CompiledCode {
         return new CompiledCode(module, mainClass, classes, split.additions(), report, null);
     }
 
+    /**
+     * This code for instances built from {@code skeleton} (the split module's skeleton, as
+     * {@link ModuleSplitter#skeleton} makes it from the original): its entry then needs no
+     * original module, nothing being added to the skeleton again.
+     */
+    CompiledCode forSkeleton(byte[] skeleton) {
+        return new CompiledCode(CoreModule.parseWorkingAround(skeleton, false), mainClass, classes,
+                ModuleSplitter.Additions.NONE, report, factory);
+    }
+
+    /** What splitting added to the original module. */
+    ModuleSplitter.Additions additions() {
+        return additions;
+    }
+
     /** The code as bytes, for a {@link CompiledCodeCache} entry. */
     byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

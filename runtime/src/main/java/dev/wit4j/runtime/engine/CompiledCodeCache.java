@@ -39,13 +39,26 @@ public final class CompiledCodeCache {
     private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
     /** The file layout's version, part of every key. */
     private static final int FORMAT = 4;
-    private static final String ENGINE_FINGERPRINT = engineFingerprint();
+    static final String ENGINE_FINGERPRINT = engineFingerprint();
     private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
 
     private final Path directory;
+    /** The entries of a read-only cache held in memory (a precompiled component's), or null. */
+    private final java.util.Map<String, byte[]> entries;
 
     private CompiledCodeCache(Path directory) {
         this.directory = directory;
+        this.entries = null;
+    }
+
+    private CompiledCodeCache(java.util.Map<String, byte[]> entries) {
+        this.directory = null;
+        this.entries = java.util.Map.copyOf(entries);
+    }
+
+    /** A read-only cache of {@code entries} (payloads by key), held in memory. */
+    static CompiledCodeCache of(java.util.Map<String, byte[]> entries) {
+        return new CompiledCodeCache(entries);
     }
 
     /**
@@ -55,9 +68,14 @@ public final class CompiledCodeCache {
         return new CompiledCodeCache(Objects.requireNonNull(directory, "directory").toAbsolutePath());
     }
 
-    /** The directory entries are kept in. */
+    /** The directory entries are kept in (null for a cache held in memory). */
     public Path directory() {
         return directory;
+    }
+
+    /** Whether an entry for {@code key} exists (not checked for damage). */
+    boolean has(String key) {
+        return entries != null ? entries.containsKey(key) : Files.isRegularFile(file(key));
     }
 
     /**
@@ -92,6 +110,9 @@ public final class CompiledCodeCache {
 
     /** Removes the entry for {@code key}, for example because its classes could not be defined. */
     void discard(String key) {
+        if (entries != null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file(key));
         } catch (IOException e) {
@@ -101,6 +122,9 @@ public final class CompiledCodeCache {
 
     /** The payload of an intact entry for {@code key}, or {@code null}; a damaged entry is removed. */
     byte[] read(String key) {
+        if (entries != null) {
+            return entries.get(key);
+        }
         Path file = file(key);
         byte[] bytes;
         try {
@@ -137,6 +161,9 @@ public final class CompiledCodeCache {
 
     /** Writes an entry atomically: to a temporary file first, renamed over the entry's name. */
     void write(String key, byte[] payload, boolean replace) {
+        if (entries != null) {
+            return; // read-only
+        }
         Path file = file(key);
         if (!replace && Files.exists(file)) {
             return; // another process wrote it first; both compiled the same module
@@ -175,7 +202,7 @@ public final class CompiledCodeCache {
         }
     }
 
-    private static String wit4jVersion() {
+    static String wit4jVersion() {
         String version = CompiledCodeCache.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
     }
@@ -229,6 +256,6 @@ public final class CompiledCodeCache {
 
     @Override
     public String toString() {
-        return "CompiledCodeCache[" + directory + "]";
+        return "CompiledCodeCache[" + (directory != null ? directory : entries.size() + " entries in memory") + "]";
     }
 }

@@ -217,6 +217,25 @@ public final class CoreModule {
         return m;
     }
 
+    /**
+     * This module compiled for running without its code: the skeleton its compiled code runs on
+     * (every function body {@code unreachable}), and that code's entry for a cache keyed by the
+     * skeleton's digest.
+     *
+     * @throws IllegalStateException if some function could only be interpreted (its body would be lost)
+     */
+    Precompiled.Module precompiled() {
+        CompiledCode code = compiledCode();
+        if (!code.report().interpretedFunctions().isEmpty()) {
+            throw new IllegalStateException("core module at offset 0x" + Long.toHexString(offset) + ": "
+                    + code.report().interpretedFunctions().size() + " functions could not be compiled; it cannot run"
+                    + " without its code");
+        }
+        byte[] skeleton = ModuleSplitter.skeleton(bytes, code.additions());
+        String key = CompiledCodeCache.key(CompiledCodeCache.sha256Hex(skeleton));
+        return new Precompiled.Module(skeleton, key, code.forSkeleton(skeleton).toBytes());
+    }
+
     /** SHA-256 of the module's bytes, in hex: part of its compiled-code cache key. */
     String digest() {
         return digest;
@@ -310,7 +329,7 @@ public final class CoreModule {
     private boolean cachedCodeExists() {
         CompiledCodeCache cache = this.cache;
         String key = cache == null ? null : CompiledCodeCache.key(this);
-        return key != null && Files.isRegularFile(cache.file(key));
+        return key != null && cache.has(key);
     }
 
     /**

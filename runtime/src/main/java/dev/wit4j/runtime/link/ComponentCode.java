@@ -92,6 +92,11 @@ public final class ComponentCode {
         return Optional.empty();
     }
 
+    /** Whether this is the code of a component loaded whole (not one defined inside another). */
+    public boolean isOutermost() {
+        return enclosing == null;
+    }
+
     /** A nested component defined (or exported) in {@code enclosing}. */
     ComponentCode nested(Component nested, Frame enclosing, String fallbackName) {
         return new ComponentCode(nested, modules, enclosing, nameOf(nested).orElse(fallbackName), mode, null,

@@ -1,0 +1,100 @@
+package dev.wit4j.runtime.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wit4j.runtime.Component;
+import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.Linker;
+import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.binary.ComponentDecoder;
+import dev.wit4j.runtime.binary.Section;
+import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A component serialized by one engine (compiled ahead of time) and deserialized by another runs
+ * as the original does, from compiled code alone: the serialized form holds no wasm code.
+ */
+class SerializeTest {
+
+    private static Component roundTrip(String name) {
+        Engine build = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
+        byte[] serialized = build.load(Wasm.bytes(name)).serialize();
+        return Engine.builder().executionMode(ExecutionMode.INTERPRETED).build().deserialize(serialized);
+    }
+
+    @Test
+    void aDeserializedComponentRunsItsCompiledCode() {
+        Instance in = roundTrip("threads").engine().linker().func("pause", args -> Optional.empty())
+                .instantiate(roundTrip("threads"));
+        assertEquals(Optional.of(Value.string("1:x")), in.func("tag").call(Value.string("x")));
+        assertEquals(Optional.of(Value.string("2:ü")), in.func("tag").call(Value.string("ü")));
+        assertEquals(Optional.of(Value.u32(2)), in.func("calls").call());
+    }
+
+    @Test
+    void nestedComponentsAndTheirModulesAreSerialized() {
+        Component nested = roundTrip("nested");
+        Linker linker = nested.engine().linker();
+        linker.func("base", args -> Optional.of(Value.u32(100)));
+        Instance in = linker.instantiate(nested);
+        assertEquals(Optional.of(Value.u32(114)), in.func("offset").call(Value.u32(7)));
+        assertEquals(Optional.of(Value.u32(5)), in.func("add").call(Value.u32(2), Value.u32(3)));
+        assertEquals(Optional.of(Value.u32(102)), in.exportedInstance("second").func("offset").call(Value.u32(1)));
+    }
+
+    @Test
+    void trapsAndLimitsBehaveAsInTheOriginal() {
+        Component hostile = roundTrip("hostile");
+        Linker linker = hostile.engine().linker();
+        linker.func("exhaust", args -> Optional.empty());
+        Instance in = linker.instantiate(hostile);
+        assertEquals(Optional.of(Value.s32(1)), in.func("grow").call(Value.u32(1)));
+        Trap trap = assertThrows(Trap.class, () -> in.func("recurse").call(Value.u32(0)));
+        assertEquals(Trap.Reason.CORE_TRAP, trap.reason());
+    }
+
+    @Test
+    void theSerializedFormHoldsNoCode() {
+        byte[] serialized = Engine.create().load(Wasm.bytes("hostile")).serialize();
+        var skeleton = (dev.wit4j.runtime.binary.Component) ComponentDecoder.decode(
+                dev.wit4j.runtime.engine.Precompiled.read(serialized).component());
+        int bodies = 0;
+        for (Section.ModuleSection m : skeleton.sections(Section.ModuleSection.class)) {
+            for (byte[] body : CodeBodies.of(m.module().bytes().toByteArray())) {
+                // no locals, `unreachable`, `end`
+                assertEquals("[0, 0, 11]", Arrays.toString(body));
+                bodies++;
+            }
+        }
+        assertEquals(8, bodies, "the eight functions hostile.wat defines");
+    }
+
+    @Test
+    void damagedOrForeignBytesAreRefusedWithTheReason() {
+        byte[] serialized = Engine.create().load(Wasm.bytes("smoke")).serialize();
+        Engine engine = Engine.create();
+        IllegalArgumentException notOne = assertThrows(IllegalArgumentException.class,
+                () -> engine.deserialize(Wasm.bytes("smoke")));
+        assertTrue(notOne.getMessage().contains("not a precompiled wit4j component"), notOne.getMessage());
+        IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
+                () -> engine.deserialize(Arrays.copyOf(serialized, serialized.length - 10)));
+        assertTrue(truncated.getMessage().contains("damaged"), truncated.getMessage());
+        byte[] otherVersion = serialized.clone();
+        int at = new String(otherVersion, StandardCharsets.ISO_8859_1).indexOf("development");
+        if (at > 0) {
+            otherVersion[at] = 'D';
+            IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+                    () -> engine.deserialize(otherVersion));
+            assertTrue(foreign.getMessage().contains("precompiled by wit4j Development"), foreign.getMessage());
+            assertTrue(foreign.getMessage().contains("compile the component again"), foreign.getMessage());
+        }
+    }
+}
