@@ -37,4 +37,15 @@ public @interface WitWorld {
      * relative to the project's base directory.
      */
     String wit() default "src/main/wit";
+
+    /**
+     * A component of this world to compile into the application at build time (a {@code .wasm}
+     * path, found as {@link #wit()} is), or empty for none. The processor checks that the component
+     * has the world's exports and no imports outside it, compiles its core modules to JVM classes and
+     * writes them (with the component's structure, but none of its wasm code) as a class path
+     * resource beside the world class, whose {@code instantiate()} and {@code component(Engine)}
+     * methods then load it with nothing decoded, validated or compiled at run time. Needs the
+     * {@code wit4j-runtime} artifact (which the processor depends on) at compile time.
+     */
+    String component() default "";
 }

@@ -12,6 +12,17 @@ public enum Message {
     WIT_NOT_FOUND(Diagnostic.Kind.ERROR,
             "cannot find the WIT folder `%s` for world `%s`; looked in:%s%n"
                     + "Pass -Awit4j.projectDir=<project base directory> to javac, or give `wit` as an absolute path."),
+    /** The {@code component} file was not found; lists every place looked. */
+    COMPONENT_NOT_FOUND(Diagnostic.Kind.ERROR,
+            "cannot find the component `%s` of world `%s`; looked in:%s%n"
+                    + "Pass -Awit4j.projectDir=<project base directory> to javac, or give `component` as an absolute path."),
+    /** The {@code component} file is not a valid component; the detail names what and where. */
+    COMPONENT_INVALID(Diagnostic.Kind.ERROR, "the component `%s` is not valid: %s"),
+    /** The component does not fit the world: an export missing, or an import the world does not have. */
+    COMPONENT_MISMATCH(Diagnostic.Kind.ERROR, "the component `%s` does not fit world `%s`: %s%n"
+            + "Build the component from this world's WIT, or name the world it was built for."),
+    /** Compiling the component at build time failed. */
+    COMPONENT_NOT_COMPILED(Diagnostic.Kind.ERROR, "cannot compile the component `%s` into the application: %s"),
     /** The WIT does not parse or resolve; the detail reads {@code file:line:col: message}. */
     WIT_INVALID(Diagnostic.Kind.ERROR, "invalid WIT: %s"),
     /** The named world does not exist. */

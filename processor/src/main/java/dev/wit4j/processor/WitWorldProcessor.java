@@ -62,7 +62,8 @@ public final class WitWorldProcessor extends AbstractProcessor {
             // used by the world class
             "Engine", "Component", "Linker", "LinkerInstance", "Instance", "ExportedInstance", "Func", "HostResource",
             "Trap", "Value", "Path", "Objects", "HashMap", "IdentityHashMap", "LinkedHashMap", "LinkedHashSet", "ArrayList",
-            "EnumSet", "Function", "RuntimeException", "Exception", "IllegalStateException",
+            "EnumSet", "Function", "RuntimeException", "Exception", "IllegalStateException", "InputStream",
+            "IOException", "UncheckedIOException",
             "IllegalArgumentException", "NullPointerException");
 
     @Override
@@ -132,11 +133,63 @@ public final class WitWorldProcessor extends AbstractProcessor {
         PackageElement pkg = e instanceof PackageElement p ? p : processingEnv.getElementUtils().getPackageOf(e);
         String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
         Bindings bindings = new ModelBuilder(resolve, world, packageName, d).build();
+        if (d.errorCount() == 0 && !ann.component().isBlank()) {
+            bindings = precompile(e, ann, world, bindings, d);
+        }
         if (d.errorCount() > 0) {
             d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());
             return;
         }
         writeBindings(processingEnv, bindings, e, d);
+    }
+
+    /**
+     * Compiles the component named by {@code component} into the application: checks it against
+     * the world, serializes it compiled and writes it as a resource beside the world class.
+     */
+    private Bindings precompile(Element e, WitWorld ann, World world, Bindings bindings, Diagnostics d) {
+        Optional<Path> file = findFile(e, ann.component(), looked -> d.report(Message.COMPONENT_NOT_FOUND,
+                ann.component(), ann.world(), looked));
+        if (file.isEmpty()) {
+            return bindings;
+        }
+        dev.wit4j.runtime.Engine engine = dev.wit4j.runtime.Engine.builder()
+                .executionMode(dev.wit4j.runtime.engine.ExecutionMode.COMPILED).build();
+        dev.wit4j.runtime.Component component;
+        try {
+            component = engine.load(Files.readAllBytes(file.get()));
+        } catch (IOException ex) {
+            d.report(Message.COMPONENT_INVALID, file.get(), "cannot read it: " + ex.getMessage());
+            return bindings;
+        } catch (dev.wit4j.runtime.WasmFormatException | IllegalArgumentException ex) {
+            d.report(Message.COMPONENT_INVALID, file.get(), ex.getMessage());
+            return bindings;
+        }
+        for (String mismatch : ComponentFit.mismatches(world, component)) {
+            d.report(Message.COMPONENT_MISMATCH, file.get(), world.qualifiedName(), mismatch);
+        }
+        if (d.errorCount() > 0) {
+            return bindings;
+        }
+        byte[] serialized;
+        try {
+            serialized = component.serialize();
+        } catch (RuntimeException ex) {
+            d.report(Message.COMPONENT_NOT_COMPILED, file.get(), ex.getMessage());
+            return bindings;
+        }
+        String resource = bindings.worldClass().simpleName() + ".wit4jc";
+        try {
+            FileObject out = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT,
+                    bindings.packageName(), resource, e);
+            try (var stream = out.openOutputStream()) {
+                stream.write(serialized);
+            }
+        } catch (IOException | RuntimeException ex) {
+            d.report(Message.WRITE_FAILED, bindings.packageName() + "/" + resource, ex.getMessage());
+            return bindings;
+        }
+        return bindings.withPrecompiled(resource);
     }
 
     /** Writes one source file per holder and the world class (shared with the Java-first processor). */
@@ -208,11 +261,20 @@ public final class WitWorldProcessor extends AbstractProcessor {
     // Finding the WIT folder
 
     private Optional<Path> findWit(Element e, WitWorld ann, Diagnostics d) {
+        return findFile(e, ann.wit(), looked -> d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), looked));
+    }
+
+    /**
+     * Finds {@code path}: as given if absolute, else under the project directory option, above the
+     * annotated source file, above the class output folder, or in the current directory; otherwise
+     * {@code notFound} gets the places looked, one per line.
+     */
+    private Optional<Path> findFile(Element e, String path, java.util.function.Consumer<String> notFound) {
         Path rel;
         try {
-            rel = Path.of(ann.wit());
+            rel = Path.of(path);
         } catch (InvalidPathException ex) {
-            d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), "\n  (not a valid path: " + ex.getMessage() + ")");
+            notFound.accept("\n  (not a valid path: " + ex.getMessage() + ")");
             return Optional.empty();
         }
         List<String> looked = new ArrayList<>();
@@ -254,8 +316,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             }
             looked.add(cwd + " (current directory)");
         }
-        d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(),
-                looked.stream().map(s -> "\n  " + s).collect(Collectors.joining()));
+        notFound.accept(looked.stream().map(s -> "\n  " + s).collect(Collectors.joining()));
         return Optional.empty();
     }
 

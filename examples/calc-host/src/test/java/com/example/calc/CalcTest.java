@@ -63,4 +63,13 @@ class CalcTest {
         assertEquals("A!", other.shout("a"));
         assertEquals("B!", calc.shout("b"));
     }
+
+    @Test
+    void theComponentCompiledIntoTheApplicationBehavesTheSame() {
+        Calc compiledIn = Calc.instantiate();
+        assertEquals(calc.shout("wasm"), compiledIn.shout("wasm"));
+        assertEquals(math.add(40, 2), compiledIn.math().add(40, 2));
+        assertEquals(math.sum(new int[] {1, 2, 3}), compiledIn.math().sum(new int[] {1, 2, 3}));
+        assertEquals(math.safeDiv(1, 0), compiledIn.math().safeDiv(1, 0));
+    }
 }

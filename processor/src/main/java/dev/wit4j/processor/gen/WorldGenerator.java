@@ -365,6 +365,42 @@ public final class WorldGenerator {
                 + "Create one {@link $T} and share it when loading several components.\n", ENGINE)
                 .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
                 .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
+        bindings.precompiled().ifPresent(resource -> addPrecompiledFactories(b, resource, imports));
+    }
+
+    /**
+     * For a component compiled into the application at build time: {@code component(Engine)} loads it
+     * from the class path resource, {@code instantiate()} (with the imports, if any) instantiates it.
+     */
+    private void addPrecompiledFactories(TypeSpec.Builder b, String resource, boolean imports) {
+        String importsArg = imports ? ", imports" : "";
+        b.addMethod(MethodSpec.methodBuilder("component").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(COMPONENT).addParameter(ENGINE, "engine")
+                .addJavadoc("The component compiled into this application at build time, loaded by {@code engine}: its\n"
+                        + "core code runs the JVM classes compiled then; nothing is decoded, validated or compiled now.\n"
+                        + "Load it once per engine and instantiate it as often as needed.\n\n"
+                        + "@throws IllegalStateException if the resource {@code $L} is missing from the class path\n"
+                        + "@throws IllegalArgumentException if it was compiled by another wit4j version (build again)\n", resource)
+                .addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
+                .beginControlFlow("try ($T in = $T.class.getResourceAsStream($S))", java.io.InputStream.class, world, resource)
+                .beginControlFlow("if (in == null)")
+                .addStatement("throw new $T($S)", IllegalStateException.class, resource + " is missing from the class path"
+                        + " beside " + world.canonicalName() + " (it is written when the bindings are generated)")
+                .endControlFlow()
+                .addStatement("return engine.deserialize(in.readAllBytes())")
+                .nextControlFlow("catch ($T e)", java.io.IOException.class)
+                .addStatement("throw new $T(e)", java.io.UncheckedIOException.class)
+                .endControlFlow()
+                .build());
+        MethodSpec.Builder instantiate = factory();
+        if (imports) {
+            instantiate.addParameter(importsClass, "imports");
+        }
+        b.addMethod(instantiate.addJavadoc("Instantiates the component compiled into this application at build time, with a new\n"
+                        + "default engine. To instantiate it often, load it once with {@link #component($T)} and use\n"
+                        + "{@code instantiate(engine, component$L)}.\n", ENGINE, importsArg)
+                .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
+                .addStatement("return instantiate(engine, component(engine)$L)", importsArg).build());
     }
 
     /**

@@ -11,9 +11,25 @@ import java.util.List;
  * @param worldClass the world class (UpperCamel of the world name)
  * @param holders the top-level Java interfaces, one per imported or exported interface (plus the
  *     world's own imported and exported functions and types)
+ * @param precompiled the class path resource (relative to the world class) holding the component
+ *     compiled at build time, if {@code @WitWorld(component = …)} named one
  */
-public record Bindings(String packageName, String world, ClassName worldClass, List<Holder> holders) {
+public record Bindings(String packageName, String world, ClassName worldClass, List<Holder> holders,
+        java.util.Optional<String> precompiled) {
     public Bindings {
         holders = List.copyOf(holders);
+    }
+
+    /** Bindings without a component compiled at build time. */
+    public Bindings(String packageName, String world, ClassName worldClass, List<Holder> holders) {
+        this(packageName, world, worldClass, holders, java.util.Optional.empty());
+    }
+
+    /**
+     * These bindings with a component compiled at build time, in the class path resource
+     * {@code resource} (a name relative to the world class).
+     */
+    public Bindings withPrecompiled(String resource) {
+        return new Bindings(packageName, world, worldClass, holders, java.util.Optional.of(resource));
     }
 }

@@ -1,0 +1,137 @@
+package dev.wit4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code @WitWorld(component = …)}: the component is checked against the world, compiled at javac
+ * time and written beside the world class, whose {@code instantiate()} runs it from there.
+ */
+class PrecompiledComponentTest {
+
+    private static final Path CALC = Path.of("..", "examples", "calc-host", "src", "main");
+
+    private static JavaFileObject packageInfo(String pkg, String world, Path wit, String component) {
+        String src = "@dev.wit4j.annotations.WitWorld(world = \"" + world + "\", wit = \"" + escape(wit.toAbsolutePath())
+                + "\", component = \"" + escape(component) + "\")\npackage " + pkg + ";\n";
+        return JavaFileObjects.forSourceString(pkg + ".package-info", src);
+    }
+
+    private static String escape(Object path) {
+        return path.toString().replace("\\", "\\\\");
+    }
+
+    @Test
+    void theComponentIsCompiledIntoTheApplicationAndRunsFromThere() throws Exception {
+        Path wasm = CALC.resolve("resources/calc.wasm").toAbsolutePath();
+        Compilation c = Harness.compile(packageInfo("aot.calc", "example:calc/calc", CALC.resolve("wit"), wasm.toString()));
+        assertThat(c).succeededWithoutWarnings();
+        JavaFileObject resource = c.generatedFile(StandardLocation.CLASS_OUTPUT, "aot.calc", "Calc.wit4jc").orElseThrow();
+        byte[] serialized;
+        try (InputStream in = resource.openInputStream()) {
+            serialized = in.readAllBytes();
+        }
+        assertTrue(serialized.length > 0);
+
+        ClassLoader loader = new GeneratedClasses(c, getClass().getClassLoader());
+        Class<?> calc = loader.loadClass("aot.calc.Calc");
+        Object instance = calc.getMethod("instantiate").invoke(null);
+        assertEquals("HI!", calc.getMethod("shout", String.class).invoke(instance, "hi"));
+        Object math = calc.getMethod("math").invoke(instance);
+        Method add = math.getClass().getMethod("add", int.class, int.class);
+        add.setAccessible(true);
+        assertEquals(42, add.invoke(math, 40, 2));
+    }
+
+    @Test
+    void aComponentNotFoundListsThePlacesLooked() {
+        Compilation c = Harness.compile(packageInfo("aot.missing", "example:calc/calc", CALC.resolve("wit"), "no/such.wasm"),
+                "-Awit4j.projectDir=" + Path.of("").toAbsolutePath());
+        assertThat(c).failed();
+        String msg = Harness.messages(c, Diagnostic.Kind.ERROR).get(0);
+        assertTrue(msg.startsWith("cannot find the component `no/such.wasm` of world `example:calc/calc`; looked in:"), msg);
+        assertTrue(msg.contains(Path.of("").toAbsolutePath().resolve("no/such.wasm") + " (option -Awit4j.projectDir="), msg);
+    }
+
+    @Test
+    void aComponentOfAnotherWorldIsACompileError(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("w.wit"), "package t:w;\n"
+                + "interface api { ping: func(n: u32) -> u32; }\n"
+                + "world w { export api; export shout: func(a: string, b: string) -> string; export missing: func(); }\n");
+        Path wasm = CALC.resolve("resources/calc.wasm").toAbsolutePath();
+        Compilation c = Harness.compile(packageInfo("aot.other", "t:w/w", tmp.resolve("w.wit"), wasm.toString()));
+        assertThat(c).failed();
+        List<String> errors = Harness.messages(c, Diagnostic.Kind.ERROR);
+        String all = String.join("\n", errors);
+        assertTrue(all.contains("does not fit world `t:w/w`: the world exports interface `t:w/api`; the component does not export it"
+                + " (it exports: example:calc/math, shout)"), all);
+        assertTrue(all.contains("the world exports function `shout` with 2 parameters; the component's has 1"), all);
+        assertTrue(all.contains("the world exports function `missing`; the component does not export it"), all);
+        assertEquals(3, errors.size(), all);
+        assertTrue(Harness.messages(c, Diagnostic.Kind.NOTE).stream().anyMatch(n -> n.contains("no bindings were generated")));
+    }
+
+    @Test
+    void anInvalidComponentIsACompileError(@TempDir Path tmp) throws IOException {
+        Path bad = tmp.resolve("bad.wasm");
+        Files.write(bad, new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7});
+        Compilation c = Harness.compile(packageInfo("aot.bad", "example:calc/calc", CALC.resolve("wit"), bad.toString()));
+        assertThat(c).failed();
+        String msg = Harness.messages(c, Diagnostic.Kind.ERROR).get(0);
+        assertTrue(msg.startsWith("the component `" + bad + "` is not valid: "), msg);
+    }
+
+    /** Loads the classes and resources a compilation generated, before its parent's. */
+    private static final class GeneratedClasses extends ClassLoader {
+        private final Map<String, byte[]> files = new HashMap<>();
+
+        GeneratedClasses(Compilation c, ClassLoader parent) {
+            super(parent);
+            for (JavaFileObject f : c.generatedFiles()) {
+                String path = f.toUri().getPath();
+                int at = path.indexOf("/CLASS_OUTPUT/");
+                if (at >= 0) {
+                    try (InputStream in = f.openInputStream()) {
+                        files.put(path.substring(at + "/CLASS_OUTPUT/".length()), in.readAllBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] b = files.get(name.replace('.', '/') + ".class");
+            if (b == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, b, 0, b.length);
+        }
+
+        @Override
+        public InputStream getResourceAsStream(String name) {
+            byte[] b = files.get(name);
+            return b != null ? new ByteArrayInputStream(b) : super.getResourceAsStream(name);
+        }
+    }
+}
