@@ -12,11 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import run.endive.compiler.InterpreterFallback;
-import run.endive.compiler.internal.ByteClassCollector;
-import run.endive.compiler.internal.ClassLoadingCollector;
-import run.endive.compiler.internal.Compiler;
-import run.endive.compiler.internal.CompilerResult;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
 import run.endive.wasm.WasmModule;
@@ -41,7 +36,7 @@ final class CompiledCode {
     private final CompileReport report;
     private volatile Function<Instance, Machine> factory;
 
-    private CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
+    CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
             ModuleSplitter.Additions additions, CompileReport report, Function<Instance, Machine> factory) {
         this.module = module;
         this.mainClass = mainClass;
@@ -60,62 +55,22 @@ final class CompiledCode {
         return report;
     }
 
-    /** The machine factory: compiled code, defined once in its own class loader. */
+    /**
+     * The machine factory: compiled code in its own class loader, each class defined when first
+     * used (the JVM verifies it then).
+     */
     Function<Instance, Machine> factory() {
         Function<Instance, Machine> f = factory;
         if (f == null) {
             synchronized (this) {
                 f = factory;
                 if (f == null) {
-                    ClassLoadingCollector collector = new ClassLoadingCollector();
-                    for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                        if (!c.getKey().equals(mainClass)) collector.put(c.getKey(), c.getValue());
-                    }
-                    collector.putMainClass(mainClass, classes.get(mainClass));
-                    f = collector.machineFactory();
+                    f = new CompiledClassLoader(classes).machineFactory(mainClass);
                     factory = f;
                 }
             }
         }
         return f;
-    }
-
-    /**
-     * Splits and compiles {@code original}.
-     *
-     * @param budget the splitter's budget, or 0 not to split
-     * @param verify whether to validate the split module (tests force splitting with tiny budgets)
-     */
-    static CompiledCode compile(byte[] original, java.util.function.Supplier<WasmModule> parsed, int budget,
-            boolean verify) {
-        ModuleSplitter.Result split = budget > 0 ? ModuleSplitter.split(original, budget)
-                : new ModuleSplitter.Result(original, ModuleSplitter.Additions.NONE, 0, 0, List.of());
-        WasmModule module = split.changed() ? CoreModule.parseWorkingAround(split.bytes(), verify) : parsed.get();
-        CompilerResult result = Compiler.builder(module)
-                // classes are only collected here: they are post-processed, then defined once
-                .withClassCollectorFactory(ByteClassCollector::new)
-                // what the splitter could not make small enough is interpreted; the report says so
-                .withInterpreterFallback(InterpreterFallback.SILENT)
-                .build()
-                .compile();
-        String mainClass = result.collector().mainClassName();
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        int[] largest = {0};
-        int[] over = {0};
-        for (Map.Entry<String, byte[]> c : result.classBytes().entrySet()) {
-            byte[] bytes = DispatchSplitter.split(c.getValue());
-            classes.put(c.getKey(), bytes);
-            ClassFiles.methodSizes(bytes, (name, size) -> {
-                largest[0] = Math.max(largest[0], size);
-                if (size > CompileReport.JIT_LIMIT) over[0]++;
-            });
-        }
-        List<Integer> interpreted = new ArrayList<>(result.interpretedFunctions());
-        interpreted.sort(null);
-        int functions = module.functionSection().functionCount() - split.functionsAdded();
-        CompileReport report = new CompileReport(functions, split.functionsSplit(),
-                split.functionsAdded(), interpreted, largest[0], over[0]);
-        return new CompiledCode(module, mainClass, classes, split.additions(), report, null);
     }
 
     /**

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 import java.util.Objects;
-import run.endive.compiler.MachineFactoryCompiler;
 
 /**
  * A directory of JVM classes compiled from core modules, so that a module compiled once (in
@@ -39,7 +38,7 @@ public final class CompiledCodeCache {
     private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
     /** The file layout's version, part of every key. */
     private static final int FORMAT = 4;
-    static final String ENGINE_FINGERPRINT = engineFingerprint();
+    private static final String ENGINE_FINGERPRINT = engineFingerprint();
     private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
 
     private final Path directory;
@@ -56,9 +55,15 @@ public final class CompiledCodeCache {
         this.entries = java.util.Map.copyOf(entries);
     }
 
-    /** A read-only cache of {@code entries} (payloads by key), held in memory. */
+    /**
+     * A read-only cache held in memory of {@code entries}: payloads by the SHA-256 (hex) of the
+     * module they were compiled from. Their keys are made here, so that they are found whether or
+     * not the core compiler is on the class path.
+     */
     static CompiledCodeCache of(java.util.Map<String, byte[]> entries) {
-        return new CompiledCodeCache(entries);
+        java.util.Map<String, byte[]> byKey = new java.util.HashMap<>();
+        entries.forEach((digest, payload) -> byKey.put(key(digest), payload));
+        return new CompiledCodeCache(byKey);
     }
 
     /**
@@ -212,15 +217,31 @@ public final class CompiledCodeCache {
      * build) that may generate different code never reads this one's entries.
      */
     private static String engineFingerprint() {
-        MessageDigest digest = newSha256();
-        for (String name : new String[] {"run/endive/compiler/MachineFactoryCompiler.class",
+        return fingerprint("run/endive/compiler/MachineFactoryCompiler.class",
                 "run/endive/compiler/internal/Compiler.class", "run/endive/compiler/internal/Emitters.class",
-                "run/endive/compiler/internal/ClassLoadingCollector.class"}) {
-            try (InputStream in = MachineFactoryCompiler.class.getClassLoader().getResourceAsStream(name)) {
+                "run/endive/compiler/internal/ClassLoadingCollector.class");
+    }
+
+    /**
+     * What identifies the core engine's runtime, which compiled classes call into: a hash of the
+     * classes they use. Compiled classes need this runtime, not the compiler that made them.
+     */
+    static final String RUNTIME_FINGERPRINT = fingerprint("run/endive/runtime/Instance.class",
+            "run/endive/runtime/Machine.class", "run/endive/runtime/Memory.class", "run/endive/runtime/TableInstance.class",
+            "run/endive/runtime/OpcodeImpl.class", "run/endive/runtime/WasmRuntimeException.class");
+
+    /**
+     * A hash of the named class files as the class path has them (a missing one counts by its name
+     * only), read as resources: no class is loaded, so the core compiler need not be present.
+     */
+    private static String fingerprint(String... classFiles) {
+        MessageDigest digest = newSha256();
+        for (String name : classFiles) {
+            try (InputStream in = CompiledCodeCache.class.getClassLoader().getResourceAsStream(name)) {
                 digest.update(name.getBytes(StandardCharsets.UTF_8));
                 if (in != null) digest.update(in.readAllBytes());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the core compiler's " + name, e);
+                throw new UncheckedIOException("cannot read the core engine's " + name, e);
             }
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -219,8 +219,7 @@ public final class CoreModule {
 
     /**
      * This module compiled for running without its code: the skeleton its compiled code runs on
-     * (every function body {@code unreachable}), and that code's entry for a cache keyed by the
-     * skeleton's digest.
+     * (every function body {@code unreachable}), its digest, and that code's cache entry.
      *
      * @throws IllegalStateException if some function could only be interpreted (its body would be lost)
      */
@@ -232,8 +231,7 @@ public final class CoreModule {
                     + " without its code");
         }
         byte[] skeleton = ModuleSplitter.skeleton(bytes, code.additions());
-        String key = CompiledCodeCache.key(CompiledCodeCache.sha256Hex(skeleton));
-        return new Precompiled.Module(skeleton, key, code.forSkeleton(skeleton).toBytes());
+        return new Precompiled.Module(skeleton, CompiledCodeCache.sha256Hex(skeleton), code.forSkeleton(skeleton).toBytes());
     }
 
     /** SHA-256 of the module's bytes, in hex: part of its compiled-code cache key. */
@@ -360,7 +358,7 @@ public final class CoreModule {
                 }
             }
         }
-        CompiledCode code = CompiledCode.compile(bytes, this::withCode, SPLIT_BUDGET, SPLIT_FORCED);
+        CompiledCode code = CodeCompiler.compile(bytes, this::withCode, SPLIT_BUDGET, SPLIT_FORCED);
         if (key != null) {
             cache.write(key, code.toBytes(), true);
         }

@@ -26,16 +26,16 @@ import java.util.Map;
  * (no code to read, parse or check) and compiles nothing.
  *
  * <p>It is code: load only what a trusted build wrote. A bundle records the wit4j version and the
- * core compiler it was made with; another runtime refuses it with both named, as its classes
- * were generated for that pair.
+ * core engine runtime its classes were compiled against; another pair refuses it with both named.
+ * Loading it needs neither the core compiler nor ASM on the class path.
  */
 public final class Precompiled {
 
     private static final byte[] MAGIC = "wit4j-precompiled-component\n".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;
 
-    /** One core module without its code: its skeleton, and its compiled code's cache key and entry. */
-    record Module(byte[] skeleton, String key, byte[] code) {}
+    /** One core module without its code: its skeleton, the skeleton's SHA-256 (hex), and its compiled code. */
+    record Module(byte[] skeleton, String digest, byte[] code) {}
 
     /** A bundle read back: the skeleton component, and its modules' compiled code. */
     public record Loaded(byte[] component, CompiledCodeCache code) {}
@@ -65,12 +65,12 @@ public final class Precompiled {
             out.write(MAGIC);
             out.writeInt(FORMAT);
             out.writeUTF(CompiledCodeCache.wit4jVersion());
-            out.writeUTF(CompiledCodeCache.ENGINE_FINGERPRINT);
+            out.writeUTF(CompiledCodeCache.RUNTIME_FINGERPRINT);
             out.writeInt(binary.length);
             out.write(binary);
             Map<String, byte[]> entries = new LinkedHashMap<>();
             for (Module m : compiled) {
-                entries.putIfAbsent(m.key(), m.code()); // the same module twice compiles to one entry
+                entries.putIfAbsent(m.digest(), m.code()); // the same module twice compiles to one entry
             }
             out.writeInt(entries.size());
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -119,20 +119,20 @@ public final class Precompiled {
                 bundle.length - MAGIC.length))) {
             int format = in.readInt();
             String version = in.readUTF();
-            String compiler = in.readUTF();
+            String runtime = in.readUTF();
             if (format != FORMAT || !version.equals(CompiledCodeCache.wit4jVersion())
-                    || !compiler.equals(CompiledCodeCache.ENGINE_FINGERPRINT)) {
+                    || !runtime.equals(CompiledCodeCache.RUNTIME_FINGERPRINT)) {
                 throw new IllegalArgumentException("precompiled by wit4j " + version + " (format " + format
-                        + ", core compiler " + abbreviate(compiler) + "); this is wit4j "
-                        + CompiledCodeCache.wit4jVersion() + " (format " + FORMAT + ", core compiler "
-                        + abbreviate(CompiledCodeCache.ENGINE_FINGERPRINT) + "): compile the component again");
+                        + ", core engine runtime " + abbreviate(runtime) + "); this is wit4j "
+                        + CompiledCodeCache.wit4jVersion() + " (format " + FORMAT + ", core engine runtime "
+                        + abbreviate(CompiledCodeCache.RUNTIME_FINGERPRINT) + "): compile the component again");
             }
             byte[] component = in.readNBytes(length(in));
             int count = length(in);
             Map<String, byte[]> entries = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
-                String key = in.readUTF();
-                entries.put(key, in.readNBytes(length(in)));
+                String digest = in.readUTF();
+                entries.put(digest, in.readNBytes(length(in)));
             }
             if (in.read() != -1) {
                 throw new IOException("trailing bytes");
