@@ -123,6 +123,11 @@ final class CompiledCode {
      * @throws IllegalArgumentException if the bytes are not compiled code of this format
      */
     static CompiledCode fromBytes(byte[] bytes, byte[] original) {
+        return fromBytes(bytes, original, false);
+    }
+
+    /** {@link #fromBytes(byte[], byte[])}; {@code skeletonGiven}: {@code original} is the skeleton itself. */
+    static CompiledCode fromBytes(byte[] bytes, byte[] original, boolean skeletonGiven) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readInt() != FORMAT) throw new IllegalArgumentException("compiled code of another format");
             String mainClass = in.readUTF();
@@ -144,7 +149,8 @@ final class CompiledCode {
             if (in.read() != -1 || !classes.containsKey(mainClass)) {
                 throw new IllegalArgumentException("damaged compiled code");
             }
-            byte[] skeleton = ModuleSplitter.skeleton(original, additions);
+            // a precompiled component's module is its skeleton already
+            byte[] skeleton = skeletonGiven ? original : ModuleSplitter.skeleton(original, additions);
             WasmModule module = CoreModule.parseWorkingAround(skeleton, false);
             CompileReport report = new CompileReport(functions, split, added, interpreted, largest, over);
             return new CompiledCode(module, mainClass, classes, additions, report, null);

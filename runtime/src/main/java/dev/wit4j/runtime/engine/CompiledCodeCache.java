@@ -78,6 +78,11 @@ public final class CompiledCodeCache {
         return directory;
     }
 
+    /** Whether the modules this cache serves are skeletons already (a precompiled component's). */
+    boolean holdsSkeletons() {
+        return entries != null;
+    }
+
     /** Whether an entry for {@code key} exists (not checked for damage). */
     boolean has(String key) {
         return entries != null ? entries.containsKey(key) : Files.isRegularFile(file(key));

@@ -165,7 +165,7 @@ public final class CoreModule {
         byte[] entry = cache.read(key);
         if (entry == null) return null;
         try {
-            return CompiledCode.fromBytes(entry, bytes);
+            return CompiledCode.fromBytes(entry, bytes, cache.holdsSkeletons());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
             cache.discard(key);
