@@ -199,6 +199,30 @@ class HostileGuestsTest {
         instantiate(engine, component, Limits.builder().instances(2).build()).func("ok").call();
     }
 
+    @org.junit.jupiter.api.Test
+    void theHeapHoldsNoMoreThanTheMemoryLimitAndItsPages() {
+        Engine engine = Wasm.engine(ExecutionMode.COMPILED);
+        long limit = 64L << 20;
+        Instance guest = instantiate(engine, Wasm.load(engine, "hostile"), Limits.builder().memoryBytes(limit).build());
+        guest.func("ok").call();
+        long before = usedHeap();
+        assertEquals(Optional.of(Value.s32(1)), guest.func("grow").call(Value.u32(1023)));
+        assertEquals(Optional.of(Value.s32(-1)), guest.func("grow").call(Value.u32(1)));
+        guest.func("touch").call(Value.u32(1024)); // every page written
+        long grown = usedHeap() - before;
+        assertTrue(grown >= limit - (1 << 20), "the pages are held: " + grown);
+        assertTrue(grown <= limit + (4 << 20), "at most the limit and 4 MiB: " + grown);
+        assertFalse(guest.isPoisoned());
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return r.totalMemory() - r.freeMemory();
+    }
+
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void tableGrowthStopsAtTheLimit(ExecutionMode mode) {
