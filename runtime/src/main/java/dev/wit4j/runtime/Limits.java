@@ -84,12 +84,6 @@ public final class Limits {
         return Optional.ofNullable(callTimeout);
     }
 
-    /** Whether any limit is set. */
-    boolean limited() {
-        return this != NONE && (memoryBytes != Long.MAX_VALUE || tableElements != Long.MAX_VALUE
-                || instances != Integer.MAX_VALUE || handles != Integer.MAX_VALUE || callTimeout != null);
-    }
-
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Limits[");

@@ -21,21 +21,6 @@ public final class Budget {
         this.tableElements = tableElements;
     }
 
-    /** Whether this budget limits anything. */
-    boolean unlimited() {
-        return memoryLimit == Long.MAX_VALUE && tableElements == Long.MAX_VALUE;
-    }
-
-    /** The bytes of linear memory all memories hold now. */
-    public long memoryUsed() {
-        return memoryUsed;
-    }
-
-    /** The linear memory limit in bytes. */
-    public long memoryLimit() {
-        return memoryLimit;
-    }
-
     /** The element limit of each table. */
     long tableElements() {
         return tableElements;

@@ -32,9 +32,4 @@ public final class InstanceResult {
     public boolean interrupt() {
         return state.stop(InstanceState.STOP_INTERRUPT);
     }
-
-    /** The linear memory the instance's memories hold now, in bytes. */
-    public long memoryBytes() {
-        return state.quota().budget().memoryUsed();
-    }
 }
