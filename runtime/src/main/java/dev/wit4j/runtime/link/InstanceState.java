@@ -45,8 +45,13 @@ final class InstanceState implements ResourceTypes {
      * after taking it, read by {@link #stop} to interrupt a running call.
      */
     private Thread thread;
-    /** When the running call started, in {@link Deadlines#now()} milliseconds (a root with a timeout). */
-    private long callStart;
+    /**
+     * When the running call started, in {@link Deadlines#now()} milliseconds (a root with a
+     * timeout); {@code Long.MAX_VALUE} between calls. Written after {@link #runner} is taken and
+     * reset before it is released, so that the watchdog, which reads it after {@code runner}, sees
+     * this call's start or "not started yet", never an earlier call's.
+     */
+    private long callStart = Long.MAX_VALUE;
     /** Why the running call is being stopped ({@code STOP_*}), or 0: the trap's reason. */
     private volatile int stopping;
     private boolean mayLeave = true;
@@ -60,6 +65,7 @@ final class InstanceState implements ResourceTypes {
     private static final java.lang.invoke.VarHandle RUNNER;
     private static final java.lang.invoke.VarHandle THREAD;
     private static final java.lang.invoke.VarHandle STOPPING;
+    private static final java.lang.invoke.VarHandle CALL_START;
     /** Ids of threads that may hold an interrupt sent by {@link #stop} after their call ended. */
     private static final java.util.Set<Long> STRAY_INTERRUPTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -69,6 +75,7 @@ final class InstanceState implements ResourceTypes {
             RUNNER = lookup.findVarHandle(InstanceState.class, "runner", long.class);
             THREAD = lookup.findVarHandle(InstanceState.class, "thread", Thread.class);
             STOPPING = lookup.findVarHandle(InstanceState.class, "stopping", int.class);
+            CALL_START = lookup.findVarHandle(InstanceState.class, "callStart", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -174,13 +181,17 @@ final class InstanceState implements ResourceTypes {
                 throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
             }
         }
-        long current = Thread.currentThread().getId();
+        Thread t = Thread.currentThread();
         for (int k = 0; k < entering.size(); k++) {
+            InstanceState i = entering.get(k);
             try {
-                entering.get(k).acquire(current);
+                i.acquire(t.getId());
             } catch (RuntimeException e) {
                 exit(entering.subList(0, k));
                 throw e;
+            }
+            if (i.parent == null) {
+                i.began(t);
             }
         }
         return entering;
@@ -231,16 +242,30 @@ final class InstanceState implements ResourceTypes {
             throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
         }
         Thread t = Thread.currentThread();
-        long current = t.getId();
-        long timeout = quota.timeoutMillis();
-        if (timeout > 0) {
-            callStart = Deadlines.now(); // before the compare-and-set, which publishes it
+        if (!RUNNER.compareAndSet(this, 0L, t.getId())) {
+            acquire(t.getId()); // refused, or released in between
         }
-        if (!RUNNER.compareAndSet(this, 0L, current)) {
-            acquire(current); // refused, or released in between
-        }
+        began(t);
+    }
+
+    /** A call has taken this top-level instance: what {@link #stop} and the watchdog need. */
+    private void began(Thread t) {
         if (thread != t) {
             THREAD.setOpaque(this, t); // for stop(): seen soon after the compare-and-set
+        }
+        if (quota.timeoutMillis() > 0) {
+            CALL_START.setOpaque(this, Deadlines.now());
+        }
+    }
+
+    /** The call is leaving this top-level instance (before {@link #runner} is released). */
+    private void ending() {
+        if (quota.timeoutMillis() > 0) {
+            // first: once a stop is cleared below, the watchdog must not find this call overdue again
+            CALL_START.setOpaque(this, Long.MAX_VALUE);
+        }
+        if (stopping != 0) {
+            clearStop();
         }
     }
 
@@ -251,9 +276,7 @@ final class InstanceState implements ResourceTypes {
 
     /** Leaves a top-level instance entered from the host ({@link #exit(List)} of {@code [this]}). */
     void exitRoot() {
-        if (stopping != 0) {
-            clearStop();
-        }
+        ending();
         RUNNER.setRelease(this, 0L);
     }
 
@@ -270,8 +293,8 @@ final class InstanceState implements ResourceTypes {
     static void exit(List<InstanceState> entered) {
         for (int k = 0, n = entered.size(); k < n; k++) {
             InstanceState i = entered.get(k);
-            if (i.stopping != 0) {
-                i.clearStop();
+            if (i.parent == null) {
+                i.ending();
             }
             RUNNER.setRelease(i, 0L);
         }
@@ -293,7 +316,7 @@ final class InstanceState implements ResourceTypes {
 
     /** Whether a call runs in this (top-level) instance for longer than its timeout. */
     boolean overdue(long now) {
-        return runner != 0L && stopping == 0 && now - callStart > quota.timeoutMillis();
+        return runner != 0L && stopping == 0 && now - (long) CALL_START.getOpaque(this) > quota.timeoutMillis();
     }
 
     /**

@@ -162,6 +162,33 @@ class HostileGuestsTest {
 
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
+    void aSpinningNestedInstanceIsStoppedAtItsDeadlineAndByInterrupt(ExecutionMode mode) throws Exception {
+        Engine engine = Wasm.engine(mode);
+        Component component = Wasm.load(engine, "nested-spin");
+        Linker linker = engine.linker().limits(Limits.builder().callTimeout(Duration.ofMillis(100)).build());
+        Instance late = linker.instantiate(component);
+        Trap deadline = assertThrows(Trap.class, () -> late.func("spin").call());
+        assertEquals(Trap.Reason.DEADLINE, deadline.reason(), deadline.getMessage());
+        assertFalse(Thread.currentThread().isInterrupted());
+
+        Instance spinner = engine.linker().instantiate(component);
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread guest = start(() -> {
+            try {
+                spinner.func("spin").call();
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        Thread.sleep(100);
+        assertTrue(spinner.interrupt(), "the call into the nested instance is found");
+        guest.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(guest.isAlive(), "the guest did not stop");
+        assertEquals(Trap.Reason.INTERRUPTED, assertInstanceOf(Trap.class, outcome.get()).reason());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
     void memoryGrowthStopsAtTheLimit(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
         Component component = Wasm.load(engine, "hostile");
