@@ -6,14 +6,16 @@ import dev.wit4j.witx.model.Function;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.model.WorldItem;
 import dev.wit4j.witx.model.WorldKey;
+import dev.wit4j.witx.print.WitPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Whether a component fits a world as its bindings will use it: every function and interface the
- * world exports is exported by the component (an interface with each of its functions, with the
- * same parameter count), and the component imports nothing the world does not import. Names are
+ * world exports is exported by the component (an interface with each of its functions, with
+ * parameters and result of the same structure, {@link TypeMatch}), and the component imports
+ * nothing the world does not import. Names are
  * compared as the component model spells them ({@code ns:pkg/iface@version}, {@code [method]r.m}).
  */
 final class ComponentFit {
@@ -58,6 +60,21 @@ final class ComponentFit {
         } else if (func.type().params().size() != f.params().size()) {
             out.add(what + " with " + f.params().size() + " parameters; the component's has "
                     + func.type().params().size());
+        } else {
+            for (int i = 0; i < f.params().size(); i++) {
+                var param = f.params().get(i);
+                TypeView.Val type = func.type().params().get(i).type();
+                if (!TypeMatch.matches(param.type(), type)) {
+                    out.add(what + ": parameter `" + param.name() + "` is " + WitPrinter.type(param.type())
+                            + " in the world, " + TypeMatch.describe(type) + " in the component");
+                }
+            }
+            var result = func.type().result();
+            if (f.result().isPresent() != result.isPresent()
+                    || f.result().isPresent() && !TypeMatch.matches(f.result().get(), result.get())) {
+                out.add(what + ": the result is " + f.result().map(WitPrinter::type).orElse("none") + " in the world, "
+                        + result.map(TypeMatch::describe).orElse("none") + " in the component");
+            }
         }
     }
 

@@ -76,7 +76,10 @@ class PrecompiledComponentTest {
     void aComponentOfAnotherWorldIsACompileError(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("w.wit"), "package t:w;\n"
                 + "interface api { ping: func(n: u32) -> u32; }\n"
-                + "world w { export api; export shout: func(a: string, b: string) -> string; export missing: func(); }\n");
+                + "interface math { record point { x: s32, z: s32 } add: func(a: u32, b: s32) -> s32;"
+                + " translate: func(p: point, d: s32) -> point; }\n"
+                + "world w { export api; export shout: func(a: string, b: string) -> string; export missing: func(); }\n"
+                + "world m { export math; }\n");
         Path wasm = CALC.resolve("resources/calc.wasm").toAbsolutePath();
         Compilation c = Harness.compile(packageInfo("aot.other", "t:w/w", tmp.resolve("w.wit"), wasm.toString()));
         assertThat(c).failed();
@@ -87,6 +90,23 @@ class PrecompiledComponentTest {
         assertTrue(all.contains("the world exports function `shout` with 2 parameters; the component's has 1"), all);
         assertTrue(all.contains("the world exports function `missing`; the component does not export it"), all);
         assertEquals(3, errors.size(), all);
+
+        // same names, other types: example:calc/math has add(s32, s32) and point { x, y }
+        Path math = tmp.resolve("m");
+        Files.createDirectories(math);
+        Files.writeString(math.resolve("m.wit"), "package example:calc;\n"
+                + "interface math { record point { x: s32, z: s32 } add: func(a: u32, b: s32) -> s32;"
+                + " translate: func(p: point, d: s32) -> point; }\n"
+                + "world m { export math; }\n");
+        Compilation typed = Harness.compile(packageInfo("aot.typed", "example:calc/m", math, wasm.toString()));
+        assertThat(typed).failed();
+        String typeErrors = String.join("\n", Harness.messages(typed, Diagnostic.Kind.ERROR));
+        assertTrue(typeErrors.contains("interface `example:calc/math` has function `add`: parameter `a` is u32 in the world,"
+                + " s32 in the component"), typeErrors);
+        assertTrue(typeErrors.contains("has function `translate`: parameter `p` is point in the world,"
+                + " record { x: s32, y: s32 } in the component"), typeErrors);
+        assertTrue(typeErrors.contains("has function `translate`: the result is point in the world,"
+                + " record { x: s32, y: s32 } in the component"), typeErrors);
         assertTrue(Harness.messages(c, Diagnostic.Kind.NOTE).stream().anyMatch(n -> n.contains("no bindings were generated")));
     }
 
