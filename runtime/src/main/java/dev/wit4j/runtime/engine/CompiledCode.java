@@ -73,16 +73,6 @@ final class CompiledCode {
         return f;
     }
 
-    /**
-     * This code for instances built from {@code skeleton} (the split module's skeleton, as
-     * {@link ModuleSplitter#skeleton} makes it from the original): its entry then needs no
-     * original module, nothing being added to the skeleton again.
-     */
-    CompiledCode forSkeleton(byte[] skeleton) {
-        return new CompiledCode(CoreModule.parseWorkingAround(skeleton, false), mainClass, classes,
-                ModuleSplitter.Additions.NONE, report, factory);
-    }
-
     /** What splitting added to the original module. */
     ModuleSplitter.Additions additions() {
         return additions;
@@ -90,6 +80,15 @@ final class CompiledCode {
 
     /** The code as bytes, for a {@link CompiledCodeCache} entry. */
     byte[] toBytes() {
+        return toBytes(additions);
+    }
+
+    /**
+     * The code as bytes, recording {@code additions} as what splitting added: {@link
+     * ModuleSplitter.Additions#NONE} for an entry whose module is the split module's skeleton
+     * already (a precompiled component's), to which nothing is to be added again.
+     */
+    byte[] toBytes(ModuleSplitter.Additions additions) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
@@ -159,7 +158,8 @@ final class CompiledCode {
         }
     }
 
-    private static int length(DataInputStream in) throws IOException {
+    /** A length read from {@code in}, which must not exceed what is left of it. */
+    static int length(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available()) throw new IOException("bad length " + n);
         return n;

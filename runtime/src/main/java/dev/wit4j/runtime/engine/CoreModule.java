@@ -231,7 +231,7 @@ public final class CoreModule {
                     + " without its code");
         }
         byte[] skeleton = ModuleSplitter.skeleton(bytes, code.additions());
-        return new Precompiled.Module(skeleton, CompiledCodeCache.sha256Hex(skeleton), code.forSkeleton(skeleton).toBytes());
+        return new Precompiled.Module(skeleton, CompiledCodeCache.sha256Hex(skeleton), code.toBytes(ModuleSplitter.Additions.NONE));
     }
 
     /** SHA-256 of the module's bytes, in hex: part of its compiled-code cache key. */

@@ -53,13 +53,7 @@ final class ModuleBounds {
         while (pos < moduleEnd) {
             end = moduleEnd;
             int id = u8();
-            int sizeAt = pos;
-            long size = u32();
-            if (size > moduleEnd - pos) {
-                throw new OutOfBounds("section size out of bounds: " + size + " bytes, " + (moduleEnd - pos)
-                        + " left", sizeAt);
-            }
-            int sectionEnd = pos + (int) size;
+            int sectionEnd = endOfSized("section");
             end = sectionEnd;
             try {
                 section(id);
@@ -68,6 +62,19 @@ final class ModuleBounds {
             }
             pos = sectionEnd;
         }
+    }
+
+    /**
+     * Reads the size of a {@code what} (a LEB128 u32) that must fit in what is left before
+     * {@link #end}, and returns where the {@code what} ends.
+     */
+    private int endOfSized(String what) {
+        int sizeAt = pos;
+        long size = u32();
+        if (size > end - pos) {
+            throw new OutOfBounds(what + " size out of bounds: " + size + " bytes, " + (end - pos) + " left", sizeAt);
+        }
+        return pos + (int) size;
     }
 
     /** Content this check does not follow (new proposals): it stops checking that section. */
@@ -100,13 +107,7 @@ final class ModuleBounds {
         if (!name().equals("name")) return;
         while (pos < end) {
             int id = u8();
-            int sizeAt = pos;
-            long size = u32();
-            if (size > end - pos) {
-                throw new OutOfBounds("name subsection size out of bounds: " + size + " bytes, " + (end - pos)
-                        + " left", sizeAt);
-            }
-            int subEnd = pos + (int) size;
+            int subEnd = endOfSized("name subsection");
             int outer = end;
             end = subEnd;
             try {

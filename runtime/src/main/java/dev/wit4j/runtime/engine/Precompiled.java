@@ -101,7 +101,7 @@ public final class Precompiled {
     }
 
     /** Whether {@code bytes} start as a bundle does. */
-    public static boolean isBundle(byte[] bytes) {
+    private static boolean isBundle(byte[] bytes) {
         return bytes.length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
     }
 
@@ -127,12 +127,12 @@ public final class Precompiled {
                         + CompiledCodeCache.wit4jVersion() + " (format " + FORMAT + ", core engine runtime "
                         + abbreviate(CompiledCodeCache.RUNTIME_FINGERPRINT) + "): compile the component again");
             }
-            byte[] component = in.readNBytes(length(in));
-            int count = length(in);
+            byte[] component = in.readNBytes(CompiledCode.length(in));
+            int count = CompiledCode.length(in);
             Map<String, byte[]> entries = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 String digest = in.readUTF();
-                entries.put(digest, in.readNBytes(length(in)));
+                entries.put(digest, in.readNBytes(CompiledCode.length(in)));
             }
             if (in.read() != -1) {
                 throw new IOException("trailing bytes");
@@ -145,13 +145,5 @@ public final class Precompiled {
 
     private static String abbreviate(String fingerprint) {
         return fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint;
-    }
-
-    private static int length(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("bad length " + n);
-        }
-        return n;
     }
 }
