@@ -1,5 +1,10 @@
 package dev.wit4j.runtime.engine;
 
+import static dev.wit4j.runtime.engine.split.WasmEncoding.s32;
+import static dev.wit4j.runtime.engine.split.WasmEncoding.section;
+import static dev.wit4j.runtime.engine.split.WasmEncoding.u32;
+import static dev.wit4j.runtime.engine.split.WasmEncoding.vec;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,24 +36,24 @@ class CompileReportTest {
         b.writeBytes(new byte[] {0x02, 0x40}); // block $switch
         for (int c = 0; c < cases; c++) b.writeBytes(new byte[] {0x02, 0x40});
         b.writeBytes(new byte[] {0x20, 1, 0x41}); // local.get i, i32.const cases
-        b.writeBytes(Module.s32(cases));
+        b.writeBytes(s32(cases));
         b.write(0x70); // i32.rem_u
         b.write(0x0E);
-        b.writeBytes(Module.u32(cases));
-        for (int c = 0; c < cases; c++) b.writeBytes(Module.u32(c));
-        b.writeBytes(Module.u32(0));
+        b.writeBytes(u32(cases));
+        for (int c = 0; c < cases; c++) b.writeBytes(u32(c));
+        b.writeBytes(u32(0));
         for (int c = 0; c < cases; c++) {
             b.write(0x0B);
             // acc = acc * 31 + (i ^ c) * (c + 7), in a few steps
             for (int k = 0; k < 4; k++) {
                 b.writeBytes(new byte[] {0x20, 2, 0x41, 31, 0x6C, 0x20, 1, 0x41});
-                b.writeBytes(Module.s32(c * 4 + k));
+                b.writeBytes(s32(c * 4 + k));
                 b.writeBytes(new byte[] {0x73, 0x41});
-                b.writeBytes(Module.s32(c + 7));
+                b.writeBytes(s32(c + 7));
                 b.writeBytes(new byte[] {0x6C, 0x6A, 0x21, 2});
             }
             b.write(0x0C);
-            b.writeBytes(Module.u32(cases - 1 - c)); // br $switch
+            b.writeBytes(u32(cases - 1 - c)); // br $switch
         }
         b.write(0x0B); // end $switch
         // i += 1; br_if $next (i < n)
@@ -81,7 +86,7 @@ class CompileReportTest {
         for (int k = 0; k < functions; k++) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             b.writeBytes(new byte[] {0, 0x20, 0, 0x41});
-            b.writeBytes(Module.s32(k));
+            b.writeBytes(s32(k));
             b.writeBytes(new byte[] {0x6C, 0x41, 1, 0x6A, 0x0B});
             all.add(m.function(type, b.toByteArray()));
         }
@@ -179,40 +184,6 @@ class CompileReportTest {
             }
             section(m, 10, vec(code));
             return m.toByteArray();
-        }
-
-        private static void section(ByteArrayOutputStream m, int id, byte[] payload) {
-            m.write(id);
-            m.writeBytes(u32(payload.length));
-            m.writeBytes(payload);
-        }
-
-        private static byte[] vec(List<byte[]> items) {
-            ByteArrayOutputStream v = new ByteArrayOutputStream();
-            v.writeBytes(u32(items.size()));
-            for (byte[] i : items) v.writeBytes(i);
-            return v.toByteArray();
-        }
-
-        static byte[] u32(long value) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            do {
-                int b = (int) (value & 0x7F);
-                value >>>= 7;
-                out.write(value != 0 ? b | 0x80 : b);
-            } while (value != 0);
-            return out.toByteArray();
-        }
-
-        static byte[] s32(long value) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            while (true) {
-                int b = (int) (value & 0x7F);
-                value >>= 7;
-                boolean done = (value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0);
-                out.write(done ? b : b | 0x80);
-                if (done) return out.toByteArray();
-            }
         }
     }
 }

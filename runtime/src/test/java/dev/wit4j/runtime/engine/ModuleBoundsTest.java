@@ -1,5 +1,7 @@
 package dev.wit4j.runtime.engine;
 
+import static dev.wit4j.runtime.engine.split.WasmEncoding.u32;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,11 +91,11 @@ class ModuleBoundsTest {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(groups);
         for (int g = 0; g < groups; g++) {
-            body.writeBytes(leb(25_000));
+            body.writeBytes(u32(25_000));
             body.write(0x7F);
         }
         body.write(0x0B);
-        byte[] code = concat(bytes(0x01), leb(body.size()), body.toByteArray());
+        byte[] code = concat(bytes(0x01), u32(body.size()), body.toByteArray());
         return concat(module(1, bytes(0x01, 0x60, 0x00, 0x00)), section(3, bytes(0x01, 0x00)), section(10, code));
     }
 
@@ -103,17 +105,7 @@ class ModuleBoundsTest {
 
     private static byte[] section(int id, Object content) {
         byte[] bytes = concat(content);
-        return concat(bytes(id), leb(bytes.length), bytes);
-    }
-
-    private static byte[] leb(long value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        do {
-            int b = (int) (value & 0x7F);
-            value >>>= 7;
-            out.write(value == 0 ? b : b | 0x80);
-        } while (value != 0);
-        return out.toByteArray();
+        return concat(bytes(id), u32(bytes.length), bytes);
     }
 
     private static int[] wasmName(String s) {

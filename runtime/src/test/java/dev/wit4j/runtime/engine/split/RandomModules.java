@@ -1,5 +1,10 @@
 package dev.wit4j.runtime.engine.split;
 
+import static dev.wit4j.runtime.engine.split.WasmEncoding.s32;
+import static dev.wit4j.runtime.engine.split.WasmEncoding.section;
+import static dev.wit4j.runtime.engine.split.WasmEncoding.u32;
+import static dev.wit4j.runtime.engine.split.WasmEncoding.vec;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -437,7 +442,7 @@ final class RandomModules {
             }
             case I64 -> {
                 out.write(0x42);
-                out.writeBytes(s64(random.nextInt(5) == 0 ? random.nextLong() : random.nextInt(100) - 10));
+                out.writeBytes(s32(random.nextInt(5) == 0 ? random.nextLong() : random.nextInt(100) - 10));
             }
             case F32 -> {
                 out.write(0x43);
@@ -466,40 +471,9 @@ final class RandomModules {
         return t.toByteArray();
     }
 
-    private static void section(ByteArrayOutputStream m, int id, byte[] payload) {
-        m.write(id);
-        m.writeBytes(u32(payload.length));
-        m.writeBytes(payload);
-    }
-
-    private static byte[] vec(List<byte[]> items) {
-        ByteArrayOutputStream v = new ByteArrayOutputStream();
-        v.writeBytes(u32(items.size()));
-        for (byte[] i : items) v.writeBytes(i);
-        return v.toByteArray();
-    }
-
     private static byte[] bytes(int... values) {
         byte[] b = new byte[values.length];
         for (int i = 0; i < values.length; i++) b[i] = (byte) values[i];
         return b;
-    }
-
-    static byte[] u32(long value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bytes.u32(out, value);
-        return out.toByteArray();
-    }
-
-    static byte[] s32(int value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bytes.s32(out, value);
-        return out.toByteArray();
-    }
-
-    static byte[] s64(long value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bytes.s32(out, value);
-        return out.toByteArray();
     }
 }
