@@ -10,18 +10,27 @@ import java.util.Map;
  * path of names, starting at an import name, that reaches it); instantiation replaces them with
  * the resources supplied by the arguments. {@code definedResources} are the resources it exports
  * abstractly (path starting at an export name); each instantiation gives them fresh identities.
+ *
+ * <p>{@code importsImplement} and {@code exportsImplement} give, for an instance import or export
+ * named by a plain label, the interface its {@code implements} attribute names (Explainer,
+ * "Import and Export Definitions" 🏷️): {@code import primary: wasi:keyvalue/store} in WIT. Type
+ * checking ignores them.
  */
 record ComponentType(
         Map<String, EntityType> imports,
         Map<String, EntityType> exports,
         Map<ResourceId, List<String>> importedResources,
-        Map<ResourceId, List<String>> definedResources) implements AnyType {
+        Map<ResourceId, List<String>> definedResources,
+        Map<String, String> importsImplement,
+        Map<String, String> exportsImplement) implements AnyType {
 
     ComponentType {
         imports = Maps.frozen(imports);
         exports = Maps.frozen(exports);
         importedResources = Maps.frozen(importedResources);
         definedResources = Maps.frozen(definedResources);
+        importsImplement = Maps.frozen(importsImplement);
+        exportsImplement = Maps.frozen(exportsImplement);
     }
 
     public String describe() {

@@ -205,7 +205,8 @@ public final class ComponentValidator {
         for (Map.Entry<String, EntityType> e : scope.exports.entrySet()) {
             collectDefined(scope, List.of(e.getKey()), e.getValue(), defined);
         }
-        return new ComponentType(scope.imports, scope.exports, scope.importedResources, defined);
+        return new ComponentType(scope.imports, scope.exports, scope.importedResources, defined, scope.importsImplement,
+                scope.exportsImplement);
     }
 
     private static void collectDefined(Scope scope, List<String> path, EntityType type, Map<ResourceId, List<String>> out) {
@@ -228,7 +229,8 @@ public final class ComponentValidator {
         if (type instanceof DefType.ComponentType c) {
             Scope inner = new Scope(Scope.Kind.COMPONENT_TYPE, scope);
             for (ComponentDecl decl : c.decls()) declaration(inner, decl);
-            return new ComponentType(inner.imports, inner.exports, inner.importedResources, inner.exportedAbstractResources);
+            return new ComponentType(inner.imports, inner.exports, inner.importedResources, inner.exportedAbstractResources,
+                    inner.importsImplement, inner.exportsImplement);
         }
         if (type instanceof DefType.InstanceType i) {
             Scope inner = new Scope(Scope.Kind.INSTANCE_TYPE, scope);

@@ -102,6 +102,12 @@ final class Externs {
         checkName(scope, direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames,
                 direction == Direction.IMPORT ? scope.importKeys : scope.exportKeys, direction, name, type, offset);
         (direction == Direction.IMPORT ? scope.imports : scope.exports).put(raw, type);
+        for (ExternName.Attribute a : name.attributes()) {
+            if (a instanceof ExternName.Attribute.Implements impl) {
+                (direction == Direction.IMPORT ? scope.importsImplement : scope.exportsImplement)
+                        .put(raw, impl.interfaceName());
+            }
+        }
         return type;
     }
 

@@ -48,6 +48,9 @@ final class Scope {
     final Map<String, EntityType> exports = new LinkedHashMap<>();
     final Map<String, String> importKeys = new HashMap<>();
     final Map<String, String> exportKeys = new HashMap<>();
+    /** The interface named by an import's or export's {@code implements} attribute, by name. */
+    final Map<String, String> importsImplement = new LinkedHashMap<>();
+    final Map<String, String> exportsImplement = new LinkedHashMap<>();
 
     /** Abstract resources imported (directly or inside imported instances), with their paths. */
     final Map<ResourceId, List<String>> importedResources = new LinkedHashMap<>();

@@ -112,7 +112,8 @@ final class Substitution {
     ComponentType component(ComponentType type) {
         if (isEmpty()) return type;
         return new ComponentType(entities(type.imports()), entities(type.exports()),
-                paths(type.importedResources()), paths(type.definedResources()));
+                paths(type.importedResources()), paths(type.definedResources()), type.importsImplement(),
+                type.exportsImplement());
     }
 
     Map<String, EntityType> entities(Map<String, EntityType> entities) {

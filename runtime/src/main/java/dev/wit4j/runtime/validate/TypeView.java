@@ -26,11 +26,18 @@ import java.util.OptionalLong;
  */
 public sealed interface TypeView {
 
-    /** A component type: what a component imports and exports, by name, in binary order. */
-    record Component(Map<String, Extern> imports, Map<String, Extern> exports) implements TypeView {
+    /**
+     * A component type: what a component imports and exports, by name, in binary order; and, for
+     * instance imports and exports with a plain name, the interface they say they implement
+     * ({@code implements} attribute: {@code import primary: wasi:keyvalue/store} in WIT).
+     */
+    record Component(Map<String, Extern> imports, Map<String, Extern> exports, Map<String, String> importsImplement,
+            Map<String, String> exportsImplement) implements TypeView {
         public Component {
             imports = Maps.frozen(imports);
             exports = Maps.frozen(exports);
+            importsImplement = Maps.frozen(importsImplement);
+            exportsImplement = Maps.frozen(exportsImplement);
         }
     }
 

@@ -29,7 +29,8 @@ final class TypeViews {
     private TypeView.Component component(ComponentType type) {
         TypeView cached = composite.get(type);
         if (cached != null) return (TypeView.Component) cached;
-        TypeView.Component view = new TypeView.Component(externs(type.imports()), externs(type.exports()));
+        TypeView.Component view = new TypeView.Component(externs(type.imports()), externs(type.exports()),
+                type.importsImplement(), type.exportsImplement());
         composite.put(type, view);
         return view;
     }
@@ -91,7 +92,10 @@ final class TypeViews {
     private TypeView.Defined defined(DefinedType d) {
         TypeView.Defined cached = defined.get(d);
         if (cached != null) return cached;
-        TypeView.Defined view = new TypeView.Defined(defined.size() + 1L, shape(d.shape()));
+        // The shape first: converting it adds the definitions it refers to, and the id must be
+        // taken after them so that no two definitions share one.
+        TypeView.Shape shape = shape(d.shape());
+        TypeView.Defined view = new TypeView.Defined(defined.size() + 1L, shape);
         defined.put(d, view);
         return view;
     }

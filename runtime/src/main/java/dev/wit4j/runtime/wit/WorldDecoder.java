@@ -37,12 +37,12 @@ final class WorldDecoder {
     void component(TypeView.Component type, WorldDraft world) {
         type.imports().forEach((name, item) -> {
             if (item instanceof Extern.InstanceItem || item instanceof Extern.FuncItem || item instanceof Extern.TypeItem) {
-                importItem(name, item, world);
+                importItem(name, type.importsImplement().get(name), item, world);
             }
         });
         type.exports().forEach((name, item) -> {
             if (item instanceof Extern.InstanceItem || item instanceof Extern.FuncItem) {
-                exportItem(name, item, world);
+                exportItem(name, type.exportsImplement().get(name), item, world);
             } else {
                 throw new WitDecodingException("component export `" + name + "` was not a function or instance");
             }
@@ -53,23 +53,24 @@ final class WorldDecoder {
     void world(TypeView.Component type, WorldDraft world) {
         type.imports().forEach((name, item) -> {
             if (item instanceof Extern.InstanceItem || item instanceof Extern.FuncItem || item instanceof Extern.TypeItem) {
-                importItem(name, item, world);
+                importItem(name, type.importsImplement().get(name), item, world);
             } else {
                 throw new WitDecodingException("component import `" + name + "` is not an instance, func, or type");
             }
         });
         type.exports().forEach((name, item) -> {
             if (item instanceof Extern.InstanceItem || item instanceof Extern.FuncItem) {
-                exportItem(name, item, world);
+                exportItem(name, type.exportsImplement().get(name), item, world);
             } else {
                 throw new WitDecodingException("component export `" + name + "` is not an instance or function");
             }
         });
     }
 
-    private void importItem(String name, Extern item, WorldDraft world) {
+    /** {@code implemented}: the interface an instance's {@code implements} attribute names, or null. */
+    private void importItem(String name, String implemented, Extern item, WorldDraft world) {
         if (item instanceof Extern.InstanceItem i) {
-            instance(name, i.type(), world, world.imports);
+            instance(name, implemented, i.type(), world, world.imports);
         } else if (item instanceof Extern.FuncItem f) {
             world.imports.put(new WorldKey.Name(name), new WorldDraft.Item.Func(function(name, f.type(), world.owner())));
         } else {
@@ -78,20 +79,27 @@ final class WorldDecoder {
         }
     }
 
-    private void exportItem(String name, Extern item, WorldDraft world) {
+    private void exportItem(String name, String implemented, Extern item, WorldDraft world) {
         if (item instanceof Extern.InstanceItem i) {
-            instance(name, i.type(), world, world.exports);
+            instance(name, implemented, i.type(), world, world.exports);
         } else {
             Extern.FuncItem f = (Extern.FuncItem) item;
             world.exports.put(new WorldKey.Name(name), new WorldDraft.Item.Func(function(name, f.type(), world.owner())));
         }
     }
 
-    private void instance(String name, TypeView.Instance type, WorldDraft world, Map<WorldKey, WorldDraft.Item> into) {
+    private void instance(String name, String implemented, TypeView.Instance type, WorldDraft world,
+            Map<WorldKey, WorldDraft.Item> into) {
         Optional<InterfaceName> id = InterfaceName.parse(name);
         if (id.isPresent()) {
             InterfaceDraft iface = namedInterface(id.get(), type);
             into.put(new WorldKey.InterfaceName(id.get().pkg(), id.get().iface()), new WorldDraft.Item.Iface(iface));
+            return;
+        }
+        Optional<InterfaceName> implementedId = implemented == null ? Optional.empty() : InterfaceName.parse(implemented);
+        if (implementedId.isPresent()) {
+            // `import primary: ns:pkg/iface`: a plain name for an instance of a named interface.
+            into.put(new WorldKey.Name(name), new WorldDraft.Item.Iface(namedInterface(implementedId.get(), type)));
             return;
         }
         InterfaceDraft iface = new InterfaceDraft(Optional.empty(), world.pkg,

@@ -42,6 +42,33 @@ class ComponentWitTest {
     }
 
     @Test
+    void typesSharingPartsAndPlainNamedImportsOfOneInterface() {
+        assertEquals("""
+                package root:component;
+
+                world root {
+                  import primary: test:io/store;
+                  import secondary: test:io/store;
+
+                  export test:io/io;
+                }
+                package test:io {
+                  interface store {
+                    resource bucket {
+                      open: static func(name: string) -> result<bucket, string>;
+                      get: func(key: string) -> option<list<u8>>;
+                    }
+                  }
+                  interface io {
+                    read: func() -> result<list<u8>, string>;
+
+                    write: func(c: list<u8>);
+                  }
+                }
+                """, print(WitFixtures.fixture("io.wasm")));
+    }
+
+    @Test
     void resourcesAliasesAndWorldUses() {
         assertEquals("""
                 package root:component;

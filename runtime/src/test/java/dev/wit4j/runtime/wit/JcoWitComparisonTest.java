@@ -71,7 +71,7 @@ class JcoWitComparisonTest {
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
-    private static boolean nodeAvailable() {
+    static boolean nodeAvailable() {
         try {
             Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
