@@ -35,6 +35,11 @@ public @interface WitWorld {
     /**
      * The folder (or single {@code .wit} file) holding the WIT, with its {@code deps/} folder,
      * relative to the project's base directory.
+     *
+     * <p>With a {@link #component()}, the WIT may be left out: when this is empty, or is the default
+     * and there is no such folder, the world is read from the component's own imports and exports
+     * (as {@code wit4j wit} prints them) and called by the name {@link #world()} gives. WIT docs are
+     * not in a component, so such bindings have no documentation from it.
      */
     String wit() default "src/main/wit";
 

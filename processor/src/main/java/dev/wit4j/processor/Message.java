@@ -23,6 +23,12 @@ public enum Message {
             + "Build the component from this world's WIT, or name the world it was built for."),
     /** Compiling the component at build time failed. */
     COMPONENT_NOT_COMPILED(Diagnostic.Kind.ERROR, "cannot compile the component `%s` into the application: %s"),
+    /** Bindings from a component alone: the component's interface cannot be written as WIT. */
+    COMPONENT_NOT_WIT(Diagnostic.Kind.ERROR, "cannot generate bindings from the component `%s` alone: %s%n"
+            + "Give the WIT it was built from in `wit`."),
+    /** Bindings from a component alone need a world name to call the world by. */
+    WORLD_NAME_INVALID(Diagnostic.Kind.ERROR, "`%s` is not a world name; with bindings read from the component alone, "
+            + "`world` names the world as `ns:pkg/world[@version]` or a bare `world` (kebab-case names)"),
     /** The WIT does not parse or resolve; the detail reads {@code file:line:col: message}. */
     WIT_INVALID(Diagnostic.Kind.ERROR, "invalid WIT: %s"),
     /** The named world does not exist. */

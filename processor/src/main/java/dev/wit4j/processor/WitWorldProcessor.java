@@ -11,7 +11,12 @@ import dev.wit4j.processor.model.TypeModel;
 import dev.wit4j.processor.model.Bindings;
 import dev.wit4j.processor.model.Holder;
 import dev.wit4j.witx.WitException;
+import dev.wit4j.runtime.wit.ComponentWit;
+import dev.wit4j.runtime.wit.DecodedWit;
+import dev.wit4j.runtime.wit.WitDecodingException;
+import dev.wit4j.witx.model.PackageName;
 import dev.wit4j.witx.model.Resolve;
+import dev.wit4j.witx.model.Version;
 import dev.wit4j.witx.model.WitPackage;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.resolve.WitResolver;
@@ -51,6 +56,13 @@ import javax.tools.StandardLocation;
 public final class WitWorldProcessor extends AbstractProcessor {
     /** The processor option naming the project base directory. */
     public static final String PROJECT_DIR_OPTION = "wit4j.projectDir";
+    /** {@link WitWorld#wit()}'s default: when it does not exist and a component is given, the component's types are the world. */
+    private static final String DEFAULT_WIT = "src/main/wit";
+    /** A WIT identifier: kebab-case words, each all lower or all upper case, optionally {@code %}-escaped. */
+    private static final String WIT_ID = "%?((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:-(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*))*)";
+    /** {@code ns:pkg/world@version} or a bare {@code world}. */
+    private static final java.util.regex.Pattern WORLD_NAME = java.util.regex.Pattern.compile(
+            "(?:" + WIT_ID + ":" + WIT_ID + "/)?" + WIT_ID + "(?:@(.+))?");
 
     /** JDK and runtime simple names that generated code refers to; clashing generated names are qualified. */
     private static final Set<String> REFERENCED_NAMES = Set.of("String", "Object", "Optional", "List", "Set", "Result",
@@ -112,29 +124,55 @@ public final class WitWorldProcessor extends AbstractProcessor {
             d.report(Message.EMPTY_WORLD);
             return;
         }
-        Optional<Path> wit = findWit(e, ann, d);
-        if (wit.isEmpty()) {
+        boolean hasComponent = !ann.component().isBlank();
+        List<String> witNotFound = new ArrayList<>();
+        Optional<Path> wit = ann.wit().isBlank() && hasComponent ? Optional.empty()
+                : findFile(e, ann.wit(), witNotFound::add);
+        if (wit.isEmpty() && !(hasComponent && (ann.wit().isBlank() || ann.wit().equals(DEFAULT_WIT)))) {
+            d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), witNotFound.isEmpty() ? "" : witNotFound.get(0));
             return;
+        }
+        Loaded loaded = null;
+        if (wit.isEmpty()) {
+            // No WIT: the world is the component's own imports and exports, as `wit4j wit` prints them.
+            loaded = loadComponent(e, ann, d);
+            if (loaded == null) {
+                return;
+            }
         }
         Resolve resolve;
-        try {
-            resolve = Files.isDirectory(wit.get()) ? WitResolver.resolveDirectory(wit.get()) : WitResolver.resolveFile(wit.get());
-        } catch (WitException ex) {
-            d.report(Message.WIT_INVALID, ex.getMessage());
-            return;
-        }
         World world;
-        try {
-            world = resolve.selectWorld(Optional.of(ann.world()));
-        } catch (IllegalArgumentException ex) {
-            d.report(Message.UNKNOWN_WORLD, ex.getMessage(), wit.get(), availableWorlds(resolve));
-            return;
+        if (loaded != null) {
+            Optional<DecodedWit> decoded = worldOf(loaded, ann.world(), d);
+            if (decoded.isEmpty()) {
+                return;
+            }
+            resolve = decoded.get().resolve();
+            world = decoded.get().world();
+        } else {
+            try {
+                resolve = Files.isDirectory(wit.get()) ? WitResolver.resolveDirectory(wit.get()) : WitResolver.resolveFile(wit.get());
+            } catch (WitException ex) {
+                d.report(Message.WIT_INVALID, ex.getMessage());
+                return;
+            }
+            try {
+                world = resolve.selectWorld(Optional.of(ann.world()));
+            } catch (IllegalArgumentException ex) {
+                d.report(Message.UNKNOWN_WORLD, ex.getMessage(), wit.get(), availableWorlds(resolve));
+                return;
+            }
         }
         PackageElement pkg = e instanceof PackageElement p ? p : processingEnv.getElementUtils().getPackageOf(e);
         String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
         Bindings bindings = new ModelBuilder(resolve, world, packageName, d).build();
-        if (d.errorCount() == 0 && !ann.component().isBlank()) {
-            bindings = precompile(e, ann, world, bindings, d);
+        if (d.errorCount() == 0 && hasComponent) {
+            if (loaded == null) {
+                loaded = loadComponent(e, ann, d);
+            }
+            if (loaded != null) {
+                bindings = precompile(e, loaded, world, bindings, d);
+            }
         }
         if (d.errorCount() > 0) {
             d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());
@@ -143,28 +181,62 @@ public final class WitWorldProcessor extends AbstractProcessor {
         writeBindings(processingEnv, bindings, e, d);
     }
 
-    /**
-     * Compiles the component named by {@code component} into the application: checks it against
-     * the world, serializes it compiled and writes it as a resource beside the world class.
-     */
-    private Bindings precompile(Element e, WitWorld ann, World world, Bindings bindings, Diagnostics d) {
+    /** A component file found and loaded (decoded, validated and compiled). */
+    private record Loaded(Path file, dev.wit4j.runtime.Component component) {
+    }
+
+    /** Finds and loads the file named by {@code component}; null (with the error reported) if that fails. */
+    private Loaded loadComponent(Element e, WitWorld ann, Diagnostics d) {
         Optional<Path> file = findFile(e, ann.component(), looked -> d.report(Message.COMPONENT_NOT_FOUND,
                 ann.component(), ann.world(), looked));
         if (file.isEmpty()) {
-            return bindings;
+            return null;
         }
         dev.wit4j.runtime.Engine engine = dev.wit4j.runtime.Engine.builder()
                 .executionMode(dev.wit4j.runtime.engine.ExecutionMode.COMPILED).build();
-        dev.wit4j.runtime.Component component;
         try {
-            component = engine.load(Files.readAllBytes(file.get()));
+            return new Loaded(file.get(), engine.load(Files.readAllBytes(file.get())));
         } catch (IOException ex) {
             d.report(Message.COMPONENT_INVALID, file.get(), "cannot read it: " + ex.getMessage());
-            return bindings;
         } catch (dev.wit4j.runtime.WasmFormatException | IllegalArgumentException ex) {
             d.report(Message.COMPONENT_INVALID, file.get(), ex.getMessage());
-            return bindings;
         }
+        return null;
+    }
+
+    /**
+     * The world of a component alone, called by the name {@code @WitWorld} gives it
+     * ({@code ns:pkg/world[@version]}, or a bare name in package {@code root:component}).
+     */
+    private static Optional<DecodedWit> worldOf(Loaded loaded, String name, Diagnostics d) {
+        java.util.regex.Matcher m = WORLD_NAME.matcher(name);
+        Optional<Version> version = m.matches() && m.group(4) != null ? Version.parse(m.group(4)) : Optional.empty();
+        if (!m.matches() || m.group(4) != null && version.isEmpty()) {
+            d.report(Message.WORLD_NAME_INVALID, name);
+            return Optional.empty();
+        }
+        PackageName pkg = m.group(1) == null ? PackageName.of("root", "component", null)
+                : PackageName.of(m.group(1), m.group(2), version.orElse(null));
+        Optional<dev.wit4j.runtime.validate.TypeView.Component> type = loaded.component().type();
+        if (type.isEmpty()) {
+            d.report(Message.COMPONENT_NOT_WIT, loaded.file(), "its type is not known");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ComponentWit.ofComponent(type.get(), pkg, m.group(3)));
+        } catch (WitDecodingException ex) {
+            d.report(Message.COMPONENT_NOT_WIT, loaded.file(), ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Compiles a component into the application: checks it against the world, serializes it
+     * compiled and writes it as a resource beside the world class.
+     */
+    private Bindings precompile(Element e, Loaded loaded, World world, Bindings bindings, Diagnostics d) {
+        Optional<Path> file = Optional.of(loaded.file());
+        dev.wit4j.runtime.Component component = loaded.component();
         for (String mismatch : ComponentFit.mismatches(world, component)) {
             d.report(Message.COMPONENT_MISMATCH, file.get(), world.qualifiedName(), mismatch);
         }
@@ -259,10 +331,6 @@ public final class WitWorldProcessor extends AbstractProcessor {
 
     // ---------------------------------------------------------------------------------------
     // Finding the WIT folder
-
-    private Optional<Path> findWit(Element e, WitWorld ann, Diagnostics d) {
-        return findFile(e, ann.wit(), looked -> d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), looked));
-    }
 
     /**
      * Finds {@code path}: as given if absolute, else under the project directory option, above the

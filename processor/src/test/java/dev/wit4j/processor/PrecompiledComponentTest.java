@@ -21,6 +21,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code @WitWorld(component = …)}: the component is checked against the world, compiled at javac
@@ -60,6 +62,64 @@ class PrecompiledComponentTest {
         Method add = math.getClass().getMethod("add", int.class, int.class);
         add.setAccessible(true);
         assertEquals(42, add.invoke(math, 40, 2));
+    }
+
+    /**
+     * With no WIT, the world is read from the component's own types: the generated sources are
+     * those generated from the WIT the component was built from, docs aside (a component does not
+     * carry them, so the WIT is compared without its comment lines, which WIT takes as docs).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "example:calc/calc, ../examples/calc-host/src/main/wit, ../examples/calc-host/src/main/resources/calc.wasm",
+        "test:kitchen/kitchen, ../runtime/src/test/resources/wit/kitchen.wit, ../runtime/src/test/resources/wit/kitchen.wasm",
+        "test:io/io-world, ../runtime/src/test/resources/wit/io.wit, ../runtime/src/test/resources/wit/io.wasm",
+    })
+    void bindingsFromTheComponentAloneEqualThoseFromItsWit(String world, Path wit, Path wasm, @TempDir Path tmp)
+            throws IOException {
+        Path undocumented = tmp.resolve(wit.getFileName());
+        try (var files = Files.walk(wit)) {
+            for (Path f : files.toList()) {
+                Path to = undocumented.resolve(wit.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.write(to, Files.readAllLines(f).stream().filter(l -> !l.strip().startsWith("//")).toList());
+                }
+            }
+        }
+        Compilation fromWit = Harness.compile(packageInfo("aot.same", world, undocumented, wasm.toAbsolutePath().toString()));
+        assertThat(fromWit).succeededWithoutWarnings();
+        String src = "@dev.wit4j.annotations.WitWorld(world = \"" + world + "\", wit = \"\", component = \""
+                + escape(wasm.toAbsolutePath()) + "\")\npackage aot.same;\n";
+        Compilation alone = Harness.compile(JavaFileObjects.forSourceString("aot.same.package-info", src));
+        assertThat(alone).succeededWithoutWarnings();
+        Map<String, String> expected = sources(fromWit);
+        Map<String, String> actual = sources(alone);
+        assertTrue(expected.size() > 1, expected.keySet().toString());
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String file : expected.keySet()) {
+            assertEquals(expected.get(file), actual.get(file), file);
+        }
+    }
+
+    @Test
+    void aComponentAloneNeedsAWorldName() {
+        Path wasm = CALC.resolve("resources/calc.wasm").toAbsolutePath();
+        String src = "@dev.wit4j.annotations.WitWorld(world = \"Calc World\", wit = \"\", component = \"" + escape(wasm)
+                + "\")\npackage aot.named;\n";
+        Compilation c = Harness.compile(JavaFileObjects.forSourceString("aot.named.package-info", src));
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("`Calc World` is not a world name; with bindings read from the component alone");
+    }
+
+    /** The generated Java sources by file name. */
+    private static Map<String, String> sources(Compilation c) throws IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (JavaFileObject f : c.generatedSourceFiles()) {
+            out.put(f.getName(), f.getCharContent(true).toString());
+        }
+        return out;
     }
 
     @Test

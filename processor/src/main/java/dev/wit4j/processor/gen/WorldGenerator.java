@@ -169,7 +169,11 @@ public final class WorldGenerator {
         ValueGlue.NameSet publicNames = new ValueGlue.NameSet(List.of("instantiate"));
         worldExports.ifPresent(h -> h.methods().forEach(m -> publicNames.take(m.javaName())));
         Map<Holder, String> accessors = new LinkedHashMap<>();
-        for (Holder h : implClasses.keySet()) {
+        // In the order of the world's exports (implClasses is keyed by identity, in no stable order).
+        for (Holder h : bindings.holders()) {
+            if (!implClasses.containsKey(h)) {
+                continue;
+            }
             String name = publicNames.unique(ValueGlue.lowerFirst(h.name().simpleName()));
             accessors.put(h, name);
             members.take(name);

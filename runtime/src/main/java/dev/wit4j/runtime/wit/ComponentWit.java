@@ -64,14 +64,25 @@ public final class ComponentWit {
         return ofCoreModule(bytes);
     }
 
-    /** The world of a component with the given type. */
+    /** The world of a component with the given type, as {@code root:component/root}. */
     static DecodedWit ofComponentType(TypeView.Component type) {
-        PackageDraft root = new PackageDraft(COMPONENT);
-        WorldDraft world = new WorldDraft("root", COMPONENT);
-        root.worlds.put(world.name, world);
+        return ofComponent(type, COMPONENT, "root");
+    }
+
+    /**
+     * The world of a component with the given type (see {@link dev.wit4j.runtime.Component#type()}), named
+     * {@code pkg/world} rather than {@code root:component/root}: what bindings generated from a
+     * component alone call its world. Interfaces keep the packages the component names them by.
+     *
+     * @throws WitDecodingException if the component's interface cannot be written as WIT
+     */
+    public static DecodedWit ofComponent(TypeView.Component type, PackageName pkg, String world) {
+        PackageDraft root = new PackageDraft(pkg);
+        WorldDraft draft = new WorldDraft(world, pkg);
+        root.worlds.put(draft.name, draft);
         WorldDecoder decoder = new WorldDecoder();
-        decoder.component(type, world);
-        return assemble(root, world, PackageOrder.order(decoder.foreignPackages(), root));
+        decoder.component(type, draft);
+        return assemble(root, draft, PackageOrder.order(decoder.foreignPackages(), root));
     }
 
     private static DecodedWit ofCoreModule(byte[] bytes) {
