@@ -44,8 +44,10 @@ final class CodeCompiler {
         int[] largest = {0};
         int[] over = {0};
         for (Map.Entry<String, byte[]> c : result.classBytes().entrySet()) {
-            byte[] bytes = DispatchSplitter.split(c.getValue());
-            classes.put(c.getKey(), bytes);
+            classes.put(c.getKey(), DispatchSplitter.split(c.getValue()));
+        }
+        classes = FunctionClasses.spread(classes);
+        for (byte[] bytes : classes.values()) {
             ClassFiles.methodSizes(bytes, (name, size) -> {
                 largest[0] = Math.max(largest[0], size);
                 if (size > CompileReport.JIT_LIMIT) over[0]++;

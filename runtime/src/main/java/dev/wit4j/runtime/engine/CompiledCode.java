@@ -51,6 +51,11 @@ final class CompiledCode {
         return module;
     }
 
+    /** The class files by name. */
+    Map<String, byte[]> classes() {
+        return classes;
+    }
+
     CompileReport report() {
         return report;
     }
@@ -143,7 +148,7 @@ final class CompiledCode {
             Map<String, byte[]> classes = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
-                classes.put(name, in.readNBytes(length(in)));
+                classes.put(name, bytes(in, length(in)));
             }
             if (in.read() != -1 || !classes.containsKey(mainClass)) {
                 throw new IllegalArgumentException("damaged compiled code");
@@ -156,6 +161,17 @@ final class CompiledCode {
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged compiled code", e);
         }
+    }
+
+    /**
+     * The next {@code n} bytes of {@code in}, in one array filled in one read (not in the chunks
+     * {@link java.io.InputStream#readNBytes(int)} collects and joins: for megabytes of classes that
+     * costs more than the copy).
+     */
+    static byte[] bytes(DataInputStream in, int n) throws IOException {
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
     }
 
     /** A length read from {@code in}, which must not exceed what is left of it. */
