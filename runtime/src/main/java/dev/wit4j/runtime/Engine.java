@@ -157,6 +157,19 @@ public final class Engine {
         return load(loaded.component(), loaded.code(), ExecutionMode.COMPILED, false);
     }
 
+    /**
+     * {@link #deserialize(byte[])} from a stream, such as a class path resource: read straight into
+     * the parts of the component, without the whole serialized form in memory first (for a large
+     * component, tens of megabytes less to copy). The stream is read to its end, not closed.
+     *
+     * @throws IllegalArgumentException as {@link #deserialize(byte[])}, or if the stream cannot be read
+     */
+    public Component deserialize(java.io.InputStream serialized) {
+        dev.wit4j.runtime.engine.Precompiled.Loaded loaded =
+                dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"));
+        return load(loaded.component(), loaded.code(), ExecutionMode.COMPILED, false);
+    }
+
     private Component load(byte[] bytes, dev.wit4j.runtime.engine.CompiledCodeCache codeCache, ExecutionMode executionMode,
             boolean interpretUntilCached) {
         WasmBinary binary = ComponentDecoder.decode(Objects.requireNonNull(bytes, "bytes"));

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class Precompiled {
 
     private static final byte[] MAGIC = "wit4j-precompiled-component\n".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;
+    /** Lengths up to this are read into an array of that size at once. */
+    private static final int MAX_EXACT_READ = 256 << 20;
 
     /** One core module without its code: its skeleton, the skeleton's SHA-256 (hex), and its compiled code. */
     record Module(byte[] skeleton, String digest, byte[] code) {}
@@ -115,8 +118,29 @@ public final class Precompiled {
         if (!isBundle(bundle)) {
             throw new IllegalArgumentException("not a precompiled wit4j component");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bundle, MAGIC.length,
-                bundle.length - MAGIC.length))) {
+        return read(new ByteArrayInputStream(bundle, MAGIC.length, bundle.length - MAGIC.length), true);
+    }
+
+    /**
+     * Reads a bundle from a stream (a class path resource, say), straight into the arrays it is
+     * made of, without holding the whole bundle first.
+     *
+     * @throws IllegalArgumentException as {@link #read(byte[])}, or if the stream cannot be read
+     */
+    public static Loaded read(InputStream stream) {
+        try {
+            if (!Arrays.equals(stream.readNBytes(MAGIC.length), MAGIC)) {
+                throw new IllegalArgumentException("not a precompiled wit4j component");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the precompiled wit4j component: " + e.getMessage(), e);
+        }
+        return read(stream, false);
+    }
+
+    /** {@code bounded}: the stream is an array, whose {@code available()} is what is left. */
+    private static Loaded read(InputStream stream, boolean bounded) {
+        try (DataInputStream in = new DataInputStream(stream)) {
             int format = in.readInt();
             String version = in.readUTF();
             String runtime = in.readUTF();
@@ -127,12 +151,12 @@ public final class Precompiled {
                         + CompiledCodeCache.wit4jVersion() + " (format " + FORMAT + ", core engine runtime "
                         + abbreviate(CompiledCodeCache.RUNTIME_FINGERPRINT) + "): compile the component again");
             }
-            byte[] component = in.readNBytes(CompiledCode.length(in));
-            int count = CompiledCode.length(in);
+            byte[] component = bytes(in, bounded);
+            int count = length(in, bounded);
             Map<String, byte[]> entries = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 String digest = in.readUTF();
-                entries.put(digest, in.readNBytes(CompiledCode.length(in)));
+                entries.put(digest, bytes(in, bounded));
             }
             if (in.read() != -1) {
                 throw new IOException("trailing bytes");
@@ -141,6 +165,26 @@ public final class Precompiled {
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged precompiled wit4j component: " + e.getMessage(), e);
         }
+    }
+
+    /** The next length-prefixed bytes; the length is checked against what is left when that is known. */
+    private static byte[] bytes(DataInputStream in, boolean bounded) throws IOException {
+        int n = length(in, bounded);
+        // a stream of unknown length: a damaged length must not allocate gigabytes up front
+        return bounded || n <= MAX_EXACT_READ ? CompiledCode.bytes(in, n) : readChecked(in, n);
+    }
+
+    private static byte[] readChecked(DataInputStream in, int n) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length != n) throw new IOException("truncated: " + b.length + " of " + n + " bytes");
+        return b;
+    }
+
+    private static int length(DataInputStream in, boolean bounded) throws IOException {
+        if (bounded) return CompiledCode.length(in);
+        int n = in.readInt();
+        if (n < 0) throw new IOException("bad length " + n);
+        return n;
     }
 
     private static String abbreviate(String fingerprint) {
