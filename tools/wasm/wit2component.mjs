@@ -6,7 +6,8 @@
 //               "allFeatures": <whether @unstable items of every feature count>}, ...]
 //   output:   one line per request, in order, as soon as it is done:
 //             {"ok": true} or {"error": <why wit-component refused the world>}
-//             (a caller can so tell which request a slow run is stuck on)
+//             (a caller can so tell which request a slow run is stuck on); after a request
+//             that trapped the encoder, the process exits (3) and the rest is for a new one
 import { readFileSync, writeFileSync } from 'node:fs';
 import { _setPreopens } from '@bytecodealliance/preview2-shim/filesystem';
 
@@ -23,6 +24,10 @@ for (const r of requests) {
     writeFileSync(r.out, await componentNew(embedded, []));
     process.stdout.write(JSON.stringify({ ok: true }) + '\n');
   } catch (e) {
-    process.stdout.write(JSON.stringify({ error: String(e?.payload ?? e?.message ?? e).split('\n')[0] }) + '\n');
+    const message = String(e?.payload ?? e?.message ?? e).split('\n')[0];
+    process.stdout.write(JSON.stringify({ error: message }) + '\n');
+    // After a trap the encoder's instance cannot be entered again: stop, so the caller starts a
+    // new process for the rest.
+    if (e instanceof WebAssembly.RuntimeError || message.startsWith('wasm trap')) process.exit(3);
   }
 }
