@@ -21,13 +21,23 @@ final class CompiledClassLoader extends ClassLoader {
     }
 
     private final Map<String, byte[]> classes;
+    /** The length of each class file when the files are deflated ({@link #deflate}), else null. */
+    private final Map<String, Integer> inflatedLengths;
 
-    /** @param classes the class files by name ({@code a.b.C} or, as the compiler names some, {@code a/b/C}) */
-    CompiledClassLoader(Map<String, byte[]> classes) {
+    /**
+     * @param classes the class files by name ({@code a.b.C} or, as the compiler names some, {@code a/b/C})
+     * @param inflatedLengths null if the files are as compiled; else they are deflated and these are their lengths
+     */
+    CompiledClassLoader(Map<String, byte[]> classes, Map<String, Integer> inflatedLengths) {
         super(CompiledClassLoader.class.getClassLoader());
         Map<String, byte[]> byBinaryName = new java.util.HashMap<>();
-        classes.forEach((name, bytes) -> byBinaryName.put(name.replace('/', '.'), bytes));
+        Map<String, Integer> lengths = inflatedLengths == null ? null : new java.util.HashMap<>();
+        classes.forEach((name, bytes) -> {
+            byBinaryName.put(name.replace('/', '.'), bytes);
+            if (lengths != null) lengths.put(name.replace('/', '.'), inflatedLengths.get(name));
+        });
         this.classes = byBinaryName;
+        this.inflatedLengths = lengths;
     }
 
     @Override
@@ -36,7 +46,49 @@ final class CompiledClassLoader extends ClassLoader {
         if (bytes == null) {
             throw new ClassNotFoundException(name);
         }
+        if (inflatedLengths != null) {
+            bytes = inflate(bytes, inflatedLengths.get(name), name);
+        }
         return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    /** A class file deflated for storing (fast compression: compiled classes shrink to about a third). */
+    static byte[] deflate(byte[] classFile) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(classFile);
+            deflater.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(classFile.length / 2 + 64);
+            byte[] buffer = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] deflated, int length, String name) throws ClassNotFoundException {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(deflated);
+            byte[] out = new byte[length];
+            int n = 0;
+            while (n < length && !inflater.finished()) {
+                int got = inflater.inflate(out, n, length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
+                n += got;
+            }
+            if (n != length || !inflater.finished()) {
+                throw new ClassNotFoundException(name + ": damaged compiled class (" + n + " of " + length + " bytes)");
+            }
+            return out;
+        } catch (java.util.zip.DataFormatException e) {
+            throw new ClassNotFoundException(name + ": damaged compiled class", e);
+        } finally {
+            inflater.end();
+        }
     }
 
     /** The machine factory of the module: the constructor {@code mainClass(Instance)}. */

@@ -27,20 +27,30 @@ import run.endive.wasm.WasmModule;
  */
 final class CompiledCode {
 
-    private static final int FORMAT = 2;
+    /** 3: each class deflated on its own, so that a reader inflates only the classes a run defines. */
+    private static final int FORMAT = 3;
 
     private final WasmModule module;
     private final String mainClass;
+    /** The class files by name: as compiled, or (read back) deflated, with their lengths in {@code inflatedLengths}. */
     private final Map<String, byte[]> classes;
+    private final Map<String, Integer> inflatedLengths;
     private final ModuleSplitter.Additions additions;
     private final CompileReport report;
     private volatile Function<Instance, Machine> factory;
 
     CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
             ModuleSplitter.Additions additions, CompileReport report, Function<Instance, Machine> factory) {
+        this(module, mainClass, classes, null, additions, report, factory);
+    }
+
+    private CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
+            Map<String, Integer> inflatedLengths, ModuleSplitter.Additions additions, CompileReport report,
+            Function<Instance, Machine> factory) {
         this.module = module;
         this.mainClass = mainClass;
         this.classes = classes;
+        this.inflatedLengths = inflatedLengths;
         this.additions = additions;
         this.report = report;
         this.factory = factory;
@@ -51,9 +61,9 @@ final class CompiledCode {
         return module;
     }
 
-    /** The class files by name. */
+    /** The class files by name, as compiled (null for code read back, whose classes stay deflated until defined). */
     Map<String, byte[]> classes() {
-        return classes;
+        return inflatedLengths == null ? classes : null;
     }
 
     CompileReport report() {
@@ -70,7 +80,7 @@ final class CompiledCode {
             synchronized (this) {
                 f = factory;
                 if (f == null) {
-                    f = new CompiledClassLoader(classes).machineFactory(mainClass);
+                    f = new CompiledClassLoader(classes, inflatedLengths).machineFactory(mainClass);
                     factory = f;
                 }
             }
@@ -110,9 +120,11 @@ final class CompiledCode {
             for (int f : report.interpretedFunctions()) out.writeInt(f);
             out.writeInt(classes.size());
             for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                byte[] stored = inflatedLengths != null ? c.getValue() : CompiledClassLoader.deflate(c.getValue());
                 out.writeUTF(c.getKey());
-                out.writeInt(c.getValue().length);
-                out.write(c.getValue());
+                out.writeInt(inflatedLengths != null ? inflatedLengths.get(c.getKey()) : c.getValue().length);
+                out.writeInt(stored.length);
+                out.write(stored);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -146,8 +158,12 @@ final class CompiledCode {
             for (int i = 0; i < n; i++) interpreted.add(in.readInt());
             int count = length(in);
             Map<String, byte[]> classes = new LinkedHashMap<>();
+            Map<String, Integer> inflatedLengths = new java.util.HashMap<>();
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
+                int inflated = in.readInt();
+                if (inflated < 0) throw new IllegalArgumentException("damaged compiled code");
+                inflatedLengths.put(name, inflated);
                 classes.put(name, bytes(in, length(in)));
             }
             if (in.read() != -1 || !classes.containsKey(mainClass)) {
@@ -155,9 +171,11 @@ final class CompiledCode {
             }
             // a precompiled component's module is its skeleton already
             byte[] skeleton = skeletonGiven ? original : ModuleSplitter.skeleton(original, additions);
-            WasmModule module = CoreModule.parseWorkingAround(skeleton, false);
+            // compiled code never reads function bodies, unless some function is interpreted
+            WasmModule module = interpreted.isEmpty() ? SkeletonParser.parse(skeleton)
+                    : CoreModule.parseWorkingAround(skeleton, false);
             CompileReport report = new CompileReport(functions, split, added, interpreted, largest, over);
-            return new CompiledCode(module, mainClass, classes, additions, report, null);
+            return new CompiledCode(module, mainClass, classes, inflatedLengths, additions, report, null);
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged compiled code", e);
         }

@@ -37,22 +37,26 @@ public final class CompiledCodeCache {
 
     private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
     /** The file layout's version, part of every key. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
     private static final String ENGINE_FINGERPRINT = engineFingerprint();
     private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
 
     private final Path directory;
     /** The entries of a read-only cache held in memory (a precompiled component's), or null. */
     private final java.util.Map<String, byte[]> entries;
+    /** For such a cache: the SHA-256 of each module it serves, by {@link #checksum} of the module. */
+    private final java.util.Map<String, String> digests;
 
     private CompiledCodeCache(Path directory) {
         this.directory = directory;
         this.entries = null;
+        this.digests = null;
     }
 
-    private CompiledCodeCache(java.util.Map<String, byte[]> entries) {
+    private CompiledCodeCache(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digests) {
         this.directory = null;
         this.entries = java.util.Map.copyOf(entries);
+        this.digests = java.util.Map.copyOf(digests);
     }
 
     /**
@@ -61,9 +65,31 @@ public final class CompiledCodeCache {
      * not the core compiler is on the class path.
      */
     static CompiledCodeCache of(java.util.Map<String, byte[]> entries) {
+        return of(entries, java.util.Map.of());
+    }
+
+    /**
+     * {@link #of(java.util.Map)}, also knowing the digest of each module by its {@link #checksum}:
+     * a module found so is not hashed with SHA-256 (80 ms for a JavaScript engine's 3 MB skeleton
+     * in a fresh JVM, where the hash's intrinsic is not compiled yet). The entries are code a
+     * trusted build wrote, so a checksum that tells its few modules apart is all it takes.
+     */
+    static CompiledCodeCache of(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digestsByChecksum) {
         java.util.Map<String, byte[]> byKey = new java.util.HashMap<>();
         entries.forEach((digest, payload) -> byKey.put(key(digest), payload));
-        return new CompiledCodeCache(byKey);
+        return new CompiledCodeCache(byKey, digestsByChecksum);
+    }
+
+    /** The SHA-256 (hex) of {@code module} if this cache knows it by its checksum, else null. */
+    String knownDigest(byte[] module) {
+        return digests == null || digests.isEmpty() ? null : digests.get(checksum(module));
+    }
+
+    /** A cheap fingerprint of a module: its length and CRC-32C. */
+    static String checksum(byte[] module) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(module);
+        return module.length + ":" + Long.toHexString(crc.getValue());
     }
 
     /**

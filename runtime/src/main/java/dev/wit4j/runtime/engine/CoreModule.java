@@ -96,7 +96,8 @@ public final class CoreModule {
      */
     public static CoreModule parse(byte[] bytes, long offset, CompiledCodeCache cache) {
         byte[] copy = bytes.clone();
-        String digest = CompiledCodeCache.sha256Hex(copy);
+        String known = cache != null ? cache.knownDigest(copy) : null;
+        String digest = known != null ? known : CompiledCodeCache.sha256Hex(copy);
         if (cache != null) {
             CompiledCode code = cached(cache, CompiledCodeCache.key(digest), copy);
             if (code != null) {

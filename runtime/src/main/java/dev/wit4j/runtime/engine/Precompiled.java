@@ -33,7 +33,11 @@ import java.util.Map;
 public final class Precompiled {
 
     private static final byte[] MAGIC = "wit4j-precompiled-component\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
+    /**
+     * 2: compiled classes are stored deflated one by one (CompiledCode format 3), and each module's
+     * entry names its skeleton's checksum as well as its digest.
+     */
+    private static final int FORMAT = 2;
     /** Lengths up to this are read into an array of that size at once. */
     private static final int MAX_EXACT_READ = 256 << 20;
 
@@ -71,15 +75,16 @@ public final class Precompiled {
             out.writeUTF(CompiledCodeCache.RUNTIME_FINGERPRINT);
             out.writeInt(binary.length);
             out.write(binary);
-            Map<String, byte[]> entries = new LinkedHashMap<>();
+            Map<String, Module> entries = new LinkedHashMap<>();
             for (Module m : compiled) {
-                entries.putIfAbsent(m.digest(), m.code()); // the same module twice compiles to one entry
+                entries.putIfAbsent(m.digest(), m); // the same module twice compiles to one entry
             }
             out.writeInt(entries.size());
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue().length);
-                out.write(e.getValue());
+            for (Module m : entries.values()) {
+                out.writeUTF(m.digest());
+                out.writeUTF(CompiledCodeCache.checksum(m.skeleton()));
+                out.writeInt(m.code().length);
+                out.write(m.code());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -154,14 +159,16 @@ public final class Precompiled {
             byte[] component = bytes(in, bounded);
             int count = length(in, bounded);
             Map<String, byte[]> entries = new LinkedHashMap<>();
+            Map<String, String> digests = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 String digest = in.readUTF();
+                digests.put(in.readUTF(), digest);
                 entries.put(digest, bytes(in, bounded));
             }
             if (in.read() != -1) {
                 throw new IOException("trailing bytes");
             }
-            return new Loaded(component, CompiledCodeCache.of(entries));
+            return new Loaded(component, CompiledCodeCache.of(entries, digests));
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged precompiled wit4j component: " + e.getMessage(), e);
         }
