@@ -2,7 +2,6 @@ package dev.wit4j.runtime.engine;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import run.endive.wasm.MalformedException;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ActiveDataSegment;
@@ -60,7 +59,9 @@ final class SkeletonParser {
         }
         int[] functions = {-1};
         try {
-            parser.build().parse(new ByteArrayInputStream(skeleton), s -> {
+            // the generic reader copies its input in 1 KB steps: give it only the sections it reads
+            byte[] rest = data != null ? DataSegments.withoutCodeAndData(skeleton) : skeleton;
+            parser.build().parse(new ByteArrayInputStream(rest), s -> {
                 switch (s.sectionId()) {
                     case SectionId.CUSTOM -> module.addCustomSection(((CustomSection) s).name(), (CustomSection) s);
                     case SectionId.TYPE -> module.setTypeSection((TypeSection) s);
@@ -87,7 +88,7 @@ final class SkeletonParser {
                 module.setCodeSection(code.build());
             }
             return module.build();
-        } catch (MalformedException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // a skeleton the fast readers do not take: read it whole
             return CoreModule.parseWorkingAround(skeleton, false);
         }
     }

@@ -18,6 +18,25 @@ public final class DataSegments {
     private DataSegments() {}
 
     /**
+     * The module without its code and data sections: what is left for a generic reader when the
+     * bodies are not needed and the segments were read here (tens of KB of a 3 MB skeleton).
+     */
+    public static byte[] withoutCodeAndData(byte[] module) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(module, 0, 8);
+        Bytes.Reader r = new Bytes.Reader(module, 8, module.length);
+        while (!r.atEnd()) {
+            int start = r.pos;
+            int id = r.u8();
+            int size = r.u32();
+            int body = r.pos;
+            r.skip(size);
+            if (id != 10 && id != 11) out.write(module, start, body - start + size);
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * The module's data segments in order (empty without a data section), or null if a segment has
      * an offset other than {@code i32.const} (the caller then reads them the generic way).
      */
