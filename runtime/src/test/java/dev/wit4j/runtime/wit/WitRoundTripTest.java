@@ -15,6 +15,7 @@ import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.model.WorldItem;
 import dev.wit4j.witx.model.WorldKey;
+import dev.wit4j.witx.print.WitPrinter;
 import dev.wit4j.witx.resolve.WitResolver;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -371,31 +372,7 @@ class WitRoundTripTest {
 
     /** A type as WIT, with named definitions qualified by the interface they live in. */
     private static String type(ValueType t) {
-        if (t instanceof ValueType.Primitive p) {
-            return p.witName();
-        } else if (t instanceof ValueType.Named n) {
-            return ref(n.def());
-        } else if (t instanceof ValueType.HandleType h) {
-            return (h.borrow() ? "borrow<" : "own<") + ref(h.resource()) + ">";
-        } else if (t instanceof ValueType.ListType l) {
-            return "list<" + type(l.element()) + ">";
-        } else if (t instanceof ValueType.FixedListType l) {
-            return "list<" + type(l.element()) + ", " + l.length() + ">";
-        } else if (t instanceof ValueType.OptionType o) {
-            return "option<" + type(o.type()) + ">";
-        } else if (t instanceof ValueType.ResultType r) {
-            return "result<" + r.ok().map(WitRoundTripTest::type).orElse("_") + ", "
-                    + r.err().map(WitRoundTripTest::type).orElse("_") + ">";
-        } else if (t instanceof ValueType.TupleType tt) {
-            return "tuple<" + tt.types().stream().map(WitRoundTripTest::type).collect(Collectors.joining(", ")) + ">";
-        } else if (t instanceof ValueType.MapType m) {
-            return "map<" + type(m.key()) + ", " + type(m.value()) + ">";
-        } else if (t instanceof ValueType.StreamType s) {
-            return "stream<" + s.element().map(WitRoundTripTest::type).orElse("_") + ">";
-        } else if (t instanceof ValueType.FutureType f) {
-            return "future<" + f.element().map(WitRoundTripTest::type).orElse("_") + ">";
-        }
-        return "anonymous " + t;
+        return WitPrinter.type(t, WitRoundTripTest::ref);
     }
 
     /**

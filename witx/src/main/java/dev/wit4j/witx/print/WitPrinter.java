@@ -356,34 +356,42 @@ public final class WitPrinter {
 
     /** A value type as written in WIT; named definitions are referred to by their local name. */
     public static String type(ValueType t) {
+        return type(t, def -> id(def.name()));
+    }
+
+    /**
+     * A value type as written in WIT, with each named definition (and handle's resource) written
+     * as {@code name} gives it: a tool comparing types across interfaces may qualify them.
+     */
+    public static String type(ValueType t, java.util.function.Function<TypeDef, String> name) {
         if (t instanceof ValueType.Primitive p) {
             return p.witName();
         } else if (t instanceof ValueType.Named n) {
-            return id(n.def().name());
+            return name.apply(n.def());
         } else if (t instanceof ValueType.HandleType h) {
-            return h.borrow() ? "borrow<" + id(h.resource().name()) + ">" : id(h.resource().name());
+            return h.borrow() ? "borrow<" + name.apply(h.resource()) + ">" : name.apply(h.resource());
         } else if (t instanceof ValueType.ListType l) {
-            return "list<" + type(l.element()) + ">";
+            return "list<" + type(l.element(), name) + ">";
         } else if (t instanceof ValueType.FixedListType l) {
-            return "list<" + type(l.element()) + ", " + l.length() + ">";
+            return "list<" + type(l.element(), name) + ", " + l.length() + ">";
         } else if (t instanceof ValueType.OptionType o) {
-            return "option<" + type(o.type()) + ">";
+            return "option<" + type(o.type(), name) + ">";
         } else if (t instanceof ValueType.ResultType r) {
             if (r.ok().isEmpty() && r.err().isEmpty()) {
                 return "result";
             }
             if (r.err().isEmpty()) {
-                return "result<" + type(r.ok().get()) + ">";
+                return "result<" + type(r.ok().get(), name) + ">";
             }
-            return "result<" + r.ok().map(WitPrinter::type).orElse("_") + ", " + type(r.err().get()) + ">";
+            return "result<" + r.ok().map(x -> type(x, name)).orElse("_") + ", " + type(r.err().get(), name) + ">";
         } else if (t instanceof ValueType.TupleType tt) {
-            return "tuple<" + tt.types().stream().map(WitPrinter::type).collect(Collectors.joining(", ")) + ">";
+            return "tuple<" + tt.types().stream().map(x -> type(x, name)).collect(Collectors.joining(", ")) + ">";
         } else if (t instanceof ValueType.MapType m) {
-            return "map<" + type(m.key()) + ", " + type(m.value()) + ">";
+            return "map<" + type(m.key(), name) + ", " + type(m.value(), name) + ">";
         } else if (t instanceof ValueType.StreamType s) {
-            return s.element().map(e -> "stream<" + type(e) + ">").orElse("stream");
+            return s.element().map(e -> "stream<" + type(e, name) + ">").orElse("stream");
         } else if (t instanceof ValueType.FutureType f) {
-            return f.element().map(e -> "future<" + type(e) + ">").orElse("future");
+            return f.element().map(e -> "future<" + type(e, name) + ">").orElse("future");
         }
         throw new IllegalArgumentException("record, variant, enum and flags types must be named: " + t);
     }
