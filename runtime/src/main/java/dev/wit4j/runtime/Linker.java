@@ -152,7 +152,7 @@ public final class Linker {
             }
             if (item == null) {
                 throw new LinkException(name, "no definition in the linker"
-                        + VersionMatch.nearMisses(defined.keySet(), name));
+                        + VersionMatch.nearMisses(defined.keySet(), name) + wasiHint(name, defined.keySet()));
             }
             if (expected != null) {
                 ImportCheck.check(name, expected.get(name), item);
@@ -160,6 +160,18 @@ public final class Linker {
             resolved.put(name, item);
         }
         return new InstancePre(component, resolved, limits);
+    }
+
+    /**
+     * For a missing WASI import when the linker has no WASI at all: how to add it (most components
+     * built by real toolchains import WASI, and the host's implementation is in another artifact).
+     */
+    private static String wasiHint(String name, java.util.Set<String> defined) {
+        if (!name.startsWith("wasi:") || defined.stream().anyMatch(d -> d.startsWith("wasi:"))) {
+            return "";
+        }
+        return "; it is a WASI interface: add the WASI host to the linker with"
+                + " WasiContext.builder()...build().addToLinker(linker) (artifact dev.wit4j:wit4j-wasi)";
     }
 
     /** {@code instantiatePre(component).instantiate()}. */

@@ -29,6 +29,25 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RealCommandTest {
 
+    @org.junit.jupiter.api.Test
+    void aMissingWasiImportSaysHowToAddWasi() {
+        Engine engine = Wasm.engine(ExecutionMode.INTERPRETED);
+        Component command = engine.load(Path.of("../examples/components/hello-command.wasm"));
+        dev.wit4j.runtime.LinkException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.wit4j.runtime.LinkException.class, () -> engine.linker().instantiate(command));
+        assertTrue(e.getMessage().startsWith("import `wasi:"), e.getMessage());
+        assertTrue(e.getMessage().contains("no definition in the linker; it is a WASI interface: add the WASI host to the"
+                + " linker with WasiContext.builder()...build().addToLinker(linker) (artifact dev.wit4j:wit4j-wasi)"),
+                e.getMessage());
+
+        // a linker with some WASI already gets no such hint for the rest
+        Linker some = engine.linker();
+        some.instance("wasi:cli/environment@0.2.0").func("get-environment", args -> Optional.empty());
+        String message = org.junit.jupiter.api.Assertions.assertThrows(dev.wit4j.runtime.LinkException.class,
+                () -> some.instantiate(command)).getMessage();
+        assertTrue(!message.contains("WasiContext"), message);
+    }
+
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void runsAWasiCommand(ExecutionMode mode) {
