@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "wit4j",
         mixinStandardHelpOptions = true,
+        // `wit4j <command> --help` (and --version) as well as `wit4j help <command>`
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         description = "The WebAssembly Component Model toolkit for Java.",
         subcommands = {ValidateCommand.class, WitCommand.class, InvokeCommand.class, RunCommand.class, CompileCommand.class, CommandLine.HelpCommand.class})
