@@ -243,11 +243,26 @@ public final class WitWorldProcessor extends AbstractProcessor {
         if (d.errorCount() > 0) {
             return bindings;
         }
+        // The compiled classes become class files of the application, a package per core module
+        // under this one: the JVM reads from the jar only those a run uses.
+        String classes = (bindings.packageName().isEmpty() ? "" : bindings.packageName() + ".")
+                + bindings.worldClass().simpleName().toLowerCase(java.util.Locale.ROOT) + "_wasm";
         byte[] serialized;
+        List<String> unwritten = new ArrayList<>();
         try {
-            serialized = component.serialize();
+            serialized = component.serialize(classes, (name, bytes) -> {
+                try (var out = processingEnv.getFiler().createClassFile(name, e).openOutputStream()) {
+                    out.write(bytes);
+                } catch (IOException | RuntimeException ex) {
+                    unwritten.add(name + ": " + ex.getMessage());
+                }
+            });
         } catch (RuntimeException ex) {
             d.report(Message.COMPONENT_NOT_COMPILED, file.get(), ex.getMessage());
+            return bindings;
+        }
+        if (!unwritten.isEmpty()) {
+            d.report(Message.WRITE_FAILED, unwritten.get(0), "(" + unwritten.size() + " compiled classes not written)");
             return bindings;
         }
         String resource = bindings.worldClass().simpleName() + ".wit4jc";

@@ -84,6 +84,25 @@ public final class Component {
     }
 
     /**
+     * {@link #serialize()} for a build that ships the compiled classes as class files of the
+     * application: each core module's classes are handed to {@code classes} (binary name and class
+     * file, in a package of {@code javaPackage} per module) rather than written into the returned
+     * bytes. A JVM then reads from the jar only the classes a run uses, verifies them as any class
+     * of the application, and can keep them in a class-data archive. Load the bytes with {@link
+     * Engine#deserialize(java.io.InputStream, ClassLoader)} and a class loader that sees those classes.
+     *
+     * @param javaPackage the package under which each module gets its own, e.g. {@code com.acme.calc.Calc_wasm}
+     * @throws IllegalStateException as {@link #serialize()}
+     */
+    public byte[] serialize(String javaPackage, java.util.function.BiConsumer<String, byte[]> classes) {
+        if (!code.isOutermost()) {
+            throw new IllegalStateException("only a component loaded by an engine can be serialized");
+        }
+        return dev.wit4j.runtime.engine.Precompiled.write(code.component(), coreModules,
+                java.util.Objects.requireNonNull(javaPackage, "javaPackage"), java.util.Objects.requireNonNull(classes, "classes"));
+    }
+
+    /**
      * What compiling the component's core modules produced, for those compiled so far in this
      * process (by {@link Engine#precompile} or a compiled instantiation), in the order of the binary.
      * A module with functions too large for the JVM that could not be split reports them in

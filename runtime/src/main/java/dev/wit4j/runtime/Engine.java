@@ -165,8 +165,19 @@ public final class Engine {
      * @throws IllegalArgumentException as {@link #deserialize(byte[])}, or if the stream cannot be read
      */
     public Component deserialize(java.io.InputStream serialized) {
+        return deserialize(serialized, null);
+    }
+
+    /**
+     * {@link #deserialize(java.io.InputStream)} of a component serialized with its classes apart
+     * ({@link Component#serialize(String, java.util.function.BiConsumer)}): {@code classes} loads
+     * them (the application's own class loader, when a build wrote them as class files).
+     *
+     * @throws IllegalArgumentException as {@link #deserialize(byte[])}
+     */
+    public Component deserialize(java.io.InputStream serialized, ClassLoader classes) {
         dev.wit4j.runtime.engine.Precompiled.Loaded loaded =
-                dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"));
+                dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"), classes);
         return load(loaded.component(), loaded.code(), ExecutionMode.COMPILED, false);
     }
 

@@ -391,7 +391,7 @@ public final class WorldGenerator {
                 .addStatement("throw new $T($S)", IllegalStateException.class, resource + " is missing from the class path"
                         + " beside " + world.canonicalName() + " (it is written when the bindings are generated)")
                 .endControlFlow()
-                .addStatement("return engine.deserialize(in)")
+                .addStatement("return engine.deserialize(in, $T.class.getClassLoader())", world)
                 .nextControlFlow("catch ($T e)", java.io.IOException.class)
                 .addStatement("throw new $T(e)", java.io.UncheckedIOException.class)
                 .endControlFlow()

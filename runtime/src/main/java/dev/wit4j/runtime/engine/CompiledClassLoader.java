@@ -69,7 +69,7 @@ final class CompiledClassLoader extends ClassLoader {
         }
     }
 
-    private static byte[] inflate(byte[] deflated, int length, String name) throws ClassNotFoundException {
+    static byte[] inflate(byte[] deflated, int length, String name) throws ClassNotFoundException {
         java.util.zip.Inflater inflater = new java.util.zip.Inflater();
         try {
             inflater.setInput(deflated);
@@ -93,9 +93,14 @@ final class CompiledClassLoader extends ClassLoader {
 
     /** The machine factory of the module: the constructor {@code mainClass(Instance)}. */
     Function<Instance, Machine> machineFactory(String mainClass) {
+        return machineFactory(this, mainClass);
+    }
+
+    /** The machine factory of compiled code whose classes {@code loader} loads (the constructor {@code mainClass(Instance)}). */
+    static Function<Instance, Machine> machineFactory(ClassLoader loader, String mainClass) {
         MethodHandle constructor;
         try {
-            Class<?> main = loadClass(mainClass);
+            Class<?> main = Class.forName(mainClass, false, loader);
             constructor = MethodHandles.publicLookup().findConstructor(main, MethodType.methodType(void.class, Instance.class))
                     .asType(MethodType.methodType(Machine.class, Instance.class));
         } catch (ReflectiveOperationException e) {

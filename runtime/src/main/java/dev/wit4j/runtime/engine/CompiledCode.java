@@ -35,22 +35,25 @@ final class CompiledCode {
     /** The class files by name: as compiled, or (read back) deflated, with their lengths in {@code inflatedLengths}. */
     private final Map<String, byte[]> classes;
     private final Map<String, Integer> inflatedLengths;
+    /** For code whose classes are not held here but loaded by name (null otherwise): their class loader. */
+    private final ClassLoader externalClasses;
     private final ModuleSplitter.Additions additions;
     private final CompileReport report;
     private volatile Function<Instance, Machine> factory;
 
     CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
             ModuleSplitter.Additions additions, CompileReport report, Function<Instance, Machine> factory) {
-        this(module, mainClass, classes, null, additions, report, factory);
+        this(module, mainClass, classes, null, null, additions, report, factory);
     }
 
     private CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
-            Map<String, Integer> inflatedLengths, ModuleSplitter.Additions additions, CompileReport report,
-            Function<Instance, Machine> factory) {
+            Map<String, Integer> inflatedLengths, ClassLoader externalClasses, ModuleSplitter.Additions additions,
+            CompileReport report, Function<Instance, Machine> factory) {
         this.module = module;
         this.mainClass = mainClass;
         this.classes = classes;
         this.inflatedLengths = inflatedLengths;
+        this.externalClasses = externalClasses;
         this.additions = additions;
         this.report = report;
         this.factory = factory;
@@ -80,12 +83,37 @@ final class CompiledCode {
             synchronized (this) {
                 f = factory;
                 if (f == null) {
-                    f = new CompiledClassLoader(classes, inflatedLengths).machineFactory(mainClass);
+                    f = externalClasses != null ? CompiledClassLoader.machineFactory(externalClasses, mainClass)
+                            : new CompiledClassLoader(classes, inflatedLengths).machineFactory(mainClass);
                     factory = f;
                 }
             }
         }
         return f;
+    }
+
+    /**
+     * This code with its classes handed to {@code sink} (by binary name, moved into package
+     * {@code pkg}) instead of held: what a build writes as class files of the application, which
+     * the JVM then reads from the jar only as needed (and can keep in a class-data archive).
+     */
+    CompiledCode withClassesApart(String pkg, java.util.function.BiConsumer<String, byte[]> sink) {
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+            byte[] bytes = c.getValue();
+            if (inflatedLengths != null) {
+                try {
+                    bytes = CompiledClassLoader.inflate(bytes, inflatedLengths.get(c.getKey()), c.getKey());
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+            raw.put(c.getKey(), bytes);
+        }
+        Map<String, byte[]> moved = ClassPackages.move(raw, pkg);
+        moved.forEach(sink);
+        String main = ClassPackages.moved(mainClass, pkg);
+        return new CompiledCode(module, main, Map.of(), null, null, additions, report, null);
     }
 
     /** What splitting added to the original module. */
@@ -144,6 +172,14 @@ final class CompiledCode {
 
     /** {@link #fromBytes(byte[], byte[])}; {@code skeletonGiven}: {@code original} is the skeleton itself. */
     static CompiledCode fromBytes(byte[] bytes, byte[] original, boolean skeletonGiven) {
+        return fromBytes(bytes, original, skeletonGiven, null);
+    }
+
+    /**
+     * {@link #fromBytes(byte[], byte[], boolean)}; code written without its classes ({@link
+     * #withClassesApart}) takes them from {@code externalClasses}.
+     */
+    static CompiledCode fromBytes(byte[] bytes, byte[] original, boolean skeletonGiven, ClassLoader externalClasses) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readInt() != FORMAT) throw new IllegalArgumentException("compiled code of another format");
             String mainClass = in.readUTF();
@@ -166,8 +202,12 @@ final class CompiledCode {
                 inflatedLengths.put(name, inflated);
                 classes.put(name, bytes(in, length(in)));
             }
-            if (in.read() != -1 || !classes.containsKey(mainClass)) {
+            if (in.read() != -1 || count > 0 && !classes.containsKey(mainClass)) {
                 throw new IllegalArgumentException("damaged compiled code");
+            }
+            if (count == 0 && externalClasses == null) {
+                throw new IllegalArgumentException("compiled code whose classes are on the class path: load it with"
+                        + " their class loader");
             }
             // a precompiled component's module is its skeleton already
             byte[] skeleton = skeletonGiven ? original : ModuleSplitter.skeleton(original, additions);
@@ -175,7 +215,8 @@ final class CompiledCode {
             WasmModule module = interpreted.isEmpty() ? SkeletonParser.parse(skeleton)
                     : CoreModule.parseWorkingAround(skeleton, false);
             CompileReport report = new CompileReport(functions, split, added, interpreted, largest, over);
-            return new CompiledCode(module, mainClass, classes, inflatedLengths, additions, report, null);
+            return new CompiledCode(module, mainClass, classes, inflatedLengths, count == 0 ? externalClasses : null,
+                    additions, report, null);
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged compiled code", e);
         }

@@ -46,17 +46,22 @@ public final class CompiledCodeCache {
     private final java.util.Map<String, byte[]> entries;
     /** For such a cache: the SHA-256 of each module it serves, by {@link #checksum} of the module. */
     private final java.util.Map<String, String> digests;
+    /** For such a cache: the loader of classes its entries do not hold (written apart), or null. */
+    private final ClassLoader classLoader;
 
     private CompiledCodeCache(Path directory) {
         this.directory = directory;
         this.entries = null;
         this.digests = null;
+        this.classLoader = null;
     }
 
-    private CompiledCodeCache(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digests) {
+    private CompiledCodeCache(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digests,
+            ClassLoader classLoader) {
         this.directory = null;
         this.entries = java.util.Map.copyOf(entries);
         this.digests = java.util.Map.copyOf(digests);
+        this.classLoader = classLoader;
     }
 
     /**
@@ -75,9 +80,20 @@ public final class CompiledCodeCache {
      * trusted build wrote, so a checksum that tells its few modules apart is all it takes.
      */
     static CompiledCodeCache of(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digestsByChecksum) {
+        return of(entries, digestsByChecksum, null);
+    }
+
+    /** {@link #of(java.util.Map, java.util.Map)}; classes its entries were written without come from {@code classLoader}. */
+    static CompiledCodeCache of(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digestsByChecksum,
+            ClassLoader classLoader) {
         java.util.Map<String, byte[]> byKey = new java.util.HashMap<>();
         entries.forEach((digest, payload) -> byKey.put(key(digest), payload));
-        return new CompiledCodeCache(byKey, digestsByChecksum);
+        return new CompiledCodeCache(byKey, digestsByChecksum, classLoader);
+    }
+
+    /** The loader of classes written apart from this cache's entries, or null. */
+    ClassLoader classLoader() {
+        return classLoader;
     }
 
     /** The SHA-256 (hex) of {@code module} if this cache knows it by its checksum, else null. */

@@ -100,6 +100,11 @@ public final class CoreModule {
         String digest = known != null ? known : CompiledCodeCache.sha256Hex(copy);
         if (cache != null) {
             CompiledCode code = cached(cache, CompiledCodeCache.key(digest), copy);
+            if (code == null && cache.holdsSkeletons()) {
+                // a precompiled component's module is a skeleton: without its classes it cannot run
+                throw new IllegalArgumentException("the precompiled component has no usable compiled code for its core"
+                        + " module at offset " + offset);
+            }
             if (code != null) {
                 CoreModule module = describe(copy, offset, digest, code.module(), offset);
                 module.compiled = code;
@@ -166,7 +171,12 @@ public final class CoreModule {
         byte[] entry = cache.read(key);
         if (entry == null) return null;
         try {
-            return CompiledCode.fromBytes(entry, bytes, cache.holdsSkeletons());
+            return CompiledCode.fromBytes(entry, bytes, cache.holdsSkeletons(), cache.classLoader());
+        } catch (IllegalArgumentException e) {
+            if (cache.holdsSkeletons()) throw e; // a precompiled component's code: nothing to fall back on
+            LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
+            cache.discard(key);
+            return null;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
             cache.discard(key);
@@ -233,6 +243,16 @@ public final class CoreModule {
         }
         byte[] skeleton = ModuleSplitter.skeleton(bytes, code.additions());
         return new Precompiled.Module(skeleton, CompiledCodeCache.sha256Hex(skeleton), code.toBytes(ModuleSplitter.Additions.NONE));
+    }
+
+    /**
+     * {@link #precompiled()} with the classes handed to {@code sink}, moved into a package of
+     * {@code pkg} named after the skeleton's digest, instead of being part of the entry.
+     */
+    Precompiled.Module precompiled(String pkg, java.util.function.BiConsumer<String, byte[]> sink) {
+        Precompiled.Module whole = precompiled();
+        CompiledCode apart = compiledCode().withClassesApart(pkg + ".m" + whole.digest().substring(0, 16), sink);
+        return new Precompiled.Module(whole.skeleton(), whole.digest(), apart.toBytes(ModuleSplitter.Additions.NONE));
     }
 
     /** SHA-256 of the module's bytes, in hex: part of its compiled-code cache key. */

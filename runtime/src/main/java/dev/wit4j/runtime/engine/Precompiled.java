@@ -57,9 +57,20 @@ public final class Precompiled {
      * @throws IllegalStateException if a module has functions only the interpreter can run
      */
     public static byte[] write(Component component, List<CoreModule> modules) {
+        return write(component, modules, null, null);
+    }
+
+    /**
+     * {@link #write(Component, List)} with every module's classes handed to {@code classes} (binary
+     * name, class file), moved into a package of {@code pkg} per module, instead of written into the
+     * bundle; read it back with {@link #read(InputStream, ClassLoader)} and a loader of those classes.
+     * With {@code pkg} null, the classes are in the bundle.
+     */
+    public static byte[] write(Component component, List<CoreModule> modules, String pkg,
+            java.util.function.BiConsumer<String, byte[]> classes) {
         List<Module> compiled = new ArrayList<>();
         for (CoreModule m : modules) {
-            compiled.add(m.precompiled());
+            compiled.add(pkg == null ? m.precompiled() : m.precompiled(pkg, classes));
         }
         int[] next = {0};
         Component skeleton = replaceModules(component, compiled, next);
@@ -123,7 +134,7 @@ public final class Precompiled {
         if (!isBundle(bundle)) {
             throw new IllegalArgumentException("not a precompiled wit4j component");
         }
-        return read(new ByteArrayInputStream(bundle, MAGIC.length, bundle.length - MAGIC.length), true);
+        return read(new ByteArrayInputStream(bundle, MAGIC.length, bundle.length - MAGIC.length), true, null);
     }
 
     /**
@@ -133,6 +144,14 @@ public final class Precompiled {
      * @throws IllegalArgumentException as {@link #read(byte[])}, or if the stream cannot be read
      */
     public static Loaded read(InputStream stream) {
+        return read(stream, null);
+    }
+
+    /**
+     * {@link #read(InputStream)}; the classes of modules written apart ({@link #write(Component,
+     * List, String, java.util.function.BiConsumer)}) are loaded by {@code classes}.
+     */
+    public static Loaded read(InputStream stream, ClassLoader classes) {
         try {
             if (!Arrays.equals(stream.readNBytes(MAGIC.length), MAGIC)) {
                 throw new IllegalArgumentException("not a precompiled wit4j component");
@@ -140,11 +159,11 @@ public final class Precompiled {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the precompiled wit4j component: " + e.getMessage(), e);
         }
-        return read(stream, false);
+        return read(stream, false, classes);
     }
 
     /** {@code bounded}: the stream is an array, whose {@code available()} is what is left. */
-    private static Loaded read(InputStream stream, boolean bounded) {
+    private static Loaded read(InputStream stream, boolean bounded, ClassLoader classes) {
         try (DataInputStream in = new DataInputStream(stream)) {
             int format = in.readInt();
             String version = in.readUTF();
@@ -168,7 +187,7 @@ public final class Precompiled {
             if (in.read() != -1) {
                 throw new IOException("trailing bytes");
             }
-            return new Loaded(component, CompiledCodeCache.of(entries, digests));
+            return new Loaded(component, CompiledCodeCache.of(entries, digests, classes));
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged precompiled wit4j component: " + e.getMessage(), e);
         }

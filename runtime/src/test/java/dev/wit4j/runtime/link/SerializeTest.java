@@ -30,6 +30,43 @@ class SerializeTest {
         return Engine.builder().executionMode(ExecutionMode.INTERPRETED).build().deserialize(serialized);
     }
 
+    /**
+     * Classes written apart, as a build writes them into the application: each module's in its own
+     * package, loaded by the class loader given to deserialize; without one the bytes are refused.
+     */
+    @Test
+    void classesWrittenApartAreLoadedByTheGivenClassLoader() {
+        Engine build = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
+        java.util.Map<String, byte[]> classes = new java.util.HashMap<>();
+        byte[] serialized = build.load(Wasm.bytes("nested")).serialize("com.acme.nested_wasm", classes::put);
+        assertTrue(classes.size() >= 2, classes.keySet().toString());
+        java.util.Set<String> packages = new java.util.HashSet<>();
+        for (String name : classes.keySet()) {
+            assertTrue(name.startsWith("com.acme.nested_wasm.m"), name);
+            packages.add(name.substring(0, name.lastIndexOf('.')));
+        }
+        assertTrue(packages.size() >= 2, "a package per module: " + packages);
+        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] b = classes.get(name);
+                if (b == null) throw new ClassNotFoundException(name);
+                return defineClass(name, b, 0, b.length);
+            }
+        };
+        Engine run = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+        Component nested = run.deserialize(new java.io.ByteArrayInputStream(serialized), loader);
+        Linker linker = run.linker();
+        linker.func("base", args -> Optional.of(Value.u32(100)));
+        Instance in = linker.instantiate(nested);
+        assertEquals(Optional.of(Value.u32(114)), in.func("offset").call(Value.u32(7)));
+        assertEquals(Optional.of(Value.u32(102)), in.exportedInstance("second").func("offset").call(Value.u32(1)));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run.linker().func("base", args -> Optional.empty()).instantiate(run.deserialize(serialized)));
+        assertTrue(e.getMessage().contains("classes are on the class path"), e.getMessage());
+    }
+
     @Test
     void aDeserializedComponentRunsItsCompiledCode() {
         Instance in = roundTrip("threads").engine().linker().func("pause", args -> Optional.empty())
