@@ -101,11 +101,9 @@ public final class CompiledCodeCache {
         return digests == null || digests.isEmpty() ? null : digests.get(checksum(module));
     }
 
-    /** A cheap fingerprint of a module: its length and CRC-32C. */
+    /** A cheap fingerprint of a module: its length and CRC-32. */
     static String checksum(byte[] module) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(module);
-        return module.length + ":" + Long.toHexString(crc.getValue());
+        return module.length + ":" + Long.toHexString(crc32(module));
     }
 
     /**

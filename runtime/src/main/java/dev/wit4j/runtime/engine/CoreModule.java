@@ -172,12 +172,10 @@ public final class CoreModule {
         if (entry == null) return null;
         try {
             return CompiledCode.fromBytes(entry, bytes, cache.holdsSkeletons(), cache.classLoader());
-        } catch (IllegalArgumentException e) {
-            if (cache.holdsSkeletons()) throw e; // a precompiled component's code: nothing to fall back on
-            LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
-            cache.discard(key);
-            return null;
         } catch (RuntimeException e) {
+            if (cache.holdsSkeletons() && e instanceof IllegalArgumentException) {
+                throw e; // a precompiled component's code says why it cannot be used: nothing to fall back on
+            }
             LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
             cache.discard(key);
             return null;
@@ -235,6 +233,14 @@ public final class CoreModule {
      * @throws IllegalStateException if some function could only be interpreted (its body would be lost)
      */
     Precompiled.Module precompiled() {
+        return precompiled(null, null);
+    }
+
+    /**
+     * {@link #precompiled()}; with a {@code pkg}, the classes are handed to {@code sink}, moved into
+     * a package of {@code pkg} named after the skeleton's digest, instead of being part of the entry.
+     */
+    Precompiled.Module precompiled(String pkg, java.util.function.BiConsumer<String, byte[]> sink) {
         CompiledCode code = compiledCode();
         if (!code.report().interpretedFunctions().isEmpty()) {
             throw new IllegalStateException("core module at offset 0x" + Long.toHexString(offset) + ": "
@@ -242,17 +248,9 @@ public final class CoreModule {
                     + " without its code");
         }
         byte[] skeleton = ModuleSplitter.skeleton(bytes, code.additions());
-        return new Precompiled.Module(skeleton, CompiledCodeCache.sha256Hex(skeleton), code.toBytes(ModuleSplitter.Additions.NONE));
-    }
-
-    /**
-     * {@link #precompiled()} with the classes handed to {@code sink}, moved into a package of
-     * {@code pkg} named after the skeleton's digest, instead of being part of the entry.
-     */
-    Precompiled.Module precompiled(String pkg, java.util.function.BiConsumer<String, byte[]> sink) {
-        Precompiled.Module whole = precompiled();
-        CompiledCode apart = compiledCode().withClassesApart(pkg + ".m" + whole.digest().substring(0, 16), sink);
-        return new Precompiled.Module(whole.skeleton(), whole.digest(), apart.toBytes(ModuleSplitter.Additions.NONE));
+        String digest = CompiledCodeCache.sha256Hex(skeleton);
+        CompiledCode stored = pkg == null ? code : code.withClassesApart(pkg + ".m" + digest.substring(0, 16), sink);
+        return new Precompiled.Module(skeleton, digest, stored.toBytes(ModuleSplitter.Additions.NONE));
     }
 
     /** SHA-256 of the module's bytes, in hex: part of its compiled-code cache key. */

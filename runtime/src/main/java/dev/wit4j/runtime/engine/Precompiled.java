@@ -69,8 +69,10 @@ public final class Precompiled {
     public static byte[] write(Component component, List<CoreModule> modules, String pkg,
             java.util.function.BiConsumer<String, byte[]> classes) {
         List<Module> compiled = new ArrayList<>();
+        // the same module twice is compiled (and its classes handed out) once
+        Map<String, Module> byOriginal = new java.util.HashMap<>();
         for (CoreModule m : modules) {
-            compiled.add(pkg == null ? m.precompiled() : m.precompiled(pkg, classes));
+            compiled.add(byOriginal.computeIfAbsent(m.digest(), d -> m.precompiled(pkg, classes)));
         }
         int[] next = {0};
         Component skeleton = replaceModules(component, compiled, next);
@@ -88,7 +90,7 @@ public final class Precompiled {
             out.write(binary);
             Map<String, Module> entries = new LinkedHashMap<>();
             for (Module m : compiled) {
-                entries.putIfAbsent(m.digest(), m); // the same module twice compiles to one entry
+                entries.putIfAbsent(m.digest(), m); // one entry per skeleton
             }
             out.writeInt(entries.size());
             for (Module m : entries.values()) {
