@@ -44,13 +44,13 @@ final class SkeletonParser {
     static WasmModule parse(byte[] skeleton) {
         WasmModule.Builder module = WasmModule.builder().withValidation(false);
         Parser.Builder parser = Parser.builder().withValidation(false);
-        List<DataSegments.Segment> data = DataSegments.read(skeleton);
+        DataSegments.Parts parts = DataSegments.read(skeleton);
         for (int id = SectionId.CUSTOM; id <= SectionId.TAG; id++) {
-            if (id != SectionId.CODE && (id != SectionId.DATA || data == null)) parser.includeSectionId(id);
+            if (id != SectionId.CODE && (id != SectionId.DATA || parts == null)) parser.includeSectionId(id);
         }
-        if (data != null) {
+        if (parts != null) {
             DataSection.Builder section = DataSection.builder();
-            for (DataSegments.Segment d : data) {
+            for (DataSegments.Segment d : parts.segments()) {
                 section.addDataSegment(d.offset() == null ? new PassiveDataSegment(d.data())
                         : new ActiveDataSegment(d.memory(),
                                 List.of(new Instruction(-1, OpCode.I32_CONST, new long[] {d.offset()})), d.data()));
@@ -60,7 +60,7 @@ final class SkeletonParser {
         int[] functions = {-1};
         try {
             // the generic reader copies its input in 1 KB steps: give it only the sections it reads
-            byte[] rest = data != null ? DataSegments.withoutCodeAndData(skeleton) : skeleton;
+            byte[] rest = parts != null ? parts.withoutCodeAndData() : skeleton;
             parser.build().parse(new ByteArrayInputStream(rest), s -> {
                 switch (s.sectionId()) {
                     case SectionId.CUSTOM -> module.addCustomSection(((CustomSection) s).name(), (CustomSection) s);

@@ -18,6 +18,7 @@ final class ModuleInfo {
     static final int GLOBAL = 6;
     static final int EXPORT = 7;
     static final int CODE = 10;
+    static final int DATA = 11;
     static final int TAG = 13;
 
     /** One section: its id, where it starts (the id byte) and where its payload lies. */
@@ -68,11 +69,13 @@ final class ModuleInfo {
         return null;
     }
 
-    private void readSections() {
+    /** The sections of a core module in order: only where each lies is read. */
+    static List<Section> sections(byte[] bytes) {
         if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm'
                 || bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) {
             throw new Bytes.Malformed("not a core module");
         }
+        List<Section> sections = new ArrayList<>();
         Bytes.Reader r = new Bytes.Reader(bytes, 8, bytes.length);
         while (!r.atEnd()) {
             int start = r.pos;
@@ -81,8 +84,15 @@ final class ModuleInfo {
             int payload = r.pos;
             r.skip(size);
             sections.add(new Section(id, start, payload, r.pos));
-            Bytes.Reader s = new Bytes.Reader(bytes, payload, r.pos);
-            switch (id) {
+        }
+        return sections;
+    }
+
+    private void readSections() {
+        sections.addAll(sections(bytes));
+        for (Section section : sections) {
+            Bytes.Reader s = new Bytes.Reader(bytes, section.payloadStart(), section.end());
+            switch (section.id()) {
                 case TYPE -> readTypes(s);
                 case IMPORT -> readImports(s);
                 case FUNCTION -> readFunctions(s);
