@@ -235,10 +235,10 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * compiled and writes it as a resource beside the world class.
      */
     private Bindings precompile(Element e, Loaded loaded, World world, Bindings bindings, Diagnostics d) {
-        Optional<Path> file = Optional.of(loaded.file());
+        Path file = loaded.file();
         dev.wit4j.runtime.Component component = loaded.component();
         for (String mismatch : ComponentFit.mismatches(world, component)) {
-            d.report(Message.COMPONENT_MISMATCH, file.get(), world.qualifiedName(), mismatch);
+            d.report(Message.COMPONENT_MISMATCH, file, world.qualifiedName(), mismatch);
         }
         if (d.errorCount() > 0) {
             return bindings;
@@ -258,7 +258,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 }
             });
         } catch (RuntimeException ex) {
-            d.report(Message.COMPONENT_NOT_COMPILED, file.get(), ex.getMessage());
+            d.report(Message.COMPONENT_NOT_COMPILED, file, ex.getMessage());
             return bindings;
         }
         if (!unwritten.isEmpty()) {
