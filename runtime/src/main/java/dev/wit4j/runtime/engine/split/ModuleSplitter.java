@@ -31,7 +31,7 @@ public final class ModuleSplitter {
     public static final int DEFAULT_BUDGET = 6_000;
 
     /** Changes whenever the output for a given input may change: part of compiled-code cache keys. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private ModuleSplitter() {}
 

@@ -31,8 +31,14 @@ import java.util.Map;
  */
 final class Outliner {
 
-    /** Most JVM parameter slots a new function takes; further locals travel through globals. */
-    static final int MAX_PARAM_SLOTS = 128;
+    /**
+     * Most parameters a new function takes; further locals travel through globals. The compiled
+     * method has two more (memory and instance). HotSpot's C2 gives up on a method that makes a
+     * call with more arguments than its register masks can place on the stack (on x86-64 with
+     * AVX-512, more than 30 integer or reference arguments: "unsupported calling sequence"), and the
+     * caller then runs in the bytecode interpreter; 22 leaves a margin for other machines.
+     */
+    static final int MAX_PARAMS = 22;
 
     private final TypeTable types;
     private final Transfers transfers;
@@ -412,7 +418,7 @@ final class Outliner {
         int callSite = 12 + 3 * passed + 12 * written + 10 * results.size() + (exits == 0 ? 0 : 16 + 4 * exits);
         int benefit = cost - callSite;
         if (benefit < minBenefit) return best;
-        int viaGlobals = Math.max(0, passed - MAX_PARAM_SLOTS / 2);
+        int viaGlobals = Math.max(0, passed - MAX_PARAMS);
         int overhead = 36 + 12 * viaGlobals + 14 * written + 14 * results.size() + exits * (22 + 14 * maxValues);
         if (cost + overhead > budget) return best;
         double score = benefit / ((1.0 + exits) * (1.0 + 2.0 * loops));
@@ -537,12 +543,12 @@ final class Outliner {
             }
             x.writes.clear();
             x.writes.or(back);
-            int slots = leadingTypes.size();
+            int count = leadingTypes.size();
             for (int i = passed.nextSetBit(0); i >= 0; i = passed.nextSetBit(i + 1)) {
                 Local l = byIndex.get(i);
-                if (slots + l.type.slots() <= MAX_PARAM_SLOTS) {
+                if (count < MAX_PARAMS) {
                     params.add(l);
-                    slots += l.type.slots();
+                    count++;
                 } else {
                     viaGlobals.add(l);
                 }

@@ -33,11 +33,6 @@ final class ValType {
         return encoding.clone();
     }
 
-    /** JVM local slots a value of this type takes in compiled code (two for i64 and f64). */
-    int slots() {
-        return this == I64 || this == F64 ? 2 : 1;
-    }
-
     /**
      * Whether values of this type can be kept in a mutable global, which is how outlined code hands
      * values back: numbers, and the nullable function and extern references. Vectors and other
