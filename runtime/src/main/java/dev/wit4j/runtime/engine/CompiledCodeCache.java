@@ -86,9 +86,7 @@ public final class CompiledCodeCache {
     /** {@link #of(java.util.Map, java.util.Map)}; classes its entries were written without come from {@code classLoader}. */
     static CompiledCodeCache of(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digestsByChecksum,
             ClassLoader classLoader) {
-        java.util.Map<String, byte[]> byKey = new java.util.HashMap<>();
-        entries.forEach((digest, payload) -> byKey.put(key(digest), payload));
-        return new CompiledCodeCache(byKey, digestsByChecksum, classLoader);
+        return new CompiledCodeCache(entries, digestsByChecksum, classLoader);
     }
 
     /** The loader of classes written apart from this cache's entries, or null. */
@@ -133,14 +131,22 @@ public final class CompiledCodeCache {
      * classes instead of compiling.
      */
     public boolean contains(CoreModule module) {
-        String key = key(module);
-        return key != null && read(key) != null;
+        return read(keyFor(module.digest())) != null;
     }
 
     /**
-     * The key of a module's entry: SHA-256 over the module's own SHA-256 (computed by the engine's
-     * parser), the compiler's fingerprint, wit4j's version, the compile options and the format;
-     * {@code null} if the parser was told not to hash modules.
+     * The key of this cache's entry for a module whose bytes have the SHA-256 {@code digest}: in a
+     * directory, {@link #key(String)}; in memory, the digest itself, since what else the key
+     * covers (wit4j's version, the core engine) was checked when the precompiled component was
+     * read, and so no hash is computed while a precompiled component loads.
+     */
+    String keyFor(String digest) {
+        return entries != null ? digest : key(digest);
+    }
+
+    /**
+     * The key of a module's entry in a directory: SHA-256 over the module's own SHA-256, the
+     * compiler's fingerprint, wit4j's version, the compile options and the format.
      */
     static String key(CoreModule module) {
         return key(module.digest());
@@ -276,20 +282,23 @@ public final class CompiledCodeCache {
             "run/endive/runtime/OpcodeImpl.class", "run/endive/runtime/WasmRuntimeException.class");
 
     /**
-     * A hash of the named class files as the class path has them (a missing one counts by its name
-     * only), read as resources: no class is loaded, so the core compiler need not be present.
+     * The length and CRC-32 of each named class file as the class path has them (a missing one
+     * counts by its name only), read as resources: no class is loaded, so the core compiler need
+     * not be present. It tells builds of the core engine apart, which is all it is for; a
+     * cryptographic hash would add tens of milliseconds to every start of a fresh JVM.
      */
     private static String fingerprint(String... classFiles) {
-        MessageDigest digest = newSha256();
+        StringBuilder fingerprint = new StringBuilder();
         for (String name : classFiles) {
             try (InputStream in = CompiledCodeCache.class.getClassLoader().getResourceAsStream(name)) {
-                digest.update(name.getBytes(StandardCharsets.UTF_8));
-                if (in != null) digest.update(in.readAllBytes());
+                byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
+                fingerprint.append(Long.toHexString(crc32(name.getBytes(StandardCharsets.UTF_8)) ^ crc32(bytes)))
+                        .append(in == null ? "-" : Integer.toHexString(bytes.length)).append('.');
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the core engine's " + name, e);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return fingerprint.toString();
     }
 
     /**

@@ -99,7 +99,7 @@ public final class CoreModule {
         String known = cache != null ? cache.knownDigest(copy) : null;
         String digest = known != null ? known : CompiledCodeCache.sha256Hex(copy);
         if (cache != null) {
-            CompiledCode code = cached(cache, CompiledCodeCache.key(digest), copy);
+            CompiledCode code = cached(cache, cache.keyFor(digest), copy);
             if (code == null && cache.holdsSkeletons()) {
                 // a precompiled component's module is a skeleton: without its classes it cannot run
                 throw new IllegalArgumentException("the precompiled component has no usable compiled code for its core"
@@ -345,8 +345,7 @@ public final class CoreModule {
     /** Whether the cache has an entry for this module (checked when it is read). */
     private boolean cachedCodeExists() {
         CompiledCodeCache cache = this.cache;
-        String key = cache == null ? null : CompiledCodeCache.key(this);
-        return key != null && cache.has(key);
+        return cache != null && cache.has(cache.keyFor(digest));
     }
 
     /**
@@ -361,7 +360,7 @@ public final class CoreModule {
 
     private CompiledCode compileWithCache() {
         CompiledCodeCache cache = this.cache;
-        String key = cache == null ? null : CompiledCodeCache.key(this);
+        String key = cache == null ? null : cache.keyFor(digest);
         if (key != null) {
             byte[] entry = cache.read(key);
             if (entry != null) {
