@@ -395,13 +395,15 @@ public final class CoreModule {
         List<CoreExternType.Global> globals = new ArrayList<>();
         List<CoreFuncType> tags = new ArrayList<>();
         List<CoreImport> imports = new ArrayList<>();
+        // one description per type, shared: a large module has thousands of functions of a few types
+        CoreFuncType[] byType = new CoreFuncType[module.typeSection().typeCount()];
 
         var importSection = module.importSection();
         for (int i = 0; i < importSection.importCount(); i++) {
             Import imp = importSection.getImport(i);
             CoreExternType type;
             if (imp instanceof FunctionImport f) {
-                CoreFuncType ft = funcType(module, f.typeIndex());
+                CoreFuncType ft = funcType(module, f.typeIndex(), byType);
                 funcs.add(ft);
                 type = new CoreExternType.Func(ft);
             } else if (imp instanceof TableImport t) {
@@ -418,7 +420,7 @@ public final class CoreModule {
                 globals.add(global);
                 type = global;
             } else if (imp instanceof TagImport t) {
-                CoreFuncType ft = funcType(module, t.tagType().typeIdx());
+                CoreFuncType ft = funcType(module, t.tagType().typeIdx(), byType);
                 tags.add(ft);
                 type = new CoreExternType.Tag(ft);
             } else {
@@ -430,7 +432,7 @@ public final class CoreModule {
 
         var functionSection = module.functionSection();
         for (int i = 0; i < functionSection.functionCount(); i++) {
-            funcs.add(funcType(module, functionSection.getFunctionType(i)));
+            funcs.add(funcType(module, functionSection.getFunctionType(i), byType));
         }
         var tableSection = module.tableSection();
         for (int i = 0; i < tableSection.tableCount(); i++) {
@@ -451,7 +453,7 @@ public final class CoreModule {
         module.tagSection().ifPresent(section -> {
             for (int i = 0; i < section.tagCount(); i++) {
                 TagType tag = section.getTag(i);
-                tags.add(funcType(module, tag.typeIdx()));
+                tags.add(funcType(module, tag.typeIdx(), byType));
             }
         });
 
@@ -480,6 +482,15 @@ public final class CoreModule {
                     + " in the export `" + name + "`", offset, false, null);
         }
         return list.get(index);
+    }
+
+    private static CoreFuncType funcType(WasmModule module, int typeIndex, CoreFuncType[] byType) {
+        if (typeIndex >= 0 && typeIndex < byType.length) {
+            CoreFuncType known = byType[typeIndex];
+            if (known == null) byType[typeIndex] = known = funcType(module, typeIndex);
+            return known;
+        }
+        return funcType(module, typeIndex);
     }
 
     private static CoreFuncType funcType(WasmModule module, int typeIndex) {
