@@ -247,7 +247,10 @@ public final class CoreModule {
                     + code.report().interpretedFunctions().size() + " functions could not be compiled; it cannot run"
                     + " without its code");
         }
-        byte[] skeleton = ModuleSplitter.skeleton(bytes, code.additions());
+        // whether the code names a data segment is known from the code: a skeleton's own code is gone
+        boolean fromSkeleton = cache != null && cache.holdsSkeletons();
+        byte[] skeleton = ModuleSplitter.skeleton(bytes, code.additions(),
+                () -> fromSkeleton || withCode().codeSection().isRequiresDataCount());
         String digest = CompiledCodeCache.sha256Hex(skeleton);
         CompiledCode stored = pkg == null ? code : code.withClassesApart(pkg + ".m" + digest.substring(0, 16), sink);
         return new Precompiled.Module(skeleton, digest, stored.toBytes(ModuleSplitter.Additions.NONE));

@@ -49,6 +49,76 @@ public final class DataSegments {
         }
     }
 
+    /** Zeros between two segments up to which they are written as one. */
+    static final int MAX_GAP = 64;
+
+    /**
+     * The data section of {@code info}'s module with runs of nearby segments written as one, or
+     * null to keep it as it is: instances then copy a few large segments instead of thousands of
+     * small ones (a JavaScript engine's snapshot: 10,000), which is what reading and instantiating
+     * a precompiled module spent most of its time on. Only where that cannot be told apart: every
+     * segment active in memory 0, which the module defines itself (so it starts zeroed, and no
+     * instantiation that fails halfway is visible through an import), in ascending order without
+     * overlap (so the zeros written between two segments are what is there anyway, and the last
+     * segment is the one that could be out of bounds). The caller makes sure that no instruction
+     * names a segment ({@code memory.init}, {@code data.drop}; they need a data count section).
+     */
+    static Coalesced coalesced(ModuleInfo info) {
+        ModuleInfo.Section data = info.section(ModuleInfo.DATA);
+        if (data == null || info.importedMemories > 0 || info.section(ModuleInfo.MEMORY) == null) {
+            return null;
+        }
+        List<Segment> segments = segments(info.bytes, data);
+        if (segments == null || segments.size() < 2) return null;
+        long end = 0;
+        for (Segment s : segments) {
+            if (s.offset() == null || s.memory() != 0) return null;
+            long start = s.offset() & 0xFFFF_FFFFL;
+            if (start < end) return null;
+            end = start + s.data().length;
+        }
+        List<byte[]> merged = new ArrayList<>();
+        ByteArrayOutputStream run = new ByteArrayOutputStream();
+        long runStart = -1;
+        long runEnd = -1;
+        for (Segment s : segments) {
+            long start = s.offset() & 0xFFFF_FFFFL;
+            if (runStart >= 0 && start - runEnd > MAX_GAP) {
+                merged.add(activeSegment(runStart, run.toByteArray()));
+                run.reset();
+                runStart = -1;
+            }
+            if (runStart < 0) {
+                runStart = start;
+            } else {
+                for (long z = runEnd; z < start; z++) run.write(0);
+            }
+            run.write(s.data(), 0, s.data().length);
+            runEnd = start + s.data().length;
+        }
+        merged.add(activeSegment(runStart, run.toByteArray()));
+        if (merged.size() == segments.size()) return null;
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        Bytes.u32(payload, merged.size());
+        for (byte[] segment : merged) payload.writeBytes(segment);
+        return new Coalesced(merged.size(), payload.toByteArray());
+    }
+
+    /** A data section's new payload, of {@code count} segments. */
+    record Coalesced(int count, byte[] payload) {}
+
+    /** An active segment of memory 0 at {@code offset} (written as an {@code i32.const}). */
+    private static byte[] activeSegment(long offset, byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x00);
+        out.write(0x41);
+        Bytes.s32(out, (int) offset);
+        out.write(0x0B);
+        Bytes.u32(out, bytes.length);
+        out.writeBytes(bytes);
+        return out.toByteArray();
+    }
+
     /** The segments of the data section, or null if one has an offset other than {@code i32.const}. */
     private static List<Segment> segments(byte[] module, ModuleInfo.Section section) {
         Bytes.Reader s = new Bytes.Reader(module, section.payloadStart(), section.end());

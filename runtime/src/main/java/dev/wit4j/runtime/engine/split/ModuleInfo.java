@@ -19,6 +19,7 @@ final class ModuleInfo {
     static final int EXPORT = 7;
     static final int CODE = 10;
     static final int DATA = 11;
+    static final int DATA_COUNT = 12;
     static final int TAG = 13;
 
     /** One section: its id, where it starts (the id byte) and where its payload lies. */
@@ -31,6 +32,7 @@ final class ModuleInfo {
     /** The type index of every function, imports first. */
     final List<Integer> functionTypes = new ArrayList<>();
     int importedFunctions;
+    int importedMemories;
     int globals;
     final List<Integer> tagTypes = new ArrayList<>();
     /** Each defined function's body: [start, end) of its bytes after the size. */
@@ -211,7 +213,10 @@ final class ModuleInfo {
                     readValType(r);
                     readLimits(r);
                 }
-                case 0x02 -> readLimits(r);
+                case 0x02 -> {
+                    readLimits(r);
+                    importedMemories++;
+                }
                 case 0x03 -> {
                     readValType(r);
                     r.u8();

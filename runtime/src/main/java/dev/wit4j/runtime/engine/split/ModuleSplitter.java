@@ -204,13 +204,23 @@ public final class ModuleSplitter {
     /**
      * The split module with every function body replaced by {@code unreachable}: the same types,
      * imports, functions, tables, memories, globals, exports, elements and data, for instantiating
-     * with code compiled before, without reading or validating the original code again.
+     * with code compiled before, without reading or validating the original code again. Its data
+     * segments are coalesced where no instance can tell ({@link DataSegments#coalesced}).
      *
      * @param module the original module
      * @param additions what splitting it added ({@link Additions#NONE} if nothing)
      * @throws IllegalArgumentException if {@code module} is not a module this pass can read
      */
     public static byte[] skeleton(byte[] module, Additions additions) {
+        return skeleton(module, additions, () -> true);
+    }
+
+    /**
+     * {@link #skeleton(byte[], Additions)}; {@code codeNamesSegments} tells (asked only of a module
+     * with a data count section) whether an instruction of the original code names a data segment
+     * ({@code memory.init}, {@code data.drop}), which keeps the segments as they are.
+     */
+    public static byte[] skeleton(byte[] module, Additions additions, java.util.function.BooleanSupplier codeNamesSegments) {
         ModuleInfo info;
         try {
             info = ModuleInfo.read(module);
@@ -218,7 +228,30 @@ public final class ModuleSplitter {
             throw new IllegalArgumentException("cannot read the module: " + e.getMessage(), e);
         }
         byte[] stub = {0x00, 0x00, 0x0B}; // no locals, unreachable, end
-        return write(info, additions, d -> stub, additions.functionTypes().size(), i -> stub);
+        byte[] skeleton = write(info, additions, d -> stub, additions.functionTypes().size(), i -> stub);
+        ModuleInfo written = ModuleInfo.read(skeleton);
+        ModuleInfo.Section count = written.section(ModuleInfo.DATA_COUNT);
+        if (count != null && codeNamesSegments.getAsBoolean()) return skeleton;
+        DataSegments.Coalesced data = DataSegments.coalesced(written);
+        if (data == null) return skeleton;
+        ModuleInfo.Section section = written.section(ModuleInfo.DATA);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(skeleton.length);
+        int at = 0;
+        if (count != null) { // it precedes the code and data sections, and must give their new count
+            out.write(skeleton, 0, count.start());
+            ByteArrayOutputStream n = new ByteArrayOutputStream();
+            Bytes.u32(n, data.count());
+            out.write(ModuleInfo.DATA_COUNT);
+            Bytes.u32(out, n.size());
+            out.writeBytes(n.toByteArray());
+            at = count.end();
+        }
+        out.write(skeleton, at, section.start() - at);
+        out.write(ModuleInfo.DATA);
+        Bytes.u32(out, data.payload().length);
+        out.writeBytes(data.payload());
+        out.write(skeleton, section.end(), skeleton.length - section.end());
+        return out.toByteArray();
     }
 
     /**
