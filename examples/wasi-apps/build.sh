@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Builds the two WASI command components from their sources into OUTDIR (default: ./target):
+# Builds the WASI components from their sources into OUTDIR (default: ./target):
 #   app.js -> OUTDIR/app-js.wasm  (jco componentize: JavaScript on StarlingMonkey, ~12 MB, tens of seconds)
 #   app.c  -> OUTDIR/app-c.wasm   (Debian clang + wasi-libc for wasm32-wasi, then jco new --wasi-command,
 #                                  which wraps it with the WASI preview1 adapter jco ships)
+#   ../js-hello -> OUTDIR/app-hello.wasm  (jco componentize with every WASI feature: the world
+#                                  example:hello/hello, which imports no WASI itself, plus the WASI
+#                                  imports StarlingMonkey brings, as toolchain-built components have)
 # A component newer than its sources is kept. Exits 3 with the reason when a toolchain is missing.
-#   build.sh [OUTDIR] [js|c]...
+#   build.sh [OUTDIR] [js|c|hello]...
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 tools="$here/../../tools/wasm"
@@ -49,6 +52,12 @@ for t in "${targets[@]}"; do
         clang --target=wasm32-wasi -O2 -s "$here/app.c" -o "$out/app-c.core.wasm"
         "$jco" new "$out/app-c.core.wasm" --wasi-command -o "$out/app-c.wasm"
       fi ;;
-    *) echo "unknown target $t (js or c)" >&2; exit 2 ;;
+    hello)
+      hello="$here/../js-hello"
+      if ! fresh "$out/app-hello.wasm" "$hello/hello.js" "$hello/hello.wit"; then
+        "$tools/componentize.sh" "$hello/hello.js" "$hello/hello.wit" hello "$out/app-hello.wasm.tmp"
+        mv "$out/app-hello.wasm.tmp" "$out/app-hello.wasm"
+      fi ;;
+    *) echo "unknown target $t (js, c or hello)" >&2; exit 2 ;;
   esac
 done

@@ -230,6 +230,11 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
     }
 
+    /** Whether the {@code wasi} module's {@code WasiContext} is on the class path: it can define WASI imports. */
+    static boolean wasiHost(javax.annotation.processing.ProcessingEnvironment env) {
+        return env.getElementUtils().getTypeElement(WorldGenerator.WASI_CONTEXT.canonicalName()) != null;
+    }
+
     /**
      * Compiles a component into the application: checks it against the world, serializes it
      * compiled and writes it as a resource beside the world class.
@@ -237,7 +242,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
     private Bindings precompile(Element e, Loaded loaded, World world, Bindings bindings, Diagnostics d) {
         Path file = loaded.file();
         dev.wit4j.runtime.Component component = loaded.component();
-        for (String mismatch : ComponentFit.mismatches(world, component)) {
+        for (String mismatch : ComponentFit.mismatches(world, component, wasiHost(processingEnv))) {
             d.report(Message.COMPONENT_MISMATCH, file, world.qualifiedName(), mismatch);
         }
         if (d.errorCount() > 0) {
@@ -301,6 +306,9 @@ public final class WitWorldProcessor extends AbstractProcessor {
                     d.report(Message.WRITE_FAILED, file.packageName() + "." + file.typeSpec().name(), ex.getMessage());
                 }
             }
+        }
+        if (wasiHost(env)) {
+            bindings = bindings.withWasiHost();
         }
         JavaFile worldFile = WorldGenerator.generate(bindings, e, qualify, usesDeprecated(bindings));
         try {

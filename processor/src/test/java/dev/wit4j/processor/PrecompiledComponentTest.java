@@ -170,6 +170,35 @@ class PrecompiledComponentTest {
         assertTrue(Harness.messages(c, Diagnostic.Kind.NOTE).stream().anyMatch(n -> n.contains("no bindings were generated")));
     }
 
+    /**
+     * A component that imports WASI besides its world (as toolchain-built ones do) fits when the
+     * {@code wasi} module's {@code WasiContext} is on the class path, which then defines those
+     * imports through the world class's factories; without it, each import is a mismatch.
+     */
+    @Test
+    void wasiImportsOutsideTheWorldFitWhenTheWasiHostIsThere(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("w.wit"), "package t:cmd;\nworld w { export wasi:cli/run@0.2.12; }\n");
+        Files.createDirectories(tmp.resolve("deps/cli"));
+        Files.writeString(tmp.resolve("deps/cli/run.wit"),
+                "package wasi:cli@0.2.12;\ninterface run { run: func() -> result; }\n");
+        String wasm = Path.of("..", "examples", "components", "hello-command.wasm").toAbsolutePath().toString();
+
+        Compilation without = Harness.compile(packageInfo("aot.nowasi", "t:cmd/w", tmp, wasm));
+        assertThat(without).failed();
+        String errors = String.join("\n", Harness.messages(without, Diagnostic.Kind.ERROR));
+        assertTrue(errors.contains("the component imports `wasi:cli/stdout@0.2.12`, which the world does not import"), errors);
+
+        JavaFileObject wasiContext = JavaFileObjects.forSourceString("dev.wit4j.wasi.WasiContext",
+                "package dev.wit4j.wasi;\npublic final class WasiContext {\n"
+                        + "  public dev.wit4j.runtime.Linker addToLinker(dev.wit4j.runtime.Linker linker) { return linker; }\n}\n");
+        Compilation with = com.google.testing.compile.Compiler.javac().withProcessors(new WitWorldProcessor())
+                .compile(packageInfo("aot.wasi", "t:cmd/w", tmp, wasm), wasiContext);
+        assertThat(with).succeeded();
+        String world = with.generatedSourceFile("aot.wasi.W").orElseThrow().getCharContent(true).toString();
+        assertTrue(world.contains("public static W instantiate(WasiContext wasi)"), world);
+        assertTrue(world.contains("public static W instantiate(Engine engine, Component component, WasiContext wasi)"), world);
+    }
+
     @Test
     void anInvalidComponentIsACompileError(@TempDir Path tmp) throws IOException {
         Path bad = tmp.resolve("bad.wasm");

@@ -41,6 +41,8 @@ public final class WorldGenerator {
     static final ClassName ENGINE = ClassName.get(RUNTIME, "Engine");
     static final ClassName COMPONENT = ClassName.get(RUNTIME, "Component");
     static final ClassName LINKER = ClassName.get(RUNTIME, "Linker");
+    /** The WASI host of the {@code wasi} module; used only when it is on the class path. */
+    public static final ClassName WASI_CONTEXT = ClassName.get("dev.wit4j.wasi", "WasiContext");
     static final ClassName LINKER_INSTANCE = ClassName.get(RUNTIME, "LinkerInstance");
     static final ClassName INSTANCE = ClassName.get(RUNTIME, "Instance");
     static final ClassName EXPORTED_INSTANCE = ClassName.get(RUNTIME, "ExportedInstance");
@@ -69,9 +71,16 @@ public final class WorldGenerator {
     private final List<Holder> implemented = new ArrayList<>();
     private final Map<Holder, String> importFields = new IdentityHashMap<>();
     private final Set<String> importFieldNames = new java.util.HashSet<>();
+    /**
+     * Whether factories also take a {@code WasiContext}: the {@code wasi} module is on the class path
+     * and the world imports no WASI interface itself (the host's implementations would define it twice).
+     */
+    private final boolean wasi;
 
     private WorldGenerator(Bindings bindings) {
         this.bindings = bindings;
+        this.wasi = bindings.wasiHost() && bindings.holders().stream()
+                .noneMatch(h -> !h.kind().exported() && h.externName() != null && h.externName().startsWith("wasi:"));
         this.world = bindings.worldClass();
         List<String> reserved = new ArrayList<>(List.of("instance", "instantiate", "equals", "hashCode", "toString",
                 "getClass", "wait", "notify", "notifyAll", "clone", "finalize"));
@@ -203,8 +212,12 @@ public final class WorldGenerator {
         if (imports) {
             ctor.addParameter(importsClass, "imports");
         }
-        ctor.addStatement("$T linker = engine.linker()", LINKER)
-                .addStatement("$N(linker$L)", linkImports, imports ? ", imports" : "");
+        ctor.addStatement("$T linker = engine.linker()", LINKER);
+        if (wasi) {
+            ctor.addParameter(WASI_CONTEXT, "wasi").beginControlFlow("if (wasi != null)")
+                    .addStatement("wasi.addToLinker(linker)").endControlFlow();
+        }
+        ctor.addStatement("$N(linker$L)", linkImports, imports ? ", imports" : "");
         MethodSpec.Builder linkAll = MethodSpec.methodBuilder(linkImports).addModifiers(Modifier.PRIVATE)
                 .addParameter(LINKER, "linker")
                 .addJavadoc("Defines all imports in {@code linker}, their resources backed by this object's handle tables.\n");
@@ -340,7 +353,10 @@ public final class WorldGenerator {
         if (imports) {
             main.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
         }
-        b.addMethod(main.addStatement("return new $T(engine, component$L)", world, importsArg).build());
+        b.addMethod(main.addStatement("return new $T(engine, component$L$L)", world, importsArg, wasi ? ", null" : "").build());
+        if (wasi) {
+            addWasiFactories(b, imports);
+        }
         MethodSpec.Builder path = factory().addParameter(ENGINE, "engine").addParameter(Path.class, "wasm");
         MethodSpec.Builder bytes = factory().addParameter(ENGINE, "engine").addParameter(byte[].class, "wasm");
         MethodSpec.Builder simple = factory().addParameter(Path.class, "wasm");
@@ -370,6 +386,39 @@ public final class WorldGenerator {
                 .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
                 .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
         bindings.precompiled().ifPresent(resource -> addPrecompiledFactories(b, resource, imports));
+    }
+
+    /**
+     * Factories that also define WASI from a {@code WasiContext}: what components built by jco,
+     * cargo-component or wasi-sdk import beyond the world.
+     */
+    private void addWasiFactories(TypeSpec.Builder b, boolean imports) {
+        String importsArg = imports ? ", imports" : "";
+        MethodSpec.Builder main = factory().addParameter(ENGINE, "engine").addParameter(COMPONENT, "component");
+        MethodSpec.Builder path = factory().addParameter(ENGINE, "engine").addParameter(Path.class, "wasm");
+        for (MethodSpec.Builder m : List.of(main, path)) {
+            if (imports) {
+                m.addParameter(importsClass, "imports");
+            }
+            m.addParameter(WASI_CONTEXT, "wasi");
+        }
+        main.addJavadoc("Instantiates {@code component} (loaded by {@code engine}) with the host's implementations of the\n"
+                        + "imports and with WASI defined by {@code wasi} ({@link $T#addToLinker}): for components\n"
+                        + "that import WASI besides the world, as those built by jco, cargo-component and wasi-sdk do.\n\n"
+                        + "<pre>{@code\n$T w = $T.instantiate(engine, component$L, $T.builder().inheritStdio().build());\n}</pre>\n\n"
+                        + "@throws $T if the component imports what neither the world nor WASI defines\n"
+                        + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
+                        + "@throws $T if its start code traps\n", WASI_CONTEXT, world, world, importsArg, WASI_CONTEXT,
+                        ClassName.get(RUNTIME, "LinkException"), TRAP)
+                .addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
+                .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component");
+        if (imports) {
+            main.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
+        }
+        b.addMethod(main.addStatement("$T.requireNonNull(wasi, $S)", Objects.class, "wasi")
+                .addStatement("return new $T(engine, component$L, wasi)", world, importsArg).build());
+        b.addMethod(path.addJavadoc("Loads the component file {@code wasm} and instantiates it with WASI defined by {@code wasi}.\n")
+                .addStatement("return instantiate(engine, engine.load(wasm)$L, wasi)", importsArg).build());
     }
 
     /**
@@ -405,6 +454,17 @@ public final class WorldGenerator {
                         + "{@code instantiate(engine, component$L)}.\n", ENGINE, importsArg)
                 .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
                 .addStatement("return instantiate(engine, component(engine)$L)", importsArg).build());
+        if (wasi) {
+            MethodSpec.Builder withWasi = factory();
+            if (imports) {
+                withWasi.addParameter(importsClass, "imports");
+            }
+            b.addMethod(withWasi.addParameter(WASI_CONTEXT, "wasi")
+                    .addJavadoc("Instantiates the component compiled into this application at build time, with a new\n"
+                            + "default engine and WASI defined by {@code wasi}.\n")
+                    .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
+                    .addStatement("return instantiate(engine, component(engine)$L, wasi)", importsArg).build());
+        }
     }
 
     /**

@@ -13,16 +13,18 @@ import java.util.List;
  *     world's own imported and exported functions and types)
  * @param precompiled the class path resource (relative to the world class) holding the component
  *     compiled at build time, if {@code @WitWorld(component = …)} named one
+ * @param wasiHost whether the {@code wasi} module (its {@code WasiContext}) is on the class path: the
+ *     world class then gets factories that define WASI too
  */
 public record Bindings(String packageName, String world, ClassName worldClass, List<Holder> holders,
-        java.util.Optional<String> precompiled) {
+        java.util.Optional<String> precompiled, boolean wasiHost) {
     public Bindings {
         holders = List.copyOf(holders);
     }
 
     /** Bindings without a component compiled at build time. */
     public Bindings(String packageName, String world, ClassName worldClass, List<Holder> holders) {
-        this(packageName, world, worldClass, holders, java.util.Optional.empty());
+        this(packageName, world, worldClass, holders, java.util.Optional.empty(), false);
     }
 
     /**
@@ -30,6 +32,11 @@ public record Bindings(String packageName, String world, ClassName worldClass, L
      * {@code resource} (a name relative to the world class).
      */
     public Bindings withPrecompiled(String resource) {
-        return new Bindings(packageName, world, worldClass, holders, java.util.Optional.of(resource));
+        return new Bindings(packageName, world, worldClass, holders, java.util.Optional.of(resource), wasiHost);
+    }
+
+    /** These bindings with factories that define WASI (the {@code wasi} module is on the class path). */
+    public Bindings withWasiHost() {
+        return new Bindings(packageName, world, worldClass, holders, precompiled, true);
     }
 }
