@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             "Instantiate a component and call one of its exported functions.",
             "CALL is `name(arg, ...)` with the arguments in WAVE; name is a root export (`add`), or a function of an "
                     + "exported interface (`iface#name`, `ns:pkg/iface#name`). The result is printed in WAVE on one line "
-                    + "(nothing for a function without result). A trap exits 1 with `trap: reason`."
+                    + "(nothing for a function without result). A trap exits 1 with `trap: reason`. WASI imports are "
+                    + "granted as `run` grants them: nothing unless asked (--env, --dir, --allow-http, ...)."
         })
 final class InvokeCommand implements Callable<Integer> {
 
@@ -45,6 +46,9 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Mixin
     LimitOptions limits = new LimitOptions();
+
+    @Mixin
+    WasiOptions wasi = new WasiOptions();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a component binary (.wasm)")
     Path file;
@@ -73,7 +77,7 @@ final class InvokeCommand implements Callable<Integer> {
             try {
                 result = func.call(args);
             } catch (Trap trap) {
-                spec.commandLine().getErr().println("trap: " + oneLine(trap.getMessage()));
+                spec.commandLine().getErr().println(WasiOptions.describe(trap));
                 return Main.BAD_INPUT;
             }
             result.ifPresent(value -> spec.commandLine().getOut().println(Wave.print(value, func.result().orElseThrow())));
@@ -82,8 +86,11 @@ final class InvokeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + oneLine(failure.getMessage()));
             return Main.BAD_INPUT;
         } catch (Trap trap) { // a start function or core initialisation trapped
-            spec.commandLine().getErr().println("trap: " + oneLine(trap.getMessage()));
+            spec.commandLine().getErr().println(WasiOptions.describe(trap));
             return Main.BAD_INPUT;
+        } finally {
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
         }
     }
 
@@ -125,12 +132,20 @@ final class InvokeCommand implements Callable<Integer> {
 
     private Instance instantiate(Component component, dev.wit4j.runtime.Limits limits) throws Failure {
         try {
-            return component.engine().linker().limits(limits).instantiate(component);
+            dev.wit4j.runtime.Linker linker = component.engine().linker().limits(limits);
+            wasi.builder()
+                    .args(List.of(file.toString()))
+                    .stdin(System.in)
+                    .stdout(new WriterOutputStream(spec.commandLine().getOut()))
+                    .stderr(new WriterOutputStream(spec.commandLine().getErr()))
+                    .build()
+                    .addToLinker(linker);
+            return linker.instantiate(component);
         } catch (LinkException e) {
-            String imports = String.join(", ", component.imports().keySet());
-            throw new Failure(imports.isEmpty()
-                    ? "cannot instantiate " + file + ": " + e.getMessage()
-                    : file + " imports " + imports + ", and invoke provides no imports (" + e.getMessage() + ")");
+            throw new Failure("cannot instantiate " + file + ": " + e.getMessage()
+                    + (e.getMessage().contains("wasi:") ? "" : " (invoke defines WASI imports only)"));
+        } catch (IllegalArgumentException e) { // a malformed grant
+            throw new Failure(e.getMessage());
         } catch (UnsupportedOperationException e) {
             throw new Failure("cannot instantiate " + file + ": " + e.getMessage());
         }

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,26 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments for the component")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "set an environment variable for the component")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = "--inherit-env", description = "give the component this process's environment")
-    boolean inheritEnv;
-
-    @Option(names = "--dir", paramLabel = "HOST[::GUEST]", description = "grant a host directory, read-write, as GUEST (default: HOST)")
-    List<String> dirs = new ArrayList<>();
-
-    @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]", description = "grant a host directory read-only")
-    List<String> readOnlyDirs = new ArrayList<>();
-
-    @Option(names = "--allow-http", description = "let the component send HTTP requests through wasi:http (default: every request is denied)")
-    boolean allowHttp;
-
-    @Option(names = "--allow-network", description = "let the component use wasi:sockets with any address (default: none)")
-    boolean allowNetwork;
-
-    @Option(names = "--allow-loopback-network", description = "let the component use wasi:sockets on loopback addresses only")
-    boolean allowLoopbackNetwork;
+    @Mixin
+    WasiOptions wasi = new WasiOptions();
 
     @Override
     public Integer call() {
@@ -76,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | LinkException e) {
             return fail("error: " + e.getMessage());
         } catch (Trap trap) {
-            return fail("trap: " + trap.getMessage());
+            return fail(WasiOptions.describe(trap));
         } finally {
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().flush();
@@ -105,39 +86,12 @@ final class RunCommand implements Callable<Integer> {
         List<String> argv = new ArrayList<>();
         argv.add(file.toString());
         argv.addAll(args);
-        WasiContext.Builder b = WasiContext.builder()
+        return wasi.builder()
                 .args(argv)
                 .stdin(System.in)
                 .stdout(new WriterOutputStream(spec.commandLine().getOut()))
-                .stderr(new WriterOutputStream(spec.commandLine().getErr()));
-        if (inheritEnv) {
-            b.inheritEnv();
-        }
-        for (String kv : env) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--env wants KEY=VALUE, got `" + kv + "`");
-            }
-            b.env(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-        if (allowNetwork) {
-            b.allowNetwork(address -> true);
-        } else if (allowLoopbackNetwork) {
-            b.allowNetwork(address -> address.getAddress() != null && address.getAddress().isLoopbackAddress());
-        }
-        if (allowHttp) {
-            b.allowHttp(uri -> true);
-        }
-        dirs.forEach(d -> preopen(b, d, false));
-        readOnlyDirs.forEach(d -> preopen(b, d, true));
-        return b.build();
-    }
-
-    private static void preopen(WasiContext.Builder b, String spec, boolean readOnly) {
-        int sep = spec.indexOf("::");
-        String host = sep < 0 ? spec : spec.substring(0, sep);
-        String guest = sep < 0 ? spec : spec.substring(sep + 2);
-        b.preopenedDir(Path.of(host), guest, readOnly);
+                .stderr(new WriterOutputStream(spec.commandLine().getErr()))
+                .build();
     }
 
     private int fail(String message) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wit4j.cli.ValidateCommandTest.Outcome;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -99,6 +100,7 @@ class InvokeCommandTest {
     void aTrapExitsOneWithTheReason() {
         Outcome outcome = invoke(SHAPES, "boom()");
         assertFailsWith("trap: ", outcome);
+        assertFalse(outcome.err().contains("wasm trap"), "the reason said twice: " + outcome.err());
         assertTrue(outcome.err().contains("unreachable"), outcome.err());
         assertTrue(outcome.err().contains("boom"), outcome.err());
     }
@@ -126,10 +128,22 @@ class InvokeCommandTest {
     }
 
     @Test
-    void aComponentWithImportsCannotBeInvoked() {
+    void aComponentWithImportsOtherThanWasiCannotBeInvoked() {
         Outcome outcome = invoke(NEEDS_IMPORT, "run()");
-        assertFailsWith("error: ", outcome);
-        assertTrue(outcome.err().contains("imports log"), outcome.err());
+        assertFailsWith("error: cannot instantiate", outcome);
+        assertTrue(outcome.err().contains("`log`") && outcome.err().contains("invoke defines WASI imports only"),
+                outcome.err());
+    }
+
+    @Test
+    void wasiImportsAreDefinedAndGrantedAsRunGrantsThem() {
+        Path hello = Paths.get("..", "examples", "components", "hello-command.wasm");
+        Outcome outcome = ValidateCommandTest.wit4j("invoke", "--env", "A=1", "--dir-ro", ".::/here", hello.toString(),
+                "wasi:cli/run@0.2.12#run()");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals(List.of("hello from a wasi command", "ok"), outcome.out().lines().toList());
+        assertFailsWith("error: --env wants KEY=VALUE or NAME", ValidateCommandTest.wit4j("invoke", "--env", "=1",
+                hello.toString(), "wasi:cli/run@0.2.12#run()"));
     }
 
     @Test

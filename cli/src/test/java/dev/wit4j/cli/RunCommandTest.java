@@ -74,7 +74,7 @@ class RunCommandTest {
 
     @Test
     void badGrantsAreOneLine() {
-        assertOneLineError(run("run", "--env", "NOEQUALS", HELLO.toString()), "error: --env wants KEY=VALUE");
+        assertOneLineError(run("run", "--env", "=1", HELLO.toString()), "error: --env wants KEY=VALUE or NAME");
         assertOneLineError(run("run", "--dir", "no-such-dir", HELLO.toString()), "error: not a directory");
     }
 
@@ -102,6 +102,15 @@ class RunCommandTest {
         Outcome o = run("run", "--env", "K=V", "--env", "E=", ECHO.toString(), "a");
         assertEquals(0, o.code(), o.err());
         assertEquals(List.of(ECHO.toString(), "a", "K=V", "E="), o.out().lines().toList());
+    }
+
+    @Test
+    void anEnvironmentVariableNamedAlonePassesThisProcesssValue() {
+        String path = System.getenv("PATH");
+        Assumptions.assumeTrue(path != null, "PATH is not set");
+        Outcome o = run("run", "--env", "PATH", "--env", "WIT4J_SURELY_NOT_SET_HERE", ECHO.toString(), "a");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of(ECHO.toString(), "a", "PATH=" + path), o.out().lines().toList());
     }
 
     @Test
