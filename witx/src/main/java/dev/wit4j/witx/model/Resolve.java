@@ -65,12 +65,28 @@ public record Resolve(List<WitPackage> packages, PackageName root) {
             version = rest.substring(at + 1);
             rest = rest.substring(0, at);
         }
+        List<WitPackage> versions = new java.util.ArrayList<>();
         for (WitPackage p : packages) {
             String ver = p.name().version().map(Version::toString).orElse(null);
-            if (p.name().unversioned().equals(pkgPart) && Objects.equals(ver, version) && p.worlds().containsKey(rest)) {
-                return p.worlds().get(rest);
+            if (p.name().unversioned().equals(pkgPart) && p.worlds().containsKey(rest)) {
+                if (Objects.equals(ver, version)) {
+                    return p.worlds().get(rest);
+                }
+                versions.add(p);
             }
         }
-        throw new IllegalArgumentException("no world `" + s + "` among the resolved packages");
+        // without a version, the one version there is (as wasm-tools does)
+        if (version == null && versions.size() == 1) {
+            return versions.get(0).worlds().get(rest);
+        }
+        if (version == null && versions.size() > 1) {
+            throw new IllegalArgumentException("world `" + s + "` is in several versions of `" + pkgPart + "` ("
+                    + String.join(", ", versions.stream().map(p -> p.name().toString()).toList())
+                    + "); name one, e.g. `" + pkgPart + "/" + rest + "@"
+                    + versions.get(versions.size() - 1).name().version().map(Version::toString).orElse("") + "`");
+        }
+        throw new IllegalArgumentException("no world `" + s + "` among the resolved packages"
+                + (versions.isEmpty() ? "" : " (it is in " + String.join(", ",
+                        versions.stream().map(p -> p.name().toString()).toList()) + ")"));
     }
 }

@@ -164,6 +164,32 @@ class WitResolverTest {
     }
 
     @Test
+    void aWorldNamedWithoutVersionIsTheOneVersionThereIs(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("root.wit"), "package my:app;\nworld app { import wasi:clocks/clock@0.2.0; }\n");
+        Path dep = dir.resolve("deps").resolve("clocks");
+        Files.createDirectories(dep);
+        Files.writeString(dep.resolve("clock.wit"), "package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u64; }\n"
+                + "world timed { import clock; }\n");
+        Resolve r = WitResolver.resolveDirectory(dir);
+        World timed = r.selectWorld(Optional.of("wasi:clocks/timed@0.2.0"));
+        assertEquals(timed, r.selectWorld(Optional.of("wasi:clocks/timed")));
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> r.selectWorld(Optional.of("wasi:clocks/timed@0.3.0")));
+        assertEquals("no world `wasi:clocks/timed@0.3.0` among the resolved packages (it is in wasi:clocks@0.2.0)",
+                other.getMessage());
+
+        Path newer = dir.resolve("deps").resolve("clocks-next");
+        Files.createDirectories(newer);
+        Files.writeString(newer.resolve("clock.wit"), "package wasi:clocks@0.2.1;\ninterface clock { now: func() -> u64; }\n"
+                + "world timed { import clock; }\n");
+        Resolve two = WitResolver.resolveDirectory(dir);
+        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,
+                () -> two.selectWorld(Optional.of("wasi:clocks/timed")));
+        assertTrue(ambiguous.getMessage().startsWith("world `wasi:clocks/timed` is in several versions of `wasi:clocks`"),
+                ambiguous.getMessage());
+    }
+
+    @Test
     void printerLayoutAndRoundTrip() {
         Resolve r = resolve("""
                 package a:b;
