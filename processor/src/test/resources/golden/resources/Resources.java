@@ -278,15 +278,13 @@ public final class Resources {
 
     /**
      * An exception thrown by host code, as the trap the calling component sees (the exception
-     * is attached as suppressed).
+     * is its cause and {@link Trap#hostException()}).
      */
     private static Trap hostTrap(String function, RuntimeException e) {
         if (e instanceof Trap t) {
             return t;
         }
-        Trap t = new Trap(Trap.Reason.CORE_TRAP, "host implementation of `" + function + "` threw " + e);
-        t.addSuppressed(e);
-        return t;
+        return new Trap(Trap.Reason.CORE_TRAP, "host implementation of `" + function + "` threw " + e, e);
     }
 
     private void storeFilesEntry(GuestContext c, Files.Entry v, long p) {

@@ -98,6 +98,7 @@ public class Trap extends RuntimeException {
     private final String detail;
     private final String componentName;
     private final String functionName;
+    private final Throwable hostException;
 
     /** A trap for {@code reason} without further detail. */
     public Trap(Reason reason) {
@@ -106,15 +107,25 @@ public class Trap extends RuntimeException {
 
     /** A trap for {@code reason}; {@code detail} (may be null) is appended to the standard message. */
     public Trap(Reason reason, String detail) {
-        this(reason, detail, null, null, null);
+        this(reason, detail, null, null, null, null);
     }
 
-    private Trap(Reason reason, String detail, String componentName, String functionName, Throwable cause) {
+    /**
+     * A trap because host code called by a component failed with {@code hostException}, which is
+     * its cause and its {@link #hostException()}: the component sees a trap, the host its exception.
+     */
+    public Trap(Reason reason, String detail, Throwable hostException) {
+        this(reason, detail, null, null, Objects.requireNonNull(hostException, "hostException"), hostException);
+    }
+
+    private Trap(Reason reason, String detail, String componentName, String functionName, Throwable cause,
+            Throwable hostException) {
         super(message(reason, detail, componentName, functionName), cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.detail = detail;
         this.componentName = componentName;
         this.functionName = functionName;
+        this.hostException = hostException;
     }
 
     private static String message(Reason reason, String detail, String component, String function) {
@@ -155,12 +166,17 @@ public class Trap extends RuntimeException {
         return Optional.ofNullable(functionName);
     }
 
+    /** The exception of the host code that made this trap, if host code did (see {@link #Trap(Reason, String, Throwable)}). */
+    public Optional<Throwable> hostException() {
+        return Optional.ofNullable(hostException);
+    }
+
     /**
      * The same trap annotated with where it happened (either name may be null). The returned trap
-     * keeps this trap's stack trace and has it as its cause.
+     * keeps this trap's stack trace and host exception, and has this trap as its cause.
      */
     public Trap in(String component, String function) {
-        Trap t = new Trap(reason, detail, component, function, this);
+        Trap t = new Trap(reason, detail, component, function, this, hostException);
         t.setStackTrace(getStackTrace());
         return t;
     }

@@ -59,6 +59,8 @@ class NotesTest {
         Trap t = assertThrows(Trap.class, () -> notes.run("x", List.of()));
         assertTrue(t.getMessage().contains("no pads today"), t.getMessage());
         assertTrue(t.getMessage().contains("example:notes/store#[constructor]pad"), t.getMessage());
+        // the host sees its own exception
+        assertTrue(t.hostException().orElseThrow() instanceof IllegalStateException, String.valueOf(t.hostException()));
         assertTrue(notes.instance().isPoisoned());
     }
 

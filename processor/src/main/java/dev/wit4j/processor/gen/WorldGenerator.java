@@ -866,14 +866,12 @@ public final class WorldGenerator {
         return MethodSpec.methodBuilder(hostTrap).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TRAP)
                 .addParameter(String.class, "function").addParameter(RuntimeException.class, "e")
                 .addJavadoc("An exception thrown by host code, as the trap the calling component sees (the exception\n"
-                        + "is attached as suppressed).\n")
+                        + "is its cause and {@link $T#hostException()}).\n", TRAP)
                 .beginControlFlow("if (e instanceof $T t)", TRAP)
                 .addStatement("return t")
                 .endControlFlow()
-                .addStatement("$T t = new $T($T.Reason.CORE_TRAP, $S + function + $S + e)", TRAP, TRAP, TRAP,
-                        "host implementation of `", "` threw ")
-                .addStatement("t.addSuppressed(e)")
-                .addStatement("return t").build();
+                .addStatement("return new $T($T.Reason.CORE_TRAP, $S + function + $S + e, e)", TRAP, TRAP,
+                        "host implementation of `", "` threw ").build();
     }
 
     private TypeSpec importsType() {
