@@ -170,6 +170,7 @@ public final class Types implements TypesExports {
 
     @Override
     public int run(List<String> args) {
+        Objects.requireNonNull(args, "argument `args` of `run` is null");
         GuestContext _cx = fnRun.enter();
         try {
             long[] _a = new long[2];
@@ -479,6 +480,7 @@ public final class Types implements TypesExports {
 
         @Override
         public double area(ShapesExport.Shape s) {
+            Objects.requireNonNull(s, "argument `s` of `area` is null");
             GuestContext _cx = fnArea.enter();
             try {
                 long[] _a = new long[3];
@@ -511,6 +513,14 @@ public final class Types implements TypesExports {
         @Override
         public void lists(byte[] a, short[] b, int[] c, long[] d, float[] e, List<String> f,
                 List<Boolean> g, List<Integer> h) {
+            Objects.requireNonNull(a, "argument `a` of `lists` is null");
+            Objects.requireNonNull(b, "argument `b` of `lists` is null");
+            Objects.requireNonNull(c, "argument `c` of `lists` is null");
+            Objects.requireNonNull(d, "argument `d` of `lists` is null");
+            Objects.requireNonNull(e, "argument `e` of `lists` is null");
+            Objects.requireNonNull(f, "argument `f` of `lists` is null");
+            Objects.requireNonNull(g, "argument `g` of `lists` is null");
+            Objects.requireNonNull(h, "argument `h` of `lists` is null");
             GuestContext _cx = fnLists.enter();
             try {
                 long[] _a = new long[16];
@@ -548,6 +558,8 @@ public final class Types implements TypesExports {
         @Override
         public Optional<ShapesExport.Point> options(Optional<Integer> a,
                 Optional<Optional<String>> b) {
+            Objects.requireNonNull(a, "argument `a` of `options` is null");
+            Objects.requireNonNull(b, "argument `b` of `options` is null");
             GuestContext _cx = fnOptions.enter();
             try {
                 long[] _a = new long[6];
@@ -591,6 +603,9 @@ public final class Types implements TypesExports {
         @Override
         public Result<List<ShapesExport.Point>, ShapesExport.Color> results(Result<Void, Void> a,
                 Result<Byte, Void> b, Result<Void, String> c) {
+            Objects.requireNonNull(a, "argument `a` of `results` is null");
+            Objects.requireNonNull(b, "argument `b` of `results` is null");
+            Objects.requireNonNull(c, "argument `c` of `results` is null");
             GuestContext _cx = fnResults.enter();
             try {
                 long[] _a = new long[6];
@@ -639,6 +654,7 @@ public final class Types implements TypesExports {
 
         @Override
         public Tuple1<Boolean> tuples(Tuple3<Byte, Short, String> a) {
+            Objects.requireNonNull(a, "argument `a` of `tuples` is null");
             GuestContext _cx = fnTuples.enter();
             try {
                 long[] _a = new long[4];
@@ -660,6 +676,7 @@ public final class Types implements TypesExports {
 
         @Override
         public Set<ShapesExport.Permissions> setPermissions(Set<ShapesExport.Permissions> p) {
+            Objects.requireNonNull(p, "argument `p` of `set-permissions` is null");
             GuestContext _cx = fnSetPermissions.enter();
             try {
                 long[] _a = new long[1];

@@ -20,6 +20,13 @@ class CalcTest {
     }
 
     @Test
+    void aNullArgumentIsNamed() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> math.translate(null, 3));
+        assertEquals("argument `p` of `translate` is null", e.getMessage());
+        assertEquals(3, math.add(1, 2), "the instance is still usable");
+    }
+
+    @Test
     void numbers() {
         assertEquals(3, math.add(1, 2));
         assertEquals(-1, math.add(Integer.MAX_VALUE, Integer.MIN_VALUE));

@@ -525,6 +525,7 @@ public final class WorldGenerator {
         }
         for (MethodModel.Param p : m.params()) {
             b.addParameter(p.type(), p.javaName());
+            requireArgument(b, m, p);
             if (!args.isEmpty()) {
                 args.add(", ");
             }
@@ -538,6 +539,14 @@ public final class WorldGenerator {
             b.addStatement("$N.call($L)", func, args.build());
         }
         return b;
+    }
+
+    /** A null argument of an exported function is refused before the call, naming it and the function. */
+    private static void requireArgument(MethodSpec.Builder b, MethodModel m, MethodModel.Param p) {
+        if (!p.type().isPrimitive()) {
+            b.addStatement("$T.requireNonNull($N, $S)", Objects.class, p.javaName(),
+                    "argument `" + p.javaName() + "` of `" + m.abiName() + "` is null");
+        }
     }
 
     /** Whether {@link DirectGlue} handles every type of the exported function {@code m}. */
@@ -580,6 +589,7 @@ public final class WorldGenerator {
         }
         for (MethodModel.Param p : m.params()) {
             b.addParameter(p.type(), p.javaName());
+            requireArgument(b, m, p);
             params.add(p.shape());
             values.add(CodeBlock.of("$N", p.javaName()));
         }
