@@ -79,9 +79,14 @@ public final class WitResolver {
         if (!Files.isDirectory(dir)) {
             throw new WitException(dir.toString(), "not a directory");
         }
+        List<Path> files = witFiles(dir);
+        if (files.isEmpty()) {
+            throw new WitException(dir.toString(), "the folder has no .wit files (the root package's files go here,"
+                    + " other packages in its deps/ folder)");
+        }
         List<Group> groups = new ArrayList<>();
         loadDeps(dir.resolve("deps"), groups);
-        Group root = new Group(dir.toString(), parseAll(witFiles(dir)));
+        Group root = new Group(dir.toString(), parseAll(files));
         groups.add(root);
         return resolveGroups(groups, root);
     }

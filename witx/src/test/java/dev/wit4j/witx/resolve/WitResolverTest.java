@@ -164,6 +164,13 @@ class WitResolverTest {
     }
 
     @Test
+    void anEmptyFolderSaysSo(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("deps"));
+        WitException e = assertThrows(WitException.class, () -> WitResolver.resolveDirectory(dir));
+        assertTrue(e.getMessage().contains("the folder has no .wit files"), e.getMessage());
+    }
+
+    @Test
     void aWorldNamedWithoutVersionIsTheOneVersionThereIs(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("root.wit"), "package my:app;\nworld app { import wasi:clocks/clock@0.2.0; }\n");
         Path dep = dir.resolve("deps").resolve("clocks");
