@@ -357,8 +357,9 @@ public final class WitWorldProcessor extends AbstractProcessor {
 
     /**
      * Finds {@code path}: as given if absolute, else under the project directory option, above the
-     * annotated source file, above the class output folder, or in the current directory; otherwise
-     * {@code notFound} gets the places looked, one per line.
+     * annotated source file, above the class output folder (each walk up to the outermost folder
+     * with a build file: the project's root), or in the current directory; otherwise
+     * {@code notFound} gets the places looked, one per line, each once.
      */
     private Optional<Path> findFile(Element e, String path, java.util.function.Consumer<String> notFound) {
         Path rel;
@@ -407,10 +408,14 @@ public final class WitWorldProcessor extends AbstractProcessor {
             }
             looked.add(cwd + " (current directory)");
         }
-        notFound.accept(looked.stream().map(s -> "\n  " + s).collect(Collectors.joining()));
+        // a place reached twice (from the source file and from the class output) is listed the first time
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        notFound.accept(looked.stream().filter(s -> seen.add(s.contains(" (") ? s.substring(0, s.indexOf(" (")) : s))
+                .map(s -> "\n  " + s).collect(Collectors.joining()));
         return Optional.empty();
     }
 
+    /** Looks for {@code rel} from {@code start} up to the project's root (or the file system's). */
     private static Optional<Path> walkUp(Path start, Path rel, List<String> looked, String how) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path p = dir.resolve(rel).normalize();
@@ -418,8 +423,20 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 return Optional.of(p);
             }
             looked.add(p + " (" + how + ")");
+            if (hasBuildFile(dir) && (dir.getParent() == null || !hasBuildFile(dir.getParent()))) {
+                break; // the outermost project folder: above it is not the project
+            }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasBuildFile(Path dir) {
+        for (String name : List.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The folder of the annotated source file, when javac's tree API is there and the file is on disk. */

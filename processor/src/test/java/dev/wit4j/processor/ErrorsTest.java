@@ -2,6 +2,7 @@ package dev.wit4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -30,6 +31,23 @@ class ErrorsTest {
         assertTrue(msg.contains("(the annotated source file is not on the file system)"), msg);
         assertTrue(msg.contains(Path.of("").toAbsolutePath().resolve("no/such/wit") + " (current directory)"), msg);
         assertThat(c).hadErrorContaining("cannot find the WIT folder").inFile(Harness.packageInfo("e.missing", "w", "no/such/wit"));
+    }
+
+    @Test
+    void theSearchStopsAtTheProjectRootAndListsEachPlaceOnce(@TempDir Path tmp) throws IOException {
+        Path project = Files.createDirectories(tmp.resolve("outer/project"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Path src = Files.createDirectories(project.resolve("src/main/java/com/acme"));
+        Path info = src.resolve("package-info.java");
+        Files.writeString(info, "@dev.wit4j.annotations.WitWorld(world = \"ex:hello/hello\", wit = \"no/such/wit\")\n"
+                + "package com.acme;\n");
+        Compilation c = Harness.compile(JavaFileObjects.forResource(info.toUri().toURL()));
+        assertThat(c).failed();
+        String msg = Harness.messages(c, Diagnostic.Kind.ERROR).get(0);
+        assertTrue(msg.contains(project.resolve("no/such/wit") + " (above the annotated source file)"), msg);
+        assertFalse(msg.contains(tmp.resolve("outer/no/such/wit").toString()), "looked above the project root: " + msg);
+        List<String> places = msg.lines().filter(l -> l.startsWith("  ")).map(l -> l.replaceAll(" \\(.*", "")).toList();
+        assertEquals(places.size(), new java.util.HashSet<>(places).size(), "a place listed twice: " + msg);
     }
 
     @Test
