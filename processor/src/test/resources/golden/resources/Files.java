@@ -2,6 +2,7 @@ package example.resources;
 
 import dev.wit4j.runtime.types.Result;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
@@ -54,5 +55,9 @@ public interface Files {
      * WIT record {@code entry}.
      */
     record Entry(String name, Optional<File> handle) {
+        public Entry {
+            Objects.requireNonNull(name, "field `name` of record `entry` is null");
+            Objects.requireNonNull(handle, "field `handle` of record `entry` is null");
+        }
     }
 }

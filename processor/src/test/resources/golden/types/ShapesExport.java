@@ -4,6 +4,7 @@ import dev.wit4j.runtime.types.Result;
 import dev.wit4j.runtime.types.Tuple1;
 import dev.wit4j.runtime.types.Tuple3;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -89,6 +90,9 @@ public interface ShapesExport {
      * @since 1.0.0
      */
     record Awkward(int class_, String hashCode_, int default_) {
+        public Awkward {
+            Objects.requireNonNull(hashCode_, "field `hashCode_` of record `awkward` is null");
+        }
     }
 
     /**

@@ -142,6 +142,15 @@ class RoundtripTest {
     }
 
     @Test
+    void aNullFieldIsRefusedWhereTheRecordIsMade() {
+        Everything e = everything(0);
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> new Everything(e.a(), e.b(), e.c(),
+                e.d(), e.e(), e.f(), e.g(), e.h(), e.i(), e.j(), e.k(), e.l(), null, e.n(), e.o(), e.p(), e.q(), e.r(),
+                e.s(), e.t(), e.u(), e.v(), e.w(), e.x()));
+        assertEquals("field `m` of record `everything` is null", npe.getMessage());
+    }
+
+    @Test
     void everyTypeRoundTripsThroughTheComponent() {
         for (int n = 0; n < 6; n++) {
             Everything e = everything(n);

@@ -25,6 +25,19 @@ public final class RecordGenerator {
         TypeSpec.Builder b = TypeSpec.recordBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .recordConstructor(ctor.build())
                 .addJavadoc(doc.gate(r.stability()).build());
+        // a null field is refused where the record is made, naming it, not later inside a call
+        MethodSpec.Builder checks = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        boolean any = false;
+        for (TypeModel.Field f : r.fields()) {
+            if (!f.type().isPrimitive()) {
+                checks.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, f.javaName(),
+                        "field `" + f.javaName() + "` of record `" + r.witName() + "` is null");
+                any = true;
+            }
+        }
+        if (any) {
+            b.addMethod(checks.build());
+        }
         Javadocs.deprecatedAnnotation(r.stability()).ifPresent(b::addAnnotation);
         return b.build();
     }
