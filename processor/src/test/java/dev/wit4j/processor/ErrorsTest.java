@@ -33,15 +33,18 @@ class ErrorsTest {
         assertThat(c).hadErrorContaining("cannot find the WIT folder").inFile(Harness.packageInfo("e.missing", "w", "no/such/wit"));
     }
 
+    /** Compiles {@code project}'s src/main/java/com/acme/package-info.java, annotated {@code @WitWorld(attributes)}. */
+    private static Compilation compileProjectSource(Path project, String attributes) throws IOException {
+        Path info = Files.createDirectories(project.resolve("src/main/java/com/acme")).resolve("package-info.java");
+        Files.writeString(info, "@dev.wit4j.annotations.WitWorld(" + attributes + ")\npackage com.acme;\n");
+        return Harness.compile(JavaFileObjects.forResource(info.toUri().toURL()));
+    }
+
     @Test
     void theSearchStopsAtTheProjectRootAndListsEachPlaceOnce(@TempDir Path tmp) throws IOException {
         Path project = Files.createDirectories(tmp.resolve("outer/project"));
         Files.writeString(project.resolve("pom.xml"), "<project/>");
-        Path src = Files.createDirectories(project.resolve("src/main/java/com/acme"));
-        Path info = src.resolve("package-info.java");
-        Files.writeString(info, "@dev.wit4j.annotations.WitWorld(world = \"ex:hello/hello\", wit = \"no/such/wit\")\n"
-                + "package com.acme;\n");
-        Compilation c = Harness.compile(JavaFileObjects.forResource(info.toUri().toURL()));
+        Compilation c = compileProjectSource(project, "world = \"ex:hello/hello\", wit = \"no/such/wit\"");
         assertThat(c).failed();
         String msg = Harness.messages(c, Diagnostic.Kind.ERROR).get(0);
         assertTrue(msg.contains(project.resolve("no/such/wit") + " (above the annotated source file)"), msg);
@@ -54,10 +57,7 @@ class ErrorsTest {
     void witFolderFoundAboveTheSourceFileWithoutOptions(@TempDir Path project) throws IOException {
         Path wit = Files.createDirectories(project.resolve("src/main/wit"));
         Files.writeString(wit.resolve("hello.wit"), "package ex:hello;\nworld hello { import greet: func(name: string) -> string; }\n");
-        Path src = Files.createDirectories(project.resolve("src/main/java/com/acme"));
-        Path info = src.resolve("package-info.java");
-        Files.writeString(info, "@dev.wit4j.annotations.WitWorld(world = \"ex:hello/hello\")\npackage com.acme;\n");
-        Compilation c = Harness.compile(JavaFileObjects.forResource(info.toUri().toURL()));
+        Compilation c = compileProjectSource(project, "world = \"ex:hello/hello\"");
         assertThat(c).succeededWithoutWarnings();
         assertThat(c).generatedSourceFile("com.acme.HelloImports").contentsAsUtf8String().contains("String greet(String name);");
     }
