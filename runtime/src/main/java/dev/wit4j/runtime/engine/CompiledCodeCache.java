@@ -65,25 +65,14 @@ public final class CompiledCodeCache {
     }
 
     /**
-     * A read-only cache held in memory of {@code entries}: payloads by the SHA-256 (hex) of the
-     * module they were compiled from. Their keys are made here, so that they are found whether or
-     * not the core compiler is on the class path.
+     * A read-only cache held in memory (a precompiled component's): {@code entries} are payloads by
+     * the SHA-256 (hex) of the module they were compiled from, which is also their key (see
+     * {@link #keyFor}). {@code digestsByChecksum} gives each module's digest by its
+     * {@link #checksum}: a module found so is not hashed with SHA-256 (80 ms for a JavaScript
+     * engine's 3 MB skeleton in a fresh JVM, where the hash's intrinsic is not compiled yet). The
+     * entries are code a trusted build wrote, so a checksum that tells its few modules apart is all
+     * it takes. Classes the entries were written without come from {@code classLoader} (or none).
      */
-    static CompiledCodeCache of(java.util.Map<String, byte[]> entries) {
-        return of(entries, java.util.Map.of());
-    }
-
-    /**
-     * {@link #of(java.util.Map)}, also knowing the digest of each module by its {@link #checksum}:
-     * a module found so is not hashed with SHA-256 (80 ms for a JavaScript engine's 3 MB skeleton
-     * in a fresh JVM, where the hash's intrinsic is not compiled yet). The entries are code a
-     * trusted build wrote, so a checksum that tells its few modules apart is all it takes.
-     */
-    static CompiledCodeCache of(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digestsByChecksum) {
-        return of(entries, digestsByChecksum, null);
-    }
-
-    /** {@link #of(java.util.Map, java.util.Map)}; classes its entries were written without come from {@code classLoader}. */
     static CompiledCodeCache of(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digestsByChecksum,
             ClassLoader classLoader) {
         return new CompiledCodeCache(entries, digestsByChecksum, classLoader);

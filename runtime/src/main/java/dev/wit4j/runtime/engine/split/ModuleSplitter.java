@@ -122,7 +122,7 @@ public final class ModuleSplitter {
         List<byte[]> added = new ArrayList<>();
         for (Func g : outliner.created()) added.add(encoder.encode(g));
         Additions additions = additions(types, outliner.created(), transfers);
-        byte[] bytes = write(info, additions, rewritten::get, added.size(), added::get);
+        byte[] bytes = write(info, additions, rewritten::get, added.size(), added::get, null);
         return new Result(bytes, additions, split, added.size(), unsplit);
     }
 
@@ -228,30 +228,10 @@ public final class ModuleSplitter {
             throw new IllegalArgumentException("cannot read the module: " + e.getMessage(), e);
         }
         byte[] stub = {0x00, 0x00, 0x0B}; // no locals, unreachable, end
-        byte[] skeleton = write(info, additions, d -> stub, additions.functionTypes().size(), i -> stub);
-        ModuleInfo written = ModuleInfo.read(skeleton);
-        ModuleInfo.Section count = written.section(ModuleInfo.DATA_COUNT);
-        if (count != null && codeNamesSegments.getAsBoolean()) return skeleton;
-        DataSegments.Coalesced data = DataSegments.coalesced(written);
-        if (data == null) return skeleton;
-        ModuleInfo.Section section = written.section(ModuleInfo.DATA);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(skeleton.length);
-        int at = 0;
-        if (count != null) { // it precedes the code and data sections, and must give their new count
-            out.write(skeleton, 0, count.start());
-            ByteArrayOutputStream n = new ByteArrayOutputStream();
-            Bytes.u32(n, data.count());
-            out.write(ModuleInfo.DATA_COUNT);
-            Bytes.u32(out, n.size());
-            out.writeBytes(n.toByteArray());
-            at = count.end();
-        }
-        out.write(skeleton, at, section.start() - at);
-        out.write(ModuleInfo.DATA);
-        Bytes.u32(out, data.payload().length);
-        out.writeBytes(data.payload());
-        out.write(skeleton, section.end(), skeleton.length - section.end());
-        return out.toByteArray();
+        // the data section is the original's: coalesced from it, written in place of it
+        DataSegments.Coalesced data = info.section(ModuleInfo.DATA_COUNT) != null && codeNamesSegments.getAsBoolean()
+                ? null : DataSegments.coalesced(info);
+        return write(info, additions, d -> stub, additions.functionTypes().size(), i -> stub, data);
     }
 
     /**
@@ -290,7 +270,7 @@ public final class ModuleSplitter {
             }
             int lo = from;
             int hi = to;
-            parts[p] = write(info, Additions.NONE, d -> d >= lo && d < hi ? null : stub, 0, i -> stub);
+            parts[p] = write(info, Additions.NONE, d -> d >= lo && d < hi ? null : stub, 0, i -> stub, null);
             first = to;
         }
         return parts;
@@ -314,10 +294,11 @@ public final class ModuleSplitter {
 
     /**
      * Writes the module with {@code additions} appended: defined function {@code d}'s body (after
-     * its size) from {@code body}, then {@code added} new bodies from {@code addedBody}.
+     * its size) from {@code body}, then {@code added} new bodies from {@code addedBody}; with
+     * {@code data}, its data section (and data count) in place of the module's.
      */
     private static byte[] write(ModuleInfo info, Additions additions, java.util.function.IntFunction<byte[]> body,
-            int added, java.util.function.IntFunction<byte[]> addedBody) {
+            int added, java.util.function.IntFunction<byte[]> addedBody, DataSegments.Coalesced data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(info.bytes.length + 1024);
         out.write(info.bytes, 0, 8);
         boolean globalsWritten = additions.globals().isEmpty();
@@ -343,6 +324,17 @@ public final class ModuleSplitter {
                     globalsWritten = true;
                 }
                 case ModuleInfo.CODE -> section(out, s.id(), code(info, body, added, addedBody));
+                case ModuleInfo.DATA_COUNT, ModuleInfo.DATA -> {
+                    if (data == null) {
+                        out.write(info.bytes, s.start(), s.end() - s.start());
+                    } else if (s.id() == ModuleInfo.DATA) {
+                        section(out, s.id(), data.payload());
+                    } else {
+                        ByteArrayOutputStream count = new ByteArrayOutputStream();
+                        Bytes.u32(count, data.count());
+                        section(out, s.id(), count.toByteArray());
+                    }
+                }
                 default -> out.write(info.bytes, s.start(), s.end() - s.start());
             }
         }
