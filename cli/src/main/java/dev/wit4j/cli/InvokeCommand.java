@@ -142,8 +142,9 @@ final class InvokeCommand implements Callable<Integer> {
                     .addToLinker(linker);
             return linker.instantiate(component);
         } catch (LinkException e) {
+            boolean other = e.importName() != null && !e.importName().startsWith("wasi:");
             throw new Failure("cannot instantiate " + file + ": " + e.getMessage()
-                    + (e.getMessage().contains("wasi:") ? "" : " (invoke defines WASI imports only)"));
+                    + (other ? " (invoke defines WASI imports only)" : ""));
         } catch (IllegalArgumentException e) { // a malformed grant
             throw new Failure(e.getMessage());
         } catch (UnsupportedOperationException e) {

@@ -15,8 +15,8 @@ import java.util.Map;
  * Whether a component fits a world as its bindings will use it: every function and interface the
  * world exports is exported by the component (an interface with each of its functions, with
  * parameters and result of the same structure, {@link TypeMatch}), and the component imports
- * nothing the world does not import (but WASI, when the {@code wasi} module can define it and the
- * world imports none itself). Names are
+ * nothing the world does not import (but WASI, when the world class defines it,
+ * {@link dev.wit4j.processor.model.Bindings#definesWasi()}). Names are
  * compared as the component model spells them ({@code ns:pkg/iface@version}, {@code [method]r.m}).
  */
 final class ComponentFit {
@@ -25,8 +25,7 @@ final class ComponentFit {
     }
 
     /** What does not fit, one line each; empty if it fits. */
-    static List<String> mismatches(World world, Component component, boolean wasiHost) {
-        boolean wasiOutside = wasiHost && world.imports().keySet().stream().noneMatch(k -> k.toString().startsWith("wasi:"));
+    static List<String> mismatches(World world, Component component, boolean wasiDefined) {
         List<String> out = new ArrayList<>();
         Map<String, TypeView.Extern> exports = component.exports();
         for (Map.Entry<WorldKey, WorldItem> e : world.exports().entrySet()) {
@@ -49,7 +48,7 @@ final class ComponentFit {
         }
         for (String imported : component.imports().keySet()) {
             boolean inWorld = world.imports().keySet().stream().anyMatch(k -> k.toString().equals(imported));
-            if (!inWorld && !(wasiOutside && imported.startsWith("wasi:"))) {
+            if (!inWorld && !(wasiDefined && imported.startsWith("wasi:"))) {
                 out.add("the component imports `" + imported + "`, which the world does not import");
             }
         }

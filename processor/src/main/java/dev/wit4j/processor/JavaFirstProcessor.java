@@ -205,6 +205,9 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         Map<String, JavaFirstInterface> javaFirst = new HashMap<>();
         all.forEach(i -> javaFirst.put(i.qualifiedName(), i));
         Bindings bindings = new ModelBuilder(resolve, world, javaPackage, d, javaFirst).build();
+        if (WitWorldProcessor.wasiHost(processingEnv)) {
+            bindings = bindings.withWasiHost();
+        }
         if (d.errorCount() > 0) {
             d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());
             return;

@@ -166,6 +166,9 @@ public final class WitWorldProcessor extends AbstractProcessor {
         PackageElement pkg = e instanceof PackageElement p ? p : processingEnv.getElementUtils().getPackageOf(e);
         String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
         Bindings bindings = new ModelBuilder(resolve, world, packageName, d).build();
+        if (wasiHost(processingEnv)) {
+            bindings = bindings.withWasiHost();
+        }
         if (d.errorCount() == 0 && hasComponent) {
             if (loaded == null) {
                 loaded = loadComponent(e, ann, d);
@@ -242,7 +245,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
     private Bindings precompile(Element e, Loaded loaded, World world, Bindings bindings, Diagnostics d) {
         Path file = loaded.file();
         dev.wit4j.runtime.Component component = loaded.component();
-        for (String mismatch : ComponentFit.mismatches(world, component, wasiHost(processingEnv))) {
+        for (String mismatch : ComponentFit.mismatches(world, component, bindings.definesWasi())) {
             d.report(Message.COMPONENT_MISMATCH, file, world.qualifiedName(), mismatch);
         }
         if (d.errorCount() > 0) {
@@ -306,9 +309,6 @@ public final class WitWorldProcessor extends AbstractProcessor {
                     d.report(Message.WRITE_FAILED, file.packageName() + "." + file.typeSpec().name(), ex.getMessage());
                 }
             }
-        }
-        if (wasiHost(env)) {
-            bindings = bindings.withWasiHost();
         }
         JavaFile worldFile = WorldGenerator.generate(bindings, e, qualify, usesDeprecated(bindings));
         try {

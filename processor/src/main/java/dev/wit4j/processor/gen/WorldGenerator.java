@@ -71,16 +71,12 @@ public final class WorldGenerator {
     private final List<Holder> implemented = new ArrayList<>();
     private final Map<Holder, String> importFields = new IdentityHashMap<>();
     private final Set<String> importFieldNames = new java.util.HashSet<>();
-    /**
-     * Whether factories also take a {@code WasiContext}: the {@code wasi} module is on the class path
-     * and the world imports no WASI interface itself (the host's implementations would define it twice).
-     */
+    /** Whether factories also take a {@code WasiContext} ({@link Bindings#definesWasi()}). */
     private final boolean wasi;
 
     private WorldGenerator(Bindings bindings) {
         this.bindings = bindings;
-        this.wasi = bindings.wasiHost() && bindings.holders().stream()
-                .noneMatch(h -> !h.kind().exported() && h.externName() != null && h.externName().startsWith("wasi:"));
+        this.wasi = bindings.definesWasi();
         this.world = bindings.worldClass();
         List<String> reserved = new ArrayList<>(List.of("instance", "instantiate", "equals", "hashCode", "toString",
                 "getClass", "wait", "notify", "notifyAll", "clone", "finalize"));

@@ -35,6 +35,17 @@ public record Bindings(String packageName, String world, ClassName worldClass, L
         return new Bindings(packageName, world, worldClass, holders, java.util.Optional.of(resource), wasiHost);
     }
 
+    /**
+     * Whether the world class defines WASI from a {@code WasiContext}: the {@code wasi} module is on
+     * the class path and the world imports no WASI interface itself (the host's implementations
+     * would define it twice). A component compiled at build time may then import WASI outside the
+     * world.
+     */
+    public boolean definesWasi() {
+        return wasiHost && holders.stream().noneMatch(h -> !h.kind().exported() && h.externName() != null
+                && h.externName().startsWith("wasi:"));
+    }
+
     /** These bindings with factories that define WASI (the {@code wasi} module is on the class path). */
     public Bindings withWasiHost() {
         return new Bindings(packageName, world, worldClass, holders, precompiled, true);
