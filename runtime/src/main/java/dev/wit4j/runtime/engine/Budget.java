@@ -35,6 +35,16 @@ public final class Budget {
         return true;
     }
 
+    /** Linear memory bytes that may still be taken. */
+    long memoryLeft() {
+        return memoryLimit - memoryUsed;
+    }
+
+    /** Gives back {@code bytes} taken by {@link #tryGrowMemory} for a growth that then failed. */
+    void releaseMemory(long bytes) {
+        memoryUsed -= bytes;
+    }
+
     /** Takes a new memory's initial {@code bytes}, or refuses the instantiation. */
     void createMemory(long bytes) {
         if (!tryGrowMemory(bytes)) {

@@ -179,13 +179,14 @@ public final class CoreModuleInstance {
     }
 
     /**
-     * A memory the module defines: a {@link PagedMemory} for every unshared memory, so that it
-     * can grow to the full wasm32 range of 65536 pages (Endive's own memories stop below 2 GiB);
-     * shared memories keep Endive's default, whose grow is safe across threads.
+     * A memory the module defines: a {@link FlatMemory} for every unshared memory (one array while
+     * it is small, for speed; pages past 256 MiB, so that it can grow to the full wasm32 range of 65536
+     * pages, where Endive's own memories stop below 2 GiB); shared memories keep Endive's default,
+     * whose grow is safe across threads.
      */
     static Memory newMemory(MemoryLimits limits, Budget budget) {
         if (PagedMemory.supports(limits)) {
-            return new PagedMemory(limits, budget);
+            return new FlatMemory(limits, budget);
         }
         if (budget != Budget.UNLIMITED) {
             // a shared memory cannot be held to a budget as it grows: refused rather than unbounded

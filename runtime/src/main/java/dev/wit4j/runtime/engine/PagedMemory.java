@@ -18,7 +18,8 @@ import run.endive.wasm.types.PassiveDataSegment;
 
 /**
  * A wasm32 linear memory that can grow to the full 65536 pages (4 GiB), which Endive's own
- * memories (one Java array, or pages capped at {@link Memory#RUNTIME_MAX_PAGES}) cannot.
+ * memories (pages capped at {@link Memory#RUNTIME_MAX_PAGES}) cannot: where a {@link FlatMemory}
+ * goes once it is too large for one array.
  *
  * <p>Each 64 KiB page is its own {@code byte[]}, allocated when it is first written; the page
  * table ({@code byte[][]}) covers only the pages touched so far and grows geometrically, copying

@@ -276,13 +276,6 @@ class PagedMemoryTest {
         assertEquals(9, m.atomicReadInt(PAGE - 4));
     }
 
-    @Test
-    void factoryUsesPagesForUnsharedMemoriesOnly() {
-        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1, 2), Budget.UNLIMITED) instanceof PagedMemory);
-        assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1), Budget.UNLIMITED) instanceof PagedMemory);
-        assertTrue(!(CoreModuleInstance.newMemory(new MemoryLimits(1, 2, true), Budget.UNLIMITED) instanceof PagedMemory));
-    }
-
     /** Little-endian bytes of {@code m} through single-byte reads: an independent decoding. */
     private static final class ByteArrayMemoryMirror {
         static long of(Memory m, int a, int width) {

@@ -1,0 +1,583 @@
+package dev.wit4j.runtime.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+import run.endive.runtime.ConstantEvaluators;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Memory;
+import run.endive.runtime.WasmRuntimeException;
+import run.endive.wasm.UninstantiableException;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.ActiveDataSegment;
+import run.endive.wasm.types.DataSegment;
+import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.PassiveDataSegment;
+
+/**
+ * The linear memory of every unshared wasm32 memory: one {@code byte[]} while the memory is at most
+ * {@link #FLAT_PAGES} pages, a {@link PagedMemory} beyond (so that large memories stay lazily
+ * allocated, and a memory can grow to the full 4 GiB).
+ *
+ * <p>Why one array: compiled guest code spends its time in loads and stores whose addresses depend
+ * on the value loaded just before (an interpreter's dispatch, a hash table, a linked structure).
+ * With one array an access is a bounds check and a load; with a page table it is two more
+ * dependent loads (the table, then the page) on that critical path. On a bytecode-interpreter loop
+ * in C, compiled by clang, one array ran the same guest code about twice as fast as pages.
+ *
+ * <p>The array is longer than the memory (it doubles, so a memory that grows a page at a time is
+ * copied only a logarithmic number of times, at most its final size in all); accesses are checked against the memory's size, not the array's, by
+ * {@link Objects#checkIndex} on limits kept per access width — the JIT folds that check into the
+ * array's own. Bytes past the size are never written, so they read as zero when the memory grows
+ * over them.
+ *
+ * <p>Past {@link #FLAT_PAGES} (256 MiB), or when the JVM cannot allocate a larger array, the memory
+ * moves once into a {@link PagedMemory} (pages allocated when first written, up to the full 4 GiB)
+ * and every access goes there. A memory whose initial size is already past {@code FLAT_PAGES}
+ * starts paged. Not for shared memories, like {@code PagedMemory}.
+ */
+final class FlatMemory implements Memory {
+
+    /** The largest memory held in one array (256 MiB): past it, pages. */
+    static final int FLAT_PAGES = 4_096;
+
+    private static final int SHIFT = 16;
+
+    private static final VarHandle SHORT =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOAT =
+            MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final MemoryLimits limits;
+    private final int maxPages;
+    private final int flatPages;
+    private final Budget budget;
+    private int pages;
+    /** The memory while flat (at least {@code pages} pages long); null once paged. */
+    private byte[] bytes;
+    /** Once the memory outgrew one array: where every access goes. */
+    private PagedMemory paged;
+    /*
+     * One more than the highest address an access of 1, 2, 4 or 8 bytes may start at: the size
+     * minus the width less one. Negative when the memory is smaller than the width, which makes
+     * every such access fail its check.
+     */
+    private int limit1;
+    private int limit2;
+    private int limit4;
+    private int limit8;
+    private DataSegment[] dataSegments;
+
+    FlatMemory(MemoryLimits limits, Budget budget) {
+        this(limits, budget, FLAT_PAGES);
+    }
+
+    /**
+     * A memory held in one array up to {@code flatPages} pages (a parameter so that tests can move
+     * a small memory to pages).
+     *
+     * @throws LimitExceededException if the budget cannot hold the initial pages
+     */
+    FlatMemory(MemoryLimits limits, Budget budget, int flatPages) {
+        if (limits.shared()) {
+            throw new IllegalArgumentException("a flat memory cannot be shared");
+        }
+        this.limits = limits;
+        this.maxPages = Math.min(Math.max(limits.maximumPages(), 0), PagedMemory.MAX_PAGES);
+        if (limits.initialPages() < 0 || limits.initialPages() > maxPages) {
+            throw new IllegalArgumentException("initial pages " + limits.initialPages() + " exceed the maximum "
+                    + maxPages);
+        }
+        this.flatPages = flatPages;
+        this.budget = budget;
+        if (budget != Budget.UNLIMITED) {
+            budget.createMemory((long) limits.initialPages() * PAGE_SIZE);
+        }
+        this.pages = limits.initialPages();
+        byte[] initial = pages <= flatPages ? allocate(pages) : null;
+        if (initial != null) {
+            bytes = initial;
+            setLimits();
+        } else {
+            becomePaged(null);
+        }
+    }
+
+    /** A zeroed array of {@code count} pages, or null if the JVM cannot allocate it. */
+    private static byte[] allocate(int count) {
+        try {
+            return new byte[count * PAGE_SIZE];
+        } catch (OutOfMemoryError e) {
+            return null; // paged memory allocates only what is written: the caller moves there
+        }
+    }
+
+    private void setLimits() {
+        int size = pages * PAGE_SIZE;
+        limit1 = size;
+        limit2 = size - 1;
+        limit4 = size - 3;
+        limit8 = size - 7;
+    }
+
+    /**
+     * Moves the memory (its first {@code pages} pages are in {@code from}, if not null) to pages;
+     * if that runs out of heap, nothing has changed.
+     */
+    private void becomePaged(byte[] from) {
+        PagedMemory target = new PagedMemory(limits, Budget.UNLIMITED);
+        if (pages > limits.initialPages()) {
+            target.grow(pages - limits.initialPages());
+        }
+        if (from != null) {
+            byte[] zero = new byte[PAGE_SIZE];
+            for (int page = 0; page < pages; page++) {
+                int at = page * PAGE_SIZE;
+                // a page never written stays unallocated there
+                if (Arrays.mismatch(from, at, at + PAGE_SIZE, zero, 0, PAGE_SIZE) >= 0) {
+                    target.write(at, from, at, PAGE_SIZE);
+                }
+            }
+        }
+        paged = target;
+        bytes = null;
+        limit1 = limit2 = limit4 = limit8 = -1;
+    }
+
+    /** Whether the memory has moved to pages: for tests. */
+    boolean isPaged() {
+        return bytes == null;
+    }
+
+    // ---------------------------------------------------------------- size
+
+    @Override
+    public int pages() {
+        return pages;
+    }
+
+    @Override
+    public int grow(int delta) {
+        int previous = pages;
+        long wanted = previous + Integer.toUnsignedLong(delta);
+        if (wanted > maxPages) {
+            return -1;
+        }
+        if (budget != Budget.UNLIMITED && !budget.tryGrowMemory((wanted - previous) * PAGE_SIZE)) {
+            return -1; // the limit set by the host: failing is what memory.grow may always do
+        }
+        byte[] current = bytes;
+        if (current == null) {
+            paged.grow((int) (wanted - previous));
+        } else if (wanted * PAGE_SIZE > current.length) {
+            byte[] larger = wanted <= flatPages ? allocate(capacity((int) wanted, current.length / PAGE_SIZE)) : null;
+            if (larger != null) {
+                // bytes past the size were never written: only the used part is copied
+                System.arraycopy(current, 0, larger, 0, previous * PAGE_SIZE);
+                bytes = larger;
+            } else {
+                try {
+                    becomePaged(current);
+                } catch (OutOfMemoryError e) {
+                    // not even the pages in use could be copied: the memory stays as it was
+                    if (budget != Budget.UNLIMITED) {
+                        budget.releaseMemory((wanted - previous) * PAGE_SIZE);
+                    }
+                    return -1;
+                }
+                paged.grow((int) (wanted - previous));
+            }
+        }
+        pages = (int) wanted;
+        if (bytes != null) {
+            setLimits();
+        }
+        return previous;
+    }
+
+    /**
+     * Pages to allocate for a memory of {@code wanted} pages (already taken from the budget) held
+     * so far in {@code held}: twice as many, but never more than the memory could ever use — its
+     * maximum, what is left of the budget — nor past the flat limit.
+     */
+    private int capacity(int wanted, int held) {
+        long grown = Math.max(wanted, 2L * held);
+        long ceiling = Math.min(maxPages, flatPages);
+        if (budget != Budget.UNLIMITED) {
+            ceiling = Math.min(ceiling, wanted + budget.memoryLeft() / PAGE_SIZE);
+        }
+        return (int) Math.max(wanted, Math.min(grown, ceiling));
+    }
+
+    @Override
+    public int initialPages() {
+        return limits.initialPages();
+    }
+
+    /** The declared maximum as Endive's own memories report it (see {@link PagedMemory#maximumPages}). */
+    @Override
+    public int maximumPages() {
+        return Math.min(maxPages, RUNTIME_MAX_PAGES);
+    }
+
+    /** The real maximum: how far {@link #grow} goes. */
+    int growLimit() {
+        return maxPages;
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    // ---------------------------------------------------------------- bounds
+
+    private static WasmRuntimeException outOfBounds(int addr, long length, long limit) {
+        return new WasmRuntimeException("out of bounds memory access: attempted to access address: "
+                + Integer.toUnsignedLong(addr) + " but limit is: " + limit + " and size: " + length);
+    }
+
+    private WasmRuntimeException outOfBounds(int addr, long length) {
+        return outOfBounds(addr, length, (long) pages * PAGE_SIZE);
+    }
+
+    /** Traps unless {@code [addr, addr + length)} (unsigned) lies in the flat memory. */
+    private void check(int addr, int length) {
+        long end = Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(length);
+        if (end > (long) pages * PAGE_SIZE) {
+            throw outOfBounds(addr, Integer.toUnsignedLong(length));
+        }
+    }
+
+    // ---------------------------------------------------------------- scalar access
+
+    @Override
+    public byte read(int addr) {
+        byte[] b = bytes;
+        if (b == null) {
+            return paged.read(addr);
+        }
+        try {
+            return b[Objects.checkIndex(addr, limit1)];
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 1);
+        }
+    }
+
+    @Override
+    public void writeByte(int addr, byte data) {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.writeByte(addr, data);
+            return;
+        }
+        try {
+            b[Objects.checkIndex(addr, limit1)] = data;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 1);
+        }
+    }
+
+    @Override
+    public short readShort(int addr) {
+        byte[] b = bytes;
+        if (b == null) {
+            return paged.readShort(addr);
+        }
+        try {
+            return (short) SHORT.get(b, Objects.checkIndex(addr, limit2));
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 2);
+        }
+    }
+
+    @Override
+    public void writeShort(int addr, short data) {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.writeShort(addr, data);
+            return;
+        }
+        try {
+            SHORT.set(b, Objects.checkIndex(addr, limit2), data);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 2);
+        }
+    }
+
+    @Override
+    public long readU16(int addr) {
+        return readShort(addr) & 0xFFFFL;
+    }
+
+    @Override
+    public int readInt(int addr) {
+        byte[] b = bytes;
+        if (b == null) {
+            return paged.readInt(addr);
+        }
+        try {
+            return (int) INT.get(b, Objects.checkIndex(addr, limit4));
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 4);
+        }
+    }
+
+    @Override
+    public void writeI32(int addr, int data) {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.writeI32(addr, data);
+            return;
+        }
+        try {
+            INT.set(b, Objects.checkIndex(addr, limit4), data);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 4);
+        }
+    }
+
+    @Override
+    public long readLong(int addr) {
+        byte[] b = bytes;
+        if (b == null) {
+            return paged.readLong(addr);
+        }
+        try {
+            return (long) LONG.get(b, Objects.checkIndex(addr, limit8));
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 8);
+        }
+    }
+
+    @Override
+    public void writeLong(int addr, long data) {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.writeLong(addr, data);
+            return;
+        }
+        try {
+            LONG.set(b, Objects.checkIndex(addr, limit8), data);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 8);
+        }
+    }
+
+    @Override
+    public float readFloat(int addr) {
+        byte[] b = bytes;
+        if (b == null) {
+            return paged.readFloat(addr);
+        }
+        try {
+            return (float) FLOAT.get(b, Objects.checkIndex(addr, limit4));
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 4);
+        }
+    }
+
+    @Override
+    public long readF32(int addr) {
+        return readInt(addr);
+    }
+
+    @Override
+    public void writeF32(int addr, float data) {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.writeF32(addr, data);
+            return;
+        }
+        try {
+            FLOAT.set(b, Objects.checkIndex(addr, limit4), data);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 4);
+        }
+    }
+
+    @Override
+    public double readDouble(int addr) {
+        byte[] b = bytes;
+        if (b == null) {
+            return paged.readDouble(addr);
+        }
+        try {
+            return (double) DOUBLE.get(b, Objects.checkIndex(addr, limit8));
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 8);
+        }
+    }
+
+    @Override
+    public long readF64(int addr) {
+        return readLong(addr);
+    }
+
+    @Override
+    public void writeF64(int addr, double data) {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.writeF64(addr, data);
+            return;
+        }
+        try {
+            DOUBLE.set(b, Objects.checkIndex(addr, limit8), data);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(addr, 8);
+        }
+    }
+
+    // ---------------------------------------------------------------- bulk access
+
+    @Override
+    public void write(int addr, byte[] data, int offset, int size) {
+        if (offset < 0 || size < 0 || (long) offset + size > data.length) {
+            throw new WasmRuntimeException("out of bounds memory access: attempted to access address: " + offset
+                    + " but limit is: " + data.length + " and size: " + size);
+        }
+        byte[] b = bytes;
+        if (b == null) {
+            paged.write(addr, data, offset, size);
+            return;
+        }
+        check(addr, size);
+        System.arraycopy(data, offset, b, addr, size);
+    }
+
+    @Override
+    public byte[] readBytes(int addr, int len) {
+        byte[] b = bytes;
+        if (b == null) {
+            return paged.readBytes(addr, len);
+        }
+        if (len < 0) {
+            throw outOfBounds(addr, len);
+        }
+        check(addr, len);
+        return Arrays.copyOfRange(b, addr, addr + len);
+    }
+
+    @Override
+    public void fill(byte value, int fromIndex, int toIndex) {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.fill(value, fromIndex, toIndex);
+            return;
+        }
+        int size = toIndex - fromIndex;
+        check(fromIndex, size);
+        Arrays.fill(b, fromIndex, fromIndex + size, value);
+    }
+
+    @Override
+    public void zero() {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.zero();
+        } else {
+            Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    @Override
+    public void copy(int dest, int src, int size) {
+        byte[] b = bytes;
+        if (b == null) {
+            paged.copy(dest, src, size);
+            return;
+        }
+        check(src, size);
+        check(dest, size);
+        // System.arraycopy copies overlapping ranges of one array as if through a temporary copy
+        System.arraycopy(b, src, b, dest, size);
+    }
+
+    // ---------------------------------------------------------------- data segments
+
+    @Override
+    public void initialize(Instance instance, DataSegment[] dataSegments) {
+        initialize(instance, dataSegments, 0);
+    }
+
+    @Override
+    public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
+        this.dataSegments = dataSegments;
+        if (dataSegments == null) {
+            return;
+        }
+        for (DataSegment s : dataSegments) {
+            if (s instanceof ActiveDataSegment) {
+                ActiveDataSegment segment = (ActiveDataSegment) s;
+                if (segment.index() != memoryIndex) {
+                    continue;
+                }
+                byte[] data = segment.data();
+                int offset = (int) ConstantEvaluators.computeConstantValue(instance, segment.offsetInstructions())[0];
+                long limit = (long) pages * PAGE_SIZE;
+                if (Integer.toUnsignedLong(offset) + data.length > limit) {
+                    throw new UninstantiableException("out of bounds memory access: attempted to access address: "
+                            + Integer.toUnsignedLong(offset) + " but limit is: " + limit + " and size: " + data.length);
+                }
+                write(offset, data, 0, data.length);
+            } else if (!(s instanceof PassiveDataSegment)) {
+                throw new WasmEngineException("Data segment should be active or passive: " + s);
+            }
+        }
+    }
+
+    @Override
+    public void initPassiveSegment(int segmentId, int dest, int offset, int size) {
+        byte[] data = dataSegments[segmentId].data();
+        if (Integer.toUnsignedLong(offset) + Integer.toUnsignedLong(size) > data.length) {
+            throw new WasmRuntimeException("out of bounds memory access: attempted to access address: "
+                    + Integer.toUnsignedLong(offset) + " but limit is: " + data.length + " and size: "
+                    + Integer.toUnsignedLong(size));
+        }
+        write(dest, data, offset, size);
+    }
+
+    @Override
+    public void drop(int segment) {
+        dataSegments[segment] = PassiveDataSegment.EMPTY;
+    }
+
+    // ---------------------------------------------------------------- atomics (unshared: plain)
+
+    @Override
+    @SuppressWarnings("removal")
+    public Object lock(int address) {
+        return this;
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public int waitOn(int address, int expected, long timeout) {
+        throw new WasmEngineException("Attempt to wait on a non-shared memory, not supported.");
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public int waitOn(int address, long expected, long timeout) {
+        throw new WasmEngineException("Attempt to wait on a non-shared memory, not supported.");
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public int notify(int address, int maxThreads) {
+        return 0;
+    }
+
+    @Override
+    public void atomicFence() {
+        VarHandle.fullFence();
+    }
+}
