@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>Items gated with {@code @unstable(feature = f)} are left out unless {@code f} is enabled
  * ({@link #withFeatures}, {@link #withAllFeatures}), like wasm-tools; references to such items from
- * ungated ones are errors. Every error is a {@link WitException} with file, line and column.
+ * ungated ones are errors. Invalid WIT is a {@link WitException} with file, line and column: the
+ * syntax errors of all files; when the files parse, the first resolution error.
  * Instances are immutable and thread-safe.
  */
 public final class WitResolver {
@@ -84,10 +85,12 @@ public final class WitResolver {
             throw new WitException(dir.toString(), "the folder has no .wit files (the root package's files go here,"
                     + " other packages in its deps/ folder)");
         }
+        Parsing parsing = new Parsing();
         List<Group> groups = new ArrayList<>();
-        loadDeps(dir.resolve("deps"), groups);
-        Group root = new Group(dir.toString(), parseAll(files));
+        loadDeps(dir.resolve("deps"), groups, parsing);
+        Group root = new Group(dir.toString(), parsing.all(files));
         groups.add(root);
+        parsing.check();
         return resolveGroups(groups, root);
     }
 
@@ -96,7 +99,9 @@ public final class WitResolver {
      * {@code package ... { }} blocks.
      */
     public Resolve file(Path file) {
-        Group g = new Group(file.toString(), List.of(WitParser.parse(read(file))));
+        Parsing parsing = new Parsing();
+        Group g = new Group(file.toString(), parsing.all(List.of(file)));
+        parsing.check();
         return resolveGroups(List.of(g), g);
     }
 
@@ -108,10 +113,12 @@ public final class WitResolver {
         if (files.isEmpty()) {
             throw new WitException("", "no files to resolve");
         }
+        Parsing parsing = new Parsing();
         List<Group> groups = new ArrayList<>();
         for (Path f : files) {
-            groups.add(new Group(f.toString(), List.of(WitParser.parse(read(f)))));
+            groups.add(new Group(f.toString(), parsing.all(List.of(f))));
         }
+        parsing.check();
         return resolveGroups(groups, groups.get(groups.size() - 1));
     }
 
@@ -124,6 +131,33 @@ public final class WitResolver {
     // ---------------------------------------------------------------------------------------
 
     private record Group(String origin, List<Ast.File> files) {
+    }
+
+    /**
+     * Parses files, keeping the syntax errors of all of them (and those that cannot be read), so
+     * that {@link #check} reports them together.
+     */
+    private static final class Parsing {
+        final List<WitException> errors = new ArrayList<>();
+
+        List<Ast.File> all(List<Path> files) {
+            List<Ast.File> out = new ArrayList<>();
+            for (Path f : files) {
+                try {
+                    out.add(WitParser.parse(read(f)));
+                } catch (WitException e) {
+                    errors.add(e);
+                }
+            }
+            return out;
+        }
+
+        /** Throws the errors found, if any: resolving files that do not parse would report what follows from them. */
+        void check() {
+            if (!errors.isEmpty()) {
+                throw WitException.combine(errors);
+            }
+        }
     }
 
     private Resolve resolveGroups(List<Group> groups, Group root) {
@@ -143,19 +177,19 @@ public final class WitResolver {
         return resolver.resolve(sources, rootName);
     }
 
-    private void loadDeps(Path deps, List<Group> groups) {
+    private void loadDeps(Path deps, List<Group> groups, Parsing parsing) {
         if (!Files.isDirectory(deps)) {
             return;
         }
         for (Path p : list(deps)) {
             if (Files.isDirectory(p)) {
-                loadDeps(p.resolve("deps"), groups);
-                List<Ast.File> files = parseAll(witFiles(p));
+                loadDeps(p.resolve("deps"), groups, parsing);
+                List<Ast.File> files = parsing.all(witFiles(p));
                 if (!files.isEmpty()) {
                     groups.add(new Group(p.toString(), files));
                 }
             } else if (p.getFileName().toString().endsWith(".wit")) {
-                groups.add(new Group(p.toString(), List.of(WitParser.parse(read(p)))));
+                groups.add(new Group(p.toString(), parsing.all(List.of(p))));
             }
         }
     }
@@ -176,14 +210,6 @@ public final class WitResolver {
         } catch (IOException e) {
             throw new WitException(dir.toString(), "cannot list directory: " + e.getMessage());
         }
-    }
-
-    private static List<Ast.File> parseAll(List<Path> files) {
-        List<Ast.File> out = new ArrayList<>();
-        for (Path f : files) {
-            out.add(WitParser.parse(read(f)));
-        }
-        return out;
     }
 
     private static SourceFile read(Path file) {
