@@ -36,6 +36,13 @@ public final class WitParser {
             "f32", "f64", "char", "string", "error-context", "list", "option", "result", "tuple", "map", "own", "borrow",
             "stream", "future");
 
+    /** Keywords that can only start an item outside an interface or world body, a world's inline interface, a resource. */
+    private static final Set<String> OUTSIDE_BODY = Set.of("package", "interface", "world");
+    private static final Set<String> OUTSIDE_WORLD_INTERFACE = Set.of("package", "interface", "world", "import", "export",
+            "include");
+    private static final Set<String> OUTSIDE_RESOURCE = Set.of("package", "interface", "world", "import", "export",
+            "include", "type", "record", "variant", "enum", "flags", "resource", "use");
+
     /** The kinds of body whose items the parser can resume at after an error. */
     private enum Level { TOP, INTERFACE, WORLD, RESOURCE }
 
@@ -52,10 +59,13 @@ public final class WitParser {
      * can be inside them, so those reset it even when the input left one open).
      */
     private int groupDepth;
+    /** Whether tokens are being skipped after a syntax error, and the lexical errors found meanwhile. */
+    private boolean skipping;
+    private final List<WitException> skippedErrors = new ArrayList<>();
 
     private WitParser(SourceFile file) {
         this.file = file;
-        this.lexer = new Lexer(file, errors::add);
+        this.lexer = new Lexer(file, this::lexicalError);
     }
 
     /**
@@ -70,6 +80,34 @@ public final class WitParser {
             throw WitException.combine(p.errors);
         }
         return f;
+    }
+
+    private void lexicalError(WitException e) {
+        // In what is skipped after a syntax error, tokens are not what they would be in place
+        // (versions, for one, are not lexed as such): what is wrong there is not reported. The
+        // token skipping stops at is parsed, though: its errors are kept until then.
+        if (skipping) {
+            skippedErrors.add(e);
+        } else {
+            errors.add(e);
+        }
+    }
+
+    private void startSkipping() {
+        skipping = true;
+        skippedErrors.clear();
+    }
+
+    /** Ends skipping; the lexical errors of the token it stopped at (the next one) are reported. */
+    private void stopSkipping() {
+        skipping = false;
+        var at = file.pos(peek().start());
+        for (WitException e : skippedErrors) {
+            if (e.line() > at.line() || e.line() == at.line() && e.column() >= at.column()) {
+                errors.add(e);
+            }
+        }
+        skippedErrors.clear();
     }
 
     /** Records a syntax error, unless it follows from a lexical one. */
@@ -232,13 +270,21 @@ public final class WitParser {
      * Skips the rest of an item after a syntax error in it, within a body whose braces are
      * {@code depth} deep: up to and including the item's {@code ;} or the {@code }} of a body it
      * opened, or up to the {@code }} closing the enclosing body or a token that starts an item
-     * there. The token the error was found at is only taken as an item's start when it is the
-     * first on its line (there it most likely is one, after a missing {@code ;} or {@code >}).
-     * Inside an unclosed {@code (} or {@code <} only a keyword or attribute first on its line
-     * starts an item: a {@code name:} there is a parameter.
+     * there and is the first on its line (items start lines; elsewhere, such a token is more
+     * likely part of the broken item, and may even be where the error was found). Inside an
+     * unclosed {@code (} or {@code <} only a keyword or attribute starts an item: a {@code name:}
+     * there is a parameter.
      */
     private void recover(Level level, int depth) {
-        Token offending = peek();
+        startSkipping();
+        try {
+            skip(level, depth);
+        } finally {
+            stopSkipping();
+        }
+    }
+
+    private void skip(Level level, int depth) {
         while (peek().kind() != Kind.EOF) {
             Token t = peek();
             if (braceDepth <= depth) {
@@ -252,17 +298,25 @@ public final class WitParser {
                     continue;
                 }
                 if (isOp(";") && level != Level.TOP) {
-                    // Top-level items end with their braces; a `;` there ends nothing.
+                    // Top-level items end with their braces; a `;` there ends nothing. Inside an
+                    // unclosed `(` or `<` with more on its line, it is a stray one (`own<;e>`).
+                    int groups = groupDepth;
+                    boolean stray = groups > 0 && followedOnItsLine();
                     next();
-                    return;
+                    if (!stray) {
+                        return;
+                    }
+                    groupDepth = groups;
+                    continue;
                 }
-                if (resumesHere(t, offending) && startsItem(level)) {
+                if (resumesHere(t) && startsItem(level)) {
                     return;
                 }
             }
             next();
-            if (braceDepth == depth && last.kind() == Kind.OP && last.text().equals("}")) {
+            if (level != Level.TOP && braceDepth == depth && last.kind() == Kind.OP && last.text().equals("}")) {
                 // The item opened a body and it is closed: the item ends here (with its `;`, if any).
+                // (At the top level only another top-level item can come next.)
                 eatOp(";");
                 return;
             }
@@ -271,12 +325,18 @@ public final class WitParser {
 
     /** Whether the next token, a {@code }}, is followed by {@code ;} on its line: no body ends so. */
     private boolean strayClose() {
-        Token close = peek();
         Token after = peekSecond();
-        if (!(after.kind() == Kind.OP && after.text().equals(";"))) {
+        return after.kind() == Kind.OP && after.text().equals(";") && followedOnItsLine();
+    }
+
+    /** Whether another token follows the next one on its line. */
+    private boolean followedOnItsLine() {
+        Token t = peek();
+        Token after = peekSecond();
+        if (after.kind() == Kind.EOF) {
             return false;
         }
-        for (int i = close.end(); i < after.start(); i++) {
+        for (int i = t.end(); i < after.start(); i++) {
             if (file.text().charAt(i) == '\n') {
                 return false;
             }
@@ -284,11 +344,11 @@ public final class WitParser {
         return true;
     }
 
-    private boolean resumesHere(Token t, Token offending) {
-        if (groupDepth > 0) {
-            return firstOnLine(t) && (t.kind() == Kind.KEYWORD || t.kind() == Kind.OP);
+    private boolean resumesHere(Token t) {
+        if (!firstOnLine(t)) {
+            return false;
         }
-        return t != offending || firstOnLine(t);
+        return groupDepth == 0 || t.kind() == Kind.KEYWORD || t.kind() == Kind.OP;
     }
 
     /**
@@ -296,43 +356,37 @@ public final class WitParser {
      * {@code ,} of the list (braces {@code depth} deep), or up to the {@code }} closing the list.
      */
     private void skipMember(int depth) {
-        while (peek().kind() != Kind.EOF) {
-            if (braceDepth == depth && isOp("}")) {
-                return;
+        startSkipping();
+        try {
+            while (peek().kind() != Kind.EOF) {
+                if (braceDepth == depth && isOp("}")) {
+                    return;
+                }
+                Token t = next();
+                if (braceDepth == depth && groupDepth == 0 && t.kind() == Kind.OP && t.text().equals(",")) {
+                    return;
+                }
             }
-            Token t = next();
-            if (braceDepth == depth && groupDepth == 0 && t.kind() == Kind.OP && t.text().equals(",")) {
-                return;
-            }
+        } finally {
+            stopSkipping();
         }
     }
 
     /**
-     * Whether a body whose {@code }} has not come yet ends without it, or skips a top-level item
-     * (the body's loop goes on) without another error. Both happen only after an error in the
-     * body, which explains them: the end of the file, or an {@code interface}, {@code world} or
-     * {@code package} first on its line, then most likely follow a list or body left open by that
-     * error, which took the body's {@code }}. Without such an error, the item parser reports what
-     * it expected instead.
+     * Whether a body whose {@code }} has not come yet ends without it: at the end of the file, or
+     * at a keyword first on its line that starts an item of an enclosing body ({@code closers}).
+     * That happens only after an error in the body, which explains the missing brace (a list or
+     * body the error left open took it, or the brace was never written where the error is); it
+     * is not reported again. Without such an error, the item parser reports what it expected.
      *
      * @param errorsBefore the number of errors before the body
-     * @param level the body's kind, to skip a top-level item
-     * @param depth how deep the body's braces are
      */
-    private boolean bodyEnds(int errorsBefore, Level level, int depth) {
+    private boolean bodyEnds(int errorsBefore, Set<String> closers) {
         if (errors.size() == errorsBefore) {
             return false;
         }
         Token t = peek();
-        if (t.kind() == Kind.EOF) {
-            return true;
-        }
-        while (peek().kind() == Kind.KEYWORD && TOP_ITEMS.contains(peek().text()) && !peek().text().equals("use")
-                && firstOnLine(peek())) {
-            next();
-            recover(level, depth);
-        }
-        return peek().kind() == Kind.EOF;
+        return t.kind() == Kind.EOF || t.kind() == Kind.KEYWORD && closers.contains(t.text()) && firstOnLine(t);
     }
 
     private Token expectOp(String op) {
@@ -411,9 +465,10 @@ public final class WitParser {
     private void topItems(List<TopItem> items, int depth, int braces) {
         int errorsBefore = errors.size();
         while (peek().kind() != Kind.EOF && !(braces > 0 && isOp("}"))) {
-            if (braces == 0 && isOp("}") && !errors.isEmpty()) {
-                // An extra `}` after an error: most likely the `{` it closes was where the error is.
-                next();
+            if (!errors.isEmpty() && !startsItem(Level.TOP)) {
+                // What is not a top-level item, after an error, most likely belongs to a body
+                // that the error closed early (a `}` in the wrong place, or a `{` missing).
+                recover(Level.TOP, braces);
                 continue;
             }
             int start = peek().start();
@@ -423,7 +478,11 @@ public final class WitParser {
                     items.add(item);
                 }
             } catch (WitException e) {
-                report(e);
+                // An interface or world item here (after its attributes), after an error, is
+                // another sign of a body closed early.
+                if (errors.isEmpty() || !(startsItem(Level.INTERFACE) || startsItem(Level.WORLD))) {
+                    report(e);
+                }
                 recover(Level.TOP, braces);
             }
             if (peek().start() == start && peek().kind() != Kind.EOF && !(braces > 0 && isOp("}"))) {
@@ -500,7 +559,7 @@ public final class WitParser {
         }
         if (eatKw("interface")) {
             Id name = id();
-            return new InterfaceDecl(name, attrs, interfaceBody());
+            return new InterfaceDecl(name, attrs, interfaceBody(OUTSIDE_BODY));
         }
         if (eatKw("world")) {
             Id name = id();
@@ -573,12 +632,13 @@ public final class WitParser {
 
     // ---- interfaces ------------------------------------------------------------------------
 
-    private List<InterfaceItem> interfaceBody() {
+    /** @param closers keywords of the items that can follow the body, see {@link #bodyEnds} */
+    private List<InterfaceItem> interfaceBody(Set<String> closers) {
         expectOp("{");
         int depth = braceDepth;
         int errorsBefore = errors.size();
         List<InterfaceItem> items = new ArrayList<>();
-        while (!eatOp("}") && !bodyEnds(errorsBefore, Level.INTERFACE, depth)) {
+        while (!eatOp("}") && !bodyEnds(errorsBefore, closers)) {
             int start = peek().start();
             try {
                 items.add(interfaceItem());
@@ -711,7 +771,7 @@ public final class WitParser {
                 expectOp("{");
                 int depth = braceDepth;
                 int errorsBefore = errors.size();
-                while (!eatOp("}") && !bodyEnds(errorsBefore, Level.RESOURCE, depth)) {
+                while (!eatOp("}") && !bodyEnds(errorsBefore, OUTSIDE_RESOURCE)) {
                     int start = peek().start();
                     try {
                         funcs.add(resourceFunc());
@@ -930,7 +990,7 @@ public final class WitParser {
         int depth = braceDepth;
         int errorsBefore = errors.size();
         List<WorldItem> items = new ArrayList<>();
-        while (!eatOp("}") && !bodyEnds(errorsBefore, Level.WORLD, depth)) {
+        while (!eatOp("}") && !bodyEnds(errorsBefore, OUTSIDE_BODY)) {
             int start = peek().start();
             try {
                 items.add(worldItem());
@@ -999,7 +1059,7 @@ public final class WitParser {
         }
         if (after.kind() == Kind.KEYWORD && after.text().equals("interface")) {
             Token kw = next();
-            return new ExternInterface(first, interfaceBody(), loc(kw));
+            return new ExternInterface(first, interfaceBody(OUTSIDE_WORLD_INTERFACE), loc(kw));
         }
         if (adjacent && after.start() == colon.end() && isId()) {
             // Re-parse as a package path: we have consumed `ns :`.
