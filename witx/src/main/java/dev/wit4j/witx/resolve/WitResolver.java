@@ -28,8 +28,10 @@ import java.util.stream.Stream;
  *
  * <p>Items gated with {@code @unstable(feature = f)} are left out unless {@code f} is enabled
  * ({@link #withFeatures}, {@link #withAllFeatures}), like wasm-tools; references to such items from
- * ungated ones are errors. Invalid WIT is a {@link WitException} with file, line and column: the
- * syntax errors of all files; when the files parse, the first resolution error.
+ * ungated ones are errors. Invalid WIT is a {@link WitException} holding every error, each with
+ * file, line and column: first the syntax errors of all files; when the files parse, every
+ * resolution error that does not follow from another (an unknown type is reported where it is
+ * named, and what uses the type it was meant to build is checked as usual).
  * Instances are immutable and thread-safe.
  */
 public final class WitResolver {
@@ -163,15 +165,25 @@ public final class WitResolver {
     private Resolve resolveGroups(List<Group> groups, Group root) {
         List<PackageSource> sources = new ArrayList<>();
         PackageName rootName = null;
+        List<WitException> errors = new ArrayList<>();
         for (Group g : groups) {
-            Grouping.Result r = Grouping.packages(g.origin(), g.files());
+            Grouping.Result r;
+            try {
+                r = Grouping.packages(g.origin(), g.files(), errors::add);
+            } catch (WitException e) {
+                errors.add(e);
+                continue;
+            }
             sources.addAll(r.packages());
             if (g == root) {
                 if (r.main() == null) {
-                    throw new WitException(g.origin(), "no `package` header was found in any WIT file for this package");
+                    errors.add(new WitException(g.origin(), "no `package` header was found in any WIT file for this package"));
                 }
                 rootName = r.main();
             }
+        }
+        if (!errors.isEmpty()) {
+            throw WitException.combine(errors);
         }
         Resolver resolver = new Resolver(f -> allFeatures || features.contains(f));
         return resolver.resolve(sources, rootName);
