@@ -29,7 +29,7 @@ public enum Message {
     /** Bindings from a component alone need a world name to call the world by. */
     WORLD_NAME_INVALID(Diagnostic.Kind.ERROR, "`%s` is not a world name; with bindings read from the component alone, "
             + "`world` names the world as `ns:pkg/world[@version]` or a bare `world` (kebab-case names)"),
-    /** The WIT does not parse or resolve; the detail reads {@code file:line:col: message}. */
+    /** The WIT does not parse or resolve: one for each error, reading {@code file:line:col: message}. */
     WIT_INVALID(Diagnostic.Kind.ERROR, "invalid WIT: %s"),
     /** The named world does not exist. */
     UNKNOWN_WORLD(Diagnostic.Kind.ERROR, "%s; worlds found in `%s`: %s"),
