@@ -111,13 +111,17 @@ class ErrorsTest {
 
     @Test
     void unsupportedFeaturesAreEachOneClearErrorAndNothingIsGenerated() {
-        Compilation c = Harness.compile(Harness.packageInfo("e.unsupported", "w", "wit/unsupported"), "-Awit4j.projectDir=" + RESOURCES);
+        JavaFileObject src = Harness.packageInfo("e.unsupported", "w", "wit/unsupported");
+        Compilation c = Harness.compile(src, "-Awit4j.projectDir=" + RESOURCES);
         assertThat(c).failed();
         List<String> errors = Harness.messages(c, Diagnostic.Kind.ERROR);
+        // Each names the WIT file, line and column of the function declaring it.
+        Path wit = RESOURCES.resolve("wit/unsupported/unsupported.wit");
         assertEquals(List.of(
-                "not supported yet: stream<u8> in result of function `read` of imported interface `test:unsupported/s`",
-                "not supported yet: future<string> in result of function `later` of imported interface `test:unsupported/s`",
-                "not supported yet: async function `wait` in imported interface `test:unsupported/s`"), errors);
+                "not supported yet: " + wit + ":4:3: stream<u8> in result of function `read` of imported interface `test:unsupported/s`",
+                "not supported yet: " + wit + ":5:3: future<string> in result of function `later` of imported interface `test:unsupported/s`",
+                "not supported yet: " + wit + ":6:3: async function `wait` in imported interface `test:unsupported/s`"), errors);
+        assertThat(c).hadErrorContaining("unsupported.wit:4:3").inFile(src).onLine(1);
         assertThat(c).hadNoteContaining("no bindings were generated for world `test:unsupported/w` because of 3 error(s) above");
     }
 
