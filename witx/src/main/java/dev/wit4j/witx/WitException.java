@@ -29,7 +29,8 @@ public final class WitException extends RuntimeException {
      * @param detail the message without position
      * @param sourceLine the text of the offending line, or null
      */
-    public record Diagnostic(String file, int line, int column, String detail, String sourceLine) {
+    public record Diagnostic(String file, int line, int column, String detail, String sourceLine)
+            implements java.io.Serializable {
         public Diagnostic {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(detail, "detail");
