@@ -186,7 +186,7 @@ public final class Resources {
             try {
                 Files.File _r = impl.newFile(_cx.liftString(_args[0], _args[1]));
                 long[] _o = new long[1];
-                _o[0] = _cx.lowerOwn(filesFileTable.addRep(_r), filesFileTable.rt());
+                _o[0] = _cx.lowerOwn(filesFileTable.addRep(Objects.requireNonNull(_r, "result of `[constructor]file` is null")), filesFileTable.rt());
                 return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#[constructor]file", _e);
@@ -199,12 +199,12 @@ public final class Resources {
                 Result<Files.File, String> _t0 = _r;
                 if (_t0 instanceof Result.Ok<Files.File, String> _t1) {
                     _cx.writeByte(_q, (byte) 0);
-                    _cx.writeInt(_q + 4, (int) _cx.lowerOwn(filesFileTable.addRep(_t1.value()), filesFileTable.rt()));
+                    _cx.writeInt(_q + 4, (int) _cx.lowerOwn(filesFileTable.addRep(Objects.requireNonNull(_t1.value(), "`ok` value of result of `[static]file.open` is null")), filesFileTable.rt()));
                 } else if (_t0 instanceof Result.Err<Files.File, String> _t2) {
                     _cx.writeByte(_q, (byte) 1);
-                    _cx.storeString(_t2.error(), _q + 4);
+                    _cx.storeString(Objects.requireNonNull(_t2.error(), "`err` value of result of `[static]file.open` is null"), _q + 4);
                 } else {
-                    throw new NullPointerException("result is null");
+                    throw new NullPointerException("result of `[static]file.open` is null");
                 }
                 return new long[0];
             } catch (RuntimeException _e) {
@@ -215,8 +215,8 @@ public final class Resources {
             try {
                 List<Files.Entry> _r = impl.listDir(_cx.liftString(_args[0], _args[1]));
                 long _q = _cx.checkPointer(_args[2], 4, 8);
-                long _t0 = _cx.lowerList(_r, 16, 4, (_c1, _e2, _p3) -> {
-                    storeFilesEntry(_c1, _e2, _p3);
+                long _t0 = _cx.lowerList(Objects.requireNonNull(_r, "result of `list-dir` is null"), 16, 4, (_c1, _e2, _p3) -> {
+                    storeFilesEntry(_c1, Objects.requireNonNull(_e2, "an element of result of `list-dir` is null"), _p3);
                 });
                 _cx.writeInt(_q, (int) _t0);
                 _cx.writeInt(_q + 4, (int) _cx.lastLength());
@@ -232,14 +232,14 @@ public final class Resources {
                 Result<byte[], String> _t0 = _r;
                 if (_t0 instanceof Result.Ok<byte[], String> _t1) {
                     _cx.writeByte(_q, (byte) 0);
-                    long _t3 = _cx.lowerBytes(_t1.value());
+                    long _t3 = _cx.lowerBytes(Objects.requireNonNull(_t1.value(), "`ok` value of result of `[method]file.read` is null"));
                     _cx.writeInt(_q + 4, (int) _t3);
                     _cx.writeInt(_q + 4 + 4, (int) _cx.lastLength());
                 } else if (_t0 instanceof Result.Err<byte[], String> _t2) {
                     _cx.writeByte(_q, (byte) 1);
-                    _cx.storeString(_t2.error(), _q + 4);
+                    _cx.storeString(Objects.requireNonNull(_t2.error(), "`err` value of result of `[method]file.read` is null"), _q + 4);
                 } else {
-                    throw new NullPointerException("result is null");
+                    throw new NullPointerException("result of `[method]file.read` is null");
                 }
                 return new long[0];
             } catch (RuntimeException _e) {
@@ -267,7 +267,7 @@ public final class Resources {
             try {
                 Scratch.Files _r = impl.get();
                 long[] _o = new long[1];
-                Scratch.Files _t0 = _r;
+                Scratch.Files _t0 = Objects.requireNonNull(_r, "result of `get` is null");
                 _o[0] = _t0.count() & 0xFFFF_FFFFL;
                 return _o;
             } catch (RuntimeException _e) {

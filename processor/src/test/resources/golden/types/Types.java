@@ -175,7 +175,7 @@ public final class Types implements TypesExports {
         try {
             long[] _a = new long[2];
             _a[0] = _cx.lowerList(args, 8, 4, (_c0, _e1, _p2) -> {
-                _c0.storeString(_e1, _p2);
+                _c0.storeString(Objects.requireNonNull(_e1, "an element of argument `args` of `run` is null"), _p2);
             });
             _a[1] = _cx.lastLength();
             long[] _r = fnRun.call(_a);
@@ -241,7 +241,7 @@ public final class Types implements TypesExports {
                             default -> throw GuestContext.unreachable("case index");
                         });
                 long _q = _cx.checkPointer(_args[6], 8, 24);
-                Optional<Shapes.Point> _t0 = _r;
+                Optional<Shapes.Point> _t0 = Objects.requireNonNull(_r, "result of `options` is null");
                 if (_t0.isPresent()) {
                     _cx.writeByte(_q, (byte) 1);
                     storeShapesPoint(_cx, _t0.get(), _q + 8);
@@ -272,16 +272,16 @@ public final class Types implements TypesExports {
                 Result<List<Shapes.Point>, Shapes.Color> _t0 = _r;
                 if (_t0 instanceof Result.Ok<List<Shapes.Point>, Shapes.Color> _t1) {
                     _cx.writeByte(_q, (byte) 0);
-                    long _t3 = _cx.lowerList(_t1.value(), 16, 8, (_c4, _e5, _p6) -> {
-                        storeShapesPoint(_c4, _e5, _p6);
+                    long _t3 = _cx.lowerList(Objects.requireNonNull(_t1.value(), "`ok` value of result of `results` is null"), 16, 8, (_c4, _e5, _p6) -> {
+                        storeShapesPoint(_c4, Objects.requireNonNull(_e5, "an element of `ok` value of result of `results` is null"), _p6);
                     });
                     _cx.writeInt(_q + 4, (int) _t3);
                     _cx.writeInt(_q + 4 + 4, (int) _cx.lastLength());
                 } else if (_t0 instanceof Result.Err<List<Shapes.Point>, Shapes.Color> _t2) {
                     _cx.writeByte(_q, (byte) 1);
-                    storeShapesColor(_cx, _t2.error(), _q + 4);
+                    storeShapesColor(_cx, Objects.requireNonNull(_t2.error(), "`err` value of result of `results` is null"), _q + 4);
                 } else {
-                    throw new NullPointerException("result is null");
+                    throw new NullPointerException("result of `results` is null");
                 }
                 return new long[0];
             } catch (RuntimeException _e) {
@@ -292,8 +292,8 @@ public final class Types implements TypesExports {
             try {
                 Tuple1<Boolean> _r = impl.tuples(new Tuple3<Byte, Short, String>((byte) _args[0], (short) _args[1], _cx.liftString(_args[2], _args[3])));
                 long[] _o = new long[1];
-                Tuple1<Boolean> _t0 = _r;
-                _o[0] = _t0.first() ? 1 : 0;
+                Tuple1<Boolean> _t0 = Objects.requireNonNull(_r, "result of `tuples` is null");
+                _o[0] = Objects.requireNonNull(_t0.first(), "element 1 of result of `tuples` is null") ? 1 : 0;
                 return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#tuples", _e);
@@ -303,7 +303,7 @@ public final class Types implements TypesExports {
             try {
                 Set<Shapes.Permissions> _r = impl.setPermissions(fromBitsShapesPermissions((int) _args[0]));
                 long[] _o = new long[1];
-                _o[0] = toBitsShapesPermissions(_r) & 0xFFFF_FFFFL;
+                _o[0] = toBitsShapesPermissions(Objects.requireNonNull(_r, "result of `set-permissions` is null")) & 0xFFFF_FFFFL;
                 return _o;
             } catch (RuntimeException _e) {
                 throw hostTrap("test:types/shapes@1.2.0#set-permissions", _e);
@@ -490,14 +490,14 @@ public final class Types implements TypesExports {
                     _a[1] = GuestContext.lowerF32(_t1.value());
                 } else if (_t0 instanceof ShapesExport.Shape.Polygon _t2) {
                     _a[0] = 1;
-                    _a[1] = _cx.lowerList(_t2.value(), 16, 8, (_c3, _e4, _p5) -> {
-                        storeShapesExportPoint(_c3, _e4, _p5);
+                    _a[1] = _cx.lowerList(Objects.requireNonNull(_t2.value(), "payload of case `polygon` of argument `s` of `area` is null"), 16, 8, (_c3, _e4, _p5) -> {
+                        storeShapesExportPoint(_c3, Objects.requireNonNull(_e4, "an element of payload of case `polygon` of argument `s` of `area` is null"), _p5);
                     });
                     _a[2] = _cx.lastLength();
                 } else if (_t0 instanceof ShapesExport.Shape.Empty) {
                     _a[0] = 2;
                 } else {
-                    throw new NullPointerException("variant `shape` is null");
+                    throw new NullPointerException("argument `s` of `area` is null");
                 }
                 long[] _r = fnArea.call(_a);
                 double _v = GuestContext.liftF64(_r[0]);
@@ -535,15 +535,15 @@ public final class Types implements TypesExports {
                 _a[8] = _cx.lowerFloats(e);
                 _a[9] = _cx.lastLength();
                 _a[10] = _cx.lowerList(f, 8, 4, (_c0, _e1, _p2) -> {
-                    _c0.storeString(_e1, _p2);
+                    _c0.storeString(Objects.requireNonNull(_e1, "an element of argument `f` of `lists` is null"), _p2);
                 });
                 _a[11] = _cx.lastLength();
                 _a[12] = _cx.lowerList(g, 1, 1, (_c3, _e4, _p5) -> {
-                    _c3.writeBool(_p5, _e4);
+                    _c3.writeBool(_p5, Objects.requireNonNull(_e4, "an element of argument `g` of `lists` is null"));
                 });
                 _a[13] = _cx.lastLength();
                 _a[14] = _cx.lowerList(h, 4, 4, (_c6, _e7, _p8) -> {
-                    _c6.writeChar(_p8, _e7);
+                    _c6.writeChar(_p8, Objects.requireNonNull(_e7, "an element of argument `h` of `lists` is null"));
                 });
                 _a[15] = _cx.lastLength();
                 long[] _r = fnLists.call(_a);
@@ -615,26 +615,26 @@ public final class Types implements TypesExports {
                 } else if (_t0 instanceof Result.Err<Void, Void> _t2) {
                     _a[0] = 1;
                 } else {
-                    throw new NullPointerException("result is null");
+                    throw new NullPointerException("argument `a` of `results` is null");
                 }
                 Result<Byte, Void> _t3 = b;
                 if (_t3 instanceof Result.Ok<Byte, Void> _t4) {
                     _a[1] = 0;
-                    _a[2] = _t4.value() & 0xFFL;
+                    _a[2] = Objects.requireNonNull(_t4.value(), "`ok` value of argument `b` of `results` is null") & 0xFFL;
                 } else if (_t3 instanceof Result.Err<Byte, Void> _t5) {
                     _a[1] = 1;
                 } else {
-                    throw new NullPointerException("result is null");
+                    throw new NullPointerException("argument `b` of `results` is null");
                 }
                 Result<Void, String> _t6 = c;
                 if (_t6 instanceof Result.Ok<Void, String> _t7) {
                     _a[3] = 0;
                 } else if (_t6 instanceof Result.Err<Void, String> _t8) {
                     _a[3] = 1;
-                    _a[4] = _cx.lowerString(_t8.error());
+                    _a[4] = _cx.lowerString(Objects.requireNonNull(_t8.error(), "`err` value of argument `c` of `results` is null"));
                     _a[5] = _cx.lastLength();
                 } else {
-                    throw new NullPointerException("result is null");
+                    throw new NullPointerException("argument `c` of `results` is null");
                 }
                 long[] _r = fnResults.call(_a);
                 long _q = _cx.checkPointer(_r[0], 4, 12);
@@ -659,9 +659,9 @@ public final class Types implements TypesExports {
             try {
                 long[] _a = new long[4];
                 Tuple3<Byte, Short, String> _t0 = a;
-                _a[0] = _t0.first() & 0xFFL;
-                _a[1] = _t0.second() & 0xFFFF_FFFFL;
-                _a[2] = _cx.lowerString(_t0.third());
+                _a[0] = Objects.requireNonNull(_t0.first(), "element 1 of argument `a` of `tuples` is null") & 0xFFL;
+                _a[1] = Objects.requireNonNull(_t0.second(), "element 2 of argument `a` of `tuples` is null") & 0xFFFF_FFFFL;
+                _a[2] = _cx.lowerString(Objects.requireNonNull(_t0.third(), "element 3 of argument `a` of `tuples` is null"));
                 _a[3] = _cx.lastLength();
                 long[] _r = fnTuples.call(_a);
                 Tuple1<Boolean> _v = new Tuple1<Boolean>(_r[0] != 0);

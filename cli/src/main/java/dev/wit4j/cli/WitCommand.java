@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Print the world of a component or core module (.wasm), or the resolved packages of a .wit file or",
             "directory, as WIT: the root package first, then every package it refers to with full definitions.",
-            "Invalid WIT exits 1 with `file:line:col: message`; an invalid binary with one line naming the offset."
+            "Invalid WIT exits 1 with every error as `file:line:col: message` (in source order) and their count;",
+            "an invalid binary with one line naming the offset."
         })
 final class WitCommand implements Callable<Integer> {
     private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6d};
@@ -45,7 +46,7 @@ final class WitCommand implements Callable<Integer> {
         try {
             resolve = Files.isDirectory(path) ? WitResolver.resolveDirectory(path) : file();
         } catch (WitException e) {
-            return fail(e.getMessage());
+            return failWit(e);
         } catch (WasmFormatException e) {
             return fail("error: " + path + ": " + e.getMessage());
         } catch (IOException e) {
@@ -80,6 +81,15 @@ final class WitCommand implements Callable<Integer> {
             }
         }
         return true;
+    }
+
+    /** Every error with its source line, in source order, then how many there are. */
+    private int failWit(WitException e) {
+        for (WitException.Diagnostic d : e.diagnostics()) {
+            spec.commandLine().getErr().println(d.message());
+        }
+        int n = e.diagnostics().size();
+        return fail(n == 1 ? "1 error" : n + " errors");
     }
 
     private int fail(String message) {

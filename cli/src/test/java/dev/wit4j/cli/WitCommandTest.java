@@ -107,6 +107,39 @@ class WitCommandTest {
     }
 
     @Test
+    void everyWitErrorIsPrintedInSourceOrderWithTheirCount() throws IOException {
+        Path file = write("three.wit", """
+                package a:b;
+                interface i {
+                  record r { a: u32 b: u32 }
+                  f: func(x: nope) -> r;
+                  g: func()
+                }
+                """);
+        Outcome outcome = wit4j("wit", file.toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals("", outcome.out());
+        assertEquals(java.util.List.of(
+                file + ":3:20: expected ',' or '}' after field `a`, found identifier `b`",
+                file + ":5:12: expected ';', found '}'",
+                "2 errors"), messageLines(outcome));
+        assertTrue(outcome.err().contains("3 |   record r { a: u32 b: u32 }\n  |                    ^\n"), outcome.err());
+        assertNoStackTrace(outcome);
+
+        // Once it parses, the resolution errors: each unknown name.
+        Files.writeString(file, "package a:b;\ninterface i {\n  f: func(x: nope) -> r;\n  g: func(y: list<strng>);\n}\n");
+        outcome = wit4j("wit", file.toString());
+        assertEquals(java.util.List.of(file + ":3:14: name `nope` does not exist", file + ":3:23: name `r` does not exist",
+                file + ":4:19: name `strng` does not exist", "3 errors"),
+                messageLines(outcome));
+    }
+
+    /** The lines of the error output other than the source excerpts. */
+    private static java.util.List<String> messageLines(Outcome outcome) {
+        return outcome.err().lines().filter(l -> !l.startsWith(" ") && !l.matches("\\d+ \\|.*")).toList();
+    }
+
+    @Test
     void invalidBinaryIsOneLineWithTheOffset() throws IOException {
         byte[] good = Files.readAllBytes(Paths.get("..", "examples", "components", "calc.wasm"));
         Path bad = dir.resolve("truncated.wasm");

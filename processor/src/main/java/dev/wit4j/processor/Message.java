@@ -29,14 +29,17 @@ public enum Message {
     /** Bindings from a component alone need a world name to call the world by. */
     WORLD_NAME_INVALID(Diagnostic.Kind.ERROR, "`%s` is not a world name; with bindings read from the component alone, "
             + "`world` names the world as `ns:pkg/world[@version]` or a bare `world` (kebab-case names)"),
-    /** The WIT does not parse or resolve; the detail reads {@code file:line:col: message}. */
+    /** The WIT does not parse or resolve: one for each error, reading {@code file:line:col: message}. */
     WIT_INVALID(Diagnostic.Kind.ERROR, "invalid WIT: %s"),
     /** The named world does not exist. */
     UNKNOWN_WORLD(Diagnostic.Kind.ERROR, "%s; worlds found in `%s`: %s"),
     /** The {@code world} attribute is empty. */
     EMPTY_WORLD(Diagnostic.Kind.ERROR, "@WitWorld needs a world: `ns:pkg/world[@version]`, or a bare world name of the root package"),
-    /** A WIT construct the generator cannot map yet. */
-    NOT_SUPPORTED(Diagnostic.Kind.ERROR, "not supported yet: %s in %s"),
+    /**
+     * A WIT construct the generator cannot map yet, at the WIT position of the function or type
+     * declaring it ({@code file:line:col: }, empty for WIT read from a component).
+     */
+    NOT_SUPPORTED(Diagnostic.Kind.ERROR, "not supported yet: %s%s in %s"),
     /** Writing a generated file failed. */
     WRITE_FAILED(Diagnostic.Kind.ERROR, "cannot write generated source %s: %s"),
     /** A bug in the processor: reported instead of crashing javac. */

@@ -14,6 +14,7 @@ import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.Function;
 import dev.wit4j.witx.model.Interface;
 import dev.wit4j.witx.model.Resolve;
+import dev.wit4j.witx.model.SourcePos;
 import dev.wit4j.witx.model.Stability;
 import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.TypeDefKind;
@@ -385,7 +386,7 @@ final class ModelBuilder {
     private void fill(State s) {
         Dir dir = s.kind.exported() ? Dir.EXPORT : Dir.IMPORT;
         for (TypeDef def : s.declared) {
-            String where = "type `" + def.name() + "` of " + s.where();
+            Where where = new Where("type `" + def.name() + "` of " + s.where(), def.pos());
             if (WitTypes.isAlias(def)) {
                 // Inlined at each use; still checked so that an unsupported alias is reported once by name.
                 map((ValueType) def.kind(), dir, s, where);
@@ -399,7 +400,7 @@ final class ModelBuilder {
                 Set<String> used = new HashSet<>();
                 for (int i = 0; i < r.fields().size(); i++) {
                     ValueType.Field f = r.fields().get(i);
-                    TypeName type = map(f.type(), dir, s, "field `" + f.name() + "` of " + where);
+                    TypeName type = map(f.type(), dir, s, where.of("field `" + f.name() + "` of "));
                     Shape shape = shape(f.type(), dir, s);
                     String javaName;
                     if (decl != null) {
@@ -419,7 +420,7 @@ final class ModelBuilder {
                 Set<String> used = new HashSet<>(List.of(name.simpleName(), s.name.simpleName()));
                 for (int i = 0; i < v.cases().size(); i++) {
                     ValueType.Case c = v.cases().get(i);
-                    Optional<TypeName> payload = c.type().map(t -> map(t, dir, s, "case `" + c.name() + "` of " + where));
+                    Optional<TypeName> payload = c.type().map(t -> map(t, dir, s, where.of("case `" + c.name() + "` of ")));
                     Optional<Shape> payloadShape = c.type().map(t -> shape(t, dir, s));
                     ClassName caseClass;
                     String accessor = "value";
@@ -452,7 +453,7 @@ final class ModelBuilder {
                 s.types.add(new TypeModel.EnumModel(name, def.name(), def.docs(), def.stability(), cs));
             } else if (k instanceof ValueType.FlagsType fl) {
                 if (fl.flags().isEmpty()) {
-                    diagnostics.report(Message.NOT_SUPPORTED, "flags without any flag", where);
+                    unsupported("flags without any flag", where);
                     continue;
                 }
                 List<TypeModel.Constant> cs = new ArrayList<>();
@@ -510,9 +511,9 @@ final class ModelBuilder {
     }
 
     private MethodModel method(Function f, Dir dir, State s, String javaName) {
-        String where = "function `" + f.name() + "` of " + s.where();
+        Where where = new Where("function `" + f.name() + "` of " + s.where(), f.pos());
         if (f.async()) {
-            diagnostics.report(Message.NOT_SUPPORTED, "async function `" + f.name() + "`", s.where());
+            unsupported("async function `" + f.name() + "`", new Where(s.where(), f.pos()));
             return null;
         }
         List<MethodModel.Param> params = new ArrayList<>();
@@ -522,7 +523,7 @@ final class ModelBuilder {
         JavaFirstInterface.Function jf = s.javaFirst == null ? null : javaFunction(s, f);
         for (int i = first; i < ps.size(); i++) {
             Function.Param p = ps.get(i);
-            TypeName type = map(p.type(), dir, s, "parameter `" + p.name() + "` of " + where);
+            TypeName type = map(p.type(), dir, s, where.of("parameter `" + p.name() + "` of "));
             Shape shape = shape(p.type(), dir, s);
             String paramName;
             if (jf != null) {
@@ -535,7 +536,7 @@ final class ModelBuilder {
             }
             params.add(new MethodModel.Param(paramName, p.name(), type, shape, WitTypes.unsignedNote(p.type())));
         }
-        Optional<TypeName> returns = f.result().map(t -> map(t, dir, s, "result of " + where));
+        Optional<TypeName> returns = f.result().map(t -> map(t, dir, s, where.of("result of ")));
         Optional<Shape> result = f.result().map(t -> shape(t, dir, s));
         if (jf != null && jf.javaResult().isPresent()) {
             TypeName user = jf.javaResult().get();
@@ -571,7 +572,18 @@ final class ModelBuilder {
     // ---------------------------------------------------------------------------------------
     // Types
 
-    private TypeName map(ValueType t, Dir dir, State s, String where) {
+    /**
+     * What a type is used in, for messages: the text names it ({@code result of function `f` of
+     * imported interface `x`}), the position is that of the function or type declaring it.
+     */
+    private record Where(String text, SourcePos pos) {
+        Where of(String prefix) {
+            return new Where(prefix + text, pos);
+        }
+    }
+
+    /** Maps a type; {@code where} is null when only the Java type is wanted (nothing is reported then). */
+    private TypeName map(ValueType t, Dir dir, State s, Where where) {
         if (t instanceof ValueType.Primitive p) {
             switch (p) {
                 case BOOL:
@@ -741,7 +753,7 @@ final class ModelBuilder {
         return new Shape.ListOf(e, java instanceof ArrayTypeName, length, java);
     }
 
-    private TypeName list(ValueType element, Dir dir, State s, String where) {
+    private TypeName list(ValueType element, Dir dir, State s, Where where) {
         Optional<ValueType.Primitive> p = WitTypes.primitive(element);
         if (p.isPresent()) {
             switch (p.get()) {
@@ -754,11 +766,11 @@ final class ModelBuilder {
         return ParameterizedTypeName.get(LIST, map(element, dir, s, where).box());
     }
 
-    private TypeName named(TypeDef def, Dir dir, State s, String where) {
+    private TypeName named(TypeDef def, Dir dir, State s, Where where) {
         State h = holderFor(def, dir);
         if (h == null) {
             if (where != null) {
-                diagnostics.report(Message.INTERNAL_ERROR, "no Java type for WIT type `" + def + "` used in " + where);
+                diagnostics.report(Message.INTERNAL_ERROR, "no Java type for WIT type `" + def + "` used in " + where.text());
             }
             return ClassName.OBJECT;
         }
@@ -781,9 +793,11 @@ final class ModelBuilder {
         return false;
     }
 
-    private TypeName unsupported(String what, String where) {
+    private TypeName unsupported(String what, Where where) {
         if (where != null) {
-            diagnostics.report(Message.NOT_SUPPORTED, what, where);
+            // WIT read from a component alone has no source position.
+            String at = where.pos().isKnown() ? where.pos() + ": " : "";
+            diagnostics.report(Message.NOT_SUPPORTED, at, what, where.text());
         }
         return ClassName.OBJECT;
     }

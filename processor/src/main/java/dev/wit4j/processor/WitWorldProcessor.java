@@ -153,7 +153,11 @@ public final class WitWorldProcessor extends AbstractProcessor {
             try {
                 resolve = Files.isDirectory(wit.get()) ? WitResolver.resolveDirectory(wit.get()) : WitResolver.resolveFile(wit.get());
             } catch (WitException ex) {
-                d.report(Message.WIT_INVALID, ex.getMessage());
+                // Each error on its own, in source order, then how many there were.
+                for (WitException.Diagnostic error : ex.diagnostics()) {
+                    d.report(Message.WIT_INVALID, error.message());
+                }
+                d.report(Message.NOTHING_GENERATED, ann.world(), d.errorCount());
                 return;
             }
             try {

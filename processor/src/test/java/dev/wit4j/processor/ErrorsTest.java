@@ -69,8 +69,35 @@ class ErrorsTest {
         assertThat(c).failed();
         assertThat(c).hadErrorCount(1);
         String msg = Harness.messages(c, Diagnostic.Kind.ERROR).get(0);
-        assertTrue(msg.startsWith("invalid WIT: " + RESOURCES.resolve("wit/bad/bad.wit") + ":6:5: "), msg);
-        assertThat(c).hadErrorContaining("bad.wit:6:5").inFile(src).onLine(1);
+        // The missing comma, right after `x: u32`.
+        assertTrue(msg.startsWith("invalid WIT: " + RESOURCES.resolve("wit/bad/bad.wit")
+                + ":5:11: expected ',' or '}' after field `x`, found identifier `y`\n"), msg);
+        assertThat(c).hadErrorContaining("bad.wit:5:11").inFile(src).onLine(1);
+    }
+
+    @Test
+    void everyWitErrorIsReportedInSourceOrderWithTheirCount(@TempDir Path dir) throws IOException {
+        Path wit = dir.resolve("app.wit");
+        Files.writeString(wit, String.join("\n",
+                "package ex:app;",
+                "interface api {",
+                "  record point { x: f32, y: flaot }",
+                "  area: func(p: point) -> f64;",
+                "  scale: func(p: point, by: size) -> point;",
+                "}",
+                "world app { export api; import log: func(msg: strng); }", ""));
+        JavaFileObject src = Harness.packageInfo("e.three", "app", dir.toString());
+        Compilation c = Harness.compile(src);
+        assertThat(c).failed();
+        List<String> errors = Harness.messages(c, Diagnostic.Kind.ERROR);
+        assertEquals(List.of(wit + ":3:29: type `flaot` does not exist", wit + ":5:29: name `size` does not exist",
+                wit + ":7:47: name `strng` does not exist"), errors.stream().map(m -> m.lines().findFirst().orElseThrow()
+                        .replaceFirst("^invalid WIT: ", "")).toList());
+        // Each on the annotation, with the WIT line and a caret under the column (javac indents the lines after the first).
+        assertTrue(errors.get(0).contains("3 |   record point { x: f32, y: flaot }\n"), errors.get(0));
+        assertTrue(errors.get(0).endsWith(" |" + " ".repeat(29) + "^"), errors.get(0));
+        assertThat(c).hadErrorContaining("app.wit:5:29").inFile(src).onLine(1);
+        assertThat(c).hadNoteContaining("no bindings were generated for world `app` because of 3 error(s) above");
     }
 
     @Test
@@ -84,13 +111,17 @@ class ErrorsTest {
 
     @Test
     void unsupportedFeaturesAreEachOneClearErrorAndNothingIsGenerated() {
-        Compilation c = Harness.compile(Harness.packageInfo("e.unsupported", "w", "wit/unsupported"), "-Awit4j.projectDir=" + RESOURCES);
+        JavaFileObject src = Harness.packageInfo("e.unsupported", "w", "wit/unsupported");
+        Compilation c = Harness.compile(src, "-Awit4j.projectDir=" + RESOURCES);
         assertThat(c).failed();
         List<String> errors = Harness.messages(c, Diagnostic.Kind.ERROR);
+        // Each names the WIT file, line and column of the function declaring it.
+        Path wit = RESOURCES.resolve("wit/unsupported/unsupported.wit");
         assertEquals(List.of(
-                "not supported yet: stream<u8> in result of function `read` of imported interface `test:unsupported/s`",
-                "not supported yet: future<string> in result of function `later` of imported interface `test:unsupported/s`",
-                "not supported yet: async function `wait` in imported interface `test:unsupported/s`"), errors);
+                "not supported yet: " + wit + ":4:3: stream<u8> in result of function `read` of imported interface `test:unsupported/s`",
+                "not supported yet: " + wit + ":5:3: future<string> in result of function `later` of imported interface `test:unsupported/s`",
+                "not supported yet: " + wit + ":6:3: async function `wait` in imported interface `test:unsupported/s`"), errors);
+        assertThat(c).hadErrorContaining("unsupported.wit:4:3").inFile(src).onLine(1);
         assertThat(c).hadNoteContaining("no bindings were generated for world `test:unsupported/w` because of 3 error(s) above");
     }
 

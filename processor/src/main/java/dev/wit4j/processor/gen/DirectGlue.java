@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -32,6 +33,12 @@ import javax.lang.model.element.Modifier;
  * for {@code load}/{@code store} (and for flags, their bit conversions); {@link #helpers()}
  * returns those used. In the generated code {@code _cx}-like names are contexts, {@code _p…}
  * pointers and {@code _t…} temporaries: no WIT-derived name starts with {@code _}.
+ *
+ * <p>A Java value being lowered may be {@code null} where WIT has no null: a host's result, a
+ * {@code Result.ok(null)} with an ok type, a variant case or tuple made with {@code null}, a
+ * {@code null} in a list. Lowering refuses it with a {@link NullPointerException} saying which
+ * value it is ({@link Subject}: "`ok` value of result of `f` is null") before anything of it is
+ * written.
  */
 final class DirectGlue {
     static final String BINDINGS = "dev.wit4j.runtime.bindings";
@@ -72,6 +79,30 @@ final class DirectGlue {
 
     private String fresh(String prefix) {
         return prefix + counter++;
+    }
+
+    /**
+     * The value being lowered, as messages name it ({@code result of `f`}, {@code `ok` value of
+     * argument `a` of `f`}), and whether it may be {@code null} there (a boxed or user-made value
+     * that nothing checked yet).
+     */
+    record Subject(String what, boolean mayBeNull) {
+        /** A part of this value: {@code prefix} names it within this one ("`ok` value of "). */
+        Subject part(String prefix, boolean partMayBeNull) {
+            return new Subject(prefix + what, partMayBeNull);
+        }
+    }
+
+    /** {@code x}, refused if null where it may be: results and variants say so where they select the case. */
+    private CodeBlock checked(Shape s, CodeBlock x, Subject subject) {
+        if (!subject.mayBeNull() || s instanceof Shape.ResultOf || isVariant(s)) {
+            return x;
+        }
+        return CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, x, subject.what() + " is null");
+    }
+
+    private boolean isVariant(Shape s) {
+        return s instanceof Shape.Named n && types.get(n.type()) instanceof TypeModel.VariantModel;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -200,8 +231,9 @@ final class DirectGlue {
     // ---------------------------------------------------------------------------------------
     // lower_flat
 
-    /** Statements lowering the Java expression {@code x} of shape {@code s} into {@code arr[pos…]}. */
-    void lowerFlat(Shape s, String c, CodeBlock x, String arr, int pos, CodeBlock.Builder out) {
+    /** Statements lowering the Java expression {@code x} of shape {@code s}, the {@code subject}, into {@code arr[pos…]}. */
+    void lowerFlat(Shape s, String c, CodeBlock x, String arr, int pos, CodeBlock.Builder out, Subject subject) {
+        x = checked(s, x, subject);
         if (s instanceof Shape.Primitive p) {
             switch (p) {
                 case BOOL: out.addStatement("$N[$L] = $L ? 1 : 0", arr, pos, x); return;
@@ -219,7 +251,7 @@ final class DirectGlue {
                     return;
             }
         } else if (s instanceof Shape.ListOf l) {
-            out.add("$N[$L] = ", arr, pos).add(lowerList(l, c, x)).add(";\n"); // not addStatement: the lambda has statements
+            out.add("$N[$L] = ", arr, pos).add(lowerList(l, c, x, subject)).add(";\n"); // not addStatement: the lambda has statements
             out.addStatement("$N[$L] = $N.lastLength()", arr, pos + 1, c);
             return;
         } else if (s instanceof Shape.Handle h) {
@@ -242,7 +274,7 @@ final class DirectGlue {
         if (fields != null) {
             int at = pos;
             for (int i = 0; i < fields.size(); i++) {
-                lowerFlat(fields.get(i), c, CodeBlock.of("$N.$N()", v, fieldAccessor(s, i)), arr, at, out);
+                lowerFlat(fields.get(i), c, CodeBlock.of("$N.$N()", v, fieldAccessor(s, i)), arr, at, out, part(s, i, subject));
                 at += layout.flatten(fields.get(i)).size();
             }
             return;
@@ -250,24 +282,39 @@ final class DirectGlue {
         // lower_flat_variant: the case index, then the payload; the joined slots' coercions keep the bits
         // (an i32/f32 is carried zero-extended), and the unused slots stay 0 in the fresh array.
         List<Optional<Shape>> cases = layout.cases(s);
-        selectCase(s, v, out, (i, payload) -> {
+        selectCase(s, v, out, subject, (i, payload, payloadSubject) -> {
             out.addStatement("$N[$L] = $L", arr, pos, i);
-            payload.ifPresent(pl -> lowerFlat(cases.get(i).orElseThrow(), c, pl, arr, pos + 1, out));
+            payload.ifPresent(pl -> lowerFlat(cases.get(i).orElseThrow(), c, pl, arr, pos + 1, out, payloadSubject));
         });
     }
 
-    /** Receives the selected case's index and payload expression (empty without payload). */
-    private interface CaseBody {
-        void emit(int index, Optional<CodeBlock> payload);
+    /**
+     * Field or element {@code i} of the record or tuple {@code s}: a record's fields are checked
+     * where the record is made (generated records refuse null), a tuple's elements are not.
+     */
+    private Subject part(Shape s, int i, Subject subject) {
+        if (s instanceof Shape.TupleOf) {
+            return subject.part("element " + (i + 1) + " of ", true);
+        }
+        TypeModel.RecordModel r = (TypeModel.RecordModel) types.get(((Shape.Named) s).type());
+        return subject.part("field `" + r.fields().get(i).witName() + "` of ", false);
     }
 
-    /** An if-chain over the cases of the variant-like value in variable {@code v}. */
-    private void selectCase(Shape s, String v, CodeBlock.Builder out, CaseBody body) {
+    /** Receives the selected case's index and payload expression (empty without payload), and what the payload is. */
+    private interface CaseBody {
+        void emit(int index, Optional<CodeBlock> payload, Subject payloadSubject);
+    }
+
+    /**
+     * An if-chain over the cases of the variant-like value in variable {@code v}, the {@code subject};
+     * a result or variant that is none of its cases is {@code null}, and refused naming the subject.
+     */
+    private void selectCase(Shape s, String v, CodeBlock.Builder out, Subject subject, CaseBody body) {
         if (s instanceof Shape.OptionOf) {
             out.beginControlFlow("if ($N.isPresent())", v);
-            body.emit(1, Optional.of(CodeBlock.of("$N.get()", v)));
+            body.emit(1, Optional.of(CodeBlock.of("$N.get()", v)), subject.part("value of ", false));
             out.nextControlFlow("else");
-            body.emit(0, Optional.empty());
+            body.emit(0, Optional.empty(), null);
             out.endControlFlow();
             return;
         }
@@ -276,12 +323,13 @@ final class DirectGlue {
             String err = fresh("_t");
             TypeName a = typeArgument(r.java(), 0);
             TypeName e = typeArgument(r.java(), 1);
+            // Payloads are boxed: `Result.ok(null)` reaches here for any ok type.
             out.beginControlFlow("if ($N instanceof $T<$T, $T> $N)", v, ValueGlue.RESULT.nestedClass("Ok"), a, e, ok);
-            body.emit(0, r.ok().map(x -> CodeBlock.of("$N.value()", ok)));
+            body.emit(0, r.ok().map(x -> CodeBlock.of("$N.value()", ok)), subject.part("`ok` value of ", true));
             out.nextControlFlow("else if ($N instanceof $T<$T, $T> $N)", v, ValueGlue.RESULT.nestedClass("Err"), a, e, err);
-            body.emit(1, r.err().map(x -> CodeBlock.of("$N.error()", err)));
+            body.emit(1, r.err().map(x -> CodeBlock.of("$N.error()", err)), subject.part("`err` value of ", true));
             out.nextControlFlow("else");
-            out.addStatement("throw new $T($S)", NullPointerException.class, "result is null");
+            out.addStatement("throw new $T($S)", NullPointerException.class, subject.what() + " is null");
             out.endControlFlow();
             return;
         }
@@ -291,19 +339,21 @@ final class DirectGlue {
             String cv = fresh("_t");
             if (k.payloadShape().isPresent()) {
                 out.add(i == 0 ? "if" : "} else if").add(" ($N instanceof $T $N) {\n", v, k.name(), cv).indent();
-                body.emit(i, Optional.of(CodeBlock.of("$N.$N()", cv, k.payloadAccessor())));
+                // A case record does not check its payload: a reference one may be null.
+                body.emit(i, Optional.of(CodeBlock.of("$N.$N()", cv, k.payloadAccessor())),
+                        subject.part("payload of case `" + k.witName() + "` of ", !k.payload().orElseThrow().isPrimitive()));
             } else {
                 out.add(i == 0 ? "if" : "} else if").add(" ($N instanceof $T) {\n", v, k.name()).indent();
-                body.emit(i, Optional.empty());
+                body.emit(i, Optional.empty(), null);
             }
             out.unindent();
         }
         out.add("} else {\n").indent()
-                .addStatement("throw new $T($S)", NullPointerException.class, "variant `" + vm.witName() + "` is null")
+                .addStatement("throw new $T($S)", NullPointerException.class, subject.what() + " is null")
                 .unindent().add("}\n");
     }
 
-    private CodeBlock lowerList(Shape.ListOf l, String c, CodeBlock x) {
+    private CodeBlock lowerList(Shape.ListOf l, String c, CodeBlock x, Subject subject) {
         if (l.array()) {
             return CodeBlock.of("$N.$N($L)", c, "lower" + arrayKind((Shape.Primitive) l.element()), x);
         }
@@ -311,7 +361,7 @@ final class DirectGlue {
         String ee = fresh("_e");
         String pp = fresh("_p");
         CodeBlock.Builder body = CodeBlock.builder();
-        store(l.element(), cc, CodeBlock.of("$N", ee), CodeBlock.of("$N", pp), body);
+        store(l.element(), cc, CodeBlock.of("$N", ee), CodeBlock.of("$N", pp), body, subject.part("an element of ", true));
         return CodeBlock.builder().add("$N.lowerList($L, $L, $L, ($N, $N, $N) -> {\n", c, x, layout.size(l.element()),
                 layout.alignment(l.element()), cc, ee, pp).indent().add(body.build()).unindent().add("})").build();
     }
@@ -394,8 +444,9 @@ final class DirectGlue {
     // ---------------------------------------------------------------------------------------
     // store
 
-    /** Statements storing the Java expression {@code x} of shape {@code s} at {@code p}. */
-    void store(Shape s, String c, CodeBlock x, CodeBlock p, CodeBlock.Builder out) {
+    /** Statements storing the Java expression {@code x} of shape {@code s}, the {@code subject}, at {@code p}. */
+    void store(Shape s, String c, CodeBlock x, CodeBlock p, CodeBlock.Builder out, Subject subject) {
+        x = checked(s, x, subject);
         if (s instanceof Shape.Primitive prim) {
             switch (prim) {
                 case BOOL: out.addStatement("$N.writeBool($L, $L)", c, p, x); return;
@@ -410,7 +461,7 @@ final class DirectGlue {
             }
         } else if (s instanceof Shape.ListOf l) {
             String ptr = fresh("_t");
-            out.add("long $N = ", ptr).add(lowerList(l, c, x)).add(";\n");
+            out.add("long $N = ", ptr).add(lowerList(l, c, x, subject)).add(";\n");
             out.addStatement("$N.writeInt($L, (int) $N)", c, p, ptr);
             out.addStatement("$N.writeInt($L, (int) $N.lastLength())", c, plus(p, 4), c);
             return;
@@ -418,6 +469,10 @@ final class DirectGlue {
             out.addStatement("$N.writeInt($L, (int) $L)", c, p, lowerHandle(h, c, x));
             return;
         } else if (s instanceof Shape.Named n) {
+            if (subject.mayBeNull() && isVariant(s)) {
+                // The helper names the variant; here it is also known which value it is.
+                x = CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, x, subject.what() + " is null");
+            }
             out.addStatement("$N($N, $L, $L)", helper("store", n.type()), c, x, p);
             return;
         }
@@ -426,15 +481,16 @@ final class DirectGlue {
         if (s instanceof Shape.TupleOf t) {
             List<Long> offsets = layout.fieldOffsets(t.elements());
             for (int i = 0; i < t.elements().size(); i++) {
-                store(t.elements().get(i), c, CodeBlock.of("$N.$N()", v, TUPLE_NAMES[i]), plus(p, offsets.get(i)), out);
+                store(t.elements().get(i), c, CodeBlock.of("$N.$N()", v, TUPLE_NAMES[i]), plus(p, offsets.get(i)), out,
+                        part(s, i, subject));
             }
             return;
         }
         List<Optional<Shape>> cases = layout.cases(s);
         long payloadAt = layout.payloadOffset(cases);
-        selectCase(s, v, out, (i, payload) -> {
+        selectCase(s, v, out, subject, (i, payload, payloadSubject) -> {
             writeDiscriminant(c, p, cases.size(), i, out);
-            payload.ifPresent(pl -> store(cases.get(i).orElseThrow(), c, pl, plus(p, payloadAt), out));
+            payload.ifPresent(pl -> store(cases.get(i).orElseThrow(), c, pl, plus(p, payloadAt), out, payloadSubject));
         });
     }
 
@@ -555,16 +611,21 @@ final class DirectGlue {
                 } else if (t instanceof TypeModel.RecordModel r) {
                     List<Shape> fields = layout.fields(shape);
                     List<Long> offsets = layout.fieldOffsets(fields);
+                    Subject record = new Subject("record `" + r.witName() + "`", false);
                     for (int i = 0; i < fields.size(); i++) {
                         store(fields.get(i), "c", CodeBlock.of("v.$N()", r.fields().get(i).javaName()),
-                                plus(CodeBlock.of("p"), offsets.get(i)), b);
+                                plus(CodeBlock.of("p"), offsets.get(i)), b,
+                                record.part("field `" + r.fields().get(i).witName() + "` of ", false));
                     }
                 } else {
+                    // Shared by every use of the variant: its messages name the variant, not the use.
+                    Subject variant = new Subject("variant `" + ((TypeModel.VariantModel) t).witName() + "`", false);
                     List<Optional<Shape>> cases = layout.cases(shape);
                     long payloadAt = layout.payloadOffset(cases);
-                    selectCase(shape, "v", b, (i, payload) -> {
+                    selectCase(shape, "v", b, variant, (i, payload, payloadSubject) -> {
                         writeDiscriminant("c", CodeBlock.of("p"), cases.size(), i, b);
-                        payload.ifPresent(pl -> store(cases.get(i).orElseThrow(), "c", pl, plus(CodeBlock.of("p"), payloadAt), b));
+                        payload.ifPresent(pl -> store(cases.get(i).orElseThrow(), "c", pl, plus(CodeBlock.of("p"), payloadAt), b,
+                                payloadSubject));
                     });
                 }
                 m.addCode(b.build());

@@ -577,17 +577,21 @@ public final class WorldGenerator {
         direct.resetNames();
         List<Shape> params = new ArrayList<>();
         List<CodeBlock> values = new ArrayList<>();
+        // What the arguments are, in messages about null values inside them (they are not null themselves).
+        List<DirectGlue.Subject> subjects = new ArrayList<>();
         if (self != null) {
             String selfName = ResourceGenerator.selfName(m);
             b.addParameter(self.name(), selfName);
             params.add(new Shape.Handle(self.name(), true, true));
             values.add(CodeBlock.of("$N", selfName));
+            subjects.add(new DirectGlue.Subject("the resource of `" + m.abiName() + "`", false));
         }
         for (MethodModel.Param p : m.params()) {
             b.addParameter(p.type(), p.javaName());
             requireArgument(b, m, p);
             params.add(p.shape());
             values.add(CodeBlock.of("$N", p.javaName()));
+            subjects.add(new DirectGlue.Subject("argument `" + p.javaName() + "` of `" + m.abiName() + "`", false));
         }
         List<Shape> mentioned = new ArrayList<>(params);
         m.result().ifPresent(mentioned::add);
@@ -606,7 +610,7 @@ public final class WorldGenerator {
             c.addStatement("long[] _a = new long[$L]", flat);
             int at = 0;
             for (int i = 0; i < params.size(); i++) {
-                direct.lowerFlat(params.get(i), "_cx", values.get(i), "_a", at, c);
+                direct.lowerFlat(params.get(i), "_cx", values.get(i), "_a", at, c, subjects.get(i));
                 at += layout.flatten(params.get(i)).size();
             }
         } else {
@@ -614,7 +618,8 @@ public final class WorldGenerator {
             c.addStatement("long _p = _cx.allocate($L, $L)", layout.tupleAlignment(params), layout.tupleSize(params));
             List<Long> offsets = layout.fieldOffsets(params);
             for (int i = 0; i < params.size(); i++) {
-                direct.store(params.get(i), "_cx", values.get(i), DirectGlue.plus(CodeBlock.of("_p"), offsets.get(i)), c);
+                direct.store(params.get(i), "_cx", values.get(i), DirectGlue.plus(CodeBlock.of("_p"), offsets.get(i)), c,
+                        subjects.get(i));
             }
             c.addStatement("long[] _a = {_p}");
         }
@@ -840,15 +845,18 @@ public final class WorldGenerator {
         if (m.returns().isPresent()) {
             Shape r = m.result().orElseThrow();
             c.addStatement("$T _r = $L", m.returns().get(), call);
+            // The host's value: null where WIT has none is refused naming it (the trap names the function too).
+            DirectGlue.Subject result = new DirectGlue.Subject("result of `" + m.abiName() + "`",
+                    !m.returns().get().isPrimitive());
             if (returnArea) {
                 // lower_flat_values beyond MAX_FLAT_RESULTS: store into the caller's return area
                 c.addStatement("long _q = _cx.checkPointer(_args[$L], $L, $L)", coreParams.size() - 1, layout.alignment(r),
                         layout.size(r));
-                direct.store(r, "_cx", CodeBlock.of("_r"), CodeBlock.of("_q"), c);
+                direct.store(r, "_cx", CodeBlock.of("_r"), CodeBlock.of("_q"), c, result);
                 c.addStatement("return new long[0]");
             } else {
                 c.addStatement("long[] _o = new long[$L]", flatResult.size());
-                direct.lowerFlat(r, "_cx", CodeBlock.of("_r"), "_o", 0, c);
+                direct.lowerFlat(r, "_cx", CodeBlock.of("_r"), "_o", 0, c, result);
                 c.addStatement("return _o");
             }
         } else {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -51,14 +52,17 @@ public final class ValueConversions {
     /**
      * Converts a {@link Result} to a result value; {@code ok} / {@code err} are null for a side
      * without payload.
+     *
+     * @throws NullPointerException if {@code r} is null, or its payload is where the side has one
+     *     (say, {@code Result.ok(null)} for a {@code result<string>}), saying which
      */
     public static <T, E> Value resultToValue(Result<T, E> r,
             Function<? super T, ? extends Value> ok, Function<? super E, ? extends Value> err) {
         if (r instanceof Result.Ok<T, E> o) {
-            return ok == null ? Value.ok() : Value.ok(ok.apply(o.value()));
+            return ok == null ? Value.ok() : Value.ok(ok.apply(Objects.requireNonNull(o.value(), "`ok` value of result is null")));
         }
-        Result.Err<T, E> x = (Result.Err<T, E>) r;
-        return err == null ? Value.err() : Value.err(err.apply(x.error()));
+        Result.Err<T, E> x = (Result.Err<T, E>) Objects.requireNonNull(r, "result is null");
+        return err == null ? Value.err() : Value.err(err.apply(Objects.requireNonNull(x.error(), "`err` value of result is null")));
     }
 
     /**

@@ -52,6 +52,19 @@ class ValueConversionsTest {
     }
 
     @Test
+    void aNullPayloadWhereTheResultHasOneIsNamed() {
+        NullPointerException ok = assertThrows(NullPointerException.class,
+                () -> ValueConversions.resultToValue(Result.<String, String>ok(null), Value.Str::new, Value.Str::new));
+        assertEquals("`ok` value of result is null", ok.getMessage());
+        NullPointerException err = assertThrows(NullPointerException.class,
+                () -> ValueConversions.resultToValue(Result.<String, String>err(null), Value.Str::new, Value.Str::new));
+        assertEquals("`err` value of result is null", err.getMessage());
+        NullPointerException none = assertThrows(NullPointerException.class,
+                () -> ValueConversions.resultToValue(null, Value.Str::new, Value.Str::new));
+        assertEquals("result is null", none.getMessage());
+    }
+
+    @Test
     void mapsRoundTripInOrder() {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("z", 1);

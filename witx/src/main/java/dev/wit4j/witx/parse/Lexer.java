@@ -1,16 +1,22 @@
 package dev.wit4j.witx.parse;
 
+import dev.wit4j.witx.WitException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * On-demand tokenizer (WIT.md "Lexical structure"). It is driven by the parser rather than run
  * ahead, because semantic versions ({@code 1.0.0-rc.1+b}) are not made of WIT tokens and are
- * scanned as raw text at the parser's request ({@link #scanVersion}).
+ * scanned as raw text at the parser's request ({@link #scanVersion}). Lexical errors are reported
+ * and lexing goes on, so that the parser finds the errors after them too: a character that starts
+ * no token and an unterminated string become an {@link Kind#ERROR} token, which no rule accepts.
  */
 final class Lexer {
-    enum Kind { EOF, ID, EXPLICIT_ID, KEYWORD, INTEGER, STRING, OP }
+    /** Token kinds; {@code VERSION} tokens are the parser's, made of the text {@link #scanVersion} finds. */
+    enum Kind { EOF, ID, EXPLICIT_ID, KEYWORD, INTEGER, STRING, OP, ERROR, VERSION }
 
     /** A token; {@code comments} are the comments between the previous token and this one. */
     record Token(Kind kind, String text, int start, int end, List<String> comments) {
@@ -21,6 +27,8 @@ final class Lexer {
                 case KEYWORD: return "keyword `" + text + "`";
                 case INTEGER: return "an integer";
                 case STRING: return "a string";
+                case ERROR: return "`" + text + "`";
+                case VERSION: return "a version";
                 default: return "'" + text + "'";
             }
         }
@@ -34,11 +42,33 @@ final class Lexer {
 
     private final SourceFile file;
     private final String src;
+    private final Consumer<WitException> sink;
     private int pos;
+    private int errorCount;
+    /** The end offsets of tokens lexed with an error. */
+    private final Set<Integer> flawedEnds = new HashSet<>();
+    /** Where an unterminated block comment starts: nothing after it is source. */
+    private int unterminatedComment = -1;
 
-    Lexer(SourceFile file) {
+    Lexer(SourceFile file, Consumer<WitException> report) {
         this.file = file;
         this.src = file.text();
+        this.sink = report;
+    }
+
+    private void report(WitException e) {
+        errorCount++;
+        sink.accept(e);
+    }
+
+    /** Whether the token ending at {@code end} was lexed with an error (reported). */
+    boolean flawed(int end) {
+        return flawedEnds.contains(end);
+    }
+
+    /** The offset of an unterminated block comment, which runs to the end of the file, or -1. */
+    int unterminatedComment() {
+        return unterminatedComment;
     }
 
     SourceFile file() {
@@ -54,6 +84,15 @@ final class Lexer {
     }
 
     Token next() {
+        int before = errorCount;
+        Token t = scan();
+        if (errorCount > before) {
+            flawedEnds.add(t.end());
+        }
+        return t;
+    }
+
+    private Token scan() {
         List<String> comments = new ArrayList<>(0);
         while (pos < src.length()) {
             char c = src.charAt(pos);
@@ -72,7 +111,9 @@ final class Lexer {
                 int depth = 0;
                 while (true) {
                     if (pos >= src.length()) {
-                        throw file.error(s, "unterminated block comment");
+                        report(file.error(s, "unterminated block comment"));
+                        unterminatedComment = s;
+                        break;
                     }
                     if (src.startsWith("/*", pos)) {
                         depth++;
@@ -117,7 +158,8 @@ final class Lexer {
             StringBuilder sb = new StringBuilder();
             while (true) {
                 if (pos >= src.length() || src.charAt(pos) == '\n') {
-                    throw file.error(start, "unterminated string literal");
+                    report(file.error(start, "unterminated string literal"));
+                    return new Token(Kind.ERROR, src.substring(start, pos), start, pos, comments);
                 }
                 char d = src.charAt(pos++);
                 if (d == '"') {
@@ -135,12 +177,13 @@ final class Lexer {
                         case 'u': {
                             int close = src.indexOf('}', pos);
                             if (pos >= src.length() || src.charAt(pos) != '{' || close < 0) {
-                                throw file.error(pos - 2, "invalid unicode escape in string literal");
+                                report(file.error(pos - 2, "invalid unicode escape in string literal"));
+                                break;
                             }
                             try {
                                 sb.appendCodePoint(Integer.parseInt(src.substring(pos + 1, close), 16));
                             } catch (IllegalArgumentException ex) {
-                                throw file.error(pos - 2, "invalid unicode escape in string literal");
+                                report(file.error(pos - 2, "invalid unicode escape in string literal"));
                             }
                             pos = close + 1;
                             break;
@@ -150,7 +193,7 @@ final class Lexer {
                                 sb.append((char) Integer.parseInt(src.substring(pos - 1, pos + 1), 16));
                                 pos++;
                             } else {
-                                throw file.error(pos - 2, "invalid escape in string literal");
+                                report(file.error(pos - 2, "invalid escape in string literal"));
                             }
                         }
                     }
@@ -174,8 +217,12 @@ final class Lexer {
             }
         }
         if (pos == idStart) {
-            checkChar(start);
-            throw file.error(start, "unexpected character `" + new String(Character.toChars(src.codePointAt(start))) + "`");
+            if (checkChar(start)) {
+                report(file.error(start, "unexpected character `"
+                        + new String(Character.toChars(src.codePointAt(start))) + "`"));
+            }
+            pos = start + Character.charCount(src.codePointAt(start));
+            return new Token(Kind.ERROR, src.substring(start, pos), start, pos, comments);
         }
         String text = src.substring(idStart, pos);
         if (!explicit && KEYWORDS.contains(text)) {
@@ -189,14 +236,20 @@ final class Lexer {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    /** Rejects control codes and bidirectional overrides (WIT.md "Lexical structure"). */
-    private void checkChar(int at) {
+    /**
+     * Reports control codes and bidirectional overrides (WIT.md "Lexical structure").
+     *
+     * @return whether the character is allowed
+     */
+    private boolean checkChar(int at) {
         int cp = src.codePointAt(at);
         boolean control = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7f && cp <= 0x9f);
         boolean bidi = (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f;
         if (control || bidi) {
-            throw file.error(at, String.format("invalid character in source: U+%04X", cp));
+            report(file.error(at, String.format("invalid character in source: U+%04X", cp)));
+            return false;
         }
+        return true;
     }
 
     /**
@@ -204,13 +257,21 @@ final class Lexer {
      * upper-case (WIT.md "WIT Identifiers", component-model {@code label}).
      */
     private void validateKebab(String text, int at) {
+        WitException e = kebabError(text, at);
+        if (e != null) {
+            // The token stays an identifier: what follows it parses as usual.
+            report(e);
+        }
+    }
+
+    private WitException kebabError(String text, int at) {
         for (String word : text.split("-", -1)) {
             if (word.isEmpty()) {
-                throw file.error(at, "identifier `" + text + "` is not in kebab-case: empty word");
+                return file.error(at, "identifier `" + text + "` is not in kebab-case: empty word");
             }
             char first = word.charAt(0);
             if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
-                throw file.error(at, "identifier `" + text + "` is not in kebab-case: word `" + word
+                return file.error(at, "identifier `" + text + "` is not in kebab-case: word `" + word
                         + "` must start with a letter");
             }
             boolean lower = false;
@@ -218,16 +279,17 @@ final class Lexer {
             for (int i = 0; i < word.length(); i++) {
                 char d = word.charAt(i);
                 if (d == '_') {
-                    throw file.error(at, "identifier `" + text + "` is not in kebab-case: `_` is not allowed");
+                    return file.error(at, "identifier `" + text + "` is not in kebab-case: `_` is not allowed");
                 }
                 lower |= d >= 'a' && d <= 'z';
                 upper |= d >= 'A' && d <= 'Z';
             }
             if (lower && upper) {
-                throw file.error(at, "identifier `" + text + "` is not in kebab-case: word `" + word
+                return file.error(at, "identifier `" + text + "` is not in kebab-case: word `" + word
                         + "` mixes upper and lower case");
             }
         }
+        return null;
     }
 
     /**

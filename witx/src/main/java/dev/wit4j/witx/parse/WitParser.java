@@ -7,33 +7,120 @@ import dev.wit4j.witx.parse.Lexer.Kind;
 import dev.wit4j.witx.parse.Lexer.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recursive-descent parser for one WIT file (WIT.md "Top-level items" and following sections).
- * Syntax errors are reported as {@link WitException} with the position of the offending token.
+ *
+ * <p>It reports every syntax error of the file, not just the first. An error inside an item is
+ * recorded and the parser skips to where the next item can start: past the item's {@code ;}, past
+ * the {@code }} of a body the item opened, to the {@code }} closing the enclosing body, or to a
+ * token that starts an item of that body ({@code type}, {@code record}, {@code use}, {@code name:}
+ * …). In the comma-separated members of a {@code record}, {@code variant}, {@code enum} or
+ * {@code flags} it only skips to the next member. A missing {@code ,} between two members is
+ * reported where the comma belongs and parsing goes on as if it were there. Skipping instead of
+ * guessing keeps errors from cascading: an error that follows from an earlier one would be at a
+ * token the parser skips, or at the position of the earlier error (only the first error at a
+ * position is kept, see {@link WitException#combine}).
  */
 public final class WitParser {
     /** Matches wasm-tools: deeper nesting is rejected rather than risking stack exhaustion. */
     private static final int MAX_DEPTH = 100;
 
+    /** Keywords that start a top-level item, and those that start an item of an interface or a world body. */
+    private static final Set<String> TOP_ITEMS = Set.of("package", "interface", "world", "use");
+    private static final Set<String> INTERFACE_ITEMS = Set.of("type", "record", "variant", "enum", "flags", "resource", "use");
+    private static final Set<String> WORLD_ITEMS = Set.of("type", "record", "variant", "enum", "flags", "resource", "use",
+            "import", "export", "include");
+    private static final Set<String> TYPE_KEYWORDS = Set.of("bool", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64",
+            "f32", "f64", "char", "string", "error-context", "list", "option", "result", "tuple", "map", "own", "borrow",
+            "stream", "future");
+
+    /** Keywords that can only start an item outside an interface or world body, a world's inline interface, a resource. */
+    private static final Set<String> OUTSIDE_BODY = Set.of("package", "interface", "world");
+    private static final Set<String> OUTSIDE_WORLD_INTERFACE = Set.of("package", "interface", "world", "import", "export",
+            "include");
+    private static final Set<String> OUTSIDE_RESOURCE = Set.of("package", "interface", "world", "import", "export",
+            "include", "type", "record", "variant", "enum", "flags", "resource", "use");
+
+    /** The kinds of body whose items the parser can resume at after an error. */
+    private enum Level { TOP, INTERFACE, WORLD, RESOURCE }
+
     private final Lexer lexer;
     private final SourceFile file;
+    private final List<WitException> errors = new ArrayList<>();
     private Token peeked;
     private Token last;
     private int typeDepth;
+    /** {@code {} consumed and not closed yet. */
+    private int braceDepth;
+    /**
+     * {@code (} and {@code <} consumed and not closed since the last brace or {@code ;} (neither
+     * can be inside them, so those reset it even when the input left one open).
+     */
+    private int groupDepth;
+    /** Whether tokens are being skipped after a syntax error, and the lexical errors found meanwhile. */
+    private boolean skipping;
+    private final List<WitException> skippedErrors = new ArrayList<>();
 
     private WitParser(SourceFile file) {
         this.file = file;
-        this.lexer = new Lexer(file);
+        this.lexer = new Lexer(file, this::lexicalError);
     }
 
     /**
      * Parses one file.
      *
-     * @throws WitException on a syntax error
+     * @throws WitException with every syntax error of the file
      */
     public static Ast.File parse(SourceFile file) {
-        return new WitParser(file).file();
+        WitParser p = new WitParser(file);
+        Ast.File f = p.file();
+        if (!p.errors.isEmpty()) {
+            throw WitException.combine(p.errors);
+        }
+        return f;
+    }
+
+    private void lexicalError(WitException e) {
+        // In what is skipped after a syntax error, tokens are not what they would be in place
+        // (versions, for one, are not lexed as such): what is wrong there is not reported. The
+        // token skipping stops at is parsed, though: its errors are kept until then.
+        if (skipping) {
+            skippedErrors.add(e);
+        } else {
+            errors.add(e);
+        }
+    }
+
+    private void startSkipping() {
+        skipping = true;
+        skippedErrors.clear();
+    }
+
+    /** Ends skipping; the lexical errors of the token it stopped at (the next one) are reported. */
+    private void stopSkipping() {
+        skipping = false;
+        var at = file.pos(peek().start());
+        for (WitException e : skippedErrors) {
+            if (e.line() > at.line() || e.line() == at.line() && e.column() >= at.column()) {
+                errors.add(e);
+            }
+        }
+        skippedErrors.clear();
+    }
+
+    /** Records a syntax error, unless it follows from a lexical one. */
+    private void report(WitException e) {
+        if (lexer.unterminatedComment() >= 0) {
+            // The rest of the file is inside the comment: what the parser misses there follows from it.
+            return;
+        }
+        if (last != null && lexer.flawed(last.end())) {
+            // Right after a malformed token (`f-` in `f->`), the error is most likely that token's.
+            return;
+        }
+        errors.add(e);
     }
 
     // ---- token helpers ------------------------------------------------------------------
@@ -49,7 +136,46 @@ public final class WitParser {
         Token t = peek();
         peeked = null;
         last = t;
+        if (t.kind() == Kind.OP) {
+            switch (t.text()) {
+                case "{" -> {
+                    braceDepth++;
+                    groupDepth = 0;
+                }
+                case "}" -> {
+                    // A stray `}` at the top of a file closes nothing.
+                    braceDepth = Math.max(0, braceDepth - 1);
+                    groupDepth = 0;
+                }
+                case ";" -> groupDepth = 0;
+                case "(", "<" -> groupDepth++;
+                case ")", ">" -> groupDepth = Math.max(0, groupDepth - 1);
+                default -> {
+                }
+            }
+        }
         return t;
+    }
+
+    /** The token after the next one, without consuming either. */
+    private Token peekSecond() {
+        peek();
+        int save = lexer.position();
+        Token t = lexer.next();
+        lexer.reset(save);
+        return t;
+    }
+
+    /** Whether {@code t} (the next token) is the first token on its line. */
+    private boolean firstOnLine(Token t) {
+        int from = last == null ? 0 : last.end();
+        String text = file.text();
+        for (int i = from; i < t.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return last == null;
     }
 
     private boolean isOp(String op) {
@@ -83,11 +209,206 @@ public final class WitParser {
         return file.error(t.start(), "expected " + what + ", found " + t.describe());
     }
 
+    /**
+     * After a member of a comma-separated list: eats the {@code ,}, or sees the closing token
+     * (not eaten). When the next token starts another member, the comma is missing: that is
+     * reported right after the previous member, where the comma belongs, and parsing goes on as
+     * if it were there.
+     *
+     * @param close the closing token of the list
+     * @param member what the previous member is, for the message ({@code field `a`})
+     * @param startsMember whether the next token can start a member
+     * @return whether another member follows
+     */
+    private boolean separator(String close, String member, boolean startsMember) {
+        if (eatOp(",")) {
+            return true;
+        }
+        if (isOp(close)) {
+            return false;
+        }
+        if (startsMember) {
+            Token t = peek();
+            String found = t.kind() == Kind.ID || t.kind() == Kind.EXPLICIT_ID ? "identifier `" + t.text() + "`" : t.describe();
+            report(file.error(last.end(), "expected ',' or '" + close + "' after " + member + ", found " + found));
+            return true;
+        }
+        throw expected("',' or '" + close + "'");
+    }
+
+    private boolean startsType() {
+        Token t = peek();
+        return t.kind() == Kind.ID || t.kind() == Kind.EXPLICIT_ID
+                || t.kind() == Kind.KEYWORD && TYPE_KEYWORDS.contains(t.text());
+    }
+
+    // ---- error recovery ----------------------------------------------------------------------
+
+    /** Whether the next token starts an item of a body of {@code level}. */
+    private boolean startsItem(Level level) {
+        Token t = peek();
+        if (t.kind() == Kind.OP) {
+            // Attributes start items too; `@` also precedes versions, but never first on a line.
+            return t.text().equals("@") && firstOnLine(t);
+        }
+        if (t.kind() == Kind.KEYWORD) {
+            return switch (level) {
+                case TOP -> TOP_ITEMS.contains(t.text());
+                case INTERFACE -> INTERFACE_ITEMS.contains(t.text());
+                case WORLD -> WORLD_ITEMS.contains(t.text());
+                case RESOURCE -> t.text().equals("constructor");
+            };
+        }
+        if ((level == Level.INTERFACE || level == Level.RESOURCE) && isId()) {
+            Token second = peekSecond();
+            return second.kind() == Kind.OP && second.text().equals(":");
+        }
+        return false;
+    }
+
+    /**
+     * Skips the rest of an item after a syntax error in it, within a body whose braces are
+     * {@code depth} deep: up to and including the item's {@code ;} or the {@code }} of a body it
+     * opened, or up to the {@code }} closing the enclosing body or a token that starts an item
+     * there and is the first on its line (items start lines; elsewhere, such a token is more
+     * likely part of the broken item, and may even be where the error was found). Inside an
+     * unclosed {@code (} or {@code <} only a keyword or attribute starts an item: a {@code name:}
+     * there is a parameter.
+     */
+    private void recover(Level level, int depth) {
+        startSkipping();
+        try {
+            skip(level, depth);
+        } finally {
+            stopSkipping();
+        }
+    }
+
+    private void skip(Level level, int depth) {
+        while (peek().kind() != Kind.EOF) {
+            Token t = peek();
+            if (braceDepth <= depth) {
+                if (isOp("}")) {
+                    if (depth > 0 && !strayClose()) {
+                        return;
+                    }
+                    // A `}` at the top of the file, or one right before a `;`, closes nothing.
+                    next();
+                    braceDepth = depth;
+                    continue;
+                }
+                if (isOp(";") && level != Level.TOP) {
+                    // Top-level items end with their braces; a `;` there ends nothing. Inside an
+                    // unclosed `(` or `<` with more on its line, it is a stray one (`own<;e>`).
+                    int groups = groupDepth;
+                    boolean stray = groups > 0 && followedOnItsLine();
+                    next();
+                    if (!stray) {
+                        return;
+                    }
+                    groupDepth = groups;
+                    continue;
+                }
+                if (resumesHere(t) && startsItem(level)) {
+                    return;
+                }
+            }
+            next();
+            if (level != Level.TOP && braceDepth == depth && last.kind() == Kind.OP && last.text().equals("}")) {
+                // The item opened a body and it is closed: the item ends here (with its `;`, if any).
+                // (At the top level only another top-level item can come next.)
+                eatOp(";");
+                return;
+            }
+        }
+    }
+
+    /** Whether the next token, a {@code }}, is followed by {@code ;} on its line: no body ends so. */
+    private boolean strayClose() {
+        Token after = peekSecond();
+        return after.kind() == Kind.OP && after.text().equals(";") && followedOnItsLine();
+    }
+
+    /** Whether another token follows the next one on its line. */
+    private boolean followedOnItsLine() {
+        Token t = peek();
+        Token after = peekSecond();
+        if (after.kind() == Kind.EOF) {
+            return false;
+        }
+        for (int i = t.end(); i < after.start(); i++) {
+            if (file.text().charAt(i) == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean resumesHere(Token t) {
+        if (!firstOnLine(t)) {
+            return false;
+        }
+        return groupDepth == 0 || t.kind() == Kind.KEYWORD || t.kind() == Kind.OP;
+    }
+
+    /**
+     * Skips the rest of a list member after a syntax error in it: up to and including the next
+     * {@code ,} of the list (braces {@code depth} deep), or up to the {@code }} closing the list.
+     */
+    private void skipMember(int depth) {
+        startSkipping();
+        try {
+            while (peek().kind() != Kind.EOF) {
+                if (braceDepth == depth && isOp("}")) {
+                    return;
+                }
+                Token t = next();
+                if (braceDepth == depth && groupDepth == 0 && t.kind() == Kind.OP && t.text().equals(",")) {
+                    return;
+                }
+            }
+        } finally {
+            stopSkipping();
+        }
+    }
+
+    /**
+     * Whether a body whose {@code }} has not come yet ends without it: at the end of the file, or
+     * at a keyword first on its line that starts an item of an enclosing body ({@code closers}).
+     * That happens only after an error in the body, which explains the missing brace (a list or
+     * body the error left open took it, or the brace was never written where the error is); it
+     * is not reported again. Without such an error, the item parser reports what it expected.
+     *
+     * @param errorsBefore the number of errors before the body
+     */
+    private boolean bodyEnds(int errorsBefore, Set<String> closers) {
+        if (errors.size() == errorsBefore) {
+            return false;
+        }
+        Token t = peek();
+        return t.kind() == Kind.EOF || t.kind() == Kind.KEYWORD && closers.contains(t.text()) && firstOnLine(t);
+    }
+
     private Token expectOp(String op) {
         if (!isOp(op)) {
             throw expected("'" + op + "'");
         }
         return next();
+    }
+
+    /**
+     * The {@code ;} ending an item. When the next token is on a later line, the {@code ;} is most
+     * likely missing at the end of this one: the error points there, right after the item.
+     */
+    private void expectSemicolon() {
+        if (eatOp(";")) {
+            return;
+        }
+        Token t = peek();
+        if (last != null && (t.kind() == Kind.EOF || firstOnLine(t))) {
+            throw file.error(last.end(), "expected ';', found " + t.describe());
+        }
+        throw expected("';'");
     }
 
     private Token expectKw(String kw) {
@@ -120,6 +441,7 @@ public final class WitParser {
         int[] range = lexer.scanVersion(t.start());
         peeked = null;
         String text = file.text().substring(range[0], range[1]);
+        last = new Token(Kind.VERSION, text, range[0], range[1], List.of());
         if (text.isEmpty()) {
             throw file.error(range[0], "expected a version, found " + t.describe());
         }
@@ -134,26 +456,42 @@ public final class WitParser {
     // ---- file structure --------------------------------------------------------------------
 
     private Ast.File file() {
-        PackageDecl header = null;
-        List<String> headerDocs = List.of();
         List<TopItem> items = new ArrayList<>();
-        if (isKw("package")) {
-            List<String> docs = docs();
-            Token kw = next();
-            PackageDecl decl = packageDecl(kw);
-            if (eatOp(";")) {
-                header = decl;
-                headerDocs = docs;
-            } else if (isOp("{")) {
-                items.add(nestedPackage(decl, docs, 0));
-            } else {
-                throw expected("';' or '{'");
+        topItems(items, 0, 0);
+        return new Ast.File(file, header, headerDocs, items);
+    }
+
+    /** Top-level items up to the end of the file or (in a nested package) the closing {@code }}. */
+    private void topItems(List<TopItem> items, int depth, int braces) {
+        int errorsBefore = errors.size();
+        while (peek().kind() != Kind.EOF && !(braces > 0 && isOp("}"))) {
+            if (!errors.isEmpty() && !startsItem(Level.TOP)) {
+                // What is not a top-level item, after an error, most likely belongs to a body
+                // that the error closed early (a `}` in the wrong place, or a `{` missing).
+                recover(Level.TOP, braces);
+                continue;
+            }
+            int start = peek().start();
+            try {
+                TopItem item = topItem(depth, items.isEmpty());
+                if (item != null) {
+                    items.add(item);
+                }
+            } catch (WitException e) {
+                // An interface or world item here (after its attributes), after an error, is
+                // another sign of a body closed early.
+                if (errors.isEmpty() || !(startsItem(Level.INTERFACE) || startsItem(Level.WORLD))) {
+                    report(e);
+                }
+                recover(Level.TOP, braces);
+            }
+            if (peek().start() == start && peek().kind() != Kind.EOF && !(braces > 0 && isOp("}"))) {
+                next();
             }
         }
-        while (peek().kind() != Kind.EOF) {
-            items.add(topItem(0));
+        if (braces > 0 && peek().kind() == Kind.EOF && errors.size() == errorsBefore) {
+            throw expected("'}'");
         }
-        return new Ast.File(file, header, headerDocs, items);
     }
 
     private PackageDecl packageDecl(Token kw) {
@@ -176,25 +514,36 @@ public final class WitParser {
         }
         expectOp("{");
         List<TopItem> items = new ArrayList<>();
-        while (!eatOp("}")) {
-            if (peek().kind() == Kind.EOF) {
-                throw expected("'}'");
-            }
-            items.add(topItem(depth + 1));
-        }
+        topItems(items, depth + 1, braceDepth);
+        eatOp("}");
         return new NestedPackage(decl, docs, items, depth);
     }
 
     private int lastPackageKw;
+    /** The file's {@code package ...;} header, once parsed. */
+    private PackageDecl header;
+    private List<String> headerDocs = List.of();
 
-    private TopItem topItem(int depth) {
+    /**
+     * A top-level item, or null for the file's header.
+     *
+     * @param first whether no item came before (in the file or nested package)
+     */
+    private TopItem topItem(int depth, boolean first) {
         List<String> docs = docs();
         if (isKw("package")) {
             Token kw = next();
             lastPackageKw = kw.start();
             PackageDecl decl = packageDecl(kw);
+            // The header is the file's first item (a syntax error before it is reported already).
+            boolean headerHere = depth == 0 && first && header == null;
+            if (headerHere && eatOp(";")) {
+                header = decl;
+                headerDocs = docs;
+                return null;
+            }
             if (!isOp("{")) {
-                throw expected("'{'");
+                throw expected(headerHere ? "';' or '{'" : "'{'");
             }
             return nestedPackage(decl, docs, depth);
         }
@@ -205,12 +554,12 @@ public final class WitParser {
             if (eatKw("as")) {
                 as = id();
             }
-            expectOp(";");
+            expectSemicolon();
             return new TopUse(path, as, attrs);
         }
         if (eatKw("interface")) {
             Id name = id();
-            return new InterfaceDecl(name, attrs, interfaceBody());
+            return new InterfaceDecl(name, attrs, interfaceBody(OUTSIDE_BODY));
         }
         if (eatKw("world")) {
             Id name = id();
@@ -283,11 +632,23 @@ public final class WitParser {
 
     // ---- interfaces ------------------------------------------------------------------------
 
-    private List<InterfaceItem> interfaceBody() {
+    /** @param closers keywords of the items that can follow the body, see {@link #bodyEnds} */
+    private List<InterfaceItem> interfaceBody(Set<String> closers) {
         expectOp("{");
+        int depth = braceDepth;
+        int errorsBefore = errors.size();
         List<InterfaceItem> items = new ArrayList<>();
-        while (!eatOp("}")) {
-            items.add(interfaceItem());
+        while (!eatOp("}") && !bodyEnds(errorsBefore, closers)) {
+            int start = peek().start();
+            try {
+                items.add(interfaceItem());
+            } catch (WitException e) {
+                report(e);
+                recover(Level.INTERFACE, depth);
+            }
+            if (peek().start() == start && peek().kind() != Kind.EOF && !isOp("}")) {
+                next();
+            }
         }
         return items;
     }
@@ -307,7 +668,7 @@ public final class WitParser {
         Id name = id();
         expectOp(":");
         FuncType ft = funcType();
-        expectOp(";");
+        expectSemicolon();
         return new FuncDecl(name, ft, attrs);
     }
 
@@ -324,12 +685,12 @@ public final class WitParser {
                 as = id();
             }
             names.add(new UseName(n, as));
-            if (!eatOp(",")) {
+            if (!separator("}", "`" + n.name() + "`", isId())) {
                 expectOp("}");
                 break;
             }
         }
-        expectOp(";");
+        expectSemicolon();
         return new Use(path, names, attrs, loc(kw));
     }
 
@@ -352,7 +713,7 @@ public final class WitParser {
             Id n = id();
             expectOp(":");
             params.add(new Param(n, type()));
-            if (!eatOp(",")) {
+            if (!separator(")", "parameter `" + n.name() + "`", isId())) {
                 expectOp(")");
                 break;
             }
@@ -366,36 +727,31 @@ public final class WitParser {
             Id name = id();
             expectOp("=");
             TypeExpr t = type();
-            expectOp(";");
+            expectSemicolon();
             return new TypeDecl(name, new AliasBody(t), attrs);
         }
         if (eatKw("record")) {
             Id name = id();
-            expectOp("{");
             List<FieldDecl> fields = new ArrayList<>();
-            while (!eatOp("}")) {
+            members(() -> {
                 List<String> d = docs();
                 Id f = id();
                 expectOp(":");
                 fields.add(new FieldDecl(f, type(), d));
-                if (!eatOp(",")) {
-                    expectOp("}");
-                    break;
-                }
-            }
+                return "field `" + f.name() + "`";
+            });
             return new TypeDecl(name, new RecordBody(fields), attrs);
         }
         if (eatKw("flags") || eatKw("enum")) {
             boolean flags = last.text().equals("flags");
             Id name = id();
-            List<Named> names = namedList();
+            List<Named> names = namedList(flags ? "flag" : "case");
             return new TypeDecl(name, flags ? new FlagsBody(names) : new EnumBody(names), attrs);
         }
         if (eatKw("variant")) {
             Id name = id();
-            expectOp("{");
             List<CaseDecl> cases = new ArrayList<>();
-            while (!eatOp("}")) {
+            members(() -> {
                 List<String> d = docs();
                 Id c = id();
                 TypeExpr t = null;
@@ -404,11 +760,8 @@ public final class WitParser {
                     expectOp(")");
                 }
                 cases.add(new CaseDecl(c, t, d));
-                if (!eatOp(",")) {
-                    expectOp("}");
-                    break;
-                }
-            }
+                return "case `" + c.name() + "`";
+            });
             return new TypeDecl(name, new VariantBody(cases), attrs);
         }
         if (eatKw("resource")) {
@@ -416,8 +769,19 @@ public final class WitParser {
             List<ResourceFunc> funcs = new ArrayList<>();
             if (!eatOp(";")) {
                 expectOp("{");
-                while (!eatOp("}")) {
-                    funcs.add(resourceFunc());
+                int depth = braceDepth;
+                int errorsBefore = errors.size();
+                while (!eatOp("}") && !bodyEnds(errorsBefore, OUTSIDE_RESOURCE)) {
+                    int start = peek().start();
+                    try {
+                        funcs.add(resourceFunc());
+                    } catch (WitException e) {
+                        report(e);
+                        recover(Level.RESOURCE, depth);
+                    }
+                    if (peek().start() == start && peek().kind() != Kind.EOF && !isOp("}")) {
+                        next();
+                    }
                 }
             }
             return new TypeDecl(name, new ResourceBody(funcs), attrs);
@@ -425,17 +789,44 @@ public final class WitParser {
         return null;
     }
 
-    private List<Named> namedList() {
+    /** One member of a braced list; returns what it is for messages ({@code field `a`}). */
+    private interface Member {
+        String parse();
+    }
+
+    /**
+     * {@code { member, member, ... }} with an optional trailing comma. A syntax error in a member
+     * is recorded and the parser goes on with the next member.
+     */
+    private void members(Member member) {
         expectOp("{");
-        List<Named> names = new ArrayList<>();
+        int depth = braceDepth;
+        int errorsBefore = errors.size();
         while (!eatOp("}")) {
-            List<String> d = docs();
-            names.add(new Named(id(), d));
-            if (!eatOp(",")) {
-                expectOp("}");
-                break;
+            if (peek().kind() == Kind.EOF && errors.size() > errorsBefore) {
+                return;
+            }
+            try {
+                String what = member.parse();
+                if (!separator("}", what, isId())) {
+                    expectOp("}");
+                    return;
+                }
+            } catch (WitException e) {
+                report(e);
+                skipMember(depth);
             }
         }
+    }
+
+    private List<Named> namedList(String what) {
+        List<Named> names = new ArrayList<>();
+        members(() -> {
+            List<String> d = docs();
+            Id n = id();
+            names.add(new Named(n, d));
+            return what + " `" + n.name() + "`";
+        });
         return names;
     }
 
@@ -449,7 +840,7 @@ public final class WitParser {
             if (eatOp("->")) {
                 result = type();
             }
-            expectOp(";");
+            expectSemicolon();
             return new ResourceFunc(ResourceFunc.Kind.CONSTRUCTOR, name, new FuncType(false, params, result, loc(kw)), attrs);
         }
         if (!isId()) {
@@ -459,7 +850,7 @@ public final class WitParser {
         expectOp(":");
         boolean isStatic = eatKw("static");
         FuncType ft = funcType();
-        expectOp(";");
+        expectSemicolon();
         return new ResourceFunc(isStatic ? ResourceFunc.Kind.STATIC : ResourceFunc.Kind.METHOD, name, ft, attrs);
     }
 
@@ -498,7 +889,11 @@ public final class WitParser {
                 expectOp("<");
                 TypeExpr el = type();
                 long len = 0;
-                if (eatOp(",")) {
+                boolean missingComma = peek().kind() == Kind.INTEGER;
+                if (missingComma) {
+                    separator(">", "the list's element type", true);
+                }
+                if (missingComma || eatOp(",")) {
                     Token n = peek();
                     if (n.kind() != Kind.INTEGER) {
                         throw expected("fixed-length");
@@ -530,11 +925,13 @@ public final class WitParser {
                 TypeExpr err = null;
                 if (eatOp("<")) {
                     if (eatKw("_")) {
-                        expectOp(",");
+                        if (!separator(">", "`_`", startsType())) {
+                            throw expected("','");
+                        }
                         err = type();
                     } else {
                         ok = type();
-                        if (eatOp(",")) {
+                        if (separator(">", "the `ok` type", startsType())) {
                             err = type();
                         }
                     }
@@ -548,7 +945,7 @@ public final class WitParser {
                 List<TypeExpr> types = new ArrayList<>();
                 while (!eatOp(">")) {
                     types.add(type());
-                    if (!eatOp(",")) {
+                    if (!separator(">", "tuple element " + types.size(), startsType())) {
                         expectOp(">");
                         break;
                     }
@@ -559,7 +956,9 @@ public final class WitParser {
                 next();
                 expectOp("<");
                 TypeExpr k = type();
-                expectOp(",");
+                if (!separator(">", "the map's key type", startsType())) {
+                    throw expected("','");
+                }
                 TypeExpr v = type();
                 expectOp(">");
                 return new MapTypeExpr(k, v, l);
@@ -588,9 +987,20 @@ public final class WitParser {
 
     private List<WorldItem> worldBody() {
         expectOp("{");
+        int depth = braceDepth;
+        int errorsBefore = errors.size();
         List<WorldItem> items = new ArrayList<>();
-        while (!eatOp("}")) {
-            items.add(worldItem());
+        while (!eatOp("}") && !bodyEnds(errorsBefore, OUTSIDE_BODY)) {
+            int start = peek().start();
+            try {
+                items.add(worldItem());
+            } catch (WitException e) {
+                report(e);
+                recover(Level.WORLD, depth);
+            }
+            if (peek().start() == start && peek().kind() != Kind.EOF && !isOp("}")) {
+                next();
+            }
         }
         return items;
     }
@@ -613,14 +1023,14 @@ public final class WitParser {
                     Id n = id();
                     expectKw("as");
                     names.add(new IncludeName(n, id()));
-                    if (!eatOp(",")) {
+                    if (!separator("}", "`" + n.name() + " as " + names.get(names.size() - 1).as().name() + "`", isId())) {
                         expectOp("}");
                         break;
                     }
                 }
                 eatOp(";");
             } else {
-                expectOp(";");
+                expectSemicolon();
             }
             return new Include(path, names, attrs);
         }
@@ -634,7 +1044,7 @@ public final class WitParser {
     private Extern extern() {
         Id first = id();
         if (!isOp(":")) {
-            expectOp(";");
+            expectSemicolon();
             return new ExternPath(new LocalPath(first));
         }
         Token colon = peek();
@@ -644,12 +1054,12 @@ public final class WitParser {
         Token after = peek();
         if (after.kind() == Kind.KEYWORD && (after.text().equals("func") || after.text().equals("async"))) {
             FuncType ft = funcType();
-            expectOp(";");
+            expectSemicolon();
             return new ExternFunc(first, ft);
         }
         if (after.kind() == Kind.KEYWORD && after.text().equals("interface")) {
             Token kw = next();
-            return new ExternInterface(first, interfaceBody(), loc(kw));
+            return new ExternInterface(first, interfaceBody(OUTSIDE_WORLD_INTERFACE), loc(kw));
         }
         if (adjacent && after.start() == colon.end() && isId()) {
             // Re-parse as a package path: we have consumed `ns :`.
@@ -660,13 +1070,13 @@ public final class WitParser {
             if (eatOp("@")) {
                 v = version();
             }
-            expectOp(";");
+            expectSemicolon();
             int end = pkg.loc().offset() + pkg.loc().length();
             return new ExternPath(new PackagePath(first, pkg, name, v,
                     new Loc(file, first.loc().offset(), end - first.loc().offset())));
         }
         UsePath path = usePath();
-        expectOp(";");
+        expectSemicolon();
         return new ExternNamedPath(first, path);
     }
 }

@@ -5,11 +5,13 @@ import dev.wit4j.witx.model.PackageName;
 import dev.wit4j.witx.parse.Ast;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Splits the files of one group (a root file, a root directory, or one dependency) into packages:
  * the main package named by the {@code package ...;} headers (all headers must agree, WIT.md
- * "Package Names") and one package per top-level {@code package ... { }} block.
+ * "Package Names") and one package per top-level {@code package ... { }} block. A header that
+ * disagrees, a second header's docs and a block nested in a block are reported and left out.
  */
 final class Grouping {
     private Grouping() {
@@ -18,7 +20,7 @@ final class Grouping {
     record Result(List<PackageSource> packages, PackageName main) {
     }
 
-    static Result packages(String origin, List<Ast.File> files) {
+    static Result packages(String origin, List<Ast.File> files, Consumer<WitException> report) {
         Ast.PackageDecl header = null;
         List<String> docs = List.of();
         List<PackageSource.Section> mainSections = new ArrayList<>();
@@ -29,26 +31,30 @@ final class Grouping {
                 if (header == null) {
                     header = f.header();
                 } else if (!header.text().equals(f.header().text())) {
-                    throw f.header().namespace().loc().error("package identifier `" + f.header().text()
-                            + "` does not match previous package name of `" + header.text() + "`");
+                    report.accept(f.header().namespace().loc().error("package identifier `" + f.header().text()
+                            + "` does not match previous package name of `" + header.text() + "`"));
                 }
                 if (!f.headerDocs().isEmpty()) {
                     if (!docs.isEmpty()) {
-                        throw f.source().error(0, "found doc comments on multiple 'package' items");
+                        report.accept(f.source().error(0, "found doc comments on multiple 'package' items"));
+                    } else {
+                        docs = f.headerDocs();
                     }
-                    docs = f.headerDocs();
                 }
             }
             List<Ast.TopItem> items = new ArrayList<>();
             for (Ast.TopItem item : f.items()) {
                 if (item instanceof Ast.NestedPackage np) {
+                    List<Ast.TopItem> npItems = new ArrayList<>();
                     for (Ast.TopItem inner : np.items()) {
                         if (inner instanceof Ast.NestedPackage deeper) {
-                            throw deeper.decl().namespace().loc().error("nested packages must be placed at the top-level");
+                            report.accept(deeper.decl().namespace().loc().error("nested packages must be placed at the top-level"));
+                        } else {
+                            npItems.add(inner);
                         }
                     }
                     nested.add(new PackageSource(name(np.decl()), np.decl().namespace().loc(), np.docs(),
-                            List.of(new PackageSource.Section(np.decl().namespace().loc(), np.items()))));
+                            List.of(new PackageSource.Section(np.decl().namespace().loc(), npItems))));
                 } else {
                     items.add(item);
                 }

@@ -37,13 +37,22 @@ import java.util.function.Predicate;
  * foreign reference points at an already-built package; inside a package, interfaces are built in
  * {@code use} order and worlds in {@code include} order, and the types of an interface in
  * dependency order. Errors mirror wasm-tools' wording.
+ *
+ * <p>Every error that does not follow from another is reported. After an error the resolver goes
+ * on with what does not depend on it: an unknown name in a type stands for a placeholder type (the
+ * definition around it is built and checked as usual); a name that cannot be defined (a failed
+ * {@code use}, a type on a cycle) is {@link #POISONED}, and whatever refers to it is left out
+ * without a second error ({@link Abandoned}). Only a cycle between packages stops resolution.
  */
 final class Resolver {
     private static final String EXCLUDED_TYPE =
             "found a reference to a type which is excluded due to its feature not being activated";
 
     private final Predicate<String> featureActive;
+    private final List<WitException> errors = new ArrayList<>();
     private final Map<PackageName, PkgState> done = new LinkedHashMap<>();
+    /** Packages defined twice (reported): which one a path names is unknown, so paths naming them are not checked. */
+    private final Set<PackageName> duplicated = new HashSet<>();
     /** Every named interface built so far, for world elaboration. */
     private final Map<TypeOwner, Interface> interfaces = new HashMap<>();
 
@@ -61,6 +70,8 @@ final class Resolver {
         /** Per interface: names that exist in source but are gated out, and function names. */
         final Map<String, Set<String>> excludedNames = new HashMap<>();
         final Map<String, Set<String>> functionNames = new HashMap<>();
+        /** Per interface: type names whose definition failed, with an error reported. */
+        final Map<String, Set<String>> poisonedTypes = new HashMap<>();
         /** By identity: a section's own hash walks the whole file. */
         final Map<PackageSource.Section, Map<String, Object>> fileScopes = new IdentityHashMap<>();
         WitPackage result;
@@ -93,22 +104,79 @@ final class Resolver {
 
     private static final Object FUNC = new Object();
     private static final Object EXCLUDED = new Object();
+    /** A name whose definition failed with an error already reported: references to it are not errors again. */
+    private static final Object POISONED = new Object();
+
+    /** Gives up on an item whose error has been reported already (or follows from one that has). */
+    private static final class Abandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Abandoned ABANDONED = new Abandoned();
+
+    /** What an unknown type name stands for: it lets the definition around it be checked without further errors. */
+    private static final ValueType PLACEHOLDER = ValueType.Primitive.BOOL;
+
+    private void report(WitException e) {
+        errors.add(e);
+    }
+
+    /** Runs one step; an error in it is reported and the step given up. Returns whether it completed. */
+    private boolean attempt(Runnable step) {
+        try {
+            step.run();
+            return true;
+        } catch (WitException e) {
+            report(e);
+        } catch (Abandoned e) {
+            // reported before
+        }
+        return false;
+    }
 
     // ===================================================================================
     // Packages
     // ===================================================================================
 
+    /**
+     * Resolves the packages.
+     *
+     * @throws WitException with every error found
+     */
     Resolve resolve(List<PackageSource> sources, PackageName root) {
+        Resolve r = null;
+        try {
+            r = resolveAll(sources, root);
+        } catch (WitException e) {
+            report(e);
+        }
+        if (!errors.isEmpty()) {
+            throw WitException.combine(errors);
+        }
+        return r;
+    }
+
+    private Resolve resolveAll(List<PackageSource> sources, PackageName root) {
         Map<PackageName, PackageSource> byName = new LinkedHashMap<>();
+        List<PackageSource> unique = new ArrayList<>();
         for (PackageSource s : sources) {
             PackageSource prev = byName.putIfAbsent(s.name(), s);
             if (prev != null) {
-                throw new WitException(s.loc().file().name(), s.loc().pos().line(), s.loc().pos().column(),
+                report(new WitException(s.loc().file().name(), s.loc().pos().line(), s.loc().pos().column(),
                         "package `" + s.name() + "` is defined in two different locations:\n  * " + s.loc().pos()
-                                + "\n  * " + prev.loc().pos(), null);
+                                + "\n  * " + prev.loc().pos(), null));
+                duplicated.add(s.name());
+            } else {
+                unique.add(s);
             }
         }
+        sources = unique;
         Map<PackageSource, List<Toposort.Edge<PackageSource, Ast.PackagePath>>> deps = new LinkedHashMap<>();
+        Set<PackageName> missing = new HashSet<>();
         for (PackageSource s : sources) {
             List<Toposort.Edge<PackageSource, Ast.PackagePath>> edges = new ArrayList<>();
             Set<PackageName> seen = new HashSet<>();
@@ -117,7 +185,12 @@ final class Resolver {
                     PackageName pn = packageName(p);
                     PackageSource target = byName.get(pn);
                     if (target == null) {
-                        throw p.loc().error(notFound(pn, byName.keySet()));
+                        // Reported once, where it is first named, with every package known; the
+                        // paths naming it are left out later.
+                        if (missing.add(pn)) {
+                            report(p.loc().error(notFound(pn, byName.keySet())));
+                        }
+                        continue;
                     }
                     if (seen.add(pn)) {
                         edges.add(new Toposort.Edge<>(target, p));
@@ -126,8 +199,13 @@ final class Resolver {
             }
             deps.put(s, edges);
         }
+        int before = errors.size();
         List<PackageSource> order = Toposort.sort(sources, deps,
-                (n, e) -> e.info().loc().error("package `" + e.target().name() + "` creates a dependency cycle"));
+                (n, e) -> e.info().loc().error("package `" + e.target().name() + "` creates a dependency cycle"), this::report);
+        if (errors.size() > before) {
+            // A package cycle: what the packages on it define cannot be looked up while checking the rest.
+            return null;
+        }
         List<WitPackage> packages = new ArrayList<>();
         for (PackageSource s : order) {
             PkgState st = resolvePackage(s);
@@ -152,6 +230,7 @@ final class Resolver {
     }
 
     private PkgState resolvePackage(PackageSource src) {
+        // Every error in the package is reported and the package is resolved as far as it can be.
         PkgState st = new PkgState(src);
         int index = 0;
         for (PackageSource.Section sec : src.sections()) {
@@ -171,7 +250,8 @@ final class Resolver {
                     continue;
                 }
                 if (st.items.containsKey(name.name())) {
-                    throw name.loc().error("duplicate item named `" + name.name() + "`");
+                    report(name.loc().error("duplicate item named `" + name.name() + "`"));
+                    continue;
                 }
                 Stability stab = stability(attrs);
                 checkSince(st, stab, name.loc());
@@ -198,16 +278,19 @@ final class Resolver {
             List<Toposort.Edge<ItemDecl, Loc>> edges = new ArrayList<>();
             for (Ast.InterfaceItem it : decl.items()) {
                 if (it instanceof Ast.Use u && active(stability(u.attrs()))) {
-                    Object target = lookupInterfacePath(st, d.section(), u.path());
-                    if (target instanceof ItemDecl local) {
-                        edges.add(new Toposort.Edge<>(local, u.path().loc()));
-                    }
+                    // An error here is reported again (and kept once) where the `use` is resolved.
+                    attempt(() -> {
+                        Object target = lookupInterfacePath(st, d.section(), u.path());
+                        if (target instanceof ItemDecl local) {
+                            edges.add(new Toposort.Edge<>(local, u.path().loc()));
+                        }
+                    });
                 }
             }
             ifaceDeps.put(d, edges);
         }
         for (ItemDecl d : Toposort.sort(ifaceDecls, ifaceDeps, (n, e) -> e.target().name().loc()
-                .error("interface or world `" + e.target().name().name() + "` depends on itself"))) {
+                .error("interface or world `" + e.target().name().name() + "` depends on itself"), this::report)) {
             Interface iface = buildInterface(st, d);
             st.ifaces.put(d.name().name(), iface);
             interfaces.put(new TypeOwner.InInterface(st.name, d.name().name()), iface);
@@ -226,22 +309,22 @@ final class Resolver {
                 if (it instanceof Ast.Include inc && active(stability(inc.attrs()))
                         && inc.path() instanceof Ast.LocalPath lp) {
                     ItemDecl target = st.items.get(lp.name().name());
+                    // The include itself is left out when its world is not built (include()).
                     if (target == null) {
-                        throw lp.loc().error("interface or world `" + lp.name().name() + "` does not exist");
+                        report(lp.loc().error("interface or world `" + lp.name().name() + "` does not exist"));
+                    } else if (!target.world()) {
+                        report(lp.loc().error("name `" + lp.name().name() + "` is defined as an interface, not a world"));
+                    } else if (target.excluded()) {
+                        report(lp.loc().error("found a reference to a world which is excluded due to its feature not being activated"));
+                    } else {
+                        edges.add(new Toposort.Edge<>(target, lp.loc()));
                     }
-                    if (!target.world()) {
-                        throw lp.loc().error("name `" + lp.name().name() + "` is defined as an interface, not a world");
-                    }
-                    if (target.excluded()) {
-                        throw lp.loc().error("found a reference to a world which is excluded due to its feature not being activated");
-                    }
-                    edges.add(new Toposort.Edge<>(target, lp.loc()));
                 }
             }
             worldDeps.put(d, edges);
         }
         for (ItemDecl d : Toposort.sort(worldDecls, worldDeps, (n, e) -> e.target().name().loc()
-                .error("interface or world `" + e.target().name().name() + "` depends on itself"))) {
+                .error("interface or world `" + e.target().name().name() + "` depends on itself"), this::report)) {
             st.worlds.put(d.name().name(), buildWorld(st, d));
         }
 
@@ -262,8 +345,8 @@ final class Resolver {
     private void checkExcludedInterface(Ast.InterfaceDecl decl) {
         for (Ast.InterfaceItem it : decl.items()) {
             if (it instanceof Ast.TypeDecl td && stability(td.attrs()) instanceof Stability.Unknown) {
-                throw td.name().loc().error("found a reference to a interface which is excluded due to its feature "
-                        + "not being activated; this type is not gated by a feature but its interface is");
+                report(td.name().loc().error("found a reference to a interface which is excluded due to its feature "
+                        + "not being activated; this type is not gated by a feature but its interface is"));
             }
         }
     }
@@ -288,23 +371,31 @@ final class Resolver {
             boolean clash = existing instanceof ItemDecl d0 ? d0.section() == sec : existing != null;
             if (clash || !uses.add(local.name())) {
                 if (existing instanceof ItemDecl d && d.section() == sec && indexIn(sec, d.decl()) > pos - 1) {
-                    throw d.name().loc().error("duplicate name `" + local.name() + "` in this file");
+                    report(d.name().loc().error("duplicate name `" + local.name() + "` in this file"));
+                } else {
+                    report(local.loc().error("duplicate name `" + local.name() + "` in this file"));
                 }
-                throw local.loc().error("duplicate name `" + local.name() + "` in this file");
+                continue;
             }
-            Object target;
+            Object target = POISONED;
             if (u.path() instanceof Ast.LocalPath lp) {
                 ItemDecl d = st.items.get(lp.name().name());
                 if (d == null) {
-                    throw lp.loc().error("interface or world `" + lp.name().name() + "` does not exist");
+                    report(lp.loc().error("interface or world `" + lp.name().name() + "` does not exist"));
+                } else if (d.world()) {
+                    report(lp.loc().error("name `" + lp.name().name() + "` is defined as a world, not an interface"));
+                } else {
+                    target = d;
                 }
-                if (d.world()) {
-                    throw lp.loc().error("name `" + lp.name().name() + "` is defined as a world, not an interface");
-                }
-                target = d;
             } else {
                 Ast.PackagePath pp = (Ast.PackagePath) u.path();
-                target = foreignInterface(pp);
+                try {
+                    target = foreignInterface(pp);
+                } catch (WitException e) {
+                    report(e);
+                } catch (Abandoned e) {
+                    // reported before
+                }
             }
             scope.put(local.name(), target);
         }
@@ -317,8 +408,9 @@ final class Resolver {
 
     private ForeignRef foreignInterface(Ast.PackagePath pp) {
         PkgState pkg = done.get(packageName(pp));
-        if (pkg == null) {
-            throw pp.loc().error(notFound(packageName(pp), done.keySet()));
+        if (pkg == null || duplicated.contains(pkg.name)) {
+            // Reported with the package's dependencies (resolveAll).
+            throw ABANDONED;
         }
         String n = pp.name().name();
         ItemDecl d = pkg.items.get(n);
@@ -345,6 +437,9 @@ final class Resolver {
         if (o == null) {
             throw id.loc().error("interface or world `" + id.name() + "` does not exist");
         }
+        if (o == POISONED) {
+            throw ABANDONED;
+        }
         if (o instanceof ItemDecl d) {
             if (d.world()) {
                 throw id.loc().error("name `" + id.name() + "` is defined as a world, not an interface");
@@ -368,8 +463,8 @@ final class Resolver {
         ItemDecl d = (ItemDecl) o;
         Interface iface = st.ifaces.get(d.name().name());
         if (iface == null) {
-            // Only possible for a cycle, which the topological sort reports first.
-            throw path.loc().error("interface or world `" + d.name().name() + "` depends on itself");
+            // Only possible for an interface on a cycle, which the topological sort reported.
+            throw ABANDONED;
         }
         return new Target(iface, st, d.name().name(), false);
     }
@@ -390,6 +485,8 @@ final class Resolver {
         final Set<String> excluded = new HashSet<>();
         final Set<String> functionNames = new HashSet<>();
         final Map<String, Function> functions = new LinkedHashMap<>();
+        /** Type names whose definition failed (reported). */
+        final Set<String> poisoned = new HashSet<>();
 
         Scope(PkgState st, PackageSource.Section sec, TypeOwner owner) {
             this.st = st;
@@ -400,16 +497,21 @@ final class Resolver {
         Map<String, TypeDef> types() {
             Map<String, TypeDef> m = new LinkedHashMap<>();
             for (String n : typeOrder) {
-                m.put(n, (TypeDef) names.get(n));
+                if (names.get(n) instanceof TypeDef t) {
+                    m.put(n, t);
+                }
             }
             return m;
         }
 
-        void define(Id id, Object what) {
+        /** Defines a name; a second definition is reported and left out. */
+        boolean define(Id id, Object what) {
             if (names.containsKey(id.name())) {
-                throw id.loc().error("name `" + id.name() + "` is defined more than once");
+                report(id.loc().error("name `" + id.name() + "` is defined more than once"));
+                return false;
             }
             names.put(id.name(), what);
+            return true;
         }
     }
 
@@ -419,6 +521,7 @@ final class Resolver {
         resolveItems(sc, decl.items());
         st.excludedNames.put(decl.name().name(), sc.excluded);
         st.functionNames.put(decl.name().name(), sc.functionNames);
+        st.poisonedTypes.put(decl.name().name(), sc.poisoned);
         return new Interface(Optional.of(decl.name().name()), st.name, sc.types(), sc.functions,
                 docs(decl.attrs().docs()), stability(decl.attrs()), decl.name().loc().pos());
     }
@@ -427,6 +530,8 @@ final class Resolver {
     private void resolveItems(Scope sc, List<? extends Object> items) {
         List<Ast.TypeDecl> pending = new ArrayList<>();
         List<Ast.Use> uses = new ArrayList<>();
+        /** Functions whose name is taken: reported, and not built. */
+        Set<Ast.FuncDecl> skipped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         // 1. Register every name so that order of definition does not matter (WIT.md "Name resolution").
         for (Object it : items) {
             if (it instanceof Ast.Use u) {
@@ -441,8 +546,9 @@ final class Resolver {
                 }
                 uses.add(u);
                 for (Ast.UseName n : u.names()) {
-                    sc.define(n.local(), u);
-                    sc.typeOrder.add(n.local().name());
+                    if (sc.define(n.local(), u)) {
+                        sc.typeOrder.add(n.local().name());
+                    }
                 }
             } else if (it instanceof Ast.TypeDecl td) {
                 Stability s = stability(td.attrs());
@@ -453,41 +559,63 @@ final class Resolver {
                     if (td.body() instanceof Ast.ResourceBody rb) {
                         for (Ast.ResourceFunc f : rb.funcs()) {
                             if (active(stability(f.attrs()))) {
-                                throw f.name().loc().error(EXCLUDED_TYPE);
+                                report(f.name().loc().error(EXCLUDED_TYPE));
                             }
                         }
                     }
                     continue;
                 }
-                sc.define(td.name(), td);
-                sc.typeOrder.add(td.name().name());
-                pending.add(td);
+                if (sc.define(td.name(), td)) {
+                    sc.typeOrder.add(td.name().name());
+                    pending.add(td);
+                }
             } else if (it instanceof Ast.FuncDecl fd) {
                 Stability s = stability(fd.attrs());
                 checkSince(sc.st, s, fd.name().loc());
                 if (!active(s)) {
                     continue;
                 }
-                sc.define(fd.name(), FUNC);
-                sc.functionNames.add(fd.name().name());
+                if (sc.define(fd.name(), FUNC)) {
+                    sc.functionNames.add(fd.name().name());
+                } else {
+                    skipped.add(fd);
+                }
             }
         }
         // 2. `use`d names alias the definitions of already-built interfaces.
         for (Ast.Use u : uses) {
-            Target t = resolveInterface(sc.st, sc.sec, u.path());
+            Target t;
+            try {
+                t = resolveInterface(sc.st, sc.sec, u.path());
+            } catch (WitException | Abandoned e) {
+                if (e instanceof WitException w) {
+                    report(w);
+                }
+                for (Ast.UseName n : u.names()) {
+                    poison(sc, n.local(), u);
+                }
+                continue;
+            }
             for (Ast.UseName n : u.names()) {
+                if (sc.names.get(n.local().name()) != u) {
+                    continue; // defined twice, reported
+                }
                 TypeDef target = t.iface().types().get(n.name().name());
                 if (target == null) {
                     Set<String> excluded = t.pkg().excludedNames.getOrDefault(t.name(), Set.of());
                     Set<String> funcs = t.pkg().functionNames.getOrDefault(t.name(), Set.of());
                     if (excluded.contains(n.name().name())) {
-                        throw n.name().loc().error(EXCLUDED_TYPE);
+                        report(n.name().loc().error(EXCLUDED_TYPE));
+                    } else if (funcs.contains(n.name().name()) && !t.foreign()) {
+                        report(n.name().loc().error("cannot import function `" + n.name().name() + "`"));
+                    } else if (t.pkg().poisonedTypes.getOrDefault(t.name(), Set.of()).contains(n.name().name())) {
+                        // its definition failed, reported there
+                    } else {
+                        report(n.name().loc().error(t.foreign() ? "type `" + n.name().name() + "` not defined in interface"
+                                : "name `" + n.name().name() + "` does not exist"));
                     }
-                    if (funcs.contains(n.name().name()) && !t.foreign()) {
-                        throw n.name().loc().error("cannot import function `" + n.name().name() + "`");
-                    }
-                    throw n.name().loc().error(t.foreign() ? "type `" + n.name().name() + "` not defined in interface"
-                            : "name `" + n.name().name() + "` does not exist");
+                    poison(sc, n.local(), u);
+                    continue;
                 }
                 sc.names.put(n.local().name(), new TypeDef(n.local().name(), sc.owner, new ValueType.Named(target),
                         Docs.NONE, stability(u.attrs()), n.local().loc().pos()));
@@ -501,25 +629,42 @@ final class Resolver {
             List<Toposort.Edge<Ast.TypeDecl, Id>> edges = new ArrayList<>();
             for (Id r : refs) {
                 Object o = sc.names.get(r.name());
-                if (o == null) {
-                    throw r.loc().error(unknownType(r.name(), true));
-                }
+                // An unknown name is reported where the type is built (lookupType).
                 if (o instanceof Ast.TypeDecl target) {
                     edges.add(new Toposort.Edge<>(target, r));
                 }
             }
             deps.put(td, edges);
         }
-        for (Ast.TypeDecl td : Toposort.sort(pending, deps,
-                (n, e) -> e.info().loc().error("type `" + e.info().name() + "` depends on itself"))) {
-            sc.names.put(td.name().name(), buildTypeDef(sc, td));
+        List<Ast.TypeDecl> order = Toposort.sort(pending, deps,
+                (n, e) -> e.info().loc().error("type `" + e.info().name() + "` depends on itself"), this::report);
+        if (order.size() < pending.size()) {
+            Set<Ast.TypeDecl> ordered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            ordered.addAll(order);
+            for (Ast.TypeDecl td : pending) {
+                if (!ordered.contains(td)) {
+                    poison(sc, td.name(), td);
+                }
+            }
+        }
+        for (Ast.TypeDecl td : order) {
+            try {
+                sc.names.put(td.name().name(), buildTypeDef(sc, td));
+            } catch (WitException | Abandoned e) {
+                if (e instanceof WitException w) {
+                    report(w);
+                }
+                poison(sc, td.name(), td);
+            }
         }
         // 4. Functions, in declaration order; resource members where their resource is declared.
         for (Object it : items) {
-            if (it instanceof Ast.FuncDecl fd && active(stability(fd.attrs()))) {
-                Function f = buildFunction(sc, fd.name().name(), Function.Kind.FREESTANDING, fd.type(), fd.attrs(),
-                        fd.name(), null);
-                sc.functions.put(f.name(), f);
+            if (it instanceof Ast.FuncDecl fd && active(stability(fd.attrs())) && !skipped.contains(fd)) {
+                attempt(() -> {
+                    Function f = buildFunction(sc, fd.name().name(), Function.Kind.FREESTANDING, fd.type(), fd.attrs(),
+                            fd.name(), null);
+                    sc.functions.put(f.name(), f);
+                });
             } else if (it instanceof Ast.TypeDecl td && td.body() instanceof Ast.ResourceBody rb
                     && sc.names.get(td.name().name()) instanceof TypeDef res) {
                 boolean ctor = false;
@@ -531,34 +676,37 @@ final class Resolver {
                         continue;
                     }
                     String r = res.name();
-                    Function f;
-                    switch (rf.kind()) {
-                        case CONSTRUCTOR -> {
-                            if (ctor) {
-                                throw rf.name().loc().error("duplicate constructors");
-                            }
-                            ctor = true;
-                            f = buildFunction(sc, "[constructor]" + r, new Function.Kind.Constructor(res), rf.type(),
-                                    rf.attrs(), rf.name(), res);
+                    if (rf.kind() == Ast.ResourceFunc.Kind.CONSTRUCTOR) {
+                        if (ctor) {
+                            report(rf.name().loc().error("duplicate constructors"));
+                            continue;
                         }
-                        case METHOD -> {
-                            if (!memberNames.add(rf.name().name())) {
-                                throw rf.name().loc().error("duplicate function name `" + rf.name().name() + "`");
-                            }
-                            f = buildFunction(sc, "[method]" + r + "." + rf.name().name(), new Function.Kind.Method(res),
-                                    rf.type(), rf.attrs(), rf.name(), res);
-                        }
-                        default -> {
-                            if (!memberNames.add(rf.name().name())) {
-                                throw rf.name().loc().error("duplicate function name `" + rf.name().name() + "`");
-                            }
-                            f = buildFunction(sc, "[static]" + r + "." + rf.name().name(), new Function.Kind.Static(res),
-                                    rf.type(), rf.attrs(), rf.name(), res);
-                        }
+                        ctor = true;
+                    } else if (!memberNames.add(rf.name().name())) {
+                        report(rf.name().loc().error("duplicate function name `" + rf.name().name() + "`"));
+                        continue;
                     }
-                    sc.functions.put(f.name(), f);
+                    attempt(() -> {
+                        Function f = switch (rf.kind()) {
+                            case CONSTRUCTOR -> buildFunction(sc, "[constructor]" + r, new Function.Kind.Constructor(res),
+                                    rf.type(), rf.attrs(), rf.name(), res);
+                            case METHOD -> buildFunction(sc, "[method]" + r + "." + rf.name().name(),
+                                    new Function.Kind.Method(res), rf.type(), rf.attrs(), rf.name(), res);
+                            default -> buildFunction(sc, "[static]" + r + "." + rf.name().name(),
+                                    new Function.Kind.Static(res), rf.type(), rf.attrs(), rf.name(), res);
+                        };
+                        sc.functions.put(f.name(), f);
+                    });
                 }
             }
+        }
+    }
+
+    /** Marks a name whose definition failed: what refers to it is left out without another error. */
+    private void poison(Scope sc, Id name, Object definedAs) {
+        if (sc.names.get(name.name()) == definedAs) {
+            sc.names.put(name.name(), POISONED);
+            sc.poisoned.add(name.name());
         }
     }
 
@@ -587,20 +735,22 @@ final class Resolver {
             Set<String> seen = new HashSet<>();
             for (Ast.FieldDecl f : r.fields()) {
                 if (!seen.add(f.name().name())) {
-                    throw f.name().loc().error("field `" + f.name().name() + "` is defined more than once");
+                    report(f.name().loc().error("field `" + f.name().name() + "` is defined more than once"));
+                    continue;
                 }
                 fields.add(new ValueType.Field(f.name().name(), convert(sc, f.type(), f.name().loc(), true), docs(f.docs())));
             }
             kind = new ValueType.RecordType(fields);
         } else if (td.body() instanceof Ast.VariantBody v) {
             if (v.cases().isEmpty()) {
-                throw here.error("empty variant");
+                report(here.error("empty variant"));
             }
             List<ValueType.Case> cases = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (Ast.CaseDecl c : v.cases()) {
                 if (!seen.add(c.name().name())) {
-                    throw c.name().loc().error("case `" + c.name().name() + "` is defined more than once");
+                    report(c.name().loc().error("case `" + c.name().name() + "` is defined more than once"));
+                    continue;
                 }
                 cases.add(new ValueType.Case(c.name().name(),
                         c.type() == null ? Optional.empty() : Optional.of(convert(sc, c.type(), c.name().loc(), true)),
@@ -609,13 +759,14 @@ final class Resolver {
             kind = new ValueType.VariantType(cases);
         } else if (td.body() instanceof Ast.EnumBody e) {
             if (e.cases().isEmpty()) {
-                throw here.error("empty enum");
+                report(here.error("empty enum"));
             }
             List<ValueType.EnumCase> cases = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (Ast.Named c : e.cases()) {
                 if (!seen.add(c.name().name())) {
-                    throw c.name().loc().error("case `" + c.name().name() + "` is defined more than once");
+                    report(c.name().loc().error("case `" + c.name().name() + "` is defined more than once"));
+                    continue;
                 }
                 cases.add(new ValueType.EnumCase(c.name().name(), docs(c.docs())));
             }
@@ -625,7 +776,8 @@ final class Resolver {
             Set<String> seen = new HashSet<>();
             for (Ast.Named c : f.flags()) {
                 if (!seen.add(c.name().name())) {
-                    throw c.name().loc().error("flag `" + c.name().name() + "` is defined more than once");
+                    report(c.name().loc().error("flag `" + c.name().name() + "` is defined more than once"));
+                    continue;
                 }
                 flags.add(new ValueType.Flag(c.name().name(), docs(c.docs())));
             }
@@ -636,10 +788,19 @@ final class Resolver {
         return new TypeDef(td.name().name(), sc.owner, kind, docs(td.attrs().docs()), stability(td.attrs()), here.pos());
     }
 
+    /**
+     * The type a name refers to.
+     *
+     * @throws WitException if there is none
+     * @throws Abandoned if its definition failed (reported there)
+     */
     private TypeDef lookupType(Scope sc, Id id, Loc item, boolean typeContext) {
         Object o = sc.names.get(id.name());
         if (o instanceof TypeDef t) {
             return t;
+        }
+        if (o == POISONED) {
+            throw ABANDONED;
         }
         if (o == FUNC) {
             throw id.loc().error(typeContext ? unknownType(id.name(), true)
@@ -649,16 +810,25 @@ final class Resolver {
             throw item.error(EXCLUDED_TYPE);
         }
         if (o == null) {
+            // Once per scope: further uses of the name follow from the same mistake.
+            sc.names.put(id.name(), POISONED);
             throw id.loc().error(unknownType(id.name(), typeContext));
         }
         throw id.loc().error("type `" + id.name() + "` depends on itself");
     }
 
+    /**
+     * The type an expression denotes. A name that denotes no type is reported and stands for
+     * {@link #PLACEHOLDER}, so that the rest of the definition is still checked.
+     */
     private ValueType convert(Scope sc, Ast.TypeExpr e, Loc item, boolean typeContext) {
         if (e instanceof Ast.PrimType p) {
             return ValueType.Primitive.fromWit(p.name()).orElseThrow();
         } else if (e instanceof Ast.NameType n) {
-            TypeDef t = lookupType(sc, n.name(), item, typeContext);
+            TypeDef t = lookupOrReport(sc, n.name(), item, typeContext);
+            if (t == null) {
+                return PLACEHOLDER;
+            }
             // A bare resource name stands for an owned handle (WIT.md "Handles").
             return t.isResource() ? new ValueType.HandleType(t, false) : new ValueType.Named(t);
         } else if (e instanceof Ast.ListTypeExpr l) {
@@ -684,14 +854,18 @@ final class Resolver {
             }
             if (!(base instanceof ValueType.Primitive p) || p == ValueType.Primitive.F32 || p == ValueType.Primitive.F64
                     || p == ValueType.Primitive.ERROR_CONTEXT) {
-                throw m.loc().error("invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, "
-                        + "s64, char, or string");
+                report(m.loc().error("invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, "
+                        + "s64, char, or string"));
             }
             return new ValueType.MapType(k, convert(sc, m.value(), item, typeContext));
         } else if (e instanceof Ast.HandleTypeExpr h) {
-            TypeDef t = lookupType(sc, h.resource(), item, true);
+            TypeDef t = lookupOrReport(sc, h.resource(), item, true);
+            if (t == null) {
+                return PLACEHOLDER;
+            }
             if (!t.isResource()) {
-                throw h.resource().loc().error("type `" + h.resource().name() + "` used in a handle must be a resource");
+                report(h.resource().loc().error("type `" + h.resource().name() + "` used in a handle must be a resource"));
+                return PLACEHOLDER;
             }
             return new ValueType.HandleType(t, h.borrow());
         } else if (e instanceof Ast.AsyncTypeExpr a) {
@@ -700,6 +874,18 @@ final class Resolver {
             return a.stream() ? new ValueType.StreamType(el) : new ValueType.FutureType(el);
         }
         throw new IllegalStateException("unknown type expression " + e);
+    }
+
+    /** {@link #lookupType}, with an error reported and null returned instead of thrown. */
+    private TypeDef lookupOrReport(Scope sc, Id id, Loc item, boolean typeContext) {
+        try {
+            return lookupType(sc, id, item, typeContext);
+        } catch (WitException e) {
+            report(e);
+        } catch (Abandoned e) {
+            // reported where the type is defined
+        }
+        return null;
     }
 
     private Function buildFunction(Scope sc, String name, Function.Kind kind, Ast.FuncType ft, Ast.Attrs attrs,
@@ -712,7 +898,8 @@ final class Resolver {
         }
         for (Ast.Param p : ft.params()) {
             if (!seen.add(p.name().name())) {
-                throw p.name().loc().error("param `" + p.name().name() + "` is defined more than once");
+                report(p.name().loc().error("param `" + p.name().name() + "` is defined more than once"));
+                continue;
             }
             params.add(new Function.Param(p.name().name(), convert(sc, p.type(), nameId.loc(), false)));
         }
@@ -733,7 +920,7 @@ final class Resolver {
         } else {
             result = ft.result() == null ? Optional.empty() : Optional.of(convert(sc, ft.result(), nameId.loc(), false));
             if (result.isPresent() && containsBorrow(result.get())) {
-                throw nameId.loc().error("function `" + name + "` returns a type which contains a `borrow<T>` which is not supported");
+                report(nameId.loc().error("function `" + name + "` returns a type which contains a `borrow<T>` which is not supported"));
             }
         }
         return new Function(name, kind, ft.async(), params, result, docs(attrs.docs()), stability(attrs), nameId.loc().pos());
@@ -810,46 +997,53 @@ final class Resolver {
             Map<WorldKey, WorldItem> dst = ie.export() ? exports : imports;
             Map<String, String> names = ie.export() ? exportNames : importNames;
             Map<String, Loc> locs = ie.export() ? exportLocs : importLocs;
-            if (ie.kind() instanceof Ast.ExternPath p) {
-                Target t = resolveInterface(st, d.section(), p.path());
-                WorldKey key = new WorldKey.InterfaceName(t.pkg().name, t.name());
-                if (dst.containsKey(key)) {
-                    throw p.loc().error("interface cannot be " + desc + "ed more than once");
+            // An import or export with an error is reported and left out; the others are checked.
+            try {
+                if (ie.kind() instanceof Ast.ExternPath p) {
+                    Target t = resolveInterface(st, d.section(), p.path());
+                    WorldKey key = new WorldKey.InterfaceName(t.pkg().name, t.name());
+                    if (dst.containsKey(key)) {
+                        throw p.loc().error("interface cannot be " + desc + "ed more than once");
+                    }
+                    dst.put(key, new WorldItem.InterfaceItem(t.iface(), stab));
+                    continue;
                 }
-                dst.put(key, new WorldItem.InterfaceItem(t.iface(), stab));
-                continue;
+                Id name;
+                String what;
+                if (ie.kind() instanceof Ast.ExternFunc f) {
+                    name = f.name();
+                    what = "func";
+                } else if (ie.kind() instanceof Ast.ExternInterface i) {
+                    name = i.name();
+                    what = "interface";
+                } else {
+                    name = ((Ast.ExternNamedPath) ie.kind()).name();
+                    what = "interface";
+                }
+                String prev = names.putIfAbsent(name.name(), what);
+                if (prev != null) {
+                    throw name.loc().error(desc + " `" + name.name() + "` conflicts with prior " + prev + " of same name");
+                }
+                locs.put(name.name(), name.loc());
+                WorldItem item;
+                if (ie.kind() instanceof Ast.ExternFunc f) {
+                    item = new WorldItem.FunctionItem(buildFunction(sc, f.name().name(), Function.Kind.FREESTANDING, f.type(),
+                            ie.attrs(), f.name(), null));
+                } else if (ie.kind() instanceof Ast.ExternInterface i) {
+                    Scope isc = new Scope(st, d.section(), new TypeOwner.InWorldInterface(st.name, wname, name.name()));
+                    resolveItems(isc, i.items());
+                    item = new WorldItem.InterfaceItem(new Interface(Optional.empty(), st.name, isc.types(), isc.functions,
+                            docs(ie.attrs().docs()), stab, name.loc().pos()), stab);
+                } else {
+                    Target t = resolveInterface(st, d.section(), ((Ast.ExternNamedPath) ie.kind()).path());
+                    item = new WorldItem.InterfaceItem(t.iface(), stab);
+                }
+                dst.put(new WorldKey.Name(name.name()), item);
+            } catch (WitException e) {
+                report(e);
+            } catch (Abandoned e) {
+                // reported before
             }
-            Id name;
-            String what;
-            if (ie.kind() instanceof Ast.ExternFunc f) {
-                name = f.name();
-                what = "func";
-            } else if (ie.kind() instanceof Ast.ExternInterface i) {
-                name = i.name();
-                what = "interface";
-            } else {
-                name = ((Ast.ExternNamedPath) ie.kind()).name();
-                what = "interface";
-            }
-            String prev = names.putIfAbsent(name.name(), what);
-            if (prev != null) {
-                throw name.loc().error(desc + " `" + name.name() + "` conflicts with prior " + prev + " of same name");
-            }
-            locs.put(name.name(), name.loc());
-            WorldItem item;
-            if (ie.kind() instanceof Ast.ExternFunc f) {
-                item = new WorldItem.FunctionItem(buildFunction(sc, f.name().name(), Function.Kind.FREESTANDING, f.type(),
-                        ie.attrs(), f.name(), null));
-            } else if (ie.kind() instanceof Ast.ExternInterface i) {
-                Scope isc = new Scope(st, d.section(), new TypeOwner.InWorldInterface(st.name, wname, name.name()));
-                resolveItems(isc, i.items());
-                item = new WorldItem.InterfaceItem(new Interface(Optional.empty(), st.name, isc.types(), isc.functions,
-                        docs(ie.attrs().docs()), stab, name.loc().pos()), stab);
-            } else {
-                Target t = resolveInterface(st, d.section(), ((Ast.ExternNamedPath) ie.kind()).path());
-                item = new WorldItem.InterfaceItem(t.iface(), stab);
-            }
-            dst.put(new WorldKey.Name(name.name()), item);
         }
         checkCaseInsensitive(wname, "import", importLocs);
         checkCaseInsensitive(wname, "export", exportLocs);
@@ -859,7 +1053,7 @@ final class Resolver {
                 Stability stab = stability(inc.attrs());
                 checkSince(st, stab, inc.path().last().loc());
                 if (active(stab)) {
-                    include(st, d, sc.owner, inc, imports, exports);
+                    attempt(() -> include(st, d, sc.owner, inc, imports, exports));
                 }
             }
         }
@@ -867,13 +1061,13 @@ final class Resolver {
                 decl.name().loc().pos()), decl.name().loc());
     }
 
-    private static void checkCaseInsensitive(String world, String desc, Map<String, Loc> locs) {
+    private void checkCaseInsensitive(String world, String desc, Map<String, Loc> locs) {
         Map<String, String> lower = new HashMap<>();
         for (Map.Entry<String, Loc> e : locs.entrySet()) {
             String prev = lower.putIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getKey());
             if (prev != null) {
-                throw e.getValue().error(desc + " `" + e.getKey() + "` in world `" + world + "` conflicts with " + desc
-                        + " `" + prev + "` (kebab-case identifiers are case-insensitive)");
+                report(e.getValue().error(desc + " `" + e.getKey() + "` in world `" + world + "` conflicts with " + desc
+                        + " `" + prev + "` (kebab-case identifiers are case-insensitive)"));
             }
         }
     }
@@ -885,11 +1079,16 @@ final class Resolver {
         Loc at = inc.path().last().loc();
         if (inc.path() instanceof Ast.LocalPath lp) {
             w = st.worlds.get(lp.name().name());
+            if (w == null) {
+                // Not a world of this package, or on a cycle: reported with the worlds' order.
+                throw ABANDONED;
+            }
         } else {
             Ast.PackagePath pp = (Ast.PackagePath) inc.path();
             PkgState pkg = done.get(packageName(pp));
-            if (pkg == null) {
-                throw pp.loc().error(notFound(packageName(pp), done.keySet()));
+            if (pkg == null || duplicated.contains(pkg.name)) {
+                // Reported with the package's dependencies (resolveAll).
+                throw ABANDONED;
             }
             ItemDecl target = pkg.items.get(pp.name().name());
             if (target == null || !target.world()) {
@@ -925,7 +1124,7 @@ final class Resolver {
         mergeInclude(w.exports(), exports, cloner, at, "export", external);
     }
 
-    private static void mergeInclude(Map<WorldKey, WorldItem> from, Map<WorldKey, WorldItem> into, Cloner cloner, Loc at,
+    private void mergeInclude(Map<WorldKey, WorldItem> from, Map<WorldKey, WorldItem> into, Cloner cloner, Loc at,
             String desc, boolean external) {
         for (Map.Entry<WorldKey, WorldItem> e : from.entrySet()) {
             if (e.getKey() instanceof WorldKey.Name n) {
@@ -935,7 +1134,7 @@ final class Resolver {
                     newName = fi.function().name();
                 }
                 if (into.putIfAbsent(new WorldKey.Name(newName), item) != null) {
-                    throw at.error(desc + " of `" + newName + "` shadows previously " + desc + "ed items");
+                    report(at.error(desc + " of `" + newName + "` shadows previously " + desc + "ed items"));
                 }
             } else {
                 WorldItem.InterfaceItem ii = (WorldItem.InterfaceItem) e.getValue();
@@ -1091,7 +1290,7 @@ final class Resolver {
         for (Map.Entry<WorldKey, WorldItem.InterfaceItem> e : exportIfaces.values()) {
             if (!addExport(imports, exports, exportIfaces, required, e.getValue().iface(), e.getKey(), true,
                     e.getValue().stability())) {
-                throw worldLoc.error("interface `" + e.getKey() + "` transitively depends on an interface in incompatible ways");
+                report(worldLoc.error("interface `" + e.getKey() + "` transitively depends on an interface in incompatible ways"));
             }
         }
         List<Map.Entry<WorldKey, WorldItem>> finalImports = new ArrayList<>(imports.entrySet());
@@ -1205,7 +1404,7 @@ final class Resolver {
         return !(s instanceof Stability.Unstable u) || featureActive.test(u.feature());
     }
 
-    static Stability stability(Ast.Attrs attrs) {
+    private Stability stability(Ast.Attrs attrs) {
         Version since = null;
         Version deprecated = null;
         Ast.Id feature = null;
@@ -1228,16 +1427,17 @@ final class Resolver {
         }
         if (deprecatedLoc != null) {
             // WIT.md "Feature gate syntax": @deprecated must be paired with @since or @unstable.
-            throw deprecatedLoc.error("`@deprecated` must be combined with `@since` or `@unstable`");
+            // (Reported each time the attributes are read, and kept once.)
+            report(deprecatedLoc.error("`@deprecated` must be combined with `@since` or `@unstable`"));
         }
         return Stability.UNKNOWN;
     }
 
-    private static void checkSince(PkgState st, Stability s, Loc at) {
+    private void checkSince(PkgState st, Stability s, Loc at) {
         if (s instanceof Stability.Stable stable && st.name.version().isPresent()
                 && stable.since().compareTo(st.name.version().get()) > 0) {
-            throw at.error("feature gate cannot reference unreleased version " + stable.since() + " of package ["
-                    + st.name + "] (current version " + st.name.version().get() + ")");
+            report(at.error("feature gate cannot reference unreleased version " + stable.since() + " of package ["
+                    + st.name + "] (current version " + st.name.version().get() + ")"));
         }
     }
 

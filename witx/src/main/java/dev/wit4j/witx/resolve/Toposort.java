@@ -8,12 +8,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Stable topological sort used for packages, interfaces, worlds and types. The order is a
  * depth-first post-order (dependencies right before their first dependent, otherwise declaration
  * order). On a cycle the error names the edge wasm-tools names: the first node (in declaration
- * order) that cannot be ordered and its first dependency that cannot be ordered either.
+ * order) that cannot be ordered and its first dependency that cannot be ordered either. The error
+ * is reported and the nodes that can be ordered are returned, so that the rest of the package is
+ * still checked; the nodes on a cycle, and those depending on one, are left out.
  */
 final class Toposort {
     private Toposort() {
@@ -24,7 +27,7 @@ final class Toposort {
     }
 
     static <K, E> List<K> sort(List<K> nodes, Map<K, List<Edge<K, E>>> deps,
-            BiFunction<K, Edge<K, E>, WitException> cycleError) {
+            BiFunction<K, Edge<K, E>, WitException> cycleError, Consumer<WitException> report) {
         // Nodes by position. The keys are syntax trees whose hashes walk the whole tree: look each
         // node up once, by identity where the edges name the very instances (they usually do).
         int n = nodes.size();
@@ -78,15 +81,7 @@ final class Toposort {
             }
         }
         if (doneCount != n) {
-            for (int i = 0; i < n; i++) {
-                if (!done[i]) {
-                    for (int j = 0; j < targets[i].length; j++) {
-                        int t = targets[i][j];
-                        if (t >= 0 && !done[t]) throw cycleError.apply(nodes.get(i), edgesOf.get(i).get(j));
-                    }
-                }
-            }
-            throw new IllegalStateException("cycle without an edge");
+            report.accept(cycle(nodes, targets, edgesOf, done, cycleError));
         }
         // depth-first post-order, iteratively (use chains can be thousands long)
         List<K> order = new ArrayList<>(n);
@@ -94,7 +89,7 @@ final class Toposort {
         int[] next = new int[n];
         ArrayDeque<Integer> stack = new ArrayDeque<>();
         for (int root = 0; root < n; root++) {
-            if (visited[root]) continue;
+            if (visited[root] || !done[root]) continue;
             visited[root] = true;
             stack.push(root);
             while (!stack.isEmpty()) {
@@ -112,5 +107,18 @@ final class Toposort {
             }
         }
         return order;
+    }
+
+    private static <K, E> WitException cycle(List<K> nodes, int[][] targets, List<List<Edge<K, E>>> edgesOf,
+            boolean[] done, BiFunction<K, Edge<K, E>, WitException> cycleError) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!done[i]) {
+                for (int j = 0; j < targets[i].length; j++) {
+                    int t = targets[i][j];
+                    if (t >= 0 && !done[t]) return cycleError.apply(nodes.get(i), edgesOf.get(i).get(j));
+                }
+            }
+        }
+        throw new IllegalStateException("cycle without an edge");
     }
 }

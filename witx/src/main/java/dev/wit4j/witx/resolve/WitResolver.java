@@ -28,7 +28,10 @@ import java.util.stream.Stream;
  *
  * <p>Items gated with {@code @unstable(feature = f)} are left out unless {@code f} is enabled
  * ({@link #withFeatures}, {@link #withAllFeatures}), like wasm-tools; references to such items from
- * ungated ones are errors. Every error is a {@link WitException} with file, line and column.
+ * ungated ones are errors. Invalid WIT is a {@link WitException} holding every error, each with
+ * file, line and column: first the syntax errors of all files; when the files parse, every
+ * resolution error that does not follow from another (an unknown type is reported where it is
+ * named, and what uses the type it was meant to build is checked as usual).
  * Instances are immutable and thread-safe.
  */
 public final class WitResolver {
@@ -84,10 +87,12 @@ public final class WitResolver {
             throw new WitException(dir.toString(), "the folder has no .wit files (the root package's files go here,"
                     + " other packages in its deps/ folder)");
         }
+        Parsing parsing = new Parsing();
         List<Group> groups = new ArrayList<>();
-        loadDeps(dir.resolve("deps"), groups);
-        Group root = new Group(dir.toString(), parseAll(files));
+        loadDeps(dir.resolve("deps"), groups, parsing);
+        Group root = new Group(dir.toString(), parsing.all(files));
         groups.add(root);
+        parsing.check();
         return resolveGroups(groups, root);
     }
 
@@ -96,7 +101,9 @@ public final class WitResolver {
      * {@code package ... { }} blocks.
      */
     public Resolve file(Path file) {
-        Group g = new Group(file.toString(), List.of(WitParser.parse(read(file))));
+        Parsing parsing = new Parsing();
+        Group g = new Group(file.toString(), parsing.all(List.of(file)));
+        parsing.check();
         return resolveGroups(List.of(g), g);
     }
 
@@ -108,10 +115,12 @@ public final class WitResolver {
         if (files.isEmpty()) {
             throw new WitException("", "no files to resolve");
         }
+        Parsing parsing = new Parsing();
         List<Group> groups = new ArrayList<>();
         for (Path f : files) {
-            groups.add(new Group(f.toString(), List.of(WitParser.parse(read(f)))));
+            groups.add(new Group(f.toString(), parsing.all(List.of(f))));
         }
+        parsing.check();
         return resolveGroups(groups, groups.get(groups.size() - 1));
     }
 
@@ -126,36 +135,73 @@ public final class WitResolver {
     private record Group(String origin, List<Ast.File> files) {
     }
 
+    /**
+     * Parses files, keeping the syntax errors of all of them (and those that cannot be read), so
+     * that {@link #check} reports them together.
+     */
+    private static final class Parsing {
+        final List<WitException> errors = new ArrayList<>();
+
+        List<Ast.File> all(List<Path> files) {
+            List<Ast.File> out = new ArrayList<>();
+            for (Path f : files) {
+                try {
+                    out.add(WitParser.parse(read(f)));
+                } catch (WitException e) {
+                    errors.add(e);
+                }
+            }
+            return out;
+        }
+
+        /** Throws the errors found, if any: resolving files that do not parse would report what follows from them. */
+        void check() {
+            if (!errors.isEmpty()) {
+                throw WitException.combine(errors);
+            }
+        }
+    }
+
     private Resolve resolveGroups(List<Group> groups, Group root) {
         List<PackageSource> sources = new ArrayList<>();
         PackageName rootName = null;
+        List<WitException> errors = new ArrayList<>();
         for (Group g : groups) {
-            Grouping.Result r = Grouping.packages(g.origin(), g.files());
+            Grouping.Result r;
+            try {
+                r = Grouping.packages(g.origin(), g.files(), errors::add);
+            } catch (WitException e) {
+                errors.add(e);
+                continue;
+            }
             sources.addAll(r.packages());
             if (g == root) {
                 if (r.main() == null) {
-                    throw new WitException(g.origin(), "no `package` header was found in any WIT file for this package");
+                    errors.add(new WitException(g.origin(), "no `package` header was found in any WIT file for this package"));
                 }
                 rootName = r.main();
             }
+        }
+        if (!errors.isEmpty()) {
+            throw WitException.combine(errors);
         }
         Resolver resolver = new Resolver(f -> allFeatures || features.contains(f));
         return resolver.resolve(sources, rootName);
     }
 
-    private void loadDeps(Path deps, List<Group> groups) {
+    private void loadDeps(Path deps, List<Group> groups, Parsing parsing) {
         if (!Files.isDirectory(deps)) {
             return;
         }
         for (Path p : list(deps)) {
             if (Files.isDirectory(p)) {
-                loadDeps(p.resolve("deps"), groups);
-                List<Ast.File> files = parseAll(witFiles(p));
+                loadDeps(p.resolve("deps"), groups, parsing);
+                List<Ast.File> files = parsing.all(witFiles(p));
                 if (!files.isEmpty()) {
                     groups.add(new Group(p.toString(), files));
                 }
             } else if (p.getFileName().toString().endsWith(".wit")) {
-                groups.add(new Group(p.toString(), List.of(WitParser.parse(read(p)))));
+                groups.add(new Group(p.toString(), parsing.all(List.of(p))));
             }
         }
     }
@@ -176,14 +222,6 @@ public final class WitResolver {
         } catch (IOException e) {
             throw new WitException(dir.toString(), "cannot list directory: " + e.getMessage());
         }
-    }
-
-    private static List<Ast.File> parseAll(List<Path> files) {
-        List<Ast.File> out = new ArrayList<>();
-        for (Path f : files) {
-            out.add(WitParser.parse(read(f)));
-        }
-        return out;
     }
 
     private static SourceFile read(Path file) {

@@ -130,8 +130,10 @@ class WitParserConformanceTest {
                 boolean samePos = Integer.parseInt(m.group(1)) == e.line() && Integer.parseInt(m.group(2)) == e.column();
                 pos = samePos ? " same-position" : " position " + e.line() + ":" + e.column() + " vs " + m.group(1) + ":" + m.group(2);
             }
+            // Each case has one error: more would be errors that follow from it.
+            int count = e.diagnostics().size();
             SUMMARY.put(key, new String[] {"pass", (sameMessage ? "same-message" : "other-message: " + e.detail().replace('\n', ' ')
-                    + " | expected: " + expectedMsg.replace('\n', ' ')) + pos});
+                    + " | expected: " + expectedMsg.replace('\n', ' ')) + pos + (count > 1 ? " " + count + "-errors" : "")});
             return;
         } catch (RuntimeException e) {
             SUMMARY.put(key, new String[] {"fail", "crashed: " + e});

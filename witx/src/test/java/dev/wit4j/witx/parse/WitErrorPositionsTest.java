@@ -16,7 +16,7 @@ class WitErrorPositionsTest {
     @CsvSource(delimiter = '|', textBlock = """
             unterminated block comment  | package a:b;\\ninterface i {\\n  /* open\\n}         | 3 | 3  | unterminated block comment
             unknown character           | package a:b;\\ninterface i {\\n  f: func() -> u32 $;\\n} | 3 | 20 | unexpected character
-            missing semicolon           | package a:b;\\ninterface i {\\n  f: func()\\n}       | 4 | 1  | expected
+            missing semicolon           | package a:b;\\ninterface i {\\n  f: func()\\n}       | 3 | 12 | expected
             unknown type                | package a:b;\\ninterface i {\\n  f: func(x: nope);\\n} | 3 | 14 | nope
             duplicate function          | package a:b;\\ninterface i {\\n  f: func();\\n  f: func();\\n} | 4 | 3 | f
             bad package version         | package a:b@1.x;\\n                                 | 1 | 13 | version
