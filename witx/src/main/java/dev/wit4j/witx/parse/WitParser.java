@@ -634,17 +634,33 @@ public final class WitParser {
 
     /** @param closers keywords of the items that can follow the body, see {@link #bodyEnds} */
     private List<InterfaceItem> interfaceBody(Set<String> closers) {
+        return body(Level.INTERFACE, closers, this::interfaceItem);
+    }
+
+    /** Parses one item of a braced body; a syntax error in it is thrown and recovered from in {@link #body}. */
+    private interface ItemParser<T> {
+        T parse();
+    }
+
+    /**
+     * The items of a body in braces, opening brace first: after a syntax error in an item, the
+     * error is recorded and parsing goes on at the next item of this body ({@link #recover}); a
+     * token no item starts with is skipped so that every round makes progress.
+     *
+     * @param closers keywords of the items that can follow the body, see {@link #bodyEnds}
+     */
+    private <T> List<T> body(Level level, Set<String> closers, ItemParser<T> item) {
         expectOp("{");
         int depth = braceDepth;
         int errorsBefore = errors.size();
-        List<InterfaceItem> items = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         while (!eatOp("}") && !bodyEnds(errorsBefore, closers)) {
             int start = peek().start();
             try {
-                items.add(interfaceItem());
+                items.add(item.parse());
             } catch (WitException e) {
                 report(e);
-                recover(Level.INTERFACE, depth);
+                recover(level, depth);
             }
             if (peek().start() == start && peek().kind() != Kind.EOF && !isOp("}")) {
                 next();
@@ -766,24 +782,8 @@ public final class WitParser {
         }
         if (eatKw("resource")) {
             Id name = id();
-            List<ResourceFunc> funcs = new ArrayList<>();
-            if (!eatOp(";")) {
-                expectOp("{");
-                int depth = braceDepth;
-                int errorsBefore = errors.size();
-                while (!eatOp("}") && !bodyEnds(errorsBefore, OUTSIDE_RESOURCE)) {
-                    int start = peek().start();
-                    try {
-                        funcs.add(resourceFunc());
-                    } catch (WitException e) {
-                        report(e);
-                        recover(Level.RESOURCE, depth);
-                    }
-                    if (peek().start() == start && peek().kind() != Kind.EOF && !isOp("}")) {
-                        next();
-                    }
-                }
-            }
+            List<ResourceFunc> funcs = eatOp(";") ? new ArrayList<>()
+                    : body(Level.RESOURCE, OUTSIDE_RESOURCE, this::resourceFunc);
             return new TypeDecl(name, new ResourceBody(funcs), attrs);
         }
         return null;
@@ -986,23 +986,7 @@ public final class WitParser {
     // ---- worlds --------------------------------------------------------------------------
 
     private List<WorldItem> worldBody() {
-        expectOp("{");
-        int depth = braceDepth;
-        int errorsBefore = errors.size();
-        List<WorldItem> items = new ArrayList<>();
-        while (!eatOp("}") && !bodyEnds(errorsBefore, OUTSIDE_BODY)) {
-            int start = peek().start();
-            try {
-                items.add(worldItem());
-            } catch (WitException e) {
-                report(e);
-                recover(Level.WORLD, depth);
-            }
-            if (peek().start() == start && peek().kind() != Kind.EOF && !isOp("}")) {
-                next();
-            }
-        }
-        return items;
+        return body(Level.WORLD, OUTSIDE_BODY, this::worldItem);
     }
 
     private WorldItem worldItem() {
