@@ -94,9 +94,18 @@ final class AbiRandom {
             if (depth >= MAX_DEPTH || nodes > NODE_BUDGET || r.nextInt(10) < 4) {
                 return primitive();
             }
-            switch (r.nextInt(9)) {
+            switch (r.nextInt(11)) {
                 case 0:
                     return new AbiType.ListOf(type(depth + 1));
+                case 8:
+                    return new AbiType.FixedList(type(depth + 1), r.nextInt(8) == 0 ? 5 + r.nextInt(36) : 1 + r.nextInt(4));
+                case 9: {
+                    AbiType.Prim key;
+                    do {
+                        key = (AbiType.Prim) primitive();
+                    } while (key == AbiType.Prim.F32 || key == AbiType.Prim.F64); // keytype has no floats
+                    return new AbiType.MapOf(key, type(depth + 1));
+                }
                 case 1: {
                     int n = r.nextInt(8) == 0 ? 5 + r.nextInt(16) : 1 + r.nextInt(4);
                     List<AbiType.Field> fields = new ArrayList<>();
@@ -152,7 +161,7 @@ final class AbiRandom {
             }
         }
 
-        AbiType primitive() {
+        AbiType.Prim primitive() {
             AbiType.Prim[] all = AbiType.Prim.values();
             return all[r.nextInt(all.length)];
         }
@@ -200,6 +209,21 @@ final class AbiRandom {
                     elements.add(value(l.element()));
                 }
                 return Value.list(elements);
+            } else if (t instanceof AbiType.FixedList l) {
+                List<Value> elements = new ArrayList<>(l.length());
+                for (int i = 0; i < l.length(); i++) {
+                    elements.add(value(l.element()));
+                }
+                return Value.fixedList(elements);
+            } else if (t instanceof AbiType.MapOf m) {
+                // keys may repeat: a map is a list of pairs to the canonical ABI (Explainer.md)
+                int n = Math.max(0, Math.min(listLength(), budget));
+                budget -= n;
+                List<Value.MapValue.Entry> entries = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    entries.add(new Value.MapValue.Entry(value(m.key()), value(m.value())));
+                }
+                return new Value.MapValue(entries);
             } else if (t instanceof AbiType.Record rec) {
                 Map<String, Value> fields = new LinkedHashMap<>();
                 rec.fields().forEach(f -> fields.put(f.name(), value(f.type())));
@@ -366,6 +390,11 @@ final class AbiRandom {
             return Double.isNaN(f.value()) ? Value.f64(Double.longBitsToDouble(0x7FF8_0000_0000_0000L)) : v;
         } else if (v instanceof Value.ListValue l) {
             return Value.list(l.elements().stream().map(AbiRandom::canonical).toList());
+        } else if (v instanceof Value.FixedList l) {
+            return Value.fixedList(l.elements().stream().map(AbiRandom::canonical).toList());
+        } else if (v instanceof Value.MapValue m) {
+            return new Value.MapValue(m.entries().stream()
+                    .map(e -> new Value.MapValue.Entry(canonical(e.key()), canonical(e.value()))).toList());
         } else if (v instanceof Value.RecordValue rec) {
             Map<String, Value> fields = new LinkedHashMap<>();
             rec.fields().forEach((name, value) -> fields.put(name, canonical(value)));

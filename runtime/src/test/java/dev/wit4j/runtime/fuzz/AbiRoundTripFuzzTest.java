@@ -29,6 +29,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,35 +75,31 @@ class AbiRoundTripFuzzTest {
     private long resultInMemory;
 
     @Test
-    void valuesRoundTripThroughAComponentAndTheHost() throws IOException, InterruptedException {
+    void valuesRoundTripThroughAComponentAndTheHost() throws Exception {
         assumeTrue(Wat.available(), "node or the pinned jco is missing (run tools/wasm/install.sh)");
         long functions = Fuzz.iterations(200);
         long components = (functions + FUNCTIONS_PER_COMPONENT - 1) / FUNCTIONS_PER_COMPONENT;
-        for (long first = 0; first < components && findings.size() < MAX_FINDINGS; first += COMPONENTS_PER_BATCH) {
-            List<List<Function>> batch = new ArrayList<>();
-            List<String> texts = new ArrayList<>();
-            for (long c = first; c < Math.min(components, first + COMPONENTS_PER_BATCH); c++) {
-                List<Function> fs = new ArrayList<>();
-                for (long n = c * FUNCTIONS_PER_COMPONENT; n < Math.min(functions, (c + 1) * FUNCTIONS_PER_COMPONENT); n++) {
-                    fs.add(AbiRandom.function(Fuzz.SEED, n));
+        // node assembles the next batch while this one runs
+        ExecutorService assembler = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "wat2wasm");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Batch batch = new Batch(0, components, functions);
+            Future<List<Wat.Assembled>> assembled = assembler.submit(() -> Wat.assemble(batch.texts()));
+            for (Batch b = batch; b != null && findings.size() < MAX_FINDINGS; ) {
+                List<Wat.Assembled> binaries = assembled.get();
+                long next = b.first() + COMPONENTS_PER_BATCH;
+                Batch following = next < components ? new Batch(next, components, functions) : null;
+                if (following != null) {
+                    assembled = assembler.submit(() -> Wat.assemble(following.texts()));
                 }
-                batch.add(fs);
-                texts.add(ForwardingComponent.wat(fs, encoding(c, 0)));
-                texts.add(ForwardingComponent.wat(fs, encoding(c, 1)));
+                run(b, binaries);
+                b = following;
             }
-            List<Wat.Assembled> assembled = Wat.assemble(texts);
-            for (int i = 0; i < batch.size(); i++) {
-                long c = first + i;
-                Wat.Assembled outer = assembled.get(2 * i);
-                Wat.Assembled inner = assembled.get(2 * i + 1);
-                if (outer.error() != null || inner.error() != null) {
-                    finding(batch.get(i), texts.get(2 * i), "the text parser refused the component: "
-                            + (outer.error() != null ? outer.error() : inner.error()));
-                    continue;
-                }
-                run(new Pair(batch.get(i), texts.get(2 * i), outer.wasm(), encoding(c, 0), inner.wasm(), encoding(c, 1)),
-                        c % 8 != 7 ? INTERPRETED : COMPILED);
-            }
+        } finally {
+            assembler.shutdownNow();
         }
         String summary = "canonical ABI round trips: " + functions + " functions, " + calls + " calls (" + paramsInMemory
                 + " functions with parameters in memory, " + resultInMemory + " with the result in memory; seed "
@@ -111,10 +110,41 @@ class AbiRoundTripFuzzTest {
         }
         if (functions >= 200) {
             // the short pass must reach every kind of type, both places parameters and results go
-            assertEquals(new TreeSet<>(List.of("bool", "char", "enum", "f32", "f64", "flags", "list", "option",
-                    "record", "result", "s16", "s32", "s64", "s8", "string", "tuple", "u16", "u32", "u64", "u8",
+            assertEquals(new TreeSet<>(List.of("bool", "char", "enum", "f32", "f64", "fixed-list", "flags", "list", "map",
+                    "option", "record", "result", "s16", "s32", "s64", "s8", "string", "tuple", "u16", "u32", "u64", "u8",
                     "variant")), kinds);
             assertTrue(paramsInMemory > 0 && resultInMemory > 0, summary);
+        }
+    }
+
+    /** Up to {@value #COMPONENTS_PER_BATCH} components from {@code first} on, each in two encodings. */
+    private record Batch(long first, List<List<Function>> functions, List<String> texts) {
+        Batch(long first, long components, long functionCount) {
+            this(first, new ArrayList<>(), new ArrayList<>());
+            for (long c = first; c < Math.min(components, first + COMPONENTS_PER_BATCH); c++) {
+                List<Function> fs = new ArrayList<>();
+                for (long n = c * FUNCTIONS_PER_COMPONENT; n < Math.min(functionCount, (c + 1) * FUNCTIONS_PER_COMPONENT); n++) {
+                    fs.add(AbiRandom.function(Fuzz.SEED, n));
+                }
+                functions.add(fs);
+                texts.add(ForwardingComponent.wat(fs, encoding(c, 0)));
+                texts.add(ForwardingComponent.wat(fs, encoding(c, 1)));
+            }
+        }
+    }
+
+    private void run(Batch b, List<Wat.Assembled> assembled) {
+        for (int i = 0; i < b.functions().size() && findings.size() < MAX_FINDINGS; i++) {
+            long c = b.first() + i;
+            Wat.Assembled outer = assembled.get(2 * i);
+            Wat.Assembled inner = assembled.get(2 * i + 1);
+            if (outer.error() != null || inner.error() != null) {
+                finding(b.functions().get(i), b.texts().get(2 * i), "the text parser refused the component: "
+                        + (outer.error() != null ? outer.error() : inner.error()));
+                continue;
+            }
+            run(new Pair(b.functions().get(i), b.texts().get(2 * i), outer.wasm(), encoding(c, 0), inner.wasm(),
+                    encoding(c, 1)), c % 8 != 7 ? INTERPRETED : COMPILED);
         }
     }
 
@@ -361,6 +391,13 @@ class AbiRoundTripFuzzTest {
         } else if (t instanceof AbiType.ListOf l) {
             kinds.add("list");
             kinds(l.element());
+        } else if (t instanceof AbiType.FixedList l) {
+            kinds.add("fixed-list");
+            kinds(l.element());
+        } else if (t instanceof AbiType.MapOf m) {
+            kinds.add("map");
+            kinds(m.key());
+            kinds(m.value());
         } else if (t instanceof AbiType.Record r) {
             kinds.add("record");
             r.fields().forEach(f -> kinds(f.type()));

@@ -27,6 +27,14 @@ sealed interface AbiType {
     record ListOf(AbiType element) implements AbiType {
     }
 
+    /** {@code list<T, N>} (🔧 fixed-length lists). */
+    record FixedList(AbiType element, int length) implements AbiType {
+    }
+
+    /** {@code map<K, V>} (🗺️), the key a primitive other than a float. */
+    record MapOf(AbiType key, AbiType value) implements AbiType {
+    }
+
     /** {@code tuple<...>}, at least one type. */
     record Tuple(List<AbiType> types) implements AbiType {
     }
@@ -81,6 +89,10 @@ sealed interface AbiType {
             return "$" + n.name();
         } else if (t instanceof ListOf l) {
             return "(list " + wat(l.element()) + ")";
+        } else if (t instanceof FixedList l) {
+            return "(list " + wat(l.element()) + " " + l.length() + ")";
+        } else if (t instanceof MapOf m) {
+            return "(map " + wat(m.key()) + " " + wat(m.value()) + ")";
         } else if (t instanceof Tuple tu) {
             return "(tuple " + tu.types().stream().map(AbiType::wat).collect(Collectors.joining(" ")) + ")";
         } else if (t instanceof Option o) {
@@ -119,6 +131,10 @@ sealed interface AbiType {
             return n.name();
         } else if (t instanceof ListOf l) {
             return "list<" + wit(l.element()) + ">";
+        } else if (t instanceof FixedList l) {
+            return "list<" + wit(l.element()) + ", " + l.length() + ">";
+        } else if (t instanceof MapOf m) {
+            return "map<" + wit(m.key()) + ", " + wit(m.value()) + ">";
         } else if (t instanceof Tuple tu) {
             return "tuple<" + tu.types().stream().map(AbiType::wit).collect(Collectors.joining(", ")) + ">";
         } else if (t instanceof Option o) {
@@ -160,8 +176,13 @@ sealed interface AbiType {
                 case STRING -> out.addAll(List.of("i32", "i32"));
                 default -> out.add("i32");
             }
-        } else if (t instanceof ListOf) {
+        } else if (t instanceof ListOf || t instanceof MapOf) {
             out.addAll(List.of("i32", "i32"));
+        } else if (t instanceof FixedList l) {
+            List<String> element = flat(l.element());
+            for (int i = 0; i < l.length(); i++) {
+                out.addAll(element);
+            }
         } else if (t instanceof Record r) {
             r.fields().forEach(f -> out.addAll(flat(f.type())));
         } else if (t instanceof Tuple tu) {
@@ -232,8 +253,10 @@ sealed interface AbiType {
                 case S64, U64, F64 -> 8;
                 default -> 4;
             };
-        } else if (t instanceof ListOf) {
+        } else if (t instanceof ListOf || t instanceof MapOf) {
             return 4;
+        } else if (t instanceof FixedList l) {
+            return alignment(l.element());
         } else if (t instanceof Record r) {
             return r.fields().stream().mapToInt(f -> alignment(f.type())).max().orElse(1);
         } else if (t instanceof Tuple tu) {
@@ -250,8 +273,10 @@ sealed interface AbiType {
     static int size(AbiType t) {
         if (t instanceof Prim p) {
             return p == Prim.STRING ? 8 : alignment(p);
-        } else if (t instanceof ListOf) {
+        } else if (t instanceof ListOf || t instanceof MapOf) {
             return 8;
+        } else if (t instanceof FixedList l) {
+            return l.length() * size(l.element());
         } else if (t instanceof Record r) {
             return tupleSize(r.fields().stream().map(Field::type).toList());
         } else if (t instanceof Tuple tu) {
@@ -302,21 +327,5 @@ sealed interface AbiType {
 
     private static int alignTo(int n, int alignment) {
         return (n + alignment - 1) / alignment * alignment;
-    }
-
-    /** How deeply types nest in {@code t} (a primitive is 0). */
-    static int depth(AbiType t) {
-        if (t instanceof Prim || t instanceof Enum || t instanceof Flags) {
-            return 0;
-        } else if (t instanceof ListOf l) {
-            return 1 + depth(l.element());
-        } else if (t instanceof Option o) {
-            return 1 + depth(o.type());
-        } else if (t instanceof Record r) {
-            return 1 + r.fields().stream().mapToInt(f -> depth(f.type())).max().orElse(0);
-        } else if (t instanceof Tuple tu) {
-            return 1 + tu.types().stream().mapToInt(AbiType::depth).max().orElse(0);
-        }
-        return 1 + payloads(t).stream().flatMap(Optional::stream).mapToInt(AbiType::depth).max().orElse(0);
     }
 }
