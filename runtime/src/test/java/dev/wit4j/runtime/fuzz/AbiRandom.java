@@ -20,9 +20,9 @@ import java.util.SplittableRandom;
  * variants of 256/257 cases (the discriminant becomes a {@code u16}), and functions with more than
  * 16 flat parameters or more than one flat result (passed through memory).
  */
-final class AbiRandom {
+public final class AbiRandom {
 
-    static final int MAX_DEPTH = 4;
+    private static final int MAX_DEPTH = 4;
     /** Type nodes per function; beyond it, only primitives are generated. */
     private static final int NODE_BUDGET = 60;
     /** List elements and string code points per value, so that no value is unreasonably large. */
@@ -32,22 +32,22 @@ final class AbiRandom {
         0x10000, 0x10FFFF};
 
     /** A function type: its parameters and its result, if it has one. */
-    record Signature(List<AbiType> params, Optional<AbiType> result) {
+    public record Signature(List<AbiType> params, Optional<AbiType> result) {
         /** Whether the parameters are passed through memory ({@code MAX_FLAT_PARAMS} is 16). */
-        boolean paramsInMemory() {
+        public boolean paramsInMemory() {
             return AbiType.flat(params).size() > 16;
         }
 
         /** Whether the result is passed through memory ({@code MAX_FLAT_RESULTS} is 1). */
-        boolean resultInMemory() {
+        public boolean resultInMemory() {
             return result.isPresent() && AbiType.flat(result.get()).size() > 1;
         }
     }
 
     /** A generated function: its number, its type and the named types it uses, in definition order. */
-    record Function(long number, Signature signature, List<AbiType.Named> definitions) {
+    public record Function(long number, Signature signature, List<AbiType.Named> definitions) {
         /** The prefix of every name this function defines. */
-        String prefix() {
+        public String prefix() {
             return "f" + number;
         }
     }
@@ -66,7 +66,7 @@ final class AbiRandom {
     // ---------------------------------------------------------------- types
 
     /** Function {@code number} of {@code seed}. */
-    static Function function(long seed, long number) {
+    public static Function function(long seed, long number) {
         TypeGen g = new TypeGen(random(seed, number), "f" + number);
         SplittableRandom r = g.r;
         int paramCount = r.nextInt(10) < 8 ? r.nextInt(5) : 5 + r.nextInt(16);
@@ -179,13 +179,13 @@ final class AbiRandom {
     // ---------------------------------------------------------------- values
 
     /** The arguments of call {@code call} of function {@code number} of {@code seed}. */
-    static List<Value> arguments(long seed, long number, int call, Signature s) {
+    public static List<Value> arguments(long seed, long number, int call, Signature s) {
         ValueGen g = new ValueGen(random(seed, number, call, 0));
         return s.params().stream().map(g::value).toList();
     }
 
     /** What the host import returns in call {@code call} of function {@code number} of {@code seed}. */
-    static Optional<Value> result(long seed, long number, int call, Signature s) {
+    public static Optional<Value> result(long seed, long number, int call, Signature s) {
         ValueGen g = new ValueGen(random(seed, number, call, 1));
         return s.result().map(g::value);
     }
@@ -383,7 +383,7 @@ final class AbiRandom {
      * NaN ({@code maybe_scramble_nan32}/{@code 64}), so a float that went through the ABI equals
      * the one sent only up to its NaN payload.
      */
-    static Value canonical(Value v) {
+    public static Value canonical(Value v) {
         if (v instanceof Value.F32 f) {
             return Float.isNaN(f.value()) ? Value.f32(Float.intBitsToFloat(0x7FC0_0000)) : v;
         } else if (v instanceof Value.F64 f) {

@@ -10,15 +10,15 @@ import java.util.stream.Collectors;
  * A component value type as the canonical ABI fuzz test generates it. The test keeps its own model
  * and computes flattening, size and alignment here, from CanonicalABI.md, so that the core
  * signatures of its components do not come from the code under test: a disagreement makes the
- * component invalid, which the test reports.
+ * component invalid, which the test reports. The processor's typed fuzz test uses it too.
  */
-sealed interface AbiType {
+public sealed interface AbiType {
 
     /** The primitive types, by their WIT (and component text format) names. */
     enum Prim implements AbiType {
         BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING;
 
-        String text() {
+        public String text() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -296,8 +296,7 @@ sealed interface AbiType {
         return alignTo(s + cs, alignment(t));
     }
 
-    /** The size of a tuple of these types (also the memory holding spilled parameters). */
-    static int tupleSize(List<AbiType> types) {
+    private static int tupleSize(List<AbiType> types) {
         int s = 0;
         int a = 1;
         for (AbiType t : types) {

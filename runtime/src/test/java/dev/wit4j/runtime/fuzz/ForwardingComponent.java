@@ -4,7 +4,6 @@ import dev.wit4j.runtime.fuzz.AbiRandom.Function;
 import dev.wit4j.runtime.fuzz.AbiRandom.Signature;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The text of a component whose exports forward their arguments to host imports of the same type
@@ -23,13 +22,13 @@ import java.util.stream.Collectors;
  * module of their own, instantiated first, because lowering the imports needs them before the
  * module that calls the imports can be instantiated.
  */
-final class ForwardingComponent {
+public final class ForwardingComponent {
 
     /** The {@code string-encoding} canonical options. */
-    enum Encoding {
+    public enum Encoding {
         UTF8("utf8"), UTF16("utf16"), LATIN1_UTF16("latin1+utf16");
 
-        final String text;
+        public final String text;
 
         Encoding(String text) {
             this.text = text;
@@ -64,7 +63,7 @@ final class ForwardingComponent {
     }
 
     /** The component text for {@code functions}, all with strings in {@code encoding}. */
-    static String wat(List<Function> functions, Encoding encoding) {
+    public static String wat(List<Function> functions, Encoding encoding) {
         StringBuilder sb = new StringBuilder("(component\n");
         for (Function f : functions) {
             for (AbiType.Named t : f.definitions()) {
@@ -167,7 +166,7 @@ final class ForwardingComponent {
     }
 
     /** The function type in WIT, for messages: {@code func(p0: u8, p1: string) -> f0-t0}. */
-    static String witSignature(Signature s) {
+    public static String witSignature(Signature s) {
         StringBuilder sb = new StringBuilder("func(");
         List<String> params = new ArrayList<>();
         for (int i = 0; i < s.params().size(); i++) {
@@ -178,8 +177,18 @@ final class ForwardingComponent {
         return sb.toString();
     }
 
-    /** The named types of {@code f} in WIT, one per line. */
-    static String witDefinitions(Function f) {
-        return f.definitions().stream().map(AbiType::witDefinition).collect(Collectors.joining("\n"));
+    /**
+     * The WIT world these functions are the component of: the named types at the world's top level
+     * (a component imports them, as {@link #wat} does), {@code host-fN} imported, {@code run-fN}
+     * exported.
+     */
+    public static String witWorld(String name, List<Function> functions) {
+        StringBuilder sb = new StringBuilder("world ").append(name).append(" {\n");
+        for (Function f : functions) {
+            f.definitions().forEach(t -> sb.append("  ").append(AbiType.witDefinition(t)).append('\n'));
+            sb.append("  import host-").append(f.prefix()).append(": ").append(witSignature(f.signature())).append(";\n");
+            sb.append("  export run-").append(f.prefix()).append(": ").append(witSignature(f.signature())).append(";\n");
+        }
+        return sb.append("}\n").toString();
     }
 }

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * many texts per node process: starting node and loading the parser costs more than assembling a
  * small component.
  */
-final class Wat {
+public final class Wat {
 
     /** The binary of a text, or why the parser refused it. */
-    record Assembled(byte[] wasm, String error) {
+    public record Assembled(byte[] wasm, String error) {
     }
 
     private static final Path TOOLS = Path.of(System.getProperty("wit4j.tools", Path.of("..", "tools", "wasm").toString()));
@@ -32,7 +32,7 @@ final class Wat {
     }
 
     /** Whether node and the pinned jco are there. */
-    static boolean available() {
+    public static boolean available() {
         if (!Files.isDirectory(TOOLS.resolve("node_modules").resolve("@bytecodealliance").resolve("jco-transpile"))) {
             return false;
         }
@@ -49,7 +49,7 @@ final class Wat {
     }
 
     /** Assembles every text, in order, in one node process. */
-    static List<Assembled> assemble(List<String> texts) throws IOException, InterruptedException {
+    public static List<Assembled> assemble(List<String> texts) throws IOException, InterruptedException {
         JsonArray input = new JsonArray();
         texts.forEach(input::add);
         Process p = new ProcessBuilder("node", TOOLS.resolve("wat2wasm.mjs").toString())
