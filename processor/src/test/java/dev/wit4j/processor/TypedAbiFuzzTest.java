@@ -58,8 +58,9 @@ import org.junit.jupiter.api.Test;
  * pair of a key defines its value).
  *
  * <p>{@code -Dwit4j.fuzz.iterations=N} sets the number of functions (each called {@value #CALLS}
- * times), {@code -Dwit4j.fuzz.seed} the seed: {@code mvn -o test -pl processor -am
- * -Dtest=TypedAbiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dwit4j.fuzz.iterations=2000}.
+ * times), {@code -Dwit4j.fuzz.seed} the seed: {@code mvn -o test-compile surefire:test -pl processor
+ * -am -Dtest=TypedAbiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dwit4j.fuzz.iterations=2000}
+ * (javac takes most of the time: about a second per 4 functions' bindings).
  */
 class TypedAbiFuzzTest {
 
