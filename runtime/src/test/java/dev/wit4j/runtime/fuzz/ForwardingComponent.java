@@ -21,6 +21,13 @@ import java.util.List;
  * frees everything, so memory does not fill up over many calls. Memory and allocator live in a
  * module of their own, instantiated first, because lowering the imports needs them before the
  * module that calls the imports can be instantiated.
+ *
+ * <p>A corruptible component also exports {@code corrupt: func(target: u32, offset: u32, mask:
+ * u32)}, which makes every later call damage what it passes on, by XOR with {@code mask}: target
+ * 1 the core parameter number {@code offset}, 2 a byte of the memory the call's values occupy
+ * (the byte {@code offset} modulo their extent) before calling the import, 3 the flat result, 4 a
+ * byte of that memory after the import returned (when the result and what it points to are
+ * there); 0 nothing.
  */
 public final class ForwardingComponent {
 
@@ -56,7 +63,8 @@ public final class ForwardingComponent {
                             (select (local.get $old_size) (local.get $new_size)
                                     (i32.lt_u (local.get $old_size) (local.get $new_size))))))
                   (local.get $p))
-                (func (export "reset") (global.set $bump (i32.const 16))))
+                (func (export "reset") (global.set $bump (i32.const 16)))
+                (func (export "used") (result i32) (global.get $bump)))
             """;
 
     private ForwardingComponent() {
@@ -64,6 +72,11 @@ public final class ForwardingComponent {
 
     /** The component text for {@code functions}, all with strings in {@code encoding}. */
     public static String wat(List<Function> functions, Encoding encoding) {
+        return wat(functions, encoding, false);
+    }
+
+    /** {@link #wat(List, Encoding)}, and whether the component is corruptible. */
+    public static String wat(List<Function> functions, Encoding encoding, boolean corruptible) {
         StringBuilder sb = new StringBuilder("(component\n");
         for (Function f : functions) {
             for (AbiType.Named t : f.definitions()) {
@@ -83,7 +96,7 @@ public final class ForwardingComponent {
             sb.append("  (core func $lower-").append(f.prefix()).append(" (canon lower (func $host-").append(f.prefix())
                     .append(") ").append(options).append("))\n");
         }
-        sb.append(mainModule(functions));
+        sb.append(mainModule(functions, corruptible));
         sb.append("  (core instance $main (instantiate $Main (with \"libc\" (instance $libc)) (with \"host\" (instance");
         for (Function f : functions) {
             sb.append(" (export \"").append(f.prefix()).append("\" (func $lower-").append(f.prefix()).append("))");
@@ -94,6 +107,11 @@ public final class ForwardingComponent {
                     .append(" (canon lift (core func $main \"run-").append(f.prefix()).append("\") ").append(options)
                     .append(" (post-return (core func $main \"post-").append(f.prefix()).append("\"))))\n");
             sb.append("  (export \"run-").append(f.prefix()).append("\" (func $run-").append(f.prefix()).append("))\n");
+        }
+        if (corruptible) {
+            sb.append("  (func $corrupt (param \"target\" u32) (param \"offset\" u32) (param \"mask\" u32)"
+                    + " (canon lift (core func $main \"corrupt\")))\n");
+            sb.append("  (export \"corrupt\" (func $corrupt))\n");
         }
         return sb.append(")\n").toString();
     }
@@ -108,18 +126,33 @@ public final class ForwardingComponent {
     }
 
     /** {@code flatten_functype} for sync functions: the core parameters, the same lifted and lowered. */
-    static List<String> coreParams(Signature s) {
+    public static List<String> coreParams(Signature s) {
         List<String> flat = AbiType.flat(s.params());
         return flat.size() > 16 ? List.of("i32") : flat;
     }
 
     /** The core results of the lifted export: the flat result, or a pointer to it. */
-    static List<String> liftResults(Signature s) {
+    public static List<String> liftResults(Signature s) {
         List<String> flat = s.result().map(AbiType::flat).orElse(List.of());
         return flat.size() > 1 ? List.of("i32") : flat;
     }
 
-    private static String mainModule(List<Function> functions) {
+    private static final String CORRUPTION = """
+                (import "libc" "used" (func $used (result i32)))
+                (global $target (mut i32) (i32.const 0))
+                (global $offset (mut i32) (i32.const 0))
+                (global $mask (mut i32) (i32.const 0))
+                (func (export "corrupt") (param i32 i32 i32)
+                  (global.set $target (local.get 0)) (global.set $offset (local.get 1)) (global.set $mask (local.get 2)))
+                (func $flip (local $used i32) (local $at i32)
+                  (local.set $used (call $used))
+                  (if (i32.gt_u (local.get $used) (i32.const 16))
+                    (then (local.set $at (i32.add (i32.const 16)
+                                                  (i32.rem_u (global.get $offset) (i32.sub (local.get $used) (i32.const 16)))))
+                          (i32.store8 (local.get $at) (i32.xor (i32.load8_u (local.get $at)) (global.get $mask))))))
+            """;
+
+    private static String mainModule(List<Function> functions, boolean corruptible) {
         StringBuilder sb = new StringBuilder("  (core module $Main\n");
         sb.append("    (import \"libc\" \"memory\" (memory 0))\n");
         sb.append("    (import \"libc\" \"realloc\" (func $realloc (param i32 i32 i32 i32) (result i32)))\n");
@@ -134,30 +167,68 @@ public final class ForwardingComponent {
             sb.append("    (import \"host\" \"").append(f.prefix()).append("\" (func $").append(f.prefix())
                     .append(coreType(params, s.resultInMemory() ? List.of() : results)).append("))\n");
         }
+        if (corruptible) {
+            sb.append(CORRUPTION);
+        }
         for (Function f : functions) {
             Signature s = f.signature();
             List<String> params = coreParams(s);
             List<String> results = liftResults(s);
+            boolean flatResult = !results.isEmpty() && !s.resultInMemory();
             sb.append("    (func (export \"run-").append(f.prefix()).append("\")").append(coreType(params, results));
             if (s.resultInMemory()) {
                 AbiType r = s.result().orElseThrow();
                 sb.append(" (local $ret i32)\n      (local.set $ret (call $realloc (i32.const 0) (i32.const 0) (i32.const ")
                         .append(AbiType.alignment(r)).append(") (i32.const ").append(AbiType.size(r)).append(")))");
+            } else if (corruptible && flatResult) {
+                sb.append(" (local $res ").append(results.get(0)).append(')');
+            }
+            if (corruptible) {
+                for (int i = 0; i < params.size(); i++) {
+                    sb.append("\n      (if (i32.and (i32.eq (global.get $target) (i32.const 1)) (i32.eq (global.get $offset) (i32.const ")
+                            .append(i).append("))) (then (local.set ").append(i).append(' ')
+                            .append(xor(params.get(i), "(local.get " + i + ")")).append(")))");
+                }
+                sb.append("\n      (if (i32.eq (global.get $target) (i32.const 2)) (then (call $flip)))");
             }
             sb.append("\n      (call $").append(f.prefix());
             for (int i = 0; i < params.size(); i++) {
                 sb.append(" (local.get ").append(i).append(')');
             }
             if (s.resultInMemory()) {
-                sb.append(" (local.get $ret))\n      (local.get $ret)");
+                sb.append(" (local.get $ret))");
             } else {
                 sb.append(')');
+            }
+            if (corruptible) {
+                if (flatResult) {
+                    sb.append("\n      (local.set $res)\n      (if (i32.eq (global.get $target) (i32.const 3)) (then (local.set $res ")
+                            .append(xor(results.get(0), "(local.get $res)")).append(")))");
+                }
+                sb.append("\n      (if (i32.eq (global.get $target) (i32.const 4)) (then (call $flip)))");
+                if (flatResult) {
+                    sb.append("\n      (local.get $res)");
+                }
+            }
+            if (s.resultInMemory()) {
+                sb.append("\n      (local.get $ret)");
             }
             sb.append(")\n");
             sb.append("    (func (export \"post-").append(f.prefix()).append("\")").append(coreType(results, List.of()))
                     .append(" (call $reset))\n");
         }
         return sb.append("  )\n").toString();
+    }
+
+    /** {@code value}, of core type {@code type}, XOR the mask (in both halves of a 64-bit value). */
+    private static String xor(String type, String value) {
+        String mask64 = "(i64.or (i64.extend_i32_u (global.get $mask)) (i64.shl (i64.extend_i32_u (global.get $mask)) (i64.const 32)))";
+        return switch (type) {
+            case "i32" -> "(i32.xor " + value + " (global.get $mask))";
+            case "i64" -> "(i64.xor " + value + " " + mask64 + ")";
+            case "f32" -> "(f32.reinterpret_i32 (i32.xor (i32.reinterpret_f32 " + value + ") (global.get $mask)))";
+            default -> "(f64.reinterpret_i64 (i64.xor (i64.reinterpret_f64 " + value + ") " + mask64 + "))";
+        };
     }
 
     private static String coreType(List<String> params, List<String> results) {
