@@ -9,12 +9,14 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Func;
+import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.fuzz.AbiRandom;
 import dev.wit4j.runtime.fuzz.AbiRandom.Function;
 import dev.wit4j.runtime.fuzz.AbiRandom.Signature;
 import dev.wit4j.runtime.fuzz.AbiType;
+import dev.wit4j.runtime.fuzz.Damage;
 import dev.wit4j.runtime.fuzz.ForwardingComponent;
 import dev.wit4j.runtime.fuzz.Fuzz;
 import dev.wit4j.runtime.fuzz.Wat;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,12 @@ import org.junit.jupiter.api.Test;
  * runtime's own code (laid out by its {@code Layout}), so they also see a layout both sides of one
  * implementation agree on but the other does not. Values are compared as in the runtime's test,
  * and maps up to key order and repeated keys, which bindings may drop (Explainer.md: the last
- * pair of a key defines its value).
+ * pair of a key defines its value). Strings are in any of the three encodings.
+ *
+ * <p>Then each function is called {@value #DAMAGED_CALLS} more times with the component damaging
+ * the values it passes on (as in the runtime's {@code AbiCorruptionFuzzTest}), through generated
+ * bindings at both ends: generated lifting must give some value or trap, never throw another
+ * exception.
  *
  * <p>{@code -Dwit4j.fuzz.iterations=N} sets the number of functions (each called {@value #CALLS}
  * times), {@code -Dwit4j.fuzz.seed} the seed: {@code mvn -o test-compile surefire:test -pl processor
@@ -65,6 +73,7 @@ import org.junit.jupiter.api.Test;
 class TypedAbiFuzzTest {
 
     private static final int CALLS = 3;
+    private static final int DAMAGED_CALLS = 2;
     private static final int FUNCTIONS_PER_WORLD = 4;
     /** Worlds whose bindings one javac run generates and compiles. */
     private static final int WORLDS_PER_COMPILATION = 16;
@@ -73,6 +82,8 @@ class TypedAbiFuzzTest {
 
     private final List<String> findings = new ArrayList<>();
     private long calls;
+    private long damagedCalls;
+    private long trapped;
 
     @Test
     void generatedBindingsRoundTripValuesLikeTheDynamicApi() throws Exception {
@@ -96,7 +107,8 @@ class TypedAbiFuzzTest {
                 sources.add(JavaFileObjects.forSourceString("fuzz.w" + w + ".package-info",
                         "@dev.wit4j.annotations.WitWorld(world = \"fuzz:abi/w" + w + "\", wit = \""
                                 + witFile.toString().replace("\\", "\\\\") + "\")\npackage fuzz.w" + w + ";\n"));
-                texts.add(ForwardingComponent.wat(fs, ForwardingComponent.Encoding.UTF8));
+                ForwardingComponent.Encoding[] encodings = ForwardingComponent.Encoding.values();
+                texts.add(ForwardingComponent.wat(fs, encodings[new SplittableRandom(Fuzz.SEED * 31 + w).nextInt(3)], true));
             }
             Files.writeString(witFile, wit);
             Compilation c = javac().withProcessors(new WitWorldProcessor()).compile(sources);
@@ -116,8 +128,8 @@ class TypedAbiFuzzTest {
                 run("w" + (first + i), batch.get(i), ENGINE.load(assembled.get(i).wasm()), loader, witFile);
             }
         }
-        System.out.println("typed canonical ABI round trips: " + functions + " functions, " + calls + " calls (seed "
-                + Fuzz.SEED + ")");
+        System.out.println("typed canonical ABI round trips: " + functions + " functions, " + calls + " calls, "
+                + damagedCalls + " with damaged values (" + trapped + " trapped; seed " + Fuzz.SEED + ")");
         if (!findings.isEmpty()) {
             fail(findings.size() + " findings (seed " + Fuzz.SEED + "):\n" + String.join("\n", findings));
         }
@@ -180,8 +192,7 @@ class TypedAbiFuzzTest {
         for (Function f : functions) {
             Signature s = f.signature();
             Method export = method(worldClass, Names.lowerCamel("run-" + f.prefix()));
-            Func func = ((dev.wit4j.runtime.Instance) worldClass.getMethod("instance").invoke(withTypedHost))
-                    .func("run-" + f.prefix());
+            Func func = ((Instance) worldClass.getMethod("instance").invoke(withTypedHost)).func("run-" + f.prefix());
             for (int call = 0; call < CALLS && findings.size() < MAX_FINDINGS; call++) {
                 expected.function = f;
                 expected.args = AbiRandom.arguments(Fuzz.SEED, f.number(), call, s);
@@ -217,6 +228,47 @@ class TypedAbiFuzzTest {
                 if (problem != null) {
                     finding(f, call, path, func, expected, out, problem, wit);
                     return; // the instances may be poisoned
+                }
+            }
+        }
+
+        // generated lifting of damaged values: some value, or a trap
+        Object damaged = null;
+        for (Function f : functions) {
+            Method export = method(worldClass, Names.lowerCamel("run-" + f.prefix()));
+            for (int call = 0; call < DAMAGED_CALLS && findings.size() < MAX_FINDINGS; call++) {
+                Signature s = f.signature();
+                Damage damage = Damage.random(s, new SplittableRandom(Fuzz.SEED * 0x2545F4914F6CDD1DL + f.number() * 16 + call),
+                        false);
+                if (damaged == null) {
+                    damaged = worldClass.getMethod("instantiate", Engine.class, Component.class, importsClass)
+                            .invoke(null, ENGINE, component, imports);
+                }
+                Instance instance = (Instance) worldClass.getMethod("instance").invoke(damaged);
+                expected.function = f;
+                expected.args = AbiRandom.arguments(Fuzz.SEED, f.number(), call, s);
+                expected.result = AbiRandom.result(Fuzz.SEED, f.number(), call, s);
+                Object[] args = new Object[s.params().size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = TypedValues.toJava(expected.args.get(i), s.params().get(i), export.getGenericParameterTypes()[i]);
+                }
+                damagedCalls++;
+                damage.arm(instance);
+                try {
+                    export.invoke(damaged, args);
+                    Damage.disarm(instance);
+                } catch (InvocationTargetException e) {
+                    damaged = null; // a trap poisons the instance
+                    String problem = Damage.untyped(e.getCause());
+                    if (problem == null) {
+                        trapped++;
+                    } else {
+                        findings.add("  function " + f.number() + ", damaged call " + call + " (" + damage
+                                + "), generated export method and host import: " + problem + "\n"
+                                + "    type: " + ForwardingComponent.witSignature(s) + "\n"
+                                + String.join("", f.definitions().stream().map(t -> "      " + AbiType.witDefinition(t) + "\n").toList())
+                                + "    world: " + wit);
+                    }
                 }
             }
         }

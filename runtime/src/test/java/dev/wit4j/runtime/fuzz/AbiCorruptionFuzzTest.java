@@ -8,7 +8,6 @@ import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.Linker;
-import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.fuzz.AbiRandom.Function;
 import dev.wit4j.runtime.fuzz.AbiRandom.Signature;
@@ -31,15 +30,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Values a guest damages are refused with a {@link Trap}: the forwarding components of
+ * Values a guest damages are refused with a {@code Trap}: the forwarding components of
  * {@code AbiRoundTripFuzzTest}, made corruptible ({@link ForwardingComponent}), flip bits of a
  * flat parameter or result, or of a byte of the memory the call's values occupy, before calling
  * the host import or before returning to Java. Lifting such a value must either give some value
  * (a flipped bit of a {@code u32} is another {@code u32}) or trap: no other exception may come out
- * of the call (a {@code char} that is a surrogate must not reach {@code Value.character}, a
- * length must not become an out-of-range allocation), and it must come out within 10 s. Half the
- * calls go through a second copy of the component, either copy damaging the values, so that the
- * component-to-component transfer is held to the same.
+ * of the call, nor a trap wrapping one ({@link Damage#untyped}): a {@code char} that is a surrogate
+ * must not reach {@code Value.character}, a length must not become an out-of-range allocation. The
+ * call must also end within 10 s. Half the calls go through a second copy of the component, either
+ * copy damaging the values, so that the component-to-component transfer is held to the same.
  *
  * <p>{@code -Dwit4j.fuzz.iterations=N} sets the number of functions (each called {@value #CALLS}
  * times), {@code -Dwit4j.fuzz.seed} the seed; a long run is started as {@code AbiRoundTripFuzzTest}
@@ -63,20 +62,6 @@ class AbiCorruptionFuzzTest {
     private long calls;
     private long trapped;
     private ExecutorService worker = newWorker();
-
-    /** What damage a call does: the arguments of {@code corrupt}, and which copy does it. */
-    private record Damage(int target, int offset, int mask, boolean inner) {
-        @Override
-        public String toString() {
-            String what = switch (target) {
-                case 1 -> "core parameter " + offset;
-                case 2 -> "memory byte " + Integer.toUnsignedString(offset) + " (modulo the values' extent) before the import";
-                case 3 -> "the flat result";
-                default -> "memory byte " + Integer.toUnsignedString(offset) + " (modulo the values' extent) after the import";
-            };
-            return what + " XOR 0x" + Integer.toHexString(mask) + (inner ? ", by the second copy" : "");
-        }
-    }
 
     @Test
     void damagedValuesFromAGuestLiftOrTrap() throws Exception {
@@ -136,7 +121,7 @@ class AbiCorruptionFuzzTest {
             for (int call = 0; call < CALLS && findings.size() < MAX_FINDINGS; call++) {
                 SplittableRandom r = new SplittableRandom(Fuzz.SEED * 0x9E3779B97F4A7C15L + f.number() * 16 + call);
                 boolean chained = call % 2 == 1;
-                Damage damage = damage(s, r, chained);
+                Damage damage = Damage.random(s, r, chained);
                 List<Value> args = AbiRandom.arguments(Fuzz.SEED, f.number(), call, s);
                 result.set(AbiRandom.result(Fuzz.SEED, f.number(), call, s));
                 calls++;
@@ -151,11 +136,10 @@ class AbiCorruptionFuzzTest {
                         instances.outer = linker.instantiate(outer);
                     }
                     Instance damaging = chained ? (damage.inner() ? instances.inner : instances.outer) : instances.direct;
-                    damaging.func("corrupt").call(Value.u32(damage.target()), Value.u32(Integer.toUnsignedLong(damage.offset())),
-                            Value.u32(Integer.toUnsignedLong(damage.mask())));
+                    damage.arm(damaging);
                     (chained ? instances.outer : instances.direct).func("run-" + f.prefix()).call(args);
                     // the damage went unnoticed (a flipped bit of a number is another number): disarm
-                    damaging.func("corrupt").call(Value.u32(0), Value.u32(0), Value.u32(0));
+                    Damage.disarm(damaging);
                     return null;
                 });
                 String problem = null;
@@ -168,11 +152,8 @@ class AbiCorruptionFuzzTest {
                     worker = newWorker();
                     instances.direct = null;
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Trap) {
-                        trapped++;
-                    } else {
-                        problem = "not a trap: " + e.getCause();
-                    }
+                    problem = Damage.untyped(e.getCause());
+                    trapped += problem == null ? 1 : 0;
                     instances.direct = null; // a trap poisons the instances it went through
                 }
                 if (problem != null) {
@@ -183,25 +164,6 @@ class AbiCorruptionFuzzTest {
                 }
             }
         }
-    }
-
-    /** The damage of a call: a target the function has, at a random place, by a random mask. */
-    private static Damage damage(Signature s, SplittableRandom r, boolean chained) {
-        List<Integer> targets = new ArrayList<>(List.of(2));
-        if (!ForwardingComponent.coreParams(s).isEmpty()) {
-            targets.add(1);
-        }
-        if (s.result().isPresent()) {
-            targets.add(s.resultInMemory() ? 4 : 3);
-        }
-        int target = targets.get(r.nextInt(targets.size()));
-        int offset = target == 1 ? r.nextInt(ForwardingComponent.coreParams(s).size()) : r.nextInt();
-        int mask = switch (r.nextInt(4)) {
-            case 0 -> 1 << r.nextInt(target == 1 || target == 3 ? 32 : 8);
-            case 1 -> 0x80;
-            default -> r.nextInt(target == 1 || target == 3 ? Integer.MAX_VALUE : 255) + 1;
-        };
-        return new Damage(target, offset, mask, chained && r.nextBoolean());
     }
 
     private static ExecutorService newWorker() {
