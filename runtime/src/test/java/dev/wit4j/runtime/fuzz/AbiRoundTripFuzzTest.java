@@ -195,8 +195,8 @@ class AbiRoundTripFuzzTest {
     }
 
     /**
-     * One component's functions, in two copies that differ in their string encoding: calls go from
-     * Java to the first, which calls the host directly, or calls the second, which calls the host.
+     * One component's functions, in two copies whose string encodings may differ: calls go from Java
+     * to the first, which calls the host directly, or calls the second, which calls the host.
      */
     private record Pair(List<Function> functions, String text, byte[] outer, Encoding outerEncoding, byte[] inner,
             Encoding innerEncoding) {
