@@ -1,0 +1,86 @@
+package dev.wit4j.runtime.fuzz;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Assembles WebAssembly text with the text parser of the pinned jco ({@code tools/wasm/wat2wasm.mjs}),
+ * many texts per node process: starting node and loading the parser costs more than assembling a
+ * small component.
+ */
+public final class Wat {
+
+    /** The binary of a text, or why the parser refused it. */
+    public record Assembled(byte[] wasm, String error) {
+    }
+
+    private static final Path TOOLS = Path.of(System.getProperty("wit4j.tools", Path.of("..", "tools", "wasm").toString()));
+
+    private Wat() {
+    }
+
+    /** Whether node and the pinned jco are there. */
+    public static boolean available() {
+        if (!Files.isDirectory(TOOLS.resolve("node_modules").resolve("@bytecodealliance").resolve("jco-transpile"))) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Assembles every text, in order, in one node process. */
+    public static List<Assembled> assemble(List<String> texts) throws IOException, InterruptedException {
+        JsonArray input = new JsonArray();
+        texts.forEach(input::add);
+        Process p = new ProcessBuilder("node", TOOLS.resolve("wat2wasm.mjs").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        // written from another thread: node answers while it still reads, and would block on a full pipe
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = p.getOutputStream()) {
+                out.write(input.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // node stopped early; the missing lines below say so
+            }
+        }, "wat2wasm-input");
+        writer.setDaemon(true);
+        writer.start();
+        List<Assembled> out = new ArrayList<>(texts.size());
+        Gson gson = new Gson();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; out.size() < texts.size() && (line = r.readLine()) != null; ) {
+                JsonObject o = gson.fromJson(line, JsonObject.class);
+                out.add(o.has("wasm") ? new Assembled(Base64.getDecoder().decode(o.get("wasm").getAsString()), null)
+                        : new Assembled(null, o.get("error").getAsString()));
+            }
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        if (out.size() < texts.size()) {
+            throw new IOException("wat2wasm.mjs stopped after " + out.size() + " of " + texts.size() + " texts (exit "
+                    + p.exitValue() + ")");
+        }
+        return out;
+    }
+}
