@@ -18,8 +18,8 @@ import run.endive.wasm.types.PassiveDataSegment;
 
 /**
  * The linear memory of every unshared wasm32 memory: one {@code byte[]} while the memory is at most
- * {@link #FLAT_PAGES} pages, a {@link PagedMemory} beyond (so that large memories stay lazily
- * allocated, and a memory can grow to the full 4 GiB).
+ * {@link #FLAT_PAGES} pages, a {@link PagedMemory} beyond (so that a memory can grow to the full
+ * 4 GiB).
  *
  * <p>Why one array: compiled guest code spends its time in loads and stores whose addresses depend
  * on the value loaded just before (an interpreter's dispatch, a hash table, a linked structure).
@@ -27,16 +27,18 @@ import run.endive.wasm.types.PassiveDataSegment;
  * dependent loads (the table, then the page) on that critical path. On a bytecode-interpreter loop
  * in C, compiled by clang, one array ran the same guest code about twice as fast as pages.
  *
- * <p>The array is longer than the memory (it doubles, so a memory that grows a page at a time is
- * copied only a logarithmic number of times, at most its final size in all); accesses are checked against the memory's size, not the array's, by
- * {@link Objects#checkIndex} on limits kept per access width — the JIT folds that check into the
- * array's own. Bytes past the size are never written, so they read as zero when the memory grows
- * over them.
+ * <p>Accesses are checked against the memory's size by {@link Objects#checkIndex} on limits kept
+ * per access width (the JIT folds that check into the array's own). The array covers only the
+ * memory up to the highest byte written so far, so {@code memory.grow} allocates and copies
+ * nothing, and memory never written costs no heap: a read past the array's end (but within the
+ * memory) finds zeros, a write there fails the array's own bounds check and, on that slow path,
+ * the array grows — to twice its length at least, so a memory filled from the bottom up is copied
+ * a logarithmic number of times, at most its final size in all — and never past the memory's size.
  *
  * <p>Past {@link #FLAT_PAGES} (256 MiB), or when the JVM cannot allocate a larger array, the memory
- * moves once into a {@link PagedMemory} (pages allocated when first written, up to the full 4 GiB)
- * and every access goes there. A memory whose initial size is already past {@code FLAT_PAGES}
- * starts paged. Not for shared memories, like {@code PagedMemory}.
+ * moves once into a {@link PagedMemory} (pages allocated when first written) and every access goes
+ * there. A memory whose initial size is already past {@code FLAT_PAGES} starts paged. Not for
+ * shared memories, like {@code PagedMemory}.
  */
 final class FlatMemory implements Memory {
 
@@ -61,7 +63,7 @@ final class FlatMemory implements Memory {
     private final int flatPages;
     private final Budget budget;
     private int pages;
-    /** The memory while flat (at least {@code pages} pages long); null once paged. */
+    /** The memory up to the highest byte written so far, while flat; null once paged. */
     private byte[] bytes;
     /** Once the memory outgrew one array: where every access goes. */
     private PagedMemory paged;
@@ -102,22 +104,36 @@ final class FlatMemory implements Memory {
             budget.createMemory((long) limits.initialPages() * PAGE_SIZE);
         }
         this.pages = limits.initialPages();
-        byte[] initial = pages <= flatPages ? allocate(pages) : null;
-        if (initial != null) {
-            bytes = initial;
+        if (pages <= flatPages) {
+            bytes = new byte[0];
             setLimits();
         } else {
             becomePaged(null);
         }
     }
 
-    /** A zeroed array of {@code count} pages, or null if the JVM cannot allocate it. */
-    private static byte[] allocate(int count) {
-        try {
-            return new byte[count * PAGE_SIZE];
-        } catch (OutOfMemoryError e) {
-            return null; // paged memory allocates only what is written: the caller moves there
+    /**
+     * The array, grown if needed to hold the in-bounds range ending at {@code end}; null if the
+     * memory had to move to pages for it (the JVM could not allocate a larger array).
+     */
+    private byte[] holding(long end) {
+        byte[] b = bytes;
+        if (end <= b.length) {
+            return b;
         }
+        long size = (long) pages * PAGE_SIZE;
+        long wanted = Math.min(size, Math.max(2L * b.length, (end + PAGE_SIZE - 1) & -PAGE_SIZE));
+        byte[] larger;
+        try {
+            larger = new byte[(int) wanted];
+        } catch (OutOfMemoryError e) {
+            becomePaged(b); // pages allocate only what is written
+            return null;
+        }
+        // what lies past the old array was never written: zeros, as the new array's are
+        System.arraycopy(b, 0, larger, 0, b.length);
+        bytes = larger;
+        return larger;
     }
 
     private void setLimits() {
@@ -129,8 +145,8 @@ final class FlatMemory implements Memory {
     }
 
     /**
-     * Moves the memory (its first {@code pages} pages are in {@code from}, if not null) to pages;
-     * if that runs out of heap, nothing has changed.
+     * Moves the memory (what was written of it is in {@code from}, if not null) to pages; if that
+     * runs out of heap, nothing has changed.
      */
     private void becomePaged(byte[] from) {
         PagedMemory target = new PagedMemory(limits, Budget.UNLIMITED);
@@ -139,17 +155,22 @@ final class FlatMemory implements Memory {
         }
         if (from != null) {
             byte[] zero = new byte[PAGE_SIZE];
-            for (int page = 0; page < pages; page++) {
-                int at = page * PAGE_SIZE;
+            for (int at = 0; at < from.length; at += PAGE_SIZE) {
+                int length = Math.min(PAGE_SIZE, from.length - at);
                 // a page never written stays unallocated there
-                if (Arrays.mismatch(from, at, at + PAGE_SIZE, zero, 0, PAGE_SIZE) >= 0) {
-                    target.write(at, from, at, PAGE_SIZE);
+                if (Arrays.mismatch(from, at, at + length, zero, 0, length) >= 0) {
+                    target.write(at, from, at, length);
                 }
             }
         }
         paged = target;
         bytes = null;
         limit1 = limit2 = limit4 = limit8 = -1;
+    }
+
+    /** How many bytes the array holds while flat: for tests. */
+    int heldBytes() {
+        return bytes == null ? -1 : bytes.length;
     }
 
     /** Whether the memory has moved to pages: for tests. */
@@ -174,47 +195,25 @@ final class FlatMemory implements Memory {
         if (budget != Budget.UNLIMITED && !budget.tryGrowMemory((wanted - previous) * PAGE_SIZE)) {
             return -1; // the limit set by the host: failing is what memory.grow may always do
         }
-        byte[] current = bytes;
-        if (current == null) {
+        if (bytes == null) {
             paged.grow((int) (wanted - previous));
-        } else if (wanted * PAGE_SIZE > current.length) {
-            byte[] larger = wanted <= flatPages ? allocate(capacity((int) wanted, current.length / PAGE_SIZE)) : null;
-            if (larger != null) {
-                // bytes past the size were never written: only the used part is copied
-                System.arraycopy(current, 0, larger, 0, previous * PAGE_SIZE);
-                bytes = larger;
-            } else {
-                try {
-                    becomePaged(current);
-                } catch (OutOfMemoryError e) {
-                    // not even the pages in use could be copied: the memory stays as it was
-                    if (budget != Budget.UNLIMITED) {
-                        budget.releaseMemory((wanted - previous) * PAGE_SIZE);
-                    }
-                    return -1;
+        } else if (wanted > flatPages) {
+            try {
+                becomePaged(bytes);
+            } catch (OutOfMemoryError e) {
+                // not even the pages in use could be copied: the memory stays as it was
+                if (budget != Budget.UNLIMITED) {
+                    budget.releaseMemory((wanted - previous) * PAGE_SIZE);
                 }
-                paged.grow((int) (wanted - previous));
+                return -1;
             }
+            paged.grow((int) (wanted - previous));
         }
         pages = (int) wanted;
         if (bytes != null) {
             setLimits();
         }
         return previous;
-    }
-
-    /**
-     * Pages to allocate for a memory of {@code wanted} pages (already taken from the budget) held
-     * so far in {@code held}: twice as many, but never more than the memory could ever use — its
-     * maximum, what is left of the budget — nor past the flat limit.
-     */
-    private int capacity(int wanted, int held) {
-        long grown = Math.max(wanted, 2L * held);
-        long ceiling = Math.min(maxPages, flatPages);
-        if (budget != Budget.UNLIMITED) {
-            ceiling = Math.min(ceiling, wanted + budget.memoryLeft() / PAGE_SIZE);
-        }
-        return (int) Math.max(wanted, Math.min(grown, ceiling));
     }
 
     @Override
@@ -259,6 +258,29 @@ final class FlatMemory implements Memory {
 
     // ---------------------------------------------------------------- scalar access
 
+    /*
+     * The fast path indexes the array after checking the address against the memory's size; an
+     * access that fails either check comes to one of these two: outside the memory it traps,
+     * inside it reads zeros where nothing was written or grows the array and goes again.
+     */
+
+    /** Whether an in-bounds read of {@code width} bytes at {@code addr} lies where nothing was written. */
+    private boolean unwritten(int addr, int width) {
+        check(addr, width);
+        long at = Integer.toUnsignedLong(addr);
+        if (at >= bytes.length) {
+            return true;
+        }
+        holding(at + width); // straddles the end of what was written
+        return false;
+    }
+
+    /** Makes room for an in-bounds write of {@code width} bytes at {@code addr}. */
+    private void prepareWrite(int addr, int width) {
+        check(addr, width);
+        holding(Integer.toUnsignedLong(addr) + width);
+    }
+
     @Override
     public byte read(int addr) {
         byte[] b = bytes;
@@ -268,7 +290,7 @@ final class FlatMemory implements Memory {
         try {
             return b[Objects.checkIndex(addr, limit1)];
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 1);
+            return unwritten(addr, 1) ? 0 : read(addr);
         }
     }
 
@@ -282,7 +304,8 @@ final class FlatMemory implements Memory {
         try {
             b[Objects.checkIndex(addr, limit1)] = data;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 1);
+            prepareWrite(addr, 1);
+            writeByte(addr, data);
         }
     }
 
@@ -295,7 +318,7 @@ final class FlatMemory implements Memory {
         try {
             return (short) SHORT.get(b, Objects.checkIndex(addr, limit2));
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 2);
+            return unwritten(addr, 2) ? 0 : readShort(addr);
         }
     }
 
@@ -309,7 +332,8 @@ final class FlatMemory implements Memory {
         try {
             SHORT.set(b, Objects.checkIndex(addr, limit2), data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 2);
+            prepareWrite(addr, 2);
+            writeShort(addr, data);
         }
     }
 
@@ -327,7 +351,7 @@ final class FlatMemory implements Memory {
         try {
             return (int) INT.get(b, Objects.checkIndex(addr, limit4));
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 4);
+            return unwritten(addr, 4) ? 0 : readInt(addr);
         }
     }
 
@@ -341,7 +365,8 @@ final class FlatMemory implements Memory {
         try {
             INT.set(b, Objects.checkIndex(addr, limit4), data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 4);
+            prepareWrite(addr, 4);
+            writeI32(addr, data);
         }
     }
 
@@ -354,7 +379,7 @@ final class FlatMemory implements Memory {
         try {
             return (long) LONG.get(b, Objects.checkIndex(addr, limit8));
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 8);
+            return unwritten(addr, 8) ? 0 : readLong(addr);
         }
     }
 
@@ -368,7 +393,8 @@ final class FlatMemory implements Memory {
         try {
             LONG.set(b, Objects.checkIndex(addr, limit8), data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 8);
+            prepareWrite(addr, 8);
+            writeLong(addr, data);
         }
     }
 
@@ -381,7 +407,7 @@ final class FlatMemory implements Memory {
         try {
             return (float) FLOAT.get(b, Objects.checkIndex(addr, limit4));
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 4);
+            return unwritten(addr, 4) ? 0f : readFloat(addr);
         }
     }
 
@@ -400,7 +426,8 @@ final class FlatMemory implements Memory {
         try {
             FLOAT.set(b, Objects.checkIndex(addr, limit4), data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 4);
+            prepareWrite(addr, 4);
+            writeF32(addr, data);
         }
     }
 
@@ -413,7 +440,7 @@ final class FlatMemory implements Memory {
         try {
             return (double) DOUBLE.get(b, Objects.checkIndex(addr, limit8));
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 8);
+            return unwritten(addr, 8) ? 0.0 : readDouble(addr);
         }
     }
 
@@ -432,7 +459,8 @@ final class FlatMemory implements Memory {
         try {
             DOUBLE.set(b, Objects.checkIndex(addr, limit8), data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 8);
+            prepareWrite(addr, 8);
+            writeF64(addr, data);
         }
     }
 
@@ -444,59 +472,82 @@ final class FlatMemory implements Memory {
             throw new WasmRuntimeException("out of bounds memory access: attempted to access address: " + offset
                     + " but limit is: " + data.length + " and size: " + size);
         }
-        byte[] b = bytes;
+        byte[] b = bytes == null ? null : checked(addr, size, true);
         if (b == null) {
             paged.write(addr, data, offset, size);
             return;
         }
-        check(addr, size);
         System.arraycopy(data, offset, b, addr, size);
+    }
+
+    /**
+     * The array after checking {@code [addr, addr + length)} against the memory (a trap if it lies
+     * outside), grown to hold the range if {@code writing}; null if the memory moved to pages.
+     */
+    private byte[] checked(int addr, int length, boolean writing) {
+        check(addr, length);
+        return writing ? holding(Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(length)) : bytes;
     }
 
     @Override
     public byte[] readBytes(int addr, int len) {
-        byte[] b = bytes;
-        if (b == null) {
+        if (bytes == null) {
             return paged.readBytes(addr, len);
         }
         if (len < 0) {
             throw outOfBounds(addr, len);
         }
-        check(addr, len);
-        return Arrays.copyOfRange(b, addr, addr + len);
+        byte[] b = checked(addr, len, false);
+        byte[] result = new byte[len];
+        int written = Math.min(len, b.length - addr); // the rest was never written: zeros
+        if (written > 0) {
+            System.arraycopy(b, addr, result, 0, written);
+        }
+        return result;
     }
 
     @Override
     public void fill(byte value, int fromIndex, int toIndex) {
-        byte[] b = bytes;
-        if (b == null) {
+        if (bytes == null) {
             paged.fill(value, fromIndex, toIndex);
             return;
         }
         int size = toIndex - fromIndex;
-        check(fromIndex, size);
-        Arrays.fill(b, fromIndex, fromIndex + size, value);
+        // zeros need not be written where nothing was
+        byte[] b = checked(fromIndex, size, value != 0);
+        if (b == null) {
+            paged.fill(value, fromIndex, toIndex);
+            return;
+        }
+        int end = (int) Math.min(b.length, Integer.toUnsignedLong(fromIndex) + Integer.toUnsignedLong(size));
+        if (fromIndex < end) {
+            Arrays.fill(b, fromIndex, end, value);
+        }
     }
 
     @Override
     public void zero() {
-        byte[] b = bytes;
-        if (b == null) {
+        if (bytes == null) {
             paged.zero();
         } else {
-            Arrays.fill(b, (byte) 0);
+            Arrays.fill(bytes, (byte) 0);
         }
     }
 
     @Override
     public void copy(int dest, int src, int size) {
-        byte[] b = bytes;
-        if (b == null) {
+        if (bytes == null) {
             paged.copy(dest, src, size);
             return;
         }
         check(src, size);
-        check(dest, size);
+        byte[] b = checked(dest, size, true);
+        // a source past what was written reads zeros: the array is grown over it too
+        b = b == null ? null : holding(Integer.toUnsignedLong(src) + Integer.toUnsignedLong(size));
+        if (b == null) {
+            paged.copy(dest, src, size);
+            return;
+        }
         // System.arraycopy copies overlapping ranges of one array as if through a temporary copy
         System.arraycopy(b, src, b, dest, size);
     }

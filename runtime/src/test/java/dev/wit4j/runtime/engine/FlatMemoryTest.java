@@ -24,15 +24,20 @@ class FlatMemoryTest {
         assertTrue(e.getMessage().startsWith("out of bounds memory access"), e.getMessage());
     }
 
-    /** Every access of every width is checked against the memory's size, not the array's length. */
+    /**
+     * Every access of every width is checked against the memory's size, not the array's length:
+     * the array holds only what was written, reads past it find zeros and writes past it grow it.
+     */
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3})
-    void accessesPastTheSizeTrapAlthoughTheArrayIsLonger(int grownPages) {
+    void accessesAreCheckedAgainstTheMemoryNotTheArray(int grownPages) {
         FlatMemory m = new FlatMemory(new MemoryLimits(1, 16), Budget.UNLIMITED);
         for (int i = 0; i < grownPages; i++) {
-            m.grow(1); // the array grows by half at a time: it is longer than the memory now
+            m.grow(1);
         }
+        assertEquals(0, m.heldBytes()); // growing allocates nothing
         int size = (1 + grownPages) * PAGE;
+        assertEquals(0L, m.readLong(size - 8)); // never written
         for (int width : new int[] {1, 2, 4, 8}) {
             int last = size - width;
             write(m, width, last, -1L);
@@ -42,7 +47,29 @@ class FlatMemoryTest {
                 assertTrap(() -> write(m, width, a, 1));
             }
         }
+        assertEquals(size, m.heldBytes());
         assertFalse(m.isPaged());
+    }
+
+    @Test
+    void theArrayGrowsOnlyAsFarAsWritesReachAndReadsStraddlingItsEndSeeBoth() {
+        FlatMemory m = new FlatMemory(new MemoryLimits(64, 64), Budget.UNLIMITED);
+        m.writeByte(10, (byte) 7);
+        assertEquals(PAGE, m.heldBytes());
+        assertEquals(0, m.readLong(40 * PAGE)); // a read allocates nothing
+        assertEquals(PAGE, m.heldBytes());
+        m.writeI32(PAGE - 4, 0x01020304);
+        assertEquals(0x01020304L, m.readLong(PAGE - 4)); // straddles the end of what was written
+        m.writeByte(3 * PAGE, (byte) 1);
+        assertEquals(4 * PAGE, m.heldBytes()); // twice the length, or as far as the write
+        assertEquals(7, m.read(10));
+        assertArrayEquals(new byte[] {1, 0, 0}, m.readBytes(3 * PAGE, 3));
+        assertArrayEquals(new byte[5], m.readBytes(50 * PAGE, 5));
+        m.fill((byte) 0, 60 * PAGE, 61 * PAGE); // zeros where nothing was written: no allocation
+        assertEquals(4 * PAGE, m.heldBytes());
+        m.copy(63 * PAGE, 10, 1);
+        assertEquals(7, m.read(63 * PAGE));
+        assertEquals(64 * PAGE, m.heldBytes());
     }
 
     @Test
@@ -55,6 +82,7 @@ class FlatMemoryTest {
         assertArrayEquals(new byte[0], m.readBytes(0, 0));
         assertEquals(0, m.grow(1));
         assertEquals(0, m.readLong(PAGE - 8));
+        assertEquals(0, m.heldBytes());
     }
 
     /**
