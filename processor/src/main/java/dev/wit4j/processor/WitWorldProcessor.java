@@ -368,8 +368,12 @@ public final class WitWorldProcessor extends AbstractProcessor {
      */
     private void recordInputs(Element e, Inputs inputs, Diagnostics d) {
         Optional<Path> source = sourceFile(e);
+        if (source.isEmpty()) {
+            return;
+        }
+        // Only then: asking an in-memory file manager (compile-testing's) for the class output makes it list an empty file.
         Optional<Path> output = classOutput();
-        if (source.isEmpty() || output.isEmpty()) {
+        if (output.isEmpty()) {
             return;
         }
         String name = e instanceof PackageElement p ? p.getQualifiedName().toString()
