@@ -42,6 +42,9 @@ public enum Message {
     NOT_SUPPORTED(Diagnostic.Kind.ERROR, "not supported yet: %s%s in %s"),
     /** Writing a generated file failed. */
     WRITE_FAILED(Diagnostic.Kind.ERROR, "cannot write generated source %s: %s"),
+    /** The record of what the bindings were made from could not be written (a note: the bindings are fine). */
+    INPUTS_NOT_RECORDED(Diagnostic.Kind.NOTE, "cannot record the WIT and component files these bindings were made from (%s): "
+            + "a change to those alone will not regenerate them; rebuild (mvn clean compile) after changing them"),
     /** A bug in the processor: reported instead of crashing javac. */
     INTERNAL_ERROR(Diagnostic.Kind.ERROR, "internal error in the wit4j processor (please report it): %s"),
     /** Summary after errors: nothing was generated for the world. */

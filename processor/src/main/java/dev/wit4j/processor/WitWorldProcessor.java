@@ -100,11 +100,14 @@ public final class WitWorldProcessor extends AbstractProcessor {
         for (Element e : roundEnv.getElementsAnnotatedWith(WitWorld.class)) {
             WitWorld ann = e.getAnnotation(WitWorld.class);
             Diagnostics d = new Diagnostics(processingEnv.getMessager(), e, mirror(e));
+            Inputs inputs = new Inputs();
             try {
-                processWorld(e, ann, d);
+                processWorld(e, ann, d, inputs);
             } catch (RuntimeException ex) {
                 d.report(Message.INTERNAL_ERROR, ex + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
             }
+            // Also after errors: fixing the WIT alone must then bring the processor back.
+            recordInputs(e, inputs, d);
         }
         // Claim @WitWorld and @Generated (see getSupportedAnnotationTypes).
         return true;
@@ -119,7 +122,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         return null;
     }
 
-    private void processWorld(Element e, WitWorld ann, Diagnostics d) {
+    private void processWorld(Element e, WitWorld ann, Diagnostics d, Inputs inputs) {
         if (ann.world().isBlank()) {
             d.report(Message.EMPTY_WORLD);
             return;
@@ -127,7 +130,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         boolean hasComponent = !ann.component().isBlank();
         List<String> witNotFound = new ArrayList<>();
         Optional<Path> wit = ann.wit().isBlank() && hasComponent ? Optional.empty()
-                : findFile(e, ann.wit(), witNotFound::add);
+                : findFile(e, ann.wit(), witNotFound::add, inputs);
         if (wit.isEmpty() && !(hasComponent && (ann.wit().isBlank() || ann.wit().equals(DEFAULT_WIT)))) {
             d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), witNotFound.isEmpty() ? "" : witNotFound.get(0));
             return;
@@ -135,7 +138,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         Loaded loaded = null;
         if (wit.isEmpty()) {
             // No WIT: the world is the component's own imports and exports, as `wit4j wit` prints them.
-            loaded = loadComponent(e, ann, d);
+            loaded = loadComponent(e, ann, d, inputs);
             if (loaded == null) {
                 return;
             }
@@ -150,6 +153,11 @@ public final class WitWorldProcessor extends AbstractProcessor {
             resolve = decoded.get().resolve();
             world = decoded.get().world();
         } else {
+            if (Files.isDirectory(wit.get())) {
+                inputs.witFolder(wit.get());
+            } else {
+                inputs.file(wit.get());
+            }
             try {
                 resolve = Files.isDirectory(wit.get()) ? WitResolver.resolveDirectory(wit.get()) : WitResolver.resolveFile(wit.get());
             } catch (WitException ex) {
@@ -175,7 +183,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
         if (d.errorCount() == 0 && hasComponent) {
             if (loaded == null) {
-                loaded = loadComponent(e, ann, d);
+                loaded = loadComponent(e, ann, d, inputs);
             }
             if (loaded != null) {
                 bindings = precompile(e, loaded, world, bindings, d);
@@ -193,12 +201,13 @@ public final class WitWorldProcessor extends AbstractProcessor {
     }
 
     /** Finds and loads the file named by {@code component}; null (with the error reported) if that fails. */
-    private Loaded loadComponent(Element e, WitWorld ann, Diagnostics d) {
+    private Loaded loadComponent(Element e, WitWorld ann, Diagnostics d, Inputs inputs) {
         Optional<Path> file = findFile(e, ann.component(), looked -> d.report(Message.COMPONENT_NOT_FOUND,
-                ann.component(), ann.world(), looked));
+                ann.component(), ann.world(), looked), inputs);
         if (file.isEmpty()) {
             return null;
         }
+        inputs.file(file.get());
         dev.wit4j.runtime.Engine engine = dev.wit4j.runtime.Engine.builder()
                 .executionMode(dev.wit4j.runtime.engine.ExecutionMode.COMPILED).build();
         try {
@@ -356,6 +365,30 @@ public final class WitWorldProcessor extends AbstractProcessor {
         return names.isEmpty() ? "(none)" : String.join(", ", names);
     }
 
+    /**
+     * Records what the bindings of {@code e} were made from, for a build tool to regenerate them
+     * when only those changed ({@link Inputs}); nothing when the source or the class output is not
+     * on the file system (nothing could look at the record then).
+     */
+    private void recordInputs(Element e, Inputs inputs, Diagnostics d) {
+        Optional<Path> source = sourceFile(e);
+        if (source.isEmpty()) {
+            return;
+        }
+        // Only then: asking an in-memory file manager (compile-testing's) for the class output makes it list an empty file.
+        Optional<Path> output = classOutput();
+        if (output.isEmpty()) {
+            return;
+        }
+        String name = e instanceof PackageElement p ? p.getQualifiedName().toString()
+                : e instanceof TypeElement t ? t.getQualifiedName().toString() : e.getSimpleName().toString();
+        try {
+            inputs.write(output.get(), source.get(), name);
+        } catch (IOException | RuntimeException ex) {
+            d.report(Message.INPUTS_NOT_RECORDED, ex.getMessage());
+        }
+    }
+
     // ---------------------------------------------------------------------------------------
     // Finding the WIT folder
 
@@ -363,9 +396,10 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * Finds {@code path}: as given if absolute, else under the project directory option, above the
      * annotated source file, above the class output folder (each walk up to the outermost folder
      * with a build file: the project's root), or in the current directory; otherwise
-     * {@code notFound} gets the places looked, one per line, each once.
+     * {@code notFound} gets the places looked, one per line, each once. {@code inputs} gets every
+     * place looked that had nothing: a file appearing there would be found instead.
      */
-    private Optional<Path> findFile(Element e, String path, java.util.function.Consumer<String> notFound) {
+    private Optional<Path> findFile(Element e, String path, java.util.function.Consumer<String> notFound, Inputs inputs) {
         Path rel;
         try {
             rel = Path.of(path);
@@ -379,6 +413,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 return Optional.of(rel);
             }
             looked.add(rel + " (absolute path)");
+            inputs.absent(rel);
         } else {
             String option = processingEnv.getOptions().get(PROJECT_DIR_OPTION);
             if (option != null) {
@@ -387,12 +422,13 @@ public final class WitWorldProcessor extends AbstractProcessor {
                     return Optional.of(p);
                 }
                 looked.add(p + " (option -A" + PROJECT_DIR_OPTION + "=" + option + ")");
+                inputs.absent(p);
             } else {
                 looked.add("(option -A" + PROJECT_DIR_OPTION + " not given)");
             }
-            Optional<Path> source = sourceDirectory(e);
+            Optional<Path> source = sourceFile(e).map(Path::getParent);
             if (source.isPresent()) {
-                Optional<Path> found = walkUp(source.get(), rel, looked, "above the annotated source file");
+                Optional<Path> found = walkUp(source.get(), rel, looked, "above the annotated source file", inputs);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -401,7 +437,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             }
             Optional<Path> output = classOutput();
             if (output.isPresent()) {
-                Optional<Path> found = walkUp(output.get(), rel, looked, "above the class output folder");
+                Optional<Path> found = walkUp(output.get(), rel, looked, "above the class output folder", inputs);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -411,6 +447,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 return Optional.of(cwd);
             }
             looked.add(cwd + " (current directory)");
+            inputs.absent(cwd);
         }
         // a place reached twice (from the source file and from the class output) is listed the first time
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -420,13 +457,14 @@ public final class WitWorldProcessor extends AbstractProcessor {
     }
 
     /** Looks for {@code rel} from {@code start} up to the project's root (or the file system's). */
-    private static Optional<Path> walkUp(Path start, Path rel, List<String> looked, String how) {
+    private static Optional<Path> walkUp(Path start, Path rel, List<String> looked, String how, Inputs inputs) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path p = dir.resolve(rel).normalize();
             if (Files.exists(p)) {
                 return Optional.of(p);
             }
             looked.add(p + " (" + how + ")");
+            inputs.absent(p);
             if (hasBuildFile(dir) && (dir.getParent() == null || !hasBuildFile(dir.getParent()))) {
                 break; // the outermost project folder: above it is not the project
             }
@@ -443,8 +481,8 @@ public final class WitWorldProcessor extends AbstractProcessor {
         return false;
     }
 
-    /** The folder of the annotated source file, when javac's tree API is there and the file is on disk. */
-    private Optional<Path> sourceDirectory(Element e) {
+    /** The annotated source file, when javac's tree API is there and the file is on disk. */
+    private Optional<Path> sourceFile(Element e) {
         try {
             com.sun.source.util.Trees trees = com.sun.source.util.Trees.instance(processingEnv);
             com.sun.source.util.TreePath path = trees.getPath(e);
@@ -455,7 +493,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             if (!"file".equals(uri.getScheme())) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(Path.of(uri).toAbsolutePath().getParent());
+            return Optional.of(Path.of(uri).toAbsolutePath());
         } catch (RuntimeException | LinkageError ex) {
             return Optional.empty();
         }
