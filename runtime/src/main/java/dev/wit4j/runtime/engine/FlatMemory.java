@@ -3,7 +3,9 @@ package dev.wit4j.runtime.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import run.endive.runtime.ConstantEvaluators;
 import run.endive.runtime.Instance;
@@ -565,23 +567,52 @@ final class FlatMemory implements Memory {
         if (dataSegments == null) {
             return;
         }
+        List<byte[]> data = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        long end = 0;
         for (DataSegment s : dataSegments) {
-            if (s instanceof ActiveDataSegment) {
-                ActiveDataSegment segment = (ActiveDataSegment) s;
-                if (segment.index() != memoryIndex) {
-                    continue;
+            if (s instanceof ActiveDataSegment segment) {
+                if (segment.index() == memoryIndex) {
+                    byte[] bytes = segment.data();
+                    int offset = (int) ConstantEvaluators.computeConstantValue(instance, segment.offsetInstructions())[0];
+                    data.add(bytes);
+                    offsets.add(offset);
+                    end = Math.max(end, Integer.toUnsignedLong(offset) + bytes.length);
                 }
-                byte[] data = segment.data();
-                int offset = (int) ConstantEvaluators.computeConstantValue(instance, segment.offsetInstructions())[0];
-                long limit = (long) pages * PAGE_SIZE;
-                if (Integer.toUnsignedLong(offset) + data.length > limit) {
-                    throw new UninstantiableException("out of bounds memory access: attempted to access address: "
-                            + Integer.toUnsignedLong(offset) + " but limit is: " + limit + " and size: " + data.length);
-                }
-                write(offset, data, 0, data.length);
             } else if (!(s instanceof PassiveDataSegment)) {
                 throw new WasmEngineException("Data segment should be active or passive: " + s);
             }
+        }
+        reserve(end);
+        long limit = (long) pages * PAGE_SIZE;
+        for (int i = 0; i < data.size(); i++) {
+            byte[] bytes = data.get(i);
+            int offset = offsets.get(i);
+            if (Integer.toUnsignedLong(offset) + bytes.length > limit) {
+                throw new UninstantiableException("out of bounds memory access: attempted to access address: "
+                        + Integer.toUnsignedLong(offset) + " but limit is: " + limit + " and size: " + bytes.length);
+            }
+            write(offset, bytes, 0, bytes.length);
+        }
+    }
+
+    /**
+     * Allocates the array once for the data segments, which end at {@code end}, instead of doubling
+     * it segment by segment: each array is fresh heap that the operating system maps in page by
+     * page, so intermediate arrays cost more than their copying.
+     */
+    private void reserve(long end) {
+        byte[] b = bytes;
+        long wanted = Math.min((long) pages * PAGE_SIZE, (end + PAGE_SIZE - 1) & -PAGE_SIZE);
+        if (b == null || wanted <= b.length) {
+            return;
+        }
+        try {
+            byte[] larger = new byte[(int) wanted];
+            System.arraycopy(b, 0, larger, 0, b.length);
+            bytes = larger;
+        } catch (OutOfMemoryError e) {
+            // the segments' own writes grow the array, or move the memory to pages
         }
     }
 
