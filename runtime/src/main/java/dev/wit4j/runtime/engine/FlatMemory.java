@@ -47,8 +47,6 @@ final class FlatMemory implements Memory {
     /** The largest memory held in one array (256 MiB): past it, pages. */
     static final int FLAT_PAGES = 4_096;
 
-    private static final int SHIFT = 16;
-
     private static final VarHandle SHORT =
             MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT =
