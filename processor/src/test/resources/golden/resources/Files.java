@@ -33,7 +33,7 @@ public interface Files {
      * An open file.
      *
      * <p>Imported WIT resource {@code file}: the host implements this interface for its objects
-     * and the component holds handles to them. Its constructor and static functions, if any, are methods of {@link Files}
+     * and the component holds handles to them. Its constructor and static functions are methods of {@link Files}
      * ({@code newFile}, {@code file…}).
      */
     interface File {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.wit4j.processor.model.Holder;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.TypeModel;
+import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -40,7 +41,7 @@ public final class InterfaceGenerator {
             b.alwaysQualify(qualify.toArray(new String[0]));
         }
         for (TypeModel t : h.types()) {
-            b.addType(nested(t, h.name()));
+            b.addType(nested(t, h.name(), h.methods()));
         }
         for (MethodModel m : h.methods()) {
             b.addMethod(Methods.abstractMethod(m));
@@ -48,7 +49,8 @@ public final class InterfaceGenerator {
         return JavaFile.builder(h.name().packageName(), b.build()).indent("    ").skipJavaLangImports(true).build();
     }
 
-    static TypeSpec nested(TypeModel t, ClassName holder) {
+    /** @param holderMethods the holder's functions, among them the resources' constructors and static functions */
+    static TypeSpec nested(TypeModel t, ClassName holder, List<MethodModel> holderMethods) {
         if (t instanceof TypeModel.RecordModel r) {
             return RecordGenerator.generate(r);
         } else if (t instanceof TypeModel.EnumModel e) {
@@ -58,7 +60,13 @@ public final class InterfaceGenerator {
         } else if (t instanceof TypeModel.VariantModel v) {
             return VariantGenerator.generate(v);
         }
-        return ResourceGenerator.generate((TypeModel.ResourceModel) t, holder);
+        TypeModel.ResourceModel r = (TypeModel.ResourceModel) t;
+        return ResourceGenerator.generate(r, holder, has(holderMethods, r, MethodModel.Role.CONSTRUCTOR),
+                has(holderMethods, r, MethodModel.Role.STATIC));
+    }
+
+    private static boolean has(List<MethodModel> methods, TypeModel.ResourceModel r, MethodModel.Role role) {
+        return methods.stream().anyMatch(m -> m.role() == role && m.resource().equals(java.util.Optional.of(r.witName())));
     }
 
     private static String role(Holder h) {
@@ -66,8 +74,14 @@ public final class InterfaceGenerator {
                 + "with {@link Integer#toUnsignedLong(int)} and friends); {@code char} is an {@code int} code point.";
         switch (h.kind()) {
             case IMPORTED_INTERFACE:
+                if (h.methods().isEmpty()) {
+                    return "The types of imported interface {@code " + h.witName() + "}; it has no functions." + unsigned;
+                }
                 return "Imported interface {@code " + h.witName() + "}: the host implements it." + unsigned;
             case EXPORTED_INTERFACE:
+                if (h.methods().isEmpty()) {
+                    return "The types of exported interface {@code " + h.witName() + "}; it has no functions." + unsigned;
+                }
                 return "Exported interface {@code " + h.witName() + "}: the component provides it; the world class's\n"
                         + "accessor returns an implementation that calls into the component."
                         + unsigned;

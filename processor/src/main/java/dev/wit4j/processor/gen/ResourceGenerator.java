@@ -20,16 +20,27 @@ public final class ResourceGenerator {
     private ResourceGenerator() {
     }
 
-    public static TypeSpec generate(TypeModel.ResourceModel r, ClassName holder) {
-        return r.exported() ? exported(r, holder) : imported(r, holder);
+    /**
+     * @param constructor whether the resource has a constructor (a method of {@code holder})
+     * @param statics whether it has static functions (methods of {@code holder})
+     */
+    public static TypeSpec generate(TypeModel.ResourceModel r, ClassName holder, boolean constructor, boolean statics) {
+        return r.exported() ? exported(r, holder, constructor) : imported(r, holder, constructor, statics);
     }
 
-    private static TypeSpec imported(TypeModel.ResourceModel r, ClassName holder) {
+    private static TypeSpec imported(TypeModel.ResourceModel r, ClassName holder, boolean constructor, boolean statics) {
+        String newName = "{@code new" + r.name().simpleName() + "}";
+        String staticNames = "{@code " + lower(r.name().simpleName()) + "…}";
+        String where = constructor && statics
+                ? " Its constructor and static functions are methods of {@link " + holder.simpleName() + "}\n("
+                        + newName + ", " + staticNames + ")."
+                : constructor ? " Its constructor is the method " + newName + " of {@link " + holder.simpleName() + "}."
+                : statics ? " Its static functions are methods of {@link " + holder.simpleName() + "} (" + staticNames + ")."
+                : "";
         TypeSpec.Builder b = TypeSpec.interfaceBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc(Javadocs.of(r.docs()).paragraph("Imported WIT resource {@code " + r.witName()
                         + "}: the host implements this interface for its objects\nand the component holds handles to them."
-                        + " Its constructor and static functions, if any, are methods of {@link " + holder.simpleName()
-                        + "}\n({@code new" + r.name().simpleName() + "}, {@code " + lower(r.name().simpleName()) + "…}).")
+                        + where)
                         .gate(r.stability()).build());
         Javadocs.deprecatedAnnotation(r.stability()).ifPresent(b::addAnnotation);
         for (MethodModel m : r.methods()) {
@@ -53,20 +64,20 @@ public final class ResourceGenerator {
      * resource interface ({@link TypeModel.ResourceModel#javaInterface()}).
      */
     public static JavaFile topLevel(TypeModel.ResourceModel r, Element origin) {
-        TypeSpec t = exported(r, r.name()).toBuilder()
+        TypeSpec t = exported(r, r.name(), true).toBuilder()
                 .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED).addMember("value", "$S", InterfaceGenerator.GENERATOR).build())
                 .addOriginatingElement(origin).build();
         return JavaFile.builder(r.name().packageName(), t).indent("    ").skipJavaLangImports(true).build();
     }
 
-    private static TypeSpec exported(TypeModel.ResourceModel r, ClassName holder) {
+    private static TypeSpec exported(TypeModel.ResourceModel r, ClassName holder, boolean constructor) {
         ClassName ops = r.name().nestedClass(OPS);
         TypeSpec.Builder b = TypeSpec.classBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(AutoCloseable.class)
                 .addJavadoc(Javadocs.of(r.docs()).paragraph("Exported WIT resource {@code " + r.witName()
                         + "}: an owned handle to a resource of the component; its methods call the\ncomponent,"
                         + " {@link #close()} drops the handle (runs the component's destructor). Instances come from"
-                        + "\nthe component (constructor, functions returning it) through the world class; one that is"
+                        + "\nthe component (" + (constructor ? "constructor, " : "") + "functions returning it) through the world class; one that is"
                         + "\npassed back to the component as an owned value is closed by that.")
                         .gate(r.stability()).build());
         Javadocs.deprecatedAnnotation(r.stability()).ifPresent(b::addAnnotation);
