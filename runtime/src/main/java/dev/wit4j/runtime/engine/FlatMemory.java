@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import run.endive.runtime.ConstantEvaluators;
 import run.endive.runtime.Instance;
-import run.endive.runtime.Memory;
 import run.endive.runtime.WasmRuntimeException;
 import run.endive.wasm.UninstantiableException;
 import run.endive.wasm.WasmEngineException;
@@ -42,7 +41,7 @@ import run.endive.wasm.types.PassiveDataSegment;
  * there. A memory whose initial size is already past {@code FLAT_PAGES} starts paged. Not for
  * shared memories, like {@code PagedMemory}.
  */
-final class FlatMemory implements Memory {
+final class FlatMemory extends UnsharedMemory {
 
     /** The largest memory held in one array (256 MiB): past it, pages. */
     static final int FLAT_PAGES = 4_096;
@@ -58,11 +57,7 @@ final class FlatMemory implements Memory {
     private static final VarHandle DOUBLE =
             MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final MemoryLimits limits;
-    private final int maxPages;
     private final int flatPages;
-    private final Budget budget;
-    private int pages;
     /** The memory up to the highest byte written so far, while flat; null once paged. */
     private byte[] bytes;
     /** Once the memory outgrew one array: where every access goes. */
@@ -76,7 +71,6 @@ final class FlatMemory implements Memory {
     private int limit2;
     private int limit4;
     private int limit8;
-    private DataSegment[] dataSegments;
 
     FlatMemory(MemoryLimits limits, Budget budget) {
         this(limits, budget, FLAT_PAGES);
@@ -89,21 +83,8 @@ final class FlatMemory implements Memory {
      * @throws LimitExceededException if the budget cannot hold the initial pages
      */
     FlatMemory(MemoryLimits limits, Budget budget, int flatPages) {
-        if (limits.shared()) {
-            throw new IllegalArgumentException("a flat memory cannot be shared");
-        }
-        this.limits = limits;
-        this.maxPages = Math.min(Math.max(limits.maximumPages(), 0), PagedMemory.MAX_PAGES);
-        if (limits.initialPages() < 0 || limits.initialPages() > maxPages) {
-            throw new IllegalArgumentException("initial pages " + limits.initialPages() + " exceed the maximum "
-                    + maxPages);
-        }
+        super(limits, budget);
         this.flatPages = flatPages;
-        this.budget = budget;
-        if (budget != Budget.UNLIMITED) {
-            budget.createMemory((long) limits.initialPages() * PAGE_SIZE);
-        }
-        this.pages = limits.initialPages();
         if (pages <= flatPages) {
             bytes = new byte[0];
             setLimits();
@@ -121,7 +102,7 @@ final class FlatMemory implements Memory {
         if (end <= b.length) {
             return b;
         }
-        long size = (long) pages * PAGE_SIZE;
+        long size = byteSize();
         long wanted = Math.min(size, Math.max(2L * b.length, (end + PAGE_SIZE - 1) & -PAGE_SIZE));
         byte[] larger;
         try {
@@ -181,19 +162,11 @@ final class FlatMemory implements Memory {
     // ---------------------------------------------------------------- size
 
     @Override
-    public int pages() {
-        return pages;
-    }
-
-    @Override
     public int grow(int delta) {
         int previous = pages;
-        long wanted = previous + Integer.toUnsignedLong(delta);
-        if (wanted > maxPages) {
+        long wanted = takePages(delta);
+        if (wanted < 0) {
             return -1;
-        }
-        if (budget != Budget.UNLIMITED && !budget.tryGrowMemory((wanted - previous) * PAGE_SIZE)) {
-            return -1; // the limit set by the host: failing is what memory.grow may always do
         }
         if (bytes == null) {
             paged.grow((int) (wanted - previous));
@@ -202,9 +175,7 @@ final class FlatMemory implements Memory {
                 becomePaged(bytes);
             } catch (OutOfMemoryError e) {
                 // not even the pages in use could be copied: the memory stays as it was
-                if (budget != Budget.UNLIMITED) {
-                    budget.releaseMemory((wanted - previous) * PAGE_SIZE);
-                }
+                givePagesBack(wanted - previous);
                 return -1;
             }
             paged.grow((int) (wanted - previous));
@@ -216,42 +187,16 @@ final class FlatMemory implements Memory {
         return previous;
     }
 
-    @Override
-    public int initialPages() {
-        return limits.initialPages();
-    }
-
-    /** The declared maximum as Endive's own memories report it (see {@link PagedMemory#maximumPages}). */
-    @Override
-    public int maximumPages() {
-        return Math.min(maxPages, RUNTIME_MAX_PAGES);
-    }
-
-    /** The real maximum: how far {@link #grow} goes. */
-    int growLimit() {
-        return maxPages;
-    }
-
-    @Override
-    public boolean shared() {
-        return false;
-    }
-
     // ---------------------------------------------------------------- bounds
 
-    private static WasmRuntimeException outOfBounds(int addr, long length, long limit) {
-        return new WasmRuntimeException("out of bounds memory access: attempted to access address: "
-                + Integer.toUnsignedLong(addr) + " but limit is: " + limit + " and size: " + length);
-    }
-
     private WasmRuntimeException outOfBounds(int addr, long length) {
-        return outOfBounds(addr, length, (long) pages * PAGE_SIZE);
+        return new WasmRuntimeException(outOfBounds(Integer.toUnsignedLong(addr), length, byteSize()));
     }
 
     /** Traps unless {@code [addr, addr + length)} (unsigned) lies in the flat memory. */
     private void check(int addr, int length) {
         long end = Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(length);
-        if (end > (long) pages * PAGE_SIZE) {
+        if (end > byteSize()) {
             throw outOfBounds(addr, Integer.toUnsignedLong(length));
         }
     }
@@ -338,11 +283,6 @@ final class FlatMemory implements Memory {
     }
 
     @Override
-    public long readU16(int addr) {
-        return readShort(addr) & 0xFFFFL;
-    }
-
-    @Override
     public int readInt(int addr) {
         byte[] b = bytes;
         if (b == null) {
@@ -412,11 +352,6 @@ final class FlatMemory implements Memory {
     }
 
     @Override
-    public long readF32(int addr) {
-        return readInt(addr);
-    }
-
-    @Override
     public void writeF32(int addr, float data) {
         byte[] b = bytes;
         if (b == null) {
@@ -445,11 +380,6 @@ final class FlatMemory implements Memory {
     }
 
     @Override
-    public long readF64(int addr) {
-        return readLong(addr);
-    }
-
-    @Override
     public void writeF64(int addr, double data) {
         byte[] b = bytes;
         if (b == null) {
@@ -469,8 +399,7 @@ final class FlatMemory implements Memory {
     @Override
     public void write(int addr, byte[] data, int offset, int size) {
         if (offset < 0 || size < 0 || (long) offset + size > data.length) {
-            throw new WasmRuntimeException("out of bounds memory access: attempted to access address: " + offset
-                    + " but limit is: " + data.length + " and size: " + size);
+            throw new WasmRuntimeException(outOfBounds(offset, size, data.length));
         }
         byte[] b = bytes == null ? null : checked(addr, size, true);
         if (b == null) {
@@ -555,13 +484,8 @@ final class FlatMemory implements Memory {
     // ---------------------------------------------------------------- data segments
 
     @Override
-    public void initialize(Instance instance, DataSegment[] dataSegments) {
-        initialize(instance, dataSegments, 0);
-    }
-
-    @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
-        this.dataSegments = dataSegments;
+        keepDataSegments(dataSegments);
         if (dataSegments == null) {
             return;
         }
@@ -582,13 +506,12 @@ final class FlatMemory implements Memory {
             }
         }
         reserve(end);
-        long limit = (long) pages * PAGE_SIZE;
+        long limit = byteSize();
         for (int i = 0; i < data.size(); i++) {
             byte[] bytes = data.get(i);
             int offset = offsets.get(i);
             if (Integer.toUnsignedLong(offset) + bytes.length > limit) {
-                throw new UninstantiableException("out of bounds memory access: attempted to access address: "
-                        + Integer.toUnsignedLong(offset) + " but limit is: " + limit + " and size: " + bytes.length);
+                throw new UninstantiableException(outOfBounds(Integer.toUnsignedLong(offset), bytes.length, limit));
             }
             write(offset, bytes, 0, bytes.length);
         }
@@ -601,7 +524,7 @@ final class FlatMemory implements Memory {
      */
     private void reserve(long end) {
         byte[] b = bytes;
-        long wanted = Math.min((long) pages * PAGE_SIZE, (end + PAGE_SIZE - 1) & -PAGE_SIZE);
+        long wanted = Math.min(byteSize(), (end + PAGE_SIZE - 1) & -PAGE_SIZE);
         if (b == null || wanted <= b.length) {
             return;
         }
@@ -612,52 +535,5 @@ final class FlatMemory implements Memory {
         } catch (OutOfMemoryError e) {
             // the segments' own writes grow the array, or move the memory to pages
         }
-    }
-
-    @Override
-    public void initPassiveSegment(int segmentId, int dest, int offset, int size) {
-        byte[] data = dataSegments[segmentId].data();
-        if (Integer.toUnsignedLong(offset) + Integer.toUnsignedLong(size) > data.length) {
-            throw new WasmRuntimeException("out of bounds memory access: attempted to access address: "
-                    + Integer.toUnsignedLong(offset) + " but limit is: " + data.length + " and size: "
-                    + Integer.toUnsignedLong(size));
-        }
-        write(dest, data, offset, size);
-    }
-
-    @Override
-    public void drop(int segment) {
-        dataSegments[segment] = PassiveDataSegment.EMPTY;
-    }
-
-    // ---------------------------------------------------------------- atomics (unshared: plain)
-
-    @Override
-    @SuppressWarnings("removal")
-    public Object lock(int address) {
-        return this;
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public int waitOn(int address, int expected, long timeout) {
-        throw new WasmEngineException("Attempt to wait on a non-shared memory, not supported.");
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public int waitOn(int address, long expected, long timeout) {
-        throw new WasmEngineException("Attempt to wait on a non-shared memory, not supported.");
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public int notify(int address, int maxThreads) {
-        return 0;
-    }
-
-    @Override
-    public void atomicFence() {
-        VarHandle.fullFence();
     }
 }

@@ -40,10 +40,7 @@ import run.endive.wasm.types.PassiveDataSegment;
  * <p>Not for shared memories: the page table is replaced when it grows, which could lose a racing
  * write from another thread. {@link #supports} says which limits it serves.
  */
-final class PagedMemory implements Memory {
-
-    /** The most pages a wasm32 memory can have (4 GiB). */
-    static final int MAX_PAGES = MemoryLimits.MAX_PAGES;
+final class PagedMemory extends UnsharedMemory {
 
     private static final int SHIFT = 16;
     private static final int MASK = PAGE_SIZE - 1;
@@ -61,14 +58,8 @@ final class PagedMemory implements Memory {
     private static final VarHandle DOUBLE =
             MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final MemoryLimits limits;
-    private final int maxPages;
-    /** What every memory of the instance may still take together. */
-    private final Budget budget;
     /** One array per page, each null until written; never longer than {@link #pages}. */
     private byte[][] table;
-    private int pages;
-    private DataSegment[] dataSegments;
 
     /** Whether this implementation serves a memory with {@code limits} (every unshared memory). */
     static boolean supports(MemoryLimits limits) {
@@ -85,73 +76,21 @@ final class PagedMemory implements Memory {
      * @throws LimitExceededException if the budget cannot hold the initial pages
      */
     PagedMemory(MemoryLimits limits, Budget budget) {
-        if (limits.shared()) {
-            throw new IllegalArgumentException("a segmented memory cannot be shared");
-        }
-        this.limits = limits;
-        this.maxPages = Math.min(Math.max(limits.maximumPages(), 0), MAX_PAGES);
-        if (limits.initialPages() < 0 || limits.initialPages() > maxPages) {
-            throw new IllegalArgumentException("initial pages " + limits.initialPages() + " exceed the maximum "
-                    + maxPages);
-        }
-        this.budget = budget;
-        if (budget != Budget.UNLIMITED) {
-            budget.createMemory((long) limits.initialPages() * PAGE_SIZE);
-        }
-        this.pages = limits.initialPages();
+        super(limits, budget);
         this.table = new byte[Math.min(pages, MIN_TABLE)][];
     }
 
     // ---------------------------------------------------------------- size
 
     @Override
-    public int pages() {
-        return pages;
-    }
-
-    private long byteSize() {
-        return (long) pages * PAGE_SIZE;
-    }
-
-    @Override
     public int grow(int delta) {
         int previous = pages;
-        long wanted = previous + Integer.toUnsignedLong(delta);
-        if (wanted > maxPages) {
+        long wanted = takePages(delta);
+        if (wanted < 0) {
             return -1;
-        }
-        if (budget != Budget.UNLIMITED && !budget.tryGrowMemory((wanted - previous) * PAGE_SIZE)) {
-            return -1; // the limit set by the host: failing is what memory.grow may always do
         }
         pages = (int) wanted;
         return previous;
-    }
-
-    @Override
-    public int initialPages() {
-        return limits.initialPages();
-    }
-
-    /**
-     * The declared maximum as Endive's own memories report it: capped at
-     * {@link Memory#RUNTIME_MAX_PAGES}. Endive checks an imported memory against the importer's
-     * limits with {@code memory.maximumPages() <= importMax}, reading an unbounded (or 65536-page)
-     * importer maximum as {@code RUNTIME_MAX_PAGES}; reporting the real maximum would make every
-     * unbounded memory unlinkable into an unbounded import. {@link #grow} uses the real maximum.
-     */
-    @Override
-    public int maximumPages() {
-        return Math.min(maxPages, RUNTIME_MAX_PAGES);
-    }
-
-    /** The real maximum: how far {@link #grow} goes. */
-    int growLimit() {
-        return maxPages;
-    }
-
-    @Override
-    public boolean shared() {
-        return false;
     }
 
     // ---------------------------------------------------------------- pages
@@ -200,8 +139,7 @@ final class PagedMemory implements Memory {
     private static void checkBounds(long address, long length, long limit,
             Function<String, ? extends WasmEngineException> exception) {
         if (address < 0 || length < 0 || address + length > limit) {
-            throw exception.apply("out of bounds memory access: attempted to access address: " + address
-                    + " but limit is: " + limit + " and size: " + length);
+            throw exception.apply(outOfBounds(address, length, limit));
         }
     }
 
@@ -297,11 +235,6 @@ final class PagedMemory implements Memory {
     }
 
     @Override
-    public long readU16(int addr) {
-        return readShort(addr) & 0xFFFFL;
-    }
-
-    @Override
     public int readInt(int addr) {
         try {
             return (int) INT.get(table[addr >>> SHIFT], addr & MASK);
@@ -361,11 +294,6 @@ final class PagedMemory implements Memory {
     }
 
     @Override
-    public long readF32(int addr) {
-        return readInt(addr);
-    }
-
-    @Override
     public void writeF32(int addr, float data) {
         try {
             FLOAT.set(table[addr >>> SHIFT], addr & MASK, data);
@@ -381,11 +309,6 @@ final class PagedMemory implements Memory {
         } catch (RuntimeException e) {
             return Double.longBitsToDouble(readLong(addr));
         }
-    }
-
-    @Override
-    public long readF64(int addr) {
-        return readLong(addr);
     }
 
     @Override
@@ -528,13 +451,8 @@ final class PagedMemory implements Memory {
     // ---------------------------------------------------------------- data segments
 
     @Override
-    public void initialize(Instance instance, DataSegment[] dataSegments) {
-        initialize(instance, dataSegments, 0);
-    }
-
-    @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
-        this.dataSegments = dataSegments;
+        keepDataSegments(dataSegments);
         if (dataSegments == null) {
             return;
         }
@@ -553,52 +471,5 @@ final class PagedMemory implements Memory {
                 throw new WasmEngineException("Data segment should be active or passive: " + s);
             }
         }
-    }
-
-    @Override
-    public void initPassiveSegment(int segmentId, int dest, int offset, int size) {
-        byte[] data = dataSegments[segmentId].data();
-        long from = unsigned(offset);
-        long length = unsigned(size);
-        checkBounds(from, length, data.length, WasmRuntimeException::new);
-        long to = unsigned(dest);
-        checkBounds(to, length);
-        writeChecked(to, data, (int) from, (int) length);
-    }
-
-    @Override
-    public void drop(int segment) {
-        dataSegments[segment] = PassiveDataSegment.EMPTY;
-    }
-
-    // ---------------------------------------------------------------- atomics (unshared: plain)
-
-    @Override
-    @SuppressWarnings("removal")
-    public Object lock(int address) {
-        return this;
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public int waitOn(int address, int expected, long timeout) {
-        throw new WasmEngineException("Attempt to wait on a non-shared memory, not supported.");
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public int waitOn(int address, long expected, long timeout) {
-        throw new WasmEngineException("Attempt to wait on a non-shared memory, not supported.");
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public int notify(int address, int maxThreads) {
-        return 0;
-    }
-
-    @Override
-    public void atomicFence() {
-        VarHandle.fullFence();
     }
 }

@@ -13,8 +13,7 @@ import dev.wit4j.runtime.fuzz.AbiRandom.Function;
 import dev.wit4j.runtime.fuzz.AbiRandom.Signature;
 import dev.wit4j.runtime.fuzz.ForwardingComponent.Encoding;
 import dev.wit4j.runtime.value.Value;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,13 +174,6 @@ class AbiCorruptionFuzzTest {
     }
 
     private static Path write(Function f, String text) {
-        Path file = Path.of("target", "fuzz-findings", "abi-corruption-" + Fuzz.SEED + "-f" + f.number() + ".wat");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return file;
+        return Fuzz.keep("abi-corruption-" + Fuzz.SEED + "-f" + f.number() + ".wat", text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -21,7 +21,7 @@ import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.wave.Wave;
 import dev.wit4j.witx.model.ValueType;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -377,14 +377,7 @@ class AbiRoundTripFuzzTest {
     }
 
     private static Path write(Function f, String text) {
-        Path file = Path.of("target", "fuzz-findings", "abi-" + Fuzz.SEED + "-f" + f.number() + ".wat");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return file;
+        return Fuzz.keep("abi-" + Fuzz.SEED + "-f" + f.number() + ".wat", text.getBytes(StandardCharsets.UTF_8));
     }
 
     private void kinds(Signature s) {

@@ -114,14 +114,20 @@ public final class Fuzz {
     }
 
     private static String record(String name, long iteration, byte[] input, String what) {
+        Path file = keep(name + "-" + SEED + "-" + iteration + ".bin", input);
+        return "  iteration " + iteration + " (" + file + "): " + what;
+    }
+
+    /** Keeps the input of a finding as {@code target/fuzz-findings/fileName}, for its report. */
+    public static Path keep(String fileName, byte[] input) {
         Path dir = Path.of("target", "fuzz-findings");
-        Path file = dir.resolve(name + "-" + SEED + "-" + iteration + ".bin");
+        Path file = dir.resolve(fileName);
         try {
             Files.createDirectories(dir);
             Files.write(file, input);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "  iteration " + iteration + " (" + file + "): " + what;
+        return file;
     }
 }

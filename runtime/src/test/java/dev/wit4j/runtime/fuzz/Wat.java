@@ -33,9 +33,12 @@ public final class Wat {
 
     /** Whether node and the pinned jco are there. */
     public static boolean available() {
-        if (!Files.isDirectory(TOOLS.resolve("node_modules").resolve("@bytecodealliance").resolve("jco-transpile"))) {
-            return false;
-        }
+        return Files.isDirectory(TOOLS.resolve("node_modules").resolve("@bytecodealliance").resolve("jco-transpile"))
+                && nodeAvailable();
+    }
+
+    /** Whether {@code node} is on the PATH. */
+    public static boolean nodeAvailable() {
         try {
             Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wit4j.runtime.fuzz.Wat;
 import dev.wit4j.witx.print.WitPrinter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class JcoWitComparisonTest {
     @TestFactory
     Stream<DynamicTest> rootWorldMatchesJco() {
         Assumptions.assumeTrue(Files.isRegularFile(JCO), "jco is not installed: " + JCO + " (run npm ci in tools/wasm)");
-        Assumptions.assumeTrue(nodeAvailable(), "node is not on the PATH");
+        Assumptions.assumeTrue(Wat.nodeAvailable(), "node is not on the PATH");
         List<DynamicTest> tests = new ArrayList<>();
         for (Path component : WitFixtures.components()) {
             tests.add(DynamicTest.dynamicTest(component.getFileName().toString(), () -> {
@@ -69,18 +70,5 @@ class JcoWitComparisonTest {
             throw new IOException("jco wit timed out on " + component);
         }
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
-
-    static boolean nodeAvailable() {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import dev.wit4j.runtime.fuzz.Wat;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -71,7 +72,7 @@ class WitRoundTripTest {
         Assumptions.assumeTrue(Files.isDirectory(conformance.resolve("wit-parser")),
                 "conformance data folder missing: " + conformance.resolve("wit-parser"));
         Assumptions.assumeTrue(Files.isDirectory(JCO), "jco is not installed: " + JCO + " (run npm ci in tools/wasm)");
-        Assumptions.assumeTrue(JcoWitComparisonTest.nodeAvailable(), "node is not on the PATH");
+        Assumptions.assumeTrue(Wat.nodeAvailable(), "node is not on the PATH");
 
         Path out = Files.createDirectories(Paths.get("target", "wit-roundtrip"));
         List<Case> cases = new ArrayList<>();
