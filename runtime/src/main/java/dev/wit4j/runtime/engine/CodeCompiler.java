@@ -43,8 +43,13 @@ final class CodeCompiler {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         int[] largest = {0};
         int[] over = {0};
+        boolean cells = GlobalCells.applies(module);
         for (Map.Entry<String, byte[]> c : result.classBytes().entrySet()) {
-            classes.put(c.getKey(), DispatchSplitter.split(c.getValue()));
+            byte[] bytes = c.getValue();
+            if (cells) {
+                bytes = GlobalAccessRewriter.rewrite(bytes, index -> GlobalCells.moved(module, index));
+            }
+            classes.put(c.getKey(), DispatchSplitter.split(bytes));
         }
         classes = FunctionClasses.spread(classes);
         for (byte[] bytes : classes.values()) {

@@ -64,7 +64,8 @@ public final class CoreModule {
     private volatile boolean interpretUntilCached;
 
     /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
-    static final String COMPILE_OPTIONS = "interpreterFallback=SILENT;split=" + ModuleSplitter.VERSION + "/" + SPLIT_BUDGET;
+    static final String COMPILE_OPTIONS = "interpreterFallback=SILENT;split=" + ModuleSplitter.VERSION + "/" + SPLIT_BUDGET
+            + ";globals=cells";
 
     private CoreModule(byte[] bytes, long offset, String digest, WasmModule module, List<CoreImport> imports,
             List<CoreExport> exports) {

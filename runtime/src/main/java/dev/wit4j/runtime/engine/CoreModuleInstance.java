@@ -100,15 +100,31 @@ public final class CoreModuleInstance {
         Instance instance;
         CoreModule.Execution execution = module.execution(mode);
         try {
-            instance = Instance.builder(withOwnTables(execution.module(), budget))
+            WasmModule wasm = execution.module();
+            Instance.Builder builder = Instance.builder(withOwnTables(wasm, budget))
                     .withImportValues(values.build())
                     // only the module's start section runs; the engine would otherwise also call an
                     // exported `_start` (the WASI command convention), which components call explicitly
                     .withStart(false)
                     .withMachineFactory(execution.machine())
-                    .withMemoryFactory(limits -> newMemory(limits, budget))
-                    .withTableFactory(GuardedTable::new)
-                    .build();
+                    .withTableFactory(GuardedTable::new);
+            if (GlobalCells.applies(wasm)) {
+                // memories are made before globals, memory 0 first: the cells go with it
+                long[] cells = GlobalCells.create(wasm);
+                boolean[] first = {true};
+                builder.withGlobalFactory(GlobalCells.factory(wasm, cells))
+                        .withMemoryFactory(limits -> {
+                            Memory memory = newMemory(limits, budget);
+                            if (first[0]) {
+                                ((UnsharedMemory) memory).cells = cells;
+                                first[0] = false;
+                            }
+                            return memory;
+                        });
+            } else {
+                builder.withMemoryFactory(limits -> newMemory(limits, budget));
+            }
+            instance = builder.build();
         } catch (WasmException e) {
             throw CoreTrapException.uncaughtException(e, null);
         } catch (WasmEngineException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {

@@ -29,12 +29,15 @@ import run.endive.wasm.types.PassiveDataSegment;
  * in C, compiled by clang, one array ran the same guest code about twice as fast as pages.
  *
  * <p>Accesses are checked against the memory's size by {@link Objects#checkIndex} on limits kept
- * per access width (the JIT folds that check into the array's own). The array covers only the
- * memory up to the highest byte written so far, so {@code memory.grow} allocates and copies
- * nothing, and memory never written costs no heap: a read past the array's end (but within the
- * memory) finds zeros, a write there fails the array's own bounds check and, on that slow path,
- * the array grows — to twice its length at least, so a memory filled from the bottom up is copied
- * a logarithmic number of times, at most its final size in all — and never past the memory's size.
+ * per access width (the JIT folds that check into the array's own). The array covers the memory
+ * up to the highest byte written so far (and at most as much again), so {@code memory.grow}
+ * allocates and copies nothing, and memory never written costs little heap: a read past the
+ * array's end (but within the memory) finds zeros, a write there fails the array's own bounds
+ * check and, on that slow path, the array grows — to twice its length at least, so a memory filled
+ * from the bottom up is copied a logarithmic number of times, at most its final size in all. The
+ * doubling may run past the memory's current size (a guest heap grows by small steps, each written
+ * at once: capped at the size, every step would copy everything), never past what the memory may
+ * still grow to: its maximum and what the instance's {@link Budget} has left.
  *
  * <p>Past {@link #FLAT_PAGES} (256 MiB), or when the JVM cannot allocate a larger array, the memory
  * moves once into a {@link PagedMemory} (pages allocated when first written) and every access goes
@@ -102,8 +105,7 @@ final class FlatMemory extends UnsharedMemory {
         if (end <= b.length) {
             return b;
         }
-        long size = byteSize();
-        long wanted = Math.min(size, Math.max(2L * b.length, (end + PAGE_SIZE - 1) & -PAGE_SIZE));
+        long wanted = Math.min(roomToGrow(), Math.max(2L * b.length, (end + PAGE_SIZE - 1) & -PAGE_SIZE));
         byte[] larger;
         try {
             larger = new byte[(int) wanted];
@@ -115,6 +117,21 @@ final class FlatMemory extends UnsharedMemory {
         System.arraycopy(b, 0, larger, 0, b.length);
         bytes = larger;
         return larger;
+    }
+
+    /**
+     * How long the array may get: past the memory's size, up to what the memory may still grow to
+     * (its maximum, the flat limit and the budget left), so that a memory grown a little at a time
+     * and written as it grows — a guest heap — is still copied only a logarithmic number of times.
+     */
+    private long roomToGrow() {
+        long size = byteSize();
+        long room = (long) Math.min(growLimit(), flatPages) * PAGE_SIZE;
+        long left = budget.memoryLeft();
+        if (left < room - size) {
+            room = size + left;
+        }
+        return Math.max(size, room);
     }
 
     private void setLimits() {

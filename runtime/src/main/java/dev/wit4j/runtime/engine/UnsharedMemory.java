@@ -27,6 +27,11 @@ abstract class UnsharedMemory implements Memory {
     /** The memory's size. */
     int pages;
     private DataSegment[] dataSegments;
+    /**
+     * The numeric globals of the instance whose memory 0 this is ({@link GlobalCells}), or null
+     * when its module keeps them elsewhere.
+     */
+    long[] cells;
 
     /**
      * A memory whose pages, initial and grown, are taken from {@code budget}.

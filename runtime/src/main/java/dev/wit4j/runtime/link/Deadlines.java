@@ -23,7 +23,12 @@ final class Deadlines {
     static final int TICK_MILLIS = 2;
 
     private static final long ORIGIN = System.nanoTime();
-    /** Milliseconds since {@link #ORIGIN}, advanced by the watchdog thread while it runs. */
+    /**
+     * Milliseconds since {@link #ORIGIN} as of the watchdog's next tick, advanced by the watchdog
+     * thread while it runs. A call records it as its start: ahead of the real time until the
+     * watchdog is late, so that a call is not stopped before its timeout (a clock that lags would
+     * stop it up to a tick early).
+     */
     private static volatile long clock;
 
     private static final Set<InstanceState> WATCHED = Collections.newSetFromMap(new WeakHashMap<>());
@@ -40,7 +45,7 @@ final class Deadlines {
     /** Watches {@code root} (a top-level instance with a call timeout) until it is unreachable. */
     static void watch(InstanceState root) {
         synchronized (WATCHED) {
-            clock = elapsedMillis();
+            clock = elapsedMillis() + TICK_MILLIS;
             WATCHED.add(root);
             if (watchdog == null) {
                 watchdog = new Thread(Deadlines::run, "wit4j-deadlines");
@@ -63,7 +68,7 @@ final class Deadlines {
                 // a daemon nobody interrupts on purpose: keep watching
             }
             long now = elapsedMillis();
-            clock = now;
+            clock = now + TICK_MILLIS;
             due.clear();
             synchronized (WATCHED) {
                 if (WATCHED.isEmpty()) {
