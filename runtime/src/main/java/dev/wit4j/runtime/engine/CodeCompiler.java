@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import run.endive.compiler.InterpreterFallback;
 import run.endive.compiler.internal.ByteClassCollector;
 import run.endive.compiler.internal.Compiler;
@@ -43,13 +44,9 @@ final class CodeCompiler {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         int[] largest = {0};
         int[] over = {0};
-        boolean cells = GlobalCells.applies(module);
+        IntPredicate moved = GlobalCells.applies(module) ? index -> GlobalCells.moved(module, index) : null;
         for (Map.Entry<String, byte[]> c : result.classBytes().entrySet()) {
-            byte[] bytes = c.getValue();
-            if (cells) {
-                bytes = GlobalAccessRewriter.rewrite(bytes, index -> GlobalCells.moved(module, index));
-            }
-            classes.put(c.getKey(), DispatchSplitter.split(bytes));
+            classes.put(c.getKey(), DispatchSplitter.split(CodeRewriter.rewrite(c.getValue(), moved)));
         }
         classes = FunctionClasses.spread(classes);
         for (byte[] bytes : classes.values()) {

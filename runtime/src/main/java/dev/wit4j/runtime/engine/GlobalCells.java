@@ -2,7 +2,6 @@ package dev.wit4j.runtime.engine;
 
 import run.endive.runtime.GlobalFactory;
 import run.endive.runtime.GlobalInstance;
-import run.endive.runtime.Memory;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.MutabilityType;
@@ -18,8 +17,8 @@ import run.endive.wasm.types.ValType;
  * globals' array, then the global object). Toolchain code touches globals constantly — the shadow
  * stack pointer in every non-leaf function, and the globals through which the splitter's pieces
  * pass the locals that do not fit their parameters — and in large methods HotSpot's inlining
- * budget runs out, so each access stays a real call. {@link GlobalAccessRewriter} turns those
- * calls into {@code cells[i]}.
+ * budget runs out, so each access stays a real call. {@link CodeRewriter} turns those calls
+ * into {@code cells[i]}.
  *
  * <p>Every other reader and writer of a global (the interpreter, exports, constant expressions,
  * the host) goes through its {@link GlobalInstance}, which for a moved global is a {@link Cell}
@@ -32,17 +31,9 @@ import run.endive.wasm.types.ValType;
  * and at instantiation for the cells, so precompiled and cached code agree with the instances they
  * run in.
  */
-public final class GlobalCells {
+final class GlobalCells {
 
     private GlobalCells() {
-    }
-
-    /**
-     * The cells of the instance whose memory 0 is {@code memory}: called by rewritten compiled
-     * code once on entry to a function that reads or writes a defined global. Not an API.
-     */
-    public static long[] of(Memory memory) {
-        return ((UnsharedMemory) memory).cells;
     }
 
     /** Whether instances of {@code module} keep their defined numeric globals in cells. */

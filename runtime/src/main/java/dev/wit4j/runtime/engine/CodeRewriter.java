@@ -19,36 +19,44 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Rewrites the core compiler's global accesses into array accesses on {@link GlobalCells}. The
- * compiler emits {@code global.get i} as {@code push i; aload instance; invokestatic
- * readGlobal(int, Instance)}, and {@code global.set i} the same way with the value below; for
- * every such site whose {@code i} is a constant naming a {@linkplain GlobalCells#moved moved}
- * global, this pass loads the cells once on entry ({@code GlobalCells.of(memory)} into a new
+ * Rewrites the core compiler's classes where its code is slow on HotSpot for a reason of its own.
+ *
+ * <p><b>Globals.</b> The compiler emits {@code global.get i} as {@code push i; aload instance;
+ * invokestatic readGlobal(int, Instance)}, and {@code global.set i} the same way with the value
+ * below; for every such site whose {@code i} is a constant naming a {@linkplain GlobalCells#moved
+ * moved} global, this pass loads the cells once on entry ({@link CompiledOps#cells} into a new
  * local) and makes the site {@code aload cells; push i; laload} (or, for a set, {@code aload
  * cells; push i; dup2_x2; pop2; lastore}, which moves the value above the array and index). The
  * rewritten sites are no longer than the calls they replace, so no method grows past the JIT's
- * size limit by more than its entry.
+ * size limit by more than its entry. A site of another shape is left as it is: it still reaches
+ * the same value through the global's {@link GlobalCells.Cell}.
  *
- * <p>Anything of another shape is left as it is: it still reaches the same value through the
- * global's {@link GlobalCells.Cell}.
+ * <p><b>Unsigned comparison.</b> {@code i32.ge_u} becomes a call of {@link CompiledOps#i32GeU},
+ * which the JIT inlines (the compiler's own is kept out of line on Java 17).
  */
-final class GlobalAccessRewriter {
+final class CodeRewriter {
 
     private static final String MEMORY = "Lrun/endive/runtime/Memory;";
     private static final String READ = "(ILrun/endive/runtime/Instance;)J";
     private static final String WRITE = "(JILrun/endive/runtime/Instance;)V";
-    private static final String CELLS = Type.getInternalName(GlobalCells.class);
+    private static final String OPS = Type.getInternalName(CompiledOps.class);
 
-    private GlobalAccessRewriter() {
+    private CodeRewriter() {
     }
 
-    /** {@code classFile} with its accesses to globals for which {@code moved} holds rewritten. */
+    /**
+     * {@code classFile} rewritten: its accesses to globals for which {@code moved} holds (none if
+     * null), and its unsigned comparisons.
+     */
     static byte[] rewrite(byte[] classFile, IntPredicate moved) {
         ClassNode node = new ClassNode();
         new ClassReader(classFile).accept(node, ClassReader.EXPAND_FRAMES);
         boolean changed = false;
         for (MethodNode method : node.methods) {
-            changed |= rewrite(method, moved);
+            changed |= rewriteComparisons(method);
+            if (moved != null) {
+                changed |= rewriteGlobals(method, moved);
+            }
         }
         if (!changed) return classFile;
         // frames are kept (and extended by the new local), only the stack depth is recomputed
@@ -57,7 +65,7 @@ final class GlobalAccessRewriter {
         return writer.toByteArray();
     }
 
-    private static boolean rewrite(MethodNode method, IntPredicate moved) {
+    private static boolean rewriteGlobals(MethodNode method, IntPredicate moved) {
         if ((method.access & Opcodes.ACC_STATIC) == 0) return false;
         int memorySlot = memorySlot(method.desc);
         if (memorySlot < 0) return false;
@@ -94,7 +102,7 @@ final class GlobalAccessRewriter {
         }
         InsnList entry = new InsnList();
         entry.add(new VarInsnNode(Opcodes.ALOAD, memorySlot));
-        entry.add(new MethodInsnNode(Opcodes.INVOKESTATIC, CELLS, "of", "(" + MEMORY + ")[J", false));
+        entry.add(new MethodInsnNode(Opcodes.INVOKESTATIC, OPS, "cells", "(" + MEMORY + ")[J", false));
         entry.add(new VarInsnNode(Opcodes.ASTORE, cells));
         insns.insert(entry);
         for (AbstractInsnNode insn : insns) {
@@ -103,6 +111,19 @@ final class GlobalAccessRewriter {
             }
         }
         return true;
+    }
+
+    private static boolean rewriteComparisons(MethodNode method) {
+        boolean changed = false;
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.owner.endsWith("Shaded") && call.name.equals("i32_ge_u") && call.desc.equals("(II)I")) {
+                call.owner = OPS;
+                call.name = "i32GeU";
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** Declares the cells local (slot {@code slot}, a {@code long[]}) in an expanded frame. */
