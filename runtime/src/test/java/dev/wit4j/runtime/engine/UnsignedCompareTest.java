@@ -56,7 +56,7 @@ class UnsignedCompareTest {
                 for (MethodNode method : node.methods) {
                     for (AbstractInsnNode insn : method.instructions) {
                         assertFalse(insn instanceof MethodInsnNode call && call.owner.endsWith("Shaded")
-                                assertFalse(insn instanceof MethodInsnNode call && call.name.equals("i32_ge_u"),assertFalse(insn instanceof MethodInsnNode call && call.name.equals("i32_ge_u"), call.name.equals("i32_ge_u"),
+                                && call.name.equals("i32_ge_u"),
                                 "the compiler's own i32_ge_u is still called in " + method.name);
                     }
                 }
