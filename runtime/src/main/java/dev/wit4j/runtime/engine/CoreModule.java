@@ -121,7 +121,7 @@ public final class CoreModule {
         }
         WasmModule validated;
         try {
-            validated = CoreValidation.validate(copy);
+            validated = validateIgnoringABadNameSection(copy);
         } catch (MalformedException e) {
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
         } catch (InvalidException e) {
@@ -165,6 +165,24 @@ public final class CoreModule {
         module.withCode = withCode;
         module.cache = cache;
         return module;
+    }
+
+    /**
+     * Validates {@code copy}; if the core engine refuses it and it has a name section, once more
+     * without it (renamed in {@code copy}): errors in a custom section's contents "must not
+     * invalidate the module" (core spec, Custom Sections), and the engine reads the name section.
+     */
+    private static WasmModule validateIgnoringABadNameSection(byte[] copy) {
+        try {
+            return CoreValidation.validate(copy);
+        } catch (RuntimeException | AssertionError | StackOverflowError | OutOfMemoryError e) {
+            if (!ModuleBounds.ignoreNameSection(copy)) throw e;
+            try {
+                return CoreValidation.validate(copy);
+            } catch (RuntimeException | AssertionError | StackOverflowError | OutOfMemoryError again) {
+                throw e; // not the name section: the first error is the module's
+            }
+        }
     }
 
     /** The compiled code in {@code cache} for the module, or null; an unusable entry is dropped. */

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import run.endive.wasm.MalformedException;
 import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.Instruction;
+import run.endive.wasm.types.OpCode;
 
 /**
  * Validates a core module with Endive's validator, on all cores when the module is large: a module
@@ -42,11 +46,11 @@ final class CoreValidation {
         byte[][] parts = cores < MIN_CORES ? null
                 : ModuleSplitter.validationParts(bytes, Math.min(cores, 8), PARALLEL_FROM);
         if (parts == null) {
-            return CoreModule.parseWorkingAround(bytes, true);
+            return blocksClosed(CoreModule.parseWorkingAround(bytes, true));
         }
         List<Future<?>> checks = new ArrayList<>();
         for (byte[] part : parts) {
-            checks.add(ForkJoinPool.commonPool().submit(() -> CoreModule.parseWorkingAround(part, true)));
+            checks.add(ForkJoinPool.commonPool().submit(() -> blocksClosed(CoreModule.parseWorkingAround(part, true))));
         }
         for (Future<?> check : checks) {
             try {
@@ -62,5 +66,39 @@ final class CoreValidation {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code module}, once every function body is checked to end with the {@code end} of the
+     * function itself: Endive's validator closes blocks as it meets {@code end}s but does not check
+     * that none is left open when the body's bytes run out, so a body whose last {@code end}
+     * closes an inner block was accepted (found by differential validation against wasm-tools).
+     * Binary format, Code Section: a body is an {@code expr}, instructions followed by the
+     * {@code 0x0B} that ends it.
+     *
+     * @throws MalformedException naming the function
+     */
+    static WasmModule blocksClosed(WasmModule module) {
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        var code = module.codeSection();
+        for (int i = 0; i < code.functionBodyCount(); i++) {
+            List<? extends Instruction> body = code.getFunctionBody(i).instructions();
+            int open = 1;
+            int closedAt = -1;
+            for (int k = 0; k < body.size() && closedAt < 0; k++) {
+                switch (body.get(k).opcode()) {
+                    case BLOCK, LOOP, IF, TRY_TABLE -> open++;
+                    case END -> {
+                        if (--open == 0) closedAt = k;
+                    }
+                    default -> { }
+                }
+            }
+            if (closedAt != body.size() - 1) {
+                throw new MalformedException("unexpected end of the body of function " + (imported + i) + ": "
+                        + (closedAt < 0 ? open + " blocks are left open" : "instructions follow the function's end"));
+            }
+        }
+        return module;
     }
 }

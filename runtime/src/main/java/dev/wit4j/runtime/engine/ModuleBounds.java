@@ -7,9 +7,19 @@ package dev.wit4j.runtime.engine;
  * and name lengths) and adds locals one by one up to their declared number: a 16-byte module
  * declaring 2<sup>31</sup> of something exhausted the heap. Every such count must fit in what is
  * left of its section (each item takes at least a byte), and a function may have at most
- * {@value #MAX_LOCALS} locals (wasmparser's limit). The rest is Endive's to check.
+ * {@value #MAX_LOCALS} locals (wasmparser's limit). Names (imports, exports, custom sections) must
+ * be UTF-8, which Endive does not check. The rest is Endive's to check.
+ *
+ * <p>A malformed name section is not an error: "errors in [a custom section's] data … must not
+ * invalidate the module" (core spec, Custom Sections), and wasm-tools and V8 ignore it. Endive
+ * reads the name section, and fails on it (or exhausts the heap), so this check renames such a
+ * section in place (to {@value #IGNORED_NAME}, which no engine reads): the module's other bytes and
+ * offsets stay as they were, and its names are lost.
  */
 final class ModuleBounds {
+
+    /** What a malformed name section is renamed to: a custom section no engine reads, of the same length. */
+    static final String IGNORED_NAME = "skip";
 
     /** wasmparser's {@code MAX_WASM_FUNCTION_LOCALS}. */
     static final long MAX_LOCALS = 50_000;
@@ -34,7 +44,8 @@ final class ModuleBounds {
 
     /**
      * Checks {@code module}; returns normally when every count fits (or the module is not one this
-     * check understands: then Endive's own errors apply).
+     * check understands: then Endive's own errors apply). A malformed name section is renamed in
+     * {@code module} itself.
      *
      * @throws OutOfBounds naming the offset of a count or length that does not fit
      */
@@ -44,6 +55,42 @@ final class ModuleBounds {
             new ModuleBounds(module).sections();
         } catch (Unreadable e) {
             // a section header this check cannot read (an overlong LEB128): the engine refuses it
+        }
+    }
+
+    /**
+     * Renames {@code module}'s name section, if it has one, so that the core engine skips it: for
+     * a name section this check found sound and the engine still refused (it asserts, for one,
+     * that the module's name comes once). Returns whether there was one.
+     */
+    static boolean ignoreNameSection(byte[] module) {
+        ModuleBounds m = new ModuleBounds(module);
+        m.pos = 8;
+        try {
+            while (m.pos < module.length) {
+                m.end = module.length;
+                int id = m.u8();
+                int sectionEnd = m.endOfSized("section");
+                m.end = sectionEnd;
+                if (id == 0) {
+                    int nameAt = m.pos + 1;
+                    if (m.name().equals("name")) {
+                        m.rename(nameAt);
+                        return true;
+                    }
+                }
+                m.pos = sectionEnd;
+            }
+        } catch (OutOfBounds | Unreadable e) {
+            // not a module this check reads: nothing renamed
+        }
+        return false;
+    }
+
+    private void rename(int nameAt) {
+        b[nameAt - 1] = (byte) IGNORED_NAME.length();
+        for (int i = 0; i < IGNORED_NAME.length(); i++) {
+            b[nameAt + i] = (byte) IGNORED_NAME.charAt(i);
         }
     }
 
@@ -104,7 +151,16 @@ final class ModuleBounds {
      * fields), the others Endive reads are one map; subsections it skips are skipped here too.
      */
     private void custom() {
+        int nameAt = pos + 1;
         if (!name().equals("name")) return;
+        try {
+            nameSection();
+        } catch (OutOfBounds | Unreadable e) {
+            rename(nameAt);
+        }
+    }
+
+    private void nameSection() {
         while (pos < end) {
             int id = u8();
             int subEnd = endOfSized("name subsection");
@@ -333,7 +389,14 @@ final class ModuleBounds {
         if (length > end - pos) {
             throw new OutOfBounds("name length out of bounds: " + length + " bytes, " + (end - pos) + " left", at);
         }
-        String s = new String(b, pos, (int) length, java.nio.charset.StandardCharsets.UTF_8);
+        String s;
+        try {
+            // names are UTF-8 (binary format, Names); the core engine would take any bytes
+            s = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(b, pos, (int) length)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new OutOfBounds("malformed UTF-8 encoding in a name", at);
+        }
         pos += (int) length;
         return s;
     }

@@ -59,7 +59,7 @@ class BinaryFuzzTest {
     }
 
     /** The valid components of the conformance suites, and the small binaries among the test fixtures. */
-    private static List<byte[]> seeds() throws IOException {
+    static List<byte[]> seeds() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         WastCorpus.Loaded corpus = WastCorpus.load();
         for (WastCorpus.WastFile f : corpus.files()) {

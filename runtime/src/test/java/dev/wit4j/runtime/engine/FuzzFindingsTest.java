@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * Inputs the binary fuzzer found that escaped as untyped exceptions, each now a
  * {@link CoreModuleException}: indices the core engine's validation leaves unchecked, an overlong
  * section size, and a parser assertion of the core engine (raised when assertions are on, as here).
+ * And what the validator differential against wasm-tools and V8 found: a body that leaves a block
+ * open was accepted, a malformed name section was refused.
  */
 class FuzzFindingsTest {
 
@@ -55,5 +57,41 @@ class FuzzFindingsTest {
         byte[] component = Files.readAllBytes(Path.of("src", "test", "resources", "fuzz", "engine-assertion.wasm"));
         WasmFormatException e = assertThrows(WasmFormatException.class, () -> Engine.create().load(component));
         assertTrue(e.getMessage().contains("core module"), e.getMessage());
+    }
+
+    @Test
+    void aBodyThatLeavesABlockOpen() {
+        // (func) whose body is `block end`: the function's own end is missing
+        CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module(
+                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+                0x03, 0x02, 0x01, 0x00,
+                0x0A, 0x06, 0x01, 0x04, 0x00, 0x02, 0x40, 0x0B), 0));
+        assertTrue(e.getMessage().contains("unexpected end of the body of function 0: 1 blocks are left open"),
+                e.getMessage());
+        // closed, it is a module
+        CoreModule.parse(module(
+                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+                0x03, 0x02, 0x01, 0x00,
+                0x0A, 0x07, 0x01, 0x05, 0x00, 0x02, 0x40, 0x0B, 0x0B), 0);
+    }
+
+    @Test
+    void aMalformedNameSectionIsIgnored() {
+        // "errors in [a custom section's] data must not invalidate the module": function names
+        // whose count promises more than there is, and a name that is not UTF-8
+        byte[] countPastTheEnd = module(0x00, 0x08, 0x04, 'n', 'a', 'm', 'e', 0x01, 0x01, 0x7F);
+        byte[] notUtf8 = module(0x00, 0x0B, 0x04, 'n', 'a', 'm', 'e', 0x01, 0x04, 0x01, 0x00, 0x01, 0xFF);
+        byte[] fine = module(0x00, 0x0B, 0x04, 'n', 'a', 'm', 'e', 0x01, 0x04, 0x01, 0x00, 0x01, 'f');
+        for (byte[] bytes : new byte[][] {countPastTheEnd, notUtf8, fine}) {
+            CoreModuleInstance.instantiate(CoreModule.parse(bytes, 0), (m, n) -> java.util.Optional.empty(),
+                    ExecutionMode.INTERPRETED);
+        }
+        // the section is renamed in the engine's copy only when it is malformed
+        byte[] copy = fine.clone();
+        ModuleBounds.check(copy);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fine, copy);
+        copy = notUtf8.clone();
+        ModuleBounds.check(copy);
+        assertTrue(new String(copy, java.nio.charset.StandardCharsets.ISO_8859_1).contains(ModuleBounds.IGNORED_NAME));
     }
 }

@@ -55,7 +55,20 @@ public final class Wat {
     public static List<Assembled> assemble(List<String> texts) throws IOException, InterruptedException {
         JsonArray input = new JsonArray();
         texts.forEach(input::add);
-        Process p = new ProcessBuilder("node", TOOLS.resolve("wat2wasm.mjs").toString())
+        List<Assembled> out = new ArrayList<>(texts.size());
+        for (JsonObject o : run("wat2wasm.mjs", input)) {
+            out.add(o.has("wasm") ? new Assembled(Base64.getDecoder().decode(o.get("wasm").getAsString()), null)
+                    : new Assembled(null, o.get("error").getAsString()));
+        }
+        return out;
+    }
+
+    /**
+     * Runs one of the scripts in {@code tools/wasm} that read a JSON array on standard input and
+     * answer each element with a line of JSON, in order: the answers.
+     */
+    public static List<JsonObject> run(String script, JsonArray input) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("node", TOOLS.resolve(script).toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         // written from another thread: node answers while it still reads, and would block on a full pipe
@@ -65,23 +78,21 @@ public final class Wat {
             } catch (IOException e) {
                 // node stopped early; the missing lines below say so
             }
-        }, "wat2wasm-input");
+        }, script + "-input");
         writer.setDaemon(true);
         writer.start();
-        List<Assembled> out = new ArrayList<>(texts.size());
+        List<JsonObject> out = new ArrayList<>(input.size());
         Gson gson = new Gson();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; out.size() < texts.size() && (line = r.readLine()) != null; ) {
-                JsonObject o = gson.fromJson(line, JsonObject.class);
-                out.add(o.has("wasm") ? new Assembled(Base64.getDecoder().decode(o.get("wasm").getAsString()), null)
-                        : new Assembled(null, o.get("error").getAsString()));
+            for (String line; out.size() < input.size() && (line = r.readLine()) != null; ) {
+                out.add(gson.fromJson(line, JsonObject.class));
             }
         }
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
-        if (out.size() < texts.size()) {
-            throw new IOException("wat2wasm.mjs stopped after " + out.size() + " of " + texts.size() + " texts (exit "
+        if (out.size() < input.size()) {
+            throw new IOException(script + " stopped after " + out.size() + " of " + input.size() + " inputs (exit "
                     + p.exitValue() + ")");
         }
         return out;
