@@ -95,6 +95,8 @@ class ValidatorDifferentialTest {
         }
     }
 
+    private static final int BATCH = 5_000;
+
     /** A binary both sides looked at. */
     record Verdicts(byte[] binary, String ours, String theirs) {
         boolean agree() {
@@ -112,36 +114,41 @@ class ValidatorDifferentialTest {
         assumeTrue(!seeds.isEmpty(), "no seed components");
         Mutator mutator = new Mutator(seeds, List.of("\0asm", "component", "\u0001", "\u007f"), Fuzz.SEED);
         long count = Fuzz.iterations(2_000);
-        List<byte[]> inputs = new ArrayList<>(seeds);
-        for (long i = 0; i < count; i++) {
-            byte[] input = mutator.input(i);
-            if (isComponent(input)) inputs.add(input);
-        }
-        List<Verdicts> verdicts = compare(inputs);
         Map<String, Integer> differences = new TreeMap<>();
         int agreed = 0;
         int valid = 0;
+        int compared = 0;
         List<String> unexplained = new ArrayList<>();
-        for (Verdicts v : verdicts) {
-            if (v.ours() == null && v.theirs() == null) valid++;
-            if (v.agree()) {
-                agreed++;
-                continue;
+        // in batches, one node process each: a long run holds one batch of binaries at a time
+        for (long from = -seeds.size(); from < count; from += BATCH) {
+            List<byte[]> inputs = new ArrayList<>();
+            for (long i = from; i < Math.min(from + BATCH, count); i++) {
+                byte[] input = i < 0 ? seeds.get((int) (i + seeds.size())) : mutator.input(i);
+                if (isComponent(input)) inputs.add(input);
             }
-            String key = (v.ours() == null ? "we accept: " + v.theirs() : "we refuse: " + v.ours())
-                    .replaceAll("0x[0-9a-f]+|\\d+", "N");
-            key = key.length() > 160 ? key.substring(0, 160) : key;
-            java.util.Optional<Difference> known = Difference.of(v);
-            differences.merge(known.map(Difference::name).orElse("UNEXPLAINED") + " " + key, 1, Integer::sum);
-            if (known.isEmpty()) {
-                Path kept = Fuzz.keep("differential-" + Integer.toHexString(java.util.Arrays.hashCode(v.binary())) + ".wasm",
-                        v.binary());
-                unexplained.add((v.ours() == null ? "wit4j accepts, the others refuse: " + v.theirs()
-                        : "wit4j refuses (" + v.ours() + "), the others accept") + ": " + kept);
+            List<Verdicts> verdicts = compare(inputs);
+            compared += verdicts.size();
+            for (Verdicts v : verdicts) {
+                if (v.ours() == null && v.theirs() == null) valid++;
+                if (v.agree()) {
+                    agreed++;
+                    continue;
+                }
+                String key = (v.ours() == null ? "we accept: " + v.theirs() : "we refuse: " + v.ours())
+                        .replaceAll("0x[0-9a-f]+|\\d+", "N");
+                key = key.length() > 160 ? key.substring(0, 160) : key;
+                java.util.Optional<Difference> known = Difference.of(v);
+                differences.merge(known.map(Difference::name).orElse("UNEXPLAINED") + " " + key, 1, Integer::sum);
+                if (known.isEmpty()) {
+                    Path kept = Fuzz.keep("differential-" + Integer.toHexString(java.util.Arrays.hashCode(v.binary())) + ".wasm",
+                            v.binary());
+                    unexplained.add((v.ours() == null ? "wit4j accepts, the others refuse: " + v.theirs()
+                            : "wit4j refuses (" + v.ours() + "), the others accept") + ": " + kept);
+                }
             }
         }
-        System.out.println("validator differential: " + verdicts.size() + " binaries, " + agreed + " agreed ("
-                + valid + " valid on both sides), " + (verdicts.size() - agreed) + " differ; wasm-tools failed on "
+        System.out.println("validator differential: " + compared + " binaries, " + agreed + " agreed ("
+                + valid + " valid on both sides), " + (compared - agreed) + " differ; wasm-tools failed on "
                 + withoutOpinion.size() + " " + withoutOpinion.stream().distinct().toList());
         differences.forEach((k, n) -> System.out.println("  " + n + " × " + k));
         assertEquals(List.of(), unexplained);
