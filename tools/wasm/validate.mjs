@@ -70,8 +70,10 @@ if (isMainThread) {
   let worker = null;
   const ask = (bytes) => new Promise((resolve, reject) => {
     worker ??= new Worker(new URL(import.meta.url));
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    const failed = (e) => { worker.off('message', answered); reject(e); };
+    const answered = (m) => { worker.off('error', failed); resolve(m); };
+    worker.once('message', answered);
+    worker.once('error', failed);
     worker.postMessage(bytes);
   });
   const chunks = [];
