@@ -89,6 +89,37 @@ public final class CoreModule {
     }
 
     /**
+     * Decodes a core module's declarations — types, imports, exports, and what they name — without
+     * validating its code: what a tool needs that only describes the module's interface (as
+     * wasm-tools' WIT decoding leaves function bodies alone). The module cannot be instantiated.
+     *
+     * @throws CoreModuleException if the declarations are malformed or invalid
+     */
+    public static CoreModule parseDeclarations(byte[] bytes, long offset) {
+        byte[] copy = bytes.clone();
+        try {
+            ModuleBounds.check(copy);
+        } catch (ModuleBounds.OutOfBounds e) {
+            throw new CoreModuleException("malformed core module: " + e.getMessage() + " (at byte " + e.offset
+                    + " of the module)", offset + e.offset, true, null);
+        }
+        WasmModule declarations;
+        try {
+            declarations = parseWorkingAround(ModuleSplitter.skeleton(copy, ModuleSplitter.Additions.NONE), false);
+        } catch (IllegalArgumentException e) {
+            // a module the splitter's reader does not know: the whole of it, validated
+            return parse(bytes, offset);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+            throw new CoreModuleException("malformed core module: " + e.getMessage(), offset, true, null);
+        }
+        try {
+            return describe(copy, offset, null, declarations, offset);
+        } catch (InvalidException e) {
+            throw new CoreModuleException(reason(e, "invalid core module"), offset, false, e);
+        }
+    }
+
+    /**
      * Decodes and validates a core module, or takes it from {@code cache}: a module whose compiled
      * code the cache holds was validated when the entry was made, and is not validated again.
      *

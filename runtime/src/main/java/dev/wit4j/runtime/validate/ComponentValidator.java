@@ -51,8 +51,12 @@ public final class ComponentValidator {
     /** Compiled code of core modules that needs no validation again, or null. */
     private final CompiledCodeCache cache;
 
-    private ComponentValidator(CompiledCodeCache cache) {
+    /** Whether core modules are read for their declarations only ({@link #validateDeclarations}). */
+    private final boolean declarationsOnly;
+
+    private ComponentValidator(CompiledCodeCache cache, boolean declarationsOnly) {
         this.cache = cache;
+        this.declarationsOnly = declarationsOnly;
     }
 
     /**
@@ -85,8 +89,20 @@ public final class ComponentValidator {
      */
     public static ValidatedComponent validate(Component component, ValidationFeatures features,
             CompiledCodeCache cache) {
-        ComponentValidator v = new ComponentValidator(cache);
+        ComponentValidator v = new ComponentValidator(cache, false);
         ComponentType type = v.component(new Scope(java.util.Objects.requireNonNull(features, "features")), component);
+        return new ValidatedComponent(v.coreModules, type);
+    }
+
+    /**
+     * {@link #validate(Component)} but for the code of its core modules, which is decoded no further
+     * than the declarations the component's rules look at (imports, exports): what describing a
+     * component's interface needs (WIT recovery), as wasm-tools' WIT decoding does. The core modules
+     * returned cannot be instantiated.
+     */
+    public static ValidatedComponent validateDeclarations(Component component) {
+        ComponentValidator v = new ComponentValidator(null, true);
+        ComponentType type = v.component(new Scope(ValidationFeatures.all()), component);
         return new ValidatedComponent(v.coreModules, type);
     }
 
@@ -136,7 +152,8 @@ public final class ComponentValidator {
         long offset = section.module().offset();
         CoreModule module;
         try {
-            module = CoreModule.parse(section.module().bytes().toByteArray(), offset, cache);
+            byte[] bytes = section.module().bytes().toByteArray();
+            module = declarationsOnly ? CoreModule.parseDeclarations(bytes, offset) : CoreModule.parse(bytes, offset, cache);
         } catch (CoreModuleException e) {
             throw new ValidationException((e.malformed() ? "malformed core module: " : "invalid core module: ") + e.reason(),
                     e.offset(), e);

@@ -198,6 +198,27 @@ class ComponentWitTest {
     }
 
     @Test
+    void theInterfaceIsReadWithoutValidatingCoreCode() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.wit4j.runtime.fuzz.Wat.available(),
+                "node and the pinned jco assemble the component");
+        // a body that returns an i64 from a function of type () -> i32: invalid core code
+        dev.wit4j.runtime.fuzz.Wat.Assembled wasm = dev.wit4j.runtime.fuzz.Wat.assemble(List.of("""
+                (component
+                  (core module $m (func (export "f") (result i32) i64.const 1))
+                  (core instance $i (instantiate $m))
+                  (func (export "f") (result u32) (canon lift (core func $i "f"))))
+                """)).get(0);
+        assertEquals(null, wasm.error());
+        // WIT describes the component's types, which are sound (wasm-tools' WIT decoding does the same)
+        String wit = WitPrinter.print(ComponentWit.decode(wasm.wasm()).resolve());
+        assertTrue(wit.contains("export f: func() -> u32;"), wit);
+        // loading validates everything
+        WasmFormatException e = assertThrows(WasmFormatException.class,
+                () -> dev.wit4j.runtime.Engine.create().load(wasm.wasm()));
+        assertTrue(e.getMessage().contains("invalid core module"), e.getMessage());
+    }
+
+    @Test
     void topLevelTypeExportCannotBeWrittenAsWit() {
         WitDecodingException e = assertThrows(WitDecodingException.class,
                 () -> ComponentWit.decode(WitFixtures.fixture("bad-type-export.wasm")));
