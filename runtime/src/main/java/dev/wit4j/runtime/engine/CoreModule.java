@@ -97,12 +97,7 @@ public final class CoreModule {
      */
     public static CoreModule parseDeclarations(byte[] bytes, long offset) {
         byte[] copy = bytes.clone();
-        try {
-            ModuleBounds.check(copy);
-        } catch (ModuleBounds.OutOfBounds e) {
-            throw new CoreModuleException("malformed core module: " + e.getMessage() + " (at byte " + e.offset
-                    + " of the module)", offset + e.offset, true, null);
-        }
+        checkBounds(copy, offset);
         WasmModule declarations;
         try {
             declarations = parseWorkingAround(ModuleSplitter.skeleton(copy, ModuleSplitter.Additions.NONE), false);
@@ -144,12 +139,7 @@ public final class CoreModule {
                 return module;
             }
         }
-        try {
-            ModuleBounds.check(copy);
-        } catch (ModuleBounds.OutOfBounds e) {
-            throw new CoreModuleException("malformed core module: " + e.getMessage() + " (at byte " + e.offset
-                    + " of the module)", offset + e.offset, true, null);
-        }
+        checkBounds(copy, offset);
         WasmModule validated;
         try {
             validated = validateIgnoringABadNameSection(copy);
@@ -196,6 +186,16 @@ public final class CoreModule {
         module.withCode = withCode;
         module.cache = cache;
         return module;
+    }
+
+    /** {@link ModuleBounds#check}, its finding as the module's error. */
+    private static void checkBounds(byte[] copy, long offset) {
+        try {
+            ModuleBounds.check(copy);
+        } catch (ModuleBounds.OutOfBounds e) {
+            throw new CoreModuleException("malformed core module: " + e.getMessage() + " (at byte " + e.offset
+                    + " of the module)", offset + e.offset, true, null);
+        }
     }
 
     /**

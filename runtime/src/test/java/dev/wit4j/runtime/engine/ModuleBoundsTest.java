@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Tiny modules that declare 2<sup>31</sup> of something are malformed, and are refused before any
- * of it is allocated (each once cost a gigabyte of heap or an {@code OutOfMemoryError}).
+ * of it is allocated (each once cost a gigabyte of heap or an {@code OutOfMemoryError}); in the
+ * name section, whose errors must not invalidate a module, the section is ignored instead.
  */
 class ModuleBoundsTest {
 
@@ -47,7 +48,7 @@ class ModuleBoundsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Oversized.class)
+    @EnumSource(value = Oversized.class, names = "NAME_SECTION_.*", mode = EnumSource.Mode.MATCH_NONE)
     void anOversizedDeclarationIsMalformedAndCostsNothing(Oversized kind) {
         byte[] module = module(kind.section, kind.content);
         CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module, 100));
@@ -55,6 +56,14 @@ class ModuleBoundsTest {
         assertTrue(e.getMessage().contains("out of bounds") || e.getMessage().contains("too many locals"),
                 e.getMessage());
         assertTrue(e.offset() > 100 && e.offset() < 100 + module.length, "offset " + e.offset());
+    }
+
+    /** A custom section's contents do not make a module malformed (core spec, Custom Sections). */
+    @ParameterizedTest
+    @EnumSource(value = Oversized.class, names = "NAME_SECTION_.*", mode = EnumSource.Mode.MATCH_ALL)
+    void anOversizedNameSectionIsIgnoredAndCostsNothing(Oversized kind) {
+        byte[] module = module(kind.section, kind.content);
+        assertTrue(CoreModule.parse(module, 100).exports().isEmpty());
     }
 
     @Test
