@@ -55,7 +55,7 @@ public final class Instance {
 
     /**
      * Stops the call running in this instance, if any, from another thread: the guest stops at its
-     * next loop back edge or call, the call throws a {@link Trap} of reason
+     * next loop back edge or indirect call, the call throws a {@link Trap} of reason
      * {@link Trap.Reason#INTERRUPTED}, and the instance is poisoned (others are unaffected). The
      * guest is stopped by interrupting the thread running the call ({@link Thread#interrupt()},
      * which the core engine checks); a blocking host function it is in sees the interrupt too. The

@@ -25,7 +25,7 @@ import java.util.Optional;
  * growth); an instantiation that needs more than the limits allow (a memory's or table's minimum size,
  * one instance too many) fails with a {@link Trap} of reason {@link Trap.Reason#RESOURCE_EXHAUSTED};
  * a handle beyond the limit traps with {@link Trap.Reason#TABLE_FULL}; a call running past its
- * timeout stops at its next loop back edge or call with {@link Trap.Reason#DEADLINE}. Each traps
+ * timeout stops at its next loop back edge or indirect call with {@link Trap.Reason#DEADLINE}. Each traps
  * only the instance concerned.
  *
  * <p>{@link #NONE}, the default of a library {@link Linker}, sets no limit beyond the spec's own
@@ -151,7 +151,7 @@ public final class Limits {
 
         /**
          * How long one call from the host into the instance may run; past it, the guest stops at
-         * its next loop back edge or call with a {@link Trap.Reason#DEADLINE} trap. Time is checked
+         * its next loop back edge or indirect call with a {@link Trap.Reason#DEADLINE} trap. Time is checked
          * every few milliseconds, so a call may overrun by that much.
          */
         public Builder callTimeout(Duration timeout) {

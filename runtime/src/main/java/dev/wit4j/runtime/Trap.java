@@ -65,14 +65,14 @@ public class Trap extends RuntimeException {
         CANNOT_LEAVE("cannot leave component instance"),
         /**
          * The call was interrupted: by {@link Instance#interrupt()}, or by {@link Thread#interrupt()}
-         * of the calling thread. A running guest stops at its next loop back edge or call; a call
+         * of the calling thread. A running guest stops at its next loop back edge or indirect call; a call
          * made while the thread's interrupt flag is set does not start (and does not poison the
          * instance).
          */
         INTERRUPTED("interrupted"),
         /**
          * The call ran longer than the {@linkplain Limits#callTimeout() timeout} of its instance and
-         * was stopped at its next loop back edge or call.
+         * was stopped at its next loop back edge or indirect call.
          */
         DEADLINE("deadline exceeded"),
         /**

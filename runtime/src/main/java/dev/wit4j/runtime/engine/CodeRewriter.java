@@ -31,6 +31,13 @@ import org.objectweb.asm.tree.VarInsnNode;
  * size limit by more than its entry. A site of another shape is left as it is: it still reaches
  * the same value through the global's {@link GlobalCells.Cell}.
  *
+ * <p><b>Interruption checks.</b> The compiler checks the thread's interrupt flag (how a guest is
+ * stopped: {@code Instance.interrupt()}, call timeouts) before every direct call, at every loop
+ * back edge and on entry to every indirect call. The checks before direct calls go: code without
+ * loops or indirect calls runs for a bounded time (unbounded recursion ends in a stack overflow,
+ * a trap), so the guest still stops at its next back edge or indirect call, and calls — which the
+ * code of a JavaScript engine makes constantly — stop paying for it.
+ *
  * <p><b>Unsigned comparison.</b> {@code i32.ge_u} becomes a call of {@link CompiledOps#i32GeU},
  * which the JIT inlines (the compiler's own is kept out of line on Java 17).
  */
@@ -54,6 +61,7 @@ final class CodeRewriter {
         boolean changed = false;
         for (MethodNode method : node.methods) {
             changed |= rewriteComparisons(method);
+            changed |= dropChecksBeforeCalls(method);
             if (moved != null) {
                 changed |= rewriteGlobals(method, moved);
             }
@@ -111,6 +119,30 @@ final class CodeRewriter {
             }
         }
         return true;
+    }
+
+    /**
+     * Removes the interruption checks of a compiled wasm function ({@code func_…}) that are not
+     * followed by a jump or a switch (those are the loop back edges).
+     */
+    private static boolean dropChecksBeforeCalls(MethodNode method) {
+        if (!method.name.startsWith("func_")) return false;
+        List<AbstractInsnNode> drop = new ArrayList<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.owner.endsWith("Shaded") && call.name.equals("checkInterruption")
+                    && call.desc.equals("()V")) {
+                AbstractInsnNode next = call.getNext();
+                while (next != null && next.getOpcode() < 0) next = next.getNext(); // labels, frames, lines
+                int op = next == null ? -1 : next.getOpcode();
+                if (op != Opcodes.GOTO && op != Opcodes.TABLESWITCH && op != Opcodes.LOOKUPSWITCH) {
+                    drop.add(call);
+                }
+            }
+        }
+        // a nop rather than nothing: no two stack map frames may fall on one offset
+        drop.forEach(call -> method.instructions.set(call, new InsnNode(Opcodes.NOP)));
+        return !drop.isEmpty();
     }
 
     private static boolean rewriteComparisons(MethodNode method) {

@@ -14,7 +14,7 @@ import java.util.WeakHashMap;
  *
  * <p>A call pays only for reading the clock into its instance when it starts (a field read and a
  * store, no system call); the guest is stopped through {@link Thread#interrupt()}, which the core
- * engine checks at every loop back edge and call, so compiled code carries no check of its own.
+ * engine checks at every loop back edge and indirect call, so compiled code carries no check of its own.
  * Instances are held weakly: a dropped instance is forgotten, and the thread ends when none is left.
  */
 final class Deadlines {

@@ -321,7 +321,7 @@ final class InstanceState implements ResourceTypes {
 
     /**
      * Stops the call running in this top-level instance, if any, for {@code reason}
-     * ({@code STOP_*}): the guest traps at its next loop back edge or call. Called from another
+     * ({@code STOP_*}): the guest traps at its next loop back edge or indirect call. Called from another
      * thread.
      *
      * @return whether a running call was found and told to stop
