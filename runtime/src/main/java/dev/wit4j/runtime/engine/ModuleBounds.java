@@ -136,7 +136,8 @@ final class ModuleBounds {
             case 0 -> custom();
             case 1 -> types();
             case 2 -> imports();
-            case 3, 4, 5, 6, 13 -> count(1); // vectors (the start and data count sections hold no vector)
+            case 3, 4, 5, 6 -> count(1); // vectors (the start and data count sections hold no vector)
+            case 13 -> tags();
             case 7 -> exports();
             case 9 -> elements();
             case 10 -> code();
@@ -271,13 +272,23 @@ final class ModuleBounds {
                     valType();
                     u8();
                 }
-                case 0x04 -> {
-                    u8();
-                    u32();
-                }
+                case 0x04 -> tag();
                 default -> throw new Unreadable();
             }
         }
+    }
+
+    private void tags() {
+        long n = count(2);
+        for (long i = 0; i < n; i++) tag();
+    }
+
+    /** {@code tag ::= 0x00 typeidx}: the attribute, which Endive does not check, is 0 (exception handling). */
+    private void tag() {
+        int at = pos;
+        int attribute = u8();
+        if (attribute != 0) throw new OutOfBounds("invalid tag attribute " + attribute + ": must be 0", at);
+        u32();
     }
 
     private void limits() {

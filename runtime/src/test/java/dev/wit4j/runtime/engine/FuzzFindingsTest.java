@@ -94,4 +94,16 @@ class FuzzFindingsTest {
         ModuleBounds.check(copy);
         assertTrue(new String(copy, java.nio.charset.StandardCharsets.ISO_8859_1).contains(ModuleBounds.IGNORED_NAME));
     }
+
+    @Test
+    void aTagAttributeOtherThanZero() {
+        // (type (func)) (tag (type 0)) with the attribute byte 1
+        CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module(
+                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+                0x0D, 0x03, 0x01, 0x01, 0x00), 0));
+        assertTrue(e.getMessage().contains("invalid tag attribute 1"), e.getMessage());
+        CoreModule.parse(module(
+                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+                0x0D, 0x03, 0x01, 0x00, 0x00), 0);
+    }
 }
