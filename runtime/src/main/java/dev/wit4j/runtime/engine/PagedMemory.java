@@ -1,8 +1,5 @@
 package dev.wit4j.runtime.engine;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Function;
 import run.endive.runtime.ConstantEvaluators;
@@ -46,17 +43,6 @@ final class PagedMemory extends UnsharedMemory {
     private static final int MASK = PAGE_SIZE - 1;
     /** Page-table slots allocated at first: enough for small memories without growing. */
     private static final int MIN_TABLE = 16;
-
-    private static final VarHandle SHORT =
-            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle FLOAT =
-            MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle DOUBLE =
-            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** One array per page, each null until written; never longer than {@link #pages}. */
     private byte[][] table;

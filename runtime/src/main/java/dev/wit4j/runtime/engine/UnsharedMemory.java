@@ -1,6 +1,8 @@
 package dev.wit4j.runtime.engine;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Memory;
 import run.endive.runtime.WasmRuntimeException;
@@ -16,6 +18,13 @@ import run.endive.wasm.types.PassiveDataSegment;
  * message of an out-of-bounds access, and atomics, which are plain on an unshared memory.
  */
 abstract class UnsharedMemory implements Memory {
+
+    /** Little-endian views of a {@code byte[]}, one per access width, for the memories' arrays. */
+    static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The most pages a wasm32 memory can have (4 GiB). */
     static final int MAX_PAGES = MemoryLimits.MAX_PAGES;
