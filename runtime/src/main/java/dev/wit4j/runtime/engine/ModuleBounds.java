@@ -51,8 +51,16 @@ final class ModuleBounds {
      */
     static void check(byte[] module) {
         if (module.length < 8) return;
+        ModuleBounds m = new ModuleBounds(module);
         try {
-            new ModuleBounds(module).sections();
+            m.sections(id -> {
+                try {
+                    m.section(id);
+                } catch (Unreadable e) {
+                    // something this check does not know: Endive decides
+                }
+                return false;
+            });
         } catch (Unreadable e) {
             // a section header this check cannot read (an overlong LEB128): the engine refuses it
         }
@@ -65,50 +73,39 @@ final class ModuleBounds {
      */
     static boolean ignoreNameSection(byte[] module) {
         ModuleBounds m = new ModuleBounds(module);
-        m.pos = 8;
         try {
-            while (m.pos < module.length) {
-                m.end = module.length;
-                int id = m.u8();
-                int sectionEnd = m.endOfSized("section");
-                m.end = sectionEnd;
-                if (id == 0) {
-                    int nameAt = m.pos + 1;
-                    if (m.name().equals("name")) {
-                        m.rename(nameAt);
-                        return true;
-                    }
-                }
-                m.pos = sectionEnd;
-            }
+            return m.sections(id -> {
+                if (id != 0 || !m.name().equals("name")) return false;
+                m.rename(m.pos);
+                return true;
+            });
         } catch (OutOfBounds | Unreadable e) {
-            // not a module this check reads: nothing renamed
+            return false; // not a module this check reads: nothing renamed
         }
-        return false;
     }
 
-    private void rename(int nameAt) {
-        b[nameAt - 1] = (byte) IGNORED_NAME.length();
+    /** Renames the custom section whose name {@code "name"} ends at {@code nameEnd} (same length). */
+    private void rename(int nameEnd) {
         for (int i = 0; i < IGNORED_NAME.length(); i++) {
-            b[nameAt + i] = (byte) IGNORED_NAME.charAt(i);
+            b[nameEnd - IGNORED_NAME.length() + i] = (byte) IGNORED_NAME.charAt(i);
         }
     }
 
-    private void sections() {
+    /**
+     * Reads the section headers in turn, {@code visit} each section by its id (from the start of its
+     * content, {@link #end} at its end), until {@code visit} returns true; returns whether one did.
+     */
+    private boolean sections(java.util.function.IntPredicate visit) {
         pos = 8;
-        int moduleEnd = b.length;
-        while (pos < moduleEnd) {
-            end = moduleEnd;
+        while (pos < b.length) {
+            end = b.length;
             int id = u8();
             int sectionEnd = endOfSized("section");
             end = sectionEnd;
-            try {
-                section(id);
-            } catch (Unreadable e) {
-                // something this check does not know: Endive decides
-            }
+            if (visit.test(id)) return true;
             pos = sectionEnd;
         }
+        return false;
     }
 
     /**
@@ -152,12 +149,12 @@ final class ModuleBounds {
      * fields), the others Endive reads are one map; subsections it skips are skipped here too.
      */
     private void custom() {
-        int nameAt = pos + 1;
         if (!name().equals("name")) return;
+        int nameEnd = pos;
         try {
             nameSection();
         } catch (OutOfBounds | Unreadable e) {
-            rename(nameAt);
+            rename(nameEnd);
         }
     }
 
