@@ -81,12 +81,12 @@ class ValidatorDifferentialTest {
                 + " historically accepted as `cancellable`.*");
 
         private final String side;
-        private final java.util.regex.Pattern theirs;
+        private final java.util.regex.Pattern reason;
 
         /** {@code side}: "we accept" (then {@code reason} is the others'), or "we refuse" (then it is ours). */
         Difference(String side, String reason) {
             this.side = side;
-            this.theirs = java.util.regex.Pattern.compile(reason, java.util.regex.Pattern.DOTALL);
+            this.reason = java.util.regex.Pattern.compile(reason, java.util.regex.Pattern.DOTALL);
         }
 
         static java.util.Optional<Difference> of(Verdicts v) {
@@ -94,7 +94,7 @@ class ValidatorDifferentialTest {
             for (Difference d : values()) {
                 if (d.side.equals("we refuse") != (v.ours() != null)) continue;
                 // what is matched: the refusal's reason, ours or theirs
-                java.util.regex.Matcher m = d.theirs.matcher(v.ours() != null ? v.ours() : v.theirs());
+                java.util.regex.Matcher m = d.reason.matcher(v.ours() != null ? v.ours() : v.theirs());
                 if (m.matches() && (d != NAMES_DIFFERING_IN_HYPHENS
                         || !m.group(2).toLowerCase(java.util.Locale.ROOT).equals(m.group(3).toLowerCase(java.util.Locale.ROOT)))) {
                     return java.util.Optional.of(d);

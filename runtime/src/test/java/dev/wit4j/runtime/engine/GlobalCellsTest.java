@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -137,18 +135,13 @@ class GlobalCellsTest {
 
     /** The global indices the compiled code of {@code module} reads or writes through the engine's calls. */
     private static TreeSet<Integer> globalsReachedByCalls(byte[] module) {
-        CompiledCode code = CodeCompiler.compile(module, () -> CoreModule.parseWorkingAround(module, true), 0, true);
         TreeSet<Integer> indices = new TreeSet<>();
-        for (byte[] bytes : code.classes().values()) {
-            ClassNode node = new ClassNode();
-            new ClassReader(bytes).accept(node, 0);
-            for (MethodNode method : node.methods) {
-                for (AbstractInsnNode insn : method.instructions) {
-                    if (insn instanceof MethodInsnNode call && call.name.matches("(read|write)Global(Ref)?")) {
-                        AbstractInsnNode push = call.getPrevious().getPrevious();
-                        int op = push.getOpcode();
-                        indices.add(push instanceof IntInsnNode i ? i.operand : op - org.objectweb.asm.Opcodes.ICONST_0);
-                    }
+        for (MethodNode method : CompiledMethods.of(module)) {
+            for (AbstractInsnNode insn : method.instructions) {
+                if (insn instanceof MethodInsnNode call && call.name.matches("(read|write)Global(Ref)?")) {
+                    AbstractInsnNode push = call.getPrevious().getPrevious();
+                    int op = push.getOpcode();
+                    indices.add(push instanceof IntInsnNode i ? i.operand : op - org.objectweb.asm.Opcodes.ICONST_0);
                 }
             }
         }

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -48,17 +46,11 @@ class UnsignedCompareTest {
             }
         }
         if (mode == ExecutionMode.COMPILED) {
-            CompiledCode code = CodeCompiler.compile(wasm.wasm(), () -> CoreModule.parseWorkingAround(wasm.wasm(), true),
-                    0, true);
-            for (byte[] bytes : code.classes().values()) {
-                ClassNode node = new ClassNode();
-                new ClassReader(bytes).accept(node, 0);
-                for (MethodNode method : node.methods) {
-                    for (AbstractInsnNode insn : method.instructions) {
-                        assertFalse(insn instanceof MethodInsnNode call && call.owner.endsWith("Shaded")
-                                && call.name.equals("i32_ge_u"),
-                                "the compiler's own i32_ge_u is still called in " + method.name);
-                    }
+            for (MethodNode method : CompiledMethods.of(wasm.wasm())) {
+                for (AbstractInsnNode insn : method.instructions) {
+                    assertFalse(insn instanceof MethodInsnNode call && call.owner.endsWith("Shaded")
+                            && call.name.equals("i32_ge_u"),
+                            "the compiler's own i32_ge_u is still called in " + method.name);
                 }
             }
         }
