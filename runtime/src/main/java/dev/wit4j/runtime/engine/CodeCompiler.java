@@ -44,7 +44,7 @@ final class CodeCompiler {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         int[] largest = {0};
         int[] over = {0};
-        IntPredicate moved = GlobalCells.applies(module) ? index -> GlobalCells.moved(module, index) : null;
+        IntPredicate moved = GlobalCells.applies(module) ? GlobalCells.moved(module) : null;
         for (Map.Entry<String, byte[]> c : result.classBytes().entrySet()) {
             classes.put(c.getKey(), DispatchSplitter.split(CodeRewriter.rewrite(c.getValue(), moved)));
         }

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import java.util.function.IntPredicate;
 import run.endive.runtime.GlobalFactory;
 import run.endive.runtime.GlobalInstance;
 import run.endive.wasm.WasmModule;
@@ -44,12 +45,17 @@ final class GlobalCells {
                 && PagedMemory.supports(memories.get().getMemory(0).limits());
     }
 
-    /** Whether global {@code index} (imports first) of a module that {@link #applies} lives in a cell. */
-    static boolean moved(WasmModule module, int index) {
+    /**
+     * Which globals (by index, imports first) of a module that {@link #applies} live in cells:
+     * decided once per module, asked at every global access the compiled code makes.
+     */
+    static IntPredicate moved(WasmModule module) {
         int imported = module.importSection().count(ExternalType.GLOBAL);
-        int defined = index - imported;
-        return defined >= 0 && defined < module.globalSection().globalCount()
-                && module.globalSection().getGlobal(defined).valueType().isNumeric();
+        boolean[] numeric = new boolean[module.globalSection().globalCount()];
+        for (int i = 0; i < numeric.length; i++) {
+            numeric[i] = module.globalSection().getGlobal(i).valueType().isNumeric();
+        }
+        return index -> index >= imported && index - imported < numeric.length && numeric[index - imported];
     }
 
     /** The cells of a new instance of {@code module}: one per global index, imports included (unused). */
