@@ -105,7 +105,7 @@ public final class CoreModule {
             // a module the splitter's reader does not know: the whole of it, validated
             return parse(bytes, offset);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
-            throw new CoreModuleException("malformed core module: " + e.getMessage(), offset, true, null);
+            throw new CoreModuleException(e.getMessage() == null ? "malformed core module" : e.getMessage(), offset, true, null);
         }
         try {
             return describe(copy, offset, null, declarations, offset);
@@ -193,7 +193,7 @@ public final class CoreModule {
         try {
             ModuleBounds.check(copy);
         } catch (ModuleBounds.OutOfBounds e) {
-            throw new CoreModuleException("malformed core module: " + e.getMessage() + " (at byte " + e.offset
+            throw new CoreModuleException(e.getMessage() + " (at byte " + e.offset
                     + " of the module)", offset + e.offset, true, null);
         }
     }

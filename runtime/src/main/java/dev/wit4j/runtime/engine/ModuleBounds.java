@@ -262,7 +262,7 @@ final class ModuleBounds {
                 case 0x00 -> u32();
                 case 0x01 -> {
                     valType();
-                    limits();
+                    tableLimits();
                 }
                 case 0x02 -> limits();
                 case 0x03 -> {
@@ -286,6 +286,21 @@ final class ModuleBounds {
         int attribute = u8();
         if (attribute != 0) throw new OutOfBounds("invalid tag attribute " + attribute + ": must be 0", at);
         u32();
+    }
+
+    /**
+     * An imported table's limits: the shared flag (0x02) belongs to shared-everything threads, which
+     * the core engine does not implement, yet its import parser reads flags 0x03 as a shared table
+     * (its table section refuses them).
+     */
+    private void tableLimits() {
+        int at = pos;
+        int flags = peek();
+        if ((flags & 0x02) != 0) {
+            throw new OutOfBounds("invalid table limits flags 0x" + Integer.toHexString(flags)
+                    + ": shared tables (shared-everything threads) are not supported", at);
+        }
+        limits();
     }
 
     private void limits() {

@@ -147,16 +147,35 @@ final class Builtins {
             return sig(List.of(I32), List.of(I32));
         }
         if (canon instanceof Canon.ThreadSpawnRef t) {
-            coreFuncType(scope, t.coreTypeIndex(), offset);
-            return sig(List.of(CoreValType.FUNCREF, I32), List.of(I32));
+            CoreValType c = spawnArgument(scope, t.coreTypeIndex(), t.shared(), offset);
+            return sig(List.of(CoreValType.FUNCREF, c), List.of(I32));
         }
         if (canon instanceof Canon.ThreadSpawnIndirect t) {
-            coreFuncType(scope, t.coreTypeIndex(), offset);
+            CoreValType c = spawnArgument(scope, t.coreTypeIndex(), t.shared(), offset);
             scope.coreTable(t.tableIndex(), offset);
-            return sig(List.of(I32, I32), List.of(I32));
+            return sig(List.of(I32, c), List.of(I32));
         }
         if (canon instanceof Canon.ThreadAvailableParallelism) return sig(List.of(), List.of(I32));
         throw error(offset, "unsupported canonical definition 0x" + Integer.toHexString(canon.opcode()));
+    }
+
+    /**
+     * {@code thread.spawn-ref} and {@code thread.spawn-indirect} (CanonicalABI.md, 🧵② "canon
+     * thread.spawn-ref"): {@code $ft} must be {@code (shared? (func (param $c T)))}, shared exactly
+     * when the built-in is, with {@code T} {@code i32} (🐘 or {@code i64}); returns {@code T}.
+     */
+    private static CoreValType spawnArgument(Scope scope, long index, boolean shared, long offset) {
+        if (!(scope.coreType(index, offset) instanceof CoreType.Func f)) throw error(offset, "expected a core function type");
+        if (shared && !f.shared()) throw error(offset, "spawn type must be shared: the built-in is `shared`");
+        if (!shared && f.shared()) throw error(offset, "spawn type must not be shared: the built-in is not `shared`");
+        List<CoreValType> params = f.type().params();
+        boolean i64 = params.size() == 1 && params.get(0).equals(I64);
+        if (params.size() != 1 || !(params.get(0).equals(I32) || i64)) {
+            throw error(offset, "spawn function must take a single `i32` argument (currently)");
+        }
+        if (i64) scope.features.require(ValidationFeatures.Feature.CM64, "a spawn function taking `i64` requires the component model 64-bit feature", offset);
+        if (!f.type().results().isEmpty()) throw error(offset, "spawn function must not return any values");
+        return params.get(0);
     }
 
     private static CoreFuncType coreFuncType(Scope scope, long index, long offset) {

@@ -9,8 +9,8 @@ import java.util.Map;
 /** An entry of a component's core type index space. */
 sealed interface CoreType {
 
-    /** A core function type. */
-    record Func(CoreFuncType type) implements CoreType {}
+    /** A core function type; {@code shared} when declared {@code (shared (func ...))} (shared-everything threads). */
+    record Func(CoreFuncType type, boolean shared) implements CoreType {}
 
     /** A core GC struct or array type; components can only pass these around. */
     record Other(String description) implements CoreType {}

@@ -198,7 +198,7 @@ final class TypeDefinitions {
         List<CoreType> out = new ArrayList<>();
         for (CoreSubType sub : group.types()) {
             CoreCompositeType.Body body = sub.composite().body();
-            if (body instanceof CoreCompositeType.Func f) out.add(new CoreType.Func(coreFunc(f)));
+            if (body instanceof CoreCompositeType.Func f) out.add(new CoreType.Func(coreFunc(f), sub.composite().shared()));
             else out.add(new CoreType.Other(body.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
         }
         return out;

@@ -106,4 +106,14 @@ class FuzzFindingsTest {
                 0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
                 0x0D, 0x03, 0x01, 0x00, 0x00), 0);
     }
+
+    @Test
+    void aSharedTableImport() {
+        // (import "m" "t" (table 1 2 shared funcref)): flags 0x03, which the core engine's import
+        // parser reads as a shared table though it implements no shared tables
+        CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module(
+                0x02, 0x0A, 0x01, 0x01, 'm', 0x01, 't', 0x01, 0x70, 0x03, 0x01, 0x02), 0));
+        assertTrue(e.getMessage().contains("shared tables"), e.getMessage());
+        CoreModule.parse(module(0x02, 0x0A, 0x01, 0x01, 'm', 0x01, 't', 0x01, 0x70, 0x01, 0x01, 0x02), 0);
+    }
 }
