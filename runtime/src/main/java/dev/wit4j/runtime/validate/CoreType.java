@@ -13,7 +13,7 @@ sealed interface CoreType {
     record Func(CoreFuncType type, boolean shared) implements CoreType {}
 
     /** A core GC struct or array type; components can only pass these around. */
-    record Other(String description) implements CoreType {}
+    record Other(String description, boolean shared) implements CoreType {}
 
     /** A core module type: imports in order and exports by name. */
     record Module(List<CoreImport> imports, Map<String, CoreExternType> exports) implements CoreType {

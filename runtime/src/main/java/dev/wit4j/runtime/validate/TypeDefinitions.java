@@ -199,7 +199,7 @@ final class TypeDefinitions {
         for (CoreSubType sub : group.types()) {
             CoreCompositeType.Body body = sub.composite().body();
             if (body instanceof CoreCompositeType.Func f) out.add(new CoreType.Func(coreFunc(f), sub.composite().shared()));
-            else out.add(new CoreType.Other(body.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+            else out.add(new CoreType.Other(body.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), sub.composite().shared()));
         }
         return out;
     }
@@ -246,12 +246,27 @@ final class TypeDefinitions {
         throw error(offset, "type index " + index + " is not a function type");
     }
 
+    /**
+     * Whether values of {@code type} may live in shared tables and globals (shared-everything
+     * threads): numbers and vectors always, references when their heap type is shared.
+     */
+    private static boolean shared(List<CoreType> types, dev.wit4j.runtime.binary.CoreValueType type) {
+        if (!(type instanceof dev.wit4j.runtime.binary.CoreValueType.Ref r)) return true;
+        if (r.heapType() instanceof dev.wit4j.runtime.binary.CoreHeapType.Abstract a) return a.shared();
+        long index = r.heapType() instanceof dev.wit4j.runtime.binary.CoreHeapType.Concrete c ? c.typeIndex()
+                : ((dev.wit4j.runtime.binary.CoreHeapType.Exact) r.heapType()).typeIndex();
+        if (index < 0 || index >= types.size()) return false; // reported as an unknown type where it is resolved
+        CoreType t = types.get((int) index);
+        return t instanceof CoreType.Func f ? f.shared() : t instanceof CoreType.Other o && o.shared();
+    }
+
     static CoreExternType coreExtern(List<CoreType> types, CoreTypeRef ref, long offset) {
         if (ref instanceof CoreTypeRef.Func f) return new CoreExternType.Func(funcAt(types, f.typeIndex(), offset));
         if (ref instanceof CoreTypeRef.FuncExact f) return new CoreExternType.Func(funcAt(types, f.typeIndex(), offset));
         if (ref instanceof CoreTypeRef.Tag t) return new CoreExternType.Tag(funcAt(types, t.typeIndex(), offset));
         if (ref instanceof CoreTypeRef.Table t) {
             CoreChecks.table(t, offset);
+            if (t.shared() && !shared(types, t.element())) throw error(offset, "shared tables must have a shared element type");
             return new CoreExternType.Table(coreValType(t.element()), t.initial(), t.maximum().orElse(-1), t.shared());
         }
         if (ref instanceof CoreTypeRef.Memory m) {
@@ -259,6 +274,7 @@ final class TypeDefinitions {
             return new CoreExternType.Memory(m.initial(), m.maximum().orElse(-1), m.shared(), m.memory64());
         }
         CoreTypeRef.Global g = (CoreTypeRef.Global) ref;
+        if (g.shared() && !shared(types, g.type())) throw error(offset, "shared globals must have a shared value type");
         return new CoreExternType.Global(coreValType(g.type()), g.mutable());
     }
 }

@@ -52,4 +52,19 @@ class CoreTypeRulesTest {
     void coreModuleMemoryIsAtMost65536Pages() {
         assertContains(rejected(CORE_MODULE_BIG_MEMORY), "memory size must be at most");
     }
+
+    // (component (core type (module (export "t" (table 0 shared funcref)))))
+    // the same with (ref null (shared func)), and (global shared funcref) / (global shared i32)
+    static final String SHARED_TABLE_OF_FUNCREF = "0061736d0d000100030a01500103017401700200";
+    static final String SHARED_TABLE_OF_SHARED_FUNC = "0061736d0d000100030b0150010301740165700200";
+    static final String SHARED_GLOBAL_OF_FUNCREF = "0061736d0d00010003090150010301670370" + "02";
+    static final String SHARED_GLOBAL_OF_I32 = "0061736d0d000100030901500103016703" + "7f02";
+
+    @Test
+    void sharedTablesAndGlobalsHoldSharedValues() {
+        assertEquals("shared tables must have a shared element type", rejected(SHARED_TABLE_OF_FUNCREF));
+        valid(SHARED_TABLE_OF_SHARED_FUNC);
+        assertEquals("shared globals must have a shared value type", rejected(SHARED_GLOBAL_OF_FUNCREF));
+        valid(SHARED_GLOBAL_OF_I32);
+    }
 }
