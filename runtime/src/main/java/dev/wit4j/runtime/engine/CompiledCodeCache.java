@@ -39,7 +39,10 @@ public final class CompiledCodeCache {
     /** The file layout's version, part of every key. */
     private static final int FORMAT = 5;
     private static final String ENGINE_FINGERPRINT = engineFingerprint();
-    private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
+    /** The logger, looked up only when something is logged: finding it costs start-up time (the logging system starts). */
+    private static System.Logger log() {
+        return System.getLogger(CompiledCodeCache.class.getName());
+    }
 
     private final Path directory;
     /** The entries of a read-only cache held in memory (a precompiled component's), or null. */
@@ -161,7 +164,7 @@ public final class CompiledCodeCache {
         try {
             Files.deleteIfExists(file(key));
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot delete compiled code cache entry " + file(key), e);
+            log().log(System.Logger.Level.DEBUG, "cannot delete compiled code cache entry " + file(key), e);
         }
     }
 
@@ -177,12 +180,12 @@ public final class CompiledCodeCache {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot read compiled code cache entry " + file, e);
+            log().log(System.Logger.Level.DEBUG, "cannot read compiled code cache entry " + file, e);
             return null;
         }
         byte[] payload = payload(bytes, key);
         if (payload == null) {
-            LOG.log(System.Logger.Level.DEBUG, "discarding damaged compiled code cache entry " + file);
+            log().log(System.Logger.Level.DEBUG, "discarding damaged compiled code cache entry " + file);
             discard(key);
         }
         return payload;
@@ -235,7 +238,7 @@ public final class CompiledCodeCache {
             }
             temp = null;
         } catch (IOException | UncheckedIOException | SecurityException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot write compiled code cache entry " + file, e);
+            log().log(System.Logger.Level.DEBUG, "cannot write compiled code cache entry " + file, e);
         } finally {
             if (temp != null) {
                 try {

@@ -38,7 +38,10 @@ import run.endive.wasm.types.ValType;
  */
 public final class CoreModule {
 
-    private static final System.Logger LOG = System.getLogger(CoreModule.class.getName());
+    /** The logger, looked up only when something is logged: finding it costs start-up time (the logging system starts). */
+    private static System.Logger log() {
+        return System.getLogger(CoreModule.class.getName());
+    }
 
     /**
      * The splitter's budget in estimated bytes of JVM code per function: {@code wit4j.split.budget}
@@ -226,7 +229,7 @@ public final class CoreModule {
             if (cache.holdsSkeletons() && e instanceof IllegalArgumentException) {
                 throw e; // a precompiled component's code says why it cannot be used: nothing to fall back on
             }
-            LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
+            log().log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
             cache.discard(key);
             return null;
         }
@@ -361,7 +364,7 @@ public final class CoreModule {
     private void warnIfInterpreted(CompileReport report) {
         if (!report.interpretedFunctions().isEmpty()) {
             List<Integer> functions = report.interpretedFunctions();
-            LOG.log(System.Logger.Level.WARNING, "core module at offset 0x" + Long.toHexString(offset) + ": "
+            log().log(System.Logger.Level.WARNING, "core module at offset 0x" + Long.toHexString(offset) + ": "
                     + functions.size() + " of " + report.functions() + " functions too large for the JVM run in"
                     + " the interpreter (functions " + functions.subList(0, Math.min(5, functions.size()))
                     .toString().replaceAll("[\\[\\]]", "") + (functions.size() > 5 ? ", …" : "") + ")");
@@ -424,7 +427,7 @@ public final class CoreModule {
                 } catch (RuntimeException | LinkageError e) {
                     // An entry that passed its checksum but cannot be used (written by a compiler
                     // the key did not tell apart): replace it with freshly compiled code.
-                    LOG.log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
+                    log().log(System.Logger.Level.DEBUG, "discarding unusable compiled code cache entry " + key, e);
                     cache.discard(key);
                 }
             }
