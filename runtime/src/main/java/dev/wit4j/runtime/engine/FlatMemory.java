@@ -397,6 +397,174 @@ final class FlatMemory extends UnsharedMemory {
         }
     }
 
+    // ---------------------------------------------------------------- compiled code's accesses
+
+    /*
+     * Loads and stores of compiled code ({@link CompiledOps}), at base + offset with both unsigned:
+     * summed in a long the address never wraps, so one unsigned comparison with the limit checks
+     * it (the core compiler's own helper tests the base's sign first, and reaches the memory
+     * through its interface, behind a type check). An access that is not in the memory and in the
+     * array goes the way of the accessors above, through {@link #address}.
+     */
+
+    /** {@code at} as the int address the accessors above take; a trap if {@code [at, at + width)} leaves the memory. */
+    private int address(long at, int width) {
+        if (at + width > byteSize()) {
+            throw new WasmRuntimeException(outOfBounds(at, width, byteSize()));
+        }
+        return (int) at;
+    }
+
+    byte loadI8(int base, int offset) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit1) {
+            try {
+                return bytes[(int) at];
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        return read(address(at, 1));
+    }
+
+    void storeI8(int base, int offset, byte value) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit1) {
+            try {
+                bytes[(int) at] = value;
+                return;
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        writeByte(address(at, 1), value);
+    }
+
+    short loadI16(int base, int offset) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit2) {
+            try {
+                return (short) SHORT.get(bytes, (int) at);
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        return readShort(address(at, 2));
+    }
+
+    void storeI16(int base, int offset, short value) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit2) {
+            try {
+                SHORT.set(bytes, (int) at, value);
+                return;
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        writeShort(address(at, 2), value);
+    }
+
+    int loadI32(int base, int offset) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit4) {
+            try {
+                return (int) INT.get(bytes, (int) at);
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        return readInt(address(at, 4));
+    }
+
+    void storeI32(int base, int offset, int value) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit4) {
+            try {
+                INT.set(bytes, (int) at, value);
+                return;
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        writeI32(address(at, 4), value);
+    }
+
+    long loadI64(int base, int offset) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit8) {
+            try {
+                return (long) LONG.get(bytes, (int) at);
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        return readLong(address(at, 8));
+    }
+
+    void storeI64(int base, int offset, long value) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit8) {
+            try {
+                LONG.set(bytes, (int) at, value);
+                return;
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        writeLong(address(at, 8), value);
+    }
+
+    float loadF32(int base, int offset) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit4) {
+            try {
+                return (float) FLOAT.get(bytes, (int) at);
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        return readFloat(address(at, 4));
+    }
+
+    void storeF32(int base, int offset, float value) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit4) {
+            try {
+                FLOAT.set(bytes, (int) at, value);
+                return;
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        writeF32(address(at, 4), value);
+    }
+
+    double loadF64(int base, int offset) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit8) {
+            try {
+                return (double) DOUBLE.get(bytes, (int) at);
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        return readDouble(address(at, 8));
+    }
+
+    void storeF64(int base, int offset, double value) {
+        long at = Integer.toUnsignedLong(base) + offset;
+        if (at < limit8) {
+            try {
+                DOUBLE.set(bytes, (int) at, value);
+                return;
+            } catch (IndexOutOfBoundsException e) {
+                // past what the array holds
+            }
+        }
+        writeF64(address(at, 8), value);
+    }
+
     // ---------------------------------------------------------------- bulk access
 
     @Override
