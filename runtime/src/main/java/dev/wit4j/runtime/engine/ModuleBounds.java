@@ -373,6 +373,11 @@ final class ModuleBounds {
                 }
                 valType();
             }
+            // expr ::= instr* 0x0B: a body's last byte is its `end` (the core engine reads one
+            // instruction even from a body that has none left, past the body's end)
+            if (pos >= bodyEnd || b[bodyEnd - 1] != 0x0B) {
+                throw new OutOfBounds("function body must end with the `end` opcode", bodyEnd - 1);
+            }
             end = outer;
             pos = bodyEnd;
         }

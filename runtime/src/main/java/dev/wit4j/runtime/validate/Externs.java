@@ -78,6 +78,11 @@ final class Externs {
         String raw = name.name();
         if (type instanceof EntityType.Value) FeatureGates.values(scope, offset);
         type = prepareInstance(scope, direction, raw, type);
+        if (direction == Direction.IMPORT && equalsDefinedResource(scope, type)) {
+            // `(type (eq $r))` of a resource this component defines, imported or in an imported
+            // instance: whoever instantiates it cannot supply a resource that exists only inside
+            throw error(offset, "local resource type found in imports");
+        }
         if (type instanceof EntityType.Type t && t.created() instanceof ResourceType r && t.created() == t.referenced()) {
             if (direction == Direction.IMPORT) {
                 scope.importedResources.put(r.id(), List.of(raw));
@@ -109,6 +114,23 @@ final class Externs {
             }
         }
         return type;
+    }
+
+    /** Whether {@code type} is, or is an instance or component type holding, a type equal to a resource defined here. */
+    private static boolean equalsDefinedResource(Scope scope, EntityType type) {
+        if (type instanceof EntityType.Type t) {
+            return t.referenced() instanceof ResourceType r && scope.definedResources.containsKey(r.id());
+        }
+        List<EntityType> inside = new ArrayList<>();
+        if (type instanceof EntityType.Instance i) inside.addAll(i.type().exports().values());
+        if (type instanceof EntityType.Component c) {
+            inside.addAll(c.type().imports().values());
+            inside.addAll(c.type().exports().values());
+        }
+        for (EntityType e : inside) {
+            if (equalsDefinedResource(scope, e)) return true;
+        }
+        return false;
     }
 
     /**

@@ -116,4 +116,19 @@ class FuzzFindingsTest {
         assertTrue(e.getMessage().contains("shared tables"), e.getMessage());
         CoreModule.parse(module(0x02, 0x0A, 0x01, 0x01, 'm', 0x01, 't', 0x01, 0x70, 0x01, 0x01, 0x02), 0);
     }
+
+    @Test
+    void aBodyWithoutItsEnd() {
+        // (type (func)) (func) whose body holds only its locals: the `end` after it, still inside the
+        // code section, belongs to no body (the core engine read it as the body's)
+        CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module(
+                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+                0x03, 0x02, 0x01, 0x00,
+                0x0A, 0x04, 0x01, 0x01, 0x00, 0x0B), 0));
+        assertTrue(e.getMessage().contains("must end with the `end` opcode"), e.getMessage());
+        CoreModule.parse(module(
+                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+                0x03, 0x02, 0x01, 0x00,
+                0x0A, 0x04, 0x01, 0x02, 0x00, 0x0B), 0);
+    }
 }
