@@ -38,10 +38,6 @@ import org.objectweb.asm.tree.VarInsnNode;
  * a trap), so the guest still stops at its next back edge or indirect call, and calls — which the
  * code of a JavaScript engine makes constantly — stop paying for it.
  *
- * <p><b>Memory accesses.</b> Loads and stores call {@link CompiledOps}' helpers instead of the
- * compiler's: one comparison of the address with the memory's limit where the compiler's tests
- * the address's sign, then the memory's type, then the limit.
- *
  * <p><b>Unsigned comparison.</b> {@code i32.ge_u} becomes a call of {@link CompiledOps#i32GeU},
  * which the JIT inlines (the compiler's own is kept out of line on Java 17).
  */
@@ -65,7 +61,6 @@ final class CodeRewriter {
         boolean changed = false;
         for (MethodNode method : node.methods) {
             changed |= rewriteComparisons(method);
-            changed |= rewriteMemoryAccesses(method);
             changed |= dropChecksBeforeCalls(method);
             if (moved != null) {
                 changed |= rewriteGlobals(method, moved);
@@ -161,35 +156,6 @@ final class CodeRewriter {
             }
         }
         return changed;
-    }
-
-    /**
-     * Sends the compiled code's loads and stores to {@link CompiledOps}' methods of the same names
-     * and signatures.
-     */
-    private static boolean rewriteMemoryAccesses(MethodNode method) {
-        boolean changed = false;
-        for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
-                    && call.owner.endsWith("Shaded") && MEMORY_ACCESSES.contains(call.name + call.desc)) {
-                call.owner = OPS;
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    /** The core compiler's load and store helpers that {@link CompiledOps} has too (name and descriptor). */
-    private static final java.util.Set<String> MEMORY_ACCESSES = memoryAccesses();
-
-    private static java.util.Set<String> memoryAccesses() {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (java.lang.reflect.Method m : CompiledOps.class.getDeclaredMethods()) {
-            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && m.getName().startsWith("memory")) {
-                out.add(m.getName() + Type.getMethodDescriptor(m));
-            }
-        }
-        return java.util.Set.copyOf(out);
     }
 
     /** Declares the cells local (slot {@code slot}, a {@code long[]}) in an expanded frame. */
