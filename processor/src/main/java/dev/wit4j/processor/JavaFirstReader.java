@@ -59,6 +59,7 @@ final class JavaFirstReader {
     private final ProcessingEnvironment env;
     private final Types types;
     private final Diagnostics d;
+    private final JavadocText docs;
     /** Declared WIT types by Java type, in declaration order (each after what it uses). */
     private final Map<String, TypeDecl> declared = new LinkedHashMap<>();
     private final Map<String, String> witNames = new HashMap<>();
@@ -73,6 +74,7 @@ final class JavaFirstReader {
         this.env = env;
         this.types = env.getTypeUtils();
         this.d = d;
+        this.docs = new JavadocText(env.getElementUtils());
     }
 
     /** Kebab-case of a Java name ({@code readAll} → {@code read-all}, {@code HTTPServer} → {@code http-server}, {@code WOULD_BLOCK} → {@code would-block}). */
@@ -168,7 +170,7 @@ final class JavaFirstReader {
             return Optional.empty();
         }
         return Optional.of(new JavaFirstInterface(e.getQualifiedName().toString(), ClassName.get(e), ann.packageName(), name,
-                new ArrayList<>(declared.values()), functions));
+                new ArrayList<>(declared.values()), functions, docs.of(e)));
     }
 
     /**
@@ -259,7 +261,7 @@ final class JavaFirstReader {
             statics.add(f.get());
         }
         declared.put(key, new JavaFirstInterface.ResourceDecl(r.name(), r.javaType(), r.methods(),
-                constructor ? f : r.constructor(), statics));
+                constructor ? f : r.constructor(), statics, r.docs()));
     }
 
     private static List<Function> concat(List<Function> a, List<Function> b) {
@@ -310,7 +312,7 @@ final class JavaFirstReader {
             if (t.isEmpty()) {
                 ok = false;
             } else {
-                params.add(new Field(pn, t.get(), p.getSimpleName().toString(), javaType(p.asType())));
+                params.add(new Field(pn, t.get(), p.getSimpleName().toString(), javaType(p.asType()), ""));
             }
         }
         Optional<String> result = Optional.empty();
@@ -322,7 +324,8 @@ final class JavaFirstReader {
         }
         Optional<TypeName> javaResult = m.getReturnType().getKind() == TypeKind.VOID ? Optional.empty()
                 : Optional.of(javaType(m.getReturnType()));
-        return ok ? Optional.of(new Function(wit, params, result, m.getSimpleName().toString(), javaResult)) : Optional.empty();
+        return ok ? Optional.of(new Function(wit, params, result, m.getSimpleName().toString(), javaResult, docs.of(m)))
+                : Optional.empty();
     }
 
     private boolean isChecked(TypeMirror t) {
@@ -506,7 +509,7 @@ final class JavaFirstReader {
             TypeElement e = (TypeElement) ((DeclaredType) args.get(0)).asElement();
             return declare(e, at, "flags", () -> {
                 List<Constant> names = constants(e);
-                return names == null ? null : new JavaFirstInterface.FlagsDecl(witNames.get(key(e, "flags")), ClassName.get(e), names);
+                return names == null ? null : new JavaFirstInterface.FlagsDecl(witNames.get(key(e, "flags")), ClassName.get(e), names, docs.of(e));
             });
         }
         d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, "Set" + args, "only `Set<E>` of an enum `E` has a WIT meaning (flags); use `List<T>`");
@@ -605,7 +608,7 @@ final class JavaFirstReader {
             case ENUM:
                 return declare(e, at, "type", () -> {
                     List<Constant> names = constants(e);
-                    return names == null ? null : new JavaFirstInterface.EnumDecl(witNames.get(key(e, "type")), ClassName.get(e), names);
+                    return names == null ? null : new JavaFirstInterface.EnumDecl(witNames.get(key(e, "type")), ClassName.get(e), names, docs.of(e));
                 });
             case INTERFACE:
                 if (e.getAnnotation(WitResource.class) != null) {
@@ -627,6 +630,7 @@ final class JavaFirstReader {
     private TypeDecl record(TypeElement e) {
         List<Field> fields = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
+        Map<String, String> fieldDocs = docs.params(e);
         boolean ok = true;
         for (RecordComponentElement c : e.getRecordComponents()) {
             String n = witName(c.getSimpleName().toString(), c);
@@ -638,7 +642,8 @@ final class JavaFirstReader {
             if (t.isEmpty()) {
                 ok = false;
             } else {
-                fields.add(new Field(n, t.get(), c.getSimpleName().toString(), javaType(c.asType())));
+                fields.add(new Field(n, t.get(), c.getSimpleName().toString(), javaType(c.asType()),
+                        fieldDocs.getOrDefault(c.getSimpleName().toString(), "")));
             }
         }
         if (!ok) {
@@ -649,7 +654,7 @@ final class JavaFirstReader {
             d.reportOn(e, Message.JF_BAD_RECORD, e.getQualifiedName(), "WIT records need at least one field; add a component");
             return null;
         }
-        return new JavaFirstInterface.RecordDecl(witNames.get(key(e, "type")), ClassName.get(e), fields);
+        return new JavaFirstInterface.RecordDecl(witNames.get(key(e, "type")), ClassName.get(e), fields, docs.of(e));
     }
 
     private List<Constant> constants(TypeElement e) {
@@ -662,7 +667,7 @@ final class JavaFirstReader {
                 if (other != null) {
                     d.reportOn(c, Message.JF_NAME_CLASH, other, c.getSimpleName(), n);
                 }
-                out.add(new Constant(n, c.getSimpleName().toString()));
+                out.add(new Constant(n, c.getSimpleName().toString(), docs.of(c)));
             }
         }
         if (out.isEmpty()) {
@@ -690,7 +695,7 @@ final class JavaFirstReader {
                 d.reportOn(c, Message.JF_NAME_CLASH, other, c.getSimpleName(), n);
             }
             if (c.getRecordComponents().isEmpty()) {
-                cases.add(new Case(n, Optional.empty(), ClassName.get(c), Optional.empty()));
+                cases.add(new Case(n, Optional.empty(), ClassName.get(c), Optional.empty(), docs.of(c)));
             } else {
                 RecordComponentElement rc = c.getRecordComponents().get(0);
                 Optional<String> t = type(rc.asType(), rc, rc, false, false);
@@ -698,7 +703,7 @@ final class JavaFirstReader {
                     ok = false;
                 } else {
                     cases.add(new Case(n, t, ClassName.get(c), Optional.of(new Field(n, t.get(),
-                            rc.getSimpleName().toString(), javaType(rc.asType())))));
+                            rc.getSimpleName().toString(), javaType(rc.asType()), "")), docs.of(c)));
                 }
             }
         }
@@ -709,7 +714,7 @@ final class JavaFirstReader {
             d.reportOn(e, Message.JF_BAD_CASE, e.getQualifiedName(), ": a variant needs at least one permitted record");
             return null;
         }
-        return new JavaFirstInterface.VariantDecl(witNames.get(key(e, "type")), ClassName.get(e), cases);
+        return new JavaFirstInterface.VariantDecl(witNames.get(key(e, "type")), ClassName.get(e), cases, docs.of(e));
     }
 
     private TypeDecl resource(TypeElement e) {
@@ -717,6 +722,6 @@ final class JavaFirstReader {
             return null;
         }
         return new JavaFirstInterface.ResourceDecl(witNames.get(key(e, "type")), ClassName.get(e), functions(e, true),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), docs.of(e));
     }
 }

@@ -224,6 +224,103 @@ class JavaFirstTest {
                 """, generatedWit(c, "META-INF/wit/example/draw/draw.wit"));
     }
 
+    @Test
+    void javadocBecomesWitDocs() throws IOException {
+        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.notes.Notes", """
+                package com.acme.notes;
+
+                import dev.wit4j.annotations.*;
+
+                /**
+                 * Keeps notes.
+                 *
+                 * <p>Each note has an {@code id}; see {@link #find(int)}.
+                 */
+                @WitInterface(packageName = "example:notes@1.0.0")
+                public interface Notes {
+                    /**
+                     * A note.
+                     *
+                     * @param id its number
+                     * @param text what it says
+                     */
+                    record Note(int id, String text) {}
+
+                    /** How urgent. */
+                    enum Level {
+                        /** Whenever. */
+                        LOW,
+                        HIGH
+                    }
+
+                    /** A place to write. */
+                    @WitResource
+                    interface Pad {
+                        /**
+                         * Writes a line.
+                         *
+                         * @param line the text
+                         */
+                        void write(String line);
+                    }
+
+                    /**
+                     * The note numbered {@code id}.
+                     *
+                     * @param id the number
+                     * @return the note
+                     */
+                    Note find(int id);
+
+                    Level urgency(Note note);
+
+                    Pad open();
+
+                    void undocumented();
+                }
+                """));
+        assertThat(c).succeededWithoutWarnings();
+        assertEquals("""
+                package example:notes@1.0.0;
+
+                /// Keeps notes.
+                ///
+                /// Each note has an `id`; see `find(int)`.
+                interface notes {
+                  /// A note.
+                  record note {
+                    /// its number
+                    id: s32,
+                    /// what it says
+                    text: string,
+                  }
+
+                  /// How urgent.
+                  enum level {
+                    /// Whenever.
+                    low,
+                    high,
+                  }
+
+                  /// A place to write.
+                  resource pad {
+                    /// Writes a line.
+                    write: func(line: string);
+                  }
+
+                  /// The note numbered `id`.
+                  find: func(id: s32) -> note;
+
+                  urgency: func(note: note) -> level;
+
+                  open: func() -> pad;
+
+                  undocumented: func();
+                }
+
+                """, generatedWit(c, "META-INF/wit/example/notes/notes.wit"));
+    }
+
     /**
      * Constructors and statics are methods of the interface: a Java implementation provides them
      * when a component imports it, and the component's are called through it when it exports it.

@@ -19,13 +19,13 @@ public final class WitSourceGenerator {
 
     /** {@code interface name { … }} without the package header. */
     public static String interfaceBlock(JavaFirstInterface iface) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(docs("", iface.docs()));
         sb.append("interface %").append(iface.name()).append(" {\n");
         for (TypeDecl t : iface.types()) {
-            sb.append(type(t));
+            sb.append(docs("  ", t.docs())).append(type(t));
         }
         for (Function f : iface.functions()) {
-            sb.append("  ").append(function(f)).append('\n');
+            sb.append(docs("  ", f.docs())).append("  ").append(function(f)).append('\n');
         }
         return sb.append("}\n").toString();
     }
@@ -48,28 +48,38 @@ public final class WitSourceGenerator {
 
     private static String type(TypeDecl t) {
         if (t instanceof JavaFirstInterface.RecordDecl r) {
-            return "  record %" + r.name() + " {\n" + r.fields().stream().map(f -> "    " + field(f) + ",\n")
+            return "  record %" + r.name() + " {\n" + r.fields().stream().map(f -> docs("    ", f.docs()) + "    " + field(f) + ",\n")
                     .collect(Collectors.joining()) + "  }\n";
         }
         if (t instanceof JavaFirstInterface.EnumDecl e) {
-            return "  enum %" + e.name() + " {\n" + e.cases().stream().map(c -> "    %" + c.name() + ",\n")
+            return "  enum %" + e.name() + " {\n" + e.cases().stream().map(c -> docs("    ", c.docs()) + "    %" + c.name() + ",\n")
                     .collect(Collectors.joining()) + "  }\n";
         }
         if (t instanceof JavaFirstInterface.FlagsDecl f) {
-            return "  flags %" + f.name() + " {\n" + f.flags().stream().map(c -> "    %" + c.name() + ",\n")
+            return "  flags %" + f.name() + " {\n" + f.flags().stream().map(c -> docs("    ", c.docs()) + "    %" + c.name() + ",\n")
                     .collect(Collectors.joining()) + "  }\n";
         }
         if (t instanceof JavaFirstInterface.VariantDecl v) {
-            return "  variant %" + v.name() + " {\n" + v.cases().stream().map(c -> "    " + kase(c) + ",\n")
+            return "  variant %" + v.name() + " {\n" + v.cases().stream().map(c -> docs("    ", c.docs()) + "    " + kase(c) + ",\n")
                     .collect(Collectors.joining()) + "  }\n";
         }
         JavaFirstInterface.ResourceDecl r = (JavaFirstInterface.ResourceDecl) t;
         StringBuilder sb = new StringBuilder("  resource %").append(r.name()).append(" {\n");
-        r.constructor().ifPresent(c -> sb.append("    constructor(").append(params(c)).append(");\n"));
-        r.statics().forEach(f -> sb.append("    %").append(f.name()).append(": static func(").append(params(f)).append(")")
+        r.constructor().ifPresent(c -> sb.append(docs("    ", c.docs())).append("    constructor(").append(params(c)).append(");\n"));
+        r.statics().forEach(f -> sb.append(docs("    ", f.docs())).append("    %").append(f.name()).append(": static func(").append(params(f)).append(")")
                 .append(f.result().map(x -> " -> " + x).orElse("")).append(";\n"));
-        r.methods().forEach(m -> sb.append("    ").append(function(m)).append('\n'));
+        r.methods().forEach(m -> sb.append(docs("    ", m.docs())).append("    ").append(function(m)).append('\n'));
         return sb.append("  }\n").toString();
+    }
+
+    /** {@code text} as {@code ///} lines at {@code indent}; nothing for no text. */
+    private static String docs(String indent, String text) {
+        if (text.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            sb.append(indent).append(line.isEmpty() ? "///" : "/// " + line).append('\n');
+        }
+        return sb.toString();
     }
 
     private static String kase(Case c) {

@@ -22,9 +22,10 @@ import java.util.Optional;
  * @param name the WIT interface name
  * @param types the types declared in the interface, each after the types it uses
  * @param functions the interface's functions
+ * @param docs the interface's Javadoc as WIT documentation (empty if none); so is every {@code docs} below
  */
 public record JavaFirstInterface(String javaName, ClassName javaType, String packageName, String name,
-        List<TypeDecl> types, List<Function> functions) {
+        List<TypeDecl> types, List<Function> functions, String docs) {
 
     public JavaFirstInterface {
         types = List.copyOf(types);
@@ -43,7 +44,7 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
      * @param javaName the record component (accessor) or parameter name
      * @param javaType its Java type
      */
-    public record Field(String name, String type, String javaName, TypeName javaType) {
+    public record Field(String name, String type, String javaName, TypeName javaType, String docs) {
     }
 
     /**
@@ -53,7 +54,7 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
      * @param javaResult the Java return type, empty for {@code void}
      */
     public record Function(String name, List<Field> params, Optional<String> result, String javaName,
-            Optional<TypeName> javaResult) {
+            Optional<TypeName> javaResult, String docs) {
         public Function {
             params = List.copyOf(params);
         }
@@ -65,11 +66,11 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
      * @param javaClass the record of the case
      * @param javaPayload the record's one component, if any (its accessor name and type)
      */
-    public record Case(String name, Optional<String> payload, ClassName javaClass, Optional<Field> javaPayload) {
+    public record Case(String name, Optional<String> payload, ClassName javaClass, Optional<Field> javaPayload, String docs) {
     }
 
     /** An enum case or flag and the enum constant it comes from. */
-    public record Constant(String name, String javaName) {
+    public record Constant(String name, String javaName, String docs) {
     }
 
     /** A WIT type declared in the interface. */
@@ -79,31 +80,34 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
 
         /** The Java type it was derived from (the enum for flags). */
         ClassName javaType();
+
+        /** Its Javadoc as WIT documentation, empty if none. */
+        String docs();
     }
 
     /** {@code record}. */
-    public record RecordDecl(String name, ClassName javaType, List<Field> fields) implements TypeDecl {
+    public record RecordDecl(String name, ClassName javaType, List<Field> fields, String docs) implements TypeDecl {
         public RecordDecl {
             fields = List.copyOf(fields);
         }
     }
 
     /** {@code enum}. */
-    public record EnumDecl(String name, ClassName javaType, List<Constant> cases) implements TypeDecl {
+    public record EnumDecl(String name, ClassName javaType, List<Constant> cases, String docs) implements TypeDecl {
         public EnumDecl {
             cases = List.copyOf(cases);
         }
     }
 
     /** {@code flags}. */
-    public record FlagsDecl(String name, ClassName javaType, List<Constant> flags) implements TypeDecl {
+    public record FlagsDecl(String name, ClassName javaType, List<Constant> flags, String docs) implements TypeDecl {
         public FlagsDecl {
             flags = List.copyOf(flags);
         }
     }
 
     /** {@code variant}. */
-    public record VariantDecl(String name, ClassName javaType, List<Case> cases) implements TypeDecl {
+    public record VariantDecl(String name, ClassName javaType, List<Case> cases, String docs) implements TypeDecl {
         public VariantDecl {
             cases = List.copyOf(cases);
         }
@@ -114,7 +118,7 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
      * interface declares for it ({@code @WitConstructor}, {@code @WitStatic} methods of the interface).
      */
     public record ResourceDecl(String name, ClassName javaType, List<Function> methods, Optional<Function> constructor,
-            List<Function> statics) implements TypeDecl {
+            List<Function> statics, String docs) implements TypeDecl {
         public ResourceDecl {
             methods = List.copyOf(methods);
             statics = List.copyOf(statics);
