@@ -47,6 +47,11 @@ import javax.tools.StandardLocation;
  * {@code META-INF/wit/<namespace>/<package>/<interface>.wit} to the class output), and for a
  * {@link WitWorldOf} world writes the world's WIT and feeds the resolved world into the WIT-first
  * {@link ModelBuilder} and generators, as {@code @WitWorld} would.
+ *
+ * <p>Option {@code -Awit4j.witOutput=DIR}: the derived WIT is also written under {@code DIR} (as
+ * {@code <namespace>/<package>/<name>.wit}; a relative {@code DIR} against {@code
+ * -Awit4j.projectDir}), a folder that outlives clean builds and can be committed or handed to
+ * component toolchains; a file whose text is unchanged is not rewritten.
  */
 @AutoService(Processor.class)
 public final class JavaFirstProcessor extends AbstractProcessor {
@@ -61,6 +66,14 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         return Set.of(WitInterface.class.getCanonicalName(), WitWorldOf.class.getCanonicalName(),
                 WitResource.class.getCanonicalName(), Unsigned.class.getCanonicalName(), WitChar.class.getCanonicalName(),
                 Borrow.class.getCanonicalName(), WitConstructor.class.getCanonicalName(), WitStatic.class.getCanonicalName());
+    }
+
+    /** The option naming the folder the derived WIT is also written to. */
+    public static final String WIT_OUTPUT_OPTION = "wit4j.witOutput";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(WIT_OUTPUT_OPTION, WitWorldProcessor.PROJECT_DIR_OPTION);
     }
 
     @Override
@@ -132,6 +145,21 @@ public final class JavaFirstProcessor extends AbstractProcessor {
             }
         } catch (IOException | RuntimeException ex) {
             d.report(Message.WRITE_FAILED, path, ex.getMessage());
+        }
+        String output = processingEnv.getOptions().get(WIT_OUTPUT_OPTION);
+        if (output != null && !output.isBlank()) {
+            java.nio.file.Path dir = java.nio.file.Path.of(output);
+            String project = processingEnv.getOptions().get(WitWorldProcessor.PROJECT_DIR_OPTION);
+            if (!dir.isAbsolute() && project != null) dir = java.nio.file.Path.of(project).resolve(dir);
+            java.nio.file.Path file = dir.resolve(path.substring("META-INF/wit/".length()));
+            try {
+                if (!java.nio.file.Files.exists(file) || !java.nio.file.Files.readString(file).equals(text)) {
+                    java.nio.file.Files.createDirectories(file.getParent());
+                    java.nio.file.Files.writeString(file, text);
+                }
+            } catch (IOException | RuntimeException ex) {
+                d.report(Message.WRITE_FAILED, file, ex.getMessage());
+            }
         }
     }
 

@@ -41,7 +41,7 @@ public enum Message {
      */
     NOT_SUPPORTED(Diagnostic.Kind.ERROR, "not supported yet: %s%s in %s"),
     /** Writing a generated file failed. */
-    WRITE_FAILED(Diagnostic.Kind.ERROR, "cannot write generated source %s: %s"),
+    WRITE_FAILED(Diagnostic.Kind.ERROR, "cannot write generated file %s: %s"),
     /** The record of what the bindings were made from could not be written (a note: the bindings are fine). */
     INPUTS_NOT_RECORDED(Diagnostic.Kind.NOTE, "cannot record the WIT and component files these bindings were made from (%s): "
             + "a change to those alone will not regenerate them; rebuild (mvn clean compile) after changing them"),

@@ -225,6 +225,23 @@ class JavaFirstTest {
     }
 
     @Test
+    void derivedWitAlsoGoesToTheWitOutputFolder(@org.junit.jupiter.api.io.TempDir Path project) throws IOException {
+        JavaFileObject source = JavaFileObjects.forSourceString("com.acme.draw.Draw", DRAW);
+        Compilation c = javac().withProcessors(new JavaFirstProcessor(), new WitWorldProcessor())
+                .withOptions("-Awit4j.projectDir=" + project, "-Awit4j.witOutput=src/main/wit-derived").compile(source);
+        assertThat(c).succeededWithoutWarnings();
+        Path file = project.resolve("src/main/wit-derived/example/draw/draw.wit");
+        assertEquals(generatedWit(c, "META-INF/wit/example/draw/draw.wit"), Files.readString(file));
+        // unchanged text: the file is left alone (its time stays), so tools watching it see no change
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file, old);
+        assertThat(javac().withProcessors(new JavaFirstProcessor(), new WitWorldProcessor())
+                .withOptions("-Awit4j.projectDir=" + project, "-Awit4j.witOutput=src/main/wit-derived").compile(source))
+                .succeededWithoutWarnings();
+        assertEquals(old, Files.getLastModifiedTime(file));
+    }
+
+    @Test
     void javadocBecomesWitDocs() throws IOException {
         Compilation c = compile(JavaFileObjects.forSourceString("com.acme.notes.Notes", """
                 package com.acme.notes;
