@@ -312,7 +312,9 @@ public final class WitWorldProcessor extends AbstractProcessor {
             }
             for (TypeModel t : h.types()) {
                 if (t instanceof TypeModel.ResourceModel r && r.javaInterface().isPresent()) {
-                    files.add(ResourceGenerator.topLevel(r, e));
+                    boolean constructor = h.methods().stream().anyMatch(m -> m.role() == dev.wit4j.processor.model.MethodModel.Role.CONSTRUCTOR
+                            && m.resource().equals(java.util.Optional.of(r.witName())));
+                    files.add(ResourceGenerator.topLevel(r, constructor, e));
                 }
             }
             for (JavaFile file : files) {

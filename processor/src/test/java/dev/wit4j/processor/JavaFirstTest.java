@@ -404,6 +404,36 @@ class JavaFirstTest {
     }
 
     @Test
+    void anExportedHandleMentionsAConstructorOnlyWhenThereIsOne() throws IOException {
+        JavaFileObject files = JavaFileObjects.forSourceString("p.Files", """
+                package p;
+                import dev.wit4j.annotations.*;
+                @WitInterface(packageName = "e:files")
+                public interface Files {
+                    @WitResource interface File { long size(); }
+                    @WitResource interface Dir { long count(); }
+                    File open(String path);
+                    @WitConstructor Dir dir(String path);
+                }
+                """);
+        Compilation c = compile(files, JavaFileObjects.forSourceString("p.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", exports = Files.class)\npackage p;\n"));
+        assertThat(c).succeededWithoutWarnings();
+        String file = source(c, "FileHandle");
+        String dir = source(c, "DirHandle");
+        assertTrue(file.contains("the component (functions returning it)"), file);
+        assertTrue(dir.contains("the component (constructor, functions returning it)"), dir);
+    }
+
+    /** The generated top-level class of that simple name. */
+    private static String source(Compilation c, String simpleName) throws IOException {
+        for (JavaFileObject f : c.generatedSourceFiles()) {
+            if (f.getName().endsWith("/" + simpleName + ".java")) return f.getCharContent(true).toString();
+        }
+        throw new AssertionError("no generated " + simpleName + ".java among " + c.generatedSourceFiles());
+    }
+
+    @Test
     void constructorNotReturningAResource() {
         rejects("@WitConstructor String make();", "@WitConstructor method `make` returns `java.lang.String`", "@WitConstructor String make()");
     }

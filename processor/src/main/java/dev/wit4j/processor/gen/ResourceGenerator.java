@@ -61,10 +61,11 @@ public final class ResourceGenerator {
 
     /**
      * Java-first: the top-level handle class of an exported resource, implementing the user's
-     * resource interface ({@link TypeModel.ResourceModel#javaInterface()}).
+     * resource interface ({@link TypeModel.ResourceModel#javaInterface()}); {@code constructor}:
+     * whether the resource has one (its Javadoc names it only then).
      */
-    public static JavaFile topLevel(TypeModel.ResourceModel r, Element origin) {
-        TypeSpec t = exported(r, r.name(), true).toBuilder()
+    public static JavaFile topLevel(TypeModel.ResourceModel r, boolean constructor, Element origin) {
+        TypeSpec t = exported(r, r.name(), constructor).toBuilder()
                 .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED).addMember("value", "$S", InterfaceGenerator.GENERATOR).build())
                 .addOriginatingElement(origin).build();
         return JavaFile.builder(r.name().packageName(), t).indent("    ").skipJavaLangImports(true).build();
