@@ -38,7 +38,7 @@ public interface Files {
      */
     interface File {
         /**
-         * Reads up to `len` bytes.
+         * Reads up to <code>len</code> bytes.
          *
          * @param len WIT {@code u32}: unsigned, read with {@link Integer#toUnsignedLong(int)}
          * @return WIT {@code result<list<u8>, string>}

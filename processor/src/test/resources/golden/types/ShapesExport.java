@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wit4j.processor.WitWorldProcessor")
 public interface ShapesExport {
     /**
-     * Ints &lt;and&gt; "escapes": *&#47; &#92;u0041 &#64;param
+     * Ints &lt;and&gt; &quot;escapes&quot;: *&#47; &#92;u0041 &#64;param
      *
      * @since 1.0.0
      */

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds Javadoc from WIT documentation and feature gates. WIT text is escaped so that it cannot
- * end the comment, start a tag or form a unicode escape; text written by the generator is not.
+ * Builds Javadoc from WIT documentation and feature gates. WIT documentation is Markdown: it is
+ * rendered as HTML (CommonMark; HTML written in it is shown as text), and then escaped so that it
+ * cannot end the comment, start a tag or form a unicode escape; text written by the generator is
+ * neither.
  */
 public final class Javadocs {
     private final List<String> paragraphs = new ArrayList<>();
@@ -23,8 +25,32 @@ public final class Javadocs {
     /** Starts with the WIT documentation, if any. */
     public static Javadocs of(Docs docs) {
         Javadocs j = new Javadocs();
-        docs.contents().ifPresent(t -> j.paragraphs.add(escape(t)));
+        docs.contents().ifPresent(t -> {
+            String html = html(t);
+            if (!html.isEmpty()) j.paragraphs.add(html);
+        });
         return j;
+    }
+
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("<h([1-6])>(.*?)</h\\1>");
+    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+    private static final org.commonmark.renderer.html.HtmlRenderer HTML =
+            org.commonmark.renderer.html.HtmlRenderer.builder().escapeHtml(true).build();
+
+    /**
+     * WIT documentation (Markdown) as Javadoc HTML: the first paragraph without its {@code <p>}
+     * (Javadoc's own first paragraph), the rest as rendered, then made safe for a comment.
+     */
+    static String html(String markdown) {
+        String html = HTML.render(MARKDOWN.parse(markdown)).strip();
+        if (html.startsWith("<p>")) {
+            int end = html.indexOf("</p>");
+            html = html.substring(3, end) + html.substring(end + 4);
+        }
+        // headings become bold paragraphs: javadoc's checks want headings in sequence from <h2>
+        // (a type) or <h4> (a member), which text written for WIT does not follow
+        html = HEADING.matcher(html).replaceAll("<p><b>$2</b></p>");
+        return html.replace("*/", "*&#47;").replace("\\", "&#92;").replace("@", "&#64;").strip();
     }
 
     /** Adds a paragraph of generator-written Javadoc (not escaped). */
