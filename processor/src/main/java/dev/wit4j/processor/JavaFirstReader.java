@@ -187,6 +187,11 @@ final class JavaFirstReader {
                 continue;
             }
             String javaName = m.getSimpleName().toString();
+            if (resource && isLifetimeClose(e, m)) {
+                // the resource's lifetime, not a WIT method: an exported resource's handle class
+                // drops its handle there, and a host object is closed when the component drops it
+                continue;
+            }
             if (byJava.containsKey(javaName)) {
                 d.reportOn(m, Message.JF_OVERLOADED, javaName);
                 continue;
@@ -281,6 +286,13 @@ final class JavaFirstReader {
             }
         }
         throw new IllegalStateException("no @WitStatic on " + m);
+    }
+
+    /** {@code close()} of a resource interface that extends {@code AutoCloseable}. */
+    private boolean isLifetimeClose(TypeElement resource, ExecutableElement m) {
+        TypeMirror closeable = env.getElementUtils().getTypeElement(AutoCloseable.class.getCanonicalName()).asType();
+        return m.getSimpleName().contentEquals("close") && m.getParameters().isEmpty()
+                && m.getReturnType().getKind() == TypeKind.VOID && types.isAssignable(resource.asType(), closeable);
     }
 
     private Optional<Function> function(ExecutableElement m, String wit) {

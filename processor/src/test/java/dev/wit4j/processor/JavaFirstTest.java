@@ -434,6 +434,39 @@ class JavaFirstTest {
     }
 
     @Test
+    void aResourceInterfaceThatIsAutoCloseableIsClosedThroughItsOwnType() throws IOException {
+        JavaFileObject files = JavaFileObjects.forSourceString("p.Files", """
+                package p;
+                import dev.wit4j.annotations.*;
+                @WitInterface(packageName = "e:files")
+                public interface Files {
+                    @WitResource interface File extends AutoCloseable { long size(); @Override void close(); }
+                    File open(String path);
+                }
+                """);
+        JavaFileObject use = JavaFileObjects.forSourceString("p.Use", """
+                package p;
+                class Use {
+                    static long size(p.wit.W w) {
+                        try (Files.File f = w.files().open("x")) {
+                            return f.size();
+                        }
+                    }
+                }
+                """);
+        Compilation c = compile(files, use, JavaFileObjects.forSourceString("p.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", exports = Files.class)\npackage p;\n"));
+        assertThat(c).succeededWithoutWarnings();
+        // close() is the resource's lifetime, not one of its WIT methods
+        assertTrue(generatedWit(c, "META-INF/wit/e/files/files.wit").contains("resource file {\n    size: func() -> s64;\n  }"),
+                generatedWit(c, "META-INF/wit/e/files/files.wit"));
+        // imported, a host object that the component drops is closed
+        assertThat(compile(files, JavaFileObjects.forSourceString("p.package-info",
+                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Files.class)\npackage p;\n")))
+                .succeededWithoutWarnings();
+    }
+
+    @Test
     void constructorNotReturningAResource() {
         rejects("@WitConstructor String make();", "@WitConstructor method `make` returns `java.lang.String`", "@WitConstructor String make()");
     }
