@@ -52,17 +52,18 @@ import org.junit.jupiter.api.Test;
  * since the runtime documents that lifting gives the canonical NaN, every NaN that reaches Java
  * must also be that one.
  *
- * <p>{@code -Dwit4j.fuzz.iterations=N} sets the number of functions (each called
- * {@value #CALLS} times), {@code -Dwit4j.fuzz.seed} the seed. A long run, which prints its
- * progress (about 45,000 functions in 15 minutes on two cores; {@code surefire:test} runs it once,
- * where {@code test} would run it in each of this module's test executions):
+ * <p>{@code -Dwit4j.fuzz.iterations=N} sets the number of functions, {@code -Dwit4j.fuzz.calls=C}
+ * the calls of each, with new random values every time (default 4), {@code -Dwit4j.fuzz.seed} the
+ * seed. Making a component costs far more than calling it, so a long run of a million calls makes
+ * fewer functions and calls each more often; it prints its progress ({@code surefire:test} runs it
+ * once, where {@code test} would run it in each of this module's test executions):
  * {@code mvn -o test-compile surefire:test -pl runtime -am -Dtest=AbiRoundTripFuzzTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dwit4j.fuzz.iterations=45000}.
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dwit4j.fuzz.iterations=62500 -Dwit4j.fuzz.calls=16}.
  * A finding names its function and call; its component is written to {@code target/fuzz-findings/}.
  */
 class AbiRoundTripFuzzTest {
 
-    private static final int CALLS = 4;
+    private static final int CALLS = Integer.getInteger("wit4j.fuzz.calls", 4);
     private static final int FUNCTIONS_PER_COMPONENT = 8;
     /** Components assembled per node process. */
     private static final int COMPONENTS_PER_BATCH = 64;
