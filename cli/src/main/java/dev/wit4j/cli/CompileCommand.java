@@ -33,6 +33,9 @@ final class CompileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a component (.wasm)")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    Progress progress = new Progress();
+
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "the compiled-code cache (default: $XDG_CACHE_HOME/wit4j, else ~/.cache/wit4j)")
     Path cacheDir;
@@ -46,13 +49,19 @@ final class CompileCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         try {
-            Component component = engine.load(file);
-            engine.precompile(component);
+            Component component;
+            try (Progress.Step step = progress.step(spec.commandLine().getErr(),
+                    "loading " + file + " (" + Progress.size(Files.size(file)) + ")")) {
+                component = engine.load(file);
+            }
+            try (Progress.Step step = progress.step(spec.commandLine().getErr(), "compiling " + file)) {
+                engine.precompile(component);
+            }
             if (!engine.hasCachedCode(component)) {
                 spec.commandLine().getErr().println("error: cannot write the compiled code to " + directory);
                 return Main.BAD_INPUT;
             }
-        } catch (WasmFormatException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (WasmFormatException | IllegalArgumentException | UncheckedIOException | java.io.IOException e) {
             spec.commandLine().getErr().println("error: " + file + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }

@@ -48,6 +48,9 @@ final class InvokeCommand implements Callable<Integer> {
     LimitOptions limits = new LimitOptions();
 
     @Mixin
+    Progress progress = new Progress();
+
+    @Mixin
     WasiOptions wasi = new WasiOptions();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a component binary (.wasm)")
@@ -113,7 +116,8 @@ final class InvokeCommand implements Callable<Integer> {
         }
         // One call per process: compiled code only if it is cached, else interpreted (see CodeCacheOptions).
         Engine engine = cache.engine();
-        try {
+        try (Progress.Step step = progress.step(spec.commandLine().getErr(),
+                "loading " + file + " (" + Progress.size(bytes.length) + ")")) {
             return engine.load(bytes);
         } catch (WasmFormatException e) {
             throw new Failure(file + ": " + e.getMessage());

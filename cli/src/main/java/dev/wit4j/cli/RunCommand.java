@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits = new LimitOptions();
 
+    @Mixin
+    Progress progress = new Progress();
+
     @Parameters(index = "0", paramLabel = "FILE", description = "a command component (.wasm)")
     Path file;
 
@@ -75,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
         }
         // One run per process: compiled code only if it is cached, else interpreted (see CodeCacheOptions).
         Engine engine = cache.engine();
-        try {
+        try (Progress.Step step = progress.step(spec.commandLine().getErr(),
+                "loading " + file + " (" + Progress.size(bytes.length) + ")")) {
             return engine.load(bytes);
         } catch (WasmFormatException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());

@@ -27,6 +27,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a component or core module binary (.wasm)")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    Progress progress = new Progress();
+
     @Override
     public Integer call() {
         byte[] bytes;
@@ -37,7 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail("cannot read " + file + ": " + e.getMessage());
         }
-        try {
+        try (Progress.Step step = progress.step(spec.commandLine().getErr(),
+                "validating " + file + " (" + Progress.size(bytes.length) + ")")) {
             WasmFile.validate(bytes);
         } catch (WasmFormatException e) {
             return fail(file + ": " + e.getMessage());

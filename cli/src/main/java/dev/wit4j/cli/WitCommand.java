@@ -37,6 +37,9 @@ final class WitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "a .wasm binary, a .wit file or a directory of WIT")
     Path path;
 
+    @picocli.CommandLine.Mixin
+    Progress progress = new Progress();
+
     @Override
     public Integer call() {
         if (!Files.exists(path)) {
@@ -66,7 +69,10 @@ final class WitCommand implements Callable<Integer> {
             throw new IOException("no such file", e);
         }
         if (isBinary(bytes) || path.getFileName().toString().endsWith(".wasm")) {
-            return ComponentWit.decode(bytes).resolve();
+            try (Progress.Step step = progress.step(spec.commandLine().getErr(),
+                    "reading " + path + " (" + Progress.size(bytes.length) + ")")) {
+                return ComponentWit.decode(bytes).resolve();
+            }
         }
         return WitResolver.resolveFile(path);
     }

@@ -113,6 +113,35 @@ class RunRealCommandsTest {
         return files;
     }
 
+    /**
+     * A long step says what it does and how long it took, on a terminal only: under {@code script}
+     * (a pseudo-terminal) {@code wit} of the 13.9 MB command prints its phase lines, with {@code
+     * --quiet} or with its output piped it prints only the WIT.
+     */
+    @Test
+    void longStepsShowProgressOnATerminalOnly() throws IOException, InterruptedException {
+        Path js = build("js");
+        Path script = Path.of("/usr/bin/script");
+        Assumptions.assumeTrue(Files.isExecutable(script), "no `script` (util-linux) to give the command a terminal");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = java + " -cp " + System.getProperty("java.class.path") + " dev.wit4j.cli.Main wit " + js;
+        String onTerminal = output(script.toString(), "-qec", command, "/dev/null");
+        assertTrue(onTerminal.contains("wit4j: reading " + js + " (13.") && onTerminal.contains("MB): done in "), onTerminal);
+        assertTrue(onTerminal.contains("world root {"), onTerminal);
+        String quiet = output(script.toString(), "-qec", command + " --quiet", "/dev/null");
+        assertTrue(!quiet.contains("wit4j:") && quiet.contains("world root {"), quiet);
+        String piped = output("bash", "-c", command + " 2>&1 | cat");
+        assertTrue(!piped.contains("wit4j:") && piped.contains("world root {"), piped);
+    }
+
+    private static String output(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+        return out;
+    }
+
     @Test
     void theJavaScriptCommandRunsAndMatchesJcoRun() throws IOException, InterruptedException {
         Path js = build("js");
