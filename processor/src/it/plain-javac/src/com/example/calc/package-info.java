@@ -1,0 +1,4 @@
+@WitWorld(world = "example:calc/calc", wit = "wit")
+package com.example.calc;
+
+import dev.wit4j.annotations.WitWorld;
