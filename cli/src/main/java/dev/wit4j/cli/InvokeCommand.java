@@ -17,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,15 +30,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wit4j invoke FILE 'name(args…)'}: call one export of a component, arguments and result in WAVE. */
+/**
+ * {@code wit4j invoke FILE 'name(args…)' …}: call exports of a component, arguments and results in
+ * WAVE, one call after another on one instance; a call written {@code h = name(args…)} names the
+ * resource handle it returns, which later calls pass by that name.
+ */
 @Command(
         name = "invoke",
         description = {
-            "Instantiate a component and call one of its exported functions.",
+            "Instantiate a component and call its exported functions, one CALL after another on the same instance.",
             "CALL is `name(arg, ...)` with the arguments in WAVE; name is a root export (`add`), or a function of an "
-                    + "exported interface (`iface#name`, `ns:pkg/iface#name`). The result is printed in WAVE on one line "
-                    + "(nothing for a function without result). A trap exits 1 with `trap: reason`. WASI imports are "
-                    + "granted as `run` grants them: nothing unless asked (--env, --dir, --allow-http, ...)."
+                    + "exported interface (`iface#name`, `ns:pkg/iface#name`, `iface#[constructor]r`, "
+                    + "`iface#[method]r.m`, `iface#[static]r.f`). Each result is printed in WAVE on one line (nothing "
+                    + "for a function without result). `h = name(...)` names the resource handle a call returns; a "
+                    + "later call passes it as `h` (moved where the parameter is owned, lent where it is borrowed). A "
+                    + "trap exits 1 with `trap: reason`. WASI imports are granted as `run` grants them: nothing unless "
+                    + "asked (--env, --dir, --allow-http, ...)."
         })
 final class InvokeCommand implements Callable<Integer> {
 
@@ -56,8 +67,10 @@ final class InvokeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a component binary (.wasm)")
     Path file;
 
-    @Parameters(index = "1", paramLabel = "CALL", description = "the call, e.g. 'add(1, 2)' or 'greet(\"world\")'")
-    String call;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "CALL",
+            description = "a call, e.g. 'add(1, 2)', 'greet(\"world\")', 'c = api#[constructor]counter(5)', "
+                    + "'api#[method]counter.get(c)'")
+    List<String> calls;
 
     /** A failure to report on one line with exit code 1. */
     private static final class Failure extends Exception {
@@ -71,19 +84,33 @@ final class InvokeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            WaveCall parsed = parseCall();
+            List<Call> parsed = new ArrayList<>();
+            for (String text : calls) {
+                parsed.add(parseCall(text));
+            }
             dev.wit4j.runtime.Limits limits = limits();
             Instance instance = instantiate(load(), limits);
-            Func func = lookUp(instance, parsed.functionName());
-            List<Value> args = arguments(parsed, func);
-            Optional<Value> result;
-            try {
-                result = func.call(args);
-            } catch (Trap trap) {
-                spec.commandLine().getErr().println(WasiOptions.describe(trap));
-                return Main.BAD_INPUT;
+            Map<String, Value> handles = new HashMap<>();
+            for (Call c : parsed) {
+                Func func = lookUp(instance, c.call().functionName());
+                List<Value> args = arguments(c.call(), func, handles);
+                Optional<Value> result;
+                try {
+                    result = func.call(args);
+                } catch (Trap trap) {
+                    spec.commandLine().getErr().println(WasiOptions.describe(trap));
+                    return Main.BAD_INPUT;
+                }
+                result.ifPresent(value -> spec.commandLine().getOut().println(Wave.print(value, func.result().orElseThrow())));
+                if (c.name() != null) {
+                    Value v = result.orElse(null);
+                    if (!(v instanceof Value.Own || v instanceof Value.Borrow)) {
+                        throw new Failure("`" + c.name() + " = " + c.call().functionName() + "(...)`: the call returned "
+                                + (v != null ? "no resource handle" : "nothing") + " to name");
+                    }
+                    handles.put(c.name(), v);
+                }
             }
-            result.ifPresent(value -> spec.commandLine().getOut().println(Wave.print(value, func.result().orElseThrow())));
             return 0;
         } catch (Failure failure) {
             spec.commandLine().getErr().println("error: " + oneLine(failure.getMessage()));
@@ -97,11 +124,21 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    private WaveCall parseCall() throws Failure {
+    /** A call, and the name its result is bound to (null if none). */
+    private record Call(String name, WaveCall call) {
+    }
+
+    private static final java.util.regex.Pattern NAMED =
+            java.util.regex.Pattern.compile("\\s*([a-z][a-z0-9-]*)\\s*=(.*)", java.util.regex.Pattern.DOTALL);
+
+    private static Call parseCall(String text) throws Failure {
+        java.util.regex.Matcher m = NAMED.matcher(text);
+        // `h = f(...)`: only when the `=` comes before the call's parenthesis (a WAVE argument may hold one)
+        boolean named = m.matches() && text.indexOf('=') < Math.max(0, text.indexOf('('));
         try {
-            return Wave.parseCall(call);
+            return new Call(named ? m.group(1) : null, Wave.parseCall(named ? m.group(2) : text));
         } catch (WaveException e) {
-            throw new Failure("invalid call `" + call + "`: " + e.getMessage());
+            throw new Failure("invalid call `" + text + "`: " + e.getMessage());
         }
     }
 
@@ -215,9 +252,21 @@ final class InvokeCommand implements Callable<Integer> {
         return names;
     }
 
-    private static List<Value> arguments(WaveCall call, Func func) throws Failure {
+    /** The call's arguments; an owned handle passed on is moved out of {@code handles}. */
+    private static List<Value> arguments(WaveCall call, Func func, Map<String, Value> handles) throws Failure {
         try {
-            return call.arguments(func.params().stream().map(Func.Param::type).toList());
+            Set<String> owned = new HashSet<>();
+            List<Value> args = call.arguments(func.params().stream().map(Func.Param::type).toList(), name -> {
+                Optional<Value> v = Optional.ofNullable(handles.get(name));
+                v.ifPresent(value -> owned.add(name));
+                return v;
+            });
+            // a handle passed as an owned argument moves into the call; one lent stays
+            for (String name : owned) {
+                Value bound = handles.get(name);
+                if (args.stream().anyMatch(a -> a == bound)) handles.remove(name);
+            }
+            return args;
         } catch (WaveException e) {
             throw new Failure("bad arguments for `" + func.name() + "`: " + e.getMessage());
         }

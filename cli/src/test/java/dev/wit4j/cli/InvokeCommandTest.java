@@ -24,6 +24,7 @@ class InvokeCommandTest {
     private static final Path NEEDS_IMPORT = Paths.get("src", "test", "resources", "invoke", "needs-import.wasm");
 
     private static final Path GREEDY = Paths.get("src", "test", "resources", "invoke", "greedy.wasm");
+    private static final Path THINGS = Paths.get("src", "test", "resources", "invoke", "things.wasm");
 
     private static Outcome invoke(Path component, String call) {
         return ValidateCommandTest.wit4j("invoke", component.toString(), call);
@@ -44,6 +45,36 @@ class InvokeCommandTest {
         assertFalse(err.contains("\n"), "more than one line: " + err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), "looks like a stack trace: " + err);
         assertTrue(err.startsWith(prefix), err);
+    }
+
+    /**
+     * Calls follow one another on one instance; `t = ...` names the handle a constructor returns, a
+     * method borrows it, a static function that takes it owned consumes it (the guest's destructor
+     * then counts its representation).
+     */
+    @Test
+    void resourceConstructorsMethodsAndStaticsByName() {
+        Outcome outcome = ValidateCommandTest.wit4j("invoke", THINGS.toString(), "t = [constructor]thing(7)",
+                "u = [constructor]thing(5)", "[method]thing.get(t)", "[method]thing.get(t)", "[static]thing.consume(t)",
+                "dropped()", "[method]thing.get(u)");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals(List.of("own<thing>#7", "own<thing>#5", "7", "7", "7", "7", "5"), outcome.out().lines().toList());
+        assertEquals("", outcome.err());
+    }
+
+    @Test
+    void aHandleMovedIntoACallIsGone() {
+        Outcome outcome = ValidateCommandTest.wit4j("invoke", THINGS.toString(), "t = [constructor]thing(7)",
+                "[static]thing.consume(t)", "[method]thing.get(t)");
+        assertEquals(1, outcome.exitCode());
+        assertTrue(outcome.err().startsWith("error: bad arguments for `[method]thing.get`: no handle named `t`"), outcome.err());
+    }
+
+    @Test
+    void onlyAHandleCanBeNamed() {
+        Outcome outcome = ValidateCommandTest.wit4j("invoke", THINGS.toString(), "n = dropped()");
+        assertEquals(1, outcome.exitCode());
+        assertTrue(outcome.err().startsWith("error: `n = dropped(...)`: the call returned no resource handle to name"), outcome.err());
     }
 
     @Test

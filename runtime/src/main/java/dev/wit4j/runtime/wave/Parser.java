@@ -22,9 +22,16 @@ import java.util.Set;
 final class Parser {
 
     private final Lexer lex;
+    /** Handles by name, for calls that pass resources ({@link WaveCall#arguments(List, java.util.function.Function)}); else null. */
+    private final java.util.function.Function<String, java.util.Optional<Value>> handles;
 
     Parser(Lexer lex) {
+        this(lex, null);
+    }
+
+    Parser(Lexer lex, java.util.function.Function<String, java.util.Optional<Value>> handles) {
         this.lex = lex;
+        this.handles = handles;
     }
 
     /** Parses one value and requires that nothing but whitespace and comments follow. */
@@ -114,6 +121,9 @@ final class Parser {
             return result(r, declared);
         } else if (type instanceof ValueType.MapType m) {
             return map(m);
+        }
+        if (type instanceof ValueType.HandleType h && handles != null) {
+            return handle(h, declared);
         }
         // Handles, streams and futures: WAVE has no syntax for them (wasm-wave leaves it "TBD").
         Token t = lex.peek();
@@ -210,6 +220,28 @@ final class Parser {
         }
         lex.next();
         return d;
+    }
+
+    /**
+     * A handle named by the caller (a label where WAVE has no handle syntax): an owned one is moved,
+     * or lent as {@code borrow<r>}.
+     */
+    private Value handle(ValueType.HandleType h, ValueType declared) {
+        Token t = lex.next();
+        if (t.kind() != Kind.LABEL) {
+            throw lex.error("expected the name of a " + ValueTypes.describe(declared) + " handle, found " + found(t), t.start());
+        }
+        Value v = handles.apply(t.value()).orElseThrow(
+                () -> lex.error("no handle named `" + t.value() + "` (a handle is named by `name = call(...)`)", t.start()));
+        dev.wit4j.runtime.value.ResourceHandle handle = v instanceof Value.Own o ? o.handle()
+                : v instanceof Value.Borrow b ? b.handle() : null;
+        if (handle == null) {
+            throw lex.error("`" + t.value() + "` is not a handle", t.start());
+        }
+        if (!h.borrow() && v instanceof Value.Borrow) {
+            throw lex.error("`" + t.value() + "` is borrowed: it cannot be passed as " + ValueTypes.describe(declared), t.start());
+        }
+        return h.borrow() ? Value.borrow(handle) : v;
     }
 
     private Value tuple(ValueType.TupleType t, ValueType declared) {

@@ -67,8 +67,17 @@ public final class WaveCall {
      * @throws WaveException if the arguments do not match the parameters or the call is malformed
      */
     public List<Value> arguments(List<ValueType> params) {
+        return arguments(params, null);
+    }
+
+    /**
+     * {@link #arguments(List)} where a resource handle may be passed: WAVE has no syntax for
+     * handles, so an {@code own<r>} or {@code borrow<r>} argument is written as a name that
+     * {@code handles} resolves (an owned handle is moved; lent when the parameter borrows).
+     */
+    public List<Value> arguments(List<ValueType> params, java.util.function.Function<String, java.util.Optional<Value>> handles) {
         Lexer lex = new Lexer(text, argumentsStart, text.length());
-        List<Value> args = new Parser(lex).arguments(List.copyOf(params), Lexer.Kind.RPAREN);
+        List<Value> args = new Parser(lex, handles).arguments(List.copyOf(params), Lexer.Kind.RPAREN);
         lex.next(); // the closing parenthesis, checked by arguments()
         Lexer.Token after = lex.next();
         if (after.kind() != Lexer.Kind.END) {
