@@ -17,7 +17,7 @@ import javax.lang.model.util.Elements;
  */
 final class JavadocText {
 
-    private static final Pattern INLINE = Pattern.compile("\\{@(code|literal|link|linkplain|value)\\s+([^}]*)}");
+    private static final Pattern INLINE = Pattern.compile("\\{@(code|literal|link|linkplain|value)\\s");
     private static final Pattern PARAGRAPH = Pattern.compile("\\s*<p>\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAM = Pattern.compile("@param\\s+(\\S+)\\s*(.*)", Pattern.DOTALL);
 
@@ -43,6 +43,38 @@ final class JavadocText {
             if (m.matches()) out.put(m.group(1), text(m.group(2)));
         }
         return out;
+    }
+
+    /** The index of the brace that closes an inline tag whose text starts at {@code from}, or -1. */
+    private static int closingBrace(String text, int from) {
+        int depth = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                if (depth == 0) return i;
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    /** One inline tag as Markdown. */
+    private static String inline(String tag, String body) {
+        return switch (tag) {
+            case "code" -> "`" + body + "`";
+            case "literal" -> body;
+            default -> {
+                // {@link ref label}: the label if given, else the reference (its member after #)
+                int space = body.indexOf(' ');
+                if (space > 0) {
+                    String label = body.substring(space + 1).trim();
+                    yield tag.equals("linkplain") ? label : "`" + label + "`";
+                }
+                yield "`" + (body.startsWith("#") ? body.substring(1) : body.replace('#', '.')) + "`";
+            }
+        };
     }
 
     static String description(String comment) {
@@ -80,25 +112,23 @@ final class JavadocText {
 
     /** Inline tags and paragraphs as Markdown, outer blank lines and trailing spaces gone. */
     private static String text(String javadoc) {
-        Matcher m = INLINE.matcher(javadoc);
         StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String body = m.group(2).trim();
-            String replacement = switch (m.group(1)) {
-                case "code" -> "`" + body + "`";
-                case "literal" -> body;
-                default -> {
-                    // {@link ref label}: the label if given, else the reference (its member after #)
-                    int space = body.indexOf(' ');
-                    if (space > 0) yield m.group(1).equals("linkplain") ? body.substring(space + 1).trim()
-                            : "`" + body.substring(space + 1).trim() + "`";
-                    String ref = body.startsWith("#") ? body.substring(1) : body.replace('#', '.');
-                    yield "`" + ref + "`";
-                }
-            };
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        int at = 0;
+        while (true) {
+            Matcher m = INLINE.matcher(javadoc);
+            if (!m.find(at)) {
+                sb.append(javadoc, at, javadoc.length());
+                break;
+            }
+            // the tag's text runs to the brace that closes it: {@code} may hold balanced braces
+            int end = closingBrace(javadoc, m.end());
+            if (end < 0) {
+                sb.append(javadoc, at, javadoc.length());
+                break;
+            }
+            sb.append(javadoc, at, m.start()).append(inline(m.group(1), javadoc.substring(m.end(), end).trim()));
+            at = end + 1;
         }
-        m.appendTail(sb);
         String text = PARAGRAPH.matcher(sb).replaceAll("\n\n");
         List<String> kept = new ArrayList<>();
         for (String line : text.split("\n", -1)) {

@@ -94,6 +94,11 @@ public final class JavaTextTools implements TextTools {
             public long sum() {
                 return sum;
             }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
         };
     }
 }

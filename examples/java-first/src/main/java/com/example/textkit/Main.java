@@ -45,10 +45,11 @@ public final class Main {
         System.out.println("align(" + span + ", RIGHT, 80) = " + tools.align(span, TextTools.Side.RIGHT, 80));
         System.out.println("fit(" + span + ", 6) = " + tools.fit(span, 6));
         System.out.println("twice(Num[value=21]) = " + tools.twice(new TextTools.Num(21)));
-        TextTools.Tally tally = tools.newTally();
-        tally.add(40);
-        tally.add(2);
-        System.out.println("tally after adding 40 and 2 = " + tally.sum());
+        try (TextTools.Tally tally = tools.newTally()) {
+            tally.add(40);
+            tally.add(2);
+            System.out.println("tally after adding 40 and 2 = " + tally.sum());
+        }
         System.out.println("logged by the component: " + logger.messages());
     }
 }

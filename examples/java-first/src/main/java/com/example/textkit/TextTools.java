@@ -35,14 +35,22 @@ public interface TextTools {
     /** A gap between words. */
     record Gap() implements Token {}
 
-    /** A running sum kept by the component (WIT {@code resource tally}). */
+    /**
+     * A running sum kept by the component (WIT {@code resource tally}). Closeable: {@code close()}
+     * is its lifetime, not a WIT method (the component's handle is dropped; a Java tally lent to a
+     * component is closed when the component drops it).
+     */
     @WitResource
-    interface Tally {
+    interface Tally extends AutoCloseable {
         /** Adds {@code n}. */
         void add(@Unsigned int n);
 
         /** The sum so far. */
         @Unsigned long sum();
+
+        /** Done with the tally. */
+        @Override
+        void close();
     }
 
     /** Upper-cases the ASCII letters of {@code text} and appends "!"; logs {@code text} first. Traps on NUL. */

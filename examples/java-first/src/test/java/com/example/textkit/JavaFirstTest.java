@@ -88,7 +88,11 @@ class JavaFirstTest {
                   peek: func(tally: borrow<tally>) -> u64;
                 }
 
-                """, wit("text-tools.wit"));
+                """, withoutDocs(wit("text-tools.wit")));
+        // the Javadoc came along as WIT documentation
+        assertTrue(wit("text-tools.wit").contains("  /// A running sum kept by the component (WIT `resource tally`)."),
+                wit("text-tools.wit"));
+        assertTrue(wit("text-tools.wit").contains("    /// Adds `n`.\n    add: func(n: u32);"), wit("text-tools.wit"));
         assertEquals("""
                 package example:textkit@1.0.0;
 
@@ -101,7 +105,7 @@ class JavaFirstTest {
                   log: func(level: level, message: string);
                 }
 
-                """, wit("logger.wit"));
+                """, withoutDocs(wit("logger.wit")));
         assertEquals("""
                 package example:textkit@1.0.0;
 
@@ -120,10 +124,16 @@ class JavaFirstTest {
         String textkit = unindent(WitPrinter.print(ComponentWit.decode(Main.componentBytes()).resolve()));
         String reporter = unindent(WitPrinter.print(ComponentWit.decode(Main.resource("/reporter.wasm")).resolve()));
         for (String file : List.of("text-tools.wit", "logger.wit", "report.wit")) {
-            String derived = unindent(wit(file));
+            String derived = unindent(withoutDocs(wit(file)));
             String block = derived.substring(derived.indexOf("interface ")).stripTrailing();
             assertTrue(textkit.contains(block) || reporter.contains(block), file + " in\n" + textkit + "\n" + reporter);
         }
+    }
+
+    /** WIT without its {@code ///} documentation (the components' binaries carry none). */
+    private static String withoutDocs(String wit) {
+        return wit.lines().filter(l -> !l.strip().startsWith("///")).map(l -> l + "\n")
+                .collect(java.util.stream.Collectors.joining());
     }
 
     private static String unindent(String text) {
@@ -189,9 +199,13 @@ class JavaFirstTest {
         b.add(-1);
         assertEquals(42, a.sum());
         assertEquals(0xFFFF_FFFFL, b.sum(), "u32 added as unsigned");
-        TallyHandle handle = assertInstanceOf(TallyHandle.class, a);
-        handle.close();
+        assertInstanceOf(TallyHandle.class, a);
+        a.close(); // through the user's own type: the handle is dropped
         assertThrows(IllegalStateException.class, a::sum, "a closed handle is not used");
+        try (Tally d = tools.newTally()) {
+            d.add(5);
+            assertEquals(5, d.sum());
+        }
         assertEquals(0xFFFF_FFFFL, b.sum());
         Tally c = tools.startingAt(-2);
         c.add(3);
@@ -201,6 +215,7 @@ class JavaFirstTest {
         Tally mine = new Tally() {
             @Override public void add(int n) { }
             @Override public long sum() { return 7; }
+            @Override public void close() { }
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tools.peek(mine));
         assertTrue(e.getMessage().startsWith("not a `tally` of the component"), e.getMessage());
