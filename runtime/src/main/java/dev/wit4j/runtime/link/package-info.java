@@ -18,9 +18,9 @@
  *   <li>{@code Canons}: {@code canon lift} makes a {@code LiftedFunc} (enter, lower, call, lift,
  *       post-return, poison on failure); {@code canon lower} a core function that lifts from the
  *       caller and invokes the callee; {@code resource.new/rep/drop} work on the instance's
- *       handle table. Component-to-component calls pass a {@code Value} tree with the strings'
- *       source hints ({@link dev.wit4j.runtime.abi.StringHints}), so transcoding and allocation
- *       follow the spec exactly; there is no direct memory-to-memory copy yet.</li>
+ *       handle table. Component-to-component calls move their arguments and results memory to
+ *       memory ({@link dev.wit4j.runtime.abi.CallTransfer}: lifted from the caller, lowered into
+ *       the callee with the spec's transcoding and allocation sequence), without {@code Value}s.</li>
  *   <li>{@code InstanceState} holds the handle table and the {@code may_enter}/{@code may_leave}
  *       flags ({@code may_enter} is the thread running a call, taken by compare-and-set, so a
  *       second thread is refused rather than let in); a trap poisons the instance it unwinds

@@ -1,0 +1,12 @@
+/**
+ * The annotation processor: {@code WitWorldProcessor} reads a {@code @WitWorld}'s WIT (or a
+ * component's own types), builds a small immutable model ({@code ModelBuilder},
+ * {@code dev.wit4j.processor.model}) and writes Java with one generator per kind of output
+ * ({@code dev.wit4j.processor.gen}); with {@code component =} it also checks the component
+ * against the world ({@code ComponentFit}) and compiles it into the application.
+ * {@code JavaFirstProcessor} derives WIT from {@code @WitInterface} Java interfaces
+ * ({@code JavaFirstReader}) and binds them the same way. Every diagnostic is a {@code Message},
+ * reported on the offending element; inputs are recorded ({@code Inputs}) so that a build notices
+ * changed WIT or components.
+ */
+package dev.wit4j.processor;
