@@ -22,7 +22,7 @@ final class Progress {
 
     /** A step: say {@code what} if it takes long, and its time when it is over. */
     Step step(PrintWriter err, String what) {
-        boolean shown = !quiet && (System.console() != null || Boolean.getBoolean("wit4j.progress"));
+        boolean shown = !quiet && System.console() != null;
         return new Step(shown ? err : null, what);
     }
 
