@@ -125,7 +125,15 @@ public final class CoreModule {
      * @throws CoreModuleException if the bytes are malformed or the module is invalid
      */
     public static CoreModule parse(byte[] bytes, long offset, CompiledCodeCache cache) {
-        byte[] copy = bytes.clone();
+        return parseOwned(bytes.clone(), offset, cache);
+    }
+
+    /**
+     * {@link #parse(byte[], long, CompiledCodeCache)} of an array the caller hands over: it is
+     * kept (and may be changed) rather than copied, which for a module of megabytes saves a copy
+     * into fresh heap in a process that has just started.
+     */
+    public static CoreModule parseOwned(byte[] copy, long offset, CompiledCodeCache cache) {
         String known = cache != null ? cache.knownDigest(copy) : null;
         String digest = known != null ? known : CompiledCodeCache.sha256Hex(copy);
         if (cache != null) {

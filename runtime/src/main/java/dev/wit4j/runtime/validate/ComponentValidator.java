@@ -153,7 +153,8 @@ public final class ComponentValidator {
         CoreModule module;
         try {
             byte[] bytes = section.module().bytes().toByteArray();
-            module = declarationsOnly ? CoreModule.parseDeclarations(bytes, offset) : CoreModule.parse(bytes, offset, cache);
+            // a fresh copy of the decoded bytes, handed over
+            module = declarationsOnly ? CoreModule.parseDeclarations(bytes, offset) : CoreModule.parseOwned(bytes, offset, cache);
         } catch (CoreModuleException e) {
             throw new ValidationException((e.malformed() ? "malformed core module: " : "invalid core module: ") + e.reason(),
                     e.offset(), e);
