@@ -11,4 +11,9 @@ list="$target/classes.list"
 "$java" -XX:DumpLoadedClassList="$list.all" -jar "$jar" > /dev/null
 grep -v '_wasm/' "$list.all" > "$list"
 rm -f "$archive"
-"$java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive" -cp "$jar" > /dev/null
+# A JVM that cannot write the archive (built without class-data sharing) still runs the jar, only
+# without the archive: say so and go on.
+if ! "$java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive" -cp "$jar" > "$target/archive.log" 2>&1; then
+  echo "warning: this JVM did not write a class-data archive (see $target/archive.log); the jar runs without one" >&2
+  rm -f "$archive"
+fi
