@@ -165,7 +165,7 @@ final class Builtins {
      * when the built-in is, with {@code T} {@code i32} (🐘 or {@code i64}); returns {@code T}.
      */
     private static CoreValType spawnArgument(Scope scope, long index, boolean shared, long offset) {
-        if (!(scope.coreType(index, offset) instanceof CoreType.Func f)) throw error(offset, "expected a core function type");
+        CoreType.Func f = coreFunc(scope, index, offset);
         if (shared && !f.shared()) throw error(offset, "spawn type must be shared: the built-in is `shared`");
         if (!shared && f.shared()) throw error(offset, "spawn type must not be shared: the built-in is not `shared`");
         List<CoreValType> params = f.type().params();
@@ -179,7 +179,11 @@ final class Builtins {
     }
 
     private static CoreFuncType coreFuncType(Scope scope, long index, long offset) {
-        if (scope.coreType(index, offset) instanceof CoreType.Func f) return f.type();
+        return coreFunc(scope, index, offset).type();
+    }
+
+    private static CoreType.Func coreFunc(Scope scope, long index, long offset) {
+        if (scope.coreType(index, offset) instanceof CoreType.Func f) return f;
         throw error(offset, "expected a core function type");
     }
 
