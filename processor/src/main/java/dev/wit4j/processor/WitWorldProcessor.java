@@ -312,9 +312,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             }
             for (TypeModel t : h.types()) {
                 if (t instanceof TypeModel.ResourceModel r && r.javaInterface().isPresent()) {
-                    boolean constructor = h.methods().stream().anyMatch(m -> m.role() == dev.wit4j.processor.model.MethodModel.Role.CONSTRUCTOR
-                            && m.resource().equals(java.util.Optional.of(r.witName())));
-                    files.add(ResourceGenerator.topLevel(r, constructor, e));
+                    files.add(ResourceGenerator.topLevel(r, h.methods(), e));
                 }
             }
             for (JavaFile file : files) {

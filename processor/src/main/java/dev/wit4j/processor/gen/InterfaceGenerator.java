@@ -61,12 +61,7 @@ public final class InterfaceGenerator {
             return VariantGenerator.generate(v);
         }
         TypeModel.ResourceModel r = (TypeModel.ResourceModel) t;
-        return ResourceGenerator.generate(r, holder, has(holderMethods, r, MethodModel.Role.CONSTRUCTOR),
-                has(holderMethods, r, MethodModel.Role.STATIC));
-    }
-
-    private static boolean has(List<MethodModel> methods, TypeModel.ResourceModel r, MethodModel.Role role) {
-        return methods.stream().anyMatch(m -> m.role() == role && m.resource().equals(java.util.Optional.of(r.witName())));
+        return ResourceGenerator.generate(r, holder, holderMethods);
     }
 
     private static String role(Holder h) {

@@ -21,11 +21,18 @@ public final class ResourceGenerator {
     }
 
     /**
-     * @param constructor whether the resource has a constructor (a method of {@code holder})
-     * @param statics whether it has static functions (methods of {@code holder})
+     * @param holderMethods the methods of {@code holder}, among them the resource's constructor
+     *     and static functions, if it has any
      */
-    public static TypeSpec generate(TypeModel.ResourceModel r, ClassName holder, boolean constructor, boolean statics) {
-        return r.exported() ? exported(r, holder, constructor) : imported(r, holder, constructor, statics);
+    public static TypeSpec generate(TypeModel.ResourceModel r, ClassName holder, java.util.List<MethodModel> holderMethods) {
+        boolean constructor = has(holderMethods, r, MethodModel.Role.CONSTRUCTOR);
+        return r.exported() ? exported(r, holder, constructor)
+                : imported(r, holder, constructor, has(holderMethods, r, MethodModel.Role.STATIC));
+    }
+
+    /** Whether {@code methods} (a holder's) include one of {@code role} of resource {@code r}. */
+    private static boolean has(java.util.List<MethodModel> methods, TypeModel.ResourceModel r, MethodModel.Role role) {
+        return methods.stream().anyMatch(m -> m.role() == role && m.resource().equals(java.util.Optional.of(r.witName())));
     }
 
     private static TypeSpec imported(TypeModel.ResourceModel r, ClassName holder, boolean constructor, boolean statics) {
@@ -61,11 +68,11 @@ public final class ResourceGenerator {
 
     /**
      * Java-first: the top-level handle class of an exported resource, implementing the user's
-     * resource interface ({@link TypeModel.ResourceModel#javaInterface()}); {@code constructor}:
-     * whether the resource has one (its Javadoc names it only then).
+     * resource interface ({@link TypeModel.ResourceModel#javaInterface()}); {@code holderMethods}
+     * as for {@link #generate} (its Javadoc names a constructor only if there is one).
      */
-    public static JavaFile topLevel(TypeModel.ResourceModel r, boolean constructor, Element origin) {
-        TypeSpec t = exported(r, r.name(), constructor).toBuilder()
+    public static JavaFile topLevel(TypeModel.ResourceModel r, java.util.List<MethodModel> holderMethods, Element origin) {
+        TypeSpec t = exported(r, r.name(), has(holderMethods, r, MethodModel.Role.CONSTRUCTOR)).toBuilder()
                 .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED).addMember("value", "$S", InterfaceGenerator.GENERATOR).build())
                 .addOriginatingElement(origin).build();
         return JavaFile.builder(r.name().packageName(), t).indent("    ").skipJavaLangImports(true).build();
