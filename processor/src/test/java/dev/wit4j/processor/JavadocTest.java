@@ -51,4 +51,23 @@ class JavadocTest {
         String exp = source(c, "e.docs.Exp");
         assertTrue(exp.contains("the component (functions returning it)"), exp);
     }
+
+    @Test
+    void recordFieldDocsAreMarkdownLikeTheRest(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("docs.wit"), String.join("\n",
+                "package ex:md;",
+                "interface shapes {",
+                "  /// A point, *not* a vector.",
+                "  record point {",
+                "    /// The `x` coordinate, <b> shown as text.",
+                "    x: u32,",
+                "  }",
+                "}",
+                "world w { import shapes; }", ""));
+        Compilation c = Harness.compileWorld("e.md", "w", dir);
+        assertThat(c).succeeded();
+        String shapes = source(c, "e.md.Shapes");
+        assertTrue(shapes.contains("A point, <em>not</em> a vector."), shapes);
+        assertTrue(shapes.contains("@param x The <code>x</code> coordinate, &lt;b&gt; shown as text."), shapes);
+    }
 }

@@ -83,12 +83,6 @@ public final class Javadocs {
         return this;
     }
 
-    /** Escapes WIT documentation for use in Javadoc. */
-    public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
-                .replace("\\", "&#92;").replace("@", "&#64;");
-    }
-
     /** Whether a gate marks the item deprecated. */
     public static Optional<String> deprecatedIn(Stability st) {
         if (st instanceof Stability.Stable s) {

@@ -16,7 +16,7 @@ public final class RecordGenerator {
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
         for (TypeModel.Field f : r.fields()) {
             ctor.addParameter(ParameterSpec.builder(f.type(), f.javaName()).build());
-            String text = f.docs().contents().map(Javadocs::escape).orElse("");
+            String text = f.docs().contents().map(Javadocs::html).orElse("");
             if (!f.witType().isEmpty()) {
                 text = text.isEmpty() ? f.witType() : text + " (" + f.witType() + ")";
             }
