@@ -50,8 +50,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         try {
             Component component;
-            try (Progress.Step step = progress.step(spec.commandLine().getErr(),
-                    "loading " + file + " (" + Progress.size(Files.size(file)) + ")")) {
+            try (Progress.Step step = progress.step(spec.commandLine().getErr(), "loading", file, Files.size(file))) {
                 component = engine.load(file);
             }
             try (Progress.Step step = progress.step(spec.commandLine().getErr(), "compiling " + file)) {

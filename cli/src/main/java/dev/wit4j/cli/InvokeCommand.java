@@ -153,8 +153,7 @@ final class InvokeCommand implements Callable<Integer> {
         }
         // One call per process: compiled code only if it is cached, else interpreted (see CodeCacheOptions).
         Engine engine = cache.engine();
-        try (Progress.Step step = progress.step(spec.commandLine().getErr(),
-                "loading " + file + " (" + Progress.size(bytes.length) + ")")) {
+        try (Progress.Step step = progress.step(spec.commandLine().getErr(), "loading", file, bytes.length)) {
             return engine.load(bytes);
         } catch (WasmFormatException e) {
             throw new Failure(file + ": " + e.getMessage());
@@ -255,14 +254,15 @@ final class InvokeCommand implements Callable<Integer> {
     /** The call's arguments; an owned handle passed on is moved out of {@code handles}. */
     private static List<Value> arguments(WaveCall call, Func func, Map<String, Value> handles) throws Failure {
         try {
-            Set<String> owned = new HashSet<>();
+            Set<String> named = new HashSet<>();
             List<Value> args = call.arguments(func.params().stream().map(Func.Param::type).toList(), name -> {
                 Optional<Value> v = Optional.ofNullable(handles.get(name));
-                v.ifPresent(value -> owned.add(name));
+                v.ifPresent(value -> named.add(name));
                 return v;
             });
-            // a handle passed as an owned argument moves into the call; one lent stays
-            for (String name : owned) {
+            // a handle passed as an owned argument is the bound value itself and moves into the
+            // call; one lent arrives as a new borrow and stays
+            for (String name : named) {
                 Value bound = handles.get(name);
                 if (args.stream().anyMatch(a -> a == bound)) handles.remove(name);
             }

@@ -20,6 +20,11 @@ final class Progress {
     @Option(names = {"-q", "--quiet"}, description = "no progress lines on a terminal")
     boolean quiet;
 
+    /** A step on a file: {@code doing file (size)}, as {@link #step(PrintWriter, String)}. */
+    Step step(PrintWriter err, String doing, java.nio.file.Path file, long bytes) {
+        return step(err, doing + " " + file + " (" + size(bytes) + ")");
+    }
+
     /** A step: say {@code what} if it takes long, and its time when it is over. */
     Step step(PrintWriter err, String what) {
         boolean shown = !quiet && System.console() != null;
@@ -66,7 +71,7 @@ final class Progress {
     }
 
     /** {@code bytes} as a size a person reads: {@code 12.5 MB}, {@code 640 KB}. */
-    static String size(long bytes) {
+    private static String size(long bytes) {
         if (bytes >= 1_000_000) return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
         return Math.max(1, bytes / 1000) + " KB";
     }

@@ -78,8 +78,7 @@ final class RunCommand implements Callable<Integer> {
         }
         // One run per process: compiled code only if it is cached, else interpreted (see CodeCacheOptions).
         Engine engine = cache.engine();
-        try (Progress.Step step = progress.step(spec.commandLine().getErr(),
-                "loading " + file + " (" + Progress.size(bytes.length) + ")")) {
+        try (Progress.Step step = progress.step(spec.commandLine().getErr(), "loading", file, bytes.length)) {
             return engine.load(bytes);
         } catch (WasmFormatException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());

@@ -40,8 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail("cannot read " + file + ": " + e.getMessage());
         }
-        try (Progress.Step step = progress.step(spec.commandLine().getErr(),
-                "validating " + file + " (" + Progress.size(bytes.length) + ")")) {
+        try (Progress.Step step = progress.step(spec.commandLine().getErr(), "validating", file, bytes.length)) {
             WasmFile.validate(bytes);
         } catch (WasmFormatException e) {
             return fail(file + ": " + e.getMessage());

@@ -69,8 +69,7 @@ final class WitCommand implements Callable<Integer> {
             throw new IOException("no such file", e);
         }
         if (isBinary(bytes) || path.getFileName().toString().endsWith(".wasm")) {
-            try (Progress.Step step = progress.step(spec.commandLine().getErr(),
-                    "reading " + path + " (" + Progress.size(bytes.length) + ")")) {
+            try (Progress.Step step = progress.step(spec.commandLine().getErr(), "reading", path, bytes.length)) {
                 return ComponentWit.decode(bytes).resolve();
             }
         }

@@ -113,9 +113,9 @@ final class JavadocText {
     /** Inline tags and paragraphs as Markdown, outer blank lines and trailing spaces gone. */
     private static String text(String javadoc) {
         StringBuilder sb = new StringBuilder();
+        Matcher m = INLINE.matcher(javadoc);
         int at = 0;
         while (true) {
-            Matcher m = INLINE.matcher(javadoc);
             if (!m.find(at)) {
                 sb.append(javadoc, at, javadoc.length());
                 break;
