@@ -127,7 +127,7 @@ public final class Engine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return load(bytes);
+        return load(bytes, true, codeCache, executionMode, interpretUntilCached);
     }
 
     /**
@@ -139,7 +139,7 @@ public final class Engine {
      * @throws IllegalArgumentException if the bytes are a core module rather than a component
      */
     public Component load(byte[] bytes) {
-        return load(bytes, codeCache, executionMode, interpretUntilCached);
+        return load(bytes, false, codeCache, executionMode, interpretUntilCached);
     }
 
     /**
@@ -154,7 +154,7 @@ public final class Engine {
     public Component deserialize(byte[] serialized) {
         dev.wit4j.runtime.engine.Precompiled.Loaded loaded =
                 dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"));
-        return load(loaded.component(), loaded.code(), ExecutionMode.COMPILED, false);
+        return load(loaded.component(), true, loaded.code(), ExecutionMode.COMPILED, false);
     }
 
     /**
@@ -178,12 +178,14 @@ public final class Engine {
     public Component deserialize(java.io.InputStream serialized, ClassLoader classes) {
         dev.wit4j.runtime.engine.Precompiled.Loaded loaded =
                 dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"), classes);
-        return load(loaded.component(), loaded.code(), ExecutionMode.COMPILED, false);
+        return load(loaded.component(), true, loaded.code(), ExecutionMode.COMPILED, false);
     }
 
-    private Component load(byte[] bytes, dev.wit4j.runtime.engine.CompiledCodeCache codeCache, ExecutionMode executionMode,
-            boolean interpretUntilCached) {
-        WasmBinary binary = ComponentDecoder.decode(Objects.requireNonNull(bytes, "bytes"));
+    /** {@code owned}: nobody else holds {@code bytes}, so the decoded model may keep ranges of them. */
+    private Component load(byte[] bytes, boolean owned, dev.wit4j.runtime.engine.CompiledCodeCache codeCache,
+            ExecutionMode executionMode, boolean interpretUntilCached) {
+        Objects.requireNonNull(bytes, "bytes");
+        WasmBinary binary = owned ? ComponentDecoder.decodeOwned(bytes) : ComponentDecoder.decode(bytes);
         if (binary instanceof CoreModuleBinary) {
             throw new IllegalArgumentException("this is a core WebAssembly module, not a component");
         }

@@ -25,9 +25,21 @@ public final class ComponentDecoder {
     private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6d};
 
     private final byte[] buf;
+    /** Whether the model may keep ranges of {@code buf} rather than copies ({@link #decodeOwned}). */
+    private final boolean owned;
 
     private ComponentDecoder(byte[] buf) {
+        this(buf, false);
+    }
+
+    private ComponentDecoder(byte[] buf, boolean owned) {
         this.buf = buf;
+        this.owned = owned;
+    }
+
+    /** {@code buf[from..to)} for the model: the range itself if the bytes were handed over, else a copy. */
+    private Bytes take(int from, int to) {
+        return owned ? Bytes.wrap(buf, from, to) : Bytes.copyOf(buf, from, to);
     }
 
     /**
@@ -39,12 +51,23 @@ public final class ComponentDecoder {
      * @throws BinaryFormatException if the bytes are malformed
      */
     public static WasmBinary decode(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes");
-        ComponentDecoder d = new ComponentDecoder(bytes);
-        BinaryReader r = new BinaryReader(bytes, 0, bytes.length);
+        return decode(new ComponentDecoder(Objects.requireNonNull(bytes, "bytes")));
+    }
+
+    /**
+     * {@link #decode(byte[])} of bytes handed over to the model: it keeps ranges of them (embedded
+     * core modules, custom sections) instead of copies, which for a large component is megabytes
+     * less to allocate and copy. The caller must not change {@code bytes} afterwards.
+     */
+    public static WasmBinary decodeOwned(byte[] bytes) {
+        return decode(new ComponentDecoder(Objects.requireNonNull(bytes, "bytes"), true));
+    }
+
+    private static WasmBinary decode(ComponentDecoder d) {
+        BinaryReader r = new BinaryReader(d.buf, 0, d.buf.length);
         if (d.header(r) == Layer.MODULE) {
             d.moduleSections(r, false);
-            return new CoreModuleBinary(0, Bytes.copyOf(bytes));
+            return new CoreModuleBinary(0, d.take(0, d.buf.length));
         }
         return d.componentSections(r, 0, false);
     }
@@ -154,7 +177,7 @@ public final class ComponentDecoder {
                 int dataStart = s.position();
                 s.skip(s.remaining());
                 yield new Section.Custom(offset, w,
-                        new CustomSection(name, dataStart, Bytes.copyOf(buf, dataStart, s.end())));
+                        new CustomSection(name, dataStart, take(dataStart, s.end())));
             }
             case 1 -> {
                 int start = s.position();
@@ -163,7 +186,7 @@ public final class ComponentDecoder {
                 }
                 moduleSections(s, true);
                 yield new Section.ModuleSection(offset, w,
-                        new CoreModuleBinary(start, Bytes.copyOf(buf, start, s.end())));
+                        new CoreModuleBinary(start, take(start, s.end())));
             }
             case 2 -> new Section.CoreInstanceSection(offset, w, vec(s, this::coreInstance));
             case 3 -> new Section.CoreTypeSection(offset, w, vec(s, this::coreType));

@@ -46,9 +46,10 @@ public final class ComponentEncoder {
 
     private static void section(BinaryWriter w, Section section) {
         if (section instanceof Section.Custom s) {
-            w.string(s.custom().name()).bytes(s.custom().data().array());
+            w.string(s.custom().name()).bytes(s.custom().data().array(), s.custom().data().offset(),
+                    s.custom().data().length());
         } else if (section instanceof Section.ModuleSection s) {
-            w.bytes(s.module().bytes().array());
+            w.bytes(s.module().bytes().array(), s.module().bytes().offset(), s.module().bytes().length());
         } else if (section instanceof Section.CoreInstanceSection s) {
             vec(w, s.instances(), ComponentEncoder::coreInstance);
         } else if (section instanceof Section.CoreTypeSection s) {
@@ -77,7 +78,7 @@ public final class ComponentEncoder {
         } else if (section instanceof Section.ValueSection s) {
             vec(w, s.values(), (x, v) -> {
                 valType(x, v.type());
-                x.uleb(v.data().length()).bytes(v.data().array());
+                x.uleb(v.data().length()).bytes(v.data().array(), v.data().offset(), v.data().length());
             });
         } else {
             throw new AssertionError(section);

@@ -15,9 +15,9 @@ final class CustomSections {
 
     static Optional<ComponentNameSection> decodeNames(Bytes data, long dataOffset) {
         try {
-            // The payload is read from its own array; positions are shifted back to absolute offsets.
+            // The payload is read where it lies; positions are shifted to absolute offsets.
             BinaryReader r = reader(data);
-            long base = Math.max(dataOffset, 0);
+            long base = Math.max(dataOffset, 0) - data.offset();
             List<ComponentNameSection.Subsection> subs = new ArrayList<>();
             while (!r.eof()) {
                 long offset = base + r.position();
@@ -92,7 +92,7 @@ final class CustomSections {
     }
 
     private static BinaryReader reader(Bytes data) {
-        return new BinaryReader(data.array(), 0, data.length());
+        return new BinaryReader(data.array(), data.offset(), data.offset() + data.length());
     }
 
     static Bytes encode(ComponentNameSection names) {
@@ -116,7 +116,7 @@ final class CustomSections {
             } else {
                 ComponentNameSection.Unknown u = (ComponentNameSection.Unknown) sub;
                 id = u.id();
-                body.bytes(u.data().array());
+                body.bytes(u.data().array(), u.data().offset(), u.data().length());
             }
             w.u8(id).uleb(body.size()).bytes(body);
         }

@@ -38,12 +38,17 @@ import org.objectweb.asm.tree.VarInsnNode;
  * a trap), so the guest still stops at its next back edge or indirect call, and calls — which the
  * code of a JavaScript engine makes constantly — stop paying for it.
  *
+ * <p><b>{@code memory.init}</b> becomes a call of {@link CompiledOps#memoryInit}, which is also
+ * given the instance, so that the segment copied is the running instance's even when its memory
+ * is another instance's (the compiler's own asks the memory, which knows only one instance's).
+ *
  * <p><b>Unsigned comparison.</b> {@code i32.ge_u} becomes a call of {@link CompiledOps#i32GeU},
  * which the JIT inlines (the compiler's own is kept out of line on Java 17).
  */
 final class CodeRewriter {
 
     private static final String MEMORY = "Lrun/endive/runtime/Memory;";
+    private static final String INSTANCE = "Lrun/endive/runtime/Instance;";
     private static final String READ = "(ILrun/endive/runtime/Instance;)J";
     private static final String WRITE = "(JILrun/endive/runtime/Instance;)V";
     private static final String OPS = Type.getInternalName(CompiledOps.class);
@@ -61,6 +66,7 @@ final class CodeRewriter {
         boolean changed = false;
         for (MethodNode method : node.methods) {
             changed |= rewriteComparisons(method);
+            changed |= rewriteMemoryInit(method);
             changed |= dropChecksBeforeCalls(method);
             if (moved != null) {
                 changed |= rewriteGlobals(method, moved);
@@ -158,6 +164,24 @@ final class CodeRewriter {
         return changed;
     }
 
+    private static boolean rewriteMemoryInit(MethodNode method) {
+        if ((method.access & Opcodes.ACC_STATIC) == 0) return false;
+        int instanceSlot = slotOf(method.desc, INSTANCE);
+        if (instanceSlot < 0) return false;
+        boolean changed = false;
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.owner.endsWith("Shaded") && call.name.equals("memoryInit")
+                    && call.desc.equals("(IIII" + MEMORY + ")V")) {
+                method.instructions.insertBefore(call, new VarInsnNode(Opcodes.ALOAD, instanceSlot));
+                call.owner = OPS;
+                call.desc = "(IIII" + MEMORY + INSTANCE + ")V";
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     /** Declares the cells local (slot {@code slot}, a {@code long[]}) in an expanded frame. */
     private static void addLocal(FrameNode frame, int slot) {
         if (frame.type != Opcodes.F_NEW) {
@@ -193,10 +217,15 @@ final class CodeRewriter {
 
     /** The local slot of a static method's last {@code Memory} parameter, or -1. */
     private static int memorySlot(String desc) {
+        return slotOf(desc, MEMORY);
+    }
+
+    /** The local slot of the (last) parameter of type {@code descriptor}, or -1. */
+    private static int slotOf(String desc, String descriptor) {
         int slot = 0;
         int found = -1;
         for (Type arg : Type.getArgumentTypes(desc)) {
-            if (arg.getDescriptor().equals(MEMORY)) found = slot;
+            if (arg.getDescriptor().equals(descriptor)) found = slot;
             slot += arg.getSize();
         }
         return found;

@@ -31,6 +31,8 @@ final class CompiledCode {
     private static final int FORMAT = 3;
 
     private final WasmModule module;
+    /** Where the module's segment bytes lie, when its segments are placeholders ({@link SegmentBytes}); else null. */
+    private final SegmentBytes segments;
     private final String mainClass;
     /** The class files by name: as compiled, or (read back) deflated, with their lengths in {@code inflatedLengths}. */
     private final Map<String, byte[]> classes;
@@ -43,13 +45,14 @@ final class CompiledCode {
 
     CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
             ModuleSplitter.Additions additions, CompileReport report, Function<Instance, Machine> factory) {
-        this(module, mainClass, classes, null, null, additions, report, factory);
+        this(module, null, mainClass, classes, null, null, additions, report, factory);
     }
 
-    private CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
+    private CompiledCode(WasmModule module, SegmentBytes segments, String mainClass, Map<String, byte[]> classes,
             Map<String, Integer> inflatedLengths, ClassLoader externalClasses, ModuleSplitter.Additions additions,
             CompileReport report, Function<Instance, Machine> factory) {
         this.module = module;
+        this.segments = segments;
         this.mainClass = mainClass;
         this.classes = classes;
         this.inflatedLengths = inflatedLengths;
@@ -62,6 +65,11 @@ final class CompiledCode {
     /** The module instances of this code are built from. */
     WasmModule module() {
         return module;
+    }
+
+    /** Where the module's segment bytes lie if its engine segments are placeholders, else null. */
+    SegmentBytes segments() {
+        return segments;
     }
 
     /** The class files by name, as compiled (null for code read back, whose classes stay deflated until defined). */
@@ -113,7 +121,7 @@ final class CompiledCode {
         Map<String, byte[]> moved = ClassPackages.move(raw, pkg);
         moved.forEach(sink);
         String main = ClassPackages.moved(mainClass, pkg);
-        return new CompiledCode(module, main, Map.of(), null, null, additions, report, null);
+        return new CompiledCode(module, segments, main, Map.of(), null, null, additions, report, null);
     }
 
     /** What splitting added to the original module. */
@@ -212,10 +220,11 @@ final class CompiledCode {
             // a precompiled component's module is its skeleton already
             byte[] skeleton = skeletonGiven ? original : ModuleSplitter.skeleton(original, additions);
             // compiled code never reads function bodies, unless some function is interpreted
-            WasmModule module = interpreted.isEmpty() ? SkeletonParser.parse(skeleton)
-                    : CoreModule.parseWorkingAround(skeleton, false);
+            SkeletonParser.Skeleton module = interpreted.isEmpty() ? SkeletonParser.parse(skeleton)
+                    : new SkeletonParser.Skeleton(CoreModule.parseWorkingAround(skeleton, false), null);
             CompileReport report = new CompileReport(functions, split, added, interpreted, largest, over);
-            return new CompiledCode(module, mainClass, classes, inflatedLengths, count == 0 ? externalClasses : null,
+            return new CompiledCode(module.module(), module.segments(), mainClass, classes, inflatedLengths,
+                    count == 0 ? externalClasses : null,
                     additions, report, null);
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged compiled code", e);

@@ -37,7 +37,7 @@ public final class CompiledCodeCache {
 
     private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
     /** The file layout's version, part of every key. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
     private static final String ENGINE_FINGERPRINT = engineFingerprint();
     /** The logger, looked up only when something is logged: finding it costs start-up time (the logging system starts). */
     private static System.Logger log() {

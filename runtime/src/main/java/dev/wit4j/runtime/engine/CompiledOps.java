@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import run.endive.runtime.Instance;
 import run.endive.runtime.Memory;
 
 /**
@@ -26,5 +27,19 @@ public final class CompiledOps {
      */
     public static int i32GeU(int a, int b) {
         return Integer.toUnsignedLong(a) >= Integer.toUnsignedLong(b) ? 1 : 0;
+    }
+
+    /**
+     * {@code memory.init}: the segment is the calling instance's. The core compiler passes only the
+     * memory, which then uses the segments of the last instance that initialised it, so a module
+     * that imports its memory from another with segments of its own would copy the other's.
+     */
+    public static void memoryInit(int destination, int offset, int size, int segment, Memory memory,
+            Instance instance) {
+        if (memory instanceof UnsharedMemory own) {
+            own.initPassiveSegment(instance, segment, destination, offset, size);
+        } else {
+            memory.initPassiveSegment(segment, destination, offset, size);
+        }
     }
 }

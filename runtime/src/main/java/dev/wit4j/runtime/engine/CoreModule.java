@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Function;
 import dev.wit4j.runtime.engine.split.ModuleSplitter;
 import run.endive.runtime.Instance;
-import run.endive.runtime.InterpreterMachine;
 import run.endive.runtime.Machine;
 import run.endive.wasm.InvalidException;
 import run.endive.wasm.MalformedException;
@@ -323,7 +322,11 @@ public final class CoreModule {
     }
 
     /** The module instances in {@code mode} are built from, and the machine that runs their code. */
-    record Execution(WasmModule module, Function<Instance, Machine> machine) {}
+    record Execution(WasmModule module, Function<Instance, Machine> machine, SegmentBytes segments) {
+        Execution(WasmModule module, Function<Instance, Machine> machine) {
+            this(module, machine, null);
+        }
+    }
 
     /**
      * What instances in {@code mode} run: in {@link ExecutionMode#COMPILED} the module's code
@@ -331,14 +334,14 @@ public final class CoreModule {
      */
     Execution execution(ExecutionMode mode) {
         if (mode == ExecutionMode.INTERPRETED) {
-            return new Execution(SPLIT_FORCED ? interpretedSplit() : withCode(), InterpreterMachine::new);
+            return new Execution(SPLIT_FORCED ? interpretedSplit() : withCode(), InterpretedCode::new);
         }
         CompiledCode code = compiled;
         if (code == null && interpretUntilCached && !cachedCodeExists()) {
-            return new Execution(withCode(), InterpreterMachine::new);
+            return new Execution(withCode(), InterpretedCode::new);
         }
         code = code != null ? code : compiledCode();
-        return new Execution(code.module(), code.factory());
+        return new Execution(code.module(), code.factory(), code.segments());
     }
 
     /** The split module, validated, for interpreting it when splitting is forced. */

@@ -114,7 +114,7 @@ public final class CoreModuleInstance {
                 boolean[] first = {true};
                 builder.withGlobalFactory(GlobalCells.factory(wasm, cells))
                         .withMemoryFactory(limits -> {
-                            Memory memory = newMemory(limits, budget);
+                            Memory memory = newMemory(limits, budget, execution.segments());
                             if (first[0]) {
                                 ((UnsharedMemory) memory).cells = cells;
                                 first[0] = false;
@@ -122,7 +122,7 @@ public final class CoreModuleInstance {
                             return memory;
                         });
             } else {
-                builder.withMemoryFactory(limits -> newMemory(limits, budget));
+                builder.withMemoryFactory(limits -> newMemory(limits, budget, execution.segments()));
             }
             instance = builder.build();
         } catch (WasmException e) {
@@ -201,8 +201,15 @@ public final class CoreModuleInstance {
      * whose grow is safe across threads.
      */
     static Memory newMemory(MemoryLimits limits, Budget budget) {
+        return newMemory(limits, budget, null);
+    }
+
+    /** {@link #newMemory(MemoryLimits, Budget)}, reading its module's placeholder segments from {@code segments}. */
+    private static Memory newMemory(MemoryLimits limits, Budget budget, SegmentBytes segments) {
         if (PagedMemory.supports(limits)) {
-            return new FlatMemory(limits, budget);
+            FlatMemory memory = new FlatMemory(limits, budget);
+            memory.segmentBytes = segments;
+            return memory;
         }
         if (budget != Budget.UNLIMITED) {
             // a shared memory cannot be held to a budget as it grows: refused rather than unbounded

@@ -488,21 +488,22 @@ final class FlatMemory extends UnsharedMemory {
 
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
-        keepDataSegments(dataSegments);
+        keepDataSegments(instance, dataSegments, memoryIndex);
         if (dataSegments == null) {
             return;
         }
-        List<byte[]> data = new ArrayList<>();
+        List<SegmentBytes.Slice> data = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         long end = 0;
-        for (DataSegment s : dataSegments) {
+        for (int i = 0; i < dataSegments.length; i++) {
+            DataSegment s = dataSegments[i];
             if (s instanceof ActiveDataSegment segment) {
                 if (segment.index() == memoryIndex) {
-                    byte[] bytes = segment.data();
+                    SegmentBytes.Slice bytes = segment(dataSegments, i);
                     int offset = (int) ConstantEvaluators.computeConstantValue(instance, segment.offsetInstructions())[0];
                     data.add(bytes);
                     offsets.add(offset);
-                    end = Math.max(end, Integer.toUnsignedLong(offset) + bytes.length);
+                    end = Math.max(end, Integer.toUnsignedLong(offset) + bytes.length());
                 }
             } else if (!(s instanceof PassiveDataSegment)) {
                 throw new WasmEngineException("Data segment should be active or passive: " + s);
@@ -511,12 +512,12 @@ final class FlatMemory extends UnsharedMemory {
         reserve(end);
         long limit = byteSize();
         for (int i = 0; i < data.size(); i++) {
-            byte[] bytes = data.get(i);
+            SegmentBytes.Slice bytes = data.get(i);
             int offset = offsets.get(i);
-            if (Integer.toUnsignedLong(offset) + bytes.length > limit) {
-                throw new UninstantiableException(outOfBounds(Integer.toUnsignedLong(offset), bytes.length, limit));
+            if (Integer.toUnsignedLong(offset) + bytes.length() > limit) {
+                throw new UninstantiableException(outOfBounds(Integer.toUnsignedLong(offset), bytes.length(), limit));
             }
-            write(offset, bytes, 0, bytes.length);
+            write(offset, bytes.array(), bytes.from(), bytes.length());
         }
     }
 

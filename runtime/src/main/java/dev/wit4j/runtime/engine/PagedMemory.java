@@ -438,21 +438,22 @@ final class PagedMemory extends UnsharedMemory {
 
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
-        keepDataSegments(dataSegments);
+        keepDataSegments(instance, dataSegments, memoryIndex);
         if (dataSegments == null) {
             return;
         }
-        for (DataSegment s : dataSegments) {
+        for (int i = 0; i < dataSegments.length; i++) {
+            DataSegment s = dataSegments[i];
             if (s instanceof ActiveDataSegment) {
                 ActiveDataSegment segment = (ActiveDataSegment) s;
                 if (segment.index() != memoryIndex) {
                     continue;
                 }
-                byte[] data = segment.data();
+                SegmentBytes.Slice data = segment(dataSegments, i);
                 long offset = unsigned((int) ConstantEvaluators.computeConstantValue(instance,
                         segment.offsetInstructions())[0]);
-                checkBounds(offset, data.length, byteSize(), UninstantiableException::new);
-                writeChecked(offset, data, 0, data.length);
+                checkBounds(offset, data.length(), byteSize(), UninstantiableException::new);
+                writeChecked(offset, data.array(), data.from(), data.length());
             } else if (!(s instanceof PassiveDataSegment)) {
                 throw new WasmEngineException("Data segment should be active or passive: " + s);
             }

@@ -11,6 +11,8 @@ import run.endive.wasm.types.PassiveDataSegment;
 import dev.wit4j.runtime.engine.split.DataSegments;
 import run.endive.wasm.types.CodeSection;
 import run.endive.wasm.types.CustomSection;
+import run.endive.wasm.types.DataSegment;
+import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.DataCountSection;
 import run.endive.wasm.types.DataSection;
 import run.endive.wasm.types.ElementSection;
@@ -30,7 +32,8 @@ import run.endive.wasm.types.TypeSection;
  * Reads the skeleton of a compiled module (every function body {@code unreachable}) for instances
  * that run compiled code only: everything but the code section is parsed as Endive parses it, and
  * each function gets one shared empty body, since compiled code never reads bodies, and the data
- * segments are read directly ({@link DataSegments}). Parsing the
+ * segments are read directly ({@link DataSegments}), their bytes left where they lie when the
+ * module's memories are its own ({@link SegmentBytes}). Parsing the
  * bodies cost more than all the rest: a JavaScript engine's 14,550 one-instruction bodies took
  * 0.05 s warm and 0.3 s in a fresh JVM. Nothing here is validated (the module was when it was
  * compiled), and no digest of the bytes is computed.
@@ -40,23 +43,23 @@ final class SkeletonParser {
 
     private SkeletonParser() {}
 
+    /**
+     * The module, and where its segments' bytes are if its engine segments are placeholders (else
+     * null). {@code skeleton} must not change while instances of the module exist.
+     */
+    record Skeleton(WasmModule module, SegmentBytes segments) {}
+
+    private static final byte[] NO_BYTES = {};
+
     /** The module; a skeleton this reader cannot take is parsed whole, as any module is. */
-    static WasmModule parse(byte[] skeleton) {
+    static Skeleton parse(byte[] skeleton) {
         WasmModule.Builder module = WasmModule.builder().withValidation(false);
         Parser.Builder parser = Parser.builder().withValidation(false);
         DataSegments.Parts parts = DataSegments.read(skeleton);
         for (int id = SectionId.CUSTOM; id <= SectionId.TAG; id++) {
             if (id != SectionId.CODE && (id != SectionId.DATA || parts == null)) parser.includeSectionId(id);
         }
-        if (parts != null) {
-            DataSection.Builder section = DataSection.builder();
-            for (DataSegments.Segment d : parts.segments()) {
-                section.addDataSegment(d.offset() == null ? new PassiveDataSegment(d.data())
-                        : new ActiveDataSegment(d.memory(),
-                                List.of(new Instruction(-1, OpCode.I32_CONST, new long[] {d.offset()})), d.data()));
-            }
-            module.setDataSection(section.build());
-        }
+        boolean[] foreignMemory = {false};
         int[] functions = {-1};
         try {
             // the generic reader copies its input in 1 KB steps: give it only the sections it reads
@@ -65,13 +68,26 @@ final class SkeletonParser {
                 switch (s.sectionId()) {
                     case SectionId.CUSTOM -> module.addCustomSection(((CustomSection) s).name(), (CustomSection) s);
                     case SectionId.TYPE -> module.setTypeSection((TypeSection) s);
-                    case SectionId.IMPORT -> module.setImportSection((ImportSection) s);
+                    case SectionId.IMPORT -> {
+                        ImportSection imports = (ImportSection) s;
+                        for (int i = 0; i < imports.importCount(); i++) {
+                            foreignMemory[0] |= imports.getImport(i).importType() == ExternalType.MEMORY;
+                        }
+                        module.setImportSection(imports);
+                    }
                     case SectionId.FUNCTION -> {
                         module.setFunctionSection((FunctionSection) s);
                         functions[0] = ((FunctionSection) s).functionCount();
                     }
                     case SectionId.TABLE -> module.setTableSection((TableSection) s);
-                    case SectionId.MEMORY -> module.setMemorySection((MemorySection) s);
+                    case SectionId.MEMORY -> {
+                        MemorySection memories = (MemorySection) s;
+                        for (int i = 0; i < memories.memoryCount(); i++) {
+                            // Endive's own memory (a shared one) would be given placeholders
+                            foreignMemory[0] |= !PagedMemory.supports(memories.getMemory(i).limits());
+                        }
+                        module.setMemorySection(memories);
+                    }
                     case SectionId.GLOBAL -> module.setGlobalSection((GlobalSection) s);
                     case SectionId.EXPORT -> module.setExportSection((ExportSection) s);
                     case SectionId.START -> module.setStartSection((StartSection) s);
@@ -82,14 +98,31 @@ final class SkeletonParser {
                     default -> module.addIgnoredSection(s.sectionId());
                 }
             });
+            SegmentBytes segments = null;
+            if (parts != null) {
+                boolean placeholders = !foreignMemory[0];
+                DataSection.Builder section = DataSection.builder();
+                DataSegment[] made = new DataSegment[parts.segments().size()];
+                for (int i = 0; i < made.length; i++) {
+                    DataSegments.Segment d = parts.segments().get(i);
+                    byte[] data = placeholders ? NO_BYTES
+                            : java.util.Arrays.copyOfRange(d.module(), d.from(), d.from() + d.length());
+                    made[i] = d.offset() == null ? new PassiveDataSegment(data)
+                            : new ActiveDataSegment(d.memory(),
+                                    List.of(new Instruction(-1, OpCode.I32_CONST, new long[] {d.offset()})), data);
+                    section.addDataSegment(made[i]);
+                }
+                module.setDataSection(section.build());
+                if (placeholders) segments = new SegmentBytes(made, parts.segments());
+            }
             if (functions[0] > 0) {
                 CodeSection.Builder code = CodeSection.builder();
                 for (int i = 0; i < functions[0]; i++) code.addFunctionBody(NEVER_READ);
                 module.setCodeSection(code.build());
             }
-            return module.build();
+            return new Skeleton(module.build(), segments);
         } catch (RuntimeException e) { // a skeleton the fast readers do not take: read it whole
-            return CoreModule.parseWorkingAround(skeleton, false);
+            return new Skeleton(CoreModule.parseWorkingAround(skeleton, false), null);
         }
     }
 }

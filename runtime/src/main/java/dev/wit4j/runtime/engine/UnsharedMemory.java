@@ -3,10 +3,13 @@ package dev.wit4j.runtime.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.WeakHashMap;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Memory;
 import run.endive.runtime.WasmRuntimeException;
 import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.ActiveDataSegment;
 import run.endive.wasm.types.DataSegment;
 import run.endive.wasm.types.MemoryLimits;
 import run.endive.wasm.types.PassiveDataSegment;
@@ -35,7 +38,12 @@ abstract class UnsharedMemory implements Memory {
     final Budget budget;
     /** The memory's size. */
     int pages;
+    /** The data segments of the instance that defines this memory (its {@code memory.init}), or null. */
     private DataSegment[] dataSegments;
+    /** Those of instances that import it, for their {@code memory.init} (compiled code says who calls), or null. */
+    private Map<Instance, DataSegment[]> importers;
+    /** Where the bytes of its defining module's placeholder segments lie, or null ({@link SegmentBytes}). */
+    SegmentBytes segmentBytes;
     /**
      * The numeric globals of the instance whose memory 0 this is ({@link GlobalCells}), or null
      * when its module keeps them elsewhere.
@@ -150,9 +158,18 @@ abstract class UnsharedMemory implements Memory {
 
     // ---------------------------------------------------------------- data segments
 
-    /** Keeps the module's data segments for {@code memory.init} and {@code data.drop}. */
-    void keepDataSegments(DataSegment[] dataSegments) {
-        this.dataSegments = dataSegments;
+    /**
+     * Keeps {@code instance}'s data segments (its own array, in which {@code data.drop} empties a
+     * segment) for {@code memory.init}: as the defining instance's, or, if this memory is its
+     * {@code memoryIndex}th import, as an importer's.
+     */
+    void keepDataSegments(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
+        if (instance == null || memoryIndex >= instance.imports().memoryCount()) {
+            this.dataSegments = dataSegments;
+        } else {
+            if (importers == null) importers = new WeakHashMap<>();
+            importers.put(instance, dataSegments);
+        }
     }
 
     @Override
@@ -160,15 +177,36 @@ abstract class UnsharedMemory implements Memory {
         initialize(instance, dataSegments, 0);
     }
 
+    /** The bytes of segment {@code i} of {@code segments}, where they lie. */
+    SegmentBytes.Slice segment(DataSegment[] segments, int i) {
+        return segmentBytes != null ? segmentBytes.bytes(segments, i) : SegmentBytes.of(segments[i]);
+    }
+
+    /**
+     * {@code memory.init} by code that does not say which instance runs it (the interpreter): that
+     * of the instance interpreted on this thread ({@link InterpretedCode}).
+     */
     @Override
     public void initPassiveSegment(int segmentId, int dest, int offset, int size) {
-        byte[] data = dataSegments[segmentId].data();
+        initPassiveSegment(importers == null ? null : InterpretedCode.running(), segmentId, dest, offset, size);
+    }
+
+    /** {@code memory.init} by {@code instance}'s code. */
+    void initPassiveSegment(Instance instance, int segmentId, int dest, int offset, int size) {
+        DataSegment[] segments = importers == null || instance == null ? null : importers.get(instance);
+        initPassiveSegment(segments != null ? segments : dataSegments, segmentId, dest, offset, size);
+    }
+
+    private void initPassiveSegment(DataSegment[] segments, int segmentId, int dest, int offset, int size) {
+        // an active segment was dropped when the instance was made (Core spec, 4.5.4 Instantiation)
+        SegmentBytes.Slice data = segments[segmentId] instanceof ActiveDataSegment ? SegmentBytes.NONE
+                : segment(segments, segmentId);
         long from = Integer.toUnsignedLong(offset);
         long length = Integer.toUnsignedLong(size);
-        if (from + length > data.length) {
-            throw new WasmRuntimeException(outOfBounds(from, length, data.length));
+        if (from + length > data.length()) {
+            throw new WasmRuntimeException(outOfBounds(from, length, data.length()));
         }
-        write(dest, data, offset, size);
+        write(dest, data.array(), data.from() + offset, size);
     }
 
     @Override

@@ -64,9 +64,20 @@ class ComponentDecoderTest {
         assertInstanceOf(Component.class, ComponentDecoder.decode(nestedComponents(ComponentDecoder.MAX_NESTING)));
     }
 
+    /** Decodes, re-encodes, and decodes again from bytes handed over (ranges kept, not copies): the same. */
     private static Component roundTrip(byte[] bytes) {
         Component c = ComponentDecoder.decodeComponent(bytes);
         assertArrayEquals(bytes, ComponentEncoder.encode(c), "re-encoding differs");
+        Component owned = (Component) ComponentDecoder.decodeOwned(bytes.clone());
+        assertEquals(c, owned, "decoded from owned bytes");
+        assertArrayEquals(bytes, ComponentEncoder.encode(owned), "re-encoding from owned bytes differs");
+        for (int i = 0; i < c.sections().size(); i++) {
+            if (c.sections().get(i) instanceof Section.Custom custom) {
+                assertEquals(custom.custom().componentNames(),
+                        ((Section.Custom) owned.sections().get(i)).custom().componentNames(),
+                        "names read from a range");
+            }
+        }
         return c;
     }
 

@@ -87,6 +87,47 @@ class SerializeTest {
         assertEquals(Optional.of(Value.u32(102)), in.exportedInstance("second").func("offset").call(Value.u32(1)));
     }
 
+    /**
+     * Data segments read where they lie in the skeleton (a module with memories of its own) and
+     * copied by Endive (a module that imports its memory) initialise memory, serve {@code
+     * memory.init} and are dropped as in the original, interpreted or compiled, in instance after
+     * instance; each module's {@code memory.init} copies its own segment, also into the memory the
+     * other defines.
+     */
+    @Test
+    void dataSegmentsBehaveAsInTheOriginal() {
+        Component interpreted = Wasm.engine(ExecutionMode.INTERPRETED).load(Wasm.bytes("segments"));
+        Component compiled = Wasm.engine(ExecutionMode.COMPILED).load(Wasm.bytes("segments"));
+        Component deserialized = roundTrip("segments");
+        for (Component c : new Component[] {interpreted, compiled, deserialized, deserialized}) {
+            Instance in = c.engine().linker().instantiate(c);
+            StringBuilder seen = new StringBuilder();
+            for (int at : new int[] {16, 20, 1000, 1004, 2000, 2007, 21}) {
+                seen.append((char) ((Value.U32) in.func("byte").call(Value.u32(at)).orElseThrow()).value());
+            }
+            assertEquals("howdid\u0000", seen.toString(), "active segments of both modules");
+            in.func("init").call(Value.u32(3000), Value.u32(1), Value.u32(3));
+            in.func("init-more").call(Value.u32(3003), Value.u32(0), Value.u32(4));
+            StringBuilder copied = new StringBuilder();
+            for (int at = 3000; at < 3007; at++) {
+                copied.append((char) ((Value.U32) in.func("byte").call(Value.u32(at)).orElseThrow()).value());
+            }
+            assertEquals("atemore", copied.toString(), "passive segments of both modules");
+            in.func("drop").call();
+            in.func("init").call(Value.u32(0), Value.u32(0), Value.u32(0));
+            assertThrows(Trap.class, () -> in.func("init").call(Value.u32(0), Value.u32(0), Value.u32(1)),
+                    "a dropped segment is empty");
+            // a trap poisons the component instance: a fresh one
+            Instance next = c.engine().linker().instantiate(c);
+            Trap pastEnd = assertThrows(Trap.class, () -> next.func("init").call(Value.u32(0), Value.u32(3), Value.u32(3)));
+            assertTrue(pastEnd.getMessage().contains("out of bounds"), pastEnd.getMessage());
+            // an active segment is dropped once the instance is made
+            Instance third = c.engine().linker().instantiate(c);
+            third.func("init-active").call(Value.u32(0));
+            assertThrows(Trap.class, () -> third.func("init-active").call(Value.u32(1)), "an active segment is dropped");
+        }
+    }
+
     @Test
     void trapsAndLimitsBehaveAsInTheOriginal() {
         Component hostile = roundTrip("hostile");

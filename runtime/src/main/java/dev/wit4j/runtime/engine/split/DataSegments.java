@@ -12,8 +12,11 @@ import java.util.List;
  */
 public final class DataSegments {
 
-    /** One segment: {@code offset} is null for a passive segment. */
-    public record Segment(int memory, Long offset, byte[] data) {
+    /**
+     * One segment, its bytes {@code module[from, from + length)} of the module it was read from (not
+     * copied); {@code offset} is null for a passive segment.
+     */
+    public record Segment(int memory, Long offset, byte[] module, int from, int length) {
     }
 
     /**
@@ -75,7 +78,7 @@ public final class DataSegments {
             if (s.offset() == null || s.memory() != 0) return null;
             long start = s.offset() & 0xFFFF_FFFFL;
             if (start < end) return null;
-            end = start + s.data().length;
+            end = start + s.length();
         }
         List<byte[]> merged = new ArrayList<>();
         ByteArrayOutputStream run = new ByteArrayOutputStream();
@@ -93,8 +96,8 @@ public final class DataSegments {
             } else {
                 for (long z = runEnd; z < start; z++) run.write(0);
             }
-            run.write(s.data(), 0, s.data().length);
-            runEnd = start + s.data().length;
+            run.write(s.module(), s.from(), s.length());
+            runEnd = start + s.length();
         }
         merged.add(activeSegment(runStart, run.toByteArray()));
         if (merged.size() == segments.size()) return null;
@@ -138,9 +141,7 @@ public final class DataSegments {
             int length = s.u32();
             int from = s.pos;
             s.skip(length);
-            byte[] data = new byte[length];
-            System.arraycopy(module, from, data, 0, length);
-            out.add(new Segment(memory, offset, data));
+            out.add(new Segment(memory, offset, module, from, length));
         }
         return s.atEnd() ? out : null;
     }
