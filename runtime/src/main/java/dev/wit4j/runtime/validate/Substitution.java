@@ -54,14 +54,10 @@ final class Substitution {
         if (cached != null) return cached;
         Shape shape = type.shape();
         Shape mapped = shape(shape);
-        DefinedType result = mapped.equals(shape) && sameChildren(shape, mapped) ? type : new DefinedType(mapped);
+        // shapes compare their DefinedType children by identity: equal means unchanged
+        DefinedType result = mapped.equals(shape) ? type : new DefinedType(mapped);
         done.put(type, result);
         return result;
-    }
-
-    private static boolean sameChildren(Shape a, Shape b) {
-        // Records compare DefinedType children by identity, so equals() already means "unchanged".
-        return true;
     }
 
     private Shape shape(Shape shape) {
