@@ -54,41 +54,91 @@ final class Substitution {
         if (cached != null) return cached;
         Shape shape = type.shape();
         Shape mapped = shape(shape);
-        // shapes compare their DefinedType children by identity: equal means unchanged
-        DefinedType result = mapped.equals(shape) ? type : new DefinedType(mapped);
+        DefinedType result = mapped == shape ? type : new DefinedType(mapped);
         done.put(type, result);
         return result;
     }
 
+    /** {@code shape} with its types substituted: {@code shape} itself if none of them changed. */
     private Shape shape(Shape shape) {
         if (shape instanceof Shape.Record r) {
             List<Shape.Field> fields = new ArrayList<>();
-            for (Shape.Field f : r.fields()) fields.add(new Shape.Field(f.name(), valType(f.type())));
-            return new Shape.Record(fields);
+            boolean changed = false;
+            for (Shape.Field f : r.fields()) {
+                ValType t = valType(f.type());
+                changed |= t != f.type();
+                fields.add(new Shape.Field(f.name(), t));
+            }
+            return changed ? new Shape.Record(fields) : shape;
         }
         if (shape instanceof Shape.Variant v) {
             List<Shape.Case> cases = new ArrayList<>();
-            for (Shape.Case c : v.cases()) cases.add(new Shape.Case(c.name(), valType(c.type())));
-            return new Shape.Variant(cases);
+            boolean changed = false;
+            for (Shape.Case c : v.cases()) {
+                ValType t = valType(c.type());
+                changed |= t != c.type();
+                cases.add(new Shape.Case(c.name(), t));
+            }
+            return changed ? new Shape.Variant(cases) : shape;
         }
-        if (shape instanceof Shape.ListOf l) return new Shape.ListOf(valType(l.element()), l.length());
-        if (shape instanceof Shape.Tuple t) return new Shape.Tuple(t.types().stream().map(this::valType).toList());
-        if (shape instanceof Shape.Option o) return new Shape.Option(valType(o.type()));
-        if (shape instanceof Shape.Result r) return new Shape.Result(valType(r.ok()), valType(r.err()));
-        if (shape instanceof Shape.Own o) return new Shape.Own(resource(o.type()));
-        if (shape instanceof Shape.Borrow b) return new Shape.Borrow(resource(b.type()));
-        if (shape instanceof Shape.Stream s) return new Shape.Stream(valType(s.element()));
-        if (shape instanceof Shape.Future f) return new Shape.Future(valType(f.element()));
-        if (shape instanceof Shape.MapOf m) return new Shape.MapOf(valType(m.key()), valType(m.value()));
+        if (shape instanceof Shape.Tuple t) {
+            List<ValType> types = new ArrayList<>();
+            boolean changed = false;
+            for (ValType type : t.types()) {
+                ValType mapped = valType(type);
+                changed |= mapped != type;
+                types.add(mapped);
+            }
+            return changed ? new Shape.Tuple(types) : shape;
+        }
+        if (shape instanceof Shape.ListOf l) {
+            ValType e = valType(l.element());
+            return e == l.element() ? shape : new Shape.ListOf(e, l.length());
+        }
+        if (shape instanceof Shape.Option o) {
+            ValType t = valType(o.type());
+            return t == o.type() ? shape : new Shape.Option(t);
+        }
+        if (shape instanceof Shape.Result r) {
+            ValType ok = valType(r.ok());
+            ValType err = valType(r.err());
+            return ok == r.ok() && err == r.err() ? shape : new Shape.Result(ok, err);
+        }
+        if (shape instanceof Shape.Own o) {
+            ResourceType t = resource(o.type());
+            return t == o.type() ? shape : new Shape.Own(t);
+        }
+        if (shape instanceof Shape.Borrow b) {
+            ResourceType t = resource(b.type());
+            return t == b.type() ? shape : new Shape.Borrow(t);
+        }
+        if (shape instanceof Shape.Stream st) {
+            ValType e = valType(st.element());
+            return e == st.element() ? shape : new Shape.Stream(e);
+        }
+        if (shape instanceof Shape.Future f) {
+            ValType e = valType(f.element());
+            return e == f.element() ? shape : new Shape.Future(e);
+        }
+        if (shape instanceof Shape.MapOf m) {
+            ValType k = valType(m.key());
+            ValType v = valType(m.value());
+            return k == m.key() && v == m.value() ? shape : new Shape.MapOf(k, v);
+        }
         return shape;
     }
 
     FuncType func(FuncType type) {
         if (isEmpty()) return type;
         List<FuncType.Param> params = new ArrayList<>();
-        for (FuncType.Param p : type.params()) params.add(new FuncType.Param(p.name(), valType(p.type())));
-        FuncType result = new FuncType(type.async(), params, valType(type.result()));
-        return result.equals(type) ? type : result;
+        boolean changed = false;
+        for (FuncType.Param p : type.params()) {
+            ValType t = valType(p.type());
+            changed |= t != p.type();
+            params.add(new FuncType.Param(p.name(), t));
+        }
+        ValType result = valType(type.result());
+        return changed || result != type.result() ? new FuncType(type.async(), params, result) : type;
     }
 
     AnyType any(AnyType type) {
