@@ -235,6 +235,7 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         Bindings bindings = new ModelBuilder(resolve, world, javaPackage, d, javaFirst).build();
         if (WitWorldProcessor.wasiHost(processingEnv)) {
             bindings = bindings.withWasiHost();
+            bindings.wasiUsedBy().ifPresent(why -> d.report(Message.WASI_NOT_HOSTED, world.qualifiedName(), why));
         }
         if (d.errorCount() > 0) {
             d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());

@@ -49,6 +49,11 @@ public enum Message {
     INTERNAL_ERROR(Diagnostic.Kind.ERROR, "internal error in the wit4j processor (please report it): %s"),
     /** Summary after errors: nothing was generated for the world. */
     NOTHING_GENERATED(Diagnostic.Kind.NOTE, "no bindings were generated for world `%s` because of %d error(s) above"),
+    /** The world imports WASI, the wasi module is there, but the world's own interfaces use WASI types. */
+    WASI_NOT_HOSTED(Diagnostic.Kind.NOTE, "the WASI interfaces world `%s` imports are generated for the application to"
+            + " implement, not left to the wasi module's WasiContext: %s (the host's WASI resources are other Java"
+            + " types than these bindings' would be); to have WasiContext define them, keep WASI types out of the"
+            + " world's own interfaces"),
 
     // Java-first (@WitInterface, @WitResource, @WitWorldOf)
 

@@ -80,6 +80,8 @@ final class ModelBuilder {
         JavaFirstInterface javaFirst;
         /** Java-first, exported resources: the generated handle class implementing the user's interface. */
         final Map<TypeDef, ClassName> handleClasses = new HashMap<>();
+        /** The other holders whose types this one's types and functions use. */
+        final Set<State> uses = new java.util.LinkedHashSet<>();
 
         State(Key key, Holder.Kind kind, Interface iface, String witName, Docs docs, Stability stability) {
             this.key = key;
@@ -181,11 +183,16 @@ final class ModelBuilder {
             fill(pending.poll());
         }
         List<Holder> holders = new ArrayList<>();
+        Map<ClassName, Set<ClassName>> typeUses = new java.util.LinkedHashMap<>();
         for (State s : states.values()) {
             holders.add(new Holder(s.name, s.kind, s.witName, s.externName, s.docs, s.stability, s.types, s.methods,
                     s.suppressDeprecation, s.javaFirst != null));
+            Set<ClassName> used = new java.util.LinkedHashSet<>();
+            for (State u : s.uses) used.add(u.name);
+            typeUses.put(s.name, Set.copyOf(used));
         }
-        return new Bindings(packageName, world.qualifiedName(), ClassName.get(packageName, worldClassName(world)), holders);
+        return new Bindings(packageName, world.qualifiedName(), ClassName.get(packageName, worldClassName(world)), holders,
+                typeUses);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -341,6 +348,11 @@ final class ModelBuilder {
         }
         return in.stream().filter(j -> j.name().equals(f.itemName())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Java method for WIT function `" + f.name() + "` of " + s.javaFirst.javaName()));
+    }
+
+    /** Records that {@code s} uses a type of {@code h} (nothing if they are one holder, or {@code s} is unknown). */
+    private static void uses(State s, State h) {
+        if (s != null && h != s) s.uses.add(h);
     }
 
     /** The holder for types owned by {@code owner}, seen from direction {@code dir}. */
@@ -671,6 +683,7 @@ final class ModelBuilder {
             if (h == null || !h.typeNames.containsKey(def)) {
                 return new Shape.Unsupported(def.name());
             }
+            uses(s, h);
             if (def.kind() instanceof TypeDefKind.Resource) {
                 return handle(h, def, false);
             }
@@ -681,6 +694,7 @@ final class ModelBuilder {
             if (h == null || !h.typeNames.containsKey(def)) {
                 return new Shape.Unsupported(def.name());
             }
+            uses(s, h);
             return handle(h, def, ht.borrow());
         } else if (t instanceof ValueType.ListType l) {
             return listShape(l.element(), java.util.OptionalInt.empty(), t, dir, s);
@@ -775,6 +789,7 @@ final class ModelBuilder {
             return ClassName.OBJECT;
         }
         ClassName cn = h.typeNames.get(def);
+        uses(s, h);
         if (h != s && (isDeprecated(def.stability()) || isDeprecated(h.stability))) {
             s.suppressDeprecation = true;
         }

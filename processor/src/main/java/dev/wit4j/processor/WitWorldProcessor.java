@@ -180,6 +180,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         Bindings bindings = new ModelBuilder(resolve, world, packageName, d).build();
         if (wasiHost(processingEnv)) {
             bindings = bindings.withWasiHost();
+            bindings.wasiUsedBy().ifPresent(why -> d.report(Message.WASI_NOT_HOSTED, world.qualifiedName(), why));
         }
         if (d.errorCount() == 0 && hasComponent) {
             if (loaded == null) {
@@ -246,9 +247,19 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
     }
 
-    /** Whether the {@code wasi} module's {@code WasiContext} is on the class path: it can define WASI imports. */
+    /**
+     * Whether the {@code wasi} module's {@code WasiContext} is on the class path: it can define WASI
+     * imports. Not while that module itself is compiled (its class is a source of this
+     * compilation): its world is the one that implements them.
+     */
     static boolean wasiHost(javax.annotation.processing.ProcessingEnvironment env) {
-        return env.getElementUtils().getTypeElement(WorldGenerator.WASI_CONTEXT.canonicalName()) != null;
+        Element context = env.getElementUtils().getTypeElement(WorldGenerator.WASI_CONTEXT.canonicalName());
+        if (context == null) return false;
+        try {
+            return com.sun.source.util.Trees.instance(env).getPath(context) == null;
+        } catch (RuntimeException | LinkageError ex) {
+            return true; // no tree API (another compiler): a class being compiled is not told apart
+        }
     }
 
     /**

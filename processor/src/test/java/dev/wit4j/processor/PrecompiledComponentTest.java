@@ -185,11 +185,7 @@ class PrecompiledComponentTest {
         String errors = String.join("\n", Harness.messages(without, Diagnostic.Kind.ERROR));
         assertTrue(errors.contains("the component imports `wasi:cli/stdout@0.2.12`, which the world does not import"), errors);
 
-        JavaFileObject wasiContext = JavaFileObjects.forSourceString("dev.wit4j.wasi.WasiContext",
-                "package dev.wit4j.wasi;\npublic final class WasiContext {\n"
-                        + "  public dev.wit4j.runtime.Linker addToLinker(dev.wit4j.runtime.Linker linker) { return linker; }\n}\n");
-        Compilation with = com.google.testing.compile.Compiler.javac().withProcessors(new WitWorldProcessor())
-                .compile(packageInfo("aot.wasi", "t:cmd/w", tmp, wasm), wasiContext);
+        Compilation with = Harness.compileWithWasiContext(tmp.resolve("host"), packageInfo("aot.wasi", "t:cmd/w", tmp, wasm));
         assertThat(with).succeeded();
         String world = with.generatedSourceFile("aot.wasi.W").orElseThrow().getCharContent(true).toString();
         assertTrue(world.contains("public static W instantiate(WasiContext wasi)"), world);

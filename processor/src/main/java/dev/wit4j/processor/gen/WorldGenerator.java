@@ -402,6 +402,7 @@ public final class WorldGenerator {
                         + "imports and with WASI defined by {@code wasi} ({@link $T#addToLinker}): for components\n"
                         + "that import WASI besides the world, as those built by jco, cargo-component and wasi-sdk do.\n\n"
                         + "<pre>{@code\n$T w = $T.instantiate(engine, component$L, $T.builder().inheritStdio().build());\n}</pre>\n\n"
+                        + hostedWasiDoc()
                         + "@throws $T if the component imports what neither the world nor WASI defines\n"
                         + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
                         + "@throws $T if its start code traps\n", WASI_CONTEXT, world, world, importsArg, WASI_CONTEXT,
@@ -415,6 +416,15 @@ public final class WorldGenerator {
                 .addStatement("return new $T(engine, component$L, wasi)", world, importsArg).build());
         b.addMethod(path.addJavadoc("Loads the component file {@code wasm} and instantiates it with WASI defined by {@code wasi}.\n")
                 .addStatement("return instantiate(engine, engine.load(wasm)$L, wasi)", importsArg).build());
+    }
+
+    /** A paragraph naming the world's own WASI imports, which {@code wasi} defines; empty if there are none. */
+    private String hostedWasiDoc() {
+        if (bindings.hostedWasi().isEmpty()) return "";
+        String names = bindings.hostedWasi().stream().map(h -> "{@code " + h.externName() + "}")
+                .collect(java.util.stream.Collectors.joining(",\n"));
+        return "The world's own WASI imports are defined by {@code wasi} too (the application does not implement\n"
+                + "them):\n" + names.replace("$", "$$") + ".\n\n";
     }
 
     /**
