@@ -49,6 +49,9 @@ public enum Message {
     INTERNAL_ERROR(Diagnostic.Kind.ERROR, "internal error in the wit4j processor (please report it): %s"),
     /** Summary after errors: nothing was generated for the world. */
     NOTHING_GENERATED(Diagnostic.Kind.NOTE, "no bindings were generated for world `%s` because of %d error(s) above"),
+    /** The wasi module's jar lists WIT files it does not hold. */
+    SHIPPED_WIT_UNREADABLE(Diagnostic.Kind.WARNING, "the WASI WIT the wasi module ships (%s) cannot be read: %s;"
+            + " the world's folder must then hold the WASI packages it uses in its deps/ folder"),
     /** The world imports WASI, the wasi module is there, but the world's own interfaces use WASI types. */
     WASI_NOT_HOSTED(Diagnostic.Kind.NOTE, "the WASI interfaces world `%s` imports are generated for the application to"
             + " implement, not left to the wasi module's WasiContext: %s (the host's WASI resources are other Java"

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -159,7 +160,9 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 inputs.file(wit.get());
             }
             try {
-                resolve = Files.isDirectory(wit.get()) ? WitResolver.resolveDirectory(wit.get()) : WitResolver.resolveFile(wit.get());
+                resolve = Files.isDirectory(wit.get())
+                        ? WitResolver.create().directory(wit.get(), shippedWasiWit(processingEnv, d))
+                        : WitResolver.resolveFile(wit.get());
             } catch (WitException ex) {
                 // Each error on its own, in source order, then how many there were.
                 for (WitException.Diagnostic error : ex.diagnostics()) {
@@ -245,6 +248,44 @@ public final class WitWorldProcessor extends AbstractProcessor {
             d.report(Message.COMPONENT_NOT_WIT, loaded.file(), ex.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Where the {@code wasi} module ships the WIT of the WASI packages it implements: an index of the files, one per line. */
+    static final String SHIPPED_WASI_INDEX = "META-INF/wit/wasi/INDEX";
+
+    /**
+     * The WASI packages the {@code wasi} module ships (by origin, the texts of each package's files),
+     * when it is on the class path: a world's folder need not copy them into its {@code deps/}.
+     * Empty without the module or its index (a version that did not ship its WIT); a file the index
+     * lists that cannot be read is reported, and none is used.
+     */
+    static Map<String, List<String>> shippedWasiWit(javax.annotation.processing.ProcessingEnvironment env,
+            Diagnostics d) {
+        if (!wasiHost(env)) return Map.of();
+        javax.annotation.processing.Filer filer = env.getFiler();
+        String index;
+        try {
+            index = filer.getResource(javax.tools.StandardLocation.CLASS_PATH, "", SHIPPED_WASI_INDEX)
+                    .getCharContent(true).toString();
+        } catch (IOException | IllegalArgumentException ex) {
+            return Map.of();
+        }
+        Map<String, List<String>> packages = new java.util.TreeMap<>();
+        try {
+            String base = SHIPPED_WASI_INDEX.substring(0, SHIPPED_WASI_INDEX.lastIndexOf('/') + 1);
+            for (String line : index.split("\\R")) {
+                String file = line.strip();
+                if (file.isEmpty() || file.startsWith("#")) continue;
+                String text = filer.getResource(javax.tools.StandardLocation.CLASS_PATH, "", base + file)
+                        .getCharContent(true).toString();
+                String pkg = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : file;
+                packages.computeIfAbsent("the wasi module's " + base + pkg, k -> new ArrayList<>()).add(text);
+            }
+        } catch (IOException | IllegalArgumentException ex) {
+            d.report(Message.SHIPPED_WIT_UNREADABLE, SHIPPED_WASI_INDEX, ex.getMessage());
+            return Map.of();
+        }
+        return packages;
     }
 
     /**

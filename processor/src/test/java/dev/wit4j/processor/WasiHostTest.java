@@ -64,6 +64,33 @@ class WasiHostTest {
                 .filter(n -> n.contains("WASI")).toList());
     }
 
+    /**
+     * The WASI WIT the wasi module ships fills in the world folder's missing deps; an index naming a
+     * file the jar lacks is a warning, not a silent gap.
+     */
+    @Test
+    void theShippedWasiWitStandsInForDeps(@TempDir Path tmp) throws IOException {
+        Path wit = Files.createDirectories(tmp.resolve("wit"));
+        Files.writeString(wit.resolve("w.wit"), "package t:app;\nworld w {\n  import wasi:cli/environment@0.2.12;\n"
+                + "  export run: func() -> string;\n}\n");
+        Path shipped = Files.createDirectories(tmp.resolve("host/classes/META-INF/wit/wasi/cli"));
+        Files.writeString(shipped.resolve("cli.wit"), "package wasi:cli@0.2.12;\n"
+                + "interface environment {\n  get-environment: func() -> list<tuple<string, string>>;\n}\n");
+        Files.writeString(shipped.resolveSibling("INDEX"), "# shipped\ncli/cli.wit\n");
+        Compilation c = Harness.compileWithWasiContext(tmp.resolve("host"),
+                Harness.packageInfo("shipped", "t:app/w", wit.toString()));
+        assertThat(c).succeeded();
+        assertTrue(source(c, "shipped.W").contains("WasiContext wasi"));
+
+        Files.writeString(shipped.resolveSibling("INDEX"), "cli/cli.wit\nio/io.wit\n");
+        Compilation broken = Harness.compileWithWasiContext(tmp.resolve("host"),
+                Harness.packageInfo("shipped2", "t:app/w", wit.toString()));
+        assertThat(broken).failed();
+        String warning = String.join("\n", Harness.messages(broken, Diagnostic.Kind.WARNING));
+        assertTrue(warning.contains("the WASI WIT the wasi module ships (META-INF/wit/wasi/INDEX) cannot be read"),
+                warning);
+    }
+
     @Test
     void withoutTheWasiModuleTheyAreTheApplicationsToImplement(@TempDir Path tmp) throws IOException {
         Path wit = world(Files.createDirectories(tmp.resolve("wit")), "  hello: func(name: string) -> string;\n");

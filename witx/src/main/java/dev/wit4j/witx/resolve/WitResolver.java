@@ -79,6 +79,16 @@ public final class WitResolver {
      * which may have its own {@code deps/}) supplies further packages. Other files are ignored.
      */
     public Resolve directory(Path dir) {
+        return directory(dir, java.util.Map.of());
+    }
+
+    /**
+     * {@link #directory(Path)}, with packages that neither the folder nor its {@code deps/} supply
+     * taken from {@code shipped}, as a library ships the WIT it implements: for each package, by
+     * its origin (a name for messages), the texts of its files, as a {@code deps/} entry holds them.
+     * A package the folder supplies is never replaced.
+     */
+    public Resolve directory(Path dir, java.util.Map<String, List<String>> shipped) {
         if (!Files.isDirectory(dir)) {
             throw new WitException(dir.toString(), "not a directory");
         }
@@ -93,7 +103,15 @@ public final class WitResolver {
         Group root = new Group(dir.toString(), parsing.all(files));
         groups.add(root);
         parsing.check();
-        return resolveGroups(groups, root);
+        List<Group> fallback = new ArrayList<>();
+        shipped.forEach((origin, texts) -> {
+            List<Ast.File> parsed = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                parsed.add(WitParser.parse(new SourceFile(texts.size() == 1 ? origin : origin + "#" + (i + 1), texts.get(i))));
+            }
+            fallback.add(new Group(origin, parsed));
+        });
+        return resolveGroups(groups, root, fallback);
     }
 
     /**
@@ -163,6 +181,11 @@ public final class WitResolver {
     }
 
     private Resolve resolveGroups(List<Group> groups, Group root) {
+        return resolveGroups(groups, root, List.of());
+    }
+
+    /** {@code fallback}'s packages are used where {@code groups} do not have one of that name. */
+    private Resolve resolveGroups(List<Group> groups, Group root, List<Group> fallback) {
         List<PackageSource> sources = new ArrayList<>();
         PackageName rootName = null;
         List<WitException> errors = new ArrayList<>();
@@ -180,6 +203,17 @@ public final class WitResolver {
                     errors.add(new WitException(g.origin(), "no `package` header was found in any WIT file for this package"));
                 }
                 rootName = r.main();
+            }
+        }
+        java.util.Set<PackageName> supplied = new java.util.HashSet<>();
+        for (PackageSource p : sources) supplied.add(p.name());
+        for (Group g : fallback) {
+            try {
+                for (PackageSource p : Grouping.packages(g.origin(), g.files(), errors::add).packages()) {
+                    if (!supplied.contains(p.name())) sources.add(p);
+                }
+            } catch (WitException e) {
+                errors.add(e);
             }
         }
         if (!errors.isEmpty()) {

@@ -163,6 +163,32 @@ class WitResolverTest {
         assertEquals(r.rootPackage().worlds().get("app"), r.selectWorld(Optional.empty()));
     }
 
+    /**
+     * Packages shipped by a library fill in what the folder's deps/ lack, never replace what it has;
+     * a package of several files is one entry.
+     */
+    @Test
+    void shippedPackagesFillInWhatTheFolderLacks(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("root.wit"), "package my:app;\n"
+                + "world app { import wasi:clocks/clock@0.2.0; import wasi:cli/env@0.2.0; }\n");
+        Path dep = Files.createDirectories(dir.resolve("deps").resolve("clocks"));
+        Files.writeString(dep.resolve("clock.wit"), "package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u64; }\n");
+        java.util.Map<String, List<String>> shipped = new java.util.LinkedHashMap<>();
+        shipped.put("lib:cli", List.of("package wasi:cli@0.2.0;\ninterface env { get: func() -> list<string>; }\n",
+                "package wasi:cli@0.2.0;\ninterface exit { exit: func(); }\n"));
+        shipped.put("lib:clocks", List.of("package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u32; }\n"));
+        Resolve r = WitResolver.create().directory(dir, shipped);
+        assertEquals(List.of("wasi:clocks@0.2.0", "wasi:cli@0.2.0", "my:app"),
+                r.packages().stream().map(p -> p.name().toString()).toList());
+        Interface clock = r.packages().get(0).interfaces().get("clock");
+        assertEquals(Optional.of(ValueType.Primitive.U64), clock.functions().get("now").result(),
+                "the folder's own package is kept");
+        assertEquals(java.util.Set.of("env", "exit"), r.packages().get(1).interfaces().keySet());
+        WitException missing = assertThrows(WitException.class, () -> WitResolver.create().directory(dir,
+                java.util.Map.of("lib:other", List.of("package wasi:other@0.2.0;\ninterface x {}\n"))));
+        assertTrue(missing.getMessage().contains("wasi:cli"), missing.getMessage());
+    }
+
     @Test
     void anEmptyFolderSaysSo(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("deps"));
