@@ -49,6 +49,12 @@ public enum Message {
     INTERNAL_ERROR(Diagnostic.Kind.ERROR, "internal error in the wit4j processor (please report it): %s"),
     /** Summary after errors: nothing was generated for the world. */
     NOTHING_GENERATED(Diagnostic.Kind.NOTE, "no bindings were generated for world `%s` because of %d error(s) above"),
+    /** An entry of {@code @WitWorld(with = …)} of the wrong form. */
+    WITH_MALFORMED(Diagnostic.Kind.ERROR, "`with` entry `%s` is not `namespace:package/interface=java.Type`"
+            + " (for example `acme:log/logger=com.acme.log.Logger`)"),
+    /** An entry of {@code @WitWorld(with = …)} naming an interface the WIT does not have. */
+    WITH_UNKNOWN_INTERFACE(Diagnostic.Kind.ERROR, "`with` names interface `%s` (in `%s`), which the WIT does not"
+            + " declare; name an interface of the world's packages or their deps, with or without its version"),
     /** The wasi module's jar lists WIT files it does not hold. */
     SHIPPED_WIT_UNREADABLE(Diagnostic.Kind.WARNING, "the WASI WIT the wasi module ships (%s) cannot be read: %s;"
             + " the world's folder must then hold the WASI packages it uses in its deps/ folder"),

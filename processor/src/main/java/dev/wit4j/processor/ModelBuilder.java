@@ -82,6 +82,8 @@ final class ModelBuilder {
         final Map<TypeDef, ClassName> handleClasses = new HashMap<>();
         /** The other holders whose types this one's types and functions use. */
         final Set<State> uses = new java.util.LinkedHashSet<>();
+        /** Whether this holder's bindings exist already ({@code @WitWorld(with = …)}): nothing is generated for it. */
+        boolean existingBindings;
 
         State(Key key, Holder.Kind kind, Interface iface, String witName, Docs docs, Stability stability) {
             this.key = key;
@@ -113,9 +115,30 @@ final class ModelBuilder {
     private final Set<String> topLevelNames = new HashSet<>();
     private final Deque<State> pending = new ArrayDeque<>();
     private final Map<String, JavaFirstInterface> javaFirst;
+    /** Interfaces whose Java bindings exist already, by qualified WIT name (with or without version). */
+    private Map<String, ClassName> existing = Map.of();
 
     ModelBuilder(Resolve resolve, World world, String packageName, Diagnostics diagnostics) {
         this(resolve, world, packageName, diagnostics, Map.of());
+    }
+
+    /**
+     * This builder, using existing bindings for the interfaces {@code existing} names (by qualified
+     * WIT name, with or without version): their holders get those types, and nothing is generated
+     * for them.
+     */
+    ModelBuilder withExistingBindings(Map<String, ClassName> existing) {
+        this.existing = Map.copyOf(existing);
+        return this;
+    }
+
+    /** The existing bindings of {@code iface}, if {@code @WitWorld(with = …)} names it. */
+    private Optional<ClassName> existingBindings(Interface iface) {
+        if (iface == null || iface.qualifiedName().isEmpty()) return Optional.empty();
+        String name = iface.qualifiedName().get();
+        ClassName c = existing.get(name);
+        if (c == null && name.contains("@")) c = existing.get(name.substring(0, name.indexOf('@')));
+        return Optional.ofNullable(c);
     }
 
     /**
@@ -186,7 +209,7 @@ final class ModelBuilder {
         Map<ClassName, Set<ClassName>> typeUses = new java.util.LinkedHashMap<>();
         for (State s : states.values()) {
             holders.add(new Holder(s.name, s.kind, s.witName, s.externName, s.docs, s.stability, s.types, s.methods,
-                    s.suppressDeprecation, s.javaFirst != null));
+                    s.suppressDeprecation, s.javaFirst != null || s.existingBindings));
             Set<ClassName> used = new java.util.LinkedHashSet<>();
             for (State u : s.uses) used.add(u.name);
             typeUses.put(s.name, Set.copyOf(used));
@@ -256,8 +279,12 @@ final class ModelBuilder {
     private void assignHolderNames() {
         List<State> all = new ArrayList<>();
         for (State s : states.values()) {
+            Optional<ClassName> bound = existingBindings(s.iface);
             if (s.javaFirst != null) {
                 s.name = s.javaFirst.javaType();
+            } else if (bound.isPresent()) {
+                s.name = bound.get();
+                s.existingBindings = true;
             } else {
                 all.add(s);
             }
@@ -376,7 +403,9 @@ final class ModelBuilder {
             s.externName = iface.qualifiedName().orElse("");
             s.declared.addAll(iface.types().values());
             s.functions.addAll(iface.functions().values());
-            s.name = ClassName.get(packageName, uniqueTopLevel(candidates(s).get(3)));
+            Optional<ClassName> bound = existingBindings(iface);
+            s.existingBindings = bound.isPresent();
+            s.name = bound.isPresent() ? bound.get() : ClassName.get(packageName, uniqueTopLevel(candidates(s).get(3)));
             assignTypeNames(s);
             pending.add(s);
             return s.typeNames.containsKey(def) ? s : null;

@@ -1,6 +1,7 @@
 package dev.wit4j.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.wit4j.annotations.WitWorld;
 import dev.wit4j.processor.gen.InterfaceGenerator;
@@ -180,7 +181,12 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
         PackageElement pkg = e instanceof PackageElement p ? p : processingEnv.getElementUtils().getPackageOf(e);
         String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
-        Bindings bindings = new ModelBuilder(resolve, world, packageName, d).build();
+        Map<String, ClassName> existing = existingBindings(ann.with(), resolve, d);
+        if (d.errorCount() > 0) {
+            d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());
+            return;
+        }
+        Bindings bindings = new ModelBuilder(resolve, world, packageName, d).withExistingBindings(existing).build();
         if (wasiHost(processingEnv)) {
             bindings = bindings.withWasiHost();
             bindings.wasiUsedBy().ifPresent(why -> d.report(Message.WASI_NOT_HOSTED, world.qualifiedName(), why));
@@ -248,6 +254,38 @@ public final class WitWorldProcessor extends AbstractProcessor {
             d.report(Message.COMPONENT_NOT_WIT, loaded.file(), ex.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static final java.util.regex.Pattern WITH_ENTRY = java.util.regex.Pattern.compile(
+            "([a-z][a-z0-9-]*:[a-z][a-z0-9-]*/[a-z][a-z0-9-]*(?:@[0-9A-Za-z.+-]+)?)=((?:[A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*)");
+
+    /**
+     * {@code @WitWorld(with = …)}: each entry's interface (as named, with or without version) and its
+     * existing bindings' type. An entry that is not {@code interface=java.Type}, or names an
+     * interface the WIT does not have, is an error.
+     */
+    private static Map<String, ClassName> existingBindings(String[] with, Resolve resolve, Diagnostics d) {
+        Map<String, ClassName> out = new java.util.LinkedHashMap<>();
+        Set<String> known = new HashSet<>();
+        for (WitPackage p : resolve.packages()) {
+            for (dev.wit4j.witx.model.Interface i : p.interfaces().values()) {
+                i.qualifiedName().ifPresent(n -> {
+                    known.add(n);
+                    known.add(n.contains("@") ? n.substring(0, n.indexOf('@')) : n);
+                });
+            }
+        }
+        for (String entry : with) {
+            java.util.regex.Matcher m = WITH_ENTRY.matcher(entry.strip());
+            if (!m.matches()) {
+                d.report(Message.WITH_MALFORMED, entry);
+            } else if (!known.contains(m.group(1))) {
+                d.report(Message.WITH_UNKNOWN_INTERFACE, m.group(1), entry);
+            } else {
+                out.put(m.group(1), ClassName.bestGuess(m.group(2)));
+            }
+        }
+        return out;
     }
 
     /** Where the {@code wasi} module ships the WIT of the WASI packages it implements: an index of the files, one per line. */

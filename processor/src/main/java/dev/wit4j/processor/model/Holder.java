@@ -15,8 +15,9 @@ import java.util.List;
  * @param externName the name of the component's import or export instance ({@code wasi:io/streams@0.2.0},
  *     or the plain name of an interface declared in the world); empty for the world's own holders
  * @param suppressDeprecation whether it refers to deprecated types of another holder
- * @param existing whether {@code name} and its types are the user's own Java (Java-first): nothing is
- *     generated for them, except the handle classes of exported resources
+ * @param existing whether {@code name} and its types exist already: the user's own Java (Java-first),
+ *     or bindings wit4j generated for another world ({@code @WitWorld(with = …)}); nothing is
+ *     generated for them, except the handle classes of Java-first exported resources
  */
 public record Holder(ClassName name, Kind kind, String witName, String externName, Docs docs, Stability stability,
         List<TypeModel> types, List<MethodModel> methods, boolean suppressDeprecation, boolean existing) {
