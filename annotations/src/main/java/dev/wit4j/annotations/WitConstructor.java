@@ -24,6 +24,8 @@ import java.lang.annotation.Target;
  *     @WitConstructor Canvas open(@Unsigned int width);     //     constructor(width: u32);
  *     @WitStatic(Canvas.class) @Unsigned int limit();       //     limit: static func() -> u32;
  * }                                                         //     clear: func();
+ *                                                           //   }
+ *                                                           // }
  * }</pre>
  */
 @Documented
