@@ -11,7 +11,6 @@ import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.link.ComponentCode;
 import dev.wit4j.runtime.validate.ComponentValidator;
-import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.runtime.validate.ValidatedComponent;
 import dev.wit4j.runtime.validate.ValidationFeatures;
 import java.io.IOException;
@@ -198,13 +197,7 @@ public final class Engine {
         }
         ComponentCode code = ComponentCode.root(decoded, validated.coreModules(), executionMode,
                 maxStringByteLength);
-        TypeView.Component type;
-        try {
-            type = validated.type();
-        } catch (RuntimeException e) {
-            type = null; // no static description: imports are then checked while instantiating
-        }
-        return new Component(this, code, type, validated.coreModules());
+        return new Component(this, code, validated.type(), validated.coreModules());
     }
 
     /** A new, empty linker for this engine. */
