@@ -38,7 +38,13 @@ public final class CompiledCodeCache {
     private static final byte[] MAGIC = "wit4j-compiled-code\n".getBytes(StandardCharsets.US_ASCII);
     /** The file layout's version, part of every key. */
     private static final int FORMAT = 6;
-    private static final String ENGINE_FINGERPRINT = engineFingerprint();
+    /**
+     * The core compiler's fingerprint, read on first use: a precompiled component, whose entries
+     * are keyed by digest alone, never needs it, and its class files need not be there.
+     */
+    private static final class EngineFingerprint {
+        static final String VALUE = engineFingerprint();
+    }
     /** The logger, looked up only when something is logged: finding it costs start-up time (the logging system starts). */
     private static System.Logger log() {
         return System.getLogger(CompiledCodeCache.class.getName());
@@ -146,7 +152,7 @@ public final class CompiledCodeCache {
 
     /** The key of the entry for a module whose bytes have the SHA-256 {@code digest} (hex). */
     static String key(String digest) {
-        String material = "format=" + FORMAT + "\nmodule=" + digest + "\ncompiler=" + ENGINE_FINGERPRINT
+        String material = "format=" + FORMAT + "\nmodule=" + digest + "\ncompiler=" + EngineFingerprint.VALUE
                 + "\nwit4j=" + wit4jVersion() + "\noptions=" + CoreModule.COMPILE_OPTIONS;
         return HexFormat.of().formatHex(sha256(material.getBytes(StandardCharsets.UTF_8)));
     }
