@@ -20,7 +20,6 @@ import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.MemoryLimits;
 import run.endive.wasm.types.Table;
 import run.endive.wasm.types.TableLimits;
-import run.endive.wasm.types.TableSection;
 
 /**
  * A live instance of a core module: its own memories, tables and globals (shared-nothing unless
@@ -101,13 +100,13 @@ public final class CoreModuleInstance {
         CoreModule.Execution execution = module.execution(mode);
         try {
             WasmModule wasm = execution.module();
-            Instance.Builder builder = Instance.builder(withOwnTables(wasm, budget))
+            Instance.Builder builder = Instance.builder(wasm)
                     .withImportValues(values.build())
                     // only the module's start section runs; the engine would otherwise also call an
                     // exported `_start` (the WASI command convention), which components call explicitly
                     .withStart(false)
                     .withMachineFactory(execution.machine())
-                    .withTableFactory(GuardedTable::new);
+                    .withTableFactory((table, init) -> new GuardedTable(ownTable(table, budget), init));
             if (GlobalCells.applies(wasm)) {
                 // memories are made before globals, memory 0 first: the cells go with it
                 long[] cells = GlobalCells.create(wasm);
@@ -136,62 +135,27 @@ public final class CoreModuleInstance {
     }
 
     /**
-     * The module with tables of its own for one instance. Endive grows a table by growing the
-     * limits object of the module's table definition, which every later instance of the module
-     * starts from: one instance's {@code table.grow} would set the initial size of all the others
-     * (shared-nothing broken, and memory exhausted by the thousandth instance of a module that
-     * grows its table). Each instance gets fresh limits, the module's own are never grown.
-     */
-    static WasmModule withOwnTables(WasmModule module) {
-        return withOwnTables(module, Budget.UNLIMITED);
-    }
-
-    /**
-     * {@link #withOwnTables(WasmModule)}, each table's maximum lowered to the budget's element limit,
-     * so that {@code table.grow} beyond it returns -1.
+     * A table definition of its own for one instance. Endive grows a table by growing the limits
+     * object of its definition, which every later instance of the module would start from: one
+     * instance's {@code table.grow} would set the initial size of all the others (shared-nothing
+     * broken, and memory exhausted by the thousandth instance of a module that grows its table).
+     * Each instance's table gets fresh limits, the module's own are never grown; the maximum is
+     * lowered to the budget's element limit, so that {@code table.grow} beyond it returns -1.
      *
-     * @throws LimitExceededException if a table's minimum size exceeds the limit
+     * @throws LimitExceededException if the table's minimum size exceeds the limit
      */
-    static WasmModule withOwnTables(WasmModule module, Budget budget) {
-        TableSection tables = module.tableSection();
-        if (tables.tableCount() == 0) {
-            return module;
-        }
+    static Table ownTable(Table t, Budget budget) {
+        TableLimits l = t.limits();
+        long max = l.max();
         long cap = budget.tableElements();
-        TableSection.Builder fresh = TableSection.builder();
-        for (int i = 0; i < tables.tableCount(); i++) {
-            Table t = tables.getTable(i);
-            TableLimits l = t.limits();
-            long max = l.max();
-            if (cap != Long.MAX_VALUE) {
-                if (l.min() > cap) {
-                    throw new LimitExceededException("table " + i + " of " + l.min()
-                            + " elements exceeds the table element limit of " + cap);
-                }
-                max = Math.min(max, cap);
+        if (cap != Long.MAX_VALUE) {
+            if (l.min() > cap) {
+                throw new LimitExceededException("a table of " + l.min()
+                        + " elements exceeds the table element limit of " + cap);
             }
-            fresh.addTable(new Table(t.elementType(), new TableLimits(l.min(), max, l.shared()), t.initialize()));
+            max = Math.min(max, cap);
         }
-        WasmModule.Builder copy = WasmModule.builder()
-                .setTypeSection(module.typeSection())
-                .setImportSection(module.importSection())
-                .setFunctionSection(module.functionSection())
-                .setTableSection(fresh.build())
-                .setGlobalSection(module.globalSection())
-                .setExportSection(module.exportSection())
-                .setElementSection(module.elementSection())
-                .setCodeSection(module.codeSection())
-                .setDataSection(module.dataSection())
-                .withValidation(false)
-                .withDigest(module.digest());
-        module.memorySection().ifPresent(copy::setMemorySection);
-        module.startSection().ifPresent(copy::setStartSection);
-        module.dataCountSection().ifPresent(copy::setDataCountSection);
-        module.tagSection().ifPresent(copy::setTagSection);
-        for (var custom : module.customSections()) {
-            copy.addCustomSection(custom.name(), custom);
-        }
-        return copy.build();
+        return new Table(t.elementType(), new TableLimits(l.min(), max, l.shared()), t.initialize());
     }
 
     /**
