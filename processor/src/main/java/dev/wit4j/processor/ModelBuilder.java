@@ -137,8 +137,13 @@ final class ModelBuilder {
         if (iface == null || iface.qualifiedName().isEmpty()) return Optional.empty();
         String name = iface.qualifiedName().get();
         ClassName c = existing.get(name);
-        if (c == null && name.contains("@")) c = existing.get(name.substring(0, name.indexOf('@')));
-        return Optional.ofNullable(c);
+        return Optional.ofNullable(c != null ? c : existing.get(unversioned(name)));
+    }
+
+    /** A qualified interface name without its version: {@code ns:pkg/iface@1.0.0} is {@code ns:pkg/iface}. */
+    static String unversioned(String qualifiedName) {
+        int at = qualifiedName.indexOf('@');
+        return at < 0 ? qualifiedName : qualifiedName.substring(0, at);
     }
 
     /**

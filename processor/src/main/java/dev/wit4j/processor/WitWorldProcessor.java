@@ -130,6 +130,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             return;
         }
         boolean hasComponent = !ann.component().isBlank();
+        boolean wasiHost = wasiHost(processingEnv);
         List<String> witNotFound = new ArrayList<>();
         Optional<Path> wit = ann.wit().isBlank() && hasComponent ? Optional.empty()
                 : findFile(e, ann.wit(), witNotFound::add, inputs);
@@ -162,7 +163,8 @@ public final class WitWorldProcessor extends AbstractProcessor {
             }
             try {
                 resolve = Files.isDirectory(wit.get())
-                        ? WitResolver.create().directory(wit.get(), shippedWasiWit(processingEnv, d))
+                        ? WitResolver.create().directory(wit.get(),
+                                wasiHost ? shippedWasiWit(processingEnv, d) : Map.of())
                         : WitResolver.resolveFile(wit.get());
             } catch (WitException ex) {
                 // Each error on its own, in source order, then how many there were.
@@ -187,7 +189,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             return;
         }
         Bindings bindings = new ModelBuilder(resolve, world, packageName, d).withExistingBindings(existing).build();
-        if (wasiHost(processingEnv)) {
+        if (wasiHost) {
             bindings = bindings.withWasiHost();
             bindings.wasiUsedBy().ifPresent(why -> d.report(Message.WASI_NOT_HOSTED, world.qualifiedName(), why));
         }
@@ -271,7 +273,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             for (dev.wit4j.witx.model.Interface i : p.interfaces().values()) {
                 i.qualifiedName().ifPresent(n -> {
                     known.add(n);
-                    known.add(n.contains("@") ? n.substring(0, n.indexOf('@')) : n);
+                    known.add(ModelBuilder.unversioned(n));
                 });
             }
         }
@@ -292,14 +294,13 @@ public final class WitWorldProcessor extends AbstractProcessor {
     static final String SHIPPED_WASI_INDEX = "META-INF/wit/wasi/INDEX";
 
     /**
-     * The WASI packages the {@code wasi} module ships (by origin, the texts of each package's files),
-     * when it is on the class path: a world's folder need not copy them into its {@code deps/}.
-     * Empty without the module or its index (a version that did not ship its WIT); a file the index
-     * lists that cannot be read is reported, and none is used.
+     * The WASI packages the {@code wasi} module ({@link #wasiHost}) ships (by origin, the texts of
+     * each package's files): a world's folder need not copy them into its {@code deps/}. Empty
+     * without its index (a version that did not ship its WIT); a file the index lists that cannot be
+     * read is reported, and none is used.
      */
     static Map<String, List<String>> shippedWasiWit(javax.annotation.processing.ProcessingEnvironment env,
             Diagnostics d) {
-        if (!wasiHost(env)) return Map.of();
         javax.annotation.processing.Filer filer = env.getFiler();
         String index;
         try {

@@ -106,7 +106,7 @@ public final class CoreModuleInstance {
                     // exported `_start` (the WASI command convention), which components call explicitly
                     .withStart(false)
                     .withMachineFactory(execution.machine())
-                    .withTableFactory((table, init) -> new GuardedTable(ownTable(table, budget), init));
+                    .withTableFactory((table, init) -> new GuardedTable(ownTable(wasm, table, budget), init));
             if (GlobalCells.applies(wasm)) {
                 // memories are made before globals, memory 0 first: the cells go with it
                 long[] cells = GlobalCells.create(wasm);
@@ -144,13 +144,13 @@ public final class CoreModuleInstance {
      *
      * @throws LimitExceededException if the table's minimum size exceeds the limit
      */
-    static Table ownTable(Table t, Budget budget) {
+    static Table ownTable(WasmModule module, Table t, Budget budget) {
         TableLimits l = t.limits();
         long max = l.max();
         long cap = budget.tableElements();
         if (cap != Long.MAX_VALUE) {
             if (l.min() > cap) {
-                throw new LimitExceededException("a table of " + l.min()
+                throw new LimitExceededException("table " + tableIndex(module, t) + " of " + l.min()
                         + " elements exceeds the table element limit of " + cap);
             }
             max = Math.min(max, cap);
@@ -158,18 +158,21 @@ public final class CoreModuleInstance {
         return new Table(t.elementType(), new TableLimits(l.min(), max, l.shared()), t.initialize());
     }
 
+    /** The index of {@code t} in {@code module}'s table section. */
+    private static int tableIndex(WasmModule module, Table t) {
+        int i = 0;
+        while (i < module.tableSection().tableCount() && module.tableSection().getTable(i) != t) i++;
+        return i;
+    }
+
     /**
      * A memory the module defines: a {@link FlatMemory} for every unshared memory (one array while
      * it is small, for speed; pages past 256 MiB, so that it can grow to the full wasm32 range of 65536
      * pages, where Endive's own memories stop below 2 GiB); shared memories keep Endive's default,
-     * whose grow is safe across threads.
+     * whose grow is safe across threads. A flat memory reads its module's placeholder segments
+     * from {@code segments} (null when the module's segments hold their bytes).
      */
-    static Memory newMemory(MemoryLimits limits, Budget budget) {
-        return newMemory(limits, budget, null);
-    }
-
-    /** {@link #newMemory(MemoryLimits, Budget)}, reading its module's placeholder segments from {@code segments}. */
-    private static Memory newMemory(MemoryLimits limits, Budget budget, SegmentBytes segments) {
+    static Memory newMemory(MemoryLimits limits, Budget budget, SegmentBytes segments) {
         if (PagedMemory.supports(limits)) {
             FlatMemory memory = new FlatMemory(limits, budget);
             memory.segmentBytes = segments;

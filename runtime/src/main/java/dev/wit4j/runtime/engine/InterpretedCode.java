@@ -28,23 +28,14 @@ final class InterpretedCode implements Machine {
         return RUNNING.get();
     }
 
+    // call(funcId, args, refArgs) is the interface's default, which comes here as the interpreter's does
+
     @Override
     public long[] call(int funcId, long[] args) {
         Instance outer = RUNNING.get();
         RUNNING.set(instance);
         try {
             return machine.call(funcId, args);
-        } finally {
-            RUNNING.set(outer);
-        }
-    }
-
-    @Override
-    public long[] call(int funcId, long[] args, Object[] refArgs) {
-        Instance outer = RUNNING.get();
-        RUNNING.set(instance);
-        try {
-            return machine.call(funcId, args, refArgs);
         } finally {
             RUNNING.set(outer);
         }

@@ -217,7 +217,7 @@ class HostileGuestsTest {
         Trap table = assertThrows(Trap.class,
                 () -> instantiate(engine, component, Limits.builder().tableElements(0).build()));
         assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, table.reason(), table.getMessage());
-        assertTrue(table.getMessage().contains("table element limit of 0"), table.getMessage());
+        assertTrue(table.getMessage().contains("table 0 of 1 elements exceeds the table element limit of 0"), table.getMessage());
         // the component instance and the core instance of its module (instance 0 is a bag of exports)
         Trap instances = assertThrows(Trap.class,
                 () -> instantiate(engine, component, Limits.builder().instances(1).build()));
