@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import dev.wit4j.runtime.engine.split.ModuleSplitter;
+import dev.wit4j.runtime.engine.validation.CodeValidation;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
 import run.endive.wasm.InvalidException;
@@ -157,6 +158,8 @@ public final class CoreModule {
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
         } catch (InvalidException e) {
             throw new CoreModuleException(reason(e, "invalid core module"), offset, false, e);
+        } catch (CodeValidation.InvalidCodeException e) {
+            throw new CoreModuleException(e.getMessage(), offset + e.offset(), e.malformed(), e);
         } catch (RuntimeException e) {
             // The engine reports some problems with other exception types (for example a
             // truncated section); all of them mean that the bytes are not a valid module.

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.engine;
 
 import dev.wit4j.runtime.engine.split.ModuleSplitter;
+import dev.wit4j.runtime.engine.validation.CodeValidation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -13,12 +14,17 @@ import run.endive.wasm.types.Instruction;
 import run.endive.wasm.types.OpCode;
 
 /**
- * Validates a core module with Endive's validator, on all cores when the module is large: a module
- * with megabytes of code (a JavaScript engine) takes seconds to validate on one, and the validator
- * has no parallelism of its own. The module is validated in parts ({@link
- * ModuleSplitter#validationParts}), each the whole module but for the bodies of the functions of
- * other parts; the error reported is the one the first failing part reports, which is the error of
- * the whole.
+ * Validates a core module: Endive's validator checks all but the function bodies (in a copy of the
+ * module whose bodies are {@code unreachable}), and {@link CodeValidation} checks the bodies from
+ * the bytes, on all cores. Endive's validator parses every instruction into objects and is itself
+ * too large for HotSpot to compile, so a module with megabytes of code (a JavaScript engine) took
+ * it seconds; the bodies' validation is most of the work.
+ *
+ * <p>A module whose code uses what {@link CodeValidation} leaves to the engine (vectors, typed and
+ * GC references, exceptions, threads) is validated by Endive whole, on all cores when it is large
+ * and there are enough of them: in parts ({@link ModuleSplitter#validationParts}), each the whole
+ * module but for the bodies of the functions of other parts; the error reported is the one the
+ * first failing part reports, which is the error of the whole.
  */
 final class CoreValidation {
 
@@ -37,11 +43,21 @@ final class CoreValidation {
     /**
      * Validates {@code bytes}.
      *
-     * @return the parsed module when it was validated in one piece (the parse is the validation),
-     *     null when it was validated in parts
-     * @throws RuntimeException Endive's exception for a malformed or invalid module
+     * @return the parsed module when Endive validated it in one piece (the parse is the validation),
+     *     null when it was validated otherwise
+     * @throws RuntimeException Endive's exception for a malformed or invalid module, or
+     *     {@link CodeValidation.InvalidCodeException} for a malformed or invalid function body
      */
     static WasmModule validate(byte[] bytes) {
+        byte[] withoutCode = ModuleSplitter.withoutCode(bytes);
+        if (withoutCode != null) {
+            // the engine validates all but the code, in a module of no code; the code is validated here
+            CoreModule.parseWorkingAround(withoutCode, true);
+            String unsupported = CodeValidation.validate(bytes);
+            if (unsupported == null) return null;
+            System.getLogger(CoreValidation.class.getName()).log(System.Logger.Level.DEBUG,
+                    "core module validated by the engine: " + unsupported);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         byte[][] parts = cores < MIN_CORES ? null
                 : ModuleSplitter.validationParts(bytes, Math.min(cores, 8), PARALLEL_FROM);

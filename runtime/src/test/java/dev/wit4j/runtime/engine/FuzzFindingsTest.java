@@ -66,8 +66,9 @@ class FuzzFindingsTest {
                 0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
                 0x03, 0x02, 0x01, 0x00,
                 0x0A, 0x06, 0x01, 0x04, 0x00, 0x02, 0x40, 0x0B), 0));
-        assertTrue(e.getMessage().contains("unexpected end of the body of function 0: 1 blocks are left open"),
+        assertTrue(e.getMessage().contains("unexpected end of the function body: its end is missing in function 0"),
                 e.getMessage());
+        assertTrue(e.malformed());
         // closed, it is a module
         CoreModule.parse(module(
                 0x01, 0x04, 0x01, 0x60, 0x00, 0x00,

@@ -235,6 +235,22 @@ public final class ModuleSplitter {
     }
 
     /**
+     * The module with every function body replaced by {@code unreachable} (valid for any type) and
+     * all else as it is: what the engine validates when the bodies are validated apart. Null if the
+     * module cannot be read here.
+     */
+    public static byte[] withoutCode(byte[] module) {
+        ModuleInfo info;
+        try {
+            info = ModuleInfo.read(module);
+        } catch (Bytes.Malformed e) {
+            return null;
+        }
+        byte[] stub = {0x00, 0x00, 0x0B};
+        return write(info, Additions.NONE, d -> stub, 0, i -> stub, null);
+    }
+
+    /**
      * The module in {@code count} parts for validating in parallel: each part is the module with
      * the bodies of all but a run of consecutive functions replaced by {@code unreachable} (valid
      * for any type), so that the parts are valid exactly when the module is, and the first invalid

@@ -18,7 +18,7 @@ import java.util.Random;
  * stores, a mutable global, and the odd trap (division by zero, an address out of bounds). Every
  * function {@code fN} is exported and takes {@code (i32, i64)}.
  */
-final class RandomModules {
+public final class RandomModules {
 
     private static final int I32 = 0x7F;
     private static final int I64 = 0x7E;
@@ -50,7 +50,7 @@ final class RandomModules {
     }
 
     /** A module of {@code functions} functions made from {@code seed}. */
-    static byte[] module(long seed, int functions) {
+    public static byte[] module(long seed, int functions) {
         return new RandomModules(seed, functions).build();
     }
 
