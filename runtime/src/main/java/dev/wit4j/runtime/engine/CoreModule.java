@@ -2,7 +2,9 @@ package dev.wit4j.runtime.engine;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import dev.wit4j.runtime.engine.split.ModuleSplitter;
 import dev.wit4j.runtime.engine.validation.CodeValidation;
@@ -54,7 +56,8 @@ public final class CoreModule {
 
     private final byte[] bytes;
     private final long offset;
-    private final String digest;
+    /** SHA-256 of the bytes, computed when first needed: a module used without a cache never needs it. */
+    private volatile String digest;
     /** The module without code bodies: what instances are built from, besides their code. */
     private final WasmModule module;
     /** The module with its code, parsed when the interpreter needs it. */
@@ -135,7 +138,7 @@ public final class CoreModule {
      */
     public static CoreModule parseOwned(byte[] copy, long offset, CompiledCodeCache cache) {
         String known = cache != null ? cache.knownDigest(copy) : null;
-        String digest = known != null ? known : CompiledCodeCache.sha256Hex(copy);
+        String digest = known != null ? known : cache != null ? CompiledCodeCache.sha256Hex(copy) : null;
         if (cache != null) {
             CompiledCode code = cached(cache, cache.keyFor(digest), copy);
             if (code == null && cache.holdsSkeletons()) {
@@ -321,7 +324,12 @@ public final class CoreModule {
 
     /** SHA-256 of the module's bytes, in hex: part of its compiled-code cache key. */
     String digest() {
-        return digest;
+        String d = digest;
+        if (d == null) {
+            d = CompiledCodeCache.sha256Hex(bytes);
+            digest = d;
+        }
+        return d;
     }
 
     /** The module instances in {@code mode} are built from, and the machine that runs their code. */
@@ -415,7 +423,7 @@ public final class CoreModule {
     /** Whether the cache has an entry for this module (checked when it is read). */
     private boolean cachedCodeExists() {
         CompiledCodeCache cache = this.cache;
-        return cache != null && cache.has(cache.keyFor(digest));
+        return cache != null && cache.has(cache.keyFor(digest()));
     }
 
     /**
@@ -430,7 +438,7 @@ public final class CoreModule {
 
     private CompiledCode compileWithCache() {
         CompiledCodeCache cache = this.cache;
-        String key = cache == null ? null : cache.keyFor(digest);
+        String key = cache == null ? null : cache.keyFor(digest());
         if (key != null) {
             byte[] entry = cache.read(key);
             if (entry != null) {
@@ -529,9 +537,14 @@ public final class CoreModule {
 
         List<CoreExport> exports = new ArrayList<>();
         var exportSection = module.exportSection();
+        Set<String> exportNames = new HashSet<>();
         for (int i = 0; i < exportSection.exportCount(); i++) {
             Export export = exportSection.getExport(i);
             int index = export.index();
+            // nor that export names are distinct (core spec, Validation of Modules)
+            if (!exportNames.add(export.name())) {
+                throw new InvalidException("duplicate export name `" + export.name() + "`");
+            }
             // the core engine's validation does not check export indices (spec: "unknown function" etc.)
             CoreExternType type = switch (export.exportType()) {
                 case FUNCTION -> new CoreExternType.Func(exported(funcs, index, "function", export.name(), offset));

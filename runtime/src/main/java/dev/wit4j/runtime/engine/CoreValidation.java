@@ -51,9 +51,17 @@ final class CoreValidation {
     static WasmModule validate(byte[] bytes) {
         byte[] withoutCode = ModuleSplitter.withoutCode(bytes);
         if (withoutCode != null) {
-            // the engine validates all but the code, in a module of no code; the code is validated here
-            CoreModule.parseWorkingAround(withoutCode, true);
-            String unsupported = CodeValidation.validate(bytes);
+            // the engine validates all but the code, in a module of no code, while the code is
+            // validated here; an error of the rest of the module is reported first, as the engine would
+            Future<?> rest = ForkJoinPool.commonPool().submit(() -> CoreModule.parseWorkingAround(withoutCode, true));
+            String unsupported;
+            try {
+                unsupported = CodeValidation.validate(bytes);
+            } catch (RuntimeException e) {
+                join(rest);
+                throw e;
+            }
+            join(rest);
             if (unsupported == null) return null;
             System.getLogger(CoreValidation.class.getName()).log(System.Logger.Level.DEBUG,
                     "core module validated by the engine: " + unsupported);
@@ -68,20 +76,22 @@ final class CoreValidation {
         for (byte[] part : parts) {
             checks.add(ForkJoinPool.commonPool().submit(() -> blocksClosed(CoreModule.parseWorkingAround(part, true))));
         }
-        for (Future<?> check : checks) {
-            try {
-                check.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error error) throw error;
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                for (Future<?> c : checks) c.cancel(true);
-                throw new IllegalStateException("interrupted while validating a core module", e);
-            }
-        }
+        for (Future<?> check : checks) join(check);
         return null;
+    }
+
+    /** Waits for {@code check}; its failure is thrown as it was. */
+    private static void join(Future<?> check) {
+        try {
+            check.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating a core module", e);
+        }
     }
 
     /**

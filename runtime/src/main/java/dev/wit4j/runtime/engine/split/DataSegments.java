@@ -66,7 +66,7 @@ public final class DataSegments {
      * segment is the one that could be out of bounds). The caller makes sure that no instruction
      * names a segment ({@code memory.init}, {@code data.drop}; they need a data count section).
      */
-    static Coalesced coalesced(ModuleInfo info) {
+    static Rewritten coalesced(ModuleInfo info) {
         ModuleInfo.Section data = info.section(ModuleInfo.DATA);
         if (data == null || info.importedMemories > 0 || info.section(ModuleInfo.MEMORY) == null) {
             return null;
@@ -104,11 +104,44 @@ public final class DataSegments {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         Bytes.u32(payload, merged.size());
         for (byte[] segment : merged) payload.writeBytes(segment);
-        return new Coalesced(merged.size(), payload.toByteArray());
+        return new Rewritten(merged.size(), payload.toByteArray());
+    }
+
+    /**
+     * The data section of {@code info}'s module with every segment's bytes left out, or null to
+     * keep it as it is: what validating the module needs of it (the segments, their memories and
+     * offsets) without megabytes to copy.
+     */
+    static Rewritten emptied(ModuleInfo info) {
+        ModuleInfo.Section data = info.section(ModuleInfo.DATA);
+        if (data == null) return null;
+        List<Segment> segments;
+        try {
+            segments = segments(info.bytes, data);
+        } catch (Bytes.Malformed e) {
+            return null; // the engine reads it and says what is wrong
+        }
+        if (segments == null) return null;
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        Bytes.u32(payload, segments.size());
+        for (Segment segment : segments) {
+            if (segment.offset() == null) {
+                payload.write(0x01);
+            } else {
+                if (segment.offset() != segment.offset().intValue()) return null; // not an i32: the engine says so
+                payload.write(0x02);
+                Bytes.u32(payload, segment.memory());
+                payload.write(0x41);
+                Bytes.s32(payload, segment.offset().intValue());
+                payload.write(0x0B);
+            }
+            payload.write(0x00); // no bytes
+        }
+        return new Rewritten(segments.size(), payload.toByteArray());
     }
 
     /** A data section's new payload, of {@code count} segments. */
-    record Coalesced(int count, byte[] payload) {}
+    record Rewritten(int count, byte[] payload) {}
 
     /** An active segment of memory 0 at {@code offset} (written as an {@code i32.const}). */
     private static byte[] activeSegment(long offset, byte[] bytes) {

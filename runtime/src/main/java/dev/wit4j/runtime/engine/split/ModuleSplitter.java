@@ -229,15 +229,15 @@ public final class ModuleSplitter {
         }
         byte[] stub = {0x00, 0x00, 0x0B}; // no locals, unreachable, end
         // the data section is the original's: coalesced from it, written in place of it
-        DataSegments.Coalesced data = info.section(ModuleInfo.DATA_COUNT) != null && codeNamesSegments.getAsBoolean()
+        DataSegments.Rewritten data = info.section(ModuleInfo.DATA_COUNT) != null && codeNamesSegments.getAsBoolean()
                 ? null : DataSegments.coalesced(info);
         return write(info, additions, d -> stub, additions.functionTypes().size(), i -> stub, data);
     }
 
     /**
-     * The module with every function body replaced by {@code unreachable} (valid for any type) and
-     * all else as it is: what the engine validates when the bodies are validated apart. Null if the
-     * module cannot be read here.
+     * The module with every function body replaced by {@code unreachable} (valid for any type), the
+     * data segments without their bytes, and all else as it is: what the engine validates when the
+     * bodies are validated apart. Null if the module cannot be read here.
      */
     public static byte[] withoutCode(byte[] module) {
         ModuleInfo info;
@@ -247,7 +247,7 @@ public final class ModuleSplitter {
             return null;
         }
         byte[] stub = {0x00, 0x00, 0x0B};
-        return write(info, Additions.NONE, d -> stub, 0, i -> stub, null);
+        return write(info, Additions.NONE, d -> stub, 0, i -> stub, DataSegments.emptied(info));
     }
 
     /**
@@ -314,7 +314,7 @@ public final class ModuleSplitter {
      * {@code data}, its data section (and data count) in place of the module's.
      */
     private static byte[] write(ModuleInfo info, Additions additions, java.util.function.IntFunction<byte[]> body,
-            int added, java.util.function.IntFunction<byte[]> addedBody, DataSegments.Coalesced data) {
+            int added, java.util.function.IntFunction<byte[]> addedBody, DataSegments.Rewritten data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(info.bytes.length + 1024);
         out.write(info.bytes, 0, 8);
         boolean globalsWritten = additions.globals().isEmpty();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Validates the function bodies of a core module, on all cores when there is much code: a
@@ -61,42 +62,71 @@ public final class CodeValidation {
         try {
             facts = ModuleFacts.read(module);
         } catch (CodeError e) {
-            // the engine validated these sections: what does not read here is beyond this validator
+            // what does not read here is beyond this validator, or malformed: the engine says which
             return e.reason;
         }
         int functions = facts.bodyStart.length;
         long code = functions == 0 ? 0 : facts.bodyEnd[functions - 1] - facts.bodyStart[0];
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);
-        if (code < PARALLEL_FROM || threads < 2 || functions < threads) {
-            return outcome(facts, validateRange(facts, 0, functions));
+        if (code < PARALLEL_FROM || threads < 2) {
+            return outcome(validateRange(facts, 0, functions));
         }
-        // parts of about equal code, validated side by side; the first part's error is the module's
-        int parts = Math.min(threads * 4, functions);
-        int[] bounds = new int[parts + 1];
-        int d = 0;
-        for (int p = 1; p < parts; p++) {
-            long target = facts.bodyStart[0] + code * p / parts;
-            while (d < functions && facts.bodyStart[d] < target) d++;
-            bounds[p] = d;
-        }
-        bounds[parts] = functions;
-        List<Future<CodeError>> pending = new ArrayList<>();
-        for (int p = 1; p < parts; p++) {
-            int from = bounds[p];
-            int to = bounds[p + 1];
-            pending.add(ForkJoinPool.commonPool().submit(() -> validateRange(facts, from, to)));
-        }
-        CodeError first = validateRange(facts, bounds[0], bounds[1]);
-        for (Future<CodeError> part : pending) {
-            CodeError error = join(part);
-            if (first == null) first = error;
-        }
-        return outcome(facts, first);
+        return outcome(new Parts(facts, code, Math.min(functions, threads * 8)).validate(threads));
     }
 
-    private static CodeError join(Future<CodeError> part) {
+    /**
+     * The bodies in parts of about equal code, taken in turn by the calling thread and helpers of
+     * the common pool, so that a helper that starts late (its core busy) takes fewer. The error of
+     * the first failing part is the module's; parts after it are not validated.
+     */
+    private static final class Parts {
+        private final ModuleFacts facts;
+        private final int[] bounds;
+        private final CodeError[] errors;
+        private final AtomicInteger next = new AtomicInteger();
+        /** The first part known to fail: later ones need no validating. */
+        private final AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
+
+        Parts(ModuleFacts facts, long code, int count) {
+            this.facts = facts;
+            int functions = facts.bodyStart.length;
+            bounds = new int[count + 1];
+            int d = 0;
+            for (int p = 1; p < count; p++) {
+                long target = facts.bodyStart[0] + code * p / count;
+                while (d < functions && facts.bodyStart[d] < target) d++;
+                bounds[p] = d;
+            }
+            bounds[count] = functions;
+            errors = new CodeError[count];
+        }
+
+        CodeError validate(int threads) {
+            List<Future<?>> helpers = new ArrayList<>();
+            for (int t = 1; t < threads; t++) helpers.add(ForkJoinPool.commonPool().submit(this::work));
+            work();
+            for (Future<?> helper : helpers) join(helper);
+            for (CodeError error : errors) {
+                if (error != null) return error;
+            }
+            return null;
+        }
+
+        private void work() {
+            for (int p = next.getAndIncrement(); p < errors.length; p = next.getAndIncrement()) {
+                if (p > firstFailed.get()) return;
+                CodeError error = validateRange(facts, bounds[p], bounds[p + 1]);
+                if (error != null) {
+                    errors[p] = error;
+                    firstFailed.accumulateAndGet(p, Math::min);
+                }
+            }
+        }
+    }
+
+    private static void join(Future<?> helper) {
         try {
-            return part.get();
+            helper.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error error) throw error;
@@ -129,7 +159,7 @@ public final class CodeValidation {
                 : CodeError.invalid(e.reason + where, e.offset);
     }
 
-    private static String outcome(ModuleFacts facts, CodeError error) {
+    private static String outcome(CodeError error) {
         if (error == null) return null;
         if (error.kind == CodeError.Kind.UNSUPPORTED) return error.reason;
         throw new InvalidCodeException(error.reason, error.offset, error.kind == CodeError.Kind.MALFORMED);

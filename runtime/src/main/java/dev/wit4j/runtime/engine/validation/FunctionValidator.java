@@ -29,6 +29,11 @@ final class FunctionValidator {
     private static final byte[] OPERAND = new byte[0xC5];
     private static final byte[] ARITY = new byte[0xC5];
     private static final byte[] RESULT = new byte[0xC5];
+    /** Loads 0x28–0x35 and stores 0x36–0x3E: the largest alignment allowed (log 2), and the value's type. */
+    private static final byte[] NATURAL_ALIGNMENT = {2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2, 2, 3, 2, 3, 0, 1, 0, 1, 2};
+    private static final byte[] ACCESS_TYPE = {(byte) I32, (byte) I64, (byte) F32, (byte) F64, (byte) I32, (byte) I32,
+        (byte) I32, (byte) I32, (byte) I64, (byte) I64, (byte) I64, (byte) I64, (byte) I64, (byte) I64, (byte) I32,
+        (byte) I64, (byte) F32, (byte) F64, (byte) I32, (byte) I32, (byte) I64, (byte) I64, (byte) I64};
 
     static {
         for (int t : new int[] {I32, I64, F32, F64, FUNCREF, EXTERNREF}) ONE[t] = new int[] {t};
@@ -149,9 +154,12 @@ final class FunctionValidator {
                 push(RESULT[op]);
                 continue;
             }
+            if (op >= 0x28 && op <= 0x3E) {
+                memoryAccess(op);
+                continue;
+            }
+            // the frequent instructions here, the rest apart: a small loop is compiled by the JIT sooner
             switch (op) {
-                case 0x00 -> setUnreachable();
-                case 0x01 -> { }
                 case 0x02, 0x03 -> {
                     blockType();
                     popAll(blockParams);
@@ -162,13 +170,6 @@ final class FunctionValidator {
                     pop(I32);
                     popAll(blockParams);
                     pushFrame(IF, blockParams, blockResults);
-                }
-                case 0x05 -> {
-                    if (kind[fp - 1] != IF) throw CodeError.malformed("else outside an if", at);
-                    int[] p = params[fp - 1];
-                    int[] res = results[fp - 1];
-                    popFrame();
-                    pushFrame(ELSE, p, res);
                 }
                 case 0x0B -> {
                     int k = kind[fp - 1];
@@ -194,15 +195,67 @@ final class FunctionValidator {
                     popAll(t);
                     pushAll(t);
                 }
-                case 0x0E -> branchTable();
-                case 0x0F -> {
-                    popAll(results[0]);
-                    setUnreachable();
-                }
                 case 0x10 -> {
                     int type = m.functionTypes[function(r.u32())];
                     popAll(m.typeParams[type]);
                     pushAll(m.typeResults[type]);
+                }
+                case 0x1A -> pop();
+                case 0x20 -> push(locals[local(r.u32())]);
+                case 0x21 -> pop(locals[local(r.u32())]);
+                case 0x22 -> {
+                    int t = locals[local(r.u32())];
+                    pop(t);
+                    push(t);
+                }
+                case 0x23 -> push(m.globalTypes[global(r.u32())]);
+                case 0x24 -> {
+                    int g = global(r.u32());
+                    if (!m.globalMutable[g]) throw invalid("global is immutable: global " + g);
+                    pop(m.globalTypes[g]);
+                }
+                case 0x41 -> {
+                    r.skipSigned(32);
+                    push(I32);
+                }
+                case 0x42 -> {
+                    r.skipSigned(64);
+                    push(I64);
+                }
+                default -> rare(op);
+            }
+        }
+    }
+
+    /** Loads and stores, 0x28–0x3E. */
+    private void memoryAccess(int op) {
+        memarg(NATURAL_ALIGNMENT[op - 0x28]);
+        int type = ACCESS_TYPE[op - 0x28];
+        if (op <= 0x35) {
+            pop(I32);
+            push(type);
+        } else {
+            pop(type);
+            pop(I32);
+        }
+    }
+
+    /** The instructions {@link #instructions} leaves apart. */
+    private void rare(int op) {
+        switch (op) {
+                case 0x00 -> setUnreachable();
+                case 0x01 -> { }
+                case 0x05 -> {
+                    if (kind[fp - 1] != IF) throw CodeError.malformed("else outside an if", at);
+                    int[] p = params[fp - 1];
+                    int[] res = results[fp - 1];
+                    popFrame();
+                    pushFrame(ELSE, p, res);
+                }
+                case 0x0E -> branchTable();
+                case 0x0F -> {
+                    popAll(results[0]);
+                    setUnreachable();
                 }
                 case 0x11 -> {
                     int type = callIndirect();
@@ -219,7 +272,6 @@ final class FunctionValidator {
                     sameResults(type);
                     setUnreachable();
                 }
-                case 0x1A -> pop();
                 case 0x1B -> {
                     pop(I32);
                     int t1 = pop();
@@ -241,19 +293,6 @@ final class FunctionValidator {
                     pop(t);
                     push(t);
                 }
-                case 0x20 -> push(locals[local(r.u32())]);
-                case 0x21 -> pop(locals[local(r.u32())]);
-                case 0x22 -> {
-                    int t = locals[local(r.u32())];
-                    pop(t);
-                    push(t);
-                }
-                case 0x23 -> push(m.globalTypes[global(r.u32())]);
-                case 0x24 -> {
-                    int g = global(r.u32());
-                    if (!m.globalMutable[g]) throw invalid("global is immutable: global " + g);
-                    pop(m.globalTypes[g]);
-                }
                 case 0x25 -> {
                     int t = m.tableTypes[table(r.u32())];
                     pop(I32);
@@ -264,24 +303,6 @@ final class FunctionValidator {
                     pop(t);
                     pop(I32);
                 }
-                case 0x28 -> load(2, I32);
-                case 0x29 -> load(3, I64);
-                case 0x2A -> load(2, F32);
-                case 0x2B -> load(3, F64);
-                case 0x2C, 0x2D -> load(0, I32);
-                case 0x2E, 0x2F -> load(1, I32);
-                case 0x30, 0x31 -> load(0, I64);
-                case 0x32, 0x33 -> load(1, I64);
-                case 0x34, 0x35 -> load(2, I64);
-                case 0x36 -> store(2, I32);
-                case 0x37 -> store(3, I64);
-                case 0x38 -> store(2, F32);
-                case 0x39 -> store(3, F64);
-                case 0x3A -> store(0, I32);
-                case 0x3B -> store(1, I32);
-                case 0x3C -> store(0, I64);
-                case 0x3D -> store(1, I64);
-                case 0x3E -> store(2, I64);
                 case 0x3F -> {
                     memory(r.u32());
                     push(I32);
@@ -290,14 +311,6 @@ final class FunctionValidator {
                     memory(r.u32());
                     pop(I32);
                     push(I32);
-                }
-                case 0x41 -> {
-                    r.skipSigned(32);
-                    push(I32);
-                }
-                case 0x42 -> {
-                    r.skipSigned(64);
-                    push(I64);
                 }
                 case 0x43 -> {
                     r.skip(4);
@@ -322,7 +335,7 @@ final class FunctionValidator {
                 }
                 case 0xFC -> prefixed();
                 default -> throw CodeError.unsupported("instruction 0x" + Integer.toHexString(op));
-            }
+
         }
     }
 
@@ -484,18 +497,6 @@ final class FunctionValidator {
         if (!Arrays.equals(m.typeResults[type], results[0])) {
             throw invalid("type mismatch: a tail call to a function of other results");
         }
-    }
-
-    private void load(int naturalAlignment, int type) {
-        memarg(naturalAlignment);
-        pop(I32);
-        push(type);
-    }
-
-    private void store(int naturalAlignment, int type) {
-        memarg(naturalAlignment);
-        pop(type);
-        pop(I32);
     }
 
     /** A memory argument: alignment (bit 6 flags a memory index, multi-memory), memory, offset. */

@@ -78,6 +78,7 @@ final class ModuleFacts {
 
     private void readTypes(Reader r) {
         int n = r.u32();
+        if (n > r.end - r.pos) throw CodeError.malformed("unexpected end", r.pos);
         typeParams = new int[n][];
         typeResults = new int[n][];
         for (int i = 0; i < n; i++) {
