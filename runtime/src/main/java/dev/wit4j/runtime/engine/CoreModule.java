@@ -106,7 +106,7 @@ public final class CoreModule {
         checkBounds(copy, offset);
         WasmModule declarations;
         try {
-            declarations = parseWorkingAround(ModuleSplitter.skeleton(copy, ModuleSplitter.Additions.NONE), false);
+            declarations = parseWorkingAround(ModuleSplitter.declarations(copy), false);
         } catch (IllegalArgumentException e) {
             // a module the splitter's reader does not know: the whole of it, validated
             return parse(bytes, offset);

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,6 +66,9 @@ class CodeValidationTest {
         List<String> texts = new ArrayList<>();
         for (String[] c : CASES) texts.add(c[0]);
         texts.add("(module (func (result i32) (i32x4.extract_lane 0 (v128.const i32x4 1 2 3 4))))");
+        // the start function takes a parameter (a rule of the module), and the code has a mismatch
+        texts.add("(module (func $f (param i32) (result i32) i64.const 0) (start $f))");
+        texts.add("(module (func $f (param i32)) (start $f))");
         modules = Wat.assemble(texts);
     }
 
@@ -102,6 +106,16 @@ class CodeValidationTest {
                 () -> CodeValidation.validate(wasm));
         assertEquals(wasm.length - 1, e.offset(), "the function's end is the module's last byte");
         assertEquals(0x0B, wasm[e.offset()]);
+    }
+
+    @Test
+    void theRestOfTheModuleIsStillCheckedAndItsErrorComesFirst() {
+        for (int k = 1; k <= 2; k++) {
+            byte[] wasm = modules.get(CASES.length + k).wasm();
+            CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(wasm, 0));
+            assertTrue(e.getMessage().contains("start"), e.getMessage());
+            assertFalse(e.getCause() instanceof CodeValidation.InvalidCodeException, e.getMessage());
+        }
     }
 
     @Test

@@ -235,9 +235,30 @@ public final class ModuleSplitter {
     }
 
     /**
-     * The module with every function body replaced by {@code unreachable} (valid for any type), the
-     * data segments without their bytes, and all else as it is: what the engine validates when the
-     * bodies are validated apart. Null if the module cannot be read here.
+     * The module's declarations: every function body {@code unreachable} and no data segments,
+     * which is all that describing its imports and exports reads (not valid where code names a
+     * data segment, so for reading without validation only).
+     *
+     * @throws IllegalArgumentException if the module cannot be read here
+     */
+    public static byte[] declarations(byte[] module) {
+        ModuleInfo info;
+        try {
+            info = ModuleInfo.read(module);
+        } catch (Bytes.Malformed e) {
+            throw new IllegalArgumentException("cannot read the module: " + e.getMessage(), e);
+        }
+        byte[] stub = {0x00, 0x00, 0x0B};
+        return write(info, Additions.NONE, d -> stub, 0, i -> stub, new DataSegments.Rewritten(0, new byte[] {0x00}));
+    }
+
+    /**
+     * The module without code, for validating all but the function bodies: each defined function
+     * becomes an imported one of the same type and index (imports appended after the module's own,
+     * whose indices come first as the defined functions' do), the data segments lose their bytes,
+     * all else stays as it is. Every module-level rule reads the same on it (a function's type,
+     * index and references are what they were), and the engine's validator has no bodies to read.
+     * Null if the module cannot be read here.
      */
     public static byte[] withoutCode(byte[] module) {
         ModuleInfo info;
@@ -246,8 +267,40 @@ public final class ModuleSplitter {
         } catch (Bytes.Malformed e) {
             return null;
         }
-        byte[] stub = {0x00, 0x00, 0x0B};
-        return write(info, Additions.NONE, d -> stub, 0, i -> stub, DataSegments.emptied(info));
+        List<byte[]> asImports = new ArrayList<>();
+        for (int d = 0; d < info.definedFunctions(); d++) {
+            ByteArrayOutputStream entry = new ByteArrayOutputStream();
+            entry.writeBytes(new byte[] {0x01, '-', 0x01, '-', 0x00}); // module "-", name "-", a function
+            Bytes.u32(entry, info.functionTypes.get(info.importedFunctions + d));
+            asImports.add(entry.toByteArray());
+        }
+        DataSegments.Rewritten data = DataSegments.emptied(info);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        out.write(info.bytes, 0, 8);
+        boolean importsWritten = asImports.isEmpty();
+        for (ModuleInfo.Section s : info.sections) {
+            if (!importsWritten && s.id() != 0 && s.id() > ModuleInfo.IMPORT) {
+                section(out, ModuleInfo.IMPORT, appended(info, null, asImports));
+                importsWritten = true;
+            }
+            switch (s.id()) {
+                case ModuleInfo.IMPORT -> {
+                    section(out, s.id(), appended(info, s, asImports));
+                    importsWritten = true;
+                }
+                case ModuleInfo.FUNCTION, ModuleInfo.CODE -> { }
+                case ModuleInfo.DATA -> {
+                    if (data == null) {
+                        out.write(info.bytes, s.start(), s.end() - s.start());
+                    } else {
+                        section(out, s.id(), data.payload());
+                    }
+                }
+                default -> out.write(info.bytes, s.start(), s.end() - s.start());
+            }
+        }
+        if (!importsWritten) section(out, ModuleInfo.IMPORT, appended(info, null, asImports));
+        return out.toByteArray();
     }
 
     /**
