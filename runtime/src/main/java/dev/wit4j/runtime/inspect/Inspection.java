@@ -102,19 +102,25 @@ public record Inspection(List<Import> imports, List<Export> exports, List<Node> 
         if (!(binary instanceof Component component)) {
             throw new IllegalArgumentException("a core module, not a component: it has no component structure to inspect");
         }
-        TypeView.Component type = ComponentValidator.validateDeclarations(component).type();
+        return of(component, ComponentValidator.validateDeclarations(component).type());
+    }
+
+    /** Inspects a component validated to have {@code type}. */
+    static Inspection of(Component component, TypeView.Component type) {
         Analyzer analyzer = new Analyzer();
         analyzer.analyze(component);
+        Map<String, String> importTypes = TypeText.of(type.imports(), type.exports());
+        Map<String, String> exportTypes = TypeText.of(type.exports(), type.imports());
         List<Import> imports = new ArrayList<>();
         for (Map.Entry<String, TypeView.Extern> e : type.imports().entrySet()) {
             List<String> reaches = new ArrayList<>();
             reachedBy(analyzer.tree, e.getKey(), reaches);
-            imports.add(new Import(e.getKey(), TypeText.kind(e.getValue()), TypeText.of(e.getValue()),
+            imports.add(new Import(e.getKey(), TypeText.kind(e.getValue()), importTypes.get(e.getKey()),
                     Families.of(type.importsImplement().getOrDefault(e.getKey(), e.getKey())), reaches));
         }
         List<Export> exports = new ArrayList<>();
         for (Map.Entry<String, TypeView.Extern> e : type.exports().entrySet()) {
-            exports.add(new Export(e.getKey(), TypeText.kind(e.getValue()), TypeText.of(e.getValue()),
+            exports.add(new Export(e.getKey(), TypeText.kind(e.getValue()), exportTypes.get(e.getKey()),
                     analyzer.exportSources.getOrDefault(e.getKey(), "")));
         }
         return new Inspection(imports, exports, analyzer.tree);

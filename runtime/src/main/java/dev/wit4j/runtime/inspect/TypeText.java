@@ -27,8 +27,18 @@ final class TypeText {
         return "type";
     }
 
-    static String of(TypeView.Extern type) {
-        if (type instanceof TypeView.Extern.FuncItem f) return func(f.type(), Names.NONE);
+    /** The types of a component's imports and exports, spelled with the names it gives its types. */
+    static Map<String, String> of(Map<String, TypeView.Extern> items, Map<String, TypeView.Extern> alsoNaming) {
+        Map<String, TypeView.Extern> naming = new java.util.LinkedHashMap<>(alsoNaming);
+        naming.putAll(items);
+        Names names = Names.of(naming);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        items.forEach((name, type) -> out.put(name, of(type, names)));
+        return out;
+    }
+
+    private static String of(TypeView.Extern type, Names names) {
+        if (type instanceof TypeView.Extern.FuncItem f) return func(f.type(), names);
         if (type instanceof TypeView.Extern.InstanceItem i) return instance(i.type().exports());
         if (type instanceof TypeView.Extern.ComponentItem c) {
             return "component (" + c.type().imports().size() + " imports, " + c.type().exports().size() + " exports)";
@@ -36,7 +46,13 @@ final class TypeText {
         if (type instanceof TypeView.Extern.ModuleItem m) {
             return "core module (" + m.imports().size() + " imports, " + m.exports().size() + " exports)";
         }
-        if (type instanceof TypeView.Extern.ValueItem v) return val(v.type(), 0, Names.NONE);
+        if (type instanceof TypeView.Extern.ValueItem v) return val(v.type(), 0, names);
+        TypeView.Extern.TypeItem t = (TypeView.Extern.TypeItem) type;
+        if (t.referenced() instanceof TypeView.Defined d) {
+            // the definition itself, not the name it is exported under
+            return val(d, 0, new Names(Map.of(), names.entries(), names.resources()));
+        }
+        if (t.referenced() instanceof TypeView.Resource) return "resource";
         return "type";
     }
 
