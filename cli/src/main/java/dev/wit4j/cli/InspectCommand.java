@@ -32,6 +32,9 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (imports, exports, tree; the layout is documented in the README)")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write one self-contained HTML page with a diagram of the imports, instances and exports")
+    Path html;
+
     @picocli.CommandLine.Mixin
     Progress progress = new Progress();
 
@@ -50,6 +53,13 @@ final class InspectCommand implements Callable<Integer> {
             inspection = Inspection.of(bytes);
         } catch (WasmFormatException | IllegalArgumentException e) {
             return fail(file + ": " + e.getMessage());
+        }
+        if (html != null) {
+            try {
+                Files.writeString(html, inspection.toHtml(file.getFileName().toString()));
+            } catch (IOException e) {
+                return fail("cannot write " + html + ": " + e.getMessage());
+            }
         }
         spec.commandLine().getOut().print(json ? inspection.toJson() : inspection.toText());
         spec.commandLine().getOut().flush();

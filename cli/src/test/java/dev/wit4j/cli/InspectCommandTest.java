@@ -45,6 +45,18 @@ class InspectCommandTest {
     }
 
     @Test
+    void htmlPage() throws IOException {
+        Path page = dir.resolve("hello.html");
+        ValidateCommandTest.Outcome outcome = wit4j("inspect", "--html", page.toString(), COMMAND);
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<title>hello-command.wasm</title>"), html);
+        assertTrue(html.contains("<svg "), html);
+        assertTrue(outcome.out().startsWith("imports (8)\n"), outcome.out());
+    }
+
+    @Test
     void aCoreModuleOrAMissingFileIsOneLine() throws IOException {
         Path module = Files.write(dir.resolve("m.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
         ValidateCommandTest.Outcome outcome = wit4j("inspect", module.toString());

@@ -144,6 +144,16 @@ public record Inspection(List<Import> imports, List<Export> exports, List<Node> 
     }
 
     /**
+     * One self-contained HTML page (no script, nothing fetched): a diagram of the imports by
+     * family, the modules and instances, the exports, and the edges between them; then tables.
+     *
+     * @param title the page's title (the file's name, say)
+     */
+    public String toHtml(String title) {
+        return HtmlReport.page(this, title);
+    }
+
+    /**
      * The inspection as JSON, in a stable layout: {@code {"imports": [{"name", "kind", "type",
      * "family", "reaches": [id…]}…], "exports": [{"name", "kind", "type", "from"}…], "tree":
      * [{"id", "kind", "description", "receives": [name…], "children": […]}…]}}.
