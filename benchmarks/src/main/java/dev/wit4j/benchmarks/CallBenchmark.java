@@ -3,14 +3,14 @@ package dev.wit4j.benchmarks;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
-import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.binary.ComponentDecoder;
 import dev.wit4j.runtime.binary.Section;
-import dev.wit4j.runtime.value.Value;
+import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.CoreModuleInstance;
 import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.value.Value;
 import java.lang.reflect.Constructor;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -61,8 +61,12 @@ public class CallBenchmark {
         add = instance.func("add");
         typed = dev.wit4j.benchmarks.echo.Echo.instantiate(Engine.create(), bytes);
 
-        byte[] coreModule = ComponentDecoder.decodeComponent(bytes).sections(Section.ModuleSection.class).get(0)
-                .module().bytes().toByteArray();
+        byte[] coreModule = ComponentDecoder.decodeComponent(bytes)
+                .sections(Section.ModuleSection.class)
+                .get(0)
+                .module()
+                .bytes()
+                .toByteArray();
         WasmModule module = Parser.parse(coreModule);
         coreAdd = run.endive.runtime.Instance.builder(module)
                 .withMachineFactory(MachineFactoryCompiler.compile(module))
@@ -86,9 +90,16 @@ public class CallBenchmark {
     @Setup
     public void setupLimited() {
         Engine engine = Engine.create();
-        limited = dev.wit4j.benchmarks.echo.Echo.instantiate(engine.linker().limits(dev.wit4j.runtime.Limits.builder()
-                .memoryBytes(64L << 20).tableElements(10_000).instances(100).handles(10_000)
-                .callTimeout(java.time.Duration.ofSeconds(10)).build()), engine.load(Fixtures.echoComponent()));
+        limited = dev.wit4j.benchmarks.echo.Echo.instantiate(
+                engine.linker()
+                        .limits(dev.wit4j.runtime.Limits.builder()
+                                .memoryBytes(64L << 20)
+                                .tableElements(10_000)
+                                .instances(100)
+                                .handles(10_000)
+                                .callTimeout(java.time.Duration.ofSeconds(10))
+                                .build()),
+                engine.load(Fixtures.echoComponent()));
     }
 
     @Benchmark
@@ -101,7 +112,11 @@ public class CallBenchmark {
 
     @Setup
     public void setupFace() {
-        face = Engine.create().linker().instantiate(Engine.create().load(Fixtures.echoComponent())).func("add").typed();
+        face = Engine.create()
+                .linker()
+                .instantiate(Engine.create().load(Fixtures.echoComponent()))
+                .func("add")
+                .typed();
     }
 
     /** Where the typed call's time goes: the core function through the runtime's engine seam alone. */
@@ -152,10 +167,14 @@ public class CallBenchmark {
     @Setup
     public void setupEngine() throws ReflectiveOperationException {
         byte[] coreModule = ComponentDecoder.decodeComponent(Fixtures.echoComponent())
-                .sections(Section.ModuleSection.class).get(0).module().bytes().toByteArray();
+                .sections(Section.ModuleSection.class)
+                .get(0)
+                .module()
+                .bytes()
+                .toByteArray();
         WasmModule module = Parser.parse(coreModule);
-        Constructor<?> memory = Class.forName("dev.wit4j.runtime.engine.PagedMemory")
-                .getDeclaredConstructor(MemoryLimits.class);
+        Constructor<?> memory =
+                Class.forName("dev.wit4j.runtime.engine.PagedMemory").getDeclaredConstructor(MemoryLimits.class);
         memory.setAccessible(true);
         segmentedAdd = run.endive.runtime.Instance.builder(module)
                 .withStart(false)
@@ -169,8 +188,10 @@ public class CallBenchmark {
                 })
                 .build()
                 .export("add");
-        engineAdd = (CoreFunction) CoreModuleInstance.instantiate(CoreModule.parse(coreModule, 0),
-                (m, n) -> Optional.empty(), ExecutionMode.COMPILED).export("add").orElseThrow();
+        engineAdd = (CoreFunction) CoreModuleInstance.instantiate(
+                        CoreModule.parse(coreModule, 0), (m, n) -> Optional.empty(), ExecutionMode.COMPILED)
+                .export("add")
+                .orElseThrow();
     }
 
     /** {@link #coreAddInt} on an instance whose memory is the runtime's own. */

@@ -44,7 +44,8 @@ public class ComputeBenchmark {
     public void setup() {
         Path file = Path.of(System.getProperty("wit4j.bench.compute", "benchmarks/target/compute.wasm"));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file.toAbsolutePath() + " is missing: build it with benchmarks/compute/build.sh");
+            throw new IllegalStateException(
+                    file.toAbsolutePath() + " is missing: build it with benchmarks/compute/build.sh");
         }
         Engine engine = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
         crunch = engine.linker().instantiate(engine.load(file)).func("crunch");

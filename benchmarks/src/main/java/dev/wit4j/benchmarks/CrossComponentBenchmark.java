@@ -43,7 +43,9 @@ public class CrossComponentBenchmark {
     @Setup
     public void setup() {
         Engine engine = Engine.create();
-        func = engine.linker().instantiate(engine.load(Fixtures.crossComponent())).func(kind);
+        func = engine.linker()
+                .instantiate(engine.load(Fixtures.crossComponent()))
+                .func(kind);
         argument = Value.u32(kind.startsWith("string-") ? size : size / 8);
         Optional<Value> count = func.call(argument);
         if (!count.equals(Optional.of(argument))) {

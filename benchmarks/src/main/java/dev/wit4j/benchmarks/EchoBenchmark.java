@@ -39,7 +39,9 @@ public class EchoBenchmark {
     @Setup
     public void setup() {
         Engine engine = Engine.create();
-        echo = engine.linker().instantiate(engine.load(Fixtures.echoComponent())).func("echo");
+        echo = engine.linker()
+                .instantiate(engine.load(Fixtures.echoComponent()))
+                .func("echo");
         argument = Value.string("x".repeat(size));
     }
 

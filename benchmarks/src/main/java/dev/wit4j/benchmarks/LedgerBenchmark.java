@@ -47,10 +47,13 @@ public class LedgerBenchmark {
     public void setup() throws Exception {
         Path file = Path.of(System.getProperty("wit4j.bench.ledger", "examples/ledger/target/ledger.wasm"));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file.toAbsolutePath() + " is missing: build it with examples/ledger/build.sh");
+            throw new IllegalStateException(
+                    file.toAbsolutePath() + " is missing: build it with examples/ledger/build.sh");
         }
-        Engine engine = Engine.builder().executionMode(ExecutionMode.COMPILED)
-                .cacheDirectory(Path.of("target", "bench-cache")).build();
+        Engine engine = Engine.builder()
+                .executionMode(ExecutionMode.COMPILED)
+                .cacheDirectory(Path.of("target", "bench-cache"))
+                .build();
         Component component = engine.load(file);
         engine.precompile(component);
         ledger = LedgerWorld.instantiate(engine, component).ledger();
@@ -62,7 +65,11 @@ public class LedgerBenchmark {
         check(ledger.classify(5) == Ledger.Category.SMALL, "classify");
         check(ledger.checksum(megabyte) == 538998665, "checksum");
         Tuple3<Integer, Long, String> summary = ledger.summarize(entries);
-        check(summary.first() == 334 && summary.second() == 3496500L && summary.third().equals("acct-999"), "summarize");
+        check(
+                summary.first() == 334
+                        && summary.second() == 3496500L
+                        && summary.third().equals("acct-999"),
+                "summarize");
     }
 
     private static void check(boolean ok, String what) {

@@ -70,7 +70,10 @@ public class TypedVsDynamicBenchmark {
     }
 
     private static Value pointValue(int x, int y) {
-        return Value.recordBuilder().field("x", Value.s32(x)).field("y", Value.s32(y)).build();
+        return Value.recordBuilder()
+                .field("x", Value.s32(x))
+                .field("y", Value.s32(y))
+                .build();
     }
 
     @Benchmark

@@ -58,15 +58,20 @@ public class WasiCommandBenchmark {
 
     /** Its whole job: GREETING and /data/input.txt granted, output discarded, returns normally. */
     private WasiContext context() {
-        return WasiContext.builder().args("app").env("GREETING", "bench").preopenedDir(data, "/data", true).build();
+        return WasiContext.builder()
+                .args("app")
+                .env("GREETING", "bench")
+                .preopenedDir(data, "/data", true)
+                .build();
     }
 
     @Setup(Level.Trial)
     public void load() {
         Path file = Path.of(System.getProperty("wit4j.bench.command", "examples/wasi-apps/target/app-js.wasm"));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file.toAbsolutePath() + " is missing: build it with examples/wasi-apps/build.sh"
-                    + " (or name another command component with -Dwit4j.bench.command=PATH)");
+            throw new IllegalStateException(
+                    file.toAbsolutePath() + " is missing: build it with examples/wasi-apps/build.sh"
+                            + " (or name another command component with -Dwit4j.bench.command=PATH)");
         }
         try {
             bytes = Files.readAllBytes(file);
@@ -85,7 +90,8 @@ public class WasiCommandBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Engine engine = Engine.builder().executionMode(mode).cacheDirectory(cache).build();
+        Engine engine =
+                Engine.builder().executionMode(mode).cacheDirectory(cache).build();
         pre = wasi.addToLinker(engine.linker()).instantiatePre(engine.load(bytes));
         live = pre.instantiate();
         if (WasiContext.run(live) != 0) {
@@ -110,7 +116,8 @@ public class WasiCommandBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public int startupWithWarmCache() {
-        Engine engine = Engine.builder().executionMode(mode).cacheDirectory(cache).build();
+        Engine engine =
+                Engine.builder().executionMode(mode).cacheDirectory(cache).build();
         Component component = engine.load(bytes);
         return context().run(engine, component);
     }

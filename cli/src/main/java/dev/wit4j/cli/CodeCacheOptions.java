@@ -14,10 +14,14 @@ import picocli.CommandLine.Option;
  */
 final class CodeCacheOptions {
 
-    @Option(names = "--no-cache", description = "neither read nor write the compiled-code cache: interpret the core code")
+    @Option(
+            names = "--no-cache",
+            description = "neither read nor write the compiled-code cache: interpret the core code")
     boolean noCache;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
             description = "the compiled-code cache (default: $XDG_CACHE_HOME/wit4j, else ~/.cache/wit4j)")
     Path cacheDir;
 

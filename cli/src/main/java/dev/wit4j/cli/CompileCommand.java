@@ -36,14 +36,19 @@ final class CompileCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Progress progress = new Progress();
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
             description = "the compiled-code cache (default: $XDG_CACHE_HOME/wit4j, else ~/.cache/wit4j)")
     Path cacheDir;
 
     @Override
     public Integer call() {
         Path directory = cacheDir != null ? cacheDir : CodeCacheOptions.defaultDirectory();
-        Engine engine = Engine.builder().executionMode(ExecutionMode.COMPILED).cacheDirectory(directory).build();
+        Engine engine = Engine.builder()
+                .executionMode(ExecutionMode.COMPILED)
+                .cacheDirectory(directory)
+                .build();
         if (!Files.isRegularFile(file)) {
             spec.commandLine().getErr().println("error: no such file: " + file);
             return Main.BAD_INPUT;

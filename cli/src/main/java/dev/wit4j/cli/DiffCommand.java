@@ -32,7 +32,10 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW", description = "the version to replace it with (.wasm)")
     Path newer;
 
-    @Option(names = "--json", description = "print JSON: {\"canReplace\": bool, \"changes\": [{\"kind\", \"name\", \"detail\", \"breaking\", \"gainsCapability\"}…]}")
+    @Option(
+            names = "--json",
+            description =
+                    "print JSON: {\"canReplace\": bool, \"changes\": [{\"kind\", \"name\", \"detail\", \"breaking\", \"gainsCapability\"}…]}")
     boolean json;
 
     @Override
@@ -51,7 +54,8 @@ final class DiffCommand implements Callable<Integer> {
         try {
             diff = ComponentDiff.of(before, after);
         } catch (IllegalArgumentException e) {
-            return fail(e.getMessage().replaceFirst("^the old version", Matcher.quoteReplacement(older.toString()))
+            return fail(e.getMessage()
+                    .replaceFirst("^the old version", Matcher.quoteReplacement(older.toString()))
                     .replaceFirst("^the new version", Matcher.quoteReplacement(newer.toString())));
         }
         spec.commandLine().getOut().print(json ? diff.toJson() : diff.toText());

@@ -29,10 +29,16 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a component binary (.wasm)")
     Path file;
 
-    @Option(names = "--json", description = "print JSON (imports, exports, tree; the layout is documented in the README)")
+    @Option(
+            names = "--json",
+            description = "print JSON (imports, exports, tree; the layout is documented in the README)")
     boolean json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "also write one self-contained HTML page with a diagram of the imports, instances and exports")
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            description =
+                    "also write one self-contained HTML page with a diagram of the imports, instances and exports")
     Path html;
 
     @picocli.CommandLine.Mixin

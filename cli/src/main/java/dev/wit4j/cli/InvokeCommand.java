@@ -21,8 +21,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +67,10 @@ final class InvokeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a component binary (.wasm)")
     Path file;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "CALL",
+    @Parameters(
+            index = "1..*",
+            arity = "1..*",
+            paramLabel = "CALL",
             description = "a call, e.g. 'add(1, 2)', 'greet(\"world\")', 'c = api#[constructor]counter(5)', "
                     + "'api#[method]counter.get(c)'")
     List<String> calls;
@@ -101,12 +104,15 @@ final class InvokeCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(WasiOptions.describe(trap));
                     return Main.BAD_INPUT;
                 }
-                result.ifPresent(value -> spec.commandLine().getOut().println(Wave.print(value, func.result().orElseThrow())));
+                result.ifPresent(value -> spec.commandLine()
+                        .getOut()
+                        .println(Wave.print(value, func.result().orElseThrow())));
                 if (c.name() != null) {
                     Value v = result.orElse(null);
                     if (!(v instanceof Value.Own || v instanceof Value.Borrow)) {
-                        throw new Failure("`" + c.name() + " = " + c.call().functionName() + "(...)`: the call returned "
-                                + (v != null ? "no resource handle" : "nothing") + " to name");
+                        throw new Failure(
+                                "`" + c.name() + " = " + c.call().functionName() + "(...)`: the call returned "
+                                        + (v != null ? "no resource handle" : "nothing") + " to name");
                     }
                     handles.put(c.name(), v);
                 }
@@ -125,8 +131,7 @@ final class InvokeCommand implements Callable<Integer> {
     }
 
     /** A call, and the name its result is bound to (null if none). */
-    private record Call(String name, WaveCall call) {
-    }
+    private record Call(String name, WaveCall call) {}
 
     private static final java.util.regex.Pattern NAMED =
             java.util.regex.Pattern.compile("\\s*([a-z][a-z0-9-]*)\\s*=(.*)", java.util.regex.Pattern.DOTALL);
@@ -204,7 +209,9 @@ final class InvokeCommand implements Callable<Integer> {
             return instance.func(versioned.get());
         }
         throw new Failure("no exported function `" + name + "`; "
-                + (available.isEmpty() ? "the component exports no functions" : "exported functions: " + String.join(", ", available)));
+                + (available.isEmpty()
+                        ? "the component exports no functions"
+                        : "exported functions: " + String.join(", ", available)));
     }
 
     /**
@@ -219,8 +226,8 @@ final class InvokeCommand implements Callable<Integer> {
         String iface = name.substring(0, hash);
         String function = name.substring(hash + 1);
         List<String> matches = available.stream()
-                .filter(n -> n.startsWith(iface + "@") && n.endsWith("#" + function)
-                        && n.indexOf('#') == n.lastIndexOf('#'))
+                .filter(n ->
+                        n.startsWith(iface + "@") && n.endsWith("#" + function) && n.indexOf('#') == n.lastIndexOf('#'))
                 .toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
@@ -255,11 +262,12 @@ final class InvokeCommand implements Callable<Integer> {
     private static List<Value> arguments(WaveCall call, Func func, Map<String, Value> handles) throws Failure {
         try {
             Set<String> named = new HashSet<>();
-            List<Value> args = call.arguments(func.params().stream().map(Func.Param::type).toList(), name -> {
-                Optional<Value> v = Optional.ofNullable(handles.get(name));
-                v.ifPresent(value -> named.add(name));
-                return v;
-            });
+            List<Value> args =
+                    call.arguments(func.params().stream().map(Func.Param::type).toList(), name -> {
+                        Optional<Value> v = Optional.ofNullable(handles.get(name));
+                        v.ifPresent(value -> named.add(name));
+                        return v;
+                    });
             // a handle passed as an owned argument is the bound value itself and moves into the
             // call; one lent arrives as a new borrow and stays
             for (String name : named) {

@@ -21,7 +21,16 @@ import picocli.CommandLine.Spec;
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         description = "The WebAssembly Component Model toolkit for Java.",
-        subcommands = {ValidateCommand.class, WitCommand.class, InspectCommand.class, DiffCommand.class, InvokeCommand.class, RunCommand.class, CompileCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            WitCommand.class,
+            InspectCommand.class,
+            DiffCommand.class,
+            InvokeCommand.class,
+            RunCommand.class,
+            CompileCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     /** Exit code for bad input: an invalid or malformed binary, a trap, a missing file. */

@@ -17,7 +17,9 @@ final class Progress {
 
     static final long DELAY_MILLIS = 300;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress lines on a terminal")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "no progress lines on a terminal")
     boolean quiet;
 
     /** A step on a file: {@code doing file (size)}, as {@link #step(PrintWriter, String)}. */
@@ -47,16 +49,18 @@ final class Progress {
                 return;
             }
             timer = new Timer("wit4j progress", true);
-            timer.schedule(new TimerTask() {
-                @Override
-                public void run() {
-                    synchronized (Step.this) {
-                        announced = true;
-                        err.println("wit4j: " + what + " ...");
-                        err.flush();
-                    }
-                }
-            }, DELAY_MILLIS);
+            timer.schedule(
+                    new TimerTask() {
+                        @Override
+                        public void run() {
+                            synchronized (Step.this) {
+                                announced = true;
+                                err.println("wit4j: " + what + " ...");
+                                err.flush();
+                            }
+                        }
+                    },
+                    DELAY_MILLIS);
         }
 
         @Override
@@ -64,7 +68,8 @@ final class Progress {
             if (timer == null) return;
             timer.cancel();
             if (announced) {
-                err.println(String.format(Locale.ROOT, "wit4j: %s: done in %.1f s", what, (System.nanoTime() - start) / 1e9));
+                err.println(String.format(
+                        Locale.ROOT, "wit4j: %s: done in %.1f s", what, (System.nanoTime() - start) / 1e9));
                 err.flush();
             }
         }

@@ -13,26 +13,38 @@ import picocli.CommandLine.Option;
  */
 final class WasiOptions {
 
-    @Option(names = "--env", paramLabel = "KEY=VALUE|NAME",
-            description = "set an environment variable for the component; NAME alone passes this process's value (none if it has none)")
+    @Option(
+            names = "--env",
+            paramLabel = "KEY=VALUE|NAME",
+            description =
+                    "set an environment variable for the component; NAME alone passes this process's value (none if it has none)")
     List<String> env = new ArrayList<>();
 
     @Option(names = "--inherit-env", description = "give the component this process's environment")
     boolean inheritEnv;
 
-    @Option(names = "--dir", paramLabel = "HOST[::GUEST]", description = "grant a host directory, read-write, as GUEST (default: HOST)")
+    @Option(
+            names = "--dir",
+            paramLabel = "HOST[::GUEST]",
+            description = "grant a host directory, read-write, as GUEST (default: HOST)")
     List<String> dirs = new ArrayList<>();
 
     @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]", description = "grant a host directory read-only")
     List<String> readOnlyDirs = new ArrayList<>();
 
-    @Option(names = "--allow-http", description = "let the component send HTTP requests through wasi:http (default: every request is denied)")
+    @Option(
+            names = "--allow-http",
+            description = "let the component send HTTP requests through wasi:http (default: every request is denied)")
     boolean allowHttp;
 
-    @Option(names = "--allow-network", description = "let the component use wasi:sockets with any address (default: none)")
+    @Option(
+            names = "--allow-network",
+            description = "let the component use wasi:sockets with any address (default: none)")
     boolean allowNetwork;
 
-    @Option(names = "--allow-loopback-network", description = "let the component use wasi:sockets on loopback addresses only")
+    @Option(
+            names = "--allow-loopback-network",
+            description = "let the component use wasi:sockets on loopback addresses only")
     boolean allowLoopbackNetwork;
 
     /**
@@ -60,7 +72,8 @@ final class WasiOptions {
         if (allowNetwork) {
             b.allowNetwork(address -> true);
         } else if (allowLoopbackNetwork) {
-            b.allowNetwork(address -> address.getAddress() != null && address.getAddress().isLoopbackAddress());
+            b.allowNetwork(address ->
+                    address.getAddress() != null && address.getAddress().isLoopbackAddress());
         }
         if (allowHttp) {
             b.allowHttp(uri -> true);

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 /** Bytes a component writes, decoded as UTF-8 onto the command's writer (a split character waits for its rest). */
 final class WriterOutputStream extends OutputStream {
     private final PrintWriter writer;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer pending = ByteBuffer.allocate(0);
 
     WriterOutputStream(PrintWriter writer) {
@@ -26,7 +28,10 @@ final class WriterOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) {
-        ByteBuffer in = ByteBuffer.allocate(pending.remaining() + len).put(pending).put(b, off, len).flip();
+        ByteBuffer in = ByteBuffer.allocate(pending.remaining() + len)
+                .put(pending)
+                .put(b, off, len)
+                .flip();
         CharBuffer out = CharBuffer.allocate(in.remaining());
         decoder.decode(in, out, false);
         writer.write(out.flip().toString());

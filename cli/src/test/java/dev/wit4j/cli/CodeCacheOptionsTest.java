@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +54,9 @@ class CodeCacheOptionsTest {
     @Test
     void compileFillsTheCacheForLaterRuns() throws Exception {
         Path cache = dir.resolve("cache");
-        assertEquals(cache.toAbsolutePath().toString(), run(0, "compile", "--cache-dir", cache.toString(), HELLO.toString()));
+        assertEquals(
+                cache.toAbsolutePath().toString(),
+                run(0, "compile", "--cache-dir", cache.toString(), HELLO.toString()));
         Engine engine = Engine.builder().cacheDirectory(cache).build();
         assertTrue(engine.hasCachedCode(engine.load(HELLO)));
         assertEquals("hello from a wasi command", run(0, "run", "--cache-dir", cache.toString(), HELLO.toString()));
@@ -64,8 +65,10 @@ class CodeCacheOptionsTest {
     @Test
     void compileOfAMissingFileIsOneLine() {
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"compile", "--cache-dir", dir.toString(), "no-such.wasm"},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        int code = Main.run(
+                new String[] {"compile", "--cache-dir", dir.toString(), "no-such.wasm"},
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
         assertEquals(1, code);
         assertEquals("error: no such file: no-such.wasm", err.toString().strip());
     }
@@ -73,7 +76,9 @@ class CodeCacheOptionsTest {
     @Test
     void noCacheWritesNothing() throws Exception {
         Path cache = dir.resolve("cache");
-        assertEquals("hello from a wasi command", run(0, "run", "--no-cache", "--cache-dir", cache.toString(), HELLO.toString()));
+        assertEquals(
+                "hello from a wasi command",
+                run(0, "run", "--no-cache", "--cache-dir", cache.toString(), HELLO.toString()));
         Thread.sleep(200);
         assertFalse(Files.exists(cache));
     }

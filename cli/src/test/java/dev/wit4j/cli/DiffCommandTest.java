@@ -14,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code wit4j diff}: the exit code is the verdict; the changes are listed, as text or JSON. */
 class DiffCommandTest {
 
-    private static final String CALC = Paths.get("..", "examples", "components", "calc.wasm").toString();
-    private static final String COMMAND = Paths.get("..", "examples", "components", "hello-command.wasm").toString();
+    private static final String CALC =
+            Paths.get("..", "examples", "components", "calc.wasm").toString();
+    private static final String COMMAND =
+            Paths.get("..", "examples", "components", "hello-command.wasm").toString();
 
     @TempDir
     Path dir;
@@ -33,11 +35,14 @@ class DiffCommandTest {
         assertEquals(1, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().contains("gains     import added wasi:cli/stdout@0.2.12: stdio, "), outcome.out());
         assertTrue(outcome.out().contains("breaking  export removed "), outcome.out());
-        assertTrue(outcome.out().endsWith("the new version cannot replace the old one without review\n"), outcome.out());
+        assertTrue(
+                outcome.out().endsWith("the new version cannot replace the old one without review\n"), outcome.out());
 
         ValidateCommandTest.Outcome json = wit4j("diff", "--json", CALC, COMMAND);
         assertEquals(1, json.exitCode());
-        assertTrue(json.out().startsWith("{\n  \"canReplace\": false,\n  \"changes\": [\n    {\"kind\": \"import-added\""), json.out());
+        assertTrue(
+                json.out().startsWith("{\n  \"canReplace\": false,\n  \"changes\": [\n    {\"kind\": \"import-added\""),
+                json.out());
     }
 
     @Test
@@ -45,7 +50,9 @@ class DiffCommandTest {
         Path module = Files.write(dir.resolve("m.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
         ValidateCommandTest.Outcome outcome = wit4j("diff", CALC, module.toString());
         assertEquals(1, outcome.exitCode());
-        assertEquals("error: " + module + " is a core module, not a component", outcome.err().strip());
+        assertEquals(
+                "error: " + module + " is a core module, not a component",
+                outcome.err().strip());
 
         outcome = wit4j("diff", dir.resolve("nope.wasm").toString(), CALC);
         assertEquals(1, outcome.exitCode());

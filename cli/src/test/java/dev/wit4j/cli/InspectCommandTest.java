@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code wit4j inspect}: a WASI command's capabilities, as text and as JSON; bad input in one line. */
 class InspectCommandTest {
 
-    private static final String COMMAND = Paths.get("..", "examples", "components", "hello-command.wasm").toString();
+    private static final String COMMAND =
+            Paths.get("..", "examples", "components", "hello-command.wasm").toString();
 
     @TempDir
     Path dir;
@@ -25,11 +26,17 @@ class InspectCommandTest {
         assertEquals(0, outcome.exitCode(), outcome.err());
         String out = outcome.out();
         assertTrue(out.startsWith("imports (8)\n"), out);
-        assertTrue(out.contains("\n  stdio\n    wasi:cli/stdin@0.2.12 (instance)\n      type input-stream\n      get-stdin: func() -> own<input-stream>\n"), out);
+        assertTrue(
+                out.contains(
+                        "\n  stdio\n    wasi:cli/stdin@0.2.12 (instance)\n      type input-stream\n      get-stdin: func() -> own<input-stream>\n"),
+                out);
         // imported, handed to nothing
         assertTrue(out.contains("    wasi:clocks/wall-clock@0.2.12 (instance)\n"), out);
         assertTrue(out.contains("      reaches: nothing\n"), out);
-        assertTrue(out.contains("exports (1)\n  wasi:cli/run@0.2.12 (instance), from instance 8\n    run: func() -> result\n"), out);
+        assertTrue(
+                out.contains(
+                        "exports (1)\n  wasi:cli/run@0.2.12 (instance), from instance 8\n    run: func() -> result\n"),
+                out);
         assertTrue(out.contains("\ntree\n  module 0: "), out);
     }
 
@@ -38,9 +45,14 @@ class InspectCommandTest {
         ValidateCommandTest.Outcome outcome = wit4j("inspect", "--json", COMMAND);
         assertEquals(0, outcome.exitCode(), outcome.err());
         String out = outcome.out();
-        assertTrue(out.startsWith("{\n  \"imports\": [\n    {\"name\": \"wasi:io/error@0.2.12\", \"kind\": \"instance\""), out);
+        assertTrue(
+                out.startsWith("{\n  \"imports\": [\n    {\"name\": \"wasi:io/error@0.2.12\", \"kind\": \"instance\""),
+                out);
         assertTrue(out.contains("\"family\": \"stdio\""), out);
-        assertTrue(out.contains("\"exports\": [\n    {\"name\": \"wasi:cli/run@0.2.12\", \"kind\": \"instance\", \"type\": \"{ run: func() -> result }\", \"from\": \"instance 8\"}"), out);
+        assertTrue(
+                out.contains(
+                        "\"exports\": [\n    {\"name\": \"wasi:cli/run@0.2.12\", \"kind\": \"instance\", \"type\": \"{ run: func() -> result }\", \"from\": \"instance 8\"}"),
+                out);
         assertTrue(out.strip().endsWith("}"), out);
     }
 

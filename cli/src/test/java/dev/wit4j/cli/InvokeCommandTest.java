@@ -54,27 +54,44 @@ class InvokeCommandTest {
      */
     @Test
     void resourceConstructorsMethodsAndStaticsByName() {
-        Outcome outcome = ValidateCommandTest.wit4j("invoke", THINGS.toString(), "t = [constructor]thing(7)",
-                "u = [constructor]thing(5)", "[method]thing.get(t)", "[method]thing.get(t)", "[static]thing.consume(t)",
-                "dropped()", "[method]thing.get(u)");
+        Outcome outcome = ValidateCommandTest.wit4j(
+                "invoke",
+                THINGS.toString(),
+                "t = [constructor]thing(7)",
+                "u = [constructor]thing(5)",
+                "[method]thing.get(t)",
+                "[method]thing.get(t)",
+                "[static]thing.consume(t)",
+                "dropped()",
+                "[method]thing.get(u)");
         assertEquals(0, outcome.exitCode(), outcome.err());
-        assertEquals(List.of("own<thing>#7", "own<thing>#5", "7", "7", "7", "7", "5"), outcome.out().lines().toList());
+        assertEquals(
+                List.of("own<thing>#7", "own<thing>#5", "7", "7", "7", "7", "5"),
+                outcome.out().lines().toList());
         assertEquals("", outcome.err());
     }
 
     @Test
     void aHandleMovedIntoACallIsGone() {
-        Outcome outcome = ValidateCommandTest.wit4j("invoke", THINGS.toString(), "t = [constructor]thing(7)",
-                "[static]thing.consume(t)", "[method]thing.get(t)");
+        Outcome outcome = ValidateCommandTest.wit4j(
+                "invoke",
+                THINGS.toString(),
+                "t = [constructor]thing(7)",
+                "[static]thing.consume(t)",
+                "[method]thing.get(t)");
         assertEquals(1, outcome.exitCode());
-        assertTrue(outcome.err().startsWith("error: bad arguments for `[method]thing.get`: no handle named `t`"), outcome.err());
+        assertTrue(
+                outcome.err().startsWith("error: bad arguments for `[method]thing.get`: no handle named `t`"),
+                outcome.err());
     }
 
     @Test
     void onlyAHandleCanBeNamed() {
         Outcome outcome = ValidateCommandTest.wit4j("invoke", THINGS.toString(), "n = dropped()");
         assertEquals(1, outcome.exitCode());
-        assertTrue(outcome.err().startsWith("error: `n = dropped(...)`: the call returned no resource handle to name"), outcome.err());
+        assertTrue(
+                outcome.err().startsWith("error: `n = dropped(...)`: the call returned no resource handle to name"),
+                outcome.err());
     }
 
     @Test
@@ -93,23 +110,25 @@ class InvokeCommandTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "flip({x: 1, y: -2})            | {x: -2, y: 1}",
-        "flip({y: 5, x: 0})             | {x: 5, y: 0}",
-        "first([7, 8])                  | some(7)",
-        "first([])                      | none",
-        "sum([1, 2, 3])                 | 6",
-        "checked-div(7, 2)              | ok(3)",
-        "checked-div(1, 0)              | err(\"division by zero\")",
-        "scale(circle(2), 3)            | circle(6)",
-        "scale(dot, 3)                  | dot",
-        "next-color(blue)               | red",
-        "toggle({read})                 | {write, exec}",
-        "toggle({})                     | {read, write, exec}",
-        "half(3)                        | 1.5",
-        "tools#double(21)               | 42",
-        "example:shapes/geometry@1.0.0#double(5) | 10",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "flip({x: 1, y: -2})            | {x: -2, y: 1}",
+                "flip({y: 5, x: 0})             | {x: 5, y: 0}",
+                "first([7, 8])                  | some(7)",
+                "first([])                      | none",
+                "sum([1, 2, 3])                 | 6",
+                "checked-div(7, 2)              | ok(3)",
+                "checked-div(1, 0)              | err(\"division by zero\")",
+                "scale(circle(2), 3)            | circle(6)",
+                "scale(dot, 3)                  | dot",
+                "next-color(blue)               | red",
+                "toggle({read})                 | {write, exec}",
+                "toggle({})                     | {read, write, exec}",
+                "half(3)                        | 1.5",
+                "tools#double(21)               | 42",
+                "example:shapes/geometry@1.0.0#double(5) | 10",
+            })
     void printsTheResultInWave(String call, String result) {
         assertPrints(result, invoke(SHAPES, call));
     }
@@ -162,19 +181,23 @@ class InvokeCommandTest {
     void aComponentWithImportsOtherThanWasiCannotBeInvoked() {
         Outcome outcome = invoke(NEEDS_IMPORT, "run()");
         assertFailsWith("error: cannot instantiate", outcome);
-        assertTrue(outcome.err().contains("`log`") && outcome.err().contains("invoke defines WASI imports only"),
+        assertTrue(
+                outcome.err().contains("`log`") && outcome.err().contains("invoke defines WASI imports only"),
                 outcome.err());
     }
 
     @Test
     void wasiImportsAreDefinedAndGrantedAsRunGrantsThem() {
         Path hello = Paths.get("..", "examples", "components", "hello-command.wasm");
-        Outcome outcome = ValidateCommandTest.wit4j("invoke", "--env", "A=1", "--dir-ro", ".::/here", hello.toString(),
-                "wasi:cli/run@0.2.12#run()");
+        Outcome outcome = ValidateCommandTest.wit4j(
+                "invoke", "--env", "A=1", "--dir-ro", ".::/here", hello.toString(), "wasi:cli/run@0.2.12#run()");
         assertEquals(0, outcome.exitCode(), outcome.err());
-        assertEquals(List.of("hello from a wasi command", "ok"), outcome.out().lines().toList());
-        assertFailsWith("error: --env wants KEY=VALUE or NAME", ValidateCommandTest.wit4j("invoke", "--env", "=1",
-                hello.toString(), "wasi:cli/run@0.2.12#run()"));
+        assertEquals(
+                List.of("hello from a wasi command", "ok"),
+                outcome.out().lines().toList());
+        assertFailsWith(
+                "error: --env wants KEY=VALUE or NAME",
+                ValidateCommandTest.wit4j("invoke", "--env", "=1", hello.toString(), "wasi:cli/run@0.2.12#run()"));
     }
 
     @Test
@@ -200,16 +223,21 @@ class InvokeCommandTest {
         assertPrints("1", invoke(GREEDY, "grow(8192)"));
         assertPrints("-1", ValidateCommandTest.wit4j("invoke", "--max-memory", "1MiB", GREEDY.toString(), "grow(16)"));
         assertPrints("1", ValidateCommandTest.wit4j("invoke", "--max-memory", "1MiB", GREEDY.toString(), "grow(15)"));
-        assertPrints("1", ValidateCommandTest.wit4j("invoke", "--max-memory", "unlimited", GREEDY.toString(), "grow(65535)"));
-        assertFailsWith("error: --max-memory wants a size such as 64MiB",
+        assertPrints(
+                "1",
+                ValidateCommandTest.wit4j("invoke", "--max-memory", "unlimited", GREEDY.toString(), "grow(65535)"));
+        assertFailsWith(
+                "error: --max-memory wants a size such as 64MiB",
                 ValidateCommandTest.wit4j("invoke", "--max-memory", "lots", GREEDY.toString(), "grow(1)"));
     }
 
     @Test
     void aTimeoutStopsASpinningCall() {
-        assertFailsWith("trap: deadline exceeded: the call ran longer than its timeout of 200 ms",
+        assertFailsWith(
+                "trap: deadline exceeded: the call ran longer than its timeout of 200 ms",
                 ValidateCommandTest.wit4j("invoke", "--timeout", "200ms", GREEDY.toString(), "spin()"));
-        assertFailsWith("error: --timeout wants a positive duration",
+        assertFailsWith(
+                "error: --timeout wants a positive duration",
                 ValidateCommandTest.wit4j("invoke", "--timeout", "soon", GREEDY.toString(), "spin()"));
     }
 }

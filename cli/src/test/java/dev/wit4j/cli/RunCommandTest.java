@@ -23,8 +23,7 @@ class RunCommandTest {
     private static final Path JCO = Paths.get("..", "tools", "wasm", "node_modules", ".bin", "jco");
     private static final Path CALC = Paths.get("..", "examples", "components", "calc.wasm");
 
-    private record Outcome(int code, String out, String err) {
-    }
+    private record Outcome(int code, String out, String err) {}
 
     private static Outcome run(String... args) {
         StringWriter out = new StringWriter();
@@ -80,12 +79,24 @@ class RunCommandTest {
 
     @Test
     void limitOptions() {
-        Outcome o = run("run", "--max-memory", "64MiB", "--timeout", "30s", "--max-handles", "100",
-                "--max-instances", "50", "--max-table-elements", "1000", HELLO.toString());
+        Outcome o = run(
+                "run",
+                "--max-memory",
+                "64MiB",
+                "--timeout",
+                "30s",
+                "--max-handles",
+                "100",
+                "--max-instances",
+                "50",
+                "--max-table-elements",
+                "1000",
+                HELLO.toString());
         assertEquals(0, o.code(), o.err());
         assertEquals("hello from a wasi command", o.out().strip());
         assertOneLineError(run("run", "--max-memory", "lots", HELLO.toString()), "error: --max-memory wants a size");
-        assertOneLineError(run("run", "--timeout", "0s", HELLO.toString()), "error: --timeout wants a positive duration");
+        assertOneLineError(
+                run("run", "--timeout", "0s", HELLO.toString()), "error: --timeout wants a positive duration");
         // the command's instances need more than one
         assertOneLineError(run("run", "--max-instances", "1", HELLO.toString()), "trap: resource exhausted: creating");
     }
@@ -110,7 +121,8 @@ class RunCommandTest {
         Assumptions.assumeTrue(path != null, "PATH is not set");
         Outcome o = run("run", "--env", "PATH", "--env", "WIT4J_SURELY_NOT_SET_HERE", ECHO.toString(), "a");
         assertEquals(0, o.code(), o.err());
-        assertEquals(List.of(ECHO.toString(), "a", "PATH=" + path), o.out().lines().toList());
+        assertEquals(
+                List.of(ECHO.toString(), "a", "PATH=" + path), o.out().lines().toList());
     }
 
     @Test

@@ -26,15 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  * (node) with the same grants: both hosts must print the same lines and exit with the same code.
  */
 class RunRealCommandsTest {
-    private static final Path APPS = Path.of("..", "examples", "wasi-apps").toAbsolutePath().normalize();
-    private static final Path TOOLS = Path.of("..", "tools", "wasm").toAbsolutePath().normalize();
+    private static final Path APPS =
+            Path.of("..", "examples", "wasi-apps").toAbsolutePath().normalize();
+    private static final Path TOOLS =
+            Path.of("..", "tools", "wasm").toAbsolutePath().normalize();
 
     @TempDir
     static Path box;
+
     private static Path data;
 
-    private record Outcome(int code, List<String> out) {
-    }
+    private record Outcome(int code, List<String> out) {}
 
     @BeforeAll
     static void files() throws IOException {
@@ -50,7 +52,8 @@ class RunRealCommandsTest {
     private static Path build(String target) throws IOException, InterruptedException {
         Path out = APPS.resolve("target");
         Process p = new ProcessBuilder("bash", APPS.resolve("build.sh").toString(), out.toString(), target)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "build timed out");
@@ -58,7 +61,8 @@ class RunRealCommandsTest {
         // broken build and fails the test.
         Assumptions.assumeTrue(p.exitValue() != 3, () -> "cannot build the " + target + " component: " + log.strip());
         if (p.exitValue() != 0) {
-            throw new AssertionError("building the " + target + " component failed (exit " + p.exitValue() + "):\n" + log.strip());
+            throw new AssertionError(
+                    "building the " + target + " component failed (exit " + p.exitValue() + "):\n" + log.strip());
         }
         return out.resolve("app-" + target + ".wasm");
     }
@@ -76,11 +80,16 @@ class RunRealCommandsTest {
     }
 
     /** The same run under {@code jco run}: the environment holds only PATH and {@code env}, /data preopened. */
-    private static Outcome jco(Path component, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    private static Outcome jco(Path component, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Path jco = TOOLS.resolve("node_modules/.bin/jco");
         Assumptions.assumeTrue(Files.isExecutable(jco), "jco not installed at " + jco + " (tools/wasm/install.sh)");
-        List<String> command = new ArrayList<>(List.of(jco.toString(), "run", "--jco-import",
-                TOOLS.resolve("jco-run-preopens.mjs").toString(), component.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                jco.toString(),
+                "run",
+                "--jco-import",
+                TOOLS.resolve("jco-run-preopens.mjs").toString(),
+                component.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
@@ -106,8 +115,13 @@ class RunRealCommandsTest {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String key = dir.relativize(p).toString();
-                files.put(key, Files.isSymbolicLink(p) ? "-> " + Files.readSymbolicLink(p)
-                        : Files.isDirectory(p) ? "dir" : Files.readString(p) + " @" + Files.getLastModifiedTime(p));
+                files.put(
+                        key,
+                        Files.isSymbolicLink(p)
+                                ? "-> " + Files.readSymbolicLink(p)
+                                : Files.isDirectory(p)
+                                        ? "dir"
+                                        : Files.readString(p) + " @" + Files.getLastModifiedTime(p));
             }
         }
         return files;
@@ -126,7 +140,9 @@ class RunRealCommandsTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = java + " -cp " + System.getProperty("java.class.path") + " dev.wit4j.cli.Main wit " + js;
         String onTerminal = output(script.toString(), "-qec", command, "/dev/null");
-        assertTrue(onTerminal.contains("wit4j: reading " + js + " (13.") && onTerminal.contains("MB): done in "), onTerminal);
+        assertTrue(
+                onTerminal.contains("wit4j: reading " + js + " (13.") && onTerminal.contains("MB): done in "),
+                onTerminal);
         assertTrue(onTerminal.contains("world root {"), onTerminal);
         String quiet = output(script.toString(), "-qec", command + " --quiet", "/dev/null");
         assertTrue(!quiet.contains("wit4j:") && quiet.contains("world root {"), quiet);
@@ -147,13 +163,17 @@ class RunRealCommandsTest {
         Path js = build("js");
         Map<String, String> env = Map.of("GREETING", "hi", "EXIT_CODE", "5");
         Outcome ours = wit4j(js, "--dir-ro", env, "x", "y");
-        assertEquals(new Outcome(5, List.of(
-                "hello from javascript",
-                "GREETING=hi",
-                "args: x y",
-                "preopens: /data",
-                "input.txt: the contents",
-                "../outside.txt: not-permitted")), ours);
+        assertEquals(
+                new Outcome(
+                        5,
+                        List.of(
+                                "hello from javascript",
+                                "GREETING=hi",
+                                "args: x y",
+                                "preopens: /data",
+                                "input.txt: the contents",
+                                "../outside.txt: not-permitted")),
+                ours);
         assertEquals(jco(js, env, "x", "y"), ours);
     }
 
@@ -171,14 +191,22 @@ class RunRealCommandsTest {
         });
         server.start();
         try {
-            Map<String, String> env = Map.of("FETCH_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
-            List<String> argv = new ArrayList<>(List.of("run", "--allow-http", "--dir-ro", data + "::/data",
-                    "--env", "FETCH_URL=" + env.get("FETCH_URL"), js.toString()));
+            Map<String, String> env = Map.of(
+                    "FETCH_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            List<String> argv = new ArrayList<>(List.of(
+                    "run",
+                    "--allow-http",
+                    "--dir-ro",
+                    data + "::/data",
+                    "--env",
+                    "FETCH_URL=" + env.get("FETCH_URL"),
+                    js.toString()));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(argv.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
             Outcome ours = new Outcome(code, out.toString().lines().toList());
-            assertEquals("fetch: 200 served over http", ours.out().get(ours.out().size() - 1), ours + " " + err);
+            assertEquals(
+                    "fetch: 200 served over http", ours.out().get(ours.out().size() - 1), ours + " " + err);
             assertEquals(jco(js, env), ours);
         } finally {
             server.stop(0);
@@ -193,11 +221,21 @@ class RunRealCommandsTest {
         Map<String, String> before = snapshot(box);
         Outcome ours = wit4j(c, "--dir", env, "a");
         assertEquals(0, ours.code());
-        assertEquals(List.of("hello from c", "GREETING=hi", "args: a", "input.txt: the contents",
-                "read ../outside.txt: errno 63 (Operation not permitted)"), ours.out().subList(0, 5));
-        assertTrue(ours.out().stream().allMatch(l -> !l.contains("outside") && !l.contains("created") || l.contains("errno 63")),
+        assertEquals(
+                List.of(
+                        "hello from c",
+                        "GREETING=hi",
+                        "args: a",
+                        "input.txt: the contents",
+                        "read ../outside.txt: errno 63 (Operation not permitted)"),
+                ours.out().subList(0, 5));
+        assertTrue(
+                ours.out().stream()
+                        .allMatch(l -> !l.contains("outside") && !l.contains("created") || l.contains("errno 63")),
                 ours.out().toString());
-        assertEquals("mkdir ../made-dir: errno 63 (Operation not permitted)", ours.out().get(ours.out().size() - 1));
+        assertEquals(
+                "mkdir ../made-dir: errno 63 (Operation not permitted)",
+                ours.out().get(ours.out().size() - 1));
         assertEquals(before, snapshot(box), "something outside /data changed");
         assertEquals(jco(c, env, "a"), ours);
         // A non-zero status: jco's preview1 adapter reports every one as exit(err), 1 in both hosts.

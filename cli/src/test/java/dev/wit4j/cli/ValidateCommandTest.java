@@ -69,9 +69,25 @@ class ValidateCommandTest {
     @Test
     void invalidComponentNamesTheReason() throws IOException {
         // A component whose only section is an export of function index 0, which does not exist.
-        Path bad = write("invalid.wasm",
-                0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00,
-                0x0b, 0x07, 0x01, 0x00, 0x01, 0x66, 0x01, 0x00, 0x00);
+        Path bad = write(
+                "invalid.wasm",
+                0x00,
+                0x61,
+                0x73,
+                0x6d,
+                0x0d,
+                0x00,
+                0x01,
+                0x00,
+                0x0b,
+                0x07,
+                0x01,
+                0x00,
+                0x01,
+                0x66,
+                0x01,
+                0x00,
+                0x00);
         Outcome outcome = wit4j("validate", bad.toString());
         assertEquals(1, outcome.exitCode(), outcome.out());
         assertOneLineReason(outcome);
@@ -89,8 +105,9 @@ class ValidateCommandTest {
     @Test
     void aCoreModuleDeclaringTwoToTheThirtyOneParametersIsOneLine() throws IOException {
         // (type (func (param × 2^31))) in a 16-byte core module, alone and inside a component
-        int[] module = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-                0x01, 0x08, 0x01, 0x60, 0x80, 0x80, 0x80, 0x80, 0x08, 0x00};
+        int[] module = {
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x01, 0x60, 0x80, 0x80, 0x80, 0x80, 0x08, 0x00
+        };
         Outcome alone = wit4j("validate", write("params.wasm", module).toString());
         assertEquals(1, alone.exitCode());
         assertOneLineReason(alone);

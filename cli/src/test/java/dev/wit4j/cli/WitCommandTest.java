@@ -24,7 +24,8 @@ class WitCommandTest {
 
     @Test
     void printsTheWorldOfAComponent() {
-        Outcome outcome = wit4j("wit", Paths.get("..", "examples", "components", "calc.wasm").toString());
+        Outcome outcome = wit4j(
+                "wit", Paths.get("..", "examples", "components", "calc.wasm").toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertEquals("""
                 package root:component;
@@ -38,11 +39,15 @@ class WitCommandTest {
 
     @Test
     void printsForeignPackagesWithTheirDefinitions() {
-        Outcome outcome = wit4j("wit", Paths.get("..", "examples", "components", "hello-command.wasm").toString());
+        Outcome outcome = wit4j(
+                "wit",
+                Paths.get("..", "examples", "components", "hello-command.wasm").toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.out().startsWith("package root:component;\n\nworld root {\n  import wasi:io/error@0.2.12;\n"),
+        assertTrue(
+                outcome.out().startsWith("package root:component;\n\nworld root {\n  import wasi:io/error@0.2.12;\n"),
                 outcome.out());
-        assertTrue(outcome.out().contains("}\npackage wasi:io@0.2.12 {\n  interface error {\n    resource error;\n  }\n"),
+        assertTrue(
+                outcome.out().contains("}\npackage wasi:io@0.2.12 {\n  interface error {\n    resource error;\n  }\n"),
                 outcome.out());
         assertTrue(outcome.out().contains("  interface run {\n    run: func() -> result;\n  }\n"), outcome.out());
     }
@@ -119,24 +124,35 @@ class WitCommandTest {
         Outcome outcome = wit4j("wit", file.toString());
         assertEquals(1, outcome.exitCode());
         assertEquals("", outcome.out());
-        assertEquals(java.util.List.of(
-                file + ":3:20: expected ',' or '}' after field `a`, found identifier `b`",
-                file + ":5:12: expected ';', found '}'",
-                "2 errors"), messageLines(outcome));
-        assertTrue(outcome.err().contains("3 |   record r { a: u32 b: u32 }\n  |                    ^\n"), outcome.err());
+        assertEquals(
+                java.util.List.of(
+                        file + ":3:20: expected ',' or '}' after field `a`, found identifier `b`",
+                        file + ":5:12: expected ';', found '}'",
+                        "2 errors"),
+                messageLines(outcome));
+        assertTrue(
+                outcome.err().contains("3 |   record r { a: u32 b: u32 }\n  |                    ^\n"), outcome.err());
         assertNoStackTrace(outcome);
 
         // Once it parses, the resolution errors: each unknown name.
-        Files.writeString(file, "package a:b;\ninterface i {\n  f: func(x: nope) -> r;\n  g: func(y: list<strng>);\n}\n");
+        Files.writeString(
+                file, "package a:b;\ninterface i {\n  f: func(x: nope) -> r;\n  g: func(y: list<strng>);\n}\n");
         outcome = wit4j("wit", file.toString());
-        assertEquals(java.util.List.of(file + ":3:14: name `nope` does not exist", file + ":3:23: name `r` does not exist",
-                file + ":4:19: name `strng` does not exist", "3 errors"),
+        assertEquals(
+                java.util.List.of(
+                        file + ":3:14: name `nope` does not exist",
+                        file + ":3:23: name `r` does not exist",
+                        file + ":4:19: name `strng` does not exist",
+                        "3 errors"),
                 messageLines(outcome));
     }
 
     /** The lines of the error output other than the source excerpts. */
     private static java.util.List<String> messageLines(Outcome outcome) {
-        return outcome.err().lines().filter(l -> !l.startsWith(" ") && !l.matches("\\d+ \\|.*")).toList();
+        return outcome.err()
+                .lines()
+                .filter(l -> !l.startsWith(" ") && !l.matches("\\d+ \\|.*"))
+                .toList();
     }
 
     @Test

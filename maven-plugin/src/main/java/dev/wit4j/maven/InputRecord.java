@@ -60,8 +60,10 @@ final class InputRecord {
                 Optional<String> change = switch (f[0]) {
                     case "source" -> Optional.empty();
                     case "file" -> f.length == 4 ? fileChange(f, files) : unreadable();
-                    case "absent" -> f.length != 2 ? unreadable()
-                            : Files.exists(Path.of(f[1])) ? Optional.of(f[1] + " appeared") : Optional.empty();
+                    case "absent" ->
+                        f.length != 2
+                                ? unreadable()
+                                : Files.exists(Path.of(f[1])) ? Optional.of(f[1] + " appeared") : Optional.empty();
                     case "tree" -> Optional.empty(); // checked below, once every recorded file is known
                     default -> unreadable();
                 };
@@ -92,7 +94,8 @@ final class InputRecord {
         } catch (IOException ex) {
             return Optional.of(path + " was removed");
         }
-        if (!String.valueOf(a.size()).equals(f[1]) || !String.valueOf(a.lastModifiedTime().toMillis()).equals(f[2])) {
+        if (!String.valueOf(a.size()).equals(f[1])
+                || !String.valueOf(a.lastModifiedTime().toMillis()).equals(f[2])) {
             return Optional.of(path + " changed");
         }
         return Optional.empty();

@@ -25,6 +25,7 @@ import org.apache.maven.plugin.AbstractMojo;
 public final class RefreshMojo extends AbstractMojo {
     /** Set by Maven from the plugin descriptor. */
     private File inputsDirectory;
+
     private File basedir;
     private boolean skip;
 
@@ -42,7 +43,8 @@ public final class RefreshMojo extends AbstractMojo {
         // what a build without this goal does; the warning says how to get out of it.
         try (Stream<Path> s = Files.walk(dir, 2)) {
             for (Path record : s.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 refresh(record);
             }
         } catch (IOException | RuntimeException ex) {
@@ -60,7 +62,8 @@ public final class RefreshMojo extends AbstractMojo {
         }
         Optional<Path> source = r.source().filter(Files::isRegularFile);
         if (source.isPresent()) {
-            getLog().info("wit4j: " + shorter(change.get()) + "; regenerating the bindings of " + shorter(source.get().toString()));
+            getLog().info("wit4j: " + shorter(change.get()) + "; regenerating the bindings of "
+                    + shorter(source.get().toString()));
             Files.setLastModifiedTime(source.get(), FileTime.fromMillis(System.currentTimeMillis()));
         }
         Files.delete(record);

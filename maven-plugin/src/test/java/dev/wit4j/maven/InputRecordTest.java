@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InputRecordTest {
     @TempDir
     Path tmp;
+
     Path wit;
     Path calc;
     Path record;
@@ -23,11 +24,14 @@ class InputRecordTest {
         wit = Files.createDirectories(tmp.resolve("wit"));
         calc = Files.writeString(wit.resolve("calc.wit"), "package a:b;\n");
         record = tmp.resolve("record.txt");
-        Files.writeString(record, "wit4j-inputs 1\n"
-                + "source\t" + tmp.resolve("package-info.java") + "\n"
-                + "absent\t" + tmp.resolve("elsewhere/wit") + "\n"
-                + "tree\t" + wit + "\n"
-                + "file\t" + Files.size(calc) + "\t" + Files.getLastModifiedTime(calc).toMillis() + "\t" + calc + "\n");
+        Files.writeString(
+                record,
+                "wit4j-inputs 1\n"
+                        + "source\t" + tmp.resolve("package-info.java") + "\n"
+                        + "absent\t" + tmp.resolve("elsewhere/wit") + "\n"
+                        + "tree\t" + wit + "\n"
+                        + "file\t" + Files.size(calc) + "\t"
+                        + Files.getLastModifiedTime(calc).toMillis() + "\t" + calc + "\n");
     }
 
     private Optional<String> change() throws Exception {
@@ -37,12 +41,15 @@ class InputRecordTest {
     @Test
     void nothingChanged() throws Exception {
         assertEquals(Optional.empty(), change());
-        assertEquals(Optional.of(tmp.resolve("package-info.java")), InputRecord.read(record).source());
+        assertEquals(
+                Optional.of(tmp.resolve("package-info.java")),
+                InputRecord.read(record).source());
     }
 
     @Test
     void aFileChangedByItsTime() throws Exception {
-        Files.setLastModifiedTime(calc, FileTime.fromMillis(Files.getLastModifiedTime(calc).toMillis() + 2000));
+        Files.setLastModifiedTime(
+                calc, FileTime.fromMillis(Files.getLastModifiedTime(calc).toMillis() + 2000));
         assertEquals(Optional.of(calc + " changed"), change());
     }
 

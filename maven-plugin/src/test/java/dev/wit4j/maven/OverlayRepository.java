@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 final class OverlayRepository {
     private static final String GROUP = "dev/wit4j";
 
-    private OverlayRepository() {
-    }
+    private OverlayRepository() {}
 
     /**
      * Lays out {@code dir} with {@code artifacts} (artifactId to its pom and jar, the jar null for a

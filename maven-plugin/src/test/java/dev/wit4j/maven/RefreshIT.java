@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * processor and runtime jars, through a local repository that lays them over the real one.
  */
 class RefreshIT {
-    private static final Path ROOT = Path.of(System.getProperty("wit4j.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("wit4j.root", "..")).toAbsolutePath().normalize();
     private static final Path WORK = Path.of("target", "refresh-it").toAbsolutePath();
     private static final Path PROJECT = WORK.resolve("project");
     private static final Path GENERATED = PROJECT.resolve("target/generated-sources/annotations");
@@ -48,15 +49,20 @@ class RefreshIT {
         Path wit = PROJECT.resolve("src/main/wit/calc.wit");
         Files.writeString(wit, read(wit).replace("export add:", "export twice: func(a: s32) -> s32;\n  export add:"));
         String second = mvn(repo);
-        assertTrue(second.contains("wit4j: src/main/wit/calc.wit changed; regenerating the bindings of "
-                + "src/main/java/it/calc/package-info.java"), second);
+        assertTrue(
+                second.contains("wit4j: src/main/wit/calc.wit changed; regenerating the bindings of "
+                        + "src/main/java/it/calc/package-info.java"),
+                second);
         assertTrue(read(GENERATED.resolve("it/calc/CalcExports.java")).contains(" twice("), second);
 
         // Only the component is replaced, by one whose export `greet` is called `hello`.
         Path wasm = PROJECT.resolve("app.wasm");
         Files.write(wasm, rename(Files.readAllBytes(wasm), "greet", "hello"));
         String third = mvn(repo);
-        assertTrue(third.contains("wit4j: app.wasm changed; regenerating the bindings of src/main/java/it/app/package-info.java"), third);
+        assertTrue(
+                third.contains(
+                        "wit4j: app.wasm changed; regenerating the bindings of src/main/java/it/app/package-info.java"),
+                third);
         String app = read(GENERATED.resolve("it/app/AppExports.java"));
         assertTrue(app.contains(" hello(") && !app.contains(" greet("), app);
 
@@ -85,18 +91,24 @@ class RefreshIT {
         Map<String, Path[]> artifacts = new LinkedHashMap<>();
         artifacts.put("wit4j-parent", new Path[] {ROOT.resolve("pom.xml"), null});
         for (String module : List.of("annotations", "witx", "runtime", "processor")) {
-            artifacts.put("wit4j-" + module, new Path[] {ROOT.resolve(module + "/pom.xml"),
-                    jar(ROOT.resolve(module + "/target/wit4j-" + module + "-" + version + ".jar"))});
+            artifacts.put("wit4j-" + module, new Path[] {
+                ROOT.resolve(module + "/pom.xml"),
+                jar(ROOT.resolve(module + "/target/wit4j-" + module + "-" + version + ".jar"))
+            });
         }
-        artifacts.put("wit4j-maven-plugin", new Path[] {Path.of("pom.xml").toAbsolutePath(),
-                jar(Path.of(System.getProperty("wit4j.pluginJar", "target/wit4j-maven-plugin-" + version + ".jar")))});
-        Path real = Path.of(System.getProperty("wit4j.localRepository",
-                System.getProperty("user.home") + "/.m2/repository"));
+        artifacts.put("wit4j-maven-plugin", new Path[] {
+            Path.of("pom.xml").toAbsolutePath(),
+            jar(Path.of(System.getProperty("wit4j.pluginJar", "target/wit4j-maven-plugin-" + version + ".jar")))
+        });
+        Path real = Path.of(
+                System.getProperty("wit4j.localRepository", System.getProperty("user.home") + "/.m2/repository"));
         return OverlayRepository.create(WORK.resolve("repository"), real, version, artifacts);
     }
 
     private static Path jar(Path jar) {
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: build this module with its dependencies (mvn verify -am)");
+        assertTrue(
+                Files.isRegularFile(jar),
+                jar + " is missing: build this module with its dependencies (mvn verify -am)");
         return jar.toAbsolutePath();
     }
 

@@ -21,8 +21,7 @@ import java.util.Map;
  */
 final class ComponentFit {
 
-    private ComponentFit() {
-    }
+    private ComponentFit() {}
 
     /** What does not fit, one line each; empty if it fits. */
     static List<String> mismatches(World world, Component component, boolean wasiDefined) {
@@ -41,13 +40,17 @@ final class ComponentFit {
                     continue;
                 }
                 for (Function f : i.iface().functions().values()) {
-                    checkFunction("interface `" + name + "` has function `" + f.name() + "`", f,
-                            instance.type().exports().get(f.name()), out);
+                    checkFunction(
+                            "interface `" + name + "` has function `" + f.name() + "`",
+                            f,
+                            instance.type().exports().get(f.name()),
+                            out);
                 }
             }
         }
         for (String imported : component.imports().keySet()) {
-            boolean inWorld = world.imports().keySet().stream().anyMatch(k -> k.toString().equals(imported));
+            boolean inWorld =
+                    world.imports().keySet().stream().anyMatch(k -> k.toString().equals(imported));
             if (!inWorld && !(wasiDefined && imported.startsWith("wasi:"))) {
                 out.add("the component imports `" + imported + "`, which the world does not import");
             }
@@ -57,7 +60,8 @@ final class ComponentFit {
 
     private static void checkFunction(String what, Function f, TypeView.Extern found, List<String> out) {
         if (!(found instanceof TypeView.Extern.FuncItem func)) {
-            out.add(what + "; the component " + (found == null ? "does not export it" : "exports something else by that name"));
+            out.add(what + "; the component "
+                    + (found == null ? "does not export it" : "exports something else by that name"));
         } else if (func.type().params().size() != f.params().size()) {
             out.add(what + " with " + f.params().size() + " parameters; the component's has "
                     + func.type().params().size());
@@ -73,7 +77,8 @@ final class ComponentFit {
             var result = func.type().result();
             if (f.result().isPresent() != result.isPresent()
                     || f.result().isPresent() && !TypeMatch.matches(f.result().get(), result.get())) {
-                out.add(what + ": the result is " + f.result().map(WitPrinter::type).orElse("none") + " in the world, "
+                out.add(what + ": the result is "
+                        + f.result().map(WitPrinter::type).orElse("none") + " in the world, "
                         + result.map(TypeMatch::describe).orElse("none") + " in the component");
             }
         }

@@ -43,7 +43,9 @@ final class Inputs {
     void witFolder(Path dir) {
         lines.add("tree\t" + dir.toAbsolutePath());
         try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".wit")).sorted().forEach(this::file);
+            files.filter(p -> p.getFileName().toString().endsWith(".wit"))
+                    .sorted()
+                    .forEach(this::file);
         } catch (IOException | UncheckedIOException ex) {
             // The resolver reports an unreadable folder; a record without its files just regenerates next time.
         }
@@ -81,6 +83,7 @@ final class Inputs {
         out.add("source\t" + source.toAbsolutePath());
         out.addAll(lines);
         Files.createDirectories(dir);
-        Files.write(dir.resolve((element.isEmpty() ? "unnamed-package" : element) + ".txt"), out, StandardCharsets.UTF_8);
+        Files.write(
+                dir.resolve((element.isEmpty() ? "unnamed-package" : element) + ".txt"), out, StandardCharsets.UTF_8);
     }
 }

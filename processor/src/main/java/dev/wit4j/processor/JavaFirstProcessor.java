@@ -63,9 +63,15 @@ public final class JavaFirstProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // Also claims the marker annotations read from the interfaces (-Xlint:processing stays quiet).
-        return Set.of(WitInterface.class.getCanonicalName(), WitWorldOf.class.getCanonicalName(),
-                WitResource.class.getCanonicalName(), Unsigned.class.getCanonicalName(), WitChar.class.getCanonicalName(),
-                Borrow.class.getCanonicalName(), WitConstructor.class.getCanonicalName(), WitStatic.class.getCanonicalName());
+        return Set.of(
+                WitInterface.class.getCanonicalName(),
+                WitWorldOf.class.getCanonicalName(),
+                WitResource.class.getCanonicalName(),
+                Unsigned.class.getCanonicalName(),
+                WitChar.class.getCanonicalName(),
+                Borrow.class.getCanonicalName(),
+                WitConstructor.class.getCanonicalName(),
+                WitStatic.class.getCanonicalName());
     }
 
     /** The option naming the folder the derived WIT is also written to. */
@@ -84,11 +90,14 @@ public final class JavaFirstProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
         for (Element e : roundEnv.getElementsAnnotatedWith(WitInterface.class)) {
-            Diagnostics d = new Diagnostics(processingEnv.getMessager(), e, mirror(e, WitInterface.class.getCanonicalName()));
+            Diagnostics d =
+                    new Diagnostics(processingEnv.getMessager(), e, mirror(e, WitInterface.class.getCanonicalName()));
             try {
                 derive((TypeElement) e, d).ifPresent(i -> writeInterface(i, e, d));
             } catch (RuntimeException ex) {
-                d.report(Message.INTERNAL_ERROR, ex + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
+                d.report(
+                        Message.INTERNAL_ERROR,
+                        ex + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
             }
         }
         for (Element e : roundEnv.getElementsAnnotatedWith(WitWorldOf.class)) {
@@ -97,7 +106,9 @@ public final class JavaFirstProcessor extends AbstractProcessor {
             try {
                 world(e, e.getAnnotation(WitWorldOf.class), m, d);
             } catch (RuntimeException ex) {
-                d.report(Message.INTERNAL_ERROR, ex + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
+                d.report(
+                        Message.INTERNAL_ERROR,
+                        ex + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
             }
         }
         return true;
@@ -150,10 +161,12 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         if (output != null && !output.isBlank()) {
             java.nio.file.Path dir = java.nio.file.Path.of(output);
             String project = processingEnv.getOptions().get(WitWorldProcessor.PROJECT_DIR_OPTION);
-            if (!dir.isAbsolute() && project != null) dir = java.nio.file.Path.of(project).resolve(dir);
+            if (!dir.isAbsolute() && project != null)
+                dir = java.nio.file.Path.of(project).resolve(dir);
             java.nio.file.Path file = dir.resolve(path.substring("META-INF/wit/".length()));
             try {
-                if (!java.nio.file.Files.exists(file) || !java.nio.file.Files.readString(file).equals(text)) {
+                if (!java.nio.file.Files.exists(file)
+                        || !java.nio.file.Files.readString(file).equals(text)) {
                     java.nio.file.Files.createDirectories(file.getParent());
                     java.nio.file.Files.writeString(file, text);
                 }
@@ -171,7 +184,9 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         }
         List<JavaFirstInterface> all = new ArrayList<>(imports);
         all.addAll(exports);
-        String pkg = !ann.packageName().isEmpty() ? ann.packageName() : all.isEmpty() ? "" : all.get(0).packageName();
+        String pkg = !ann.packageName().isEmpty()
+                ? ann.packageName()
+                : all.isEmpty() ? "" : all.get(0).packageName();
         if (pkg.isEmpty()) {
             d.report(Message.JF_BAD_PACKAGE, pkg);
             return;
@@ -180,7 +195,9 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         Map<String, Map<String, JavaFirstInterface>> byPackage = new LinkedHashMap<>();
         byPackage.put(pkg, new LinkedHashMap<>());
         for (JavaFirstInterface i : all) {
-            JavaFirstInterface other = byPackage.computeIfAbsent(i.packageName(), k -> new LinkedHashMap<>()).putIfAbsent(i.name(), i);
+            JavaFirstInterface other = byPackage
+                    .computeIfAbsent(i.packageName(), k -> new LinkedHashMap<>())
+                    .putIfAbsent(i.name(), i);
             if (other != null && !other.javaName().equals(i.javaName())) {
                 d.report(Message.JF_NAME_CLASH, other.javaName(), i.javaName(), i.qualifiedName());
             }
@@ -191,9 +208,16 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         // One WIT text: the world's package, then each other package as a nested `package … { }` block
         // (WIT.md "Package declarations"); the world names their interfaces by qualified name.
         StringBuilder text = new StringBuilder("package " + pkg + ";\n\n");
-        byPackage.get(pkg).values().forEach(i -> text.append(WitSourceGenerator.interfaceBlock(i)).append('\n'));
-        java.util.function.Function<JavaFirstInterface, String> ref = i -> i.packageName().equals(pkg) ? "%" + i.name() : i.qualifiedName();
-        text.append(WitSourceGenerator.world(ann.name(), imports.stream().map(ref).toList(), exports.stream().map(ref).toList()));
+        byPackage
+                .get(pkg)
+                .values()
+                .forEach(i -> text.append(WitSourceGenerator.interfaceBlock(i)).append('\n'));
+        java.util.function.Function<JavaFirstInterface, String> ref =
+                i -> i.packageName().equals(pkg) ? "%" + i.name() : i.qualifiedName();
+        text.append(WitSourceGenerator.world(
+                ann.name(),
+                imports.stream().map(ref).toList(),
+                exports.stream().map(ref).toList()));
         for (Map.Entry<String, Map<String, JavaFirstInterface>> p : byPackage.entrySet()) {
             if (!p.getKey().equals(pkg)) {
                 text.append("\npackage ").append(p.getKey()).append(" {\n");
@@ -226,8 +250,11 @@ public final class JavaFirstProcessor extends AbstractProcessor {
             }
         }
 
-        PackageElement p = e instanceof PackageElement pe ? pe : processingEnv.getElementUtils().getPackageOf(e);
-        String javaPackage = !ann.bindingsPackage().isEmpty() ? ann.bindingsPackage()
+        PackageElement p = e instanceof PackageElement pe
+                ? pe
+                : processingEnv.getElementUtils().getPackageOf(e);
+        String javaPackage = !ann.bindingsPackage().isEmpty()
+                ? ann.bindingsPackage()
                 : p.isUnnamed() ? "wit" : p.getQualifiedName() + ".wit";
         // The bindings use the user's interfaces and types (nothing is generated for them).
         Map<String, JavaFirstInterface> javaFirst = new HashMap<>();
@@ -246,12 +273,14 @@ public final class JavaFirstProcessor extends AbstractProcessor {
 
     private List<JavaFirstInterface> members(AnnotationMirror m, String attribute, Diagnostics d) {
         List<JavaFirstInterface> out = new ArrayList<>();
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v : m.getElementValues().entrySet()) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v :
+                m.getElementValues().entrySet()) {
             if (!v.getKey().getSimpleName().contentEquals(attribute)) {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            List<? extends AnnotationValue> values = (List<? extends AnnotationValue>) v.getValue().getValue();
+            List<? extends AnnotationValue> values =
+                    (List<? extends AnnotationValue>) v.getValue().getValue();
             for (AnnotationValue c : values) {
                 TypeMirror t = (TypeMirror) c.getValue();
                 TypeElement te = (TypeElement) ((DeclaredType) t).asElement();
@@ -259,7 +288,8 @@ public final class JavaFirstProcessor extends AbstractProcessor {
                     d.report(Message.JF_WORLD_MEMBER, te.getQualifiedName());
                     continue;
                 }
-                Diagnostics own = new Diagnostics(processingEnv.getMessager(), te, mirror(te, WitInterface.class.getCanonicalName()));
+                Diagnostics own = new Diagnostics(
+                        processingEnv.getMessager(), te, mirror(te, WitInterface.class.getCanonicalName()));
                 Optional<JavaFirstInterface> i = derive(te, own);
                 if (i.isEmpty()) {
                     d.report(Message.JF_WORLD_MEMBER_INVALID, te.getQualifiedName());

@@ -1,5 +1,9 @@
 package dev.wit4j.processor;
 
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import dev.wit4j.annotations.Borrow;
 import dev.wit4j.annotations.Unsigned;
 import dev.wit4j.annotations.WitChar;
@@ -8,10 +12,6 @@ import dev.wit4j.annotations.WitInterface;
 import dev.wit4j.annotations.WitResource;
 import dev.wit4j.annotations.WitStatic;
 import dev.wit4j.processor.model.JavaFirstInterface;
-import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import dev.wit4j.processor.model.JavaFirstInterface.Case;
 import dev.wit4j.processor.model.JavaFirstInterface.Constant;
 import dev.wit4j.processor.model.JavaFirstInterface.Field;
@@ -50,8 +50,8 @@ import javax.lang.model.util.Types;
  * offending element (and carrying on, so that all of them are reported).
  */
 final class JavaFirstReader {
-    private static final Pattern PACKAGE = Pattern.compile(
-            "[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*:[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*(@[0-9A-Za-z.+-]+)?");
+    private static final Pattern PACKAGE =
+            Pattern.compile("[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*:[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*(@[0-9A-Za-z.+-]+)?");
     private static final Pattern IDENT = Pattern.compile("[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*");
     private static final String RESULT = "dev.wit4j.runtime.types.Result";
     private static final String TUPLE = "dev.wit4j.runtime.types.Tuple";
@@ -62,6 +62,7 @@ final class JavaFirstReader {
     private final JavadocText docs;
     /** Declared WIT types by Java type, in declaration order (each after what it uses). */
     private final Map<String, TypeDecl> declared = new LinkedHashMap<>();
+
     private final Map<String, String> witNames = new HashMap<>();
     private final Map<String, String> javaByWitName = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
@@ -89,7 +90,9 @@ final class JavaFirstReader {
             if (Character.isUpperCase(c) && i > 0) {
                 char prev = java.charAt(i - 1);
                 boolean nextLower = i + 1 < java.length() && Character.isLowerCase(java.charAt(i + 1));
-                if (Character.isLowerCase(prev) || Character.isDigit(prev) || (Character.isUpperCase(prev) && nextLower)) {
+                if (Character.isLowerCase(prev)
+                        || Character.isDigit(prev)
+                        || (Character.isUpperCase(prev) && nextLower)) {
                     sb.append('-');
                 }
             }
@@ -107,7 +110,8 @@ final class JavaFirstReader {
 
     private static TypeName plain(TypeName t) {
         if (t instanceof ParameterizedTypeName p) {
-            return ParameterizedTypeName.get(p.rawType().withoutAnnotations(),
+            return ParameterizedTypeName.get(
+                    p.rawType().withoutAnnotations(),
                     p.typeArguments().stream().map(JavaFirstReader::plain).toArray(TypeName[]::new));
         } else if (t instanceof ArrayTypeName a) {
             return ArrayTypeName.of(plain(a.componentType()));
@@ -127,8 +131,11 @@ final class JavaFirstReader {
     /** Whether {@code e} is a plain interface (reports it when not). */
     boolean checkInterface(TypeElement e, Class<? extends Annotation> ann) {
         if (e.getKind() != ElementKind.INTERFACE || !e.getTypeParameters().isEmpty()) {
-            String what = e.getKind() == ElementKind.INTERFACE ? "generic" : "a " + e.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
-            d.reportOn(e, Message.JF_NOT_AN_INTERFACE, ann.getSimpleName(), e.getQualifiedName(), what, e.getSimpleName());
+            String what = e.getKind() == ElementKind.INTERFACE
+                    ? "generic"
+                    : "a " + e.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+            d.reportOn(
+                    e, Message.JF_NOT_AN_INTERFACE, ann.getSimpleName(), e.getQualifiedName(), what, e.getSimpleName());
             return false;
         }
         return true;
@@ -159,18 +166,30 @@ final class JavaFirstReader {
         }
         // Types and functions share the interface's namespace in WIT.
         for (ExecutableElement m : ElementFilter.methodsIn(env.getElementUtils().getAllMembers(e))) {
-            boolean function = m.getModifiers().contains(Modifier.ABSTRACT) && m.getAnnotation(WitConstructor.class) == null
+            boolean function = m.getModifiers().contains(Modifier.ABSTRACT)
+                    && m.getAnnotation(WitConstructor.class) == null
                     && m.getAnnotation(WitStatic.class) == null;
             String type = function ? javaByWitName.get(kebab(m.getSimpleName().toString())) : null;
             if (type != null) {
-                d.reportOn(m, Message.JF_NAME_CLASH, type, m.getSimpleName(), kebab(m.getSimpleName().toString()));
+                d.reportOn(
+                        m,
+                        Message.JF_NAME_CLASH,
+                        type,
+                        m.getSimpleName(),
+                        kebab(m.getSimpleName().toString()));
             }
         }
         if (d.errorCount() > before) {
             return Optional.empty();
         }
-        return Optional.of(new JavaFirstInterface(e.getQualifiedName().toString(), ClassName.get(e), ann.packageName(), name,
-                new ArrayList<>(declared.values()), functions, docs.of(e)));
+        return Optional.of(new JavaFirstInterface(
+                e.getQualifiedName().toString(),
+                ClassName.get(e),
+                ann.packageName(),
+                name,
+                new ArrayList<>(declared.values()),
+                functions,
+                docs.of(e)));
     }
 
     /**
@@ -199,8 +218,12 @@ final class JavaFirstReader {
             byJava.put(javaName, m);
             if (m.getAnnotation(WitConstructor.class) != null || m.getAnnotation(WitStatic.class) != null) {
                 if (resource) {
-                    d.reportOn(m, Message.JF_MISPLACED, m.getAnnotation(WitConstructor.class) != null ? "WitConstructor" : "WitStatic",
-                            javaName, "declare constructors and static functions on the @WitInterface that uses the resource, "
+                    d.reportOn(
+                            m,
+                            Message.JF_MISPLACED,
+                            m.getAnnotation(WitConstructor.class) != null ? "WitConstructor" : "WitStatic",
+                            javaName,
+                            "declare constructors and static functions on the @WitInterface that uses the resource, "
                                     + "so that implementations of that interface provide them");
                 } else {
                     resourceFunctions.add(m);
@@ -226,7 +249,12 @@ final class JavaFirstReader {
         TypeMirror owner;
         if (constructor) {
             if (m.getAnnotation(WitStatic.class) != null) {
-                d.reportOn(m, Message.JF_MISPLACED, "WitStatic", m.getSimpleName(), "a method is a constructor or a static function, not both");
+                d.reportOn(
+                        m,
+                        Message.JF_MISPLACED,
+                        "WitStatic",
+                        m.getSimpleName(),
+                        "a method is a constructor or a static function, not both");
                 return;
             }
             owner = m.getReturnType();
@@ -252,7 +280,12 @@ final class JavaFirstReader {
             return;
         }
         if (constructor && r.constructor().isPresent()) {
-            d.reportOn(m, Message.JF_TWO_CONSTRUCTORS, r.name(), r.constructor().get().javaName(), m.getSimpleName());
+            d.reportOn(
+                    m,
+                    Message.JF_TWO_CONSTRUCTORS,
+                    r.name(),
+                    r.constructor().get().javaName(),
+                    m.getSimpleName());
             return;
         }
         List<Function> statics = new ArrayList<>(r.statics());
@@ -265,8 +298,10 @@ final class JavaFirstReader {
             }
             statics.add(f.get());
         }
-        declared.put(key, new JavaFirstInterface.ResourceDecl(r.name(), r.javaType(), r.methods(),
-                constructor ? f : r.constructor(), statics, r.docs()));
+        declared.put(
+                key,
+                new JavaFirstInterface.ResourceDecl(
+                        r.name(), r.javaType(), r.methods(), constructor ? f : r.constructor(), statics, r.docs()));
     }
 
     private static List<Function> concat(List<Function> a, List<Function> b) {
@@ -279,8 +314,8 @@ final class JavaFirstReader {
     private static TypeMirror staticOwner(ExecutableElement m) {
         for (AnnotationMirror a : m.getAnnotationMirrors()) {
             if (a.getAnnotationType().toString().equals(WitStatic.class.getCanonicalName())) {
-                for (Map.Entry<? extends ExecutableElement, ? extends javax.lang.model.element.AnnotationValue> v
-                        : a.getElementValues().entrySet()) {
+                for (Map.Entry<? extends ExecutableElement, ? extends javax.lang.model.element.AnnotationValue> v :
+                        a.getElementValues().entrySet()) {
                     return (TypeMirror) v.getValue().getValue();
                 }
             }
@@ -290,9 +325,13 @@ final class JavaFirstReader {
 
     /** {@code close()} of a resource interface that extends {@code AutoCloseable}. */
     private boolean isLifetimeClose(TypeElement resource, ExecutableElement m) {
-        TypeMirror closeable = env.getElementUtils().getTypeElement(AutoCloseable.class.getCanonicalName()).asType();
-        return m.getSimpleName().contentEquals("close") && m.getParameters().isEmpty()
-                && m.getReturnType().getKind() == TypeKind.VOID && types.isAssignable(resource.asType(), closeable);
+        TypeMirror closeable = env.getElementUtils()
+                .getTypeElement(AutoCloseable.class.getCanonicalName())
+                .asType();
+        return m.getSimpleName().contentEquals("close")
+                && m.getParameters().isEmpty()
+                && m.getReturnType().getKind() == TypeKind.VOID
+                && types.isAssignable(resource.asType(), closeable);
     }
 
     private Optional<Function> function(ExecutableElement m, String wit) {
@@ -334,15 +373,21 @@ final class JavaFirstReader {
                 ok = false;
             }
         }
-        Optional<TypeName> javaResult = m.getReturnType().getKind() == TypeKind.VOID ? Optional.empty()
+        Optional<TypeName> javaResult = m.getReturnType().getKind() == TypeKind.VOID
+                ? Optional.empty()
                 : Optional.of(javaType(m.getReturnType()));
-        return ok ? Optional.of(new Function(wit, params, result, m.getSimpleName().toString(), javaResult, docs.of(m)))
+        return ok
+                ? Optional.of(
+                        new Function(wit, params, result, m.getSimpleName().toString(), javaResult, docs.of(m)))
                 : Optional.empty();
     }
 
     private boolean isChecked(TypeMirror t) {
-        TypeMirror runtime = env.getElementUtils().getTypeElement("java.lang.RuntimeException").asType();
-        TypeMirror error = env.getElementUtils().getTypeElement("java.lang.Error").asType();
+        TypeMirror runtime = env.getElementUtils()
+                .getTypeElement("java.lang.RuntimeException")
+                .asType();
+        TypeMirror error =
+                env.getElementUtils().getTypeElement("java.lang.Error").asType();
         return !types.isAssignable(t, runtime) && !types.isAssignable(t, error);
     }
 
@@ -380,13 +425,21 @@ final class JavaFirstReader {
                 case DOUBLE:
                     return Optional.of("list<f64>");
                 default:
-                    d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, t,
+                    d.reportOn(
+                            at,
+                            Message.JF_UNSUPPORTED_TYPE,
+                            t,
                             "only arrays of byte, short, int, long, float and double are WIT lists; use `List<T>`");
                     return Optional.empty();
             }
         }
         if (unsigned && !isIntegral(t)) {
-            d.reportOn(at, Message.JF_MISPLACED, "Unsigned", t, "only byte, short, int and long (or their boxes in type arguments) can be unsigned");
+            d.reportOn(
+                    at,
+                    Message.JF_MISPLACED,
+                    "Unsigned",
+                    t,
+                    "only byte, short, int and long (or their boxes in type arguments) can be unsigned");
             return Optional.empty();
         }
         if (ch && !(t.getKind() == TypeKind.INT || isBox(t, "Integer"))) {
@@ -398,7 +451,9 @@ final class JavaFirstReader {
             return Optional.empty();
         }
         if (t.getKind().isPrimitive() || (inArg && box(t) != null)) {
-            TypeKind k = t.getKind().isPrimitive() ? t.getKind() : types.unboxedType(t).getKind();
+            TypeKind k = t.getKind().isPrimitive()
+                    ? t.getKind()
+                    : types.unboxedType(t).getKind();
             switch (k) {
                 case BOOLEAN:
                     return Optional.of("bool");
@@ -420,7 +475,11 @@ final class JavaFirstReader {
             }
         }
         if (t.getKind() == TypeKind.TYPEVAR || t.getKind() == TypeKind.WILDCARD) {
-            d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, t, "type variables and wildcards have no WIT type; use a concrete type");
+            d.reportOn(
+                    at,
+                    Message.JF_UNSUPPORTED_TYPE,
+                    t,
+                    "type variables and wildcards have no WIT type; use a concrete type");
             return Optional.empty();
         }
         if (t.getKind() != TypeKind.DECLARED) {
@@ -470,8 +529,12 @@ final class JavaFirstReader {
             return Optional.of("tuple<" + String.join(", ", parts) + ">");
         }
         if (qn.startsWith("java.") || qn.startsWith("javax.")) {
-            d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, t, "only String, Optional, List, Set<Enum>, Result, TupleN and primitive "
-                    + "arrays of the JDK have a WIT meaning; use a record, enum or sealed interface of your own");
+            d.reportOn(
+                    at,
+                    Message.JF_UNSUPPORTED_TYPE,
+                    t,
+                    "only String, Optional, List, Set<Enum>, Result, TupleN and primitive "
+                            + "arrays of the JDK have a WIT meaning; use a record, enum or sealed interface of your own");
             return Optional.empty();
         }
         Optional<String> named = named(el, at);
@@ -487,7 +550,10 @@ final class JavaFirstReader {
             return Optional.empty();
         }
         TypeMirror a = args.get(i);
-        if (a.getKind() == TypeKind.DECLARED && ((TypeElement) ((DeclaredType) a).asElement()).getQualifiedName().contentEquals("java.lang.Void")) {
+        if (a.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) a).asElement())
+                        .getQualifiedName()
+                        .contentEquals("java.lang.Void")) {
             d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, a, "Void only stands for a missing side of `Result`");
             return Optional.empty();
         }
@@ -496,7 +562,11 @@ final class JavaFirstReader {
 
     private Optional<String> result(List<? extends TypeMirror> args, Element at, Element annotated) {
         if (args.size() != 2) {
-            d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, "raw Result", "give both type arguments (`Void` for a missing side)");
+            d.reportOn(
+                    at,
+                    Message.JF_UNSUPPORTED_TYPE,
+                    "raw Result",
+                    "give both type arguments (`Void` for a missing side)");
             return Optional.empty();
         }
         String ok = isVoid(args.get(0)) ? "_" : arg(args, 0, at, annotated).orElse(null);
@@ -512,19 +582,29 @@ final class JavaFirstReader {
 
     private static boolean isVoid(TypeMirror t) {
         return t.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName().contentEquals("java.lang.Void");
+                && ((TypeElement) ((DeclaredType) t).asElement())
+                        .getQualifiedName()
+                        .contentEquals("java.lang.Void");
     }
 
     private Optional<String> flags(List<? extends TypeMirror> args, Element at) {
-        if (args.size() == 1 && args.get(0).getKind() == TypeKind.DECLARED
+        if (args.size() == 1
+                && args.get(0).getKind() == TypeKind.DECLARED
                 && ((DeclaredType) args.get(0)).asElement().getKind() == ElementKind.ENUM) {
             TypeElement e = (TypeElement) ((DeclaredType) args.get(0)).asElement();
             return declare(e, at, "flags", () -> {
                 List<Constant> names = constants(e);
-                return names == null ? null : new JavaFirstInterface.FlagsDecl(witNames.get(key(e, "flags")), ClassName.get(e), names, docs.of(e));
+                return names == null
+                        ? null
+                        : new JavaFirstInterface.FlagsDecl(
+                                witNames.get(key(e, "flags")), ClassName.get(e), names, docs.of(e));
             });
         }
-        d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, "Set" + args, "only `Set<E>` of an enum `E` has a WIT meaning (flags); use `List<T>`");
+        d.reportOn(
+                at,
+                Message.JF_UNSUPPORTED_TYPE,
+                "Set" + args,
+                "only `Set<E>` of an enum `E` has a WIT meaning (flags); use `List<T>`");
         return Optional.empty();
     }
 
@@ -533,19 +613,35 @@ final class JavaFirstReader {
         if (k == TypeKind.ARRAY) {
             return isIntegral(((ArrayType) t).getComponentType());
         }
-        return k == TypeKind.BYTE || k == TypeKind.SHORT || k == TypeKind.INT || k == TypeKind.LONG
-                || isBox(t, "Byte") || isBox(t, "Short") || isBox(t, "Integer") || isBox(t, "Long");
+        return k == TypeKind.BYTE
+                || k == TypeKind.SHORT
+                || k == TypeKind.INT
+                || k == TypeKind.LONG
+                || isBox(t, "Byte")
+                || isBox(t, "Short")
+                || isBox(t, "Integer")
+                || isBox(t, "Long");
     }
 
     private static boolean isBox(TypeMirror t, String simple) {
         return t.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName().contentEquals("java.lang." + simple);
+                && ((TypeElement) ((DeclaredType) t).asElement())
+                        .getQualifiedName()
+                        .contentEquals("java.lang." + simple);
     }
 
     /** The primitive of a box type, or null. */
     private static String box(TypeMirror t) {
-        String[][] boxes = {{"Boolean", "boolean"}, {"Byte", "byte"}, {"Short", "short"}, {"Integer", "int"}, {"Long", "long"},
-            {"Float", "float"}, {"Double", "double"}, {"Character", "char"}};
+        String[][] boxes = {
+            {"Boolean", "boolean"},
+            {"Byte", "byte"},
+            {"Short", "short"},
+            {"Integer", "int"},
+            {"Long", "long"},
+            {"Float", "float"},
+            {"Double", "double"},
+            {"Character", "char"}
+        };
         for (String[] b : boxes) {
             if (isBox(t, b[0])) {
                 return b[1];
@@ -555,7 +651,8 @@ final class JavaFirstReader {
     }
 
     private static boolean isResource(TypeMirror t) {
-        return t.getKind() == TypeKind.DECLARED && ((DeclaredType) t).asElement().getAnnotation(WitResource.class) != null;
+        return t.getKind() == TypeKind.DECLARED
+                && ((DeclaredType) t).asElement().getAnnotation(WitResource.class) != null;
     }
 
     private static String key(TypeElement e, String kind) {
@@ -583,7 +680,9 @@ final class JavaFirstReader {
         String name = witNames.get(key);
         if (name == null) {
             WitResource res = e.getAnnotation(WitResource.class);
-            name = res != null && !res.name().isEmpty() ? res.name() : witName(e.getSimpleName().toString(), e);
+            name = res != null && !res.name().isEmpty()
+                    ? res.name()
+                    : witName(e.getSimpleName().toString(), e);
             String other = javaByWitName.putIfAbsent(name, e.getQualifiedName().toString());
             if (other != null && !other.equals(e.getQualifiedName().toString())) {
                 d.reportOn(e, Message.JF_NAME_CLASH, other, e.getQualifiedName(), name);
@@ -611,7 +710,11 @@ final class JavaFirstReader {
 
     private Optional<String> named(TypeElement e, Element at) {
         if (!e.getTypeParameters().isEmpty()) {
-            d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, e.getQualifiedName(), "generic types have no WIT meaning; use a non-generic type");
+            d.reportOn(
+                    at,
+                    Message.JF_UNSUPPORTED_TYPE,
+                    e.getQualifiedName(),
+                    "generic types have no WIT meaning; use a non-generic type");
             return Optional.empty();
         }
         switch (e.getKind()) {
@@ -620,7 +723,10 @@ final class JavaFirstReader {
             case ENUM:
                 return declare(e, at, "type", () -> {
                     List<Constant> names = constants(e);
-                    return names == null ? null : new JavaFirstInterface.EnumDecl(witNames.get(key(e, "type")), ClassName.get(e), names, docs.of(e));
+                    return names == null
+                            ? null
+                            : new JavaFirstInterface.EnumDecl(
+                                    witNames.get(key(e, "type")), ClassName.get(e), names, docs.of(e));
                 });
             case INTERFACE:
                 if (e.getAnnotation(WitResource.class) != null) {
@@ -632,7 +738,10 @@ final class JavaFirstReader {
                 }
                 return declare(e, at, "type", () -> variant(e));
             default:
-                d.reportOn(at, Message.JF_UNSUPPORTED_TYPE, e.getQualifiedName(),
+                d.reportOn(
+                        at,
+                        Message.JF_UNSUPPORTED_TYPE,
+                        e.getQualifiedName(),
                         "a class has no WIT meaning; use a record (WIT record), an enum, a sealed interface of records "
                                 + "(variant) or a @WitResource interface");
                 return Optional.empty();
@@ -654,16 +763,28 @@ final class JavaFirstReader {
             if (t.isEmpty()) {
                 ok = false;
             } else {
-                fields.add(new Field(n, t.get(), c.getSimpleName().toString(), javaType(c.asType()),
+                fields.add(new Field(
+                        n,
+                        t.get(),
+                        c.getSimpleName().toString(),
+                        javaType(c.asType()),
                         fieldDocs.getOrDefault(c.getSimpleName().toString(), "")));
             }
         }
         if (!ok) {
-            d.reportOn(e, Message.JF_BAD_RECORD, e.getQualifiedName(), "a component has a type without WIT meaning (see the error on it)");
+            d.reportOn(
+                    e,
+                    Message.JF_BAD_RECORD,
+                    e.getQualifiedName(),
+                    "a component has a type without WIT meaning (see the error on it)");
             return null;
         }
         if (fields.isEmpty()) {
-            d.reportOn(e, Message.JF_BAD_RECORD, e.getQualifiedName(), "WIT records need at least one field; add a component");
+            d.reportOn(
+                    e,
+                    Message.JF_BAD_RECORD,
+                    e.getQualifiedName(),
+                    "WIT records need at least one field; add a component");
             return null;
         }
         return new JavaFirstInterface.RecordDecl(witNames.get(key(e, "type")), ClassName.get(e), fields, docs.of(e));
@@ -683,7 +804,11 @@ final class JavaFirstReader {
             }
         }
         if (out.isEmpty()) {
-            d.reportOn(e, Message.JF_UNSUPPORTED_TYPE, e.getQualifiedName(), "an enum without constants has no WIT meaning; add a constant");
+            d.reportOn(
+                    e,
+                    Message.JF_UNSUPPORTED_TYPE,
+                    e.getQualifiedName(),
+                    "an enum without constants has no WIT meaning; add a constant");
             return null;
         }
         return out;
@@ -696,8 +821,13 @@ final class JavaFirstReader {
         for (TypeMirror p : e.getPermittedSubclasses()) {
             TypeElement c = (TypeElement) types.asElement(p);
             if (c.getKind() != ElementKind.RECORD || c.getRecordComponents().size() > 1) {
-                d.reportOn(c, Message.JF_BAD_CASE, c.getQualifiedName(),
-                        c.getKind() == ElementKind.RECORD ? ", not " + c.getRecordComponents().size() : ", not a " + c.getKind().toString().toLowerCase(Locale.ROOT));
+                d.reportOn(
+                        c,
+                        Message.JF_BAD_CASE,
+                        c.getQualifiedName(),
+                        c.getKind() == ElementKind.RECORD
+                                ? ", not " + c.getRecordComponents().size()
+                                : ", not a " + c.getKind().toString().toLowerCase(Locale.ROOT));
                 ok = false;
                 continue;
             }
@@ -714,8 +844,13 @@ final class JavaFirstReader {
                 if (t.isEmpty()) {
                     ok = false;
                 } else {
-                    cases.add(new Case(n, t, ClassName.get(c), Optional.of(new Field(n, t.get(),
-                            rc.getSimpleName().toString(), javaType(rc.asType()), "")), docs.of(c)));
+                    cases.add(new Case(
+                            n,
+                            t,
+                            ClassName.get(c),
+                            Optional.of(
+                                    new Field(n, t.get(), rc.getSimpleName().toString(), javaType(rc.asType()), "")),
+                            docs.of(c)));
                 }
             }
         }
@@ -733,7 +868,12 @@ final class JavaFirstReader {
         if (!checkInterface(e, WitResource.class)) {
             return null;
         }
-        return new JavaFirstInterface.ResourceDecl(witNames.get(key(e, "type")), ClassName.get(e), functions(e, true),
-                Optional.empty(), List.of(), docs.of(e));
+        return new JavaFirstInterface.ResourceDecl(
+                witNames.get(key(e, "type")),
+                ClassName.get(e),
+                functions(e, true),
+                Optional.empty(),
+                List.of(),
+                docs.of(e));
     }
 }

@@ -126,7 +126,8 @@ final class JavadocText {
                 sb.append(javadoc, at, javadoc.length());
                 break;
             }
-            sb.append(javadoc, at, m.start()).append(inline(m.group(1), javadoc.substring(m.end(), end).trim()));
+            sb.append(javadoc, at, m.start())
+                    .append(inline(m.group(1), javadoc.substring(m.end(), end).trim()));
             at = end + 1;
         }
         String text = PARAGRAPH.matcher(sb).replaceAll("\n\n");

@@ -53,11 +53,11 @@ final class ModelBuilder {
     static final int MAX_TUPLE = 16;
 
     private enum Dir {
-        IMPORT, EXPORT
+        IMPORT,
+        EXPORT
     }
 
-    private record Key(TypeOwner owner, Dir dir) {
-    }
+    private record Key(TypeOwner owner, Dir dir) {}
 
     /** Mutable state of one holder while the model is built. */
     private static final class State {
@@ -151,7 +151,11 @@ final class ModelBuilder {
      *     ({@link JavaFirstInterface#qualifiedName()}): their holders are the user's interfaces and
      *     their types the user's types, so nothing is generated for them
      */
-    ModelBuilder(Resolve resolve, World world, String packageName, Diagnostics diagnostics,
+    ModelBuilder(
+            Resolve resolve,
+            World world,
+            String packageName,
+            Diagnostics diagnostics,
             Map<String, JavaFirstInterface> javaFirst) {
         this.resolve = resolve;
         this.world = world;
@@ -175,8 +179,13 @@ final class ModelBuilder {
                 addInterface(e.getKey(), ii, Dir.IMPORT);
             } else {
                 if (worldImports == null) {
-                    worldImports = newState(new Key(worldOwner, Dir.IMPORT), Holder.Kind.WORLD_IMPORTS, null,
-                            world.qualifiedName(), Docs.NONE, Stability.UNKNOWN);
+                    worldImports = newState(
+                            new Key(worldOwner, Dir.IMPORT),
+                            Holder.Kind.WORLD_IMPORTS,
+                            null,
+                            world.qualifiedName(),
+                            Docs.NONE,
+                            Stability.UNKNOWN);
                 }
                 if (item instanceof WorldItem.FunctionItem fi) {
                     worldImports.functions.add(fi.function());
@@ -196,8 +205,13 @@ final class ModelBuilder {
                 addInterface(e.getKey(), ii, Dir.EXPORT);
             } else if (item instanceof WorldItem.FunctionItem fi) {
                 if (worldExports == null) {
-                    worldExports = newState(new Key(worldOwner, Dir.EXPORT), Holder.Kind.WORLD_EXPORTS, null,
-                            world.qualifiedName(), Docs.NONE, Stability.UNKNOWN);
+                    worldExports = newState(
+                            new Key(worldOwner, Dir.EXPORT),
+                            Holder.Kind.WORLD_EXPORTS,
+                            null,
+                            world.qualifiedName(),
+                            Docs.NONE,
+                            Stability.UNKNOWN);
                 }
                 worldExports.functions.add(fi.function());
             }
@@ -213,13 +227,26 @@ final class ModelBuilder {
         List<Holder> holders = new ArrayList<>();
         Map<ClassName, Set<ClassName>> typeUses = new java.util.LinkedHashMap<>();
         for (State s : states.values()) {
-            holders.add(new Holder(s.name, s.kind, s.witName, s.externName, s.docs, s.stability, s.types, s.methods,
-                    s.suppressDeprecation, s.javaFirst != null || s.existingBindings));
+            holders.add(new Holder(
+                    s.name,
+                    s.kind,
+                    s.witName,
+                    s.externName,
+                    s.docs,
+                    s.stability,
+                    s.types,
+                    s.methods,
+                    s.suppressDeprecation,
+                    s.javaFirst != null || s.existingBindings));
             Set<ClassName> used = new java.util.LinkedHashSet<>();
             for (State u : s.uses) used.add(u.name);
             typeUses.put(s.name, Set.copyOf(used));
         }
-        return new Bindings(packageName, world.qualifiedName(), ClassName.get(packageName, worldClassName(world)), holders,
+        return new Bindings(
+                packageName,
+                world.qualifiedName(),
+                ClassName.get(packageName, worldClassName(world)),
+                holders,
                 typeUses);
     }
 
@@ -242,8 +269,13 @@ final class ModelBuilder {
         }
         String witName = iface.qualifiedName().orElse(world.qualifiedName() + "#" + worldKey);
         Stability stability = item.stability() instanceof Stability.Unknown ? iface.stability() : item.stability();
-        State s = newState(key, dir == Dir.IMPORT ? Holder.Kind.IMPORTED_INTERFACE : Holder.Kind.EXPORTED_INTERFACE,
-                iface, witName, iface.docs(), stability);
+        State s = newState(
+                key,
+                dir == Dir.IMPORT ? Holder.Kind.IMPORTED_INTERFACE : Holder.Kind.EXPORTED_INTERFACE,
+                iface,
+                witName,
+                iface.docs(),
+                stability);
         s.externName = worldKey.toString();
         s.javaFirst = iface.qualifiedName().map(javaFirst::get).orElse(null);
         s.declared.addAll(iface.types().values());
@@ -264,7 +296,11 @@ final class ModelBuilder {
             String base = Names.upperCamel(ii.iface());
             String withPkg = Names.upperCamel(ii.pkg().name()) + base;
             String withNs = Names.upperCamel(ii.pkg().namespace()) + withPkg;
-            String withVersion = withNs + ii.pkg().version().map(v -> "V" + v.toString().replaceAll("[^A-Za-z0-9]", "_")).orElse("");
+            String withVersion = withNs
+                    + ii.pkg()
+                            .version()
+                            .map(v -> "V" + v.toString().replaceAll("[^A-Za-z0-9]", "_"))
+                            .orElse("");
             c.addAll(List.of(base, withPkg, withNs, withVersion));
         } else if (owner instanceof TypeOwner.InWorldInterface wi) {
             String base = Names.upperCamel(wi.item());
@@ -274,7 +310,8 @@ final class ModelBuilder {
             String n = worldClassName(world) + (s.key.dir() == Dir.IMPORT ? "Imports" : "Exports");
             c.addAll(List.of(n, n, n, n));
         }
-        if (s.key.dir() == Dir.EXPORT && states.containsKey(new Key(owner, Dir.IMPORT))
+        if (s.key.dir() == Dir.EXPORT
+                && states.containsKey(new Key(owner, Dir.IMPORT))
                 && !(owner instanceof TypeOwner.InWorld)) {
             c.replaceAll(n -> n + "Export");
         }
@@ -304,7 +341,8 @@ final class ModelBuilder {
         for (int round = 0; round < 4; round++) {
             Map<String, List<State>> byName = new HashMap<>();
             for (State s : all) {
-                byName.computeIfAbsent(cands.get(s).get(level.get(s)), k -> new ArrayList<>()).add(s);
+                byName.computeIfAbsent(cands.get(s).get(level.get(s)), k -> new ArrayList<>())
+                        .add(s);
             }
             boolean bumped = false;
             for (Map.Entry<String, List<State>> e : byName.entrySet()) {
@@ -342,7 +380,10 @@ final class ModelBuilder {
                 JavaFirstInterface.TypeDecl decl = javaDecl(s, def);
                 s.typeNames.put(def, decl.javaType());
                 if (decl instanceof JavaFirstInterface.ResourceDecl && s.kind.exported()) {
-                    s.handleClasses.put(def, ClassName.get(packageName, uniqueTopLevel(decl.javaType().simpleName() + "Handle")));
+                    s.handleClasses.put(
+                            def,
+                            ClassName.get(
+                                    packageName, uniqueTopLevel(decl.javaType().simpleName() + "Handle")));
                 }
             }
             return;
@@ -363,8 +404,11 @@ final class ModelBuilder {
 
     /** The Java-first declaration of the WIT type {@code def} of the Java-first holder {@code s}. */
     private static JavaFirstInterface.TypeDecl javaDecl(State s, TypeDef def) {
-        return s.javaFirst.types().stream().filter(t -> t.name().equals(def.name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no Java type for WIT type `" + def.name() + "` of " + s.javaFirst.javaName()));
+        return s.javaFirst.types().stream()
+                .filter(t -> t.name().equals(def.name()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no Java type for WIT type `" + def.name() + "` of " + s.javaFirst.javaName()));
     }
 
     /** The Java-first declaration of function {@code f} of the Java-first holder {@code s}. */
@@ -375,11 +419,15 @@ final class ModelBuilder {
         } else if (f.kind() instanceof Function.Kind.Static st) {
             in = ((JavaFirstInterface.ResourceDecl) javaDecl(s, st.resource())).statics();
         } else if (f.kind() instanceof Function.Kind.Constructor c) {
-            return ((JavaFirstInterface.ResourceDecl) javaDecl(s, c.resource())).constructor()
+            return ((JavaFirstInterface.ResourceDecl) javaDecl(s, c.resource()))
+                    .constructor()
                     .orElseThrow(() -> new IllegalStateException("no Java constructor for `" + f.name() + "`"));
         }
-        return in.stream().filter(j -> j.name().equals(f.itemName())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no Java method for WIT function `" + f.name() + "` of " + s.javaFirst.javaName()));
+        return in.stream()
+                .filter(j -> j.name().equals(f.itemName()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no Java method for WIT function `" + f.name() + "` of " + s.javaFirst.javaName()));
     }
 
     /** Records that {@code s} uses a type of {@code h} (nothing if they are one holder, or {@code s} is unknown). */
@@ -403,14 +451,21 @@ final class ModelBuilder {
         Interface iface = findInterface(owner);
         if (s == null && iface != null) {
             String witName = iface.qualifiedName().orElse(owner.toString());
-            s = newState(new Key(owner, Dir.IMPORT), Holder.Kind.IMPORTED_INTERFACE, iface, witName, iface.docs(),
+            s = newState(
+                    new Key(owner, Dir.IMPORT),
+                    Holder.Kind.IMPORTED_INTERFACE,
+                    iface,
+                    witName,
+                    iface.docs(),
                     iface.stability());
             s.externName = iface.qualifiedName().orElse("");
             s.declared.addAll(iface.types().values());
             s.functions.addAll(iface.functions().values());
             Optional<ClassName> bound = existingBindings(iface);
             s.existingBindings = bound.isPresent();
-            s.name = bound.isPresent() ? bound.get() : ClassName.get(packageName, uniqueTopLevel(candidates(s).get(3)));
+            s.name = bound.isPresent()
+                    ? bound.get()
+                    : ClassName.get(packageName, uniqueTopLevel(candidates(s).get(3)));
             assignTypeNames(s);
             pending.add(s);
             return s.typeNames.containsKey(def) ? s : null;
@@ -451,14 +506,16 @@ final class ModelBuilder {
                     String javaName;
                     if (decl != null) {
                         // Java-first: the user's record component, by position (the WIT fields are in its order).
-                        JavaFirstInterface.Field jf = ((JavaFirstInterface.RecordDecl) decl).fields().get(i);
+                        JavaFirstInterface.Field jf =
+                                ((JavaFirstInterface.RecordDecl) decl).fields().get(i);
                         javaName = jf.javaName();
                         type = jf.javaType();
                         shape = adapt(shape, type);
                     } else {
                         javaName = unique(Names.lowerCamel(f.name()), used);
                     }
-                    fields.add(new TypeModel.Field(javaName, f.name(), type, shape, WitTypes.unsignedNote(f.type()), f.docs()));
+                    fields.add(new TypeModel.Field(
+                            javaName, f.name(), type, shape, WitTypes.unsignedNote(f.type()), f.docs()));
                 }
                 s.types.add(new TypeModel.RecordModel(name, def.name(), def.docs(), def.stability(), fields));
             } else if (k instanceof ValueType.VariantType v) {
@@ -466,13 +523,15 @@ final class ModelBuilder {
                 Set<String> used = new HashSet<>(List.of(name.simpleName(), s.name.simpleName()));
                 for (int i = 0; i < v.cases().size(); i++) {
                     ValueType.Case c = v.cases().get(i);
-                    Optional<TypeName> payload = c.type().map(t -> map(t, dir, s, where.of("case `" + c.name() + "` of ")));
+                    Optional<TypeName> payload =
+                            c.type().map(t -> map(t, dir, s, where.of("case `" + c.name() + "` of ")));
                     Optional<Shape> payloadShape = c.type().map(t -> shape(t, dir, s));
                     ClassName caseClass;
                     String accessor = "value";
                     if (decl != null) {
                         // Java-first: the user's record for the case and its one component.
-                        JavaFirstInterface.Case jc = ((JavaFirstInterface.VariantDecl) decl).cases().get(i);
+                        JavaFirstInterface.Case jc =
+                                ((JavaFirstInterface.VariantDecl) decl).cases().get(i);
                         caseClass = jc.javaClass();
                         if (jc.javaPayload().isPresent()) {
                             JavaFirstInterface.Field p = jc.javaPayload().get();
@@ -483,8 +542,14 @@ final class ModelBuilder {
                     } else {
                         caseClass = name.nestedClass(uniqueType(Names.upperCamel(c.name()), used));
                     }
-                    cases.add(new TypeModel.Case(caseClass, c.name(), payload, payloadShape,
-                            c.type().map(WitTypes::unsignedNote).orElse(""), c.docs(), accessor));
+                    cases.add(new TypeModel.Case(
+                            caseClass,
+                            c.name(),
+                            payload,
+                            payloadShape,
+                            c.type().map(WitTypes::unsignedNote).orElse(""),
+                            c.docs(),
+                            accessor));
                 }
                 s.types.add(new TypeModel.VariantModel(name, def.name(), def.docs(), def.stability(), cases));
             } else if (k instanceof ValueType.EnumType en) {
@@ -492,7 +557,11 @@ final class ModelBuilder {
                 Set<String> used = new HashSet<>();
                 for (int i = 0; i < en.cases().size(); i++) {
                     ValueType.EnumCase c = en.cases().get(i);
-                    String javaName = decl != null ? ((JavaFirstInterface.EnumDecl) decl).cases().get(i).javaName()
+                    String javaName = decl != null
+                            ? ((JavaFirstInterface.EnumDecl) decl)
+                                    .cases()
+                                    .get(i)
+                                    .javaName()
                             : unique(Names.upperSnake(c.name()), used);
                     cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
                 }
@@ -506,7 +575,11 @@ final class ModelBuilder {
                 Set<String> used = new HashSet<>();
                 for (int i = 0; i < fl.flags().size(); i++) {
                     ValueType.Flag c = fl.flags().get(i);
-                    String javaName = decl != null ? ((JavaFirstInterface.FlagsDecl) decl).flags().get(i).javaName()
+                    String javaName = decl != null
+                            ? ((JavaFirstInterface.FlagsDecl) decl)
+                                    .flags()
+                                    .get(i)
+                                    .javaName()
                             : unique(Names.upperSnake(c.name()), used);
                     cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
                 }
@@ -519,10 +592,15 @@ final class ModelBuilder {
                 }
                 List<MethodModel> methods = new ArrayList<>();
                 for (Function f : s.functions) {
-                    if (f.kind() instanceof Function.Kind.Method m && m.resource().equals(def)) {
-                        String javaName = decl != null ? javaFunction(s, f).javaName() : unique(Names.lowerCamel(f.itemName()), used);
-                        if (s.handleClasses.containsKey(def) && (javaName.equals("close") || javaName.equals("handle"))) {
-                            diagnostics.report(Message.JF_HANDLE_METHOD, decl.javaType().canonicalName(), javaName);
+                    if (f.kind() instanceof Function.Kind.Method m
+                            && m.resource().equals(def)) {
+                        String javaName = decl != null
+                                ? javaFunction(s, f).javaName()
+                                : unique(Names.lowerCamel(f.itemName()), used);
+                        if (s.handleClasses.containsKey(def)
+                                && (javaName.equals("close") || javaName.equals("handle"))) {
+                            diagnostics.report(
+                                    Message.JF_HANDLE_METHOD, decl.javaType().canonicalName(), javaName);
                         }
                         MethodModel mm = method(f, dir, s, javaName);
                         if (mm != null) {
@@ -531,8 +609,14 @@ final class ModelBuilder {
                     }
                 }
                 ClassName handle = s.handleClasses.get(def);
-                s.types.add(new TypeModel.ResourceModel(handle != null ? handle : name, def.name(), def.docs(), def.stability(),
-                        exported, methods, Optional.ofNullable(handle).map(h -> name)));
+                s.types.add(new TypeModel.ResourceModel(
+                        handle != null ? handle : name,
+                        def.name(),
+                        def.docs(),
+                        def.stability(),
+                        exported,
+                        methods,
+                        Optional.ofNullable(handle).map(h -> name)));
             }
         }
         for (Function f : s.functions) {
@@ -599,8 +683,18 @@ final class ModelBuilder {
         } else {
             role = MethodModel.Role.FUNCTION;
         }
-        return new MethodModel(javaName, f.itemName(), f.name(), role, f.resource().map(TypeDef::name), params, returns,
-                result, f.result().map(WitTypes::unsignedNote).orElse(""), f.docs(), f.stability());
+        return new MethodModel(
+                javaName,
+                f.itemName(),
+                f.name(),
+                role,
+                f.resource().map(TypeDef::name),
+                params,
+                returns,
+                result,
+                f.result().map(WitTypes::unsignedNote).orElse(""),
+                f.docs(),
+                f.stability());
     }
 
     private static String unique(String name, Set<String> used) {
@@ -634,13 +728,18 @@ final class ModelBuilder {
             switch (p) {
                 case BOOL:
                     return TypeName.BOOLEAN;
-                case S8: case U8:
+                case S8:
+                case U8:
                     return TypeName.BYTE;
-                case S16: case U16:
+                case S16:
+                case U16:
                     return TypeName.SHORT;
-                case S32: case U32: case CHAR:
+                case S32:
+                case U32:
+                case CHAR:
                     return TypeName.INT;
-                case S64: case U64:
+                case S64:
+                case U64:
                     return TypeName.LONG;
                 case F32:
                     return TypeName.FLOAT;
@@ -674,13 +773,17 @@ final class ModelBuilder {
             }
             return ParameterizedTypeName.get(ClassName.get("dev.wit4j.runtime.types", "Tuple" + n), args);
         } else if (t instanceof ValueType.OptionType o) {
-            return ParameterizedTypeName.get(OPTIONAL, map(o.type(), dir, s, where).box());
+            return ParameterizedTypeName.get(
+                    OPTIONAL, map(o.type(), dir, s, where).box());
         } else if (t instanceof ValueType.ResultType r) {
             TypeName ok = r.ok().map(v -> map(v, dir, s, where).box()).orElse(VOID);
             TypeName err = r.err().map(v -> map(v, dir, s, where).box()).orElse(VOID);
             return ParameterizedTypeName.get(RESULT, ok, err);
         } else if (t instanceof ValueType.MapType m) {
-            return ParameterizedTypeName.get(MAP, map(m.key(), dir, s, where).box(), map(m.value(), dir, s, where).box());
+            return ParameterizedTypeName.get(
+                    MAP,
+                    map(m.key(), dir, s, where).box(),
+                    map(m.value(), dir, s, where).box());
         } else if (t instanceof ValueType.StreamType || t instanceof ValueType.FutureType) {
             return unsupported(WitTypes.spell(t), where);
         }
@@ -693,20 +796,34 @@ final class ModelBuilder {
     private Shape shape(ValueType t, Dir dir, State s) {
         if (t instanceof ValueType.Primitive p) {
             switch (p) {
-                case BOOL: return Shape.Primitive.BOOL;
-                case S8: return Shape.Primitive.S8;
-                case U8: return Shape.Primitive.U8;
-                case S16: return Shape.Primitive.S16;
-                case U16: return Shape.Primitive.U16;
-                case S32: return Shape.Primitive.S32;
-                case U32: return Shape.Primitive.U32;
-                case S64: return Shape.Primitive.S64;
-                case U64: return Shape.Primitive.U64;
-                case F32: return Shape.Primitive.F32;
-                case F64: return Shape.Primitive.F64;
-                case CHAR: return Shape.Primitive.CHAR;
-                case STRING: return Shape.Primitive.STRING;
-                default: return new Shape.Unsupported(p.witName());
+                case BOOL:
+                    return Shape.Primitive.BOOL;
+                case S8:
+                    return Shape.Primitive.S8;
+                case U8:
+                    return Shape.Primitive.U8;
+                case S16:
+                    return Shape.Primitive.S16;
+                case U16:
+                    return Shape.Primitive.U16;
+                case S32:
+                    return Shape.Primitive.S32;
+                case U32:
+                    return Shape.Primitive.U32;
+                case S64:
+                    return Shape.Primitive.S64;
+                case U64:
+                    return Shape.Primitive.U64;
+                case F32:
+                    return Shape.Primitive.F32;
+                case F64:
+                    return Shape.Primitive.F64;
+                case CHAR:
+                    return Shape.Primitive.CHAR;
+                case STRING:
+                    return Shape.Primitive.STRING;
+                default:
+                    return new Shape.Unsupported(p.witName());
             }
         } else if (t instanceof ValueType.Named n) {
             TypeDef def = n.def().resolve();
@@ -743,8 +860,8 @@ final class ModelBuilder {
         } else if (t instanceof ValueType.OptionType o) {
             return new Shape.OptionOf(shape(o.type(), dir, s), map(t, dir, s, null));
         } else if (t instanceof ValueType.ResultType r) {
-            return new Shape.ResultOf(r.ok().map(v -> shape(v, dir, s)), r.err().map(v -> shape(v, dir, s)),
-                    map(t, dir, s, null));
+            return new Shape.ResultOf(
+                    r.ok().map(v -> shape(v, dir, s)), r.err().map(v -> shape(v, dir, s)), map(t, dir, s, null));
         } else if (t instanceof ValueType.MapType m) {
             return new Shape.MapOf(shape(m.key(), dir, s), shape(m.value(), dir, s), map(t, dir, s, null));
         }
@@ -754,7 +871,8 @@ final class ModelBuilder {
     private static Shape handle(State h, TypeDef def, boolean borrow) {
         ClassName handleClass = h.handleClasses.get(def);
         ClassName type = h.typeNames.get(def);
-        return handleClass == null ? new Shape.Handle(type, borrow, h.kind.exported())
+        return handleClass == null
+                ? new Shape.Handle(type, borrow, h.kind.exported())
                 : new Shape.Handle(handleClass, borrow, true, type);
     }
 
@@ -773,7 +891,8 @@ final class ModelBuilder {
         } else if (s instanceof Shape.OptionOf o) {
             return new Shape.OptionOf(adapt(o.value(), argument(java, 0)), java);
         } else if (s instanceof Shape.ResultOf r) {
-            return new Shape.ResultOf(r.ok().map(v -> adapt(v, argument(java, 0))), r.err().map(v -> adapt(v, argument(java, 1))), java);
+            return new Shape.ResultOf(
+                    r.ok().map(v -> adapt(v, argument(java, 0))), r.err().map(v -> adapt(v, argument(java, 1))), java);
         } else if (s instanceof Shape.TupleOf t) {
             List<Shape> es = new ArrayList<>();
             for (int i = 0; i < t.elements().size(); i++) {
@@ -805,7 +924,16 @@ final class ModelBuilder {
         Optional<ValueType.Primitive> p = WitTypes.primitive(element);
         if (p.isPresent()) {
             switch (p.get()) {
-                case S8: case U8: case S16: case U16: case S32: case U32: case S64: case U64: case F32: case F64:
+                case S8:
+                case U8:
+                case S16:
+                case U16:
+                case S32:
+                case U32:
+                case S64:
+                case U64:
+                case F32:
+                case F64:
                     return ArrayTypeName.of(map(p.get(), dir, s, where));
                 default:
                     break;
@@ -818,7 +946,8 @@ final class ModelBuilder {
         State h = holderFor(def, dir);
         if (h == null) {
             if (where != null) {
-                diagnostics.report(Message.INTERNAL_ERROR, "no Java type for WIT type `" + def + "` used in " + where.text());
+                diagnostics.report(
+                        Message.INTERNAL_ERROR, "no Java type for WIT type `" + def + "` used in " + where.text());
             }
             return ClassName.OBJECT;
         }

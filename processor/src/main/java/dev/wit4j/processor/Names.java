@@ -9,8 +9,7 @@ import java.util.Set;
  * gets one trailing underscore.
  */
 public final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * Names that cannot be (or should not be) used for methods, parameters or record components:
@@ -19,13 +18,74 @@ public final class Names {
      * implement).
      */
     static final Set<String> RESERVED = Set.of(
-            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
-            "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
-            "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
-            "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
-            "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
-            "volatile", "while", "true", "false", "null", "_", "var", "yield", "record", "sealed", "permits",
-            "clone", "equals", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "_",
+            "var",
+            "yield",
+            "record",
+            "sealed",
+            "permits",
+            "clone",
+            "equals",
+            "finalize",
+            "getClass",
+            "hashCode",
+            "notify",
+            "notifyAll",
+            "toString",
+            "wait");
 
     /** {@code input-stream} → {@code InputStream}, {@code HTTP-error} → {@code HttpError}. */
     public static String upperCamel(String kebab) {
@@ -59,7 +119,9 @@ public final class Names {
         String s = kebab.startsWith("%") ? kebab.substring(1) : kebab;
         // Version strings and package names may contain '.', '_' or digits-first words: treat every
         // non-alphanumeric character as a word break.
-        return java.util.Arrays.stream(s.split("[^A-Za-z0-9]+")).filter(w -> !w.isEmpty()).toArray(String[]::new);
+        return java.util.Arrays.stream(s.split("[^A-Za-z0-9]+"))
+                .filter(w -> !w.isEmpty())
+                .toArray(String[]::new);
     }
 
     private static String capitalize(String word) {

@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
  */
 final class TypeMatch {
 
-    private TypeMatch() {
-    }
+    private TypeMatch() {}
 
     /** Whether {@code wit} and {@code component} have the same structure. */
     static boolean matches(ValueType wit, TypeView.Val component) {
@@ -37,11 +36,14 @@ final class TypeMatch {
             return s instanceof Shape.ListOf c && c.length().isEmpty() && matches(l.element(), c.element());
         }
         if (w instanceof ValueType.FixedListType l) {
-            return s instanceof Shape.ListOf c && c.length().isPresent() && c.length().getAsLong() == l.length()
+            return s instanceof Shape.ListOf c
+                    && c.length().isPresent()
+                    && c.length().getAsLong() == l.length()
                     && matches(l.element(), c.element());
         }
         if (w instanceof ValueType.RecordType r) {
-            if (!(s instanceof Shape.Record c) || c.fields().size() != r.fields().size()) {
+            if (!(s instanceof Shape.Record c)
+                    || c.fields().size() != r.fields().size()) {
                 return false;
             }
             for (int i = 0; i < r.fields().size(); i++) {
@@ -77,10 +79,15 @@ final class TypeMatch {
         }
         if (w instanceof ValueType.EnumType e) {
             return s instanceof Shape.Enum c
-                    && c.names().equals(e.cases().stream().map(ValueType.EnumCase::name).toList());
+                    && c.names()
+                            .equals(e.cases().stream()
+                                    .map(ValueType.EnumCase::name)
+                                    .toList());
         }
         if (w instanceof ValueType.FlagsType f) {
-            return s instanceof Shape.Flags c && c.names().equals(f.flags().stream().map(ValueType.Flag::name).toList());
+            return s instanceof Shape.Flags c
+                    && c.names()
+                            .equals(f.flags().stream().map(ValueType.Flag::name).toList());
         }
         if (w instanceof ValueType.OptionType o) {
             return s instanceof Shape.Option c && matches(o.type(), c.type());
@@ -133,18 +140,26 @@ final class TypeMatch {
             return p.type().witName();
         }
         if (s instanceof Shape.ListOf l) {
-            return "list<" + describe(l.element()) + (l.length().isPresent() ? ", " + l.length().getAsLong() : "") + ">";
+            return "list<" + describe(l.element())
+                    + (l.length().isPresent() ? ", " + l.length().getAsLong() : "") + ">";
         }
         if (s instanceof Shape.Record r) {
-            return "record { " + r.fields().stream().map(f -> f.name() + ": " + describe(f.type()))
-                    .collect(Collectors.joining(", ")) + " }";
+            return "record { "
+                    + r.fields().stream()
+                            .map(f -> f.name() + ": " + describe(f.type()))
+                            .collect(Collectors.joining(", "))
+                    + " }";
         }
         if (s instanceof Shape.Tuple t) {
             return "tuple<" + join(t.types()) + ">";
         }
         if (s instanceof Shape.Variant v2) {
-            return "variant { " + v2.cases().stream().map(c -> c.name() + c.type().map(t -> "(" + describe(t) + ")").orElse(""))
-                    .collect(Collectors.joining(", ")) + " }";
+            return "variant { "
+                    + v2.cases().stream()
+                            .map(c -> c.name()
+                                    + c.type().map(t -> "(" + describe(t) + ")").orElse(""))
+                            .collect(Collectors.joining(", "))
+                    + " }";
         }
         if (s instanceof Shape.Enum e) {
             return "enum { " + String.join(", ", e.names()) + " }";
@@ -156,8 +171,8 @@ final class TypeMatch {
             return "option<" + describe(o.type()) + ">";
         }
         if (s instanceof Shape.Result r) {
-            return "result<" + r.ok().map(TypeMatch::describe).orElse("_") + ", " + r.err().map(TypeMatch::describe).orElse("_")
-                    + ">";
+            return "result<" + r.ok().map(TypeMatch::describe).orElse("_") + ", "
+                    + r.err().map(TypeMatch::describe).orElse("_") + ">";
         }
         if (s instanceof Shape.Own) {
             return "own<…>";

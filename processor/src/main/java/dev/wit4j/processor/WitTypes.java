@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
 
 /** Small queries over WIT value types: spelling, aliases, primitives. */
 final class WitTypes {
-    private WitTypes() {
-    }
+    private WitTypes() {}
 
     /** WIT spelling of a type, as in the source (named types by their name). */
     static String spell(ValueType t) {
@@ -31,9 +30,12 @@ final class WitTypes {
             } else if (r.err().isEmpty()) {
                 return "result<" + spell(r.ok().get()) + ">";
             }
-            return "result<" + r.ok().map(WitTypes::spell).orElse("_") + ", " + spell(r.err().get()) + ">";
+            return "result<" + r.ok().map(WitTypes::spell).orElse("_") + ", "
+                    + spell(r.err().get()) + ">";
         } else if (t instanceof ValueType.HandleType h) {
-            return h.borrow() ? "borrow<" + h.resource().name() + ">" : h.resource().name();
+            return h.borrow()
+                    ? "borrow<" + h.resource().name() + ">"
+                    : h.resource().name();
         } else if (t instanceof ValueType.StreamType s) {
             return s.element().map(e -> "stream<" + spell(e) + ">").orElse("stream");
         } else if (t instanceof ValueType.FutureType f) {
@@ -59,8 +61,10 @@ final class WitTypes {
     static boolean isAlias(TypeDef def) {
         TypeDefKind k = def.kind();
         return k instanceof ValueType
-                && !(k instanceof ValueType.RecordType || k instanceof ValueType.VariantType
-                        || k instanceof ValueType.EnumType || k instanceof ValueType.FlagsType);
+                && !(k instanceof ValueType.RecordType
+                        || k instanceof ValueType.VariantType
+                        || k instanceof ValueType.EnumType
+                        || k instanceof ValueType.FlagsType);
     }
 
     /** The primitive a type is (through aliases), if any. */
@@ -78,7 +82,11 @@ final class WitTypes {
     static boolean hidesUnsigned(ValueType t) {
         if (t instanceof ValueType.Primitive p) {
             switch (p) {
-                case U8: case U16: case U32: case U64: case CHAR:
+                case U8:
+                case U16:
+                case U32:
+                case U64:
+                case CHAR:
                     return true;
                 default:
                     return false;
@@ -95,7 +103,8 @@ final class WitTypes {
         } else if (t instanceof ValueType.OptionType o) {
             return hidesUnsigned(o.type());
         } else if (t instanceof ValueType.ResultType r) {
-            return r.ok().map(WitTypes::hidesUnsigned).orElse(false) || r.err().map(WitTypes::hidesUnsigned).orElse(false);
+            return r.ok().map(WitTypes::hidesUnsigned).orElse(false)
+                    || r.err().map(WitTypes::hidesUnsigned).orElse(false);
         }
         return false;
     }
@@ -116,7 +125,8 @@ final class WitTypes {
                 case U32:
                     return spelled + ": unsigned, read with {@link Integer#toUnsignedLong(int)}";
                 case U64:
-                    return spelled + ": unsigned, read with {@link Long#toUnsignedString(long)} or {@link Long#compareUnsigned(long, long)}";
+                    return spelled
+                            + ": unsigned, read with {@link Long#toUnsignedString(long)} or {@link Long#compareUnsigned(long, long)}";
                 case CHAR:
                     return spelled + ": a Unicode scalar value, as a code point";
                 default:

@@ -7,14 +7,14 @@ import dev.wit4j.annotations.WitWorld;
 import dev.wit4j.processor.gen.InterfaceGenerator;
 import dev.wit4j.processor.gen.ResourceGenerator;
 import dev.wit4j.processor.gen.WorldGenerator;
-import dev.wit4j.processor.model.MethodModel;
-import dev.wit4j.processor.model.TypeModel;
 import dev.wit4j.processor.model.Bindings;
 import dev.wit4j.processor.model.Holder;
-import dev.wit4j.witx.WitException;
+import dev.wit4j.processor.model.MethodModel;
+import dev.wit4j.processor.model.TypeModel;
 import dev.wit4j.runtime.wit.ComponentWit;
 import dev.wit4j.runtime.wit.DecodedWit;
 import dev.wit4j.runtime.wit.WitDecodingException;
+import dev.wit4j.witx.WitException;
 import dev.wit4j.witx.model.PackageName;
 import dev.wit4j.witx.model.Resolve;
 import dev.wit4j.witx.model.Version;
@@ -63,22 +63,77 @@ public final class WitWorldProcessor extends AbstractProcessor {
     /** A WIT identifier: kebab-case words, each all lower or all upper case, optionally {@code %}-escaped. */
     private static final String WIT_ID = "%?((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:-(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*))*)";
     /** {@code ns:pkg/world@version} or a bare {@code world}. */
-    private static final java.util.regex.Pattern WORLD_NAME = java.util.regex.Pattern.compile(
-            "(?:" + WIT_ID + ":" + WIT_ID + "/)?" + WIT_ID + "(?:@(.+))?");
+    private static final java.util.regex.Pattern WORLD_NAME =
+            java.util.regex.Pattern.compile("(?:" + WIT_ID + ":" + WIT_ID + "/)?" + WIT_ID + "(?:@(.+))?");
 
     /** JDK and runtime simple names that generated code refers to; clashing generated names are qualified. */
-    private static final Set<String> REFERENCED_NAMES = Set.of("String", "Object", "Optional", "List", "Set", "Result",
-            "Void", "Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double", "Deprecated", "Override",
-            "SuppressWarnings", "Generated", "AutoCloseable", "UnsupportedOperationException", "Tuple1", "Tuple2", "Tuple3",
-            "Tuple4", "Tuple5", "Tuple6", "Tuple7", "Tuple8", "Tuple9", "Tuple10", "Tuple11", "Tuple12", "Tuple13", "Tuple14",
-            "Tuple15", "Tuple16",
-            "Map", "Character",
+    private static final Set<String> REFERENCED_NAMES = Set.of(
+            "String",
+            "Object",
+            "Optional",
+            "List",
+            "Set",
+            "Result",
+            "Void",
+            "Boolean",
+            "Byte",
+            "Short",
+            "Integer",
+            "Long",
+            "Float",
+            "Double",
+            "Deprecated",
+            "Override",
+            "SuppressWarnings",
+            "Generated",
+            "AutoCloseable",
+            "UnsupportedOperationException",
+            "Tuple1",
+            "Tuple2",
+            "Tuple3",
+            "Tuple4",
+            "Tuple5",
+            "Tuple6",
+            "Tuple7",
+            "Tuple8",
+            "Tuple9",
+            "Tuple10",
+            "Tuple11",
+            "Tuple12",
+            "Tuple13",
+            "Tuple14",
+            "Tuple15",
+            "Tuple16",
+            "Map",
+            "Character",
             // used by the world class
-            "Engine", "Component", "Linker", "LinkerInstance", "Instance", "ExportedInstance", "Func", "HostResource",
-            "Trap", "Value", "Path", "Objects", "HashMap", "IdentityHashMap", "LinkedHashMap", "LinkedHashSet", "ArrayList",
-            "EnumSet", "Function", "RuntimeException", "Exception", "IllegalStateException", "InputStream",
-            "IOException", "UncheckedIOException",
-            "IllegalArgumentException", "NullPointerException");
+            "Engine",
+            "Component",
+            "Linker",
+            "LinkerInstance",
+            "Instance",
+            "ExportedInstance",
+            "Func",
+            "HostResource",
+            "Trap",
+            "Value",
+            "Path",
+            "Objects",
+            "HashMap",
+            "IdentityHashMap",
+            "LinkedHashMap",
+            "LinkedHashSet",
+            "ArrayList",
+            "EnumSet",
+            "Function",
+            "RuntimeException",
+            "Exception",
+            "IllegalStateException",
+            "InputStream",
+            "IOException",
+            "UncheckedIOException",
+            "IllegalArgumentException",
+            "NullPointerException");
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -106,7 +161,9 @@ public final class WitWorldProcessor extends AbstractProcessor {
             try {
                 processWorld(e, ann, d, inputs);
             } catch (RuntimeException ex) {
-                d.report(Message.INTERNAL_ERROR, ex + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
+                d.report(
+                        Message.INTERNAL_ERROR,
+                        ex + " at " + (ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?"));
             }
             // Also after errors: fixing the WIT alone must then bring the processor back.
             recordInputs(e, inputs, d);
@@ -132,7 +189,8 @@ public final class WitWorldProcessor extends AbstractProcessor {
         boolean hasComponent = !ann.component().isBlank();
         boolean wasiHost = wasiHost(processingEnv);
         List<String> witNotFound = new ArrayList<>();
-        Optional<Path> wit = ann.wit().isBlank() && hasComponent ? Optional.empty()
+        Optional<Path> wit = ann.wit().isBlank() && hasComponent
+                ? Optional.empty()
                 : findFile(e, ann.wit(), witNotFound::add, inputs);
         if (wit.isEmpty() && !(hasComponent && (ann.wit().isBlank() || ann.wit().equals(DEFAULT_WIT)))) {
             d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), witNotFound.isEmpty() ? "" : witNotFound.get(0));
@@ -163,8 +221,8 @@ public final class WitWorldProcessor extends AbstractProcessor {
             }
             try {
                 resolve = Files.isDirectory(wit.get())
-                        ? WitResolver.create().directory(wit.get(),
-                                wasiHost ? shippedWasiWit(processingEnv, d) : Map.of())
+                        ? WitResolver.create()
+                                .directory(wit.get(), wasiHost ? shippedWasiWit(processingEnv, d) : Map.of())
                         : WitResolver.resolveFile(wit.get());
             } catch (WitException ex) {
                 // Each error on its own, in source order, then how many there were.
@@ -181,14 +239,18 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 return;
             }
         }
-        PackageElement pkg = e instanceof PackageElement p ? p : processingEnv.getElementUtils().getPackageOf(e);
+        PackageElement pkg = e instanceof PackageElement p
+                ? p
+                : processingEnv.getElementUtils().getPackageOf(e);
         String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
         Map<String, ClassName> existing = existingBindings(ann.with(), resolve, d);
         if (d.errorCount() > 0) {
             d.report(Message.NOTHING_GENERATED, world.qualifiedName(), d.errorCount());
             return;
         }
-        Bindings bindings = new ModelBuilder(resolve, world, packageName, d).withExistingBindings(existing).build();
+        Bindings bindings = new ModelBuilder(resolve, world, packageName, d)
+                .withExistingBindings(existing)
+                .build();
         if (wasiHost) {
             bindings = bindings.withWasiHost();
             bindings.wasiUsedBy().ifPresent(why -> d.report(Message.WASI_NOT_HOSTED, world.qualifiedName(), why));
@@ -209,19 +271,22 @@ public final class WitWorldProcessor extends AbstractProcessor {
     }
 
     /** A component file found and loaded (decoded, validated and compiled). */
-    private record Loaded(Path file, dev.wit4j.runtime.Component component) {
-    }
+    private record Loaded(Path file, dev.wit4j.runtime.Component component) {}
 
     /** Finds and loads the file named by {@code component}; null (with the error reported) if that fails. */
     private Loaded loadComponent(Element e, WitWorld ann, Diagnostics d, Inputs inputs) {
-        Optional<Path> file = findFile(e, ann.component(), looked -> d.report(Message.COMPONENT_NOT_FOUND,
-                ann.component(), ann.world(), looked), inputs);
+        Optional<Path> file = findFile(
+                e,
+                ann.component(),
+                looked -> d.report(Message.COMPONENT_NOT_FOUND, ann.component(), ann.world(), looked),
+                inputs);
         if (file.isEmpty()) {
             return null;
         }
         inputs.file(file.get());
         dev.wit4j.runtime.Engine engine = dev.wit4j.runtime.Engine.builder()
-                .executionMode(dev.wit4j.runtime.engine.ExecutionMode.COMPILED).build();
+                .executionMode(dev.wit4j.runtime.engine.ExecutionMode.COMPILED)
+                .build();
         try {
             return new Loaded(file.get(), engine.load(Files.readAllBytes(file.get())));
         } catch (IOException ex) {
@@ -243,9 +308,11 @@ public final class WitWorldProcessor extends AbstractProcessor {
             d.report(Message.WORLD_NAME_INVALID, name);
             return Optional.empty();
         }
-        PackageName pkg = m.group(1) == null ? PackageName.of("root", "component", null)
+        PackageName pkg = m.group(1) == null
+                ? PackageName.of("root", "component", null)
                 : PackageName.of(m.group(1), m.group(2), version.orElse(null));
-        Optional<dev.wit4j.runtime.validate.TypeView.Component> type = loaded.component().type();
+        Optional<dev.wit4j.runtime.validate.TypeView.Component> type =
+                loaded.component().type();
         if (type.isEmpty()) {
             d.report(Message.COMPONENT_NOT_WIT, loaded.file(), "its type is not known");
             return Optional.empty();
@@ -299,13 +366,14 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * without its index (a version that did not ship its WIT); a file the index lists that cannot be
      * read is reported, and none is used.
      */
-    static Map<String, List<String>> shippedWasiWit(javax.annotation.processing.ProcessingEnvironment env,
-            Diagnostics d) {
+    static Map<String, List<String>> shippedWasiWit(
+            javax.annotation.processing.ProcessingEnvironment env, Diagnostics d) {
         javax.annotation.processing.Filer filer = env.getFiler();
         String index;
         try {
             index = filer.getResource(javax.tools.StandardLocation.CLASS_PATH, "", SHIPPED_WASI_INDEX)
-                    .getCharContent(true).toString();
+                    .getCharContent(true)
+                    .toString();
         } catch (IOException | IllegalArgumentException ex) {
             return Map.of();
         }
@@ -316,9 +384,11 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 String file = line.strip();
                 if (file.isEmpty() || file.startsWith("#")) continue;
                 String text = filer.getResource(javax.tools.StandardLocation.CLASS_PATH, "", base + file)
-                        .getCharContent(true).toString();
+                        .getCharContent(true)
+                        .toString();
                 String pkg = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : file;
-                packages.computeIfAbsent("the wasi module's " + base + pkg, k -> new ArrayList<>()).add(text);
+                packages.computeIfAbsent("the wasi module's " + base + pkg, k -> new ArrayList<>())
+                        .add(text);
             }
         } catch (IOException | IllegalArgumentException ex) {
             d.report(Message.SHIPPED_WIT_UNREADABLE, SHIPPED_WASI_INDEX, ex.getMessage());
@@ -379,8 +449,9 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
         String resource = bindings.worldClass().simpleName() + ".wit4jc";
         try {
-            FileObject out = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT,
-                    bindings.packageName(), resource, e);
+            FileObject out = processingEnv
+                    .getFiler()
+                    .createResource(StandardLocation.CLASS_OUTPUT, bindings.packageName(), resource, e);
             try (var stream = out.openOutputStream()) {
                 stream.write(serialized);
             }
@@ -392,8 +463,10 @@ public final class WitWorldProcessor extends AbstractProcessor {
     }
 
     /** Writes one source file per holder and the world class (shared with the Java-first processor). */
-    static void writeBindings(javax.annotation.processing.ProcessingEnvironment env, Bindings bindings, Element e, Diagnostics d) {
-        Set<String> topLevel = bindings.holders().stream().map(h -> h.name().simpleName()).collect(Collectors.toSet());
+    static void writeBindings(
+            javax.annotation.processing.ProcessingEnvironment env, Bindings bindings, Element e, Diagnostics d) {
+        Set<String> topLevel =
+                bindings.holders().stream().map(h -> h.name().simpleName()).collect(Collectors.toSet());
         Set<String> qualify = new HashSet<>(REFERENCED_NAMES);
         qualify.retainAll(topLevel);
         for (Holder h : bindings.holders()) {
@@ -410,7 +483,10 @@ public final class WitWorldProcessor extends AbstractProcessor {
                 try {
                     file.writeTo(env.getFiler());
                 } catch (IOException | RuntimeException ex) {
-                    d.report(Message.WRITE_FAILED, file.packageName() + "." + file.typeSpec().name(), ex.getMessage());
+                    d.report(
+                            Message.WRITE_FAILED,
+                            file.packageName() + "." + file.typeSpec().name(),
+                            ex.getMessage());
                 }
             }
         }
@@ -466,13 +542,17 @@ public final class WitWorldProcessor extends AbstractProcessor {
         if (source.isEmpty()) {
             return;
         }
-        // Only then: asking an in-memory file manager (compile-testing's) for the class output makes it list an empty file.
+        // Only then: asking an in-memory file manager (compile-testing's) for the class output makes it list an empty
+        // file.
         Optional<Path> output = classOutput();
         if (output.isEmpty()) {
             return;
         }
-        String name = e instanceof PackageElement p ? p.getQualifiedName().toString()
-                : e instanceof TypeElement t ? t.getQualifiedName().toString() : e.getSimpleName().toString();
+        String name = e instanceof PackageElement p
+                ? p.getQualifiedName().toString()
+                : e instanceof TypeElement t
+                        ? t.getQualifiedName().toString()
+                        : e.getSimpleName().toString();
         try {
             inputs.write(output.get(), source.get(), name);
         } catch (IOException | RuntimeException ex) {
@@ -490,7 +570,8 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * {@code notFound} gets the places looked, one per line, each once. {@code inputs} gets every
      * place looked that had nothing: a file appearing there would be found instead.
      */
-    private Optional<Path> findFile(Element e, String path, java.util.function.Consumer<String> notFound, Inputs inputs) {
+    private Optional<Path> findFile(
+            Element e, String path, java.util.function.Consumer<String> notFound, Inputs inputs) {
         Path rel;
         try {
             rel = Path.of(path);
@@ -542,8 +623,10 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
         // a place reached twice (from the source file and from the class output) is listed the first time
         java.util.Set<String> seen = new java.util.HashSet<>();
-        notFound.accept(looked.stream().filter(s -> seen.add(s.contains(" (") ? s.substring(0, s.indexOf(" (")) : s))
-                .map(s -> "\n  " + s).collect(Collectors.joining()));
+        notFound.accept(looked.stream()
+                .filter(s -> seen.add(s.contains(" (") ? s.substring(0, s.indexOf(" (")) : s))
+                .map(s -> "\n  " + s)
+                .collect(Collectors.joining()));
         return Optional.empty();
     }
 
@@ -564,7 +647,8 @@ public final class WitWorldProcessor extends AbstractProcessor {
     }
 
     private static boolean hasBuildFile(Path dir) {
-        for (String name : List.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")) {
+        for (String name :
+                List.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")) {
             if (Files.isRegularFile(dir.resolve(name))) {
                 return true;
             }

@@ -29,14 +29,14 @@ import org.junit.jupiter.api.TestFactory;
 class CodegenConformanceTest {
 
     enum Outcome {
-        OK, NOT_SUPPORTED, FAILURE
+        OK,
+        NOT_SUPPORTED,
+        FAILURE
     }
 
-    record Case(String suite, String name, Path wit, String world) {
-    }
+    record Case(String suite, String name, Path wit, String world) {}
 
-    record Row(Case c, Outcome outcome, String detail) {
-    }
+    record Row(Case c, Outcome outcome, String detail) {}
 
     @TestFactory
     Stream<DynamicTest> everyWorldCompiles() throws IOException {
@@ -77,7 +77,9 @@ class CodegenConformanceTest {
             Files.copy(f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             for (Path other : wasiFiles) {
                 if (!other.equals(f)) {
-                    Files.copy(other, dir.resolve("deps").resolve(other.getFileName()),
+                    Files.copy(
+                            other,
+                            dir.resolve("deps").resolve(other.getFileName()),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
@@ -88,26 +90,41 @@ class CodegenConformanceTest {
             rows.add(run(c));
         }
         long ok = rows.stream().filter(r -> r.outcome() == Outcome.OK).count();
-        long unsupported = rows.stream().filter(r -> r.outcome() == Outcome.NOT_SUPPORTED).count();
-        long failures = rows.stream().filter(r -> r.outcome() == Outcome.FAILURE).count();
+        long unsupported =
+                rows.stream().filter(r -> r.outcome() == Outcome.NOT_SUPPORTED).count();
+        long failures =
+                rows.stream().filter(r -> r.outcome() == Outcome.FAILURE).count();
         StringBuilder tsv = new StringBuilder("suite\tcase\tworld\toutcome\tdetail\n");
         for (Row r : rows) {
-            tsv.append(r.c().suite()).append('\t').append(r.c().name()).append('\t').append(r.c().world()).append('\t')
-                    .append(r.outcome()).append('\t').append(r.detail().replace('\t', ' ').replace('\n', ' ')).append('\n');
+            tsv.append(r.c().suite())
+                    .append('\t')
+                    .append(r.c().name())
+                    .append('\t')
+                    .append(r.c().world())
+                    .append('\t')
+                    .append(r.outcome())
+                    .append('\t')
+                    .append(r.detail().replace('\t', ' ').replace('\n', ' '))
+                    .append('\n');
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "codegen-summary.tsv"), tsv.toString());
-        String figures = String.format(Locale.ROOT,
+        String figures = String.format(
+                Locale.ROOT,
                 "codegen conformance: %d worlds: %d compiled OK, %d not supported yet (clear errors), %d failures",
-                rows.size(), ok, unsupported, failures);
+                rows.size(),
+                ok,
+                unsupported,
+                failures);
         System.out.println(figures);
         System.err.println(figures);
 
-        return rows.stream().map(r -> DynamicTest.dynamicTest(r.c().suite() + "/" + r.c().name() + " " + r.c().world(), () -> {
-            if (r.outcome() == Outcome.FAILURE) {
-                fail(r.detail());
-            }
-        }));
+        return rows.stream()
+                .map(r -> DynamicTest.dynamicTest(r.c().suite() + "/" + r.c().name() + " " + r.c().world(), () -> {
+                    if (r.outcome() == Outcome.FAILURE) {
+                        fail(r.detail());
+                    }
+                }));
     }
 
     private static void addWorlds(String suite, String name, Path wit, List<Case> cases, List<Row> rows) {
@@ -117,7 +134,8 @@ class CodegenConformanceTest {
                 cases.add(new Case(suite, name, wit, w.qualifiedName()));
             }
         } catch (WitException e) {
-            rows.add(new Row(new Case(suite, name, wit, "?"), Outcome.FAILURE, "witx cannot resolve: " + e.getMessage()));
+            rows.add(new Row(
+                    new Case(suite, name, wit, "?"), Outcome.FAILURE, "witx cannot resolve: " + e.getMessage()));
         }
     }
 
@@ -133,7 +151,9 @@ class CodegenConformanceTest {
         List<String> warnings = new ArrayList<>(Harness.messages(comp, Diagnostic.Kind.WARNING));
         warnings.addAll(Harness.messages(comp, Diagnostic.Kind.MANDATORY_WARNING));
         if (comp.status() == Compilation.Status.SUCCESS && warnings.isEmpty()) {
-            long files = comp.generatedSourceFiles().stream().filter(f -> f.getKind() == JavaFileObject.Kind.SOURCE).count();
+            long files = comp.generatedSourceFiles().stream()
+                    .filter(f -> f.getKind() == JavaFileObject.Kind.SOURCE)
+                    .count();
             return new Row(c, Outcome.OK, files + " files; " + valueGlue(comp));
         }
         if (!errors.isEmpty() && errors.stream().allMatch(m -> m.startsWith("not supported yet: "))) {
@@ -150,7 +170,8 @@ class CodegenConformanceTest {
      * {@code HostFunction}s.
      */
     private static String valueGlue(Compilation comp) {
-        java.util.regex.Pattern exported = java.util.regex.Pattern.compile("this\\.(\\w+) = [\\w.]+\\.func\\(\"([^\"]+)\"\\);");
+        java.util.regex.Pattern exported =
+                java.util.regex.Pattern.compile("this\\.(\\w+) = [\\w.]+\\.func\\(\"([^\"]+)\"\\);");
         java.util.regex.Pattern imported = java.util.regex.Pattern.compile("\\.func\\(\"([^\"]+)\", _args ->");
         List<String> names = new ArrayList<>();
         for (JavaFileObject f : comp.generatedSourceFiles()) {

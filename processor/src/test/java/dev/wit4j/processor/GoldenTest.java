@@ -36,7 +36,8 @@ class GoldenTest {
         // Not "golden.*": the golden files are on the test class path, where javac would find them as sources.
         String pkg = "example." + name;
         Compilation c = Harness.compile(Harness.packageInfo(pkg, world, wit), "-Awit4j.projectDir=" + RESOURCES);
-        assertEquals(Compilation.Status.SUCCESS, c.status(), () -> c.diagnostics().toString());
+        assertEquals(
+                Compilation.Status.SUCCESS, c.status(), () -> c.diagnostics().toString());
         assertEquals(List.of(), Harness.messages(c, Diagnostic.Kind.WARNING), "warnings under -Xlint:all");
 
         Map<String, String> generated = new TreeMap<>();
@@ -59,7 +60,8 @@ class GoldenTest {
         assertTrue(Files.isDirectory(dir), "no golden files in " + dir + "; run with -Dwit4j.updateGolden=true");
         Map<String, String> golden;
         try (Stream<Path> s = Files.list(dir)) {
-            golden = s.collect(Collectors.toMap(p -> p.getFileName().toString(), GoldenTest::readPath, (a, b) -> a, TreeMap::new));
+            golden = s.collect(
+                    Collectors.toMap(p -> p.getFileName().toString(), GoldenTest::readPath, (a, b) -> a, TreeMap::new));
         }
         assertEquals(golden.keySet(), generated.keySet(), "generated files");
         for (String f : golden.keySet()) {

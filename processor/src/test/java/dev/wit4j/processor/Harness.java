@@ -13,8 +13,7 @@ import javax.tools.JavaFileObject;
 
 /** Runs the processor over a generated {@code package-info.java}. */
 final class Harness {
-    private Harness() {
-    }
+    private Harness() {}
 
     /** The {@code package-info.java} source for a world. */
     static JavaFileObject packageInfo(String pkg, String world, String wit) {
@@ -37,13 +36,16 @@ final class Harness {
      * it is in an application (the processor tells the two apart).
      */
     static List<java.io.File> classPathWithWasiContext(Path dir) throws java.io.IOException {
-        Path src = java.nio.file.Files.createDirectories(dir.resolve("src/dev/wit4j/wasi")).resolve("WasiContext.java");
-        java.nio.file.Files.writeString(src, "package dev.wit4j.wasi;\npublic final class WasiContext {\n"
-                + "  public dev.wit4j.runtime.Linker addToLinker(dev.wit4j.runtime.Linker linker) { return linker; }\n}\n");
+        Path src = java.nio.file.Files.createDirectories(dir.resolve("src/dev/wit4j/wasi"))
+                .resolve("WasiContext.java");
+        java.nio.file.Files.writeString(
+                src,
+                "package dev.wit4j.wasi;\npublic final class WasiContext {\n"
+                        + "  public dev.wit4j.runtime.Linker addToLinker(dev.wit4j.runtime.Linker linker) { return linker; }\n}\n");
         Path out = java.nio.file.Files.createDirectories(dir.resolve("classes"));
         String cp = System.getProperty("java.class.path");
-        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-cp", cp, "-d",
-                out.toString(), src.toString());
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "-proc:none", "-cp", cp, "-d", out.toString(), src.toString());
         if (rc != 0) throw new IllegalStateException("the WasiContext stand-in did not compile");
         List<java.io.File> path = new ArrayList<>();
         for (String entry : cp.split(java.io.File.pathSeparator)) path.add(new java.io.File(entry));
@@ -53,8 +55,10 @@ final class Harness {
 
     /** Compiles with the processor and {@code -Xlint:all}, {@code WasiContext} on the class path. */
     static Compilation compileWithWasiContext(Path dir, JavaFileObject... sources) throws java.io.IOException {
-        return javac().withProcessors(new WitWorldProcessor()).withOptions("-Xlint:all")
-                .withClasspath(classPathWithWasiContext(dir)).compile(sources);
+        return javac().withProcessors(new WitWorldProcessor())
+                .withOptions("-Xlint:all")
+                .withClasspath(classPathWithWasiContext(dir))
+                .compile(sources);
     }
 
     /** Compiles the bindings of {@code world} found in {@code wit} (absolute) into {@code pkg}. */

@@ -23,12 +23,16 @@ class InputsTest {
         inputs.write(classes, tmp.resolve("src/main/java/a/package-info.java"), "a");
 
         List<String> record = Files.readAllLines(tmp.resolve("target/wit4j-inputs/classes/a.txt"));
-        assertEquals(List.of(
-                "wit4j-inputs 1",
-                "source\t" + tmp.resolve("src/main/java/a/package-info.java"),
-                "absent\t" + tmp.resolve("src/main/java/src/main/wit"),
-                "tree\t" + tmp.resolve("src/main/wit"),
-                "file\t" + Files.size(root) + "\t" + Files.getLastModifiedTime(root).toMillis() + "\t" + root,
-                "file\t" + Files.size(dep) + "\t" + Files.getLastModifiedTime(dep).toMillis() + "\t" + dep), record);
+        assertEquals(
+                List.of(
+                        "wit4j-inputs 1",
+                        "source\t" + tmp.resolve("src/main/java/a/package-info.java"),
+                        "absent\t" + tmp.resolve("src/main/java/src/main/wit"),
+                        "tree\t" + tmp.resolve("src/main/wit"),
+                        "file\t" + Files.size(root) + "\t"
+                                + Files.getLastModifiedTime(root).toMillis() + "\t" + root,
+                        "file\t" + Files.size(dep) + "\t"
+                                + Files.getLastModifiedTime(dep).toMillis() + "\t" + dep),
+                record);
     }
 }

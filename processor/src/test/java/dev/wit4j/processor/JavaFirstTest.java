@@ -69,11 +69,16 @@ class JavaFirstTest {
             """;
 
     static Compilation compile(JavaFileObject... sources) {
-        return javac().withProcessors(new JavaFirstProcessor(), new WitWorldProcessor()).withOptions("-Xlint:all").compile(sources);
+        return javac().withProcessors(new JavaFirstProcessor(), new WitWorldProcessor())
+                .withOptions("-Xlint:all")
+                .compile(sources);
     }
 
     static String generatedWit(Compilation c, String path) throws IOException {
-        return c.generatedFile(StandardLocation.CLASS_OUTPUT, path).orElseThrow().getCharContent(true).toString();
+        return c.generatedFile(StandardLocation.CLASS_OUTPUT, path)
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
     }
 
     @Test
@@ -174,7 +179,10 @@ class JavaFirstTest {
 
     @Test
     void typeAndFunctionWithTheSameWitName() {
-        rejects("enum Align { LEFT }\nvoid align(Align a);", "`e.I.Align` and `align` are both `align` in WIT", "void align(");
+        rejects(
+                "enum Align { LEFT }\nvoid align(Align a);",
+                "`e.I.Align` and `align` are both `align` in WIT",
+                "void align(");
     }
 
     static final String DRAW = """
@@ -228,7 +236,8 @@ class JavaFirstTest {
     void derivedWitAlsoGoesToTheWitOutputFolder(@org.junit.jupiter.api.io.TempDir Path project) throws IOException {
         JavaFileObject source = JavaFileObjects.forSourceString("com.acme.draw.Draw", DRAW);
         Compilation c = javac().withProcessors(new JavaFirstProcessor(), new WitWorldProcessor())
-                .withOptions("-Awit4j.projectDir=" + project, "-Awit4j.witOutput=src/main/wit-derived").compile(source);
+                .withOptions("-Awit4j.projectDir=" + project, "-Awit4j.witOutput=src/main/wit-derived")
+                .compile(source);
         assertThat(c).succeededWithoutWarnings();
         Path file = project.resolve("src/main/wit-derived/example/draw/draw.wit");
         assertEquals(generatedWit(c, "META-INF/wit/example/draw/draw.wit"), Files.readString(file));
@@ -236,7 +245,8 @@ class JavaFirstTest {
         java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(file, old);
         assertThat(javac().withProcessors(new JavaFirstProcessor(), new WitWorldProcessor())
-                .withOptions("-Awit4j.projectDir=" + project, "-Awit4j.witOutput=src/main/wit-derived").compile(source))
+                        .withOptions("-Awit4j.projectDir=" + project, "-Awit4j.witOutput=src/main/wit-derived")
+                        .compile(source))
                 .succeededWithoutWarnings();
         assertEquals(old, Files.getLastModifiedTime(file));
     }
@@ -344,7 +354,8 @@ class JavaFirstTest {
      */
     @Test
     void resourceConstructorsAndStaticsInWorldBindings() {
-        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.draw.package-info",
+        JavaFileObject info = JavaFileObjects.forSourceString(
+                "com.acme.draw.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"painter\", imports = Draw.class, exports = Draw.class)\n"
                         + "package com.acme.draw;\n");
         JavaFileObject use = JavaFileObjects.forSourceString("com.acme.draw.Use", """
@@ -373,7 +384,10 @@ class JavaFirstTest {
         assertThat(c).succeededWithoutWarnings();
         String world;
         try {
-            world = c.generatedSourceFile("com.acme.draw.wit.Painter").orElseThrow().getCharContent(true).toString();
+            world = c.generatedSourceFile("com.acme.draw.wit.Painter")
+                    .orElseThrow()
+                    .getCharContent(true)
+                    .toString();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -393,12 +407,17 @@ class JavaFirstTest {
                     File open(String path);
                 }
                 """);
-        JavaFileObject info = JavaFileObjects.forSourceString("p.package-info",
+        JavaFileObject info = JavaFileObjects.forSourceString(
+                "p.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"w\", exports = Files.class)\npackage p;\n");
         Compilation c = compile(iface, info);
-        assertThat(c).hadErrorContaining("`p.Files.File` is exported by the component").inFile(info).onLine(1);
+        assertThat(c)
+                .hadErrorContaining("`p.Files.File` is exported by the component")
+                .inFile(info)
+                .onLine(1);
         // Imported, the host implements it: `close` is an ordinary method.
-        JavaFileObject imported = JavaFileObjects.forSourceString("p.package-info",
+        JavaFileObject imported = JavaFileObjects.forSourceString(
+                "p.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Files.class)\npackage p;\n");
         assertThat(compile(iface, imported)).succeededWithoutWarnings();
     }
@@ -416,8 +435,11 @@ class JavaFirstTest {
                     @WitConstructor Dir dir(String path);
                 }
                 """);
-        Compilation c = compile(files, JavaFileObjects.forSourceString("p.package-info",
-                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", exports = Files.class)\npackage p;\n"));
+        Compilation c = compile(
+                files,
+                JavaFileObjects.forSourceString(
+                        "p.package-info",
+                        "@dev.wit4j.annotations.WitWorldOf(name = \"w\", exports = Files.class)\npackage p;\n"));
         assertThat(c).succeededWithoutWarnings();
         String file = source(c, "FileHandle");
         String dir = source(c, "DirHandle");
@@ -428,7 +450,8 @@ class JavaFirstTest {
     /** The generated top-level class of that simple name. */
     private static String source(Compilation c, String simpleName) throws IOException {
         for (JavaFileObject f : c.generatedSourceFiles()) {
-            if (f.getName().endsWith("/" + simpleName + ".java")) return f.getCharContent(true).toString();
+            if (f.getName().endsWith("/" + simpleName + ".java"))
+                return f.getCharContent(true).toString();
         }
         throw new AssertionError("no generated " + simpleName + ".java among " + c.generatedSourceFiles());
     }
@@ -454,46 +477,71 @@ class JavaFirstTest {
                     }
                 }
                 """);
-        Compilation c = compile(files, use, JavaFileObjects.forSourceString("p.package-info",
-                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", exports = Files.class)\npackage p;\n"));
+        Compilation c = compile(
+                files,
+                use,
+                JavaFileObjects.forSourceString(
+                        "p.package-info",
+                        "@dev.wit4j.annotations.WitWorldOf(name = \"w\", exports = Files.class)\npackage p;\n"));
         assertThat(c).succeededWithoutWarnings();
         // close() is the resource's lifetime, not one of its WIT methods
-        assertTrue(generatedWit(c, "META-INF/wit/e/files/files.wit").contains("resource file {\n    size: func() -> s64;\n  }"),
+        assertTrue(
+                generatedWit(c, "META-INF/wit/e/files/files.wit")
+                        .contains("resource file {\n    size: func() -> s64;\n  }"),
                 generatedWit(c, "META-INF/wit/e/files/files.wit"));
         // imported, a host object that the component drops is closed
-        assertThat(compile(files, JavaFileObjects.forSourceString("p.package-info",
-                "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Files.class)\npackage p;\n")))
+        assertThat(
+                        compile(
+                                files,
+                                JavaFileObjects.forSourceString(
+                                        "p.package-info",
+                                        "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Files.class)\npackage p;\n")))
                 .succeededWithoutWarnings();
     }
 
     @Test
     void constructorNotReturningAResource() {
-        rejects("@WitConstructor String make();", "@WitConstructor method `make` returns `java.lang.String`", "@WitConstructor String make()");
+        rejects(
+                "@WitConstructor String make();",
+                "@WitConstructor method `make` returns `java.lang.String`",
+                "@WitConstructor String make()");
     }
 
     @Test
     void twoConstructors() {
-        rejects("@WitResource interface R { void m(); }\n@WitConstructor R a();\n@WitConstructor R b(int x);",
-                "resource `r` already has a constructor (`a`)", "@WitConstructor R b(");
+        rejects(
+                "@WitResource interface R { void m(); }\n@WitConstructor R a();\n@WitConstructor R b(int x);",
+                "resource `r` already has a constructor (`a`)",
+                "@WitConstructor R b(");
     }
 
     @Test
     void staticOfANonResource() {
-        rejects("@WitStatic(String.class) int f();", "@WitStatic(java.lang.String.class) on `f`", "@WitStatic(String.class) int f()");
+        rejects(
+                "@WitStatic(String.class) int f();",
+                "@WitStatic(java.lang.String.class) on `f`",
+                "@WitStatic(String.class) int f()");
     }
 
     @Test
     void constructorOnTheResourceItself() {
-        List<Diagnostic<? extends JavaFileObject>> errs = errors("@WitResource interface R { @WitConstructor R make(); }\nvoid use(R r);");
-        assertTrue(errs.get(0).getMessage(null).contains("@WitConstructor does not apply to `make`: declare constructors"), errs.toString());
+        List<Diagnostic<? extends JavaFileObject>> errs =
+                errors("@WitResource interface R { @WitConstructor R make(); }\nvoid use(R r);");
+        assertTrue(
+                errs.get(0).getMessage(null).contains("@WitConstructor does not apply to `make`: declare constructors"),
+                errs.toString());
         assertEquals(6, errs.get(0).getLineNumber());
-        assertTrue(errs.get(1).getMessage(null).contains("`e.I.R` has no WIT meaning: see the error on it"), "and on its use");
+        assertTrue(
+                errs.get(1).getMessage(null).contains("`e.I.R` has no WIT meaning: see the error on it"),
+                "and on its use");
     }
 
     @Test
     void staticNamedLikeAMethod() {
-        rejects("@WitResource interface R { void size(); }\n@WitStatic(R.class) int size();",
-                "`size` and `size` are both `r.size` in WIT", "@WitStatic(R.class) int size()");
+        rejects(
+                "@WitResource interface R { void size(); }\n@WitStatic(R.class) int size();",
+                "`size` and `size` are both `r.size` in WIT",
+                "@WitStatic(R.class) int size()");
     }
 
     @Test
@@ -503,8 +551,8 @@ class JavaFirstTest {
 
     @Test
     void variantCaseNotARecord() {
-        List<Diagnostic<? extends JavaFileObject>> errs = errors(
-                "sealed interface S permits A {}\nfinal class A implements S {}\nvoid f(S s);");
+        List<Diagnostic<? extends JavaFileObject>> errs =
+                errors("sealed interface S permits A {}\nfinal class A implements S {}\nvoid f(S s);");
         assertTrue(errs.get(0).getMessage(null).contains("variant case `e.I.A` must be a record"), errs.toString());
     }
 
@@ -536,7 +584,8 @@ class JavaFirstTest {
 
     @Test
     void recursiveRecord() {
-        List<Diagnostic<? extends JavaFileObject>> errs = errors("record Node(List<Node> children) {}\nvoid f(Node n);");
+        List<Diagnostic<? extends JavaFileObject>> errs =
+                errors("record Node(List<Node> children) {}\nvoid f(Node n);");
         assertTrue(errs.get(0).getMessage(null).contains("`e.I.Node` refers to itself"), errs.toString());
     }
 
@@ -562,21 +611,25 @@ class JavaFirstTest {
 
     @Test
     void notAnInterface() {
-        Compilation c = compile(JavaFileObjects.forSourceString("e.C",
-                "package e;\n@dev.wit4j.annotations.WitInterface(packageName = \"e:e\")\npublic class C {}\n"));
-        assertThat(c).hadErrorContaining("@WitInterface needs a plain, non-generic Java interface, but `e.C` is a class");
+        Compilation c = compile(JavaFileObjects.forSourceString(
+                "e.C", "package e;\n@dev.wit4j.annotations.WitInterface(packageName = \"e:e\")\npublic class C {}\n"));
+        assertThat(c)
+                .hadErrorContaining("@WitInterface needs a plain, non-generic Java interface, but `e.C` is a class");
     }
 
     @Test
     void badPackageName() {
-        Compilation c = compile(JavaFileObjects.forSourceString("e.I",
+        Compilation c = compile(JavaFileObjects.forSourceString(
+                "e.I",
                 "package e;\n@dev.wit4j.annotations.WitInterface(packageName = \"Nope\")\npublic interface I {}\n"));
         assertThat(c).hadErrorContaining("`Nope` is not a WIT package name");
     }
 
     @Test
     void errorsAreAllReported() {
-        assertEquals(3, errors("void a(Object o);\nvoid b(char c);\nvoid c(int... x);").size());
+        assertEquals(
+                3,
+                errors("void a(Object o);\nvoid b(char c);\nvoid c(int... x);").size());
     }
 
     /**
@@ -586,56 +639,79 @@ class JavaFirstTest {
      */
     @Test
     void worldOfInterfacesInTwoWitPackages(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
-        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
+        JavaFileObject info = JavaFileObjects.forSourceString(
+                "com.acme.calc.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Calc.class, exports = com.acme.geo.Geometry.class)\n"
                         + "package com.acme.calc;\n");
-        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC),
-                JavaFileObjects.forSourceString("com.acme.geo.Geometry", RICH), info);
+        Compilation c = compile(
+                JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC),
+                JavaFileObjects.forSourceString("com.acme.geo.Geometry", RICH),
+                info);
         assertThat(c).succeededWithoutWarnings();
-        assertEquals("package example:calc@1.0.0;\n\nworld w {\n  import calc;\n\n  export example:shapes/geometry@1.0.0;\n}\n",
+        assertEquals(
+                "package example:calc@1.0.0;\n\nworld w {\n  import calc;\n\n  export example:shapes/geometry@1.0.0;\n}\n",
                 generatedWit(c, "META-INF/wit/example/calc/w.wit"));
         String geometry = generatedWit(c, "META-INF/wit/example/shapes/geometry.wit");
         assertEquals(geometry, generatedWit(c, "META-INF/wit/example/calc/deps/example-shapes/geometry.wit"));
         Path dir = Files.createDirectories(tmp.resolve("calc/deps/example-shapes"));
         Files.writeString(dir.resolve("geometry.wit"), geometry);
         for (String f : List.of("calc", "w")) {
-            Files.writeString(tmp.resolve("calc/" + f + ".wit"), generatedWit(c, "META-INF/wit/example/calc/" + f + ".wit"));
+            Files.writeString(
+                    tmp.resolve("calc/" + f + ".wit"), generatedWit(c, "META-INF/wit/example/calc/" + f + ".wit"));
         }
-        dev.wit4j.witx.model.World w = WitResolver.resolveDirectory(tmp.resolve("calc")).selectWorld(java.util.Optional.of("w"));
+        dev.wit4j.witx.model.World w =
+                WitResolver.resolveDirectory(tmp.resolve("calc")).selectWorld(java.util.Optional.of("w"));
         assertEquals("[example:calc/calc@1.0.0]", w.imports().keySet().toString());
         assertEquals("[example:shapes/geometry@1.0.0]", w.exports().keySet().toString());
-        assertThat(c).generatedSourceFile("com.acme.calc.wit.W").contentsAsUtf8String()
+        assertThat(c)
+                .generatedSourceFile("com.acme.calc.wit.W")
+                .contentsAsUtf8String()
                 .contains("exportedInstance(\"example:shapes/geometry@1.0.0\")");
     }
 
     @Test
     void twoInterfacesWithOneSimpleName() {
-        JavaFileObject other = JavaFileObjects.forSourceString("com.acme.other.Calc",
-                CALC.replace("com.acme.calc", "com.acme.other").replace("@WitInterface(", "@WitInterface(name = \"calc2\", "));
-        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
+        JavaFileObject other = JavaFileObjects.forSourceString(
+                "com.acme.other.Calc",
+                CALC.replace("com.acme.calc", "com.acme.other")
+                        .replace("@WitInterface(", "@WitInterface(name = \"calc2\", "));
+        JavaFileObject info = JavaFileObjects.forSourceString(
+                "com.acme.calc.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = {Calc.class, com.acme.other.Calc.class}, "
                         + "exports = {Calc.class, com.acme.other.Calc.class})\npackage com.acme.calc;\n");
         Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC), other, info);
         assertThat(c).succeededWithoutWarnings();
-        assertThat(c).generatedSourceFile("com.acme.calc.wit.W").contentsAsUtf8String().contains("public Builder calc_(");
+        assertThat(c)
+                .generatedSourceFile("com.acme.calc.wit.W")
+                .contentsAsUtf8String()
+                .contains("public Builder calc_(");
     }
 
     @Test
     void twoJavaInterfacesWithOneWitName() {
-        JavaFileObject other = JavaFileObjects.forSourceString("com.acme.other.Calc", CALC.replace("com.acme.calc", "com.acme.other"));
-        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
+        JavaFileObject other =
+                JavaFileObjects.forSourceString("com.acme.other.Calc", CALC.replace("com.acme.calc", "com.acme.other"));
+        JavaFileObject info = JavaFileObjects.forSourceString(
+                "com.acme.calc.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Calc.class, exports = com.acme.other.Calc.class)\n"
                         + "package com.acme.calc;\n");
         Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC), other, info);
-        assertThat(c).hadErrorContaining("`com.acme.calc.Calc` and `com.acme.other.Calc` are both `example:calc/calc@1.0.0` in WIT")
-                .inFile(info).onLine(1);
+        assertThat(c)
+                .hadErrorContaining(
+                        "`com.acme.calc.Calc` and `com.acme.other.Calc` are both `example:calc/calc@1.0.0` in WIT")
+                .inFile(info)
+                .onLine(1);
     }
 
     @Test
     void worldMemberWithoutWitInterface() {
-        JavaFileObject info = JavaFileObjects.forSourceString("p.package-info",
+        JavaFileObject info = JavaFileObjects.forSourceString(
+                "p.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"w\", imports = Runnable.class)\npackage p;\n");
-        assertThat(compile(info)).hadErrorContaining("`java.lang.Runnable` is not annotated @WitInterface").inFile(info).onLine(1);
+        assertThat(compile(info))
+                .hadErrorContaining("`java.lang.Runnable` is not annotated @WitInterface")
+                .inFile(info)
+                .onLine(1);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -661,7 +737,8 @@ class JavaFirstTest {
 
     @Test
     void worldRoundTripsThroughTheWitFirstGenerators(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
-        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.calc.package-info",
+        JavaFileObject info = JavaFileObjects.forSourceString(
+                "com.acme.calc.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"calc-world\", imports = Calc.class, "
                         + "exports = com.acme.geo.Geometry.class)\npackage com.acme.calc;\n");
         // The implementation of the Java-first interface is the import as it is.
@@ -681,18 +758,31 @@ class JavaFirstTest {
                     }
                 }
                 """);
-        Compilation c = compile(JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC),
-                JavaFileObjects.forSourceString("com.acme.geo.Geometry", RICH.replace("example:shapes", "example:calc")), info, impl);
+        Compilation c = compile(
+                JavaFileObjects.forSourceString("com.acme.calc.Calc", CALC),
+                JavaFileObjects.forSourceString(
+                        "com.acme.geo.Geometry", RICH.replace("example:shapes", "example:calc")),
+                info,
+                impl);
         assertThat(c).succeededWithoutWarnings();
-        assertThat(c).generatedSourceFile("com.acme.calc.wit.CalcWorld").contentsAsUtf8String().contains("geometry()");
+        assertThat(c)
+                .generatedSourceFile("com.acme.calc.wit.CalcWorld")
+                .contentsAsUtf8String()
+                .contains("geometry()");
         String world = generatedWit(c, "META-INF/wit/example/calc/calc-world.wit");
-        assertEquals("package example:calc@1.0.0;\n\nworld calc-world {\n  import calc;\n\n  export geometry;\n}\n", world);
+        assertEquals(
+                "package example:calc@1.0.0;\n\nworld calc-world {\n  import calc;\n\n  export geometry;\n}\n", world);
         // The written files form a WIT package folder that witx resolves, with the same world.
         for (String f : List.of("calc", "geometry", "calc-world")) {
             Files.writeString(tmp.resolve(f + ".wit"), generatedWit(c, "META-INF/wit/example/calc/" + f + ".wit"));
         }
         Resolve r = WitResolver.resolveDirectory(tmp);
-        assertEquals(2, r.selectWorld(java.util.Optional.of("calc-world")).exports().size() + r.selectWorld(java.util.Optional.of("calc-world")).imports().size());
+        assertEquals(
+                2,
+                r.selectWorld(java.util.Optional.of("calc-world")).exports().size()
+                        + r.selectWorld(java.util.Optional.of("calc-world"))
+                                .imports()
+                                .size());
     }
 
     /**
@@ -703,7 +793,8 @@ class JavaFirstTest {
      */
     @Test
     void worldBindingsUseTheUsersOwnTypes() {
-        JavaFileObject info = JavaFileObjects.forSourceString("com.acme.geo.package-info",
+        JavaFileObject info = JavaFileObjects.forSourceString(
+                "com.acme.geo.package-info",
                 "@dev.wit4j.annotations.WitWorldOf(name = \"geo\", imports = Geometry.class, exports = Geometry.class)\n"
                         + "package com.acme.geo;\n");
         JavaFileObject impl = JavaFileObjects.forSourceString("com.acme.geo.Use", """
@@ -748,14 +839,22 @@ class JavaFirstTest {
             generated.add(f.getName().replaceFirst(".*/com/acme/geo/", ""));
         }
         generated.sort(null);
-        assertEquals(List.of("wit/CanvasHandle.java", "wit/Geo.java"), generated,
+        assertEquals(
+                List.of("wit/CanvasHandle.java", "wit/Geo.java"),
+                generated,
                 "only the world class and the exported resource's handle class are generated");
-        assertThat(c).generatedSourceFile("com.acme.geo.wit.CanvasHandle").contentsAsUtf8String()
+        assertThat(c)
+                .generatedSourceFile("com.acme.geo.wit.CanvasHandle")
+                .contentsAsUtf8String()
                 .contains("public final class CanvasHandle implements AutoCloseable, Geometry.Canvas");
         // The glue reads and builds the user's records, constants and cases by their Java names.
-        assertThat(c).generatedSourceFile("com.acme.geo.wit.Geo").contentsAsUtf8String()
+        assertThat(c)
+                .generatedSourceFile("com.acme.geo.wit.Geo")
+                .contentsAsUtf8String()
                 .contains("new Geometry.Label(");
-        assertThat(c).generatedSourceFile("com.acme.geo.wit.Geo").contentsAsUtf8String()
+        assertThat(c)
+                .generatedSourceFile("com.acme.geo.wit.Geo")
+                .contentsAsUtf8String()
                 .containsMatch("case \\d+ -> Geometry\\.Unit\\.POINT_SIZE;");
     }
 }

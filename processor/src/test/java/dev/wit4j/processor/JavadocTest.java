@@ -17,7 +17,10 @@ class JavadocTest {
 
     private static String source(Compilation c, String name) {
         try {
-            return c.generatedSourceFile(name).orElseThrow().getCharContent(true).toString();
+            return c.generatedSourceFile(name)
+                    .orElseThrow()
+                    .getCharContent(true)
+                    .toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -25,22 +28,28 @@ class JavadocTest {
 
     @Test
     void typesOnlyInterfacesAndResourcesWithoutConstructorsAreDescribedAsTheyAre(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("docs.wit"), String.join("\n",
-                "package ex:docs;",
-                "interface shapes { record point { x: u32 } }",
-                "interface store {",
-                "  use shapes.{point};",
-                "  resource blob { size: func() -> u32; }",
-                "  resource file { constructor(); open: static func() -> file; }",
-                "  resource cache { make: static func() -> cache; }",
-                "  first: func() -> point;",
-                "}",
-                "interface exp { resource thing { size: func() -> u32; } make: func() -> thing; }",
-                "world w { import shapes; import store; export exp; }", ""));
+        Files.writeString(
+                dir.resolve("docs.wit"),
+                String.join(
+                        "\n",
+                        "package ex:docs;",
+                        "interface shapes { record point { x: u32 } }",
+                        "interface store {",
+                        "  use shapes.{point};",
+                        "  resource blob { size: func() -> u32; }",
+                        "  resource file { constructor(); open: static func() -> file; }",
+                        "  resource cache { make: static func() -> cache; }",
+                        "  first: func() -> point;",
+                        "}",
+                        "interface exp { resource thing { size: func() -> u32; } make: func() -> thing; }",
+                        "world w { import shapes; import store; export exp; }",
+                        ""));
         Compilation c = Harness.compileWorld("e.docs", "w", dir);
         assertThat(c).succeeded();
         String shapes = source(c, "e.docs.Shapes");
-        assertTrue(shapes.contains("The types of imported interface {@code ex:docs/shapes}; it has no functions."), shapes);
+        assertTrue(
+                shapes.contains("The types of imported interface {@code ex:docs/shapes}; it has no functions."),
+                shapes);
         assertFalse(shapes.contains("the host implements it"), shapes);
         String store = source(c, "e.docs.Store");
         assertTrue(store.contains("Imported interface {@code ex:docs/store}: the host implements it."), store);
@@ -54,16 +63,20 @@ class JavadocTest {
 
     @Test
     void recordFieldDocsAreMarkdownLikeTheRest(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("docs.wit"), String.join("\n",
-                "package ex:md;",
-                "interface shapes {",
-                "  /// A point, *not* a vector.",
-                "  record point {",
-                "    /// The `x` coordinate, <b> shown as text.",
-                "    x: u32,",
-                "  }",
-                "}",
-                "world w { import shapes; }", ""));
+        Files.writeString(
+                dir.resolve("docs.wit"),
+                String.join(
+                        "\n",
+                        "package ex:md;",
+                        "interface shapes {",
+                        "  /// A point, *not* a vector.",
+                        "  record point {",
+                        "    /// The `x` coordinate, <b> shown as text.",
+                        "    x: u32,",
+                        "  }",
+                        "}",
+                        "world w { import shapes; }",
+                        ""));
         Compilation c = Harness.compileWorld("e.md", "w", dir);
         assertThat(c).succeeded();
         String shapes = source(c, "e.md.Shapes");

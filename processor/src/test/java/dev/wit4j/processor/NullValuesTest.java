@@ -54,31 +54,34 @@ class NullValuesTest {
     /** A world instance whose host implementation of {@code id-everything} and {@code id-shape} is {@code host}. */
     private static Object instantiate(Function<Object, Object> host) throws Exception {
         Class<?> imports = type("RoundtripImports");
-        Object impl = Proxy.newProxyInstance(loader, new Class<?>[] {imports}, (proxy, m, args) -> switch (m.getName()) {
-            case "idEverything", "idShape" -> host.apply(args[0]);
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "equals" -> proxy == args[0];
-            case "toString" -> "host";
-            default -> throw new UnsupportedOperationException(m.getName());
-        });
+        Object impl =
+                Proxy.newProxyInstance(loader, new Class<?>[] {imports}, (proxy, m, args) -> switch (m.getName()) {
+                    case "idEverything", "idShape" -> host.apply(args[0]);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "host";
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
         Class<?> world = type("Roundtrip");
         Class<?> importsOfWorld = type("Roundtrip$Imports");
         Object builder = importsOfWorld.getMethod("builder").invoke(null);
         builder = builder.getClass().getMethod("roundtripImports", imports).invoke(builder, impl);
         Object built = builder.getClass().getMethod("build").invoke(builder);
-        return world.getMethod("instantiate", Engine.class, byte[].class, importsOfWorld).invoke(null, Engine.create(), wasm,
-                built);
+        return world.getMethod("instantiate", Engine.class, byte[].class, importsOfWorld)
+                .invoke(null, Engine.create(), wasm, built);
     }
 
     /** What calling {@code method} (taking a {@code RoundtripImports.<param>}) of {@code world} with {@code arg} throws. */
     private static Throwable call(Object world, String method, String param, Object arg) throws Exception {
         Method m = world.getClass().getMethod(method, type("RoundtripImports$" + param));
-        return assertThrows(InvocationTargetException.class, () -> m.invoke(world, arg)).getCause();
+        return assertThrows(InvocationTargetException.class, () -> m.invoke(world, arg))
+                .getCause();
     }
 
     private static Object shape(String variantCase, Object payload) throws Exception {
         Class<?> c = type("RoundtripImports$Shape$" + variantCase);
-        return payload == null && c.getRecordComponents().length == 0 ? c.getConstructor().newInstance()
+        return payload == null && c.getRecordComponents().length == 0
+                ? c.getConstructor().newInstance()
                 : c.getConstructor(c.getRecordComponents()[0].getType()).newInstance(payload);
     }
 
@@ -130,9 +133,12 @@ class NullValuesTest {
                 throw new IllegalStateException(e);
             }
         });
-        Trap t = assertInstanceOf(Trap.class, call(world, "echoEverything", "Everything", everything(Result.ok("fine"))));
-        assertEquals("host implementation of `id-everything` threw java.lang.NullPointerException: "
-                + "`ok` value of field `q` of record `everything` is null", hostPart(t));
+        Trap t = assertInstanceOf(
+                Trap.class, call(world, "echoEverything", "Everything", everything(Result.ok("fine"))));
+        assertEquals(
+                "host implementation of `id-everything` threw java.lang.NullPointerException: "
+                        + "`ok` value of field `q` of record `everything` is null",
+                hostPart(t));
         assertInstanceOf(NullPointerException.class, t.hostException().orElseThrow());
     }
 
@@ -145,11 +151,13 @@ class NullValuesTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertEquals("host implementation of `id-shape` threw java.lang.NullPointerException: "
-                + "payload of case `label` of variant `shape` is null",
+        assertEquals(
+                "host implementation of `id-shape` threw java.lang.NullPointerException: "
+                        + "payload of case `label` of variant `shape` is null",
                 hostPart(assertInstanceOf(Trap.class, call(label, "echoShape", "Shape", shape("None", null)))));
         Object none = instantiate(x -> null);
-        assertEquals("host implementation of `id-shape` threw java.lang.NullPointerException: result of `id-shape` is null",
+        assertEquals(
+                "host implementation of `id-shape` threw java.lang.NullPointerException: result of `id-shape` is null",
                 hostPart(assertInstanceOf(Trap.class, call(none, "echoShape", "Shape", shape("None", null)))));
     }
 
@@ -167,7 +175,10 @@ class NullValuesTest {
     /** The trap's message from the host's part on (it starts with where the trap is). */
     private static String hostPart(Trap t) {
         String m = t.getMessage();
-        return m.substring(m.indexOf("host implementation")).lines().findFirst().orElseThrow()
+        return m.substring(m.indexOf("host implementation"))
+                .lines()
+                .findFirst()
+                .orElseThrow()
                 .replaceFirst(" \\(in component .*$", "");
     }
 }

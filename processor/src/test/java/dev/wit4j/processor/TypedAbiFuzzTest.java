@@ -22,7 +22,6 @@ import dev.wit4j.runtime.fuzz.Fuzz;
 import dev.wit4j.runtime.fuzz.Wat;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.wave.Wave;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -77,8 +76,10 @@ class TypedAbiFuzzTest {
     private static final int FUNCTIONS_PER_WORLD = 4;
     /** Worlds whose bindings one javac run generates and compiles. */
     private static final int WORLDS_PER_COMPILATION = 16;
+
     private static final int MAX_FINDINGS = 20;
-    private static final Engine ENGINE = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+    private static final Engine ENGINE =
+            Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
 
     private final List<String> findings = new ArrayList<>();
     private long calls;
@@ -104,11 +105,13 @@ class TypedAbiFuzzTest {
                 }
                 batch.add(fs);
                 wit.append(ForwardingComponent.witWorld("w" + w, fs)).append('\n');
-                sources.add(JavaFileObjects.forSourceString("fuzz.w" + w + ".package-info",
+                sources.add(JavaFileObjects.forSourceString(
+                        "fuzz.w" + w + ".package-info",
                         "@dev.wit4j.annotations.WitWorld(world = \"fuzz:abi/w" + w + "\", wit = \""
                                 + witFile.toString().replace("\\", "\\\\") + "\")\npackage fuzz.w" + w + ";\n"));
                 ForwardingComponent.Encoding[] encodings = ForwardingComponent.Encoding.values();
-                texts.add(ForwardingComponent.wat(fs, encodings[new SplittableRandom(Fuzz.SEED * 31 + w).nextInt(3)], true));
+                texts.add(ForwardingComponent.wat(
+                        fs, encodings[new SplittableRandom(Fuzz.SEED * 31 + w).nextInt(3)], true));
             }
             Files.writeString(witFile, wit);
             Compilation c = javac().withProcessors(new WitWorldProcessor()).compile(sources);
@@ -125,7 +128,12 @@ class TypedAbiFuzzTest {
                             + assembled.get(i).error());
                     continue;
                 }
-                run("w" + (first + i), batch.get(i), ENGINE.load(assembled.get(i).wasm()), loader, witFile);
+                run(
+                        "w" + (first + i),
+                        batch.get(i),
+                        ENGINE.load(assembled.get(i).wasm()),
+                        loader,
+                        witFile);
             }
         }
         System.out.println("typed canonical ABI round trips: " + functions + " functions, " + calls + " calls, "
@@ -173,20 +181,25 @@ class TypedAbiFuzzTest {
                 values.add(TypedValues.toValue(args[i], f.signature().params().get(i)));
             }
             Optional<Value> result = expected.receive(f, values);
-            return result.map(r -> TypedValues.toJava(r, f.signature().result().orElseThrow(), method.getGenericReturnType()))
+            return result.map(r ->
+                            TypedValues.toJava(r, f.signature().result().orElseThrow(), method.getGenericReturnType()))
                     .orElse(null);
         });
         Object builder = importsClass.getMethod("builder").invoke(null);
-        builder.getClass().getMethod(Names.lowerCamel(world + "-imports"), importsInterface).invoke(builder, typedHost);
+        builder.getClass()
+                .getMethod(Names.lowerCamel(world + "-imports"), importsInterface)
+                .invoke(builder, typedHost);
         Object imports = builder.getClass().getMethod("build").invoke(builder);
-        Object withTypedHost = worldClass.getMethod("instantiate", Engine.class, Component.class, importsClass)
+        Object withTypedHost = worldClass
+                .getMethod("instantiate", Engine.class, Component.class, importsClass)
                 .invoke(null, ENGINE, component, imports);
 
         Linker linker = ENGINE.linker();
         for (Function f : functions) {
             linker.func("host-" + f.prefix(), args -> expected.receive(f, args));
         }
-        Object withDynamicHost = worldClass.getMethod("instantiate", Linker.class, Component.class)
+        Object withDynamicHost = worldClass
+                .getMethod("instantiate", Linker.class, Component.class)
                 .invoke(null, linker, component);
 
         for (Function f : functions) {
@@ -213,8 +226,8 @@ class TypedAbiFuzzTest {
                     } else {
                         Object[] args = new Object[s.params().size()];
                         for (int i = 0; i < args.length; i++) {
-                            args[i] = TypedValues.toJava(expected.args.get(i), s.params().get(i),
-                                    export.getGenericParameterTypes()[i]);
+                            args[i] = TypedValues.toJava(
+                                    expected.args.get(i), s.params().get(i), export.getGenericParameterTypes()[i]);
                         }
                         Object result = export.invoke(call % 3 == 0 ? withTypedHost : withDynamicHost, args);
                         out = s.result().map(r -> TypedValues.toValue(result, r));
@@ -238,10 +251,11 @@ class TypedAbiFuzzTest {
             Method export = method(worldClass, Names.lowerCamel("run-" + f.prefix()));
             for (int call = 0; call < DAMAGED_CALLS && findings.size() < MAX_FINDINGS; call++) {
                 Signature s = f.signature();
-                Damage damage = Damage.random(s, new SplittableRandom(Fuzz.SEED * 0x2545F4914F6CDD1DL + f.number() * 16 + call),
-                        false);
+                Damage damage = Damage.random(
+                        s, new SplittableRandom(Fuzz.SEED * 0x2545F4914F6CDD1DL + f.number() * 16 + call), false);
                 if (damaged == null) {
-                    damaged = worldClass.getMethod("instantiate", Engine.class, Component.class, importsClass)
+                    damaged = worldClass
+                            .getMethod("instantiate", Engine.class, Component.class, importsClass)
                             .invoke(null, ENGINE, component, imports);
                 }
                 Instance instance = (Instance) worldClass.getMethod("instance").invoke(damaged);
@@ -250,7 +264,8 @@ class TypedAbiFuzzTest {
                 expected.result = AbiRandom.result(Fuzz.SEED, f.number(), call, s);
                 Object[] args = new Object[s.params().size()];
                 for (int i = 0; i < args.length; i++) {
-                    args[i] = TypedValues.toJava(expected.args.get(i), s.params().get(i), export.getGenericParameterTypes()[i]);
+                    args[i] = TypedValues.toJava(
+                            expected.args.get(i), s.params().get(i), export.getGenericParameterTypes()[i]);
                 }
                 damagedCalls++;
                 damage.arm(instance);
@@ -266,7 +281,11 @@ class TypedAbiFuzzTest {
                         findings.add("  function " + f.number() + ", damaged call " + call + " (" + damage
                                 + "), generated export method and host import: " + problem + "\n"
                                 + "    type: " + ForwardingComponent.witSignature(s) + "\n"
-                                + String.join("", f.definitions().stream().map(t -> "      " + AbiType.witDefinition(t) + "\n").toList())
+                                + String.join(
+                                        "",
+                                        f.definitions().stream()
+                                                .map(t -> "      " + AbiType.witDefinition(t) + "\n")
+                                                .toList())
                                 + "    world: " + wit);
                     }
                 }
@@ -318,7 +337,8 @@ class TypedAbiFuzzTest {
         } else if (v instanceof Value.ListValue l) {
             return Value.list(l.elements().stream().map(TypedAbiFuzzTest::maps).toList());
         } else if (v instanceof Value.FixedList l) {
-            return Value.fixedList(l.elements().stream().map(TypedAbiFuzzTest::maps).toList());
+            return Value.fixedList(
+                    l.elements().stream().map(TypedAbiFuzzTest::maps).toList());
         } else if (v instanceof Value.RecordValue r) {
             Map<String, Value> fields = new LinkedHashMap<>();
             r.fields().forEach((k, x) -> fields.put(k, maps(x)));
@@ -335,22 +355,37 @@ class TypedAbiFuzzTest {
         return v;
     }
 
-    private void finding(Function f, int call, String path, Func func, Expected e, Optional<Value> out, String problem,
-            Path wit) {
-        StringBuilder sb = new StringBuilder("  function " + f.number() + ", call " + call + " (" + path + "): " + problem
-                + "\n");
-        sb.append("    type: ").append(ForwardingComponent.witSignature(f.signature())).append('\n');
-        f.definitions().forEach(t -> sb.append("      ").append(AbiType.witDefinition(t)).append('\n'));
+    private void finding(
+            Function f, int call, String path, Func func, Expected e, Optional<Value> out, String problem, Path wit) {
+        StringBuilder sb =
+                new StringBuilder("  function " + f.number() + ", call " + call + " (" + path + "): " + problem + "\n");
+        sb.append("    type: ")
+                .append(ForwardingComponent.witSignature(f.signature()))
+                .append('\n');
+        f.definitions()
+                .forEach(t ->
+                        sb.append("      ").append(AbiType.witDefinition(t)).append('\n'));
         for (int i = 0; i < e.args.size(); i++) {
-            sb.append("    p").append(i).append(" sent: ").append(wave(e.args.get(i), func.params().get(i).type())).append('\n');
+            sb.append("    p")
+                    .append(i)
+                    .append(" sent: ")
+                    .append(wave(e.args.get(i), func.params().get(i).type()))
+                    .append('\n');
             if (e.receivedArgs != null && i < e.receivedArgs.size()) {
-                sb.append("    p").append(i).append(" received: ").append(wave(e.receivedArgs.get(i), func.params().get(i).type()))
+                sb.append("    p")
+                        .append(i)
+                        .append(" received: ")
+                        .append(wave(e.receivedArgs.get(i), func.params().get(i).type()))
                         .append('\n');
             }
         }
         func.result().ifPresent(type -> {
-            e.result.ifPresent(v -> sb.append("    returned by the host: ").append(wave(v, type)).append('\n'));
-            out.ifPresent(v -> sb.append("    returned by the export: ").append(wave(v, type)).append('\n'));
+            e.result.ifPresent(v -> sb.append("    returned by the host: ")
+                    .append(wave(v, type))
+                    .append('\n'));
+            out.ifPresent(v -> sb.append("    returned by the export: ")
+                    .append(wave(v, type))
+                    .append('\n'));
         });
         findings.add(sb.append("    world: ").append(wit).toString());
     }

@@ -29,8 +29,7 @@ import java.util.Set;
  */
 final class TypedValues {
 
-    private TypedValues() {
-    }
+    private TypedValues() {}
 
     /** {@code v}, of WIT type {@code t}, as the Java type {@code java}. */
     static Object toJava(Value v, AbiType t, Type java) {
@@ -66,7 +65,9 @@ final class TypedValues {
         } else if (t instanceof AbiType.MapOf m) {
             Map<Object, Object> out = new LinkedHashMap<>();
             for (Value.MapValue.Entry e : ((Value.MapValue) v).entries()) {
-                out.put(toJava(e.key(), m.key(), typeArgument(java, 0)), toJava(e.value(), m.value(), typeArgument(java, 1)));
+                out.put(
+                        toJava(e.key(), m.key(), typeArgument(java, 0)),
+                        toJava(e.value(), m.value(), typeArgument(java, 1)));
             }
             return out;
         } else if (t instanceof AbiType.Record r) {
@@ -75,7 +76,8 @@ final class TypedValues {
             Object[] args = new Object[components.length];
             for (int i = 0; i < args.length; i++) {
                 AbiType.Field f = r.fields().get(i);
-                args[i] = toJava(((Value.RecordValue) v).fields().get(f.name()), f.type(), components[i].getGenericType());
+                args[i] = toJava(
+                        ((Value.RecordValue) v).fields().get(f.name()), f.type(), components[i].getGenericType());
             }
             return construct(c, args);
         } else if (t instanceof AbiType.Tuple tu) {
@@ -88,17 +90,23 @@ final class TypedValues {
         } else if (t instanceof AbiType.Variant variant) {
             Value.VariantValue vv = (Value.VariantValue) v;
             Class<?> c = caseClass(raw(java), vv.caseName());
-            AbiType.Case k = variant.cases().stream().filter(x -> x.name().equals(vv.caseName())).findFirst().orElseThrow();
+            AbiType.Case k = variant.cases().stream()
+                    .filter(x -> x.name().equals(vv.caseName()))
+                    .findFirst()
+                    .orElseThrow();
             if (k.type().isEmpty()) {
                 return construct(c);
             }
-            return construct(c, toJava(vv.payload().orElseThrow(), k.type().get(), c.getRecordComponents()[0].getGenericType()));
+            return construct(
+                    c, toJava(vv.payload().orElseThrow(), k.type().get(), c.getRecordComponents()[0].getGenericType()));
         } else if (t instanceof AbiType.Enum e) {
             return raw(java).getEnumConstants()[e.cases().indexOf(((Value.EnumValue) v).caseName())];
         } else if (t instanceof AbiType.Flags f) {
             Object[] constants = raw(typeArgument(java, 0)).getEnumConstants();
             Set<Object> out = new HashSet<>();
-            ((Value.FlagsValue) v).flags().forEach(name -> out.add(constants[f.flags().indexOf(name)]));
+            ((Value.FlagsValue) v)
+                    .flags()
+                    .forEach(name -> out.add(constants[f.flags().indexOf(name)]));
             return out;
         } else if (t instanceof AbiType.Option o) {
             return ((Value.OptionValue) v).value().map(x -> toJava(x, o.type(), typeArgument(java, 0)));
@@ -106,9 +114,12 @@ final class TypedValues {
         AbiType.Result r = (AbiType.Result) t;
         Value.ResultValue rv = (Value.ResultValue) v;
         if (rv.isOk()) {
-            return new Result.Ok<>(r.ok().map(ok -> toJava(rv.payload().orElseThrow(), ok, typeArgument(java, 0))).orElse(null));
+            return new Result.Ok<>(r.ok().map(ok -> toJava(rv.payload().orElseThrow(), ok, typeArgument(java, 0)))
+                    .orElse(null));
         }
-        return new Result.Err<>(r.err().map(err -> toJava(rv.payload().orElseThrow(), err, typeArgument(java, 1))).orElse(null));
+        return new Result.Err<>(r.err()
+                .map(err -> toJava(rv.payload().orElseThrow(), err, typeArgument(java, 1)))
+                .orElse(null));
     }
 
     /** The Java object {@code o} of a generated binding, of WIT type {@code t}, as a value. */
@@ -142,13 +153,17 @@ final class TypedValues {
             return t instanceof AbiType.ListOf ? Value.list(out) : Value.fixedList(out);
         } else if (t instanceof AbiType.MapOf m) {
             List<Value.MapValue.Entry> entries = new ArrayList<>();
-            ((Map<?, ?>) o).forEach((k, x) -> entries.add(new Value.MapValue.Entry(toValue(k, m.key()), toValue(x, m.value()))));
+            ((Map<?, ?>) o)
+                    .forEach((k, x) ->
+                            entries.add(new Value.MapValue.Entry(toValue(k, m.key()), toValue(x, m.value()))));
             return new Value.MapValue(entries);
         } else if (t instanceof AbiType.Record r) {
             RecordComponent[] components = o.getClass().getRecordComponents();
             Map<String, Value> fields = new LinkedHashMap<>();
             for (int i = 0; i < components.length; i++) {
-                fields.put(r.fields().get(i).name(), toValue(get(components[i], o), r.fields().get(i).type()));
+                fields.put(
+                        r.fields().get(i).name(),
+                        toValue(get(components[i], o), r.fields().get(i).type()));
             }
             return Value.record(fields);
         } else if (t instanceof AbiType.Tuple tu) {
@@ -161,8 +176,13 @@ final class TypedValues {
         } else if (t instanceof AbiType.Variant variant) {
             for (AbiType.Case k : variant.cases()) {
                 if (o.getClass().getSimpleName().equals(Names.upperCamel(k.name()))) {
-                    return k.type().isEmpty() ? Value.variant(k.name())
-                            : Value.variant(k.name(), toValue(get(o.getClass().getRecordComponents()[0], o), k.type().get()));
+                    return k.type().isEmpty()
+                            ? Value.variant(k.name())
+                            : Value.variant(
+                                    k.name(),
+                                    toValue(
+                                            get(o.getClass().getRecordComponents()[0], o),
+                                            k.type().get()));
                 }
             }
             throw new IllegalArgumentException("no case of " + variant.name() + " is " + o.getClass());

@@ -98,8 +98,11 @@ public final class Component {
         if (!code.isOutermost()) {
             throw new IllegalStateException("only a component loaded by an engine can be serialized");
         }
-        return dev.wit4j.runtime.engine.Precompiled.write(code.component(), coreModules,
-                java.util.Objects.requireNonNull(javaPackage, "javaPackage"), java.util.Objects.requireNonNull(classes, "classes"));
+        return dev.wit4j.runtime.engine.Precompiled.write(
+                code.component(),
+                coreModules,
+                java.util.Objects.requireNonNull(javaPackage, "javaPackage"),
+                java.util.Objects.requireNonNull(classes, "classes"));
     }
 
     /**

@@ -181,8 +181,12 @@ public final class Engine {
     }
 
     /** {@code owned}: nobody else holds {@code bytes}, so the decoded model may keep ranges of them. */
-    private Component load(byte[] bytes, boolean owned, dev.wit4j.runtime.engine.CompiledCodeCache codeCache,
-            ExecutionMode executionMode, boolean interpretUntilCached) {
+    private Component load(
+            byte[] bytes,
+            boolean owned,
+            dev.wit4j.runtime.engine.CompiledCodeCache codeCache,
+            ExecutionMode executionMode,
+            boolean interpretUntilCached) {
         Objects.requireNonNull(bytes, "bytes");
         WasmBinary binary = owned ? ComponentDecoder.decodeOwned(bytes) : ComponentDecoder.decode(bytes);
         if (binary instanceof CoreModuleBinary) {
@@ -195,8 +199,7 @@ public final class Engine {
                 module.useCompiledCodeCache(codeCache, interpretUntilCached);
             }
         }
-        ComponentCode code = ComponentCode.root(decoded, validated.coreModules(), executionMode,
-                maxStringByteLength);
+        ComponentCode code = ComponentCode.root(decoded, validated.coreModules(), executionMode, maxStringByteLength);
         return new Component(this, code, validated.type(), validated.coreModules());
     }
 
@@ -213,8 +216,7 @@ public final class Engine {
         private Path cacheDirectory;
         private boolean interpretUntilCached;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Keeps the JVM classes compiled from core modules in {@code directory} (created when

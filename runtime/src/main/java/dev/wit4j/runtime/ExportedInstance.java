@@ -47,13 +47,14 @@ public final class ExportedInstance {
 
     /** The exported instance {@code name}. */
     public ExportedInstance exportedInstance(String name) {
-        return Instance.exportedInstance(engine, path + "/" + name, item.exports(), name,
-                type == null ? null : type.exports());
+        return Instance.exportedInstance(
+                engine, path + "/" + name, item.exports(), name, type == null ? null : type.exports());
     }
 
     /** The exported component {@code name}, to instantiate later (staged instantiation). */
     public Component component(String name) {
-        return Instance.component(engine, path + "/" + name, item.exports(), name, type == null ? null : type.exports());
+        return Instance.component(
+                engine, path + "/" + name, item.exports(), name, type == null ? null : type.exports());
     }
 
     Item.Instance item() {

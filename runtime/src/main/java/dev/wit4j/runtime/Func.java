@@ -79,8 +79,8 @@ public final class Func {
     public Optional<Value> call(List<Value> args) {
         FuncSig sig = sig();
         if (args.size() != sig.paramTypes().size()) {
-            throw new IllegalArgumentException("function `" + name + "` takes " + sig.paramTypes().size()
-                    + " argument(s), " + args.size() + " given");
+            throw new IllegalArgumentException("function `" + name + "` takes "
+                    + sig.paramTypes().size() + " argument(s), " + args.size() + " given");
         }
         for (int i = 0; i < args.size(); i++) {
             Value a = Objects.requireNonNull(args.get(i), "argument");
@@ -91,8 +91,8 @@ public final class Func {
                 a.typeCheck(sig.paramTypes().get(i));
                 HandleCheck.check(a, sig.paramTypes().get(i));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("argument `" + sig.paramNames().get(i) + "` of function `" + name
-                        + "`: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "argument `" + sig.paramNames().get(i) + "` of function `" + name + "`: " + e.getMessage(), e);
             }
         }
         return item.func().invokeChecked(List.copyOf(args));
@@ -114,20 +114,34 @@ public final class Func {
     /** Whether {@code v} is a value of scalar type {@code p} (false for other types: check fully). */
     private static boolean matchesScalar(Value v, ValueType.Primitive p) {
         switch (p) {
-            case BOOL: return v instanceof Value.Bool;
-            case S8: return v instanceof Value.S8;
-            case U8: return v instanceof Value.U8;
-            case S16: return v instanceof Value.S16;
-            case U16: return v instanceof Value.U16;
-            case S32: return v instanceof Value.S32;
-            case U32: return v instanceof Value.U32;
-            case S64: return v instanceof Value.S64;
-            case U64: return v instanceof Value.U64;
-            case F32: return v instanceof Value.F32;
-            case F64: return v instanceof Value.F64;
-            case CHAR: return v instanceof Value.Char;
-            case STRING: return v instanceof Value.Str;
-            default: return false;
+            case BOOL:
+                return v instanceof Value.Bool;
+            case S8:
+                return v instanceof Value.S8;
+            case U8:
+                return v instanceof Value.U8;
+            case S16:
+                return v instanceof Value.S16;
+            case U16:
+                return v instanceof Value.U16;
+            case S32:
+                return v instanceof Value.S32;
+            case U32:
+                return v instanceof Value.U32;
+            case S64:
+                return v instanceof Value.S64;
+            case U64:
+                return v instanceof Value.U64;
+            case F32:
+                return v instanceof Value.F32;
+            case F64:
+                return v instanceof Value.F64;
+            case CHAR:
+                return v instanceof Value.Char;
+            case STRING:
+                return v instanceof Value.Str;
+            default:
+                return false;
         }
     }
 
@@ -135,8 +149,9 @@ public final class Func {
         if (item.sig() != null) {
             return item.sig();
         }
-        return item.func().signature().orElseThrow(() -> new IllegalStateException("function `" + name
-                + "` has no known type"));
+        return item.func()
+                .signature()
+                .orElseThrow(() -> new IllegalStateException("function `" + name + "` has no known type"));
     }
 
     Item.Func item() {

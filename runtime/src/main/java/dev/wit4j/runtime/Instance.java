@@ -2,9 +2,9 @@ package dev.wit4j.runtime;
 
 import dev.wit4j.runtime.link.HostDrops;
 import dev.wit4j.runtime.link.InstanceResult;
-import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.link.Item;
 import dev.wit4j.runtime.validate.TypeView;
+import dev.wit4j.runtime.value.Value;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -157,22 +157,25 @@ public final class Instance {
         throw ExportedInstance.missing("value", name, exports);
     }
 
-    static ExportedInstance exportedInstance(Engine engine, String path, Map<String, Item> exports, String name,
-            Map<String, TypeView.Extern> types) {
+    static ExportedInstance exportedInstance(
+            Engine engine, String path, Map<String, Item> exports, String name, Map<String, TypeView.Extern> types) {
         Item item = exports.get(name);
         if (item instanceof Item.Instance i) {
             TypeView.Extern t = types == null ? null : types.get(name);
-            return new ExportedInstance(engine, path, i, t instanceof TypeView.Extern.InstanceItem ii ? ii.type() : null);
+            return new ExportedInstance(
+                    engine, path, i, t instanceof TypeView.Extern.InstanceItem ii ? ii.type() : null);
         }
         throw ExportedInstance.missing("instance", name, exports);
     }
 
-    static Component component(Engine engine, String path, Map<String, Item> exports, String name,
-            Map<String, TypeView.Extern> types) {
+    static Component component(
+            Engine engine, String path, Map<String, Item> exports, String name, Map<String, TypeView.Extern> types) {
         Item item = exports.get(name);
         if (item instanceof Item.Component c) {
             TypeView.Extern t = types == null ? null : types.get(name);
-            return new Component(engine, c.code().named(c.code().name() != null ? c.code().name() : path),
+            return new Component(
+                    engine,
+                    c.code().named(c.code().name() != null ? c.code().name() : path),
                     t instanceof TypeView.Extern.ComponentItem ci ? ci.type() : null);
         }
         throw ExportedInstance.missing("component", name, exports);

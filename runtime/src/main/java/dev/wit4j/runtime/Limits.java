@@ -119,8 +119,7 @@ public final class Limits {
         private int handles = Integer.MAX_VALUE;
         private Duration callTimeout;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The bytes of linear memory all memories of one instance (its core instances', nested

@@ -137,22 +137,30 @@ public final class Linker {
     public InstancePre instantiatePre(Component component) {
         Map<String, Item> defined = root.snapshot().exports();
         Map<String, Item> resolved = new LinkedHashMap<>();
-        Map<String, TypeView.Extern> expected = component.type().map(TypeView.Component::imports).orElse(null);
+        Map<String, TypeView.Extern> expected =
+                component.type().map(TypeView.Component::imports).orElse(null);
         Iterable<String> names = expected != null ? expected.keySet() : binaryImportNames(component);
         for (String name : names) {
             Item item = VersionMatch.lookup(defined, name);
-            if (item == null && expected != null && expected.get(name) instanceof TypeView.Extern.TypeItem t
-                    && !(t.referenced() instanceof TypeView.Resource && t.referenced().equals(t.created()))) {
+            if (item == null
+                    && expected != null
+                    && expected.get(name) instanceof TypeView.Extern.TypeItem t
+                    && !(t.referenced() instanceof TypeView.Resource
+                            && t.referenced().equals(t.created()))) {
                 continue; // a type import with an equality bound needs no definition
             }
-            if (item == null && expected != null && expected.get(name) instanceof TypeView.Extern.InstanceItem i
+            if (item == null
+                    && expected != null
+                    && expected.get(name) instanceof TypeView.Extern.InstanceItem i
                     && ImportCheck.needsNoDefinition(i.type())) {
                 // as in wasmtime, an instance that only exports bound types need not be supplied
                 item = new Item.Instance(Map.of());
             }
             if (item == null) {
-                throw new LinkException(name, "no definition in the linker"
-                        + VersionMatch.nearMisses(defined.keySet(), name) + wasiHint(name, defined.keySet()));
+                throw new LinkException(
+                        name,
+                        "no definition in the linker" + VersionMatch.nearMisses(defined.keySet(), name)
+                                + wasiHint(name, defined.keySet()));
             }
             if (expected != null) {
                 ImportCheck.check(name, expected.get(name), item);

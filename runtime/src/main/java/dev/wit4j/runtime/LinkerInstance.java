@@ -43,7 +43,8 @@ public final class LinkerInstance {
      *     {@code i32 i32 -> i32} ({@code flatten_functype} for {@code canon lower}); a component whose
      *     import flattens differently fails to instantiate with a {@link LinkException}
      */
-    public LinkerInstance flatFunc(String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
+    public LinkerInstance flatFunc(
+            String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
         Objects.requireNonNull(function, "function");
         return define(name, Items.flatHost(qualified(name), coreSignature, function));
     }
@@ -140,7 +141,8 @@ public final class LinkerInstance {
     /** A snapshot of this namespace as an instance item. */
     Item.Instance snapshot() {
         Map<String, Item> out = new LinkedHashMap<>();
-        definitions.forEach((name, def) -> out.put(name, def instanceof LinkerInstance li ? li.snapshot() : (Item) def));
+        definitions.forEach(
+                (name, def) -> out.put(name, def instanceof LinkerInstance li ? li.snapshot() : (Item) def));
         return new Item.Instance(out);
     }
 }

@@ -118,7 +118,12 @@ public class Trap extends RuntimeException {
         this(reason, detail, null, null, Objects.requireNonNull(hostException, "hostException"), hostException);
     }
 
-    private Trap(Reason reason, String detail, String componentName, String functionName, Throwable cause,
+    private Trap(
+            Reason reason,
+            String detail,
+            String componentName,
+            String functionName,
+            Throwable cause,
             Throwable hostException) {
         super(message(reason, detail, componentName, functionName), cause);
         this.reason = Objects.requireNonNull(reason, "reason");
@@ -139,7 +144,10 @@ public class Trap extends RuntimeException {
                 sb.append("component `").append(component).append('`');
             }
             if (function != null) {
-                sb.append(component != null ? ", " : "").append("function `").append(function).append('`');
+                sb.append(component != null ? ", " : "")
+                        .append("function `")
+                        .append(function)
+                        .append('`');
             }
             sb.append(')');
         }

@@ -64,7 +64,10 @@ class EngineCacheTest {
 
     @Test
     void anInterpretingEngineWritesOnlyWhenAskedToPrecompile() throws IOException {
-        Engine engine = Engine.builder().executionMode(ExecutionMode.INTERPRETED).cacheDirectory(dir).build();
+        Engine engine = Engine.builder()
+                .executionMode(ExecutionMode.INTERPRETED)
+                .cacheDirectory(dir)
+                .build();
         Component calc = engine.load(CALC);
         assertAdds(calc);
         assertEquals(0, entries());
@@ -75,20 +78,23 @@ class EngineCacheTest {
 
     @Test
     void interpretUntilCachedInterpretsUntilPrecompiled() throws Exception {
-        Engine engine = Engine.builder().cacheDirectory(dir).interpretUntilCached(true).build();
+        Engine engine =
+                Engine.builder().cacheDirectory(dir).interpretUntilCached(true).build();
         Component calc = engine.load(CALC);
         assertAdds(calc); // interpreted: the cache has no entry
         assertEquals(0, entries());
         engine.precompile(calc);
         assertTrue(engine.hasCachedCode(calc));
         assertAdds(calc);
-        Engine later = Engine.builder().cacheDirectory(dir).interpretUntilCached(true).build();
+        Engine later =
+                Engine.builder().cacheDirectory(dir).interpretUntilCached(true).build();
         Component cached = later.load(CALC);
         assertTrue(later.hasCachedCode(cached));
         assertAdds(cached);
         assertEquals(1, entries());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList());
         }
     }
 }

@@ -34,8 +34,10 @@ class RealGuestsTest {
     private static Path ledger() {
         Path out = Paths.get("target", "real").toAbsolutePath();
         try {
-            Process p = new ProcessBuilder("bash", ROOT.resolve("examples/ledger/build.sh").toString(), out.toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "bash", ROOT.resolve("examples/ledger/build.sh").toString(), out.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
@@ -64,13 +66,18 @@ class RealGuestsTest {
         for (CompileReport report : reports) {
             assertTrue(report.fullyCompiled(), report.toString());
         }
-        CompileReport main = reports.stream().max((a, b) -> Integer.compare(a.functions(), b.functions())).orElseThrow();
+        CompileReport main = reports.stream()
+                .max((a, b) -> Integer.compare(a.functions(), b.functions()))
+                .orElseThrow();
         assertTrue(main.functionsSplit() > 0, "a JavaScript engine has functions too large for the JVM: " + main);
-        Files.writeString(Paths.get("target", "real-guests.tsv"), file.getFileName() + "\t" + main.functions()
-                + "\tsplit " + main.functionsSplit() + "\tadded " + main.functionsAdded() + "\tinterpreted "
-                + main.interpretedFunctions().size() + "\tlargest method " + main.largestMethodBytes()
-                + "\tover the JIT limit " + main.methodsOverJitLimit() + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                Paths.get("target", "real-guests.tsv"),
+                file.getFileName() + "\t" + main.functions()
+                        + "\tsplit " + main.functionsSplit() + "\tadded " + main.functionsAdded() + "\tinterpreted "
+                        + main.interpretedFunctions().size() + "\tlargest method " + main.largestMethodBytes()
+                        + "\tover the JIT limit " + main.methodsOverJitLimit() + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
 
         Instance instance = engine.linker().instantiate(component);
         Func classify = instance.func("wit4j:ledger/ledger#classify");
@@ -84,17 +91,24 @@ class RealGuestsTest {
         adler.update(data);
         List<Value> bytes = new ArrayList<>();
         for (byte b : data) bytes.add(Value.u8(b & 0xFF));
-        assertEquals(Optional.of(Value.u32(adler.getValue())),
+        assertEquals(
+                Optional.of(Value.u32(adler.getValue())),
                 instance.func("wit4j:ledger/ledger#checksum").call(Value.list(bytes)));
 
         List<Value> entries = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < 300; i++) {
-            entries.add(Value.record(java.util.Map.of("account", Value.string("acct-" + i), "amount", Value.s64(i * 7L),
-                    "flagged", Value.bool(i % 3 == 0))));
+            entries.add(Value.record(java.util.Map.of(
+                    "account",
+                    Value.string("acct-" + i),
+                    "amount",
+                    Value.s64(i * 7L),
+                    "flagged",
+                    Value.bool(i % 3 == 0))));
             total += i * 7L;
         }
-        assertEquals(Optional.of(Value.tuple(Value.u32(100), Value.s64(total), Value.string("acct-299"))),
+        assertEquals(
+                Optional.of(Value.tuple(Value.u32(100), Value.s64(total), Value.string("acct-299"))),
                 instance.func("wit4j:ledger/ledger#summarize").call(Value.list(entries)));
     }
 }

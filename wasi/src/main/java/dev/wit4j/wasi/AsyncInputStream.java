@@ -57,7 +57,9 @@ final class AsyncInputStream implements Streams.InputStream {
     }
 
     private static Result<Long, Streams.StreamError> count(Result<byte[], Streams.StreamError> r) {
-        return r.isOk() ? Result.ok((long) r.okValue().get().length) : Result.err(r.errValue().get());
+        return r.isOk()
+                ? Result.ok((long) r.okValue().get().length)
+                : Result.err(r.errValue().get());
     }
 
     @Override

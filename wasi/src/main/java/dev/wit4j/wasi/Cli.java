@@ -18,7 +18,9 @@ final class Cli implements Environment, Exit, Stdin, Stdout, Stderr {
 
     Cli(List<String> args, Map<String, String> env, InputStream stdin, OutputStream stdout, OutputStream stderr) {
         this.args = List.copyOf(args);
-        this.env = env.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).toList();
+        this.env = env.entrySet().stream()
+                .map(e -> new Tuple2<>(e.getKey(), e.getValue()))
+                .toList();
         this.stdin = new AsyncInput(stdin, "stdin");
         this.stdout = stdout;
         this.stderr = stderr;

@@ -20,7 +20,8 @@ final class Filesystem implements FilesystemTypes, Preopens {
     @Override
     public List<Tuple2<FilesystemTypes.Descriptor, String>> getDirectories() {
         return preopens.stream()
-                .map(p -> new Tuple2<FilesystemTypes.Descriptor, String>(new HostDescriptor(p.root(), p.root(), p.readOnly()), p.guestPath()))
+                .map(p -> new Tuple2<FilesystemTypes.Descriptor, String>(
+                        new HostDescriptor(p.root(), p.root(), p.readOnly()), p.guestPath()))
                 .toList();
     }
 }

@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -123,17 +123,27 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
     }
 
     private static FilesystemTypes.DescriptorType typeOf(BasicFileAttributes a) {
-        return a.isDirectory() ? FilesystemTypes.DescriptorType.DIRECTORY
-                : a.isRegularFile() ? FilesystemTypes.DescriptorType.REGULAR_FILE
-                : a.isSymbolicLink() ? FilesystemTypes.DescriptorType.SYMBOLIC_LINK : FilesystemTypes.DescriptorType.UNKNOWN;
+        return a.isDirectory()
+                ? FilesystemTypes.DescriptorType.DIRECTORY
+                : a.isRegularFile()
+                        ? FilesystemTypes.DescriptorType.REGULAR_FILE
+                        : a.isSymbolicLink()
+                                ? FilesystemTypes.DescriptorType.SYMBOLIC_LINK
+                                : FilesystemTypes.DescriptorType.UNKNOWN;
     }
 
     private static Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> stat(Path p, boolean follow) {
         try {
-            BasicFileAttributes a = follow ? Files.readAttributes(p, BasicFileAttributes.class)
+            BasicFileAttributes a = follow
+                    ? Files.readAttributes(p, BasicFileAttributes.class)
                     : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return Result.ok(new FilesystemTypes.DescriptorStat(typeOf(a), 1, a.size(), Optional.of(datetime(a.lastAccessTime().toInstant())),
-                    Optional.of(datetime(a.lastModifiedTime().toInstant())), Optional.empty()));
+            return Result.ok(new FilesystemTypes.DescriptorStat(
+                    typeOf(a),
+                    1,
+                    a.size(),
+                    Optional.of(datetime(a.lastAccessTime().toInstant())),
+                    Optional.of(datetime(a.lastModifiedTime().toInstant())),
+                    Optional.empty()));
         } catch (IOException e) {
             return err(code(e));
         }
@@ -219,7 +229,8 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
 
     @Override
     public Result<FilesystemTypes.DescriptorType, FilesystemTypes.ErrorCode> getType() {
-        return stat().okValue().<Result<FilesystemTypes.DescriptorType, FilesystemTypes.ErrorCode>>map(s -> Result.ok(s.type()))
+        return stat().okValue()
+                .<Result<FilesystemTypes.DescriptorType, FilesystemTypes.ErrorCode>>map(s -> Result.ok(s.type()))
                 .orElse(err(FilesystemTypes.ErrorCode.IO));
     }
 
@@ -243,13 +254,15 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
     }
 
     @Override
-    public Result<Void, FilesystemTypes.ErrorCode> setTimes(FilesystemTypes.NewTimestamp dataAccessTimestamp,
-            FilesystemTypes.NewTimestamp dataModificationTimestamp) {
-        return readOnly ? err(FilesystemTypes.ErrorCode.READ_ONLY) : setTimes(path, true, dataAccessTimestamp, dataModificationTimestamp);
+    public Result<Void, FilesystemTypes.ErrorCode> setTimes(
+            FilesystemTypes.NewTimestamp dataAccessTimestamp, FilesystemTypes.NewTimestamp dataModificationTimestamp) {
+        return readOnly
+                ? err(FilesystemTypes.ErrorCode.READ_ONLY)
+                : setTimes(path, true, dataAccessTimestamp, dataModificationTimestamp);
     }
 
-    private static Result<Void, FilesystemTypes.ErrorCode> setTimes(Path p, boolean follow,
-            FilesystemTypes.NewTimestamp access, FilesystemTypes.NewTimestamp modification) {
+    private static Result<Void, FilesystemTypes.ErrorCode> setTimes(
+            Path p, boolean follow, FilesystemTypes.NewTimestamp access, FilesystemTypes.NewTimestamp modification) {
         FileTime now = FileTime.from(java.time.Instant.now());
         try {
             BasicFileAttributeView view = follow
@@ -264,7 +277,8 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
 
     private static FileTime fileTime(FilesystemTypes.NewTimestamp t, FileTime now) {
         if (t instanceof FilesystemTypes.NewTimestamp.Timestamp ts) {
-            return FileTime.from(java.time.Instant.ofEpochSecond(ts.value().seconds(), ts.value().nanoseconds()));
+            return FileTime.from(java.time.Instant.ofEpochSecond(
+                    ts.value().seconds(), ts.value().nanoseconds()));
         }
         return t instanceof FilesystemTypes.NewTimestamp.Now ? now : null;
     }
@@ -300,7 +314,8 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(path)) {
             for (Path p : dir) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                entries.add(new FilesystemTypes.DirectoryEntry(typeOf(a), p.getFileName().toString()));
+                entries.add(new FilesystemTypes.DirectoryEntry(
+                        typeOf(a), p.getFileName().toString()));
             }
         } catch (IOException e) {
             return err(code(e));
@@ -325,15 +340,21 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
     }
 
     @Override
-    public Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> statAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative) {
+    public Result<FilesystemTypes.DescriptorStat, FilesystemTypes.ErrorCode> statAt(
+            Set<FilesystemTypes.PathFlags> pathFlags, String relative) {
         boolean follow = pathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW);
         Result<Path, FilesystemTypes.ErrorCode> target = follow ? resolve(relative) : resolveNoFollow(relative);
-        return target.isOk() ? stat(target.okValue().get(), follow) : err(target.errValue().get());
+        return target.isOk()
+                ? stat(target.okValue().get(), follow)
+                : err(target.errValue().get());
     }
 
     @Override
-    public Result<Void, FilesystemTypes.ErrorCode> setTimesAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative,
-            FilesystemTypes.NewTimestamp dataAccessTimestamp, FilesystemTypes.NewTimestamp dataModificationTimestamp) {
+    public Result<Void, FilesystemTypes.ErrorCode> setTimesAt(
+            Set<FilesystemTypes.PathFlags> pathFlags,
+            String relative,
+            FilesystemTypes.NewTimestamp dataAccessTimestamp,
+            FilesystemTypes.NewTimestamp dataModificationTimestamp) {
         if (readOnly) {
             return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
@@ -347,14 +368,18 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
 
     /** A hard link: both names confined; the new one is made in {@code newDescriptor}'s directory. */
     @Override
-    public Result<Void, FilesystemTypes.ErrorCode> linkAt(Set<FilesystemTypes.PathFlags> oldPathFlags, String oldPath,
-            FilesystemTypes.Descriptor newDescriptor, String newPath) {
+    public Result<Void, FilesystemTypes.ErrorCode> linkAt(
+            Set<FilesystemTypes.PathFlags> oldPathFlags,
+            String oldPath,
+            FilesystemTypes.Descriptor newDescriptor,
+            String newPath) {
         HostDescriptor to = (HostDescriptor) newDescriptor;
         if (readOnly || to.readOnly) {
             return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
         Result<Path, FilesystemTypes.ErrorCode> from = oldPathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW)
-                ? resolve(oldPath) : resolveNoFollow(oldPath);
+                ? resolve(oldPath)
+                : resolveNoFollow(oldPath);
         Result<Path, FilesystemTypes.ErrorCode> target = to.resolveNoFollow(newPath);
         if (!from.isOk() || !target.isOk()) {
             return err(from.isOk() ? target.errValue().get() : from.errValue().get());
@@ -371,8 +396,11 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
     }
 
     @Override
-    public Result<FilesystemTypes.Descriptor, FilesystemTypes.ErrorCode> openAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative,
-            Set<FilesystemTypes.OpenFlags> openFlags, Set<FilesystemTypes.DescriptorFlags> flags) {
+    public Result<FilesystemTypes.Descriptor, FilesystemTypes.ErrorCode> openAt(
+            Set<FilesystemTypes.PathFlags> pathFlags,
+            String relative,
+            Set<FilesystemTypes.OpenFlags> openFlags,
+            Set<FilesystemTypes.DescriptorFlags> flags) {
         boolean follow = pathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW);
         Result<Path, FilesystemTypes.ErrorCode> resolved = follow ? resolve(relative) : resolveNoFollow(relative);
         if (resolved instanceof Result.Err<Path, FilesystemTypes.ErrorCode> e) {
@@ -382,15 +410,19 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         if (!follow && Files.isSymbolicLink(target)) {
             return err(FilesystemTypes.ErrorCode.LOOP); // O_NOFOLLOW on a link: ELOOP
         }
-        boolean writes = flags.contains(FilesystemTypes.DescriptorFlags.WRITE) || openFlags.contains(FilesystemTypes.OpenFlags.CREATE)
+        boolean writes = flags.contains(FilesystemTypes.DescriptorFlags.WRITE)
+                || openFlags.contains(FilesystemTypes.OpenFlags.CREATE)
                 || openFlags.contains(FilesystemTypes.OpenFlags.TRUNCATE);
         if (readOnly && writes) {
             return err(FilesystemTypes.ErrorCode.READ_ONLY);
         }
         try {
             if (openFlags.contains(FilesystemTypes.OpenFlags.CREATE)) {
-                List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.WRITE,
-                        openFlags.contains(FilesystemTypes.OpenFlags.EXCLUSIVE) ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE));
+                List<OpenOption> options = new ArrayList<>(List.of(
+                        StandardOpenOption.WRITE,
+                        openFlags.contains(FilesystemTypes.OpenFlags.EXCLUSIVE)
+                                ? StandardOpenOption.CREATE_NEW
+                                : StandardOpenOption.CREATE));
                 Files.newByteChannel(target, options.toArray(OpenOption[]::new)).close();
             } else if (!Files.exists(target)) {
                 return err(FilesystemTypes.ErrorCode.NO_ENTRY);
@@ -401,12 +433,16 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
                 return err(FilesystemTypes.ErrorCode.NOT_DIRECTORY);
             }
             if (openFlags.contains(FilesystemTypes.OpenFlags.TRUNCATE)) {
-                Files.newByteChannel(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING).close();
+                Files.newByteChannel(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+                        .close();
             }
         } catch (IOException e) {
             return err(code(e));
         }
-        return Result.ok(new HostDescriptor(root, target, readOnly || !flags.contains(FilesystemTypes.DescriptorFlags.WRITE) && !Files.isDirectory(target)));
+        return Result.ok(new HostDescriptor(
+                root,
+                target,
+                readOnly || !flags.contains(FilesystemTypes.DescriptorFlags.WRITE) && !Files.isDirectory(target)));
     }
 
     /** The link's text as stored; reading it never follows it. */
@@ -419,7 +455,8 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         try {
             if (!Files.isSymbolicLink(target.okValue().get())) {
                 return Files.exists(target.okValue().get(), LinkOption.NOFOLLOW_LINKS)
-                        ? err(FilesystemTypes.ErrorCode.INVALID) : err(FilesystemTypes.ErrorCode.NO_ENTRY);
+                        ? err(FilesystemTypes.ErrorCode.INVALID)
+                        : err(FilesystemTypes.ErrorCode.NO_ENTRY);
             }
             return Result.ok(Files.readSymbolicLink(target.okValue().get()).toString());
         } catch (IOException e) {
@@ -439,7 +476,8 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
 
     /** Moves within the preopens, replacing a file (or empty directory) at the new name, as rename(2) does. */
     @Override
-    public Result<Void, FilesystemTypes.ErrorCode> renameAt(String oldPath, FilesystemTypes.Descriptor newDescriptor, String newPath) {
+    public Result<Void, FilesystemTypes.ErrorCode> renameAt(
+            String oldPath, FilesystemTypes.Descriptor newDescriptor, String newPath) {
         HostDescriptor to = (HostDescriptor) newDescriptor;
         if (readOnly || to.readOnly) {
             return err(FilesystemTypes.ErrorCode.READ_ONLY);
@@ -476,8 +514,15 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
         if (!link.isOk()) {
             return err(link.errValue().get());
         }
-        if (oldPath.isEmpty() || oldPath.startsWith("/") || oldPath.indexOf('\0') >= 0
-                || !link.okValue().get().getParent().resolve(oldPath).normalize().startsWith(root)) {
+        if (oldPath.isEmpty()
+                || oldPath.startsWith("/")
+                || oldPath.indexOf('\0') >= 0
+                || !link.okValue()
+                        .get()
+                        .getParent()
+                        .resolve(oldPath)
+                        .normalize()
+                        .startsWith(root)) {
             return err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
         }
         try {
@@ -509,17 +554,21 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
     }
 
     @Override
-    public Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHashAt(Set<FilesystemTypes.PathFlags> pathFlags, String relative) {
+    public Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHashAt(
+            Set<FilesystemTypes.PathFlags> pathFlags, String relative) {
         boolean follow = pathFlags.contains(FilesystemTypes.PathFlags.SYMLINK_FOLLOW);
         Result<Path, FilesystemTypes.ErrorCode> target = follow ? resolve(relative) : resolveNoFollow(relative);
-        return target.isOk() ? metadataHash(target.okValue().get(), follow) : err(target.errValue().get());
+        return target.isOk()
+                ? metadataHash(target.okValue().get(), follow)
+                : err(target.errValue().get());
     }
 
     /**
      * Equal for the same file under any name (hard links included): the device and inode where
      * the file system reports them, else the file key Java offers.
      */
-    private static Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHash(Path p, boolean follow) {
+    private static Result<FilesystemTypes.MetadataHashValue, FilesystemTypes.ErrorCode> metadataHash(
+            Path p, boolean follow) {
         LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         try {
             try {
@@ -527,7 +576,8 @@ final class HostDescriptor implements FilesystemTypes.Descriptor {
                 long dev = (Long) Files.getAttribute(p, "unix:dev", options);
                 return Result.ok(new FilesystemTypes.MetadataHashValue(ino, dev));
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                Object key = Files.readAttributes(p, BasicFileAttributes.class, options).fileKey();
+                Object key = Files.readAttributes(p, BasicFileAttributes.class, options)
+                        .fileKey();
                 long lower = key != null ? key.hashCode() : p.toRealPath().hashCode();
                 return Result.ok(new FilesystemTypes.MetadataHashValue(lower, 0));
             }

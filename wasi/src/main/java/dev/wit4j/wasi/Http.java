@@ -69,7 +69,8 @@ final class Http implements HttpTypes, OutgoingHandler {
 
     @Override
     public void responseOutparamSet(ResponseOutparam param, Result<OutgoingResponse, ErrorCode> response) {
-        throw new IllegalStateException("this host serves no incoming requests, so it never hands out a response-outparam");
+        throw new IllegalStateException(
+                "this host serves no incoming requests, so it never hands out a response-outparam");
     }
 
     @Override
@@ -112,11 +113,13 @@ final class Http implements HttpTypes, OutgoingHandler {
         HttpClient client = client(opts);
         String method = methodName(r.method());
         List<Tuple2<String, byte[]>> headers = r.headerFields().entries();
-        CompletableFuture<Result<IncomingResponse, ErrorCode>> response = r.bodyOrEmpty().completion()
+        CompletableFuture<Result<IncomingResponse, ErrorCode>> response = r.bodyOrEmpty()
+                .completion()
                 .thenCompose(body -> {
                     Result<HttpRequest, ErrorCode> built = build(uri, method, headers, body, opts);
                     if (!built.isOk()) {
-                        return CompletableFuture.completedFuture(Result.<IncomingResponse, ErrorCode>err(built.errValue().get()));
+                        return CompletableFuture.completedFuture(Result.<IncomingResponse, ErrorCode>err(
+                                built.errValue().get()));
                     }
                     return client.sendAsync(built.okValue().get(), HttpResponse.BodyHandlers.ofInputStream())
                             .thenApply(Http::received);
@@ -135,7 +138,8 @@ final class Http implements HttpTypes, OutgoingHandler {
                 fields.add(new Tuple2<>(e.getKey(), v.getBytes(StandardCharsets.ISO_8859_1)));
             }
         }
-        return Result.ok(new HttpIncoming.Response(response.statusCode(), HttpFields.immutableOf(fields), response.body()));
+        return Result.ok(
+                new HttpIncoming.Response(response.statusCode(), HttpFields.immutableOf(fields), response.body()));
     }
 
     /** scheme://authority/path-with-query; no scheme means https, as in wasmtime. */
@@ -167,10 +171,14 @@ final class Http implements HttpTypes, OutgoingHandler {
         }
     }
 
-    private static Result<HttpRequest, ErrorCode> build(URI uri, String method, List<Tuple2<String, byte[]>> headers,
-            byte[] body, HttpOutgoing.Options opts) {
+    private static Result<HttpRequest, ErrorCode> build(
+            URI uri, String method, List<Tuple2<String, byte[]>> headers, byte[] body, HttpOutgoing.Options opts) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         for (Tuple2<String, byte[]> h : headers) {
             String name = h.first().toLowerCase(Locale.ROOT);
             String value = new String(h.second(), StandardCharsets.ISO_8859_1);
@@ -187,7 +195,8 @@ final class Http implements HttpTypes, OutgoingHandler {
             try {
                 b.header(h.first(), value);
             } catch (IllegalArgumentException e) {
-                return Result.err(new ErrorCode.InternalError(Optional.of("header " + h.first() + ": " + e.getMessage())));
+                return Result.err(
+                        new ErrorCode.InternalError(Optional.of("header " + h.first() + ": " + e.getMessage())));
             }
         }
         if (opts != null && opts.firstByteTimeout().isPresent()) {
@@ -198,12 +207,17 @@ final class Http implements HttpTypes, OutgoingHandler {
 
     private synchronized HttpClient client(HttpOutgoing.Options opts) {
         if (opts != null && opts.connectTimeout().isPresent()) {
-            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofNanos(Math.max(1, opts.connectTimeout().get()))).build();
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(
+                            Duration.ofNanos(Math.max(1, opts.connectTimeout().get())))
+                    .build();
         }
         if (sharedClient == null) {
             // redirects are the guest's business: it sees every response as the server sent it
-            sharedClient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            sharedClient = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
         }
         return sharedClient;
     }

@@ -15,8 +15,15 @@ import java.util.Set;
  */
 final class HttpFields implements HttpTypes.Fields {
     /** Connection-level fields a guest may not set (the same set wasmtime refuses). */
-    private static final Set<String> FORBIDDEN = Set.of("connection", "keep-alive", "proxy-connection",
-            "transfer-encoding", "upgrade", "host", "http2-settings", "te");
+    private static final Set<String> FORBIDDEN = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "http2-settings",
+            "te");
 
     private final List<Tuple2<String, byte[]>> entries = new ArrayList<>();
     private final boolean immutable;
@@ -60,7 +67,9 @@ final class HttpFields implements HttpTypes.Fields {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            boolean ok = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!ok) {
                 return false;
@@ -145,7 +154,9 @@ final class HttpFields implements HttpTypes.Fields {
 
     @Override
     public List<Tuple2<String, byte[]>> entries() {
-        return entries.stream().map(e -> new Tuple2<>(e.first(), e.second().clone())).toList();
+        return entries.stream()
+                .map(e -> new Tuple2<>(e.first(), e.second().clone()))
+                .toList();
     }
 
     @Override

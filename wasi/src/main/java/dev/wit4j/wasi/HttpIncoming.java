@@ -7,8 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** What a guest receives: the response future, the response, its body and trailers. */
 final class HttpIncoming {
-    private HttpIncoming() {
-    }
+    private HttpIncoming() {}
 
     /** {@code future-incoming-response}: the response, or the error code, readable once. */
     static final class FutureResponse implements HttpTypes.FutureIncomingResponse {

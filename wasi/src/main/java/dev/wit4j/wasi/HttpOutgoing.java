@@ -10,8 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code request-options}. The body is collected in memory and sent when the guest finishes it.
  */
 final class HttpOutgoing {
-    private HttpOutgoing() {
-    }
+    private HttpOutgoing() {}
 
     /** {@code outgoing-request}: method, target and headers; the headers handed out are immutable. */
     static final class Request implements HttpTypes.OutgoingRequest {
@@ -86,7 +85,8 @@ final class HttpOutgoing {
 
         @Override
         public Result<Void, Void> setScheme(Optional<HttpTypes.Scheme> scheme) {
-            if (scheme.isPresent() && scheme.get() instanceof HttpTypes.Scheme.Other other
+            if (scheme.isPresent()
+                    && scheme.get() instanceof HttpTypes.Scheme.Other other
                     && !other.value().matches("[A-Za-z][A-Za-z0-9+.-]*")) {
                 return Result.err();
             }
@@ -131,6 +131,7 @@ final class HttpOutgoing {
         Body(long maxBytes) {
             this.bytes = new BoundedBuffer(maxBytes);
         }
+
         private final CompletableFuture<byte[]> complete = new CompletableFuture<>();
         private boolean streamTaken;
 
@@ -190,8 +191,8 @@ final class HttpOutgoing {
 
         private void check(int len) {
             if (count + (long) len > maxBytes) {
-                throw new java.io.UncheckedIOException(new java.io.IOException(
-                        "the body exceeds the host's limit of " + maxBytes + " bytes"));
+                throw new java.io.UncheckedIOException(
+                        new java.io.IOException("the body exceeds the host's limit of " + maxBytes + " bytes"));
             }
         }
     }

@@ -16,8 +16,7 @@ final class Pollables implements Poll {
         }
 
         @Override
-        public void block() {
-        }
+        public void block() {}
     }
 
     /** Ready when a Java future completes, successfully or not (its owner reports which). */

@@ -48,7 +48,8 @@ final class Randomness implements Random, Insecure, InsecureSeed {
 
     private static byte[] bytes(java.util.Random source, long len) {
         if (Long.compareUnsigned(len, MAX_BYTES) > 0) {
-            throw new IllegalArgumentException("asked for " + Long.toUnsignedString(len) + " random bytes, at most " + MAX_BYTES);
+            throw new IllegalArgumentException(
+                    "asked for " + Long.toUnsignedString(len) + " random bytes, at most " + MAX_BYTES);
         }
         byte[] b = new byte[(int) len];
         source.nextBytes(b);

@@ -21,19 +21,20 @@ import java.util.Locale;
 
 /** Conversions between {@code wasi:sockets} addresses and Java's, and Java failures to error codes. */
 final class SocketAddresses {
-    private SocketAddresses() {
-    }
+    private SocketAddresses() {}
 
     static InetSocketAddress toJava(Network.IpSocketAddress address) {
         try {
             if (address instanceof Network.IpSocketAddress.Ipv4 v4) {
                 Tuple4<Byte, Byte, Byte, Byte> a = v4.value().address();
-                return new InetSocketAddress(InetAddress.getByAddress(new byte[] {a.first(), a.second(), a.third(), a.fourth()}),
+                return new InetSocketAddress(
+                        InetAddress.getByAddress(new byte[] {a.first(), a.second(), a.third(), a.fourth()}),
                         Short.toUnsignedInt(v4.value().port()));
             }
             Network.Ipv6SocketAddress v6 = ((Network.IpSocketAddress.Ipv6) address).value();
             byte[] bytes = ipv6Bytes(v6.address());
-            return new InetSocketAddress(Inet6Address.getByAddress(null, bytes, v6.scopeId()), Short.toUnsignedInt(v6.port()));
+            return new InetSocketAddress(
+                    Inet6Address.getByAddress(null, bytes, v6.scopeId()), Short.toUnsignedInt(v6.port()));
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a 4- or 16-byte address is always valid", e);
         }
@@ -56,11 +57,13 @@ final class SocketAddresses {
             return new Network.IpSocketAddress.Ipv4(new Network.Ipv4SocketAddress(port, ipv4(ip.getAddress())));
         }
         Inet6Address v6 = (Inet6Address) ip;
-        return new Network.IpSocketAddress.Ipv6(new Network.Ipv6SocketAddress(port, 0, ipv6(v6.getAddress()), v6.getScopeId()));
+        return new Network.IpSocketAddress.Ipv6(
+                new Network.Ipv6SocketAddress(port, 0, ipv6(v6.getAddress()), v6.getScopeId()));
     }
 
     static Network.IpAddress fromJava(InetAddress ip) {
-        return ip instanceof Inet4Address ? new Network.IpAddress.Ipv4(ipv4(ip.getAddress()))
+        return ip instanceof Inet4Address
+                ? new Network.IpAddress.Ipv4(ipv4(ip.getAddress()))
                 : new Network.IpAddress.Ipv6(ipv6(ip.getAddress()));
     }
 
@@ -77,14 +80,18 @@ final class SocketAddresses {
     }
 
     static Network.IpAddressFamily family(Network.IpSocketAddress address) {
-        return address instanceof Network.IpSocketAddress.Ipv4 ? Network.IpAddressFamily.IPV4 : Network.IpAddressFamily.IPV6;
+        return address instanceof Network.IpSocketAddress.Ipv4
+                ? Network.IpAddressFamily.IPV4
+                : Network.IpAddressFamily.IPV6;
     }
 
     /** The error code for a failed socket operation, as wasmtime maps the same errno values. */
     static Network.ErrorCode code(Exception e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (e instanceof BindException) {
-            return message.contains("assign") ? Network.ErrorCode.ADDRESS_NOT_BINDABLE : Network.ErrorCode.ADDRESS_IN_USE;
+            return message.contains("assign")
+                    ? Network.ErrorCode.ADDRESS_NOT_BINDABLE
+                    : Network.ErrorCode.ADDRESS_IN_USE;
         } else if (e instanceof ConnectException) {
             return message.contains("timed out") ? Network.ErrorCode.TIMEOUT : Network.ErrorCode.CONNECTION_REFUSED;
         } else if (e instanceof NoRouteToHostException || e instanceof PortUnreachableException) {

@@ -8,8 +8,7 @@ import java.nio.channels.NetworkChannel;
 /** Socket options read and written with the error codes of {@code wasi:sockets}, for TCP and UDP sockets alike. */
 final class SocketOptions {
 
-    private SocketOptions() {
-    }
+    private SocketOptions() {}
 
     static <T> Result<T, Network.ErrorCode> get(NetworkChannel channel, SocketOption<T> option) {
         try {
@@ -37,7 +36,9 @@ final class SocketOptions {
     /** A buffer size as WASI's {@code u64}. */
     static Result<Long, Network.ErrorCode> size(NetworkChannel channel, SocketOption<Integer> option) {
         Result<Integer, Network.ErrorCode> r = get(channel, option);
-        return r.isOk() ? Result.ok((long) r.okValue().get()) : Result.err(r.errValue().get());
+        return r.isOk()
+                ? Result.ok((long) r.okValue().get())
+                : Result.err(r.errValue().get());
     }
 
     /**

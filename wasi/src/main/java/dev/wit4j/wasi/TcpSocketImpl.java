@@ -20,7 +20,16 @@ import java.util.concurrent.TimeUnit;
  * {@link ServerSocketChannel} bound to the address the client channel had.
  */
 final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
-    private enum State { UNBOUND, BIND_STARTED, BOUND, LISTEN_STARTED, LISTENING, CONNECT_STARTED, CONNECTED, CLOSED }
+    private enum State {
+        UNBOUND,
+        BIND_STARTED,
+        BOUND,
+        LISTEN_STARTED,
+        LISTENING,
+        CONNECT_STARTED,
+        CONNECTED,
+        CLOSED
+    }
 
     private final Network.IpAddressFamily family;
     private SocketChannel channel;
@@ -53,11 +62,14 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
     }
 
     /** Why {@code address} may not be used through {@code network}, or null. */
-    static Network.ErrorCode refuse(Network.Network_ network, Network.IpSocketAddress address, Network.IpAddressFamily family) {
+    static Network.ErrorCode refuse(
+            Network.Network_ network, Network.IpSocketAddress address, Network.IpAddressFamily family) {
         if (SocketAddresses.family(address) != family) {
             return Network.ErrorCode.INVALID_ARGUMENT;
         }
-        return ((NetworkGrant) network).allows(SocketAddresses.toJava(address)) ? null : Network.ErrorCode.ACCESS_DENIED;
+        return ((NetworkGrant) network).allows(SocketAddresses.toJava(address))
+                ? null
+                : Network.ErrorCode.ACCESS_DENIED;
     }
 
     @Override
@@ -89,7 +101,8 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
     }
 
     @Override
-    public Result<Void, Network.ErrorCode> startConnect(Network.Network_ network, Network.IpSocketAddress remoteAddress) {
+    public Result<Void, Network.ErrorCode> startConnect(
+            Network.Network_ network, Network.IpSocketAddress remoteAddress) {
         if (state != State.UNBOUND && state != State.BOUND) {
             return err(Network.ErrorCode.INVALID_STATE);
         }
@@ -150,7 +163,8 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
         ch.configureBlocking(true);
         // The socket's own streams: Channels.newInputStream would hold the channel's blocking lock
         // while the reader waits, and no write could pass it.
-        return new Tuple2<>(new AsyncInputStream(new AsyncInput(ch.socket().getInputStream(), "tcp")),
+        return new Tuple2<>(
+                new AsyncInputStream(new AsyncInput(ch.socket().getInputStream(), "tcp")),
                 new HostOutputStream(ch.socket().getOutputStream()));
     }
 
@@ -196,7 +210,8 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
                 return err(Network.ErrorCode.WOULD_BLOCK);
             }
             Tuple2<Streams.InputStream, Streams.OutputStream> streams = streams(client);
-            return Result.ok(new Tuple3<>(new TcpSocketImpl(family, client, State.CONNECTED), streams.first(), streams.second()));
+            return Result.ok(new Tuple3<>(
+                    new TcpSocketImpl(family, client, State.CONNECTED), streams.first(), streams.second()));
         } catch (IOException e) {
             return err(SocketAddresses.code(e));
         }
@@ -245,7 +260,8 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
         if (state == State.LISTEN_STARTED || state == State.LISTENING) {
             return err(Network.ErrorCode.NOT_SUPPORTED); // java.nio cannot change a listening socket's backlog
         }
-        backlog = (int) Math.min(Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : value, Integer.MAX_VALUE);
+        backlog = (int) Math.min(
+                Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : value, Integer.MAX_VALUE);
         return Result.ok();
     }
 
@@ -274,7 +290,9 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
     /** Keep-alive timings are whole seconds on the host (jdk.net's TCP_KEEPIDLE/TCP_KEEPINTERVAL). */
     private Result<Long, Network.ErrorCode> seconds(SocketOption<Integer> option) {
         Result<Integer, Network.ErrorCode> r = get(option);
-        return r.isOk() ? Result.ok(TimeUnit.SECONDS.toNanos(r.okValue().get())) : err(r.errValue().get());
+        return r.isOk()
+                ? Result.ok(TimeUnit.SECONDS.toNanos(r.okValue().get()))
+                : err(r.errValue().get());
     }
 
     private Result<Void, Network.ErrorCode> setSeconds(SocketOption<Integer> option, long nanos) {
@@ -312,7 +330,9 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
 
     @Override
     public Result<Void, Network.ErrorCode> setKeepAliveCount(int value) {
-        return value == 0 ? err(Network.ErrorCode.INVALID_ARGUMENT) : set(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT, value);
+        return value == 0
+                ? err(Network.ErrorCode.INVALID_ARGUMENT)
+                : set(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT, value);
     }
 
     /** java.net offers no unicast TTL / hop limit for TCP sockets. */

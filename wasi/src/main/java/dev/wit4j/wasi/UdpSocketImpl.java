@@ -23,7 +23,11 @@ final class UdpSocketImpl implements Udp.UdpSocket, AutoCloseable {
     /** How many datagrams check-send permits at a time. */
     private static final long SEND_PERMIT = 64;
 
-    private enum State { UNBOUND, BIND_STARTED, BOUND }
+    private enum State {
+        UNBOUND,
+        BIND_STARTED,
+        BOUND
+    }
 
     private final Network.IpAddressFamily family;
     private final DatagramChannel channel;
@@ -129,7 +133,8 @@ final class UdpSocketImpl implements Udp.UdpSocket, AutoCloseable {
         if (from == null) {
             return null;
         }
-        return new Udp.IncomingDatagram(Arrays.copyOf(buffer.array(), buffer.position()), SocketAddresses.fromJava(from));
+        return new Udp.IncomingDatagram(
+                Arrays.copyOf(buffer.array(), buffer.position()), SocketAddresses.fromJava(from));
     }
 
     private final class Incoming implements Udp.IncomingDatagramStream {
@@ -193,7 +198,8 @@ final class UdpSocketImpl implements Udp.UdpSocket, AutoCloseable {
                 InetSocketAddress to = connected;
                 if (d.remoteAddress().isPresent()) {
                     problem = refuseRemote(d.remoteAddress().get());
-                    InetSocketAddress given = SocketAddresses.toJava(d.remoteAddress().get());
+                    InetSocketAddress given =
+                            SocketAddresses.toJava(d.remoteAddress().get());
                     if (problem == null && connected != null && !connected.equals(given)) {
                         problem = Network.ErrorCode.INVALID_ARGUMENT;
                     }
@@ -206,7 +212,9 @@ final class UdpSocketImpl implements Udp.UdpSocket, AutoCloseable {
                 }
                 if (problem == null) {
                     try {
-                        int n = connected != null ? channel.write(ByteBuffer.wrap(d.data())) : channel.send(ByteBuffer.wrap(d.data()), to);
+                        int n = connected != null
+                                ? channel.write(ByteBuffer.wrap(d.data()))
+                                : channel.send(ByteBuffer.wrap(d.data()), to);
                         if (n == 0 && d.data().length > 0) {
                             break; // the send buffer is full: the rest waits for the guest's next try
                         }
@@ -242,7 +250,9 @@ final class UdpSocketImpl implements Udp.UdpSocket, AutoCloseable {
 
     @Override
     public Result<Network.IpSocketAddress, Network.ErrorCode> remoteAddress() {
-        return connected == null ? err(Network.ErrorCode.INVALID_STATE) : Result.ok(SocketAddresses.fromJava(connected));
+        return connected == null
+                ? err(Network.ErrorCode.INVALID_STATE)
+                : Result.ok(SocketAddresses.fromJava(connected));
     }
 
     @Override

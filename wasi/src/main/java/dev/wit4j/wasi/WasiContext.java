@@ -51,8 +51,7 @@ import java.util.function.Predicate;
 public final class WasiContext {
 
     /** A host directory granted to the component as {@code guestPath}. */
-    record Preopen(Path root, String guestPath, boolean readOnly) {
-    }
+    record Preopen(Path root, String guestPath, boolean readOnly) {}
 
     private final Host.Imports imports;
 
@@ -68,12 +67,25 @@ public final class WasiContext {
                 .poll(new Pollables())
                 .monotonicClock(monotonic)
                 .wallClock(new Wall(b.wallClock))
-                .random(random).insecure(random).insecureSeed(random)
-                .environment(cli).exit(cli).stdin(cli).stdout(cli).stderr(cli)
-                .terminalStdin(terminal).terminalStdout(terminal).terminalStderr(terminal)
-                .filesystemTypes(fs).preopens(fs)
-                .httpTypes(http).outgoingHandler(http)
-                .instanceNetwork(sockets).ipNameLookup(sockets).tcpCreateSocket(sockets).udpCreateSocket(sockets)
+                .random(random)
+                .insecure(random)
+                .insecureSeed(random)
+                .environment(cli)
+                .exit(cli)
+                .stdin(cli)
+                .stdout(cli)
+                .stderr(cli)
+                .terminalStdin(terminal)
+                .terminalStdout(terminal)
+                .terminalStderr(terminal)
+                .filesystemTypes(fs)
+                .preopens(fs)
+                .httpTypes(http)
+                .outgoingHandler(http)
+                .instanceNetwork(sockets)
+                .ipNameLookup(sockets)
+                .tcpCreateSocket(sockets)
+                .udpCreateSocket(sockets)
                 .build();
     }
 
@@ -178,7 +190,8 @@ public final class WasiContext {
                 .findFirst()
                 .map(n -> instance.func(n + "#run"))
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "not a WASI command: the component exports no wasi:cli/run@0.2.x (exports: " + instance.exportNames() + ")"));
+                        "not a WASI command: the component exports no wasi:cli/run@0.2.x (exports: "
+                                + instance.exportNames() + ")"));
     }
 
     /** Collects the grants; each setter replaces what it sets. */
@@ -197,8 +210,7 @@ public final class WasiContext {
         private long maxHttpBodyBytes = HttpOutgoing.Body.DEFAULT_MAX_BYTES;
         private Predicate<InetSocketAddress> networkAllowed;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The arguments the component sees (by convention the first is the program name). */
         public Builder args(String... args) {

@@ -39,12 +39,28 @@ class FilesystemTest {
     void opensReadsAndWritesInsideThePreopen() throws IOException {
         FilesystemTypes.Descriptor dir = preopen(false);
         assertEquals(Result.ok(FilesystemTypes.DescriptorType.DIRECTORY), dir.getType());
-        FilesystemTypes.Descriptor file = dir.openAt(Set.of(), "a.txt", EnumSet.of(FilesystemTypes.OpenFlags.CREATE),
-                EnumSet.of(FilesystemTypes.DescriptorFlags.READ, FilesystemTypes.DescriptorFlags.WRITE)).okValue().orElseThrow();
+        FilesystemTypes.Descriptor file = dir.openAt(
+                        Set.of(),
+                        "a.txt",
+                        EnumSet.of(FilesystemTypes.OpenFlags.CREATE),
+                        EnumSet.of(FilesystemTypes.DescriptorFlags.READ, FilesystemTypes.DescriptorFlags.WRITE))
+                .okValue()
+                .orElseThrow();
         assertEquals(Result.ok(2L), file.write("hi".getBytes(StandardCharsets.UTF_8), 0));
         assertEquals("hi", Files.readString(tmp.resolve("root/a.txt")));
-        assertEquals(FilesystemTypes.DescriptorType.REGULAR_FILE, dir.statAt(Set.of(), "a.txt").okValue().orElseThrow().type());
-        assertEquals("a.txt", dir.readDirectory().okValue().orElseThrow().readDirectoryEntry().okValue().orElseThrow().orElseThrow().name());
+        assertEquals(
+                FilesystemTypes.DescriptorType.REGULAR_FILE,
+                dir.statAt(Set.of(), "a.txt").okValue().orElseThrow().type());
+        assertEquals(
+                "a.txt",
+                dir.readDirectory()
+                        .okValue()
+                        .orElseThrow()
+                        .readDirectoryEntry()
+                        .okValue()
+                        .orElseThrow()
+                        .orElseThrow()
+                        .name());
     }
 
     @Test
@@ -54,8 +70,10 @@ class FilesystemTest {
         Files.createSymbolicLink(tmp.resolve("root/link"), tmp);
         for (String path : List.of("../secret", "/etc/passwd", "sub/../../secret", "link/secret")) {
             assertEquals(Result.err(FilesystemTypes.ErrorCode.NOT_PERMITTED), dir.statAt(Set.of(), path), path);
-            assertEquals(Result.err(FilesystemTypes.ErrorCode.NOT_PERMITTED),
-                    dir.openAt(Set.of(), path, Set.of(), EnumSet.of(FilesystemTypes.DescriptorFlags.READ)), path);
+            assertEquals(
+                    Result.err(FilesystemTypes.ErrorCode.NOT_PERMITTED),
+                    dir.openAt(Set.of(), path, Set.of(), EnumSet.of(FilesystemTypes.DescriptorFlags.READ)),
+                    path);
         }
         assertTrue(dir.statAt(Set.of(), "sub/..").isOk());
     }
@@ -64,12 +82,18 @@ class FilesystemTest {
     void readOnlyPreopensRefuseChanges() throws IOException {
         FilesystemTypes.Descriptor dir = preopen(true);
         assertEquals(Result.err(FilesystemTypes.ErrorCode.READ_ONLY), dir.createDirectoryAt("d"));
-        assertEquals(Result.err(FilesystemTypes.ErrorCode.READ_ONLY),
-                dir.openAt(Set.of(), "new", EnumSet.of(FilesystemTypes.OpenFlags.CREATE), EnumSet.of(FilesystemTypes.DescriptorFlags.WRITE)));
+        assertEquals(
+                Result.err(FilesystemTypes.ErrorCode.READ_ONLY),
+                dir.openAt(
+                        Set.of(),
+                        "new",
+                        EnumSet.of(FilesystemTypes.OpenFlags.CREATE),
+                        EnumSet.of(FilesystemTypes.DescriptorFlags.WRITE)));
     }
 
     private static final Set<FilesystemTypes.PathFlags> FOLLOW = EnumSet.of(FilesystemTypes.PathFlags.SYMLINK_FOLLOW);
-    private static final Result<Void, FilesystemTypes.ErrorCode> NOT_PERMITTED = Result.err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
+    private static final Result<Void, FilesystemTypes.ErrorCode> NOT_PERMITTED =
+            Result.err(FilesystemTypes.ErrorCode.NOT_PERMITTED);
 
     /** A second preopen beside the first, with a file outside both as the sentinel. */
     private Path outsideSentinel() throws IOException {
@@ -101,12 +125,17 @@ class FilesystemTest {
         // renaming a link moves the link, not what it points to
         assertEquals(Result.ok(), dir.renameAt("out", dir, "out2"));
         assertTrue(Files.isSymbolicLink(root.resolve("out2")));
-        assertEquals(Result.err(FilesystemTypes.ErrorCode.READ_ONLY), preopenReadOnlyBeside().renameAt("x", dir, "y"));
+        assertEquals(
+                Result.err(FilesystemTypes.ErrorCode.READ_ONLY),
+                preopenReadOnlyBeside().renameAt("x", dir, "y"));
     }
 
     private FilesystemTypes.Descriptor preopenReadOnlyBeside() throws IOException {
         Path other = Files.createDirectories(tmp.resolve("other"));
-        return new Filesystem(List.of(new WasiContext.Preopen(other, "/other", true))).getDirectories().get(0).first();
+        return new Filesystem(List.of(new WasiContext.Preopen(other, "/other", true)))
+                .getDirectories()
+                .get(0)
+                .first();
     }
 
     @Test
@@ -139,9 +168,14 @@ class FilesystemTest {
         assertEquals(Result.ok(), dir.symlinkAt("../a", "d/up"));
         assertEquals(Result.ok("../a"), dir.readlinkAt("d/up"));
         assertEquals("A", Files.readString(root.resolve("d/up")));
-        assertEquals(FilesystemTypes.DescriptorType.SYMBOLIC_LINK, dir.statAt(Set.of(), "d/up").okValue().orElseThrow().type());
-        assertEquals(FilesystemTypes.DescriptorType.REGULAR_FILE, dir.statAt(FOLLOW, "d/up").okValue().orElseThrow().type());
-        assertEquals(Result.err(FilesystemTypes.ErrorCode.LOOP),
+        assertEquals(
+                FilesystemTypes.DescriptorType.SYMBOLIC_LINK,
+                dir.statAt(Set.of(), "d/up").okValue().orElseThrow().type());
+        assertEquals(
+                FilesystemTypes.DescriptorType.REGULAR_FILE,
+                dir.statAt(FOLLOW, "d/up").okValue().orElseThrow().type());
+        assertEquals(
+                Result.err(FilesystemTypes.ErrorCode.LOOP),
                 dir.openAt(Set.of(), "d/up", Set.of(), EnumSet.of(FilesystemTypes.DescriptorFlags.READ)));
         assertEquals(Result.err(FilesystemTypes.ErrorCode.INVALID), dir.readlinkAt("a"));
         assertEquals(Result.err(FilesystemTypes.ErrorCode.NO_ENTRY), dir.readlinkAt("nothing"));
@@ -167,23 +201,64 @@ class FilesystemTest {
         FilesystemTypes.Descriptor dir = preopen(false);
         Path root = tmp.resolve("root");
         Files.writeString(root.resolve("a"), "hello");
-        FilesystemTypes.Descriptor file = dir.openAt(Set.of(), "a", Set.of(),
-                EnumSet.of(FilesystemTypes.DescriptorFlags.READ, FilesystemTypes.DescriptorFlags.WRITE)).okValue().orElseThrow();
+        FilesystemTypes.Descriptor file = dir.openAt(
+                        Set.of(),
+                        "a",
+                        Set.of(),
+                        EnumSet.of(FilesystemTypes.DescriptorFlags.READ, FilesystemTypes.DescriptorFlags.WRITE))
+                .okValue()
+                .orElseThrow();
         WallClock.Datetime t = new WallClock.Datetime(1_000_000_000L, 500);
-        assertEquals(Result.ok(), file.setTimes(new FilesystemTypes.NewTimestamp.NoChange(), new FilesystemTypes.NewTimestamp.Timestamp(t)));
-        assertEquals(java.time.Instant.ofEpochSecond(1_000_000_000L, 500), Files.getLastModifiedTime(root.resolve("a")).toInstant());
-        assertEquals(t, file.stat().okValue().orElseThrow().dataModificationTimestamp().orElseThrow());
+        assertEquals(
+                Result.ok(),
+                file.setTimes(
+                        new FilesystemTypes.NewTimestamp.NoChange(), new FilesystemTypes.NewTimestamp.Timestamp(t)));
+        assertEquals(
+                java.time.Instant.ofEpochSecond(1_000_000_000L, 500),
+                Files.getLastModifiedTime(root.resolve("a")).toInstant());
+        assertEquals(
+                t,
+                file.stat().okValue().orElseThrow().dataModificationTimestamp().orElseThrow());
         WallClock.Datetime u = new WallClock.Datetime(1_100_000_000L, 0);
-        assertEquals(Result.ok(), dir.setTimesAt(FOLLOW, "a", new FilesystemTypes.NewTimestamp.Timestamp(u), new FilesystemTypes.NewTimestamp.Timestamp(u)));
-        assertEquals(u, dir.statAt(FOLLOW, "a").okValue().orElseThrow().dataModificationTimestamp().orElseThrow());
-        assertEquals(Result.ok(), dir.setTimesAt(Set.of(), "a", new FilesystemTypes.NewTimestamp.NoChange(), new FilesystemTypes.NewTimestamp.Now()));
-        assertTrue(Files.getLastModifiedTime(root.resolve("a")).toInstant().isAfter(java.time.Instant.ofEpochSecond(1_500_000_000L)));
+        assertEquals(
+                Result.ok(),
+                dir.setTimesAt(
+                        FOLLOW,
+                        "a",
+                        new FilesystemTypes.NewTimestamp.Timestamp(u),
+                        new FilesystemTypes.NewTimestamp.Timestamp(u)));
+        assertEquals(
+                u,
+                dir.statAt(FOLLOW, "a")
+                        .okValue()
+                        .orElseThrow()
+                        .dataModificationTimestamp()
+                        .orElseThrow());
+        assertEquals(
+                Result.ok(),
+                dir.setTimesAt(
+                        Set.of(),
+                        "a",
+                        new FilesystemTypes.NewTimestamp.NoChange(),
+                        new FilesystemTypes.NewTimestamp.Now()));
+        assertTrue(Files.getLastModifiedTime(root.resolve("a"))
+                .toInstant()
+                .isAfter(java.time.Instant.ofEpochSecond(1_500_000_000L)));
 
         Path sentinel = outsideSentinel();
         java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(sentinel);
-        assertEquals(NOT_PERMITTED, dir.setTimesAt(FOLLOW, "../sentinel", new FilesystemTypes.NewTimestamp.Now(), new FilesystemTypes.NewTimestamp.Now()));
+        assertEquals(
+                NOT_PERMITTED,
+                dir.setTimesAt(
+                        FOLLOW,
+                        "../sentinel",
+                        new FilesystemTypes.NewTimestamp.Now(),
+                        new FilesystemTypes.NewTimestamp.Now()));
         Files.createSymbolicLink(root.resolve("out"), sentinel);
-        assertEquals(NOT_PERMITTED, dir.setTimesAt(FOLLOW, "out", new FilesystemTypes.NewTimestamp.Now(), new FilesystemTypes.NewTimestamp.Now()));
+        assertEquals(
+                NOT_PERMITTED,
+                dir.setTimesAt(
+                        FOLLOW, "out", new FilesystemTypes.NewTimestamp.Now(), new FilesystemTypes.NewTimestamp.Now()));
         assertEquals(before, Files.getLastModifiedTime(sentinel));
 
         assertEquals(Result.ok(), file.setSize(2));
@@ -194,13 +269,17 @@ class FilesystemTest {
         assertEquals(Result.ok(), file.syncData());
         assertEquals(Result.ok(), dir.sync());
         assertEquals(Result.ok(), file.advise(0, 4, FilesystemTypes.Advice.SEQUENTIAL));
-        assertEquals(Result.err(FilesystemTypes.ErrorCode.BAD_DESCRIPTOR), dir.advise(0, 4, FilesystemTypes.Advice.NORMAL));
+        assertEquals(
+                Result.err(FilesystemTypes.ErrorCode.BAD_DESCRIPTOR), dir.advise(0, 4, FilesystemTypes.Advice.NORMAL));
         assertEquals(Result.err(FilesystemTypes.ErrorCode.IS_DIRECTORY), dir.setSize(0));
 
-        FilesystemTypes.Descriptor readOnly = dir.openAt(Set.of(), "a", Set.of(), EnumSet.of(FilesystemTypes.DescriptorFlags.READ))
-                .okValue().orElseThrow();
+        FilesystemTypes.Descriptor readOnly = dir.openAt(
+                        Set.of(), "a", Set.of(), EnumSet.of(FilesystemTypes.DescriptorFlags.READ))
+                .okValue()
+                .orElseThrow();
         assertEquals(Result.err(FilesystemTypes.ErrorCode.READ_ONLY), readOnly.setSize(0));
-        assertEquals(Result.err(FilesystemTypes.ErrorCode.READ_ONLY),
+        assertEquals(
+                Result.err(FilesystemTypes.ErrorCode.READ_ONLY),
                 readOnly.setTimes(new FilesystemTypes.NewTimestamp.Now(), new FilesystemTypes.NewTimestamp.Now()));
     }
 }

@@ -24,8 +24,16 @@ class HostedWasiTest {
             component = engine.load(in.readAllBytes());
         }
         EnvCount.Imports imports = EnvCount.Imports.builder().tag(n -> n * 10).build();
-        WasiContext wasi = WasiContext.builder().env("A", "1").env("B", "2").env("C", "3").build();
+        WasiContext wasi =
+                WasiContext.builder().env("A", "1").env("B", "2").env("C", "3").build();
         assertEquals(30, EnvCount.instantiate(engine, component, imports, wasi).count());
-        assertEquals(0, EnvCount.instantiate(engine, component, imports, WasiContext.builder().build()).count());
+        assertEquals(
+                0,
+                EnvCount.instantiate(
+                                engine,
+                                component,
+                                imports,
+                                WasiContext.builder().build())
+                        .count());
     }
 }

@@ -27,15 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  * wasi:http) and a C command from clang + wasi-libc wrapped by jco's preview1 adapter.
  */
 class RealCommandsTest {
-    private static final Engine ENGINE = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+    private static final Engine ENGINE =
+            Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
 
     @TempDir
     static Path box;
+
     private static Path data;
     private static Path outside;
 
-    private record Run(int code, List<String> out) {
-    }
+    private record Run(int code, List<String> out) {}
 
     @BeforeAll
     static void files() throws IOException {
@@ -57,18 +58,29 @@ class RealCommandsTest {
     @Test
     void theJavaScriptCommandSeesOnlyWhatIsGranted() {
         Component js = ENGINE.load(WasiApps.build("js"));
-        Run granted = run(js, WasiContext.builder().args("app", "x", "y").env("GREETING", "hi").env("EXIT_CODE", "5")
-                .preopenedDir(data, "/data", true));
-        assertEquals(new Run(5, List.of(
-                "hello from javascript",
-                "GREETING=hi",
-                "args: x y",
-                "preopens: /data",
-                "input.txt: the contents",
-                "../outside.txt: not-permitted")), granted);
+        Run granted = run(
+                js,
+                WasiContext.builder()
+                        .args("app", "x", "y")
+                        .env("GREETING", "hi")
+                        .env("EXIT_CODE", "5")
+                        .preopenedDir(data, "/data", true));
+        assertEquals(
+                new Run(
+                        5,
+                        List.of(
+                                "hello from javascript",
+                                "GREETING=hi",
+                                "args: x y",
+                                "preopens: /data",
+                                "input.txt: the contents",
+                                "../outside.txt: not-permitted")),
+                granted);
 
         Run nothing = run(js, WasiContext.builder());
-        assertEquals(new Run(2, List.of("hello from javascript", "GREETING=(unset)", "args: ", "preopens: ", "no /data")), nothing);
+        assertEquals(
+                new Run(2, List.of("hello from javascript", "GREETING=(unset)", "args: ", "preopens: ", "no /data")),
+                nothing);
     }
 
     /**
@@ -82,13 +94,27 @@ class RealCommandsTest {
         List<dev.wit4j.runtime.engine.CompileReport> reports = compiled.precompile(js);
         for (var report : reports) {
             assertTrue(report.fullyCompiled(), report.toString());
-            assertTrue(report.largestMethodBytes() <= dev.wit4j.runtime.engine.CompileReport.JIT_LIMIT, report.toString());
+            assertTrue(
+                    report.largestMethodBytes() <= dev.wit4j.runtime.engine.CompileReport.JIT_LIMIT, report.toString());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = WasiContext.builder().args("app", "x").env("GREETING", "hi").preopenedDir(data, "/data", true)
-                .stdout(out).build().run(compiled, js);
-        assertEquals(new Run(0, List.of("hello from javascript", "GREETING=hi", "args: x", "preopens: /data",
-                "input.txt: the contents", "../outside.txt: not-permitted")),
+        int code = WasiContext.builder()
+                .args("app", "x")
+                .env("GREETING", "hi")
+                .preopenedDir(data, "/data", true)
+                .stdout(out)
+                .build()
+                .run(compiled, js);
+        assertEquals(
+                new Run(
+                        0,
+                        List.of(
+                                "hello from javascript",
+                                "GREETING=hi",
+                                "args: x",
+                                "preopens: /data",
+                                "input.txt: the contents",
+                                "../outside.txt: not-permitted")),
                 new Run(code, out.toString(StandardCharsets.UTF_8).lines().toList()));
         System.out.println("app-js.wasm compiled: " + reports);
     }
@@ -115,16 +141,24 @@ class RealCommandsTest {
             assertTrue(denied.out().stream().anyMatch(l -> l.startsWith("fetch failed: ")), denied.toString());
             assertEquals(0, requests.get(), "a request went out without the grant");
 
-            Run granted = run(js, WasiContext.builder().env("FETCH_URL", url).preopenedDir(data, "/data", true)
-                    .allowHttp(uri -> uri.getHost().equals("127.0.0.1")));
-            assertEquals(new Run(0, List.of(
-                    "hello from javascript",
-                    "GREETING=(unset)",
-                    "args: ",
-                    "preopens: /data",
-                    "input.txt: the contents",
-                    "../outside.txt: not-permitted",
-                    "fetch: 200 served /page")), granted);
+            Run granted = run(
+                    js,
+                    WasiContext.builder()
+                            .env("FETCH_URL", url)
+                            .preopenedDir(data, "/data", true)
+                            .allowHttp(uri -> uri.getHost().equals("127.0.0.1")));
+            assertEquals(
+                    new Run(
+                            0,
+                            List.of(
+                                    "hello from javascript",
+                                    "GREETING=(unset)",
+                                    "args: ",
+                                    "preopens: /data",
+                                    "input.txt: the contents",
+                                    "../outside.txt: not-permitted",
+                                    "fetch: 200 served /page")),
+                    granted);
             assertEquals(1, requests.get());
         } finally {
             server.stop(0);
@@ -136,38 +170,49 @@ class RealCommandsTest {
         Component c = ENGINE.load(WasiApps.build("c"));
         Map<String, String> before = snapshot(box);
         FileTime outsideModified = Files.getLastModifiedTime(outside);
-        Run run = run(c, WasiContext.builder().args("app", "a").env("GREETING", "hi").preopenedDir(data, "/data", false));
-        assertEquals(new Run(0, List.of(
-                "hello from c",
-                "GREETING=hi",
-                "args: a",
-                "input.txt: the contents",
-                // wasi-libc maps the host's not-permitted to EPERM (63)
-                "read ../outside.txt: errno 63 (Operation not permitted)",
-                "read sub/../../outside.txt: errno 63 (Operation not permitted)",
-                // an absolute path never reaches the host: wasi-libc refuses it with ENOTCAPABLE (76)
-                "read /etc/passwd: errno 76 (Capabilities insufficient)",
-                "read link-out: errno 63 (Operation not permitted)",
-                "read dir-out/outside.txt: errno 63 (Operation not permitted)",
-                "write link-out: errno 63 (Operation not permitted)",
-                "create ../created.txt: errno 63 (Operation not permitted)",
-                "create dir-out/created.txt: errno 63 (Operation not permitted)",
-                "mkdir ../made-dir: errno 63 (Operation not permitted)")), run);
+        Run run = run(
+                c, WasiContext.builder().args("app", "a").env("GREETING", "hi").preopenedDir(data, "/data", false));
+        assertEquals(
+                new Run(
+                        0,
+                        List.of(
+                                "hello from c",
+                                "GREETING=hi",
+                                "args: a",
+                                "input.txt: the contents",
+                                // wasi-libc maps the host's not-permitted to EPERM (63)
+                                "read ../outside.txt: errno 63 (Operation not permitted)",
+                                "read sub/../../outside.txt: errno 63 (Operation not permitted)",
+                                // an absolute path never reaches the host: wasi-libc refuses it with ENOTCAPABLE (76)
+                                "read /etc/passwd: errno 76 (Capabilities insufficient)",
+                                "read link-out: errno 63 (Operation not permitted)",
+                                "read dir-out/outside.txt: errno 63 (Operation not permitted)",
+                                "write link-out: errno 63 (Operation not permitted)",
+                                "create ../created.txt: errno 63 (Operation not permitted)",
+                                "create dir-out/created.txt: errno 63 (Operation not permitted)",
+                                "mkdir ../made-dir: errno 63 (Operation not permitted)")),
+                run);
         // Nothing outside was written: the same files with the same contents, the sentinel untouched.
         assertEquals(before, snapshot(box));
         assertEquals(outsideModified, Files.getLastModifiedTime(outside));
-        assertFalse(run.out().stream().anyMatch(l -> l.contains("SECRET")), "the sentinel's contents reached the guest");
+        assertFalse(
+                run.out().stream().anyMatch(l -> l.contains("SECRET")), "the sentinel's contents reached the guest");
     }
 
     @Test
     void theCCommandsExitStatusReachesTheCaller() {
         Component c = ENGINE.load(WasiApps.build("c"));
         // exit(4): jco's preview1 adapter turns every non-zero status into wasi:cli/exit exit(err), which is 1.
-        assertEquals(1, run(c, WasiContext.builder().env("EXIT_CODE", "4").preopenedDir(data, "/data", true)).code());
+        assertEquals(
+                1,
+                run(c, WasiContext.builder().env("EXIT_CODE", "4").preopenedDir(data, "/data", true))
+                        .code());
         // Without /data no preopen covers the path: wasi-libc reports ENOTCAPABLE and the program returns 1.
         Run nothing = run(c, WasiContext.builder());
         assertEquals(1, nothing.code());
-        assertEquals("input.txt: errno 76 (Capabilities insufficient)", nothing.out().get(nothing.out().size() - 1));
+        assertEquals(
+                "input.txt: errno 76 (Capabilities insufficient)",
+                nothing.out().get(nothing.out().size() - 1));
     }
 
     /** Every path under {@code dir} with its contents (directories and links as markers). */

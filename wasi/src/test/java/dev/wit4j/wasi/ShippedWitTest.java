@@ -23,17 +23,28 @@ class ShippedWitTest {
         List<String> files;
         try (Stream<Path> s = Files.walk(Path.of("src/main/wit/deps"))) {
             files = s.filter(p -> p.toString().endsWith(".wit"))
-                    .map(p -> Path.of("src/main/wit/deps").relativize(p).toString().replace('\\', '/')).sorted().toList();
+                    .map(p -> Path.of("src/main/wit/deps")
+                            .relativize(p)
+                            .toString()
+                            .replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
         String index;
         try (InputStream in = ShippedWitTest.class.getResourceAsStream("/META-INF/wit/wasi/INDEX")) {
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<String> listed = index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> listed = index.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         assertEquals(files, listed, "src/main/wit/INDEX");
         for (String f : listed) {
             try (InputStream in = ShippedWitTest.class.getResourceAsStream("/META-INF/wit/wasi/" + f)) {
-                assertEquals(Files.readString(Path.of("src/main/wit/deps", f)), new String(in.readAllBytes(), StandardCharsets.UTF_8), f);
+                assertEquals(
+                        Files.readString(Path.of("src/main/wit/deps", f)),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        f);
             }
         }
     }

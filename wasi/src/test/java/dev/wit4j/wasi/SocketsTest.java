@@ -27,8 +27,8 @@ class SocketsTest {
     private static final Sockets LOOPBACK = new Sockets(a -> a.getAddress().isLoopbackAddress());
 
     private static Network.IpSocketAddress loopback(int port) {
-        return new Network.IpSocketAddress.Ipv4(new Network.Ipv4SocketAddress((short) port,
-                new Tuple4<>((byte) 127, (byte) 0, (byte) 0, (byte) 1)));
+        return new Network.IpSocketAddress.Ipv4(
+                new Network.Ipv4SocketAddress((short) port, new Tuple4<>((byte) 127, (byte) 0, (byte) 0, (byte) 1)));
     }
 
     private static int port(Network.IpSocketAddress a) {
@@ -82,16 +82,23 @@ class SocketsTest {
 
             await(server.subscribe());
             Tuple3<Tcp.TcpSocket, Streams.InputStream, Streams.OutputStream> accepted = ok(server.accept());
-            assertEquals(port(ok(client.localAddress())), port(ok(accepted.first().remoteAddress())));
+            assertEquals(
+                    port(ok(client.localAddress())), port(ok(accepted.first().remoteAddress())));
 
-            assertTrue(clientIo.second().blockingWriteAndFlush("ping".getBytes(StandardCharsets.UTF_8)).isOk());
+            assertTrue(clientIo.second()
+                    .blockingWriteAndFlush("ping".getBytes(StandardCharsets.UTF_8))
+                    .isOk());
             await(accepted.second().subscribe());
             assertArrayEquals("ping".getBytes(StandardCharsets.UTF_8), readAll(accepted.second(), 4));
-            assertTrue(accepted.third().blockingWriteAndFlush("pong".getBytes(StandardCharsets.UTF_8)).isOk());
+            assertTrue(accepted.third()
+                    .blockingWriteAndFlush("pong".getBytes(StandardCharsets.UTF_8))
+                    .isOk());
             assertArrayEquals("pong".getBytes(StandardCharsets.UTF_8), readAll(clientIo.first(), 4));
 
             ok(accepted.first().shutdown(Tcp.ShutdownType.SEND));
-            assertEquals(new Result.Err<>(new Streams.StreamError.Closed()), clientIo.first().blockingRead(1));
+            assertEquals(
+                    new Result.Err<>(new Streams.StreamError.Closed()),
+                    clientIo.first().blockingRead(1));
             ok(client.setKeepAliveEnabled(true));
             assertEquals(Result.ok(true), client.keepAliveEnabled());
             assertEquals(Result.err(Network.ErrorCode.INVALID_ARGUMENT), client.setReceiveBufferSize(0));
@@ -131,12 +138,20 @@ class SocketsTest {
             Network.IpSocketAddress bAddress = ok(b.localAddress());
             Tuple2<Udp.IncomingDatagramStream, Udp.OutgoingDatagramStream> aStreams = ok(a.stream(Optional.empty()));
             Tuple2<Udp.IncomingDatagramStream, Udp.OutgoingDatagramStream> bStreams = ok(b.stream(Optional.empty()));
-            assertEquals(Result.ok(0L), aStreams.second().checkSend().isOk() ? aStreams.second().send(List.of()) : null);
-            assertEquals(Result.err(Network.ErrorCode.INVALID_ARGUMENT),
+            assertEquals(
+                    Result.ok(0L),
+                    aStreams.second().checkSend().isOk() ? aStreams.second().send(List.of()) : null);
+            assertEquals(
+                    Result.err(Network.ErrorCode.INVALID_ARGUMENT),
                     aStreams.second().send(List.of(new Udp.OutgoingDatagram(new byte[] {1}, Optional.empty()))));
-            assertEquals(Result.ok(2L), aStreams.second().send(List.of(
-                    new Udp.OutgoingDatagram("one".getBytes(StandardCharsets.UTF_8), Optional.of(bAddress)),
-                    new Udp.OutgoingDatagram("two".getBytes(StandardCharsets.UTF_8), Optional.of(bAddress)))));
+            assertEquals(
+                    Result.ok(2L),
+                    aStreams.second()
+                            .send(List.of(
+                                    new Udp.OutgoingDatagram(
+                                            "one".getBytes(StandardCharsets.UTF_8), Optional.of(bAddress)),
+                                    new Udp.OutgoingDatagram(
+                                            "two".getBytes(StandardCharsets.UTF_8), Optional.of(bAddress)))));
             List<String> got = new ArrayList<>();
             while (got.size() < 2) {
                 await(bStreams.first().subscribe());
@@ -149,9 +164,12 @@ class SocketsTest {
             assertEquals(List.of(), ok(bStreams.first().receive(10)));
             // a stream fixed to one remote refuses another destination
             Tuple2<Udp.IncomingDatagramStream, Udp.OutgoingDatagramStream> fixed = ok(a.stream(Optional.of(bAddress)));
-            assertEquals(Result.err(Network.ErrorCode.INVALID_ARGUMENT),
+            assertEquals(
+                    Result.err(Network.ErrorCode.INVALID_ARGUMENT),
                     fixed.second().send(List.of(new Udp.OutgoingDatagram(new byte[] {1}, Optional.of(loopback(9))))));
-            assertEquals(Result.ok(1L), fixed.second().send(List.of(new Udp.OutgoingDatagram(new byte[] {1}, Optional.empty()))));
+            assertEquals(
+                    Result.ok(1L),
+                    fixed.second().send(List.of(new Udp.OutgoingDatagram(new byte[] {1}, Optional.empty()))));
             ((UdpSocketImpl) a).close();
             ((UdpSocketImpl) b).close();
         });
@@ -170,12 +188,16 @@ class SocketsTest {
 
         // loopback granted: other addresses are still refused, and addresses must match the family
         Network.Network_ loop = LOOPBACK.instanceNetwork();
-        Network.IpSocketAddress public8 = new Network.IpSocketAddress.Ipv4(new Network.Ipv4SocketAddress((short) 53,
-                new Tuple4<>((byte) 8, (byte) 8, (byte) 8, (byte) 8)));
-        assertEquals(Result.err(Network.ErrorCode.ACCESS_DENIED), ok(LOOPBACK.createTcpSocket(V4)).startConnect(loop, public8));
+        Network.IpSocketAddress public8 = new Network.IpSocketAddress.Ipv4(
+                new Network.Ipv4SocketAddress((short) 53, new Tuple4<>((byte) 8, (byte) 8, (byte) 8, (byte) 8)));
+        assertEquals(
+                Result.err(Network.ErrorCode.ACCESS_DENIED),
+                ok(LOOPBACK.createTcpSocket(V4)).startConnect(loop, public8));
         Tcp.TcpSocket v6 = ok(LOOPBACK.createTcpSocket(Network.IpAddressFamily.IPV6));
         assertEquals(Result.err(Network.ErrorCode.INVALID_ARGUMENT), v6.startBind(loop, loopback(0)));
-        assertEquals(Result.err(Network.ErrorCode.INVALID_ARGUMENT), ok(LOOPBACK.createTcpSocket(V4)).startConnect(loop, loopback(0)));
+        assertEquals(
+                Result.err(Network.ErrorCode.INVALID_ARGUMENT),
+                ok(LOOPBACK.createTcpSocket(V4)).startConnect(loop, loopback(0)));
     }
 
     @Test
@@ -184,7 +206,8 @@ class SocketsTest {
             Network.Network_ net = LOOPBACK.instanceNetwork();
             IpNameLookup.ResolveAddressStream stream = ok(LOOPBACK.resolveAddresses(net, "127.0.0.1"));
             await(stream.subscribe());
-            assertEquals(Optional.of(new Network.IpAddress.Ipv4(new Tuple4<>((byte) 127, (byte) 0, (byte) 0, (byte) 1))),
+            assertEquals(
+                    Optional.of(new Network.IpAddress.Ipv4(new Tuple4<>((byte) 127, (byte) 0, (byte) 0, (byte) 1))),
                     ok(stream.resolveNextAddress()));
             assertEquals(Optional.empty(), ok(stream.resolveNextAddress()));
             assertEquals(Result.err(Network.ErrorCode.INVALID_ARGUMENT), LOOPBACK.resolveAddresses(net, "host:80"));

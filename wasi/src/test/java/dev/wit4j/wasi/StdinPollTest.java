@@ -42,8 +42,10 @@ class StdinPollTest {
             assertArrayEquals(new int[] {0}, new Pollables().poll(List.of(pollable)));
             assertTrue(pollable.ready());
         });
-        assertArrayEquals("ty".getBytes(StandardCharsets.UTF_8), in.read(2).okValue().orElseThrow());
-        assertArrayEquals("ped".getBytes(StandardCharsets.UTF_8), in.read(10).okValue().orElseThrow());
+        assertArrayEquals(
+                "ty".getBytes(StandardCharsets.UTF_8), in.read(2).okValue().orElseThrow());
+        assertArrayEquals(
+                "ped".getBytes(StandardCharsets.UTF_8), in.read(10).okValue().orElseThrow());
         assertFalse(pollable.ready());
 
         writer.close();
@@ -62,7 +64,8 @@ class StdinPollTest {
         Poll.Pollable input = in.subscribe();
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             // no input: the 20 ms timer wins
-            assertArrayEquals(new int[] {1}, new Pollables().poll(List.of(input, clock.subscribeDuration(20_000_000L))));
+            assertArrayEquals(
+                    new int[] {1}, new Pollables().poll(List.of(input, clock.subscribeDuration(20_000_000L))));
         });
         Thread typist = new Thread(() -> {
             try {
@@ -76,7 +79,8 @@ class StdinPollTest {
         typist.start();
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             // input arrives after 50 ms, long before the 60 s timer
-            assertArrayEquals(new int[] {0}, new Pollables().poll(List.of(input, clock.subscribeDuration(60_000_000_000L))));
+            assertArrayEquals(
+                    new int[] {0}, new Pollables().poll(List.of(input, clock.subscribeDuration(60_000_000_000L))));
         });
         assertArrayEquals(new byte[] {'x'}, in.blockingRead(5).okValue().orElseThrow());
     }
@@ -90,8 +94,10 @@ class StdinPollTest {
             }
         };
         Streams.InputStream in = stdin(failing);
-        Result<byte[], Streams.StreamError> r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> in.blockingRead(4));
-        Streams.StreamError.LastOperationFailed failed = assertInstanceOf(Streams.StreamError.LastOperationFailed.class, r.errValue().orElseThrow());
+        Result<byte[], Streams.StreamError> r =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> in.blockingRead(4));
+        Streams.StreamError.LastOperationFailed failed = assertInstanceOf(
+                Streams.StreamError.LastOperationFailed.class, r.errValue().orElseThrow());
         assertEquals("device gone", failed.value().toDebugString());
         assertEquals(new Result.Err<>(new Streams.StreamError.Closed()), in.read(1));
     }

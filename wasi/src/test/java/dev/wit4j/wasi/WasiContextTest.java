@@ -10,9 +10,9 @@ import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Linker;
-import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.types.Result;
 import dev.wit4j.runtime.types.Tuple2;
+import dev.wit4j.runtime.value.Value;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,27 +39,53 @@ class WasiContextTest {
     @Test
     void runsTheHelloCommand() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = WasiContext.builder().args("hello-command.wasm").stdout(out).build().run(engine, hello);
+        int code = WasiContext.builder()
+                .args("hello-command.wasm")
+                .stdout(out)
+                .build()
+                .run(engine, hello);
         assertEquals(0, code);
-        assertEquals("hello from a wasi command", out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(
+                "hello from a wasi command",
+                out.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test
     void argumentsEnvironmentAndExitCodeReachTheGuest() {
         Component echo = engine.load(Path.of("../examples/components/echo-args.wasm"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, WasiContext.builder().args("echo-args.wasm", "a", "b").stdout(out).build().run(engine, echo));
-        assertEquals(List.of("echo-args.wasm", "a", "b"), out.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(
+                0,
+                WasiContext.builder()
+                        .args("echo-args.wasm", "a", "b")
+                        .stdout(out)
+                        .build()
+                        .run(engine, echo));
+        assertEquals(
+                List.of("echo-args.wasm", "a", "b"),
+                out.toString(StandardCharsets.UTF_8).lines().toList());
 
         out.reset();
-        assertEquals(0, WasiContext.builder().args("e", "x").env("K", "V").env("L", "a=b").stdout(out).build()
-                .run(engine, echo));
-        assertEquals(List.of("e", "x", "K=V", "L=a=b"), out.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(
+                0,
+                WasiContext.builder()
+                        .args("e", "x")
+                        .env("K", "V")
+                        .env("L", "a=b")
+                        .stdout(out)
+                        .build()
+                        .run(engine, echo));
+        assertEquals(
+                List.of("e", "x", "K=V", "L=a=b"),
+                out.toString(StandardCharsets.UTF_8).lines().toList());
 
         // proc_exit(3): the preview1 adapter jco ships has no exit-with-code, so non-zero becomes exit(err) = 1.
         out.reset();
-        assertEquals(1, WasiContext.builder().args("e", "--fail").stdout(out).build().run(engine, echo));
-        assertEquals(List.of("e", "--fail"), out.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(
+                1, WasiContext.builder().args("e", "--fail").stdout(out).build().run(engine, echo));
+        assertEquals(
+                List.of("e", "--fail"),
+                out.toString(StandardCharsets.UTF_8).lines().toList());
 
         // Nothing is granted by default: no arguments, no environment, no output.
         assertEquals(0, WasiContext.builder().build().run(engine, echo));
@@ -90,7 +116,9 @@ class WasiContextTest {
         assertTrue(wasi.addToLinker(engine.linker()).instantiate(hello).exportNames().stream()
                 .anyMatch(n -> n.startsWith("wasi:cli/run@0.2.")));
         assertEquals(0, wasi.run(engine, hello));
-        assertEquals("hello from a wasi command", out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(
+                "hello from a wasi command",
+                out.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test
@@ -112,9 +140,13 @@ class WasiContextTest {
     @Test
     void exitCarriesItsCode() {
         Cli cli = new Cli(List.of(), Map.of(), System.in, System.out, System.err);
-        assertEquals(0, assertThrows(WasiExit.class, () -> cli.exit(Result.ok())).code());
-        assertEquals(1, assertThrows(WasiExit.class, () -> cli.exit(Result.err())).code());
-        assertEquals(200, assertThrows(WasiExit.class, () -> cli.exitWithCode((byte) 200)).code());
+        assertEquals(
+                0, assertThrows(WasiExit.class, () -> cli.exit(Result.ok())).code());
+        assertEquals(
+                1, assertThrows(WasiExit.class, () -> cli.exit(Result.err())).code());
+        assertEquals(
+                200,
+                assertThrows(WasiExit.class, () -> cli.exitWithCode((byte) 200)).code());
     }
 
     @Test
@@ -144,9 +176,13 @@ class WasiContextTest {
 
     @Test
     void streamsReadAndWrite() {
-        HostInputStream in = new HostInputStream(new java.io.ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8)));
-        assertArrayEquals("ab".getBytes(StandardCharsets.UTF_8), in.read(2).okValue().orElseThrow());
-        assertArrayEquals("c".getBytes(StandardCharsets.UTF_8), in.blockingRead(10).okValue().orElseThrow());
+        HostInputStream in =
+                new HostInputStream(new java.io.ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(
+                "ab".getBytes(StandardCharsets.UTF_8), in.read(2).okValue().orElseThrow());
+        assertArrayEquals(
+                "c".getBytes(StandardCharsets.UTF_8),
+                in.blockingRead(10).okValue().orElseThrow());
         assertEquals(new Result.Err<>(new Streams.StreamError.Closed()), in.read(1));
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         HostOutputStream out = new HostOutputStream(sink);

@@ -36,7 +36,10 @@ class WorldFactoryWasiTest {
     void theWasiFactoryDefinesWasiAndTheWorldsImports() {
         List<String> logged = new ArrayList<>();
         Logger logger = logged::add;
-        Hello hello = Hello.instantiate(engine, component, Hello.Imports.builder().logger(logger).build(),
+        Hello hello = Hello.instantiate(
+                engine,
+                component,
+                Hello.Imports.builder().logger(logger).build(),
                 WasiContext.builder().build());
         assertEquals("Hello, wit4j!", hello.greet("wit4j"));
         assertEquals(List.of("greeting wit4j"), logged);
@@ -44,8 +47,12 @@ class WorldFactoryWasiTest {
 
     @Test
     void withoutWasiTheMissingImportIsNamedWithTheRemedy() {
-        LinkException e = assertThrows(LinkException.class, () -> Hello.instantiate(engine, component,
-                Hello.Imports.builder().logger(msg -> { }).build()));
+        LinkException e = assertThrows(
+                LinkException.class,
+                () -> Hello.instantiate(
+                        engine,
+                        component,
+                        Hello.Imports.builder().logger(msg -> {}).build()));
         assertTrue(e.getMessage().contains("wasi:") && e.getMessage().contains("WasiContext"), e.getMessage());
     }
 }

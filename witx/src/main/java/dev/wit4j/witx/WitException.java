@@ -50,11 +50,20 @@ public final class WitException extends RuntimeException {
             if (sourceLine != null && line > 0) {
                 String num = String.valueOf(line);
                 String pad = " ".repeat(num.length());
-                sb.append('\n').append(pad).append(" |\n").append(num).append(" | ").append(sourceLine)
-                        .append('\n').append(pad).append(" | ");
+                sb.append('\n')
+                        .append(pad)
+                        .append(" |\n")
+                        .append(num)
+                        .append(" | ")
+                        .append(sourceLine)
+                        .append('\n')
+                        .append(pad)
+                        .append(" | ");
                 // Keep tabs so the caret lines up under the offending column.
                 int cols = 0;
-                for (int i = 0; i < sourceLine.length() && cols < column - 1; i += Character.charCount(sourceLine.codePointAt(i))) {
+                for (int i = 0;
+                        i < sourceLine.length() && cols < column - 1;
+                        i += Character.charCount(sourceLine.codePointAt(i))) {
                     sb.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
                     cols++;
                 }
@@ -132,7 +141,8 @@ public final class WitException extends RuntimeException {
             }
         }
         kept.sort(Comparator.comparingInt((Diagnostic d) -> fileRank.get(d.file()))
-                .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+                .thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
         return new WitException(kept);
     }
 

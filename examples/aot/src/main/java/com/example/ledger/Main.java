@@ -10,8 +10,7 @@ import java.util.zip.Adler32;
  * a result differs.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         long start = System.nanoTime();
@@ -37,10 +36,13 @@ public final class Main {
             entries.add(new Ledger.Entry("acct-" + i, i * 7L, i % 3 == 0));
         }
         var summary = ledger.summarize(entries);
-        ok &= check("summarize(1000 entries)", List.of(summary.first(), summary.second(), summary.third()),
+        ok &= check(
+                "summarize(1000 entries)",
+                List.of(summary.first(), summary.second(), summary.third()),
                 List.of(334, 3_496_500L, "acct-999"));
 
-        System.out.printf("instantiate: %d ms, first result: %d ms (in this JVM, from main)%n",
+        System.out.printf(
+                "instantiate: %d ms, first result: %d ms (in this JVM, from main)%n",
                 (instantiated - start) / 1_000_000, (firstResult - start) / 1_000_000);
         if (!ok) {
             System.exit(1);

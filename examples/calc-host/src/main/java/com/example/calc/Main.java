@@ -7,8 +7,7 @@ import java.io.UncheckedIOException;
 
 /** Instantiates the calc component and calls its exports with Java values. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     /** The component binary, shipped as a resource of this example. */
     static byte[] componentBytes() {
@@ -34,7 +33,8 @@ public final class Main {
         System.out.println("add(1, 2) = " + math.add(1, 2));
         System.out.println("translate(Point[x=1, y=2], 3) = " + math.translate(new Math.Point(1, 2), 3));
         System.out.println("area(Circle[value=2]) = " + Integer.toUnsignedLong(math.area(new Math.Shape.Circle(2))));
-        System.out.println("area(Rect[value=Point[x=3, y=4]]) = " + math.area(new Math.Shape.Rect(new Math.Point(3, 4))));
+        System.out.println(
+                "area(Rect[value=Point[x=3, y=4]]) = " + math.area(new Math.Shape.Rect(new Math.Point(3, 4))));
         System.out.println("area(Empty[]) = " + math.area(new Math.Shape.Empty()));
         System.out.println("sum([1, 2, 3, 4]) = " + math.sum(new int[] {1, 2, 3, 4}));
         System.out.println("first([7, 8]) = " + math.first(new int[] {7, 8}));

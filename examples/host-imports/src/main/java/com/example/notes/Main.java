@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Runs the notes component with its imports implemented in Java. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     /** The component binary, shipped as a resource of this example. */
     static byte[] componentBytes() {
@@ -27,11 +26,12 @@ public final class Main {
     public static void main(String[] args) {
         List<NotePad> pads = new ArrayList<>();
         Notes.Imports imports = Notes.Imports.builder()
-                .store(title -> {                   // Store has one method: the constructor of `pad`
-                    NotePad pad = new NotePad(title);
-                    pads.add(pad);
-                    return pad;
-                })
+                .store(
+                        title -> { // Store has one method: the constructor of `pad`
+                            NotePad pad = new NotePad(title);
+                            pads.add(pad);
+                            return pad;
+                        })
                 .notesImports(msg -> System.out.println("[component] " + msg))
                 .build();
         Notes notes = Notes.instantiate(Engine.create(), componentBytes(), imports);

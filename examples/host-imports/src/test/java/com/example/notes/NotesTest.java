@@ -66,8 +66,9 @@ class NotesTest {
 
     @Test
     void missingImportsAreNamed() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Notes.Imports.builder().notesImports(msg -> { }).build());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> Notes.Imports.builder().notesImports(msg -> {}).build());
         assertTrue(e.getMessage().contains("imported interface `example:notes/store`"), e.getMessage());
         assertTrue(e.getMessage().contains("store(...)"), e.getMessage());
     }

@@ -56,7 +56,9 @@ public final class JavaTextTools implements TextTools {
 
     @Override
     public long covered(List<Span> spans) {
-        return spans.stream().mapToLong(s -> Integer.toUnsignedLong(s.lengthUTF8())).sum();
+        return spans.stream()
+                .mapToLong(s -> Integer.toUnsignedLong(s.lengthUTF8()))
+                .sum();
     }
 
     @Override

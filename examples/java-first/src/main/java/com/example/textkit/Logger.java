@@ -6,7 +6,10 @@ import dev.wit4j.annotations.WitInterface;
 @WitInterface(packageName = "example:textkit@1.0.0")
 public interface Logger {
     /** How much a message matters. */
-    enum Level { INFO, WARN }
+    enum Level {
+        INFO,
+        WARN
+    }
 
     void log(Level level, String message);
 }

@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Instantiates the textkit component with a Java logger and calls its exports. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     /** The component binary, shipped as a resource of this example. */
     static byte[] componentBytes() {
@@ -31,7 +30,9 @@ public final class Main {
 
     /** A new instance of the textkit component whose {@code logger} import is {@code logger}. */
     static Textkit instantiate(Logger logger) {
-        return Textkit.instantiate(Engine.create(), componentBytes(),
+        return Textkit.instantiate(
+                Engine.create(),
+                componentBytes(),
                 Textkit.Imports.builder().logger(logger).build());
     }
 

@@ -16,8 +16,10 @@ public interface Report {
     String loud(String text);
 
     /** The sum of a new tally of the imported text tools after adding {@code a} and {@code b}. */
-    @Unsigned long tallied(@Unsigned int a, @Unsigned int b);
+    @Unsigned
+    long tallied(@Unsigned int a, @Unsigned int b);
 
     /** Uses a tally after dropping it: always traps. */
-    @Unsigned long misuse();
+    @Unsigned
+    long misuse();
 }

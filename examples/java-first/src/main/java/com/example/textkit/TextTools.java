@@ -21,7 +21,10 @@ public interface TextTools {
     record Span(@Unsigned int start, @Unsigned int lengthUTF8) {}
 
     /** Which end of a line (WIT {@code enum side}). */
-    enum Side { LEFT, RIGHT }
+    enum Side {
+        LEFT,
+        RIGHT
+    }
 
     /** A token (WIT {@code variant token { word(string), num(s64), gap }}). */
     sealed interface Token permits Word, Num, Gap {}
@@ -46,7 +49,8 @@ public interface TextTools {
         void add(@Unsigned int n);
 
         /** The sum so far. */
-        @Unsigned long sum();
+        @Unsigned
+        long sum();
 
         /** Done with the tally. */
         @Override
@@ -57,7 +61,8 @@ public interface TextTools {
     String shout(String text);
 
     /** The number of words. */
-    @Unsigned int count(List<String> words);
+    @Unsigned
+    int count(List<String> words);
 
     /** The sum of {@code xs}, without overflow. */
     long total(int[] xs);
@@ -69,7 +74,8 @@ public interface TextTools {
     Optional<Span> nonEmpty(Span span);
 
     /** The sum of the lengths of {@code spans}. */
-    @Unsigned long covered(List<Span> spans);
+    @Unsigned
+    long covered(List<Span> spans);
 
     /** A word as it is, a number doubled, a gap as it is. */
     Token twice(Token token);
@@ -78,7 +84,8 @@ public interface TextTools {
     Result<Span, String> fit(Span span, @Unsigned int width);
 
     /** The sum of a tally, borrowed. */
-    @Unsigned long peek(@Borrow Tally tally);
+    @Unsigned
+    long peek(@Borrow Tally tally);
 
     /** A new tally at 0: the resource's constructor. */
     @WitConstructor

@@ -90,7 +90,8 @@ class JavaFirstTest {
 
                 """, withoutDocs(wit("text-tools.wit")));
         // the Javadoc came along as WIT documentation
-        assertTrue(wit("text-tools.wit").contains("  /// A running sum kept by the component (WIT `resource tally`)."),
+        assertTrue(
+                wit("text-tools.wit").contains("  /// A running sum kept by the component (WIT `resource tally`)."),
                 wit("text-tools.wit"));
         assertTrue(wit("text-tools.wit").contains("    /// Adds `n`.\n    add: func(n: u32);"), wit("text-tools.wit"));
         assertEquals("""
@@ -121,8 +122,10 @@ class JavaFirstTest {
     @Test
     void theComponentsImplementTheDerivedWit() throws IOException {
         // Printed inside `package … { }` blocks, hence compared without indentation.
-        String textkit = unindent(WitPrinter.print(ComponentWit.decode(Main.componentBytes()).resolve()));
-        String reporter = unindent(WitPrinter.print(ComponentWit.decode(Main.resource("/reporter.wasm")).resolve()));
+        String textkit = unindent(
+                WitPrinter.print(ComponentWit.decode(Main.componentBytes()).resolve()));
+        String reporter = unindent(WitPrinter.print(
+                ComponentWit.decode(Main.resource("/reporter.wasm")).resolve()));
         for (String file : List.of("text-tools.wit", "logger.wit", "report.wit")) {
             String derived = unindent(withoutDocs(wit(file)));
             String block = derived.substring(derived.indexOf("interface ")).stripTrailing();
@@ -132,7 +135,9 @@ class JavaFirstTest {
 
     /** WIT without its {@code ///} documentation (the components' binaries carry none). */
     private static String withoutDocs(String wit) {
-        return wit.lines().filter(l -> !l.strip().startsWith("///")).map(l -> l + "\n")
+        return wit.lines()
+                .filter(l -> !l.strip().startsWith("///"))
+                .map(l -> l + "\n")
                 .collect(java.util.stream.Collectors.joining());
     }
 
@@ -155,7 +160,9 @@ class JavaFirstTest {
         assertEquals(3, tools.count(List.of("a", "bb", "")));
         assertEquals(0, tools.count(List.of()));
         assertEquals(6, tools.total(new int[] {1, 2, 3}));
-        assertEquals(2L * Integer.MAX_VALUE, tools.total(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE}),
+        assertEquals(
+                2L * Integer.MAX_VALUE,
+                tools.total(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE}),
                 "s64 result: no 32-bit overflow");
         assertEquals(-5, tools.total(new int[] {-2, -3}));
     }
@@ -213,9 +220,16 @@ class JavaFirstTest {
         assertEquals(1, tools.peek(c), "lent to the component");
         assertEquals(1, tools.peek(c), "and still ours");
         Tally mine = new Tally() {
-            @Override public void add(int n) { }
-            @Override public long sum() { return 7; }
-            @Override public void close() { }
+            @Override
+            public void add(int n) {}
+
+            @Override
+            public long sum() {
+                return 7;
+            }
+
+            @Override
+            public void close() {}
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tools.peek(mine));
         assertTrue(e.getMessage().startsWith("not a `tally` of the component"), e.getMessage());

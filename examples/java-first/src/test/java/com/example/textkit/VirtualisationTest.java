@@ -36,16 +36,26 @@ class VirtualisationTest {
 
     static Provider wasm() {
         ListLogger logger = new ListLogger();
-        Textkit textkit = Textkit.instantiate(ENGINE, Main.componentBytes(), Textkit.Imports.builder().logger(logger).build());
+        Textkit textkit = Textkit.instantiate(
+                ENGINE,
+                Main.componentBytes(),
+                Textkit.Imports.builder().logger(logger).build());
         Linker linker = ENGINE.linker().instance(TEXT_TOOLS, textkit.instance().exportedInstance(TEXT_TOOLS));
-        return new Provider("textkit component", logger, Reporter.instantiate(linker, REPORTER).report());
+        return new Provider(
+                "textkit component",
+                logger,
+                Reporter.instantiate(linker, REPORTER).report());
     }
 
     static Provider java() {
         ListLogger logger = new ListLogger();
-        Linker linker = Reporter.link(ENGINE.linker(),
+        Linker linker = Reporter.link(
+                ENGINE.linker(),
                 Reporter.Imports.builder().textTools(new JavaTextTools(logger)).build());
-        return new Provider("Java implementation", logger, Reporter.instantiate(linker, REPORTER).report());
+        return new Provider(
+                "Java implementation",
+                logger,
+                Reporter.instantiate(linker, REPORTER).report());
     }
 
     static Provider provider(String which) {
@@ -76,15 +86,20 @@ class VirtualisationTest {
     void resourcesAreOwnedAndBorrowedThroughTheImport() {
         assertEquals(42L, (long) same(p -> p.report().tallied(40, 2)));
         assertEquals(0x1_FFFF_FFFEL, (long) same(p -> p.report().tallied(-1, -1)), "u32 arguments, u64 sum");
-        assertEquals(10L, (long) same(p -> {
-            p.report().tallied(1, 2);
-            return p.report().tallied(3, 7);
-        }), "a new tally per call");
+        assertEquals(
+                10L,
+                (long) same(p -> {
+                    p.report().tallied(1, 2);
+                    return p.report().tallied(3, 7);
+                }),
+                "a new tally per call");
     }
 
     @Test
     void aBorrowOfADroppedHandleTraps() {
-        assertEquals(Trap.Reason.UNKNOWN_HANDLE, same(p -> assertThrows(Trap.class, () -> p.report().misuse()).reason()));
+        assertEquals(
+                Trap.Reason.UNKNOWN_HANDLE,
+                same(p -> assertThrows(Trap.class, () -> p.report().misuse()).reason()));
     }
 
     /**
@@ -93,8 +108,12 @@ class VirtualisationTest {
      */
     @Test
     void stringsFromTheJavaImplementationAreValidated() {
-        Linker linker = Reporter.link(ENGINE.linker(), Reporter.Imports.builder().textTools(new LoneSurrogate()).build());
-        Trap t = assertThrows(Trap.class, () -> Reporter.instantiate(linker, REPORTER).report().loud("x"));
+        Linker linker = Reporter.link(
+                ENGINE.linker(),
+                Reporter.Imports.builder().textTools(new LoneSurrogate()).build());
+        Trap t = assertThrows(
+                Trap.class,
+                () -> Reporter.instantiate(linker, REPORTER).report().loud("x"));
         assertTrue(t.getMessage().contains("shout"), t.getMessage());
     }
 
@@ -111,16 +130,59 @@ class VirtualisationTest {
     static final class LoneSurrogate implements TextTools {
         private final TextTools tools = new JavaTextTools(new ListLogger());
 
-        @Override public String shout(String text) { return "\uD800"; }
-        @Override public int count(List<String> words) { return tools.count(words); }
-        @Override public long total(int[] xs) { return tools.total(xs); }
-        @Override public Span align(Span span, Side to, int width) { return tools.align(span, to, width); }
-        @Override public java.util.Optional<Span> nonEmpty(Span span) { return tools.nonEmpty(span); }
-        @Override public long covered(List<Span> spans) { return tools.covered(spans); }
-        @Override public Token twice(Token token) { return tools.twice(token); }
-        @Override public dev.wit4j.runtime.types.Result<Span, String> fit(Span span, int width) { return tools.fit(span, width); }
-        @Override public long peek(Tally tally) { return tools.peek(tally); }
-        @Override public Tally newTally() { return tools.newTally(); }
-        @Override public Tally startingAt(long sum) { return tools.startingAt(sum); }
+        @Override
+        public String shout(String text) {
+            return "\uD800";
+        }
+
+        @Override
+        public int count(List<String> words) {
+            return tools.count(words);
+        }
+
+        @Override
+        public long total(int[] xs) {
+            return tools.total(xs);
+        }
+
+        @Override
+        public Span align(Span span, Side to, int width) {
+            return tools.align(span, to, width);
+        }
+
+        @Override
+        public java.util.Optional<Span> nonEmpty(Span span) {
+            return tools.nonEmpty(span);
+        }
+
+        @Override
+        public long covered(List<Span> spans) {
+            return tools.covered(spans);
+        }
+
+        @Override
+        public Token twice(Token token) {
+            return tools.twice(token);
+        }
+
+        @Override
+        public dev.wit4j.runtime.types.Result<Span, String> fit(Span span, int width) {
+            return tools.fit(span, width);
+        }
+
+        @Override
+        public long peek(Tally tally) {
+            return tools.peek(tally);
+        }
+
+        @Override
+        public Tally newTally() {
+            return tools.newTally();
+        }
+
+        @Override
+        public Tally startingAt(long sum) {
+            return tools.startingAt(sum);
+        }
     }
 }

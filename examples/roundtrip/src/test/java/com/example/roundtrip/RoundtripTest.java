@@ -79,16 +79,30 @@ class RoundtripTest {
         }
 
         @Override
-        public long many(byte a, byte b, short c, short d, int e, int f, long g, long h, float i, double j, int k,
-                boolean l, String m, byte n, byte o, byte p) {
+        public long many(
+                byte a,
+                byte b,
+                short c,
+                short d,
+                int e,
+                int f,
+                long g,
+                long h,
+                float i,
+                double j,
+                int k,
+                boolean l,
+                String m,
+                byte n,
+                byte o,
+                byte p) {
             received.add(List.of(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p));
             return a + b + c + d + e + f + g + h + (long) i + (long) j + k + (l ? 1 : 0) + m.length() + n + o + p;
         }
     }
 
     /** A host resource object. */
-    record Named(int id) implements Blob {
-    }
+    record Named(int id) implements Blob {}
 
     private final Host host = new Host();
     private Roundtrip world;
@@ -101,33 +115,60 @@ class RoundtripTest {
 
     @BeforeEach
     void instantiate() throws IOException {
-        world = Roundtrip.instantiate(Engine.create(), wasm(),
+        world = Roundtrip.instantiate(
+                Engine.create(),
+                wasm(),
                 Roundtrip.Imports.builder().roundtripImports(host).build());
     }
 
-    private static final List<Shape> SHAPES = List.of(new Shape.Circle(1.5f), new Shape.Circle(Float.NaN),
-            new Shape.Big(-1L), new Shape.Label("snow ☃"), new Shape.At(new Point(-3, 7)), new Shape.None());
+    private static final List<Shape> SHAPES = List.of(
+            new Shape.Circle(1.5f),
+            new Shape.Circle(Float.NaN),
+            new Shape.Big(-1L),
+            new Shape.Label("snow ☃"),
+            new Shape.At(new Point(-3, 7)),
+            new Shape.None());
 
     private static Everything everything(int n) {
         List<Optional<Shape>> x = new ArrayList<>();
         SHAPES.forEach(s -> x.add(Optional.of(s)));
         x.add(Optional.empty());
-        return new Everything(n % 2 == 0, (byte) -n, (byte) 0xFE, (short) -300, (short) 0xFFFF, Integer.MIN_VALUE + n,
-                0xFFFF_FFF0, Long.MIN_VALUE, -2L, 0.25f, -1e300, 0x1F600, "hé ☃ " + n,
-                new byte[] {0, (byte) 0x80, (byte) 0xFF}, List.of(new Point(1, 2), new Point(-3, -4)),
+        return new Everything(
+                n % 2 == 0,
+                (byte) -n,
+                (byte) 0xFE,
+                (short) -300,
+                (short) 0xFFFF,
+                Integer.MIN_VALUE + n,
+                0xFFFF_FFF0,
+                Long.MIN_VALUE,
+                -2L,
+                0.25f,
+                -1e300,
+                0x1F600,
+                "hé ☃ " + n,
+                new byte[] {0, (byte) 0x80, (byte) 0xFF},
+                List.of(new Point(1, 2), new Point(-3, -4)),
                 n % 2 == 0 ? Optional.of(0xFFFF_FFFF) : Optional.empty(),
                 n % 2 == 0 ? Result.ok("fine") : Result.err((byte) 0xFF),
-                new Tuple2<>((short) 0xFFFF, 0x10FFFF), SHAPES.get(n % SHAPES.size()), Color.values()[n % 3],
+                new Tuple2<>((short) 0xFFFF, 0x10FFFF),
+                SHAPES.get(n % SHAPES.size()),
+                Color.values()[n % 3],
                 n % 2 == 0 ? EnumSet.of(Perms.READ, Perms.EXEC) : EnumSet.noneOf(Perms.class),
-                new double[] {0.5, -0.0, Double.MAX_VALUE}, List.of("", "a", "𝄞"), x);
+                new double[] {0.5, -0.0, Double.MAX_VALUE},
+                List.of("", "a", "𝄞"),
+                x);
     }
 
     /** Field-wise equality (the record holds arrays, which records compare by identity). */
     private static void assertSameEverything(Everything want, Everything got) {
-        assertEquals(List.of(want.a(), want.b(), want.c(), want.d(), want.e(), want.f(), want.g(), want.h(), want.i(),
-                want.j(), want.k(), want.l(), want.m()),
-                List.of(got.a(), got.b(), got.c(), got.d(), got.e(), got.f(), got.g(), got.h(), got.i(), got.j(), got.k(),
-                        got.l(), got.m()));
+        assertEquals(
+                List.of(
+                        want.a(), want.b(), want.c(), want.d(), want.e(), want.f(), want.g(), want.h(), want.i(),
+                        want.j(), want.k(), want.l(), want.m()),
+                List.of(
+                        got.a(), got.b(), got.c(), got.d(), got.e(), got.f(), got.g(), got.h(), got.i(), got.j(),
+                        got.k(), got.l(), got.m()));
         assertArrayEquals(want.n(), got.n());
         assertEquals(want.o(), got.o());
         assertEquals(want.p(), got.p());
@@ -144,9 +185,11 @@ class RoundtripTest {
     @Test
     void aNullFieldIsRefusedWhereTheRecordIsMade() {
         Everything e = everything(0);
-        NullPointerException npe = assertThrows(NullPointerException.class, () -> new Everything(e.a(), e.b(), e.c(),
-                e.d(), e.e(), e.f(), e.g(), e.h(), e.i(), e.j(), e.k(), e.l(), null, e.n(), e.o(), e.p(), e.q(), e.r(),
-                e.s(), e.t(), e.u(), e.v(), e.w(), e.x()));
+        NullPointerException npe = assertThrows(
+                NullPointerException.class,
+                () -> new Everything(
+                        e.a(), e.b(), e.c(), e.d(), e.e(), e.f(), e.g(), e.h(), e.i(), e.j(), e.k(), e.l(), null, e.n(),
+                        e.o(), e.p(), e.q(), e.r(), e.s(), e.t(), e.u(), e.v(), e.w(), e.x()));
         assertEquals("field `m` of record `everything` is null", npe.getMessage());
     }
 
@@ -162,15 +205,48 @@ class RoundtripTest {
             assertEquals(s, world.echoShape(s));
         }
         assertEquals(-0.0, world.echoF64(-0.0));
-        assertEquals(Double.doubleToRawLongBits(Double.NaN),
+        assertEquals(
+                Double.doubleToRawLongBits(Double.NaN),
                 Double.doubleToRawLongBits(world.echoF64(Double.longBitsToDouble(0x7ff0000000000abcL))),
                 "NaNs are canonicalised");
         assertEquals(0x10FFFF, world.echoChar(0x10FFFF));
-        long many = world.echoMany((byte) -1, (byte) -2, (short) 3, (short) -4, 5, -6, 7L, -8L, 9.5f, 10.5, 'k', true,
-                "twelve", (byte) 13, (byte) 14, (byte) 15);
+        long many = world.echoMany(
+                (byte) -1,
+                (byte) -2,
+                (short) 3,
+                (short) -4,
+                5,
+                -6,
+                7L,
+                -8L,
+                9.5f,
+                10.5,
+                'k',
+                true,
+                "twelve",
+                (byte) 13,
+                (byte) 14,
+                (byte) 15);
         assertEquals(-1 - 2 + 3 - 4 + 5 - 6 + 7 - 8 + 9 + 10 + 'k' + 1 + 6 + 13 + 14 + 15, many);
-        assertEquals(List.of((byte) -1, (byte) -2, (short) 3, (short) -4, 5, -6, 7L, -8L, 9.5f, 10.5, (int) 'k', true,
-                "twelve", (byte) 13, (byte) 14, (byte) 15), host.received.get(host.received.size() - 1));
+        assertEquals(
+                List.of(
+                        (byte) -1,
+                        (byte) -2,
+                        (short) 3,
+                        (short) -4,
+                        5,
+                        -6,
+                        7L,
+                        -8L,
+                        9.5f,
+                        10.5,
+                        (int) 'k',
+                        true,
+                        "twelve",
+                        (byte) 13,
+                        (byte) 14,
+                        (byte) 15),
+                host.received.get(host.received.size() - 1));
     }
 
     @Test
@@ -207,24 +283,33 @@ class RoundtripTest {
 
     @Test
     void aHostTrapPoisonsTheInstance() throws IOException {
-        Roundtrip failing = Roundtrip.instantiate(Engine.create(), wasm(), Roundtrip.Imports.builder()
-                .roundtripImports(new Host() {
-                    @Override
-                    public double idF64(double x) {
-                        throw new IllegalStateException("no");
-                    }
-                }).build());
+        Roundtrip failing = Roundtrip.instantiate(
+                Engine.create(),
+                wasm(),
+                Roundtrip.Imports.builder()
+                        .roundtripImports(new Host() {
+                            @Override
+                            public double idF64(double x) {
+                                throw new IllegalStateException("no");
+                            }
+                        })
+                        .build());
         Trap t = assertThrows(Trap.class, () -> failing.echoF64(1));
         assertTrue(t.getMessage().contains("id-f64"), t.getMessage());
         assertTrue(failing.instance().isPoisoned());
-        assertEquals(Trap.Reason.CANNOT_ENTER, assertThrows(Trap.class, () -> failing.echoChar('a')).reason());
+        assertEquals(
+                Trap.Reason.CANNOT_ENTER,
+                assertThrows(Trap.class, () -> failing.echoChar('a')).reason());
     }
 
     /** The dynamic API lowers with the runtime's layouts; the typed host functions must read them. */
     @Test
     void typedImportsAgreeWithTheRuntimesLayouts() {
         Instance in = world.instance();
-        Value point = Value.recordBuilder().field("x", Value.s32(-3)).field("y", Value.s32(7)).build();
+        Value point = Value.recordBuilder()
+                .field("x", Value.s32(-3))
+                .field("y", Value.s32(7))
+                .build();
         Value at = Value.variant("at", point);
         assertEquals(Optional.of(at), in.func("echo-shape").call(at));
         assertEquals(new Shape.At(new Point(-3, 7)), host.received.get(0));
@@ -240,10 +325,24 @@ class RoundtripTest {
         assertSameEverything(e, (Everything) host.received.get(3));
         assertEquals(Optional.of(v), back);
 
-        Optional<Value> many = in.func("echo-many").call(Value.u8((byte) 1), Value.s8((byte) -2), Value.u16((short) 3),
-                Value.s16((short) -4), Value.u32(5), Value.s32(-6), Value.u64(7), Value.s64(-8), Value.f32(9.5f),
-                Value.f64(10.5), Value.character('k'), Value.bool(true), Value.string("twelve"), Value.u8((byte) 13),
-                Value.u8((byte) 14), Value.u8((byte) 15));
+        Optional<Value> many = in.func("echo-many")
+                .call(
+                        Value.u8((byte) 1),
+                        Value.s8((byte) -2),
+                        Value.u16((short) 3),
+                        Value.s16((short) -4),
+                        Value.u32(5),
+                        Value.s32(-6),
+                        Value.u64(7),
+                        Value.s64(-8),
+                        Value.f32(9.5f),
+                        Value.f64(10.5),
+                        Value.character('k'),
+                        Value.bool(true),
+                        Value.string("twelve"),
+                        Value.u8((byte) 13),
+                        Value.u8((byte) 14),
+                        Value.u8((byte) 15));
         assertEquals(Optional.of(Value.s64(1 - 2 + 3 - 4 + 5 - 6 + 7 - 8 + 9 + 10 + 'k' + 1 + 6 + 13 + 14 + 15)), many);
     }
 
@@ -255,8 +354,12 @@ class RoundtripTest {
         } else if (s instanceof Shape.Label l) {
             return Value.variant("label", Value.string(l.value()));
         } else if (s instanceof Shape.At a) {
-            return Value.variant("at", Value.recordBuilder().field("x", Value.s32(a.value().x()))
-                    .field("y", Value.s32(a.value().y())).build());
+            return Value.variant(
+                    "at",
+                    Value.recordBuilder()
+                            .field("x", Value.s32(a.value().x()))
+                            .field("y", Value.s32(a.value().y()))
+                            .build());
         }
         return Value.variant("none");
     }
@@ -267,7 +370,10 @@ class RoundtripTest {
             n.add(new Value.U8(b));
         }
         List<Value> o = new ArrayList<>();
-        e.o().forEach(p -> o.add(Value.recordBuilder().field("x", Value.s32(p.x())).field("y", Value.s32(p.y())).build()));
+        e.o().forEach(p -> o.add(Value.recordBuilder()
+                .field("x", Value.s32(p.x()))
+                .field("y", Value.s32(p.y()))
+                .build()));
         List<Value> v = new ArrayList<>();
         for (double d : e.v()) {
             v.add(Value.f64(d));
@@ -279,19 +385,34 @@ class RoundtripTest {
         Set<String> perms = new java.util.LinkedHashSet<>();
         e.u().forEach(p -> perms.add(p.name().toLowerCase(java.util.Locale.ROOT)));
         return Value.recordBuilder()
-                .field("a", Value.bool(e.a())).field("b", new Value.S8(e.b())).field("c", new Value.U8(e.c()))
-                .field("d", new Value.S16(e.d())).field("e", new Value.U16(e.e())).field("f", Value.s32(e.f()))
-                .field("g", new Value.U32(e.g())).field("h", Value.s64(e.h())).field("i", Value.u64(e.i()))
-                .field("j", Value.f32(e.j())).field("k", Value.f64(e.k())).field("l", Value.character(e.l()))
-                .field("m", Value.string(e.m())).field("n", Value.list(n)).field("o", Value.list(o))
+                .field("a", Value.bool(e.a()))
+                .field("b", new Value.S8(e.b()))
+                .field("c", new Value.U8(e.c()))
+                .field("d", new Value.S16(e.d()))
+                .field("e", new Value.U16(e.e()))
+                .field("f", Value.s32(e.f()))
+                .field("g", new Value.U32(e.g()))
+                .field("h", Value.s64(e.h()))
+                .field("i", Value.u64(e.i()))
+                .field("j", Value.f32(e.j()))
+                .field("k", Value.f64(e.k()))
+                .field("l", Value.character(e.l()))
+                .field("m", Value.string(e.m()))
+                .field("n", Value.list(n))
+                .field("o", Value.list(o))
                 .field("p", e.p().map(i -> Value.some(new Value.U32(i))).orElse(Value.none()))
-                .field("q", e.q().isOk() ? Value.ok(Value.string(e.q().okValue().orElseThrow()))
-                        : Value.err(new Value.U8(e.q().errValue().orElseThrow())))
+                .field(
+                        "q",
+                        e.q().isOk()
+                                ? Value.ok(Value.string(e.q().okValue().orElseThrow()))
+                                : Value.err(new Value.U8(e.q().errValue().orElseThrow())))
                 .field("r", Value.tuple(new Value.U16(e.r().first()), Value.character(e.r().second())))
                 .field("s", shape(e.s()))
                 .field("t", Value.enumCase(e.t().name().toLowerCase(java.util.Locale.ROOT)))
                 .field("u", new Value.FlagsValue(perms))
-                .field("v", Value.list(v)).field("w", Value.list(w)).field("x", Value.list(x))
+                .field("v", Value.list(v))
+                .field("w", Value.list(w))
+                .field("x", Value.list(x))
                 .build();
     }
 }

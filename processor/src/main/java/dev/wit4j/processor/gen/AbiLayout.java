@@ -20,7 +20,10 @@ final class AbiLayout {
 
     /** The core value types of {@code flatten_type}. */
     enum Flat {
-        I32, I64, F32, F64;
+        I32,
+        I64,
+        F32,
+        F64;
 
         /** {@code join}: equal types stay, {@code i32}/{@code f32} become {@code i32}, else {@code i64}. */
         static Flat join(Flat a, Flat b) {
@@ -212,11 +215,25 @@ final class AbiLayout {
 
     static int primitiveSize(Shape.Primitive p) {
         switch (p) {
-            case BOOL: case S8: case U8: return 1;
-            case S16: case U16: return 2;
-            case S32: case U32: case F32: case CHAR: return 4;
-            case S64: case U64: case F64: case STRING: return 8;
-            default: throw new IllegalStateException(p.toString());
+            case BOOL:
+            case S8:
+            case U8:
+                return 1;
+            case S16:
+            case U16:
+                return 2;
+            case S32:
+            case U32:
+            case F32:
+            case CHAR:
+                return 4;
+            case S64:
+            case U64:
+            case F64:
+            case STRING:
+                return 8;
+            default:
+                throw new IllegalStateException(p.toString());
         }
     }
 
@@ -237,11 +254,23 @@ final class AbiLayout {
     private void flattenInto(Shape s, List<Flat> out) {
         if (s instanceof Shape.Primitive p) {
             switch (p) {
-                case S64: case U64: out.add(Flat.I64); return;
-                case F32: out.add(Flat.F32); return;
-                case F64: out.add(Flat.F64); return;
-                case STRING: out.add(Flat.I32); out.add(Flat.I32); return;
-                default: out.add(Flat.I32); return;
+                case S64:
+                case U64:
+                    out.add(Flat.I64);
+                    return;
+                case F32:
+                    out.add(Flat.F32);
+                    return;
+                case F64:
+                    out.add(Flat.F64);
+                    return;
+                case STRING:
+                    out.add(Flat.I32);
+                    out.add(Flat.I32);
+                    return;
+                default:
+                    out.add(Flat.I32);
+                    return;
             }
         }
         if (s instanceof Shape.ListOf) {
@@ -249,7 +278,8 @@ final class AbiLayout {
             out.add(Flat.I32);
             return;
         }
-        if (s instanceof Shape.Handle || (s instanceof Shape.Named n && named(n.type()) instanceof TypeModel.FlagsModel)) {
+        if (s instanceof Shape.Handle
+                || (s instanceof Shape.Named n && named(n.type()) instanceof TypeModel.FlagsModel)) {
             out.add(Flat.I32);
             return;
         }

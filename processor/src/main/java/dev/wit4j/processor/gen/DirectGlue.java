@@ -123,13 +123,16 @@ final class DirectGlue {
         } else if (s instanceof Shape.OptionOf o) {
             return supports(o.value(), lift);
         } else if (s instanceof Shape.ResultOf r) {
-            return r.ok().map(x -> supports(x, lift)).orElse(true) && r.err().map(x -> supports(x, lift)).orElse(true);
+            return r.ok().map(x -> supports(x, lift)).orElse(true)
+                    && r.err().map(x -> supports(x, lift)).orElse(true);
         } else if (s instanceof Shape.Named n) {
             TypeModel t = types.get(n.type());
             if (t instanceof TypeModel.RecordModel r) {
                 return r.fields().stream().allMatch(f -> supports(f.shape(), lift));
             } else if (t instanceof TypeModel.VariantModel v) {
-                return v.cases().stream().allMatch(c -> c.payloadShape().map(x -> supports(x, lift)).orElse(true));
+                return v.cases().stream()
+                        .allMatch(c ->
+                                c.payloadShape().map(x -> supports(x, lift)).orElse(true));
             }
             return t instanceof TypeModel.EnumModel || t instanceof TypeModel.FlagsModel;
         } else if (s instanceof Shape.Handle h) {
@@ -147,15 +150,28 @@ final class DirectGlue {
         CodeBlock v = CodeBlock.of("$N[$L]", arr, pos);
         if (s instanceof Shape.Primitive p) {
             switch (p) {
-                case BOOL: return CodeBlock.of("$L != 0", v); // lift_flat of bool: i32 != 0 (high bits of the slot ignored)
-                case S8: case U8: return CodeBlock.of("(byte) $L", v);
-                case S16: case U16: return CodeBlock.of("(short) $L", v);
-                case S32: case U32: return CodeBlock.of("(int) $L", v);
-                case S64: case U64: return v;
-                case F32: return CodeBlock.of("$T.liftF32($L)", CONTEXT, v);
-                case F64: return CodeBlock.of("$T.liftF64($L)", CONTEXT, v);
-                case CHAR: return CodeBlock.of("$T.liftChar($L)", CONTEXT, v);
-                default: return CodeBlock.of("$N.liftString($L, $N[$L])", c, v, arr, pos + 1);
+                case BOOL:
+                    return CodeBlock.of("$L != 0", v); // lift_flat of bool: i32 != 0 (high bits of the slot ignored)
+                case S8:
+                case U8:
+                    return CodeBlock.of("(byte) $L", v);
+                case S16:
+                case U16:
+                    return CodeBlock.of("(short) $L", v);
+                case S32:
+                case U32:
+                    return CodeBlock.of("(int) $L", v);
+                case S64:
+                case U64:
+                    return v;
+                case F32:
+                    return CodeBlock.of("$T.liftF32($L)", CONTEXT, v);
+                case F64:
+                    return CodeBlock.of("$T.liftF64($L)", CONTEXT, v);
+                case CHAR:
+                    return CodeBlock.of("$T.liftChar($L)", CONTEXT, v);
+                default:
+                    return CodeBlock.of("$N.liftString($L, $N[$L])", c, v, arr, pos + 1);
             }
         } else if (s instanceof Shape.ListOf l) {
             return liftList(l, c, v, CodeBlock.of("$N[$L]", arr, pos + 1));
@@ -169,7 +185,8 @@ final class DirectGlue {
         }
         List<Shape> fields = layout.fields(s);
         if (fields != null) {
-            CodeBlock.Builder b = CodeBlock.builder().add("new $T(", s instanceof Shape.TupleOf tt ? tt.java() : n.type());
+            CodeBlock.Builder b =
+                    CodeBlock.builder().add("new $T(", s instanceof Shape.TupleOf tt ? tt.java() : n.type());
             int at = pos;
             for (int i = 0; i < fields.size(); i++) {
                 b.add(i == 0 ? "" : ", ").add(liftFlat(fields.get(i), c, arr, at));
@@ -178,25 +195,35 @@ final class DirectGlue {
             return b.add(")").build();
         }
         List<Optional<Shape>> cases = layout.cases(s);
-        CodeBlock.Builder b = CodeBlock.builder().add("switch ($T.checkDiscriminant($L & 0xFFFF_FFFFL, $L)) {\n", CONTEXT, v,
-                cases.size()).indent();
+        CodeBlock.Builder b = CodeBlock.builder()
+                .add("switch ($T.checkDiscriminant($L & 0xFFFF_FFFFL, $L)) {\n", CONTEXT, v, cases.size())
+                .indent();
         for (int i = 0; i < cases.size(); i++) {
             Optional<CodeBlock> payload = cases.get(i).map(p -> liftFlat(p, c, arr, pos + 1));
             b.add("case $L -> $L;\n", i, makeCase(s, i, payload));
         }
-        return b.add("default -> throw $T.unreachable($S);\n", CONTEXT, "case index").unindent().add("}").build();
+        return b.add("default -> throw $T.unreachable($S);\n", CONTEXT, "case index")
+                .unindent()
+                .add("}")
+                .build();
     }
 
     /** The Java value of case {@code i} of the variant-like {@code s} with {@code payload}. */
     private CodeBlock makeCase(Shape s, int i, Optional<CodeBlock> payload) {
         if (s instanceof Shape.OptionOf o) {
             TypeName e = typeArgument(o.java(), 0);
-            return i == 0 ? CodeBlock.of("$T.<$T>empty()", Optional.class, e)
+            return i == 0
+                    ? CodeBlock.of("$T.<$T>empty()", Optional.class, e)
                     : CodeBlock.of("$T.<$T>of($L)", Optional.class, e, payload.orElseThrow());
         }
         if (s instanceof Shape.ResultOf r) {
-            return CodeBlock.of("$T.<$T, $T>$N($L)", ValueGlue.RESULT, typeArgument(r.java(), 0), typeArgument(r.java(), 1),
-                    i == 0 ? "ok" : "err", payload.orElse(CodeBlock.of("null")));
+            return CodeBlock.of(
+                    "$T.<$T, $T>$N($L)",
+                    ValueGlue.RESULT,
+                    typeArgument(r.java(), 0),
+                    typeArgument(r.java(), 1),
+                    i == 0 ? "ok" : "err",
+                    payload.orElse(CodeBlock.of("null")));
         }
         ClassName type = ((Shape.Named) s).type();
         TypeModel t = types.get(type);
@@ -213,18 +240,34 @@ final class DirectGlue {
         }
         String cc = fresh("_c");
         String pp = fresh("_p");
-        return CodeBlock.of("$N.<$T>liftList($L, $L, $L, $L, ($N, $N) -> $L)", c, typeArgument(l.java(), 0), ptr, len,
-                layout.size(l.element()), layout.alignment(l.element()), cc, pp, load(l.element(), cc, CodeBlock.of("$N", pp)));
+        return CodeBlock.of(
+                "$N.<$T>liftList($L, $L, $L, $L, ($N, $N) -> $L)",
+                c,
+                typeArgument(l.java(), 0),
+                ptr,
+                len,
+                layout.size(l.element()),
+                layout.alignment(l.element()),
+                cc,
+                pp,
+                load(l.element(), cc, CodeBlock.of("$N", pp)));
     }
 
     private CodeBlock liftHandle(Shape.Handle h, String c, CodeBlock index) {
         if (h.exported()) {
             String rt = handles.resourceType(h.resource());
-            return CodeBlock.of("new $T($N, $N.liftOwnHandle($L, $N, $S))", h.resource(), handles.ops(h.resource()), c, index,
-                    rt, ((TypeModel.ResourceModel) types.get(h.resource())).witName());
+            return CodeBlock.of(
+                    "new $T($N, $N.liftOwnHandle($L, $N, $S))",
+                    h.resource(),
+                    handles.ops(h.resource()),
+                    c,
+                    index,
+                    rt,
+                    ((TypeModel.ResourceModel) types.get(h.resource())).witName());
         }
         String table = handles.table(h.resource());
-        return h.borrow() ? CodeBlock.of("$N.getRep($N.liftBorrow($L, $N.rt()))", table, c, index, table)
+        return h.borrow()
+                ? CodeBlock.of("$N.getRep($N.liftBorrow($L, $N.rt()))", table, c, index, table)
                 : CodeBlock.of("$N.takeRep($N.liftOwn($L, $N.rt()))", table, c, index, table);
     }
 
@@ -236,22 +279,44 @@ final class DirectGlue {
         x = checked(s, x, subject);
         if (s instanceof Shape.Primitive p) {
             switch (p) {
-                case BOOL: out.addStatement("$N[$L] = $L ? 1 : 0", arr, pos, x); return;
-                case U8: out.addStatement("$N[$L] = $L & 0xFFL", arr, pos, x); return;
-                case U16: out.addStatement("$N[$L] = $L & 0xFFFFL", arr, pos, x); return;
+                case BOOL:
+                    out.addStatement("$N[$L] = $L ? 1 : 0", arr, pos, x);
+                    return;
+                case U8:
+                    out.addStatement("$N[$L] = $L & 0xFFL", arr, pos, x);
+                    return;
+                case U16:
+                    out.addStatement("$N[$L] = $L & 0xFFFFL", arr, pos, x);
+                    return;
                 // an i32 is carried zero-extended; signed values in two's complement (lower_flat_signed)
-                case S8: case S16: case S32: case U32: out.addStatement("$N[$L] = $L & 0xFFFF_FFFFL", arr, pos, x); return;
-                case S64: case U64: out.addStatement("$N[$L] = $L", arr, pos, x); return;
-                case F32: out.addStatement("$N[$L] = $T.lowerF32($L)", arr, pos, CONTEXT, x); return;
-                case F64: out.addStatement("$N[$L] = $T.lowerF64($L)", arr, pos, CONTEXT, x); return;
-                case CHAR: out.addStatement("$N[$L] = $T.lowerChar($L)", arr, pos, CONTEXT, x); return;
+                case S8:
+                case S16:
+                case S32:
+                case U32:
+                    out.addStatement("$N[$L] = $L & 0xFFFF_FFFFL", arr, pos, x);
+                    return;
+                case S64:
+                case U64:
+                    out.addStatement("$N[$L] = $L", arr, pos, x);
+                    return;
+                case F32:
+                    out.addStatement("$N[$L] = $T.lowerF32($L)", arr, pos, CONTEXT, x);
+                    return;
+                case F64:
+                    out.addStatement("$N[$L] = $T.lowerF64($L)", arr, pos, CONTEXT, x);
+                    return;
+                case CHAR:
+                    out.addStatement("$N[$L] = $T.lowerChar($L)", arr, pos, CONTEXT, x);
+                    return;
                 default:
                     out.addStatement("$N[$L] = $N.lowerString($L)", arr, pos, c, x);
                     out.addStatement("$N[$L] = $N.lastLength()", arr, pos + 1, c);
                     return;
             }
         } else if (s instanceof Shape.ListOf l) {
-            out.add("$N[$L] = ", arr, pos).add(lowerList(l, c, x, subject)).add(";\n"); // not addStatement: the lambda has statements
+            out.add("$N[$L] = ", arr, pos)
+                    .add(lowerList(l, c, x, subject))
+                    .add(";\n"); // not addStatement: the lambda has statements
             out.addStatement("$N[$L] = $N.lastLength()", arr, pos + 1, c);
             return;
         } else if (s instanceof Shape.Handle h) {
@@ -274,7 +339,14 @@ final class DirectGlue {
         if (fields != null) {
             int at = pos;
             for (int i = 0; i < fields.size(); i++) {
-                lowerFlat(fields.get(i), c, CodeBlock.of("$N.$N()", v, fieldAccessor(s, i)), arr, at, out, part(s, i, subject));
+                lowerFlat(
+                        fields.get(i),
+                        c,
+                        CodeBlock.of("$N.$N()", v, fieldAccessor(s, i)),
+                        arr,
+                        at,
+                        out,
+                        part(s, i, subject));
                 at += layout.flatten(fields.get(i)).size();
             }
             return;
@@ -326,7 +398,8 @@ final class DirectGlue {
             // Payloads are boxed: `Result.ok(null)` reaches here for any ok type.
             out.beginControlFlow("if ($N instanceof $T<$T, $T> $N)", v, ValueGlue.RESULT.nestedClass("Ok"), a, e, ok);
             body.emit(0, r.ok().map(x -> CodeBlock.of("$N.value()", ok)), subject.part("`ok` value of ", true));
-            out.nextControlFlow("else if ($N instanceof $T<$T, $T> $N)", v, ValueGlue.RESULT.nestedClass("Err"), a, e, err);
+            out.nextControlFlow(
+                    "else if ($N instanceof $T<$T, $T> $N)", v, ValueGlue.RESULT.nestedClass("Err"), a, e, err);
             body.emit(1, r.err().map(x -> CodeBlock.of("$N.error()", err)), subject.part("`err` value of ", true));
             out.nextControlFlow("else");
             out.addStatement("throw new $T($S)", NullPointerException.class, subject.what() + " is null");
@@ -338,19 +411,29 @@ final class DirectGlue {
             TypeModel.Case k = vm.cases().get(i);
             String cv = fresh("_t");
             if (k.payloadShape().isPresent()) {
-                out.add(i == 0 ? "if" : "} else if").add(" ($N instanceof $T $N) {\n", v, k.name(), cv).indent();
+                out.add(i == 0 ? "if" : "} else if")
+                        .add(" ($N instanceof $T $N) {\n", v, k.name(), cv)
+                        .indent();
                 // A case record does not check its payload: a reference one may be null.
-                body.emit(i, Optional.of(CodeBlock.of("$N.$N()", cv, k.payloadAccessor())),
-                        subject.part("payload of case `" + k.witName() + "` of ", !k.payload().orElseThrow().isPrimitive()));
+                body.emit(
+                        i,
+                        Optional.of(CodeBlock.of("$N.$N()", cv, k.payloadAccessor())),
+                        subject.part(
+                                "payload of case `" + k.witName() + "` of ",
+                                !k.payload().orElseThrow().isPrimitive()));
             } else {
-                out.add(i == 0 ? "if" : "} else if").add(" ($N instanceof $T) {\n", v, k.name()).indent();
+                out.add(i == 0 ? "if" : "} else if")
+                        .add(" ($N instanceof $T) {\n", v, k.name())
+                        .indent();
                 body.emit(i, Optional.empty(), null);
             }
             out.unindent();
         }
-        out.add("} else {\n").indent()
+        out.add("} else {\n")
+                .indent()
                 .addStatement("throw new $T($S)", NullPointerException.class, subject.what() + " is null")
-                .unindent().add("}\n");
+                .unindent()
+                .add("}\n");
     }
 
     private CodeBlock lowerList(Shape.ListOf l, String c, CodeBlock x, Subject subject) {
@@ -361,9 +444,28 @@ final class DirectGlue {
         String ee = fresh("_e");
         String pp = fresh("_p");
         CodeBlock.Builder body = CodeBlock.builder();
-        store(l.element(), cc, CodeBlock.of("$N", ee), CodeBlock.of("$N", pp), body, subject.part("an element of ", true));
-        return CodeBlock.builder().add("$N.lowerList($L, $L, $L, ($N, $N, $N) -> {\n", c, x, layout.size(l.element()),
-                layout.alignment(l.element()), cc, ee, pp).indent().add(body.build()).unindent().add("})").build();
+        store(
+                l.element(),
+                cc,
+                CodeBlock.of("$N", ee),
+                CodeBlock.of("$N", pp),
+                body,
+                subject.part("an element of ", true));
+        return CodeBlock.builder()
+                .add(
+                        "$N.lowerList($L, $L, $L, ($N, $N, $N) -> {\n",
+                        c,
+                        x,
+                        layout.size(l.element()),
+                        layout.alignment(l.element()),
+                        cc,
+                        ee,
+                        pp)
+                .indent()
+                .add(body.build())
+                .unindent()
+                .add("})")
+                .build();
     }
 
     private CodeBlock lowerHandle(Shape.Handle h, String c, CodeBlock x) {
@@ -374,11 +476,13 @@ final class DirectGlue {
                 // (which implements it) holds a handle of the component.
                 x = CodeBlock.of("$T.$N($L)", h.resource(), ResourceGenerator.OF, x);
             }
-            return h.borrow() ? CodeBlock.of("$N.lowerBorrowHandle($L.handle(), $N)", c, x, rt)
+            return h.borrow()
+                    ? CodeBlock.of("$N.lowerBorrowHandle($L.handle(), $N)", c, x, rt)
                     : CodeBlock.of("$N.lowerOwnHandle($N($L), $N)", c, helper("move", h.resource()), x, rt);
         }
         String table = handles.table(h.resource());
-        return h.borrow() ? CodeBlock.of("$N.lowerBorrow($N.borrowRep($L), $N.rt())", c, table, x, table)
+        return h.borrow()
+                ? CodeBlock.of("$N.lowerBorrow($N.borrowRep($L), $N.rt())", c, table, x, table)
                 : CodeBlock.of("$N.lowerOwn($N.addRep($L), $N.rt())", c, table, x, table);
     }
 
@@ -389,15 +493,28 @@ final class DirectGlue {
     CodeBlock load(Shape s, String c, CodeBlock p) {
         if (s instanceof Shape.Primitive prim) {
             switch (prim) {
-                case BOOL: return CodeBlock.of("$N.readBool($L)", c, p);
-                case S8: case U8: return CodeBlock.of("$N.readByte($L)", c, p);
-                case S16: case U16: return CodeBlock.of("$N.readShort($L)", c, p);
-                case S32: case U32: return CodeBlock.of("$N.readInt($L)", c, p);
-                case S64: case U64: return CodeBlock.of("$N.readLong($L)", c, p);
-                case F32: return CodeBlock.of("$N.readF32($L)", c, p);
-                case F64: return CodeBlock.of("$N.readF64($L)", c, p);
-                case CHAR: return CodeBlock.of("$N.readChar($L)", c, p);
-                default: return CodeBlock.of("$N.loadString($L)", c, p);
+                case BOOL:
+                    return CodeBlock.of("$N.readBool($L)", c, p);
+                case S8:
+                case U8:
+                    return CodeBlock.of("$N.readByte($L)", c, p);
+                case S16:
+                case U16:
+                    return CodeBlock.of("$N.readShort($L)", c, p);
+                case S32:
+                case U32:
+                    return CodeBlock.of("$N.readInt($L)", c, p);
+                case S64:
+                case U64:
+                    return CodeBlock.of("$N.readLong($L)", c, p);
+                case F32:
+                    return CodeBlock.of("$N.readF32($L)", c, p);
+                case F64:
+                    return CodeBlock.of("$N.readF64($L)", c, p);
+                case CHAR:
+                    return CodeBlock.of("$N.readChar($L)", c, p);
+                default:
+                    return CodeBlock.of("$N.loadString($L)", c, p);
             }
         } else if (s instanceof Shape.ListOf l) {
             return liftList(l, c, CodeBlock.of("$N.readU32($L)", c, p), CodeBlock.of("$N.readU32($L)", c, plus(p, 4)));
@@ -416,28 +533,44 @@ final class DirectGlue {
         // option / result: load_variant, the payload at its aligned offset
         List<Optional<Shape>> cases = layout.cases(s);
         long payloadAt = layout.payloadOffset(cases);
-        CodeBlock.Builder b = CodeBlock.builder().add("switch ($T.checkDiscriminant($L, $L)) {\n", CONTEXT,
-                readDiscriminant(c, p, cases.size()), cases.size()).indent();
+        CodeBlock.Builder b = CodeBlock.builder()
+                .add(
+                        "switch ($T.checkDiscriminant($L, $L)) {\n",
+                        CONTEXT,
+                        readDiscriminant(c, p, cases.size()),
+                        cases.size())
+                .indent();
         for (int i = 0; i < cases.size(); i++) {
             Optional<CodeBlock> payload = cases.get(i).map(x -> load(x, c, plus(p, payloadAt)));
             b.add("case $L -> $L;\n", i, makeCase(s, i, payload));
         }
-        return b.add("default -> throw $T.unreachable($S);\n", CONTEXT, "case index").unindent().add("}").build();
+        return b.add("default -> throw $T.unreachable($S);\n", CONTEXT, "case index")
+                .unindent()
+                .add("}")
+                .build();
     }
 
     private static CodeBlock readDiscriminant(String c, CodeBlock p, int cases) {
         switch (AbiLayout.discriminantSize(cases)) {
-            case 1: return CodeBlock.of("$N.readByte($L) & 0xFFL", c, p);
-            case 2: return CodeBlock.of("$N.readShort($L) & 0xFFFFL", c, p);
-            default: return CodeBlock.of("$N.readU32($L)", c, p);
+            case 1:
+                return CodeBlock.of("$N.readByte($L) & 0xFFL", c, p);
+            case 2:
+                return CodeBlock.of("$N.readShort($L) & 0xFFFFL", c, p);
+            default:
+                return CodeBlock.of("$N.readU32($L)", c, p);
         }
     }
 
     private static void writeDiscriminant(String c, CodeBlock p, int cases, int index, CodeBlock.Builder out) {
         switch (AbiLayout.discriminantSize(cases)) {
-            case 1: out.addStatement("$N.writeByte($L, (byte) $L)", c, p, index); return;
-            case 2: out.addStatement("$N.writeShort($L, (short) $L)", c, p, index); return;
-            default: out.addStatement("$N.writeInt($L, $L)", c, p, index);
+            case 1:
+                out.addStatement("$N.writeByte($L, (byte) $L)", c, p, index);
+                return;
+            case 2:
+                out.addStatement("$N.writeShort($L, (short) $L)", c, p, index);
+                return;
+            default:
+                out.addStatement("$N.writeInt($L, $L)", c, p, index);
         }
     }
 
@@ -449,15 +582,37 @@ final class DirectGlue {
         x = checked(s, x, subject);
         if (s instanceof Shape.Primitive prim) {
             switch (prim) {
-                case BOOL: out.addStatement("$N.writeBool($L, $L)", c, p, x); return;
-                case S8: case U8: out.addStatement("$N.writeByte($L, $L)", c, p, x); return;
-                case S16: case U16: out.addStatement("$N.writeShort($L, $L)", c, p, x); return;
-                case S32: case U32: out.addStatement("$N.writeInt($L, $L)", c, p, x); return;
-                case S64: case U64: out.addStatement("$N.writeLong($L, $L)", c, p, x); return;
-                case F32: out.addStatement("$N.writeF32($L, $L)", c, p, x); return;
-                case F64: out.addStatement("$N.writeF64($L, $L)", c, p, x); return;
-                case CHAR: out.addStatement("$N.writeChar($L, $L)", c, p, x); return;
-                default: out.addStatement("$N.storeString($L, $L)", c, x, p); return;
+                case BOOL:
+                    out.addStatement("$N.writeBool($L, $L)", c, p, x);
+                    return;
+                case S8:
+                case U8:
+                    out.addStatement("$N.writeByte($L, $L)", c, p, x);
+                    return;
+                case S16:
+                case U16:
+                    out.addStatement("$N.writeShort($L, $L)", c, p, x);
+                    return;
+                case S32:
+                case U32:
+                    out.addStatement("$N.writeInt($L, $L)", c, p, x);
+                    return;
+                case S64:
+                case U64:
+                    out.addStatement("$N.writeLong($L, $L)", c, p, x);
+                    return;
+                case F32:
+                    out.addStatement("$N.writeF32($L, $L)", c, p, x);
+                    return;
+                case F64:
+                    out.addStatement("$N.writeF64($L, $L)", c, p, x);
+                    return;
+                case CHAR:
+                    out.addStatement("$N.writeChar($L, $L)", c, p, x);
+                    return;
+                default:
+                    out.addStatement("$N.storeString($L, $L)", c, x, p);
+                    return;
             }
         } else if (s instanceof Shape.ListOf l) {
             String ptr = fresh("_t");
@@ -481,7 +636,12 @@ final class DirectGlue {
         if (s instanceof Shape.TupleOf t) {
             List<Long> offsets = layout.fieldOffsets(t.elements());
             for (int i = 0; i < t.elements().size(); i++) {
-                store(t.elements().get(i), c, CodeBlock.of("$N.$N()", v, TUPLE_NAMES[i]), plus(p, offsets.get(i)), out,
+                store(
+                        t.elements().get(i),
+                        c,
+                        CodeBlock.of("$N.$N()", v, TUPLE_NAMES[i]),
+                        plus(p, offsets.get(i)),
+                        out,
                         part(s, i, subject));
             }
             return;
@@ -528,38 +688,53 @@ final class DirectGlue {
     private void generateHelper(String kind, ClassName type, String name) {
         resetNames();
         TypeModel t = types.get(type);
-        Shape.Named shape = new Shape.Named(type, t instanceof TypeModel.FlagsModel
-                ? ParameterizedTypeName.get(ClassName.get(Set.class), type) : type);
+        Shape.Named shape = new Shape.Named(
+                type,
+                t instanceof TypeModel.FlagsModel ? ParameterizedTypeName.get(ClassName.get(Set.class), type) : type);
         MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
         TypeName java = shape.java();
         switch (kind) {
             case "move":
                 m.addJavadoc("Takes the handle out of {@code v} to move it into the component ({@code v} is closed).\n")
-                        .addParameter(type, "v").returns(WorldGenerator.OWN)
+                        .addParameter(type, "v")
+                        .returns(WorldGenerator.OWN)
                         .addStatement("$T h = v.handle()", WorldGenerator.OWN)
                         .addStatement("v.handle = null")
                         .addStatement("return h");
                 break;
             case "fromBits": {
                 TypeModel.FlagsModel f = (TypeModel.FlagsModel) t;
-                m.addModifiers(Modifier.STATIC).addParameter(TypeName.INT, "bits").returns(java)
-                        .addJavadoc("{@code unpack_flags_from_int}: bits beyond the flags are ignored, as the spec says.\n")
+                m.addModifiers(Modifier.STATIC)
+                        .addParameter(TypeName.INT, "bits")
+                        .returns(java)
+                        .addJavadoc(
+                                "{@code unpack_flags_from_int}: bits beyond the flags are ignored, as the spec says.\n")
                         .addStatement("$T set = $T.noneOf($T.class)", java, EnumSet.class, type);
                 for (int i = 0; i < f.flags().size(); i++) {
-                    m.beginControlFlow("if ((bits & $L) != 0)", 1L << i > Integer.MAX_VALUE ? "0x80000000" : String.valueOf(1 << i))
-                            .addStatement("set.add($T.$N)", type, f.flags().get(i).javaName()).endControlFlow();
+                    m.beginControlFlow(
+                                    "if ((bits & $L) != 0)",
+                                    1L << i > Integer.MAX_VALUE ? "0x80000000" : String.valueOf(1 << i))
+                            .addStatement(
+                                    "set.add($T.$N)", type, f.flags().get(i).javaName())
+                            .endControlFlow();
                 }
                 m.addStatement("return set");
                 break;
             }
             case "toBits": {
                 TypeModel.FlagsModel f = (TypeModel.FlagsModel) t;
-                m.addModifiers(Modifier.STATIC).addParameter(java, "v").returns(TypeName.INT)
+                m.addModifiers(Modifier.STATIC)
+                        .addParameter(java, "v")
+                        .returns(TypeName.INT)
                         .addJavadoc("{@code pack_flags_into_int}.\n")
                         .addStatement("int bits = 0");
                 for (int i = 0; i < f.flags().size(); i++) {
-                    m.beginControlFlow("if (v.contains($T.$N))", type, f.flags().get(i).javaName())
-                            .addStatement("bits |= $L", i == 31 ? "0x80000000" : String.valueOf(1 << i)).endControlFlow();
+                    m.beginControlFlow(
+                                    "if (v.contains($T.$N))",
+                                    type,
+                                    f.flags().get(i).javaName())
+                            .addStatement("bits |= $L", i == 31 ? "0x80000000" : String.valueOf(1 << i))
+                            .endControlFlow();
                 }
                 m.addStatement("return bits");
                 break;
@@ -568,28 +743,40 @@ final class DirectGlue {
                 m.addParameter(CONTEXT, "c").addParameter(TypeName.LONG, "p").returns(java);
                 if (t instanceof TypeModel.FlagsModel f) {
                     int size = AbiLayout.flagsSize(f.flags().size());
-                    CodeBlock bits = size == 1 ? CodeBlock.of("c.readByte(p) & 0xFF")
+                    CodeBlock bits = size == 1
+                            ? CodeBlock.of("c.readByte(p) & 0xFF")
                             : size == 2 ? CodeBlock.of("c.readShort(p) & 0xFFFF") : CodeBlock.of("c.readInt(p)");
                     m.addStatement("return $N($L)", helper("fromBits", type), bits);
                 } else if (t instanceof TypeModel.RecordModel r) {
                     List<Shape> fields = layout.fields(shape);
                     List<Long> offsets = layout.fieldOffsets(fields);
-                    CodeBlock.Builder b = CodeBlock.builder().add("return new $T(", type).indent();
+                    CodeBlock.Builder b =
+                            CodeBlock.builder().add("return new $T(", type).indent();
                     for (int i = 0; i < fields.size(); i++) {
-                        b.add(i == 0 ? "\n" : ",\n").add(load(fields.get(i), "c", plus(CodeBlock.of("p"), offsets.get(i))));
+                        b.add(i == 0 ? "\n" : ",\n")
+                                .add(load(fields.get(i), "c", plus(CodeBlock.of("p"), offsets.get(i))));
                     }
                     m.addCode(b.add(");\n").unindent().build());
                 } else {
                     List<Optional<Shape>> cases = layout.cases(shape);
                     long payloadAt = layout.payloadOffset(cases);
                     m.addJavadoc("{@code load_variant}: traps if the case index is out of range.\n");
-                    CodeBlock.Builder b = CodeBlock.builder().add("return switch ($T.checkDiscriminant($L, $L)) {\n", CONTEXT,
-                            readDiscriminant("c", CodeBlock.of("p"), cases.size()), cases.size()).indent();
+                    CodeBlock.Builder b = CodeBlock.builder()
+                            .add(
+                                    "return switch ($T.checkDiscriminant($L, $L)) {\n",
+                                    CONTEXT,
+                                    readDiscriminant("c", CodeBlock.of("p"), cases.size()),
+                                    cases.size())
+                            .indent();
                     for (int i = 0; i < cases.size(); i++) {
-                        Optional<CodeBlock> payload = cases.get(i).map(x -> load(x, "c", plus(CodeBlock.of("p"), payloadAt)));
+                        Optional<CodeBlock> payload =
+                                cases.get(i).map(x -> load(x, "c", plus(CodeBlock.of("p"), payloadAt)));
                         b.add("case $L -> $L;\n", i, makeCase(shape, i, payload));
                     }
-                    m.addCode(b.add("default -> throw $T.unreachable($S);\n", CONTEXT, "case index").unindent().add("};\n").build());
+                    m.addCode(b.add("default -> throw $T.unreachable($S);\n", CONTEXT, "case index")
+                            .unindent()
+                            .add("};\n")
+                            .build());
                 }
                 break;
             }
@@ -613,8 +800,12 @@ final class DirectGlue {
                     List<Long> offsets = layout.fieldOffsets(fields);
                     Subject record = new Subject("record `" + r.witName() + "`", false);
                     for (int i = 0; i < fields.size(); i++) {
-                        store(fields.get(i), "c", CodeBlock.of("v.$N()", r.fields().get(i).javaName()),
-                                plus(CodeBlock.of("p"), offsets.get(i)), b,
+                        store(
+                                fields.get(i),
+                                "c",
+                                CodeBlock.of("v.$N()", r.fields().get(i).javaName()),
+                                plus(CodeBlock.of("p"), offsets.get(i)),
+                                b,
                                 record.part("field `" + r.fields().get(i).witName() + "` of ", false));
                     }
                 } else {
@@ -624,7 +815,12 @@ final class DirectGlue {
                     long payloadAt = layout.payloadOffset(cases);
                     selectCase(shape, "v", b, variant, (i, payload, payloadSubject) -> {
                         writeDiscriminant("c", CodeBlock.of("p"), cases.size(), i, b);
-                        payload.ifPresent(pl -> store(cases.get(i).orElseThrow(), "c", pl, plus(CodeBlock.of("p"), payloadAt), b,
+                        payload.ifPresent(pl -> store(
+                                cases.get(i).orElseThrow(),
+                                "c",
+                                pl,
+                                plus(CodeBlock.of("p"), payloadAt),
+                                b,
                                 payloadSubject));
                     });
                 }
@@ -636,36 +832,73 @@ final class DirectGlue {
 
     private static void writeDiscriminantOf(int cases, CodeBlock.Builder b) {
         switch (AbiLayout.discriminantSize(cases)) {
-            case 1: b.addStatement("c.writeByte(p, (byte) v.ordinal())"); return;
-            case 2: b.addStatement("c.writeShort(p, (short) v.ordinal())"); return;
-            default: b.addStatement("c.writeInt(p, v.ordinal())");
+            case 1:
+                b.addStatement("c.writeByte(p, (byte) v.ordinal())");
+                return;
+            case 2:
+                b.addStatement("c.writeShort(p, (short) v.ordinal())");
+                return;
+            default:
+                b.addStatement("c.writeInt(p, v.ordinal())");
         }
     }
 
     // ---------------------------------------------------------------------------------------
 
-    private static final String[] TUPLE_NAMES = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"};
+    private static final String[] TUPLE_NAMES = {
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth"
+    };
 
     private String fieldAccessor(Shape s, int i) {
         if (s instanceof Shape.TupleOf) {
             return TUPLE_NAMES[i];
         }
-        return ((TypeModel.RecordModel) types.get(((Shape.Named) s).type())).fields().get(i).javaName();
+        return ((TypeModel.RecordModel) types.get(((Shape.Named) s).type()))
+                .fields()
+                .get(i)
+                .javaName();
     }
 
     /** The Java type of a value of shape {@code s}. */
     TypeName javaType(Shape s) {
         if (s instanceof Shape.Primitive p) {
             switch (p) {
-                case BOOL: return TypeName.BOOLEAN;
-                case S8: case U8: return TypeName.BYTE;
-                case S16: case U16: return TypeName.SHORT;
-                case S32: case U32: case CHAR: return TypeName.INT;
-                case S64: case U64: return TypeName.LONG;
-                case F32: return TypeName.FLOAT;
-                case F64: return TypeName.DOUBLE;
-                default: return ClassName.get(String.class);
+                case BOOL:
+                    return TypeName.BOOLEAN;
+                case S8:
+                case U8:
+                    return TypeName.BYTE;
+                case S16:
+                case U16:
+                    return TypeName.SHORT;
+                case S32:
+                case U32:
+                case CHAR:
+                    return TypeName.INT;
+                case S64:
+                case U64:
+                    return TypeName.LONG;
+                case F32:
+                    return TypeName.FLOAT;
+                case F64:
+                    return TypeName.DOUBLE;
+                default:
+                    return ClassName.get(String.class);
             }
         } else if (s instanceof Shape.ListOf l) {
             return l.java();
@@ -686,13 +919,24 @@ final class DirectGlue {
     /** The name part of the array helpers of {@code GuestContext} for elements {@code p}. */
     private static String arrayKind(Shape.Primitive p) {
         switch (p) {
-            case S8: case U8: return "Bytes";
-            case S16: case U16: return "Shorts";
-            case S32: case U32: return "Ints";
-            case S64: case U64: return "Longs";
-            case F32: return "Floats";
-            case F64: return "Doubles";
-            default: throw new IllegalStateException("no array of " + p);
+            case S8:
+            case U8:
+                return "Bytes";
+            case S16:
+            case U16:
+                return "Shorts";
+            case S32:
+            case U32:
+                return "Ints";
+            case S64:
+            case U64:
+                return "Longs";
+            case F32:
+                return "Floats";
+            case F64:
+                return "Doubles";
+            default:
+                throw new IllegalStateException("no array of " + p);
         }
     }
 

@@ -8,15 +8,15 @@ import javax.lang.model.element.Modifier;
 
 /** WIT {@code enum} → Java enum, one constant per case in declaration order. */
 public final class EnumGenerator {
-    private EnumGenerator() {
-    }
+    private EnumGenerator() {}
 
     public static TypeSpec generate(TypeModel.EnumModel e) {
         return build(e, Javadocs.of(e.docs()).paragraph("WIT enum {@code " + e.witName() + "}."), e.cases());
     }
 
     static TypeSpec build(TypeModel t, Javadocs doc, List<TypeModel.Constant> constants) {
-        TypeSpec.Builder b = TypeSpec.enumBuilder(t.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        TypeSpec.Builder b = TypeSpec.enumBuilder(t.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc(doc.gate(t.stability()).build());
         Javadocs.deprecatedAnnotation(t.stability()).ifPresent(b::addAnnotation);
         for (TypeModel.Constant c : constants) {

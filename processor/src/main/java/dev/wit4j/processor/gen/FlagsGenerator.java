@@ -8,12 +8,12 @@ import dev.wit4j.processor.model.TypeModel;
  * {@link java.util.EnumSet}).
  */
 public final class FlagsGenerator {
-    private FlagsGenerator() {
-    }
+    private FlagsGenerator() {}
 
     public static TypeSpec generate(TypeModel.FlagsModel f) {
-        Javadocs doc = Javadocs.of(f.docs()).paragraph("WIT flags {@code " + f.witName()
-                + "}: a value is a {@code Set} of these constants, typically an {@link java.util.EnumSet}.");
+        Javadocs doc = Javadocs.of(f.docs())
+                .paragraph("WIT flags {@code " + f.witName()
+                        + "}: a value is a {@code Set} of these constants, typically an {@link java.util.EnumSet}.");
         return EnumGenerator.build(f, doc, f.flags());
     }
 }

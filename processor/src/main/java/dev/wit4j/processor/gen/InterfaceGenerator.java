@@ -21,20 +21,27 @@ public final class InterfaceGenerator {
     /** The value of {@code @Generated}. */
     public static final String GENERATOR = "dev.wit4j.processor.WitWorldProcessor";
 
-    private InterfaceGenerator() {
-    }
+    private InterfaceGenerator() {}
 
     /**
      * @param qualify simple names that must always be written qualified (top-level names of this
      *     package that clash with JDK or runtime types)
      */
     public static JavaFile generate(Holder h, Element origin, Set<String> qualify) {
-        TypeSpec.Builder b = TypeSpec.interfaceBuilder(h.name()).addModifiers(Modifier.PUBLIC)
-                .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build())
-                .addJavadoc(Javadocs.of(h.docs()).paragraph(role(h)).gate(h.stability()).build())
+        TypeSpec.Builder b = TypeSpec.interfaceBuilder(h.name())
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(AnnotationSpec.builder(GENERATED)
+                        .addMember("value", "$S", GENERATOR)
+                        .build())
+                .addJavadoc(Javadocs.of(h.docs())
+                        .paragraph(role(h))
+                        .gate(h.stability())
+                        .build())
                 .addOriginatingElement(origin);
         if (h.suppressDeprecation()) {
-            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
+            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "deprecation")
+                    .build());
         }
         Javadocs.deprecatedAnnotation(h.stability()).ifPresent(b::addAnnotation);
         if (!qualify.isEmpty()) {
@@ -46,7 +53,10 @@ public final class InterfaceGenerator {
         for (MethodModel m : h.methods()) {
             b.addMethod(Methods.abstractMethod(m));
         }
-        return JavaFile.builder(h.name().packageName(), b.build()).indent("    ").skipJavaLangImports(true).build();
+        return JavaFile.builder(h.name().packageName(), b.build())
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build();
     }
 
     /** @param holderMethods the holder's functions, among them the resources' constructors and static functions */
@@ -70,12 +80,14 @@ public final class InterfaceGenerator {
         switch (h.kind()) {
             case IMPORTED_INTERFACE:
                 if (h.methods().isEmpty()) {
-                    return "The types of imported interface {@code " + h.witName() + "}; it has no functions." + unsigned;
+                    return "The types of imported interface {@code " + h.witName() + "}; it has no functions."
+                            + unsigned;
                 }
                 return "Imported interface {@code " + h.witName() + "}: the host implements it." + unsigned;
             case EXPORTED_INTERFACE:
                 if (h.methods().isEmpty()) {
-                    return "The types of exported interface {@code " + h.witName() + "}; it has no functions." + unsigned;
+                    return "The types of exported interface {@code " + h.witName() + "}; it has no functions."
+                            + unsigned;
                 }
                 return "Exported interface {@code " + h.witName() + "}: the component provides it; the world class's\n"
                         + "accessor returns an implementation that calls into the component."

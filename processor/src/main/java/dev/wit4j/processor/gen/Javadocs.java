@@ -19,8 +19,7 @@ public final class Javadocs {
     private final List<String> tags = new ArrayList<>();
     private Stability stability = Stability.UNKNOWN;
 
-    private Javadocs() {
-    }
+    private Javadocs() {}
 
     /** Starts with the WIT documentation, if any. */
     public static Javadocs of(Docs docs) {
@@ -33,7 +32,8 @@ public final class Javadocs {
     }
 
     private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("<h([1-6])>(.*?)</h\\1>");
-    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+    private static final org.commonmark.parser.Parser MARKDOWN =
+            org.commonmark.parser.Parser.builder().build();
     private static final org.commonmark.renderer.html.HtmlRenderer HTML =
             org.commonmark.renderer.html.HtmlRenderer.builder().escapeHtml(true).build();
 
@@ -50,7 +50,10 @@ public final class Javadocs {
         // headings become bold paragraphs: javadoc's checks want headings in sequence from <h2>
         // (a type) or <h4> (a member), which text written for WIT does not follow
         html = HEADING.matcher(html).replaceAll("<p><b>$2</b></p>");
-        return html.replace("*/", "*&#47;").replace("\\", "&#92;").replace("@", "&#64;").strip();
+        return html.replace("*/", "*&#47;")
+                .replace("\\", "&#92;")
+                .replace("@", "&#64;")
+                .strip();
     }
 
     /** Adds a paragraph of generator-written Javadoc (not escaped). */
@@ -95,7 +98,8 @@ public final class Javadocs {
 
     /** {@code @Deprecated}, if the gate says so. */
     public static Optional<AnnotationSpec> deprecatedAnnotation(Stability st) {
-        return deprecatedIn(st).map(v -> AnnotationSpec.builder(Deprecated.class).build());
+        return deprecatedIn(st)
+                .map(v -> AnnotationSpec.builder(Deprecated.class).build());
     }
 
     /** The Javadoc, or an empty block when there is nothing to say. */
@@ -108,7 +112,8 @@ public final class Javadocs {
         } else if (stability instanceof Stability.Stable s) {
             ts.add("@since " + s.since());
         }
-        deprecatedIn(stability).ifPresent(v -> ts.add("@deprecated deprecated in version " + v + " of the WIT package"));
+        deprecatedIn(stability)
+                .ifPresent(v -> ts.add("@deprecated deprecated in version " + v + " of the WIT package"));
         if (ps.isEmpty() && ts.isEmpty()) {
             return CodeBlock.builder().build();
         }

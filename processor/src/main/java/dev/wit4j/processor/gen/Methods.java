@@ -7,8 +7,7 @@ import javax.lang.model.element.Modifier;
 
 /** The signature and Javadoc shared by every generated method for a WIT function. */
 final class Methods {
-    private Methods() {
-    }
+    private Methods() {}
 
     static MethodSpec.Builder signature(MethodModel m) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(m.javaName()).addModifiers(Modifier.PUBLIC);

@@ -8,8 +8,7 @@ import javax.lang.model.element.Modifier;
 
 /** WIT {@code record} → Java record, one component per field in declaration order. */
 public final class RecordGenerator {
-    private RecordGenerator() {
-    }
+    private RecordGenerator() {}
 
     public static TypeSpec generate(TypeModel.RecordModel r) {
         Javadocs doc = Javadocs.of(r.docs()).paragraph("WIT record {@code " + r.witName() + "}.");
@@ -22,7 +21,8 @@ public final class RecordGenerator {
             }
             doc.param(f.javaName(), text);
         }
-        TypeSpec.Builder b = TypeSpec.recordBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        TypeSpec.Builder b = TypeSpec.recordBuilder(r.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .recordConstructor(ctor.build())
                 .addJavadoc(doc.gate(r.stability()).build());
         // a null field is refused where the record is made, naming it, not later inside a call
@@ -30,7 +30,10 @@ public final class RecordGenerator {
         boolean any = false;
         for (TypeModel.Field f : r.fields()) {
             if (!f.type().isPrimitive()) {
-                checks.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, f.javaName(),
+                checks.addStatement(
+                        "$T.requireNonNull($N, $S)",
+                        java.util.Objects.class,
+                        f.javaName(),
                         "field `" + f.javaName() + "` of record `" + r.witName() + "` is null");
                 any = true;
             }

@@ -2,8 +2,8 @@ package dev.wit4j.processor.gen;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.wit4j.processor.model.MethodModel;
@@ -17,38 +17,47 @@ import javax.lang.model.element.Modifier;
  * the component's handle, {@link AutoCloseable} (close drops the handle).
  */
 public final class ResourceGenerator {
-    private ResourceGenerator() {
-    }
+    private ResourceGenerator() {}
 
     /**
      * @param holderMethods the methods of {@code holder}, among them the resource's constructor
      *     and static functions, if it has any
      */
-    public static TypeSpec generate(TypeModel.ResourceModel r, ClassName holder, java.util.List<MethodModel> holderMethods) {
+    public static TypeSpec generate(
+            TypeModel.ResourceModel r, ClassName holder, java.util.List<MethodModel> holderMethods) {
         boolean constructor = has(holderMethods, r, MethodModel.Role.CONSTRUCTOR);
-        return r.exported() ? exported(r, holder, constructor)
+        return r.exported()
+                ? exported(r, holder, constructor)
                 : imported(r, holder, constructor, has(holderMethods, r, MethodModel.Role.STATIC));
     }
 
     /** Whether {@code methods} (a holder's) include one of {@code role} of resource {@code r}. */
     private static boolean has(java.util.List<MethodModel> methods, TypeModel.ResourceModel r, MethodModel.Role role) {
-        return methods.stream().anyMatch(m -> m.role() == role && m.resource().equals(java.util.Optional.of(r.witName())));
+        return methods.stream()
+                .anyMatch(m -> m.role() == role && m.resource().equals(java.util.Optional.of(r.witName())));
     }
 
-    private static TypeSpec imported(TypeModel.ResourceModel r, ClassName holder, boolean constructor, boolean statics) {
+    private static TypeSpec imported(
+            TypeModel.ResourceModel r, ClassName holder, boolean constructor, boolean statics) {
         String newName = "{@code new" + r.name().simpleName() + "}";
         String staticNames = "{@code " + lower(r.name().simpleName()) + "…}";
         String where = constructor && statics
                 ? " Its constructor and static functions are methods of {@link " + holder.simpleName() + "}\n("
                         + newName + ", " + staticNames + ")."
-                : constructor ? " Its constructor is the method " + newName + " of {@link " + holder.simpleName() + "}."
-                : statics ? " Its static functions are methods of {@link " + holder.simpleName() + "} (" + staticNames + ")."
-                : "";
-        TypeSpec.Builder b = TypeSpec.interfaceBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc(Javadocs.of(r.docs()).paragraph("Imported WIT resource {@code " + r.witName()
-                        + "}: the host implements this interface for its objects\nand the component holds handles to them."
-                        + where)
-                        .gate(r.stability()).build());
+                : constructor
+                        ? " Its constructor is the method " + newName + " of {@link " + holder.simpleName() + "}."
+                        : statics
+                                ? " Its static functions are methods of {@link " + holder.simpleName() + "} ("
+                                        + staticNames + ")."
+                                : "";
+        TypeSpec.Builder b = TypeSpec.interfaceBuilder(r.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(Javadocs.of(r.docs())
+                        .paragraph("Imported WIT resource {@code " + r.witName()
+                                + "}: the host implements this interface for its objects\nand the component holds handles to them."
+                                + where)
+                        .gate(r.stability())
+                        .build());
         Javadocs.deprecatedAnnotation(r.stability()).ifPresent(b::addAnnotation);
         for (MethodModel m : r.methods()) {
             b.addMethod(Methods.abstractMethod(m));
@@ -71,58 +80,83 @@ public final class ResourceGenerator {
      * resource interface ({@link TypeModel.ResourceModel#javaInterface()}); {@code holderMethods}
      * as for {@link #generate} (its Javadoc names a constructor only if there is one).
      */
-    public static JavaFile topLevel(TypeModel.ResourceModel r, java.util.List<MethodModel> holderMethods, Element origin) {
+    public static JavaFile topLevel(
+            TypeModel.ResourceModel r, java.util.List<MethodModel> holderMethods, Element origin) {
         TypeSpec t = exported(r, r.name(), has(holderMethods, r, MethodModel.Role.CONSTRUCTOR)).toBuilder()
-                .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED).addMember("value", "$S", InterfaceGenerator.GENERATOR).build())
-                .addOriginatingElement(origin).build();
-        return JavaFile.builder(r.name().packageName(), t).indent("    ").skipJavaLangImports(true).build();
+                .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED)
+                        .addMember("value", "$S", InterfaceGenerator.GENERATOR)
+                        .build())
+                .addOriginatingElement(origin)
+                .build();
+        return JavaFile.builder(r.name().packageName(), t)
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build();
     }
 
     private static TypeSpec exported(TypeModel.ResourceModel r, ClassName holder, boolean constructor) {
         ClassName ops = r.name().nestedClass(OPS);
-        TypeSpec.Builder b = TypeSpec.classBuilder(r.name()).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        TypeSpec.Builder b = TypeSpec.classBuilder(r.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(AutoCloseable.class)
-                .addJavadoc(Javadocs.of(r.docs()).paragraph("Exported WIT resource {@code " + r.witName()
-                        + "}: an owned handle to a resource of the component; its methods call the\ncomponent,"
-                        + " {@link #close()} drops the handle (runs the component's destructor). Instances come from"
-                        + "\nthe component (" + (constructor ? "constructor, " : "") + "functions returning it) through the world class; one that is"
-                        + "\npassed back to the component as an owned value is closed by that.")
-                        .gate(r.stability()).build());
+                .addJavadoc(Javadocs.of(r.docs())
+                        .paragraph("Exported WIT resource {@code " + r.witName()
+                                + "}: an owned handle to a resource of the component; its methods call the\ncomponent,"
+                                + " {@link #close()} drops the handle (runs the component's destructor). Instances come from"
+                                + "\nthe component (" + (constructor ? "constructor, " : "")
+                                + "functions returning it) through the world class; one that is"
+                                + "\npassed back to the component as an owned value is closed by that.")
+                        .gate(r.stability())
+                        .build());
         Javadocs.deprecatedAnnotation(r.stability()).ifPresent(b::addAnnotation);
         if (r.javaInterface().isPresent()) {
             b.addSuperinterface(r.javaInterface().get());
-            b.addMethod(MethodSpec.methodBuilder(OF).addModifiers(Modifier.STATIC).returns(r.name())
+            b.addMethod(MethodSpec.methodBuilder(OF)
+                    .addModifiers(Modifier.STATIC)
+                    .returns(r.name())
                     .addParameter(r.javaInterface().get(), "resource")
                     .addJavadoc("{@code resource} as a handle of the component, for passing it back.\n\n"
                             + "@throws IllegalArgumentException if it is another implementation of the interface\n")
                     .beginControlFlow("if (resource instanceof $T h)", r.name())
                     .addStatement("return h")
                     .endControlFlow()
-                    .addStatement("throw new $T($S + $T.requireNonNull(resource, $S).getClass().getName())",
-                            IllegalArgumentException.class, "not a `" + r.witName() + "` of the component (only objects it returned "
-                                    + "can be passed back to it): ", java.util.Objects.class, r.witName())
+                    .addStatement(
+                            "throw new $T($S + $T.requireNonNull(resource, $S).getClass().getName())",
+                            IllegalArgumentException.class,
+                            "not a `" + r.witName() + "` of the component (only objects it returned "
+                                    + "can be passed back to it): ",
+                            java.util.Objects.class,
+                            r.witName())
                     .build());
         } else {
             b.addModifiers(Modifier.STATIC);
         }
-        b.addField(FieldSpec.builder(ops, "ops", Modifier.PRIVATE, Modifier.FINAL).build());
+        b.addField(
+                FieldSpec.builder(ops, "ops", Modifier.PRIVATE, Modifier.FINAL).build());
         b.addField(FieldSpec.builder(WorldGenerator.OWN, "handle")
-                .addJavadoc("The owned handle; null once closed or moved into the component (set by the world class).\n")
+                .addJavadoc(
+                        "The owned handle; null once closed or moved into the component (set by the world class).\n")
                 .build());
         b.addMethod(MethodSpec.constructorBuilder()
                 .addJavadoc("Wraps an owned handle received from the component.\n")
                 .addParameter(ops, "ops")
                 .addParameter(WorldGenerator.OWN, "handle")
                 .addStatement("this.ops = ops")
-                .addStatement("this.handle = handle").build());
-        b.addMethod(MethodSpec.methodBuilder("handle").addModifiers(Modifier.PUBLIC).returns(WorldGenerator.OWN)
+                .addStatement("this.handle = handle")
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("handle")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(WorldGenerator.OWN)
                 .addJavadoc("The owned handle, for use with the dynamic API.\n\n"
                         + "@throws IllegalStateException if the handle was closed or moved into the component\n")
                 .beginControlFlow("if (handle == null)")
-                .addStatement("throw new $T($S)", IllegalStateException.class,
+                .addStatement(
+                        "throw new $T($S)",
+                        IllegalStateException.class,
                         "resource `" + r.witName() + "` was closed or passed to the component")
                 .endControlFlow()
-                .addStatement("return handle").build());
+                .addStatement("return handle")
+                .build());
         TypeSpec.Builder opsType = TypeSpec.interfaceBuilder(ops)
                 .addJavadoc("Calls into the component; implemented by the world class.\n");
         for (MethodModel m : r.methods()) {
@@ -137,7 +171,8 @@ public final class ResourceGenerator {
             }
             call.addStatement((m.returns().isPresent() ? "return " : "") + "ops.$N($L)", m.javaName(), args.toString());
             b.addMethod(call.build());
-            MethodSpec.Builder op = MethodSpec.methodBuilder(m.javaName()).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            MethodSpec.Builder op = MethodSpec.methodBuilder(m.javaName())
+                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                     .addParameter(r.name(), self);
             for (MethodModel.Param p : m.params()) {
                 op.addParameter(p.type(), p.javaName());
@@ -146,13 +181,16 @@ public final class ResourceGenerator {
             Javadocs.deprecatedAnnotation(m.stability()).ifPresent(op::addAnnotation);
             opsType.addMethod(op.build());
         }
-        b.addMethod(MethodSpec.methodBuilder("close").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        b.addMethod(MethodSpec.methodBuilder("close")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Drops the handle: the component's destructor runs. Does nothing if already closed.\n")
                 .addStatement("$T h = handle", WorldGenerator.OWN)
                 .beginControlFlow("if (h != null)")
                 .addStatement("handle = null")
                 .addStatement("$T.drop(h)", WorldGenerator.INSTANCE)
-                .endControlFlow().build());
+                .endControlFlow()
+                .build());
         b.addType(opsType.build());
         return b.build();
     }

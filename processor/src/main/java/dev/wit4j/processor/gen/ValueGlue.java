@@ -53,6 +53,7 @@ final class ValueGlue {
     private final Handles handles;
     /** One helper per named type and direction: key {@code (type, toValue)}. */
     private final Map<Map.Entry<ClassName, Boolean>, String> namedHelpers = new HashMap<>();
+
     private final Deque<Map.Entry<ClassName, Boolean>> pendingNamed = new ArrayDeque<>();
     private final Map<String, MethodSpec> generated = new LinkedHashMap<>();
 
@@ -88,30 +89,55 @@ final class ValueGlue {
                 elements = CodeBlock.of("$T.$N($L)", CONVERSIONS, arrayHelper((Shape.Primitive) l.element(), true), x);
             } else {
                 String e = var(depth);
-                elements = CodeBlock.of("$L.stream().<$T>map($N -> $L).toList()", x, VALUE, e,
+                elements = CodeBlock.of(
+                        "$L.stream().<$T>map($N -> $L).toList()",
+                        x,
+                        VALUE,
+                        e,
                         toValue(l.element(), CodeBlock.of("$N", e), depth + 1));
             }
             if (l.length().isPresent()) {
-                return CodeBlock.of("new $T($T.$N($L, $L))", VALUE.nestedClass("FixedList"), CONVERSIONS, "checkLength",
-                        elements, l.length().getAsInt());
+                return CodeBlock.of(
+                        "new $T($T.$N($L, $L))",
+                        VALUE.nestedClass("FixedList"),
+                        CONVERSIONS,
+                        "checkLength",
+                        elements,
+                        l.length().getAsInt());
             }
             return CodeBlock.of("new $T($L)", VALUE.nestedClass("ListValue"), elements);
         } else if (s instanceof Shape.OptionOf o) {
             String e = var(depth);
-            return CodeBlock.of("$L.<$T>map($N -> $T.some($L)).orElse($T.none())", x, VALUE, e, VALUE,
-                    toValue(o.value(), CodeBlock.of("$N", e), depth + 1), VALUE);
+            return CodeBlock.of(
+                    "$L.<$T>map($N -> $T.some($L)).orElse($T.none())",
+                    x,
+                    VALUE,
+                    e,
+                    VALUE,
+                    toValue(o.value(), CodeBlock.of("$N", e), depth + 1),
+                    VALUE);
         } else if (s instanceof Shape.ResultOf r) {
-            return CodeBlock.of("$T.$N($L, $L, $L)", CONVERSIONS, "resultToValue", x,
+            return CodeBlock.of(
+                    "$T.$N($L, $L, $L)",
+                    CONVERSIONS,
+                    "resultToValue",
+                    x,
                     r.ok().map(t -> toValueFunction(t, depth)).orElse(CodeBlock.of("null")),
                     r.err().map(t -> toValueFunction(t, depth)).orElse(CodeBlock.of("null")));
         } else if (s instanceof Shape.TupleOf t) {
             CodeBlock.Builder b = CodeBlock.builder().add("$T.tuple(", VALUE);
             for (int i = 0; i < t.elements().size(); i++) {
-                b.add(i == 0 ? "" : ", ").add(toValue(t.elements().get(i), CodeBlock.of("$L.$N()", x, TUPLE_NAMES[i]), depth));
+                b.add(i == 0 ? "" : ", ")
+                        .add(toValue(t.elements().get(i), CodeBlock.of("$L.$N()", x, TUPLE_NAMES[i]), depth));
             }
             return b.add(")").build();
         } else if (s instanceof Shape.MapOf m) {
-            return CodeBlock.of("$T.$N($L, $L, $L)", CONVERSIONS, "mapToValue", x, toValueFunction(m.key(), depth),
+            return CodeBlock.of(
+                    "$T.$N($L, $L, $L)",
+                    CONVERSIONS,
+                    "mapToValue",
+                    x,
+                    toValueFunction(m.key(), depth),
                     toValueFunction(m.value(), depth));
         } else if (s instanceof Shape.Named n) {
             return CodeBlock.of("$N($L)", named(n.type(), true), x);
@@ -162,27 +188,53 @@ final class ValueGlue {
                 return CodeBlock.of("$T.$N($L)", CONVERSIONS, arrayHelper((Shape.Primitive) l.element(), false), v);
             }
             String e = var(depth);
-            return CodeBlock.of("$T.$N($L).stream().<$T>map($N -> $L).toList()", CONVERSIONS, "elements", v,
-                    typeArgument(l.java(), 0), e, fromValue(l.element(), CodeBlock.of("$N", e), depth + 1));
+            return CodeBlock.of(
+                    "$T.$N($L).stream().<$T>map($N -> $L).toList()",
+                    CONVERSIONS,
+                    "elements",
+                    v,
+                    typeArgument(l.java(), 0),
+                    e,
+                    fromValue(l.element(), CodeBlock.of("$N", e), depth + 1));
         } else if (s instanceof Shape.OptionOf o) {
             String e = var(depth);
-            return CodeBlock.of("(($T) $L).value().<$T>map($N -> $L)", VALUE.nestedClass("OptionValue"), v,
-                    typeArgument(o.java(), 0), e, fromValue(o.value(), CodeBlock.of("$N", e), depth + 1));
+            return CodeBlock.of(
+                    "(($T) $L).value().<$T>map($N -> $L)",
+                    VALUE.nestedClass("OptionValue"),
+                    v,
+                    typeArgument(o.java(), 0),
+                    e,
+                    fromValue(o.value(), CodeBlock.of("$N", e), depth + 1));
         } else if (s instanceof Shape.ResultOf r) {
-            return CodeBlock.of("$T.<$T, $T>$N($L, $L, $L)", CONVERSIONS, typeArgument(r.java(), 0), typeArgument(r.java(), 1),
-                    "resultFromValue", v,
+            return CodeBlock.of(
+                    "$T.<$T, $T>$N($L, $L, $L)",
+                    CONVERSIONS,
+                    typeArgument(r.java(), 0),
+                    typeArgument(r.java(), 1),
+                    "resultFromValue",
+                    v,
                     r.ok().map(t -> fromValueFunction(t, depth)).orElse(CodeBlock.of("null")),
                     r.err().map(t -> fromValueFunction(t, depth)).orElse(CodeBlock.of("null")));
         } else if (s instanceof Shape.TupleOf t) {
             CodeBlock.Builder b = CodeBlock.builder().add("new $T(", t.java());
             for (int i = 0; i < t.elements().size(); i++) {
-                b.add(i == 0 ? "" : ", ").add(fromValue(t.elements().get(i),
-                        CodeBlock.of("(($T) $L).elements().get($L)", VALUE.nestedClass("TupleValue"), v, i), depth));
+                b.add(i == 0 ? "" : ", ")
+                        .add(fromValue(
+                                t.elements().get(i),
+                                CodeBlock.of("(($T) $L).elements().get($L)", VALUE.nestedClass("TupleValue"), v, i),
+                                depth));
             }
             return b.add(")").build();
         } else if (s instanceof Shape.MapOf m) {
-            return CodeBlock.of("$T.<$T, $T>$N($L, $L, $L)", CONVERSIONS, typeArgument(m.java(), 0), typeArgument(m.java(), 1),
-                    "mapFromValue", v, fromValueFunction(m.key(), depth), fromValueFunction(m.value(), depth));
+            return CodeBlock.of(
+                    "$T.<$T, $T>$N($L, $L, $L)",
+                    CONVERSIONS,
+                    typeArgument(m.java(), 0),
+                    typeArgument(m.java(), 1),
+                    "mapFromValue",
+                    v,
+                    fromValueFunction(m.key(), depth),
+                    fromValueFunction(m.value(), depth));
         } else if (s instanceof Shape.Named n) {
             return CodeBlock.of("$N($L)", named(n.type(), false), v);
         } else if (s instanceof Shape.Handle h) {
@@ -238,35 +290,47 @@ final class ValueGlue {
         if (t instanceof TypeModel.RecordModel r) {
             if (toValue) {
                 m.addParameter(type, "v");
-                CodeBlock.Builder b = CodeBlock.builder().add("return $T.recordBuilder()", VALUE).indent();
+                CodeBlock.Builder b = CodeBlock.builder()
+                        .add("return $T.recordBuilder()", VALUE)
+                        .indent();
                 for (TypeModel.Field f : r.fields()) {
                     b.add("\n.field($S, $L)", f.witName(), toValue(f.shape(), CodeBlock.of("v.$N()", f.javaName())));
                 }
                 m.addCode(b.add("\n.build();\n").unindent().build());
             } else {
-                m.returns(type).addStatement("$T r = ($T) v", VALUE.nestedClass("RecordValue"), VALUE.nestedClass("RecordValue"));
-                CodeBlock.Builder c = CodeBlock.builder().add("return new $T(", type).indent();
+                m.returns(type)
+                        .addStatement(
+                                "$T r = ($T) v", VALUE.nestedClass("RecordValue"), VALUE.nestedClass("RecordValue"));
+                CodeBlock.Builder c =
+                        CodeBlock.builder().add("return new $T(", type).indent();
                 for (int i = 0; i < r.fields().size(); i++) {
                     TypeModel.Field f = r.fields().get(i);
-                    c.add(i == 0 ? "\n" : ",\n").add(fromValue(f.shape(), CodeBlock.of("$T.$N(r, $S)", CONVERSIONS, "field", f.witName())));
+                    c.add(i == 0 ? "\n" : ",\n")
+                            .add(fromValue(f.shape(), CodeBlock.of("$T.$N(r, $S)", CONVERSIONS, "field", f.witName())));
                 }
                 m.addCode(c.add(");\n").unindent().build());
             }
         } else if (t instanceof TypeModel.EnumModel e) {
             if (toValue) {
                 m.addParameter(type, "v");
-                CodeBlock.Builder b = CodeBlock.builder().add("return new $T(switch (v) {\n", VALUE.nestedClass("EnumValue")).indent();
+                CodeBlock.Builder b = CodeBlock.builder()
+                        .add("return new $T(switch (v) {\n", VALUE.nestedClass("EnumValue"))
+                        .indent();
                 for (TypeModel.Constant c : e.cases()) {
                     b.add("case $N -> $S;\n", c.javaName(), c.witName());
                 }
                 m.addCode(b.unindent().add("});\n").build());
             } else {
                 m.returns(type).addStatement("String name = (($T) v).caseName()", VALUE.nestedClass("EnumValue"));
-                CodeBlock.Builder c = CodeBlock.builder().add("return switch (name) {\n").indent();
+                CodeBlock.Builder c =
+                        CodeBlock.builder().add("return switch (name) {\n").indent();
                 for (TypeModel.Constant k : e.cases()) {
                     c.add("case $S -> $T.$N;\n", k.witName(), type, k.javaName());
                 }
-                c.add("default -> throw new $T($S + name);\n", IllegalArgumentException.class, "unknown case of enum `" + e.witName() + "`: ");
+                c.add(
+                        "default -> throw new $T($S + name);\n",
+                        IllegalArgumentException.class,
+                        "unknown case of enum `" + e.witName() + "`: ");
                 m.addCode(c.unindent().add("};\n").build());
             }
         } else if (t instanceof TypeModel.FlagsModel f) {
@@ -276,15 +340,19 @@ final class ValueGlue {
                 m.addStatement("$T<String> names = new $T<>()", Set.class, LinkedHashSet.class);
                 for (TypeModel.Constant c : f.flags()) {
                     m.beginControlFlow("if (v.contains($T.$N))", type, c.javaName())
-                            .addStatement("names.add($S)", c.witName()).endControlFlow();
+                            .addStatement("names.add($S)", c.witName())
+                            .endControlFlow();
                 }
                 m.addStatement("return new $T(names)", VALUE.nestedClass("FlagsValue"));
             } else {
-                m.returns(set).addStatement("$T flags = ($T) v", VALUE.nestedClass("FlagsValue"), VALUE.nestedClass("FlagsValue"))
+                m.returns(set)
+                        .addStatement(
+                                "$T flags = ($T) v", VALUE.nestedClass("FlagsValue"), VALUE.nestedClass("FlagsValue"))
                         .addStatement("$T<$T> set = $T.noneOf($T.class)", Set.class, type, EnumSet.class, type);
                 for (TypeModel.Constant c : f.flags()) {
                     m.beginControlFlow("if (flags.isSet($S))", c.witName())
-                            .addStatement("set.add($T.$N)", type, c.javaName()).endControlFlow();
+                            .addStatement("set.add($T.$N)", type, c.javaName())
+                            .endControlFlow();
                 }
                 m.addStatement("return set");
             }
@@ -294,39 +362,55 @@ final class ValueGlue {
                 for (TypeModel.Case c : vm.cases()) {
                     if (c.payloadShape().isPresent()) {
                         m.beginControlFlow("if (v instanceof $T c)", c.name())
-                                .addStatement("return $T.variant($S, $L)", VALUE, c.witName(),
+                                .addStatement(
+                                        "return $T.variant($S, $L)",
+                                        VALUE,
+                                        c.witName(),
                                         toValue(c.payloadShape().get(), CodeBlock.of("c.$N()", c.payloadAccessor())))
                                 .endControlFlow();
                     } else {
                         m.beginControlFlow("if (v instanceof $T)", c.name())
-                                .addStatement("return $T.variant($S)", VALUE, c.witName()).endControlFlow();
+                                .addStatement("return $T.variant($S)", VALUE, c.witName())
+                                .endControlFlow();
                     }
                 }
-                m.addStatement("throw new $T($S)", NullPointerException.class, "variant `" + vm.witName() + "` is null");
+                m.addStatement(
+                        "throw new $T($S)", NullPointerException.class, "variant `" + vm.witName() + "` is null");
             } else {
-                m.returns(type).addStatement("$T x = ($T) v", VALUE.nestedClass("VariantValue"), VALUE.nestedClass("VariantValue"));
-                CodeBlock.Builder c = CodeBlock.builder().add("return switch (x.caseName()) {\n").indent();
+                m.returns(type)
+                        .addStatement(
+                                "$T x = ($T) v", VALUE.nestedClass("VariantValue"), VALUE.nestedClass("VariantValue"));
+                CodeBlock.Builder c = CodeBlock.builder()
+                        .add("return switch (x.caseName()) {\n")
+                        .indent();
                 for (TypeModel.Case k : vm.cases()) {
                     if (k.payloadShape().isPresent()) {
-                        c.add("case $S -> new $T($L);\n", k.witName(), k.name(),
+                        c.add(
+                                "case $S -> new $T($L);\n",
+                                k.witName(),
+                                k.name(),
                                 fromValue(k.payloadShape().get(), CodeBlock.of("x.payload().orElseThrow()")));
                     } else {
                         c.add("case $S -> new $T();\n", k.witName(), k.name());
                     }
                 }
-                c.add("default -> throw new $T($S + x.caseName());\n", IllegalArgumentException.class,
+                c.add(
+                        "default -> throw new $T($S + x.caseName());\n",
+                        IllegalArgumentException.class,
                         "unknown case of variant `" + vm.witName() + "`: ");
                 m.addCode(c.unindent().add("};\n").build());
             }
         } else if (t instanceof TypeModel.ResourceModel r && r.exported()) {
             if (toValue) {
                 m.addJavadoc("Moves the handle of {@code v} into the component ({@code v} is closed afterwards).\n")
-                        .addParameter(type, "v").returns(VALUE.nestedClass("Own"))
+                        .addParameter(type, "v")
+                        .returns(VALUE.nestedClass("Own"))
                         .addStatement("$T h = v.handle()", VALUE.nestedClass("Own"))
                         .addStatement("v.handle = null")
                         .addStatement("return h");
             } else {
-                m.returns(type).addStatement("return new $T($N, ($T) v)", type, handles.ops(type), VALUE.nestedClass("Own"));
+                m.returns(type)
+                        .addStatement("return new $T($N, ($T) v)", type, handles.ops(type), VALUE.nestedClass("Own"));
             }
         } else {
             throw new IllegalStateException("no named type " + type);
@@ -341,8 +425,24 @@ final class ValueGlue {
 
     // ---------------------------------------------------------------------------------------
 
-    private static final String[] TUPLE_NAMES = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"};
+    private static final String[] TUPLE_NAMES = {
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth"
+    };
 
     /** Lambda parameters: a name no WIT-derived identifier can take (those never start with {@code _}). */
     private static String var(int depth) {
@@ -355,19 +455,32 @@ final class ValueGlue {
 
     private static String valueClass(Shape.Primitive p) {
         switch (p) {
-            case BOOL: return "Bool";
-            case S8: return "S8";
-            case U8: return "U8";
-            case S16: return "S16";
-            case U16: return "U16";
-            case S32: return "S32";
-            case U32: return "U32";
-            case S64: return "S64";
-            case U64: return "U64";
-            case F32: return "F32";
-            case F64: return "F64";
-            case CHAR: return "Char";
-            default: return "Str";
+            case BOOL:
+                return "Bool";
+            case S8:
+                return "S8";
+            case U8:
+                return "U8";
+            case S16:
+                return "S16";
+            case U16:
+                return "U16";
+            case S32:
+                return "S32";
+            case U32:
+                return "U32";
+            case S64:
+                return "S64";
+            case U64:
+                return "U64";
+            case F32:
+                return "F32";
+            case F64:
+                return "F64";
+            case CHAR:
+                return "Char";
+            default:
+                return "Str";
         }
     }
 

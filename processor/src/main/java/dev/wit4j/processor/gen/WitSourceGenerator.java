@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
  * what is written to {@code META-INF/wit} is in the printer's layout.
  */
 public final class WitSourceGenerator {
-    private WitSourceGenerator() {
-    }
+    private WitSourceGenerator() {}
 
     /** {@code interface name { … }} without the package header. */
     public static String interfaceBlock(JavaFirstInterface iface) {
@@ -48,27 +47,54 @@ public final class WitSourceGenerator {
 
     private static String type(TypeDecl t) {
         if (t instanceof JavaFirstInterface.RecordDecl r) {
-            return "  record %" + r.name() + " {\n" + r.fields().stream().map(f -> docs("    ", f.docs()) + "    " + field(f) + ",\n")
-                    .collect(Collectors.joining()) + "  }\n";
+            return "  record %" + r.name() + " {\n"
+                    + r.fields().stream()
+                            .map(f -> docs("    ", f.docs()) + "    " + field(f) + ",\n")
+                            .collect(Collectors.joining())
+                    + "  }\n";
         }
         if (t instanceof JavaFirstInterface.EnumDecl e) {
-            return "  enum %" + e.name() + " {\n" + e.cases().stream().map(c -> docs("    ", c.docs()) + "    %" + c.name() + ",\n")
-                    .collect(Collectors.joining()) + "  }\n";
+            return "  enum %" + e.name() + " {\n"
+                    + e.cases().stream()
+                            .map(c -> docs("    ", c.docs()) + "    %" + c.name() + ",\n")
+                            .collect(Collectors.joining())
+                    + "  }\n";
         }
         if (t instanceof JavaFirstInterface.FlagsDecl f) {
-            return "  flags %" + f.name() + " {\n" + f.flags().stream().map(c -> docs("    ", c.docs()) + "    %" + c.name() + ",\n")
-                    .collect(Collectors.joining()) + "  }\n";
+            return "  flags %" + f.name() + " {\n"
+                    + f.flags().stream()
+                            .map(c -> docs("    ", c.docs()) + "    %" + c.name() + ",\n")
+                            .collect(Collectors.joining())
+                    + "  }\n";
         }
         if (t instanceof JavaFirstInterface.VariantDecl v) {
-            return "  variant %" + v.name() + " {\n" + v.cases().stream().map(c -> docs("    ", c.docs()) + "    " + kase(c) + ",\n")
-                    .collect(Collectors.joining()) + "  }\n";
+            return "  variant %" + v.name() + " {\n"
+                    + v.cases().stream()
+                            .map(c -> docs("    ", c.docs()) + "    " + kase(c) + ",\n")
+                            .collect(Collectors.joining())
+                    + "  }\n";
         }
         JavaFirstInterface.ResourceDecl r = (JavaFirstInterface.ResourceDecl) t;
         StringBuilder sb = new StringBuilder("  resource %").append(r.name()).append(" {\n");
-        r.constructor().ifPresent(c -> sb.append(docs("    ", c.docs())).append("    constructor(").append(params(c)).append(");\n"));
-        r.statics().forEach(f -> sb.append(docs("    ", f.docs())).append("    %").append(f.name()).append(": static func(").append(params(f)).append(")")
-                .append(f.result().map(x -> " -> " + x).orElse("")).append(";\n"));
-        r.methods().forEach(m -> sb.append(docs("    ", m.docs())).append("    ").append(function(m)).append('\n'));
+        r.constructor()
+                .ifPresent(c -> sb.append(docs("    ", c.docs()))
+                        .append("    constructor(")
+                        .append(params(c))
+                        .append(");\n"));
+        r.statics()
+                .forEach(f -> sb.append(docs("    ", f.docs()))
+                        .append("    %")
+                        .append(f.name())
+                        .append(": static func(")
+                        .append(params(f))
+                        .append(")")
+                        .append(f.result().map(x -> " -> " + x).orElse(""))
+                        .append(";\n"));
+        r.methods()
+                .forEach(m -> sb.append(docs("    ", m.docs()))
+                        .append("    ")
+                        .append(function(m))
+                        .append('\n'));
         return sb.append("  }\n").toString();
     }
 
@@ -91,7 +117,8 @@ public final class WitSourceGenerator {
     }
 
     private static String function(Function f) {
-        return "%" + f.name() + ": func(" + params(f) + ")" + f.result().map(r -> " -> " + r).orElse("") + ";";
+        return "%" + f.name() + ": func(" + params(f) + ")"
+                + f.result().map(r -> " -> " + r).orElse("") + ";";
     }
 
     private static String params(Function f) {

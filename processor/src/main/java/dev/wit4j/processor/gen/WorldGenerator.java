@@ -43,6 +43,7 @@ public final class WorldGenerator {
     static final ClassName LINKER = ClassName.get(RUNTIME, "Linker");
     /** The WASI host of the {@code wasi} module; used only when it is on the class path. */
     public static final ClassName WASI_CONTEXT = ClassName.get("dev.wit4j.wasi", "WasiContext");
+
     static final ClassName LINKER_INSTANCE = ClassName.get(RUNTIME, "LinkerInstance");
     static final ClassName INSTANCE = ClassName.get(RUNTIME, "Instance");
     static final ClassName EXPORTED_INSTANCE = ClassName.get(RUNTIME, "ExportedInstance");
@@ -59,6 +60,7 @@ public final class WorldGenerator {
     private final DirectGlue direct;
     /** World fields holding the run-time resource types of exported resources, and where to get each. */
     private final Map<ClassName, String> rtFields = new LinkedHashMap<>();
+
     private final Map<ClassName, CodeBlock> rtSources = new LinkedHashMap<>();
     private final Map<ClassName, String> tables = new LinkedHashMap<>();
     private final Map<ClassName, String> tableResourceNames = new HashMap<>();
@@ -78,8 +80,18 @@ public final class WorldGenerator {
         this.bindings = bindings;
         this.wasi = bindings.definesWasi();
         this.world = bindings.worldClass();
-        List<String> reserved = new ArrayList<>(List.of("instance", "instantiate", "equals", "hashCode", "toString",
-                "getClass", "wait", "notify", "notifyAll", "clone", "finalize"));
+        List<String> reserved = new ArrayList<>(List.of(
+                "instance",
+                "instantiate",
+                "equals",
+                "hashCode",
+                "toString",
+                "getClass",
+                "wait",
+                "notify",
+                "notifyAll",
+                "clone",
+                "finalize"));
         Map<ClassName, TypeModel> types = new HashMap<>();
         for (Holder h : bindings.holders()) {
             for (MethodModel m : h.methods()) {
@@ -99,7 +111,10 @@ public final class WorldGenerator {
         for (Holder h : bindings.holders()) {
             for (TypeModel t : h.types()) {
                 if (t instanceof TypeModel.ResourceModel r && !r.exported()) {
-                    tables.put(r.name(), members.unique(ValueGlue.lowerFirst(h.name().simpleName()) + r.name().simpleName() + "Table"));
+                    tables.put(
+                            r.name(),
+                            members.unique(ValueGlue.lowerFirst(h.name().simpleName())
+                                    + r.name().simpleName() + "Table"));
                     tableResourceNames.put(r.name(), r.witName());
                 }
             }
@@ -144,18 +159,26 @@ public final class WorldGenerator {
     }
 
     /** The world class for {@code bindings}. */
-    public static JavaFile generate(Bindings bindings, Element origin, Set<String> qualify, boolean suppressDeprecation) {
+    public static JavaFile generate(
+            Bindings bindings, Element origin, Set<String> qualify, boolean suppressDeprecation) {
         return new WorldGenerator(bindings).build(origin, qualify, suppressDeprecation);
     }
 
     private JavaFile build(Element origin, Set<String> qualify, boolean suppressDeprecation) {
-        Optional<Holder> worldExports = bindings.holders().stream().filter(h -> h.kind() == Holder.Kind.WORLD_EXPORTS).findFirst();
-        TypeSpec.Builder b = TypeSpec.classBuilder(world).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED).addMember("value", "$S", InterfaceGenerator.GENERATOR).build())
+        Optional<Holder> worldExports = bindings.holders().stream()
+                .filter(h -> h.kind() == Holder.Kind.WORLD_EXPORTS)
+                .findFirst();
+        TypeSpec.Builder b = TypeSpec.classBuilder(world)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED)
+                        .addMember("value", "$S", InterfaceGenerator.GENERATOR)
+                        .build())
                 .addOriginatingElement(origin)
                 .addJavadoc(classDoc(worldExports.isPresent()));
         if (suppressDeprecation) {
-            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
+            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "deprecation")
+                    .build());
         }
         if (!qualify.isEmpty()) {
             b.alwaysQualify(qualify.toArray(new String[0]));
@@ -164,10 +187,16 @@ public final class WorldGenerator {
 
         String instanceField = "instance";
         members.take(instanceField);
-        b.addField(FieldSpec.builder(INSTANCE, instanceField, Modifier.PRIVATE, Modifier.FINAL).build());
+        b.addField(FieldSpec.builder(INSTANCE, instanceField, Modifier.PRIVATE, Modifier.FINAL)
+                .build());
         for (Map.Entry<ClassName, String> t : tables.entrySet()) {
-            b.addField(FieldSpec.builder(ParameterizedTypeName.get(handleTable, t.getKey()), t.getValue(), Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer("new $T<>($S)", handleTable, tableResourceNames.get(t.getKey())).build());
+            b.addField(FieldSpec.builder(
+                            ParameterizedTypeName.get(handleTable, t.getKey()),
+                            t.getValue(),
+                            Modifier.PRIVATE,
+                            Modifier.FINAL)
+                    .initializer("new $T<>($S)", handleTable, tableResourceNames.get(t.getKey()))
+                    .build());
         }
 
         // Accessors of exported interfaces: their names are public API, chosen before internal names.
@@ -190,11 +219,14 @@ public final class WorldGenerator {
             }
         }
         Map<MethodModel, String> worldFuncs = new LinkedHashMap<>();
-        worldExports.ifPresent(h -> h.methods().forEach(m -> worldFuncs.put(m, members.unique("fn" + upperFirst(m.javaName())))));
-        worldFuncs.forEach((m, f) -> b.addField(FieldSpec.builder(typed(m, null) ? DirectGlue.EXPORT_FUNCTION : FUNC, f,
-                Modifier.PRIVATE, Modifier.FINAL).build()));
+        worldExports.ifPresent(h ->
+                h.methods().forEach(m -> worldFuncs.put(m, members.unique("fn" + upperFirst(m.javaName())))));
+        worldFuncs.forEach((m, f) -> b.addField(FieldSpec.builder(
+                        typed(m, null) ? DirectGlue.EXPORT_FUNCTION : FUNC, f, Modifier.PRIVATE, Modifier.FINAL)
+                .build()));
         for (Map.Entry<Holder, String> a : accessors.entrySet()) {
-            b.addField(FieldSpec.builder(implClasses.get(a.getKey()), a.getValue(), Modifier.PRIVATE, Modifier.FINAL).build());
+            b.addField(FieldSpec.builder(implClasses.get(a.getKey()), a.getValue(), Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
         }
 
         // Constructors: one links imports, instantiates and looks up exports; one (for the public link
@@ -203,20 +235,26 @@ public final class WorldGenerator {
         String linkName = publicNames.unique("link");
         members.take(linkName);
         String linkImports = members.unique("linkImports");
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                .addParameter(ENGINE, "engine").addParameter(COMPONENT, "component");
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(ENGINE, "engine")
+                .addParameter(COMPONENT, "component");
         if (imports) {
             ctor.addParameter(importsClass, "imports");
         }
         ctor.addStatement("$T linker = engine.linker()", LINKER);
         if (wasi) {
-            ctor.addParameter(WASI_CONTEXT, "wasi").beginControlFlow("if (wasi != null)")
-                    .addStatement("wasi.addToLinker(linker)").endControlFlow();
+            ctor.addParameter(WASI_CONTEXT, "wasi")
+                    .beginControlFlow("if (wasi != null)")
+                    .addStatement("wasi.addToLinker(linker)")
+                    .endControlFlow();
         }
         ctor.addStatement("$N(linker$L)", linkImports, imports ? ", imports" : "");
-        MethodSpec.Builder linkAll = MethodSpec.methodBuilder(linkImports).addModifiers(Modifier.PRIVATE)
+        MethodSpec.Builder linkAll = MethodSpec.methodBuilder(linkImports)
+                .addModifiers(Modifier.PRIVATE)
                 .addParameter(LINKER, "linker")
-                .addJavadoc("Defines all imports in {@code linker}, their resources backed by this object's handle tables.\n");
+                .addJavadoc(
+                        "Defines all imports in {@code linker}, their resources backed by this object's handle tables.\n");
         if (imports) {
             linkAll.addParameter(importsClass, "imports");
         }
@@ -237,22 +275,35 @@ public final class WorldGenerator {
         }
         linkMethods.add(0, linkAll.build());
         // One that instantiates with a linker the caller filled (see instantiate(Linker, Component)).
-        MethodSpec.Builder linkedCtor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                .addParameter(LINKER, "linker").addParameter(COMPONENT, "component");
+        MethodSpec.Builder linkedCtor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(LINKER, "linker")
+                .addParameter(COMPONENT, "component");
         for (MethodSpec.Builder c : List.of(ctor, linkedCtor)) {
             c.addStatement("this.$N = linker.instantiate(component)", instanceField);
             for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
-                c.addStatement("this.$N = $N.func($S)$L", f.getValue(), instanceField, f.getKey().abiName(),
+                c.addStatement(
+                        "this.$N = $N.func($S)$L",
+                        f.getValue(),
+                        instanceField,
+                        f.getKey().abiName(),
                         typed(f.getKey(), null) ? ".typed()" : "");
             }
             for (Map.Entry<Holder, String> a : accessors.entrySet()) {
-                c.addStatement("this.$N = new $T($N.exportedInstance($S))", a.getValue(), implClasses.get(a.getKey()),
-                        instanceField, a.getKey().externName());
+                c.addStatement(
+                        "this.$N = new $T($N.exportedInstance($S))",
+                        a.getValue(),
+                        implClasses.get(a.getKey()),
+                        instanceField,
+                        a.getKey().externName());
             }
         }
-        MethodSpec.Builder linkOnly = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                .addJavadoc("An object without component instance: it only owns the handle tables of the host functions\n"
-                        + "that {@link #$N} defines.\n", linkName)
+        MethodSpec.Builder linkOnly = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(
+                        "An object without component instance: it only owns the handle tables of the host functions\n"
+                                + "that {@link #$N} defines.\n",
+                        linkName)
                 .addStatement("this.$N = null", instanceField);
         worldFuncs.values().forEach(f -> linkOnly.addStatement("this.$N = null", f));
         accessors.values().forEach(a -> linkOnly.addStatement("this.$N = null", a));
@@ -260,7 +311,8 @@ public final class WorldGenerator {
         // The export methods first: they decide which resource types the constructor looks up.
         List<MethodSpec> worldMethods = new ArrayList<>();
         for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
-            worldMethods.add(exportCall(f.getKey(), f.getValue(), null, CodeBlock.of("this.$N", f.getValue())).build());
+            worldMethods.add(exportCall(f.getKey(), f.getValue(), null, CodeBlock.of("this.$N", f.getValue()))
+                    .build());
         }
         List<TypeSpec> implTypes = new ArrayList<>();
         for (Map.Entry<Holder, String> a : accessors.entrySet()) {
@@ -269,7 +321,8 @@ public final class WorldGenerator {
         List<MethodSpec> linkBodies = new ArrayList<>(linkMethods);
         List<MethodSpec> directHelpers = direct.helpers(); // may ask for resource types too
         for (Map.Entry<ClassName, String> rt : rtFields.entrySet()) {
-            b.addField(FieldSpec.builder(DirectGlue.RESOURCE_TYPE, rt.getValue(), Modifier.PRIVATE, Modifier.FINAL).build());
+            b.addField(FieldSpec.builder(DirectGlue.RESOURCE_TYPE, rt.getValue(), Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
             linkOnly.addStatement("this.$N = null", rt.getValue());
             CodeBlock source = rtSources.get(rt.getKey());
             if (source == null) {
@@ -284,14 +337,22 @@ public final class WorldGenerator {
         b.addMethod(publicLink(linkName, linkImports, imports));
         addFactories(b);
 
-        b.addMethod(MethodSpec.methodBuilder(publicNames.unique("instance")).addModifiers(Modifier.PUBLIC).returns(INSTANCE)
-                .addJavadoc("The component instance, for the dynamic API ({@link $T#func(String)} and friends).\n", INSTANCE)
-                .addStatement("return $N", instanceField).build());
+        b.addMethod(MethodSpec.methodBuilder(publicNames.unique("instance"))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(INSTANCE)
+                .addJavadoc(
+                        "The component instance, for the dynamic API ({@link $T#func(String)} and friends).\n",
+                        INSTANCE)
+                .addStatement("return $N", instanceField)
+                .build());
         for (Map.Entry<Holder, String> a : accessors.entrySet()) {
             Holder h = a.getKey();
-            b.addMethod(MethodSpec.methodBuilder(a.getValue()).addModifiers(Modifier.PUBLIC).returns(h.name())
+            b.addMethod(MethodSpec.methodBuilder(a.getValue())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(h.name())
                     .addJavadoc("The component's export {@code $L}, calling into this instance.\n", h.externName())
-                    .addStatement("return $N", a.getValue()).build());
+                    .addStatement("return $N", a.getValue())
+                    .build());
         }
         worldMethods.forEach(b::addMethod);
         linkBodies.forEach(b::addMethod);
@@ -305,27 +366,41 @@ public final class WorldGenerator {
         if (!tables.isEmpty()) {
             b.addType(handleTableType());
         }
-        return JavaFile.builder(world.packageName(), b.build()).indent("    ").skipJavaLangImports(true).build();
+        return JavaFile.builder(world.packageName(), b.build())
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build();
     }
 
     private CodeBlock classDoc(boolean hasWorldExports) {
         CodeBlock.Builder d = CodeBlock.builder()
-                .add("World {@code $L}: instantiates a component of this world with the host's implementations of\n", bindings.world())
+                .add(
+                        "World {@code $L}: instantiates a component of this world with the host's implementations of\n",
+                        bindings.world())
                 .add("its imports and calls its exports with Java values.\n\n<pre>{@code\n");
         String imports = implemented.isEmpty() ? "" : ", imports";
-        d.add("$L w = $L.instantiate(Engine.create(), Path.of(\"$L.wasm\")$L);\n}</pre>\n", world.simpleName(), world.simpleName(),
-                ValueGlue.lowerFirst(world.simpleName()), imports);
+        d.add(
+                "$L w = $L.instantiate(Engine.create(), Path.of(\"$L.wasm\")$L);\n}</pre>\n",
+                world.simpleName(),
+                world.simpleName(),
+                ValueGlue.lowerFirst(world.simpleName()),
+                imports);
         if (!implemented.isEmpty()) {
-            d.add("\n<p>{@link $T} bundles the implementations of the imports; an exception thrown by one\n", importsClass)
+            d.add(
+                            "\n<p>{@link $T} bundles the implementations of the imports; an exception thrown by one\n",
+                            importsClass)
                     .add("traps the calling component (a {@link $T}).\n", TRAP);
         }
         if (hasWorldExports) {
             d.add("\n<p>The world's exported functions are methods of this class; exported interfaces are reached\n"
                     + "through their accessors.\n");
         }
-        d.add("\n<p><b>One call at a time:</b> like its {@link $T}; a call from another thread while one runs is\n", INSTANCE)
+        d.add(
+                        "\n<p><b>One call at a time:</b> like its {@link $T}; a call from another thread while one runs is\n",
+                        INSTANCE)
                 .add("refused with an {@link $T}. Give each thread its own instance.\n", IllegalStateException.class)
-                .add("\n<p>Values are lifted and lowered by code generated per function, straight through the runtime's\n")
+                .add(
+                        "\n<p>Values are lifted and lowered by code generated per function, straight through the runtime's\n")
                 .add("canonical ABI primitives ({@code dev.wit4j.runtime.bindings}).\n");
         return d.build();
     }
@@ -340,16 +415,20 @@ public final class WorldGenerator {
         if (imports) {
             main.addParameter(importsClass, "imports");
         }
-        main.addJavadoc("Instantiates {@code component} (loaded by {@code engine}) with the host's implementations of the imports.\n\n"
-                + "@throws $T if the component does not match the world (an import cannot be satisfied)\n"
-                + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
-                + "@throws $T if its start code traps\n", ClassName.get(RUNTIME, "LinkException"), TRAP);
+        main.addJavadoc(
+                "Instantiates {@code component} (loaded by {@code engine}) with the host's implementations of the imports.\n\n"
+                        + "@throws $T if the component does not match the world (an import cannot be satisfied)\n"
+                        + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
+                        + "@throws $T if its start code traps\n",
+                ClassName.get(RUNTIME, "LinkException"),
+                TRAP);
         main.addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
                 .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component");
         if (imports) {
             main.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
         }
-        b.addMethod(main.addStatement("return new $T(engine, component$L$L)", world, importsArg, wasi ? ", null" : "").build());
+        b.addMethod(main.addStatement("return new $T(engine, component$L$L)", world, importsArg, wasi ? ", null" : "")
+                .build());
         if (wasi) {
             addWasiFactories(b, imports);
         }
@@ -362,25 +441,38 @@ public final class WorldGenerator {
             }
         }
         b.addMethod(path.addJavadoc("Loads the component file {@code wasm} and instantiates it.\n")
-                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
+                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg)
+                .build());
         b.addMethod(bytes.addJavadoc("Loads the component binary {@code wasm} and instantiates it.\n")
-                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
-        b.addMethod(factory().addParameter(LINKER, "linker").addParameter(COMPONENT, "component")
-                .addJavadoc("Instantiates {@code component} with the imports defined in {@code linker}, whatever defines\n"
-                        + "them: the {@code link} method of this or another world class (Java implementations), another\n"
-                        + "component instance's exports ({@link $T#instance(String, $T)}), WASI, host functions. This is how\n"
-                        + "a Java implementation stands in for a component (virtualisation): link it where the other\n"
-                        + "component's export would go; the canonical ABI applies at the boundary either way.\n\n"
-                        + "@throws $T if an import is missing or does not match\n"
-                        + "@throws java.util.NoSuchElementException if the component lacks an export of the world\n"
-                        + "@throws $T if its start code traps\n", LINKER, EXPORTED_INSTANCE, ClassName.get(RUNTIME, "LinkException"), TRAP)
+                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg)
+                .build());
+        b.addMethod(factory()
+                .addParameter(LINKER, "linker")
+                .addParameter(COMPONENT, "component")
+                .addJavadoc(
+                        "Instantiates {@code component} with the imports defined in {@code linker}, whatever defines\n"
+                                + "them: the {@code link} method of this or another world class (Java implementations), another\n"
+                                + "component instance's exports ({@link $T#instance(String, $T)}), WASI, host functions. This is how\n"
+                                + "a Java implementation stands in for a component (virtualisation): link it where the other\n"
+                                + "component's export would go; the canonical ABI applies at the boundary either way.\n\n"
+                                + "@throws $T if an import is missing or does not match\n"
+                                + "@throws java.util.NoSuchElementException if the component lacks an export of the world\n"
+                                + "@throws $T if its start code traps\n",
+                        LINKER,
+                        EXPORTED_INSTANCE,
+                        ClassName.get(RUNTIME, "LinkException"),
+                        TRAP)
                 .addStatement("$T.requireNonNull(linker, $S)", Objects.class, "linker")
                 .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component")
-                .addStatement("return new $T(linker, component)", world).build());
-        b.addMethod(simple.addJavadoc("Loads the component file {@code wasm} with a new default engine and instantiates it.\n"
-                + "Create one {@link $T} and share it when loading several components.\n", ENGINE)
+                .addStatement("return new $T(linker, component)", world)
+                .build());
+        b.addMethod(simple.addJavadoc(
+                        "Loads the component file {@code wasm} with a new default engine and instantiates it.\n"
+                                + "Create one {@link $T} and share it when loading several components.\n",
+                        ENGINE)
                 .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
-                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg).build());
+                .addStatement("return instantiate(engine, engine.load(wasm)$L)", importsArg)
+                .build());
         bindings.precompiled().ifPresent(resource -> addPrecompiledFactories(b, resource, imports));
     }
 
@@ -398,30 +490,41 @@ public final class WorldGenerator {
             }
             m.addParameter(WASI_CONTEXT, "wasi");
         }
-        main.addJavadoc("Instantiates {@code component} (loaded by {@code engine}) with the host's implementations of the\n"
-                        + "imports and with WASI defined by {@code wasi} ({@link $T#addToLinker}): for components\n"
-                        + "that import WASI besides the world, as those built by jco, cargo-component and wasi-sdk do.\n\n"
-                        + "<pre>{@code\n$T w = $T.instantiate(engine, component$L, $T.builder().inheritStdio().build());\n}</pre>\n\n"
-                        + hostedWasiDoc()
-                        + "@throws $T if the component imports what neither the world nor WASI defines\n"
-                        + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
-                        + "@throws $T if its start code traps\n", WASI_CONTEXT, world, world, importsArg, WASI_CONTEXT,
-                        ClassName.get(RUNTIME, "LinkException"), TRAP)
+        main.addJavadoc(
+                        "Instantiates {@code component} (loaded by {@code engine}) with the host's implementations of the\n"
+                                + "imports and with WASI defined by {@code wasi} ({@link $T#addToLinker}): for components\n"
+                                + "that import WASI besides the world, as those built by jco, cargo-component and wasi-sdk do.\n\n"
+                                + "<pre>{@code\n$T w = $T.instantiate(engine, component$L, $T.builder().inheritStdio().build());\n}</pre>\n\n"
+                                + hostedWasiDoc()
+                                + "@throws $T if the component imports what neither the world nor WASI defines\n"
+                                + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
+                                + "@throws $T if its start code traps\n",
+                        WASI_CONTEXT,
+                        world,
+                        world,
+                        importsArg,
+                        WASI_CONTEXT,
+                        ClassName.get(RUNTIME, "LinkException"),
+                        TRAP)
                 .addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
                 .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component");
         if (imports) {
             main.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
         }
         b.addMethod(main.addStatement("$T.requireNonNull(wasi, $S)", Objects.class, "wasi")
-                .addStatement("return new $T(engine, component$L, wasi)", world, importsArg).build());
-        b.addMethod(path.addJavadoc("Loads the component file {@code wasm} and instantiates it with WASI defined by {@code wasi}.\n")
-                .addStatement("return instantiate(engine, engine.load(wasm)$L, wasi)", importsArg).build());
+                .addStatement("return new $T(engine, component$L, wasi)", world, importsArg)
+                .build());
+        b.addMethod(path.addJavadoc(
+                        "Loads the component file {@code wasm} and instantiates it with WASI defined by {@code wasi}.\n")
+                .addStatement("return instantiate(engine, engine.load(wasm)$L, wasi)", importsArg)
+                .build());
     }
 
     /** A paragraph naming the world's own WASI imports, which {@code wasi} defines; empty if there are none. */
     private String hostedWasiDoc() {
         if (bindings.hostedWasi().isEmpty()) return "";
-        String names = bindings.hostedWasi().stream().map(h -> "{@code " + h.externName() + "}")
+        String names = bindings.hostedWasi().stream()
+                .map(h -> "{@code " + h.externName() + "}")
                 .collect(java.util.stream.Collectors.joining(",\n"));
         return "The world's own WASI imports are defined by {@code wasi} too (the application does not implement\n"
                 + "them):\n" + names.replace("$", "$$") + ".\n\n";
@@ -433,18 +536,26 @@ public final class WorldGenerator {
      */
     private void addPrecompiledFactories(TypeSpec.Builder b, String resource, boolean imports) {
         String importsArg = imports ? ", imports" : "";
-        b.addMethod(MethodSpec.methodBuilder("component").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(COMPONENT).addParameter(ENGINE, "engine")
-                .addJavadoc("The component compiled into this application at build time, loaded by {@code engine}: its\n"
-                        + "core code runs the JVM classes compiled then; nothing is decoded, validated or compiled now.\n"
-                        + "Load it once per engine and instantiate it as often as needed.\n\n"
-                        + "@throws IllegalStateException if the resource {@code $L} is missing from the class path\n"
-                        + "@throws IllegalArgumentException if it was compiled by another wit4j version (build again)\n", resource)
+        b.addMethod(MethodSpec.methodBuilder("component")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(COMPONENT)
+                .addParameter(ENGINE, "engine")
+                .addJavadoc(
+                        "The component compiled into this application at build time, loaded by {@code engine}: its\n"
+                                + "core code runs the JVM classes compiled then; nothing is decoded, validated or compiled now.\n"
+                                + "Load it once per engine and instantiate it as often as needed.\n\n"
+                                + "@throws IllegalStateException if the resource {@code $L} is missing from the class path\n"
+                                + "@throws IllegalArgumentException if it was compiled by another wit4j version (build again)\n",
+                        resource)
                 .addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
-                .beginControlFlow("try ($T in = $T.class.getResourceAsStream($S))", java.io.InputStream.class, world, resource)
+                .beginControlFlow(
+                        "try ($T in = $T.class.getResourceAsStream($S))", java.io.InputStream.class, world, resource)
                 .beginControlFlow("if (in == null)")
-                .addStatement("throw new $T($S)", IllegalStateException.class, resource + " is missing from the class path"
-                        + " beside " + world.canonicalName() + " (it is written when the bindings are generated)")
+                .addStatement(
+                        "throw new $T($S)",
+                        IllegalStateException.class,
+                        resource + " is missing from the class path" + " beside " + world.canonicalName()
+                                + " (it is written when the bindings are generated)")
                 .endControlFlow()
                 .addStatement("return engine.deserialize(in, $T.class.getClassLoader())", world)
                 .nextControlFlow("catch ($T e)", java.io.IOException.class)
@@ -455,11 +566,16 @@ public final class WorldGenerator {
         if (imports) {
             instantiate.addParameter(importsClass, "imports");
         }
-        b.addMethod(instantiate.addJavadoc("Instantiates the component compiled into this application at build time, with a new\n"
-                        + "default engine. To instantiate it often, load it once with {@link #component($T)} and use\n"
-                        + "{@code instantiate(engine, component$L)}.\n", ENGINE, importsArg)
+        b.addMethod(instantiate
+                .addJavadoc(
+                        "Instantiates the component compiled into this application at build time, with a new\n"
+                                + "default engine. To instantiate it often, load it once with {@link #component($T)} and use\n"
+                                + "{@code instantiate(engine, component$L)}.\n",
+                        ENGINE,
+                        importsArg)
                 .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
-                .addStatement("return instantiate(engine, component(engine)$L)", importsArg).build());
+                .addStatement("return instantiate(engine, component(engine)$L)", importsArg)
+                .build());
         if (wasi) {
             MethodSpec.Builder withWasi = factory();
             if (imports) {
@@ -469,7 +585,8 @@ public final class WorldGenerator {
                     .addJavadoc("Instantiates the component compiled into this application at build time, with a new\n"
                             + "default engine and WASI defined by {@code wasi}.\n")
                     .addStatement("$T engine = $T.create()", ENGINE, ENGINE)
-                    .addStatement("return instantiate(engine, component(engine)$L, wasi)", importsArg).build());
+                    .addStatement("return instantiate(engine, component(engine)$L, wasi)", importsArg)
+                    .build());
         }
     }
 
@@ -478,35 +595,47 @@ public final class WorldGenerator {
      * linker, so that a component importing this world's interfaces and others can be linked.
      */
     private MethodSpec publicLink(String name, String linkImports, boolean imports) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(LINKER)
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(LINKER)
                 .addParameter(LINKER, "linker");
         if (imports) {
             m.addParameter(importsClass, "imports");
         }
-        m.addJavadoc("Defines the host's implementations of the imports of world {@code $L} in {@code linker}, which\n"
-                        + "may define further imports of a component; the {@code instantiate} factories link the same way.\n\n",
+        m.addJavadoc(
+                        "Defines the host's implementations of the imports of world {@code $L} in {@code linker}, which\n"
+                                + "may define further imports of a component; the {@code instantiate} factories link the same way.\n\n",
                         bindings.world())
-                .addJavadoc("<pre>{@code\n$T linker = engine.linker();\n$L.$L(linker$L).func(\"log\", args -> Optional.empty());\n"
-                        + "Instance instance = linker.instantiate(component);\n}</pre>\n\n", LINKER, world.simpleName(), name,
+                .addJavadoc(
+                        "<pre>{@code\n$T linker = engine.linker();\n$L.$L(linker$L).func(\"log\", args -> Optional.empty());\n"
+                                + "Instance instance = linker.instantiate(component);\n}</pre>\n\n",
+                        LINKER,
+                        world.simpleName(),
+                        name,
                         imports ? ", imports" : "")
-                .addJavadoc("<p>Each call defines new resource types for the imported resources, distinct from those of\n"
-                        + "other calls and of the instances that the factories create.\n\n")
+                .addJavadoc(
+                        "<p>Each call defines new resource types for the imported resources, distinct from those of\n"
+                                + "other calls and of the instances that the factories create.\n\n")
                 .addJavadoc("@param linker the linker to define the imports in\n");
         if (imports) {
             m.addJavadoc("@param imports the implementations\n");
         }
-        m.addJavadoc("@return {@code linker}, for chaining\n"
-                + "@throws IllegalArgumentException if {@code linker} already defines one of these functions or resources\n");
+        m.addJavadoc(
+                "@return {@code linker}, for chaining\n"
+                        + "@throws IllegalArgumentException if {@code linker} already defines one of these functions or resources\n");
         m.addStatement("$T.requireNonNull(linker, $S)", Objects.class, "linker");
         if (imports) {
             m.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
         }
         return m.addStatement("new $T().$N(linker$L)", world, linkImports, imports ? ", imports" : "")
-                .addStatement("return linker").build();
+                .addStatement("return linker")
+                .build();
     }
 
     private MethodSpec.Builder factory() {
-        return MethodSpec.methodBuilder("instantiate").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(world);
+        return MethodSpec.methodBuilder("instantiate")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(world);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -519,7 +648,9 @@ public final class WorldGenerator {
      * function, else converted through the dynamic {@code Value} by {@link ValueGlue}.
      */
     private MethodSpec.Builder exportCall(MethodModel m, String func, TypeModel.ResourceModel self, CodeBlock funcRef) {
-        MethodSpec.Builder b = MethodSpec.methodBuilder(m.javaName()).addModifiers(Modifier.PUBLIC).addAnnotation(Override.class);
+        MethodSpec.Builder b = MethodSpec.methodBuilder(m.javaName())
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(Override.class);
         if (typed(m, self)) {
             return typedExportCall(b, m, func, self, funcRef);
         }
@@ -550,7 +681,10 @@ public final class WorldGenerator {
     /** A null argument of an exported function is refused before the call, naming it and the function. */
     private static void requireArgument(MethodSpec.Builder b, MethodModel m, MethodModel.Param p) {
         if (!p.type().isPrimitive()) {
-            b.addStatement("$T.requireNonNull($N, $S)", Objects.class, p.javaName(),
+            b.addStatement(
+                    "$T.requireNonNull($N, $S)",
+                    Objects.class,
+                    p.javaName(),
                     "argument `" + p.javaName() + "` of `" + m.abiName() + "` is null");
         }
     }
@@ -582,8 +716,8 @@ public final class WorldGenerator {
      * {@code MAX_FLAT_RESULTS}, from the returned pointer; then finish (borrow check,
      * post-return), poisoning on failure.
      */
-    private MethodSpec.Builder typedExportCall(MethodSpec.Builder b, MethodModel m, String func,
-            TypeModel.ResourceModel self, CodeBlock funcRef) {
+    private MethodSpec.Builder typedExportCall(
+            MethodSpec.Builder b, MethodModel m, String func, TypeModel.ResourceModel self, CodeBlock funcRef) {
         direct.resetNames();
         List<Shape> params = new ArrayList<>();
         List<CodeBlock> values = new ArrayList<>();
@@ -628,7 +762,12 @@ public final class WorldGenerator {
             c.addStatement("long _p = _cx.allocate($L, $L)", layout.tupleAlignment(params), layout.tupleSize(params));
             List<Long> offsets = layout.fieldOffsets(params);
             for (int i = 0; i < params.size(); i++) {
-                direct.store(params.get(i), "_cx", values.get(i), DirectGlue.plus(CodeBlock.of("_p"), offsets.get(i)), c,
+                direct.store(
+                        params.get(i),
+                        "_cx",
+                        values.get(i),
+                        DirectGlue.plus(CodeBlock.of("_p"), offsets.get(i)),
+                        c,
                         subjects.get(i));
             }
             c.addStatement("long[] _a = {_p}");
@@ -648,7 +787,10 @@ public final class WorldGenerator {
         } else {
             c.addStatement("$N.finish(_r)", func);
         }
-        c.nextControlFlow("catch ($T | $T | $T _e)", RuntimeException.class, StackOverflowError.class,
+        c.nextControlFlow(
+                        "catch ($T | $T | $T _e)",
+                        RuntimeException.class,
+                        StackOverflowError.class,
                         OutOfMemoryError.class)
                 .addStatement("throw $N.fail(_e)", func)
                 .nextControlFlow("finally")
@@ -696,7 +838,8 @@ public final class WorldGenerator {
 
     private TypeSpec implClass(Holder h, String accessor) {
         ClassName name = implClasses.get(h);
-        TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+        TypeSpec.Builder b = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .addSuperinterface(h.name())
                 .addJavadoc("Calls into the component's export {@code $L}.\n", h.externName());
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(EXPORTED_INSTANCE, "exports");
@@ -713,9 +856,11 @@ public final class WorldGenerator {
             MethodModel m = e.getKey();
             boolean typed = typed(m, e.getValue());
             String f = members.unique("fn" + upperFirst(FuncNames.abi(m.abiName())));
-            b.addField(FieldSpec.builder(typed ? DirectGlue.EXPORT_FUNCTION : FUNC, f, Modifier.PRIVATE, Modifier.FINAL).build());
+            b.addField(FieldSpec.builder(typed ? DirectGlue.EXPORT_FUNCTION : FUNC, f, Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
             ctor.addStatement("this.$N = exports.func($S)$L", f, m.abiName(), typed ? ".typed()" : "");
-            methods.add(exportCall(m, f, e.getValue(), CodeBlock.of("this.$N.$N", accessor, f)).build());
+            methods.add(exportCall(m, f, e.getValue(), CodeBlock.of("this.$N.$N", accessor, f))
+                    .build());
         }
         b.addMethod(ctor.build());
         methods.forEach(b::addMethod);
@@ -741,8 +886,10 @@ public final class WorldGenerator {
         if (h.methods().isEmpty() && resources.isEmpty()) {
             return Optional.empty();
         }
-        MethodSpec.Builder b = MethodSpec.methodBuilder(members.unique("link" + h.name().simpleName()))
-                .addModifiers(Modifier.PRIVATE).addParameter(LINKER, "linker");
+        MethodSpec.Builder b = MethodSpec.methodBuilder(
+                        members.unique("link" + h.name().simpleName()))
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(LINKER, "linker");
         boolean root = h.externName().isEmpty();
         String target = root ? "linker" : "li";
         if (!h.methods().isEmpty()) {
@@ -783,18 +930,23 @@ public final class WorldGenerator {
     private CodeBlock hostArgs(MethodModel m, int first) {
         CodeBlock.Builder args = CodeBlock.builder();
         for (int i = 0; i < m.params().size(); i++) {
-            args.add(i == 0 ? "" : ", ").add(glue.fromValue(m.params().get(i).shape(), CodeBlock.of("_args.get($L)", i + first)));
+            args.add(i == 0 ? "" : ", ")
+                    .add(glue.fromValue(m.params().get(i).shape(), CodeBlock.of("_args.get($L)", i + first)));
         }
         return args.build();
     }
 
     private CodeBlock hostFunction(String target, String where, MethodModel m, CodeBlock call) {
         CodeBlock.Builder c = CodeBlock.builder()
-                .add("$N.func($S, _args -> {\n", target, m.abiName()).indent()
+                .add("$N.func($S, _args -> {\n", target, m.abiName())
+                .indent()
                 .beginControlFlow("try");
         if (m.returns().isPresent()) {
             c.addStatement("$T _r = $L", m.returns().get(), call)
-                    .addStatement("return $T.of($L)", Optional.class, glue.toValue(m.result().orElseThrow(), CodeBlock.of("_r")));
+                    .addStatement(
+                            "return $T.of($L)",
+                            Optional.class,
+                            glue.toValue(m.result().orElseThrow(), CodeBlock.of("_r")));
         } else {
             c.addStatement("$L", call).addStatement("return $T.empty()", Optional.class);
         }
@@ -829,12 +981,16 @@ public final class WorldGenerator {
         }
         String signature = spell(coreParams) + " -> " + spell(returnArea ? List.of() : flatResult);
         CodeBlock.Builder c = CodeBlock.builder()
-                .add("$N.flatFunc($S, $S, (_cx, _args) -> {\n", target, m.abiName(), signature).indent()
+                .add("$N.flatFunc($S, $S, (_cx, _args) -> {\n", target, m.abiName(), signature)
+                .indent()
                 .beginControlFlow("try");
         List<CodeBlock> args = new ArrayList<>();
         if (spilled) {
             // lift_flat_values beyond MAX_FLAT_PARAMS: the arguments are a tuple in the caller's memory
-            c.addStatement("long _p = _cx.checkPointer(_args[0], $L, $L)", layout.tupleAlignment(params), layout.tupleSize(params));
+            c.addStatement(
+                    "long _p = _cx.checkPointer(_args[0], $L, $L)",
+                    layout.tupleAlignment(params),
+                    layout.tupleSize(params));
             List<Long> offsets = layout.fieldOffsets(params);
             for (int i = 0; i < params.size(); i++) {
                 args.add(direct.load(params.get(i), "_cx", DirectGlue.plus(CodeBlock.of("_p"), offsets.get(i))));
@@ -856,11 +1012,14 @@ public final class WorldGenerator {
             Shape r = m.result().orElseThrow();
             c.addStatement("$T _r = $L", m.returns().get(), call);
             // The host's value: null where WIT has none is refused naming it (the trap names the function too).
-            DirectGlue.Subject result = new DirectGlue.Subject("result of `" + m.abiName() + "`",
-                    !m.returns().get().isPrimitive());
+            DirectGlue.Subject result = new DirectGlue.Subject(
+                    "result of `" + m.abiName() + "`", !m.returns().get().isPrimitive());
             if (returnArea) {
                 // lower_flat_values beyond MAX_FLAT_RESULTS: store into the caller's return area
-                c.addStatement("long _q = _cx.checkPointer(_args[$L], $L, $L)", coreParams.size() - 1, layout.alignment(r),
+                c.addStatement(
+                        "long _q = _cx.checkPointer(_args[$L], $L, $L)",
+                        coreParams.size() - 1,
+                        layout.alignment(r),
                         layout.size(r));
                 direct.store(r, "_cx", CodeBlock.of("_r"), CodeBlock.of("_q"), c, result);
                 c.addStatement("return new long[0]");
@@ -887,56 +1046,88 @@ public final class WorldGenerator {
     }
 
     private MethodSpec hostTrapMethod() {
-        return MethodSpec.methodBuilder(hostTrap).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TRAP)
-                .addParameter(String.class, "function").addParameter(RuntimeException.class, "e")
-                .addJavadoc("An exception thrown by host code, as the trap the calling component sees (the exception\n"
-                        + "is its cause and {@link $T#hostException()}).\n", TRAP)
+        return MethodSpec.methodBuilder(hostTrap)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(TRAP)
+                .addParameter(String.class, "function")
+                .addParameter(RuntimeException.class, "e")
+                .addJavadoc(
+                        "An exception thrown by host code, as the trap the calling component sees (the exception\n"
+                                + "is its cause and {@link $T#hostException()}).\n",
+                        TRAP)
                 .beginControlFlow("if (e instanceof $T t)", TRAP)
                 .addStatement("return t")
                 .endControlFlow()
-                .addStatement("return new $T($T.Reason.CORE_TRAP, $S + function + $S + e, e)", TRAP, TRAP,
-                        "host implementation of `", "` threw ").build();
+                .addStatement(
+                        "return new $T($T.Reason.CORE_TRAP, $S + function + $S + e, e)",
+                        TRAP,
+                        TRAP,
+                        "host implementation of `",
+                        "` threw ")
+                .build();
     }
 
     private TypeSpec importsType() {
         ClassName builder = importsClass.nestedClass("Builder");
-        TypeSpec.Builder t = TypeSpec.classBuilder(importsClass).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The host's implementations of the imports of world {@code $L}; build with {@link #builder()}.\n",
+        TypeSpec.Builder t = TypeSpec.classBuilder(importsClass)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(
+                        "The host's implementations of the imports of world {@code $L}; build with {@link #builder()}.\n",
                         bindings.world());
-        TypeSpec.Builder bb = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        TypeSpec.Builder bb = TypeSpec.classBuilder(builder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Collects the implementations; {@link #build()} checks that none is missing.\n");
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
-        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(importsClass)
-                .addJavadoc("The imports.\n\n@throws IllegalStateException naming every import without implementation\n")
+        MethodSpec.Builder ctor =
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(importsClass)
+                .addJavadoc(
+                        "The imports.\n\n@throws IllegalStateException naming every import without implementation\n")
                 .addStatement("$T<String> missing = new $T<>()", List.class, ArrayList.class);
         for (Holder h : implemented) {
             String n = importField(h);
-            t.addField(FieldSpec.builder(h.name(), n, Modifier.PRIVATE, Modifier.FINAL).build());
+            t.addField(FieldSpec.builder(h.name(), n, Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
             ctor.addStatement("this.$N = b.$N", n, n);
             bb.addField(FieldSpec.builder(h.name(), n, Modifier.PRIVATE).build());
-            String what = h.kind() == Holder.Kind.WORLD_IMPORTS ? "the functions world `" + bindings.world() + "` imports"
+            String what = h.kind() == Holder.Kind.WORLD_IMPORTS
+                    ? "the functions world `" + bindings.world() + "` imports"
                     : "imported interface `" + h.witName() + "`";
-            bb.addMethod(MethodSpec.methodBuilder(n).addModifiers(Modifier.PUBLIC).returns(builder)
+            bb.addMethod(MethodSpec.methodBuilder(n)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
                     .addParameter(h.name(), "implementation")
-                    .addJavadoc("Sets the implementation of $L.\n", h.kind() == Holder.Kind.WORLD_IMPORTS
-                            ? "the functions that the world imports directly" : "imported interface {@code " + h.witName() + "}")
+                    .addJavadoc(
+                            "Sets the implementation of $L.\n",
+                            h.kind() == Holder.Kind.WORLD_IMPORTS
+                                    ? "the functions that the world imports directly"
+                                    : "imported interface {@code " + h.witName() + "}")
                     .addStatement("this.$N = $T.requireNonNull(implementation, $S)", n, Objects.class, n)
-                    .addStatement("return this").build());
+                    .addStatement("return this")
+                    .build());
             build.beginControlFlow("if ($N == null)", n)
                     .addStatement("missing.add($S)", what + " (" + h.name().simpleName() + "): call " + n + "(...)")
                     .endControlFlow();
         }
         build.beginControlFlow("if (!missing.isEmpty())")
-                .addStatement("throw new $T($S + String.join($S, missing))", IllegalStateException.class,
-                        "no implementation of ", "; of ")
+                .addStatement(
+                        "throw new $T($S + String.join($S, missing))",
+                        IllegalStateException.class,
+                        "no implementation of ",
+                        "; of ")
                 .endControlFlow()
                 .addStatement("return new $T(this)", importsClass);
-        bb.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        bb.addMethod(
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         bb.addMethod(build.build());
         t.addMethod(ctor.build());
-        t.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
+        t.addMethod(MethodSpec.methodBuilder("builder")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builder)
                 .addJavadoc("A builder with no implementation set.\n")
-                .addStatement("return new $T()", builder).build());
+                .addStatement("return new $T()", builder)
+                .build());
         t.addType(bb.build());
         return t.build();
     }
@@ -944,66 +1135,129 @@ public final class WorldGenerator {
     private TypeSpec handleTableType() {
         TypeVariableName t = TypeVariableName.get("T");
         ClassName integer = ClassName.get(Integer.class);
-        return TypeSpec.classBuilder(handleTable).addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        return TypeSpec.classBuilder(handleTable)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariable(t)
                 .addJavadoc("The host objects of one imported resource type by representation: the component holds\n"
                         + "handles to them; its drop of an owned handle closes an {@link AutoCloseable} object.\n"
                         + "An object lent to the component ({@code borrow}) stays registered.\n")
-                .addField(FieldSpec.builder(HOST_RESOURCE, "type", Modifier.PRIVATE, Modifier.FINAL).build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), integer, t), "objects",
-                        Modifier.PRIVATE, Modifier.FINAL).initializer("new $T<>()", HashMap.class).build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), t, integer), "reps",
-                        Modifier.PRIVATE, Modifier.FINAL).initializer("new $T<>()", IdentityHashMap.class).build())
-                .addField(FieldSpec.builder(TypeName.INT, "next", Modifier.PRIVATE).build())
-                .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "name")
-                        .addStatement("this.type = $T.create(name, this::drop)", HOST_RESOURCE).build())
-                .addMethod(MethodSpec.methodBuilder("type").returns(HOST_RESOURCE).addStatement("return type").build())
-                .addMethod(MethodSpec.methodBuilder("own").returns(OWN).addParameter(t, "object")
-                        .addStatement("return type.own(add(object))").build())
-                .addMethod(MethodSpec.methodBuilder("borrow").returns(VALUE.nestedClass("Borrow")).addParameter(t, "object")
-                        .addStatement("$T rep = reps.get($T.requireNonNull(object, $S))", integer, Objects.class, "resource object")
-                        .addStatement("return type.borrow(rep != null ? rep : add(object))").build())
-                .addMethod(MethodSpec.methodBuilder("rt").returns(DirectGlue.RESOURCE_TYPE)
+                .addField(FieldSpec.builder(HOST_RESOURCE, "type", Modifier.PRIVATE, Modifier.FINAL)
+                        .build())
+                .addField(FieldSpec.builder(
+                                ParameterizedTypeName.get(ClassName.get(Map.class), integer, t),
+                                "objects",
+                                Modifier.PRIVATE,
+                                Modifier.FINAL)
+                        .initializer("new $T<>()", HashMap.class)
+                        .build())
+                .addField(FieldSpec.builder(
+                                ParameterizedTypeName.get(ClassName.get(Map.class), t, integer),
+                                "reps",
+                                Modifier.PRIVATE,
+                                Modifier.FINAL)
+                        .initializer("new $T<>()", IdentityHashMap.class)
+                        .build())
+                .addField(FieldSpec.builder(TypeName.INT, "next", Modifier.PRIVATE)
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "name")
+                        .addStatement("this.type = $T.create(name, this::drop)", HOST_RESOURCE)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("type")
+                        .returns(HOST_RESOURCE)
+                        .addStatement("return type")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("own")
+                        .returns(OWN)
+                        .addParameter(t, "object")
+                        .addStatement("return type.own(add(object))")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("borrow")
+                        .returns(VALUE.nestedClass("Borrow"))
+                        .addParameter(t, "object")
+                        .addStatement(
+                                "$T rep = reps.get($T.requireNonNull(object, $S))",
+                                integer,
+                                Objects.class,
+                                "resource object")
+                        .addStatement("return type.borrow(rep != null ? rep : add(object))")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("rt")
+                        .returns(DirectGlue.RESOURCE_TYPE)
                         .addJavadoc("The run-time resource type, for the typed glue.\n")
-                        .addStatement("return type.type()").build())
-                .addMethod(MethodSpec.methodBuilder("addRep").returns(TypeName.INT).addParameter(t, "object")
-                        .addJavadoc("A new representation for {@code object}, moved to the component as an owned handle.\n")
-                        .addStatement("return add(object)").build())
-                .addMethod(MethodSpec.methodBuilder("borrowRep").returns(TypeName.INT).addParameter(t, "object")
+                        .addStatement("return type.type()")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("addRep")
+                        .returns(TypeName.INT)
+                        .addParameter(t, "object")
+                        .addJavadoc(
+                                "A new representation for {@code object}, moved to the component as an owned handle.\n")
+                        .addStatement("return add(object)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("borrowRep")
+                        .returns(TypeName.INT)
+                        .addParameter(t, "object")
                         .addJavadoc("The representation of {@code object} lent to the component (registered if new).\n")
-                        .addStatement("$T rep = reps.get($T.requireNonNull(object, $S))", integer, Objects.class, "resource object")
-                        .addStatement("return rep != null ? rep : add(object)").build())
-                .addMethod(MethodSpec.methodBuilder("getRep").returns(t).addParameter(TypeName.INT, "rep")
+                        .addStatement(
+                                "$T rep = reps.get($T.requireNonNull(object, $S))",
+                                integer,
+                                Objects.class,
+                                "resource object")
+                        .addStatement("return rep != null ? rep : add(object)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("getRep")
+                        .returns(t)
+                        .addParameter(TypeName.INT, "rep")
                         .addStatement("$T object = objects.get(rep)", t)
                         .beginControlFlow("if (object == null)")
-                        .addStatement("throw new $T($S + rep)", IllegalStateException.class, "no host object for representation ")
+                        .addStatement(
+                                "throw new $T($S + rep)",
+                                IllegalStateException.class,
+                                "no host object for representation ")
                         .endControlFlow()
-                        .addStatement("return object").build())
-                .addMethod(MethodSpec.methodBuilder("takeRep").returns(t).addParameter(TypeName.INT, "rep")
+                        .addStatement("return object")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("takeRep")
+                        .returns(t)
+                        .addParameter(TypeName.INT, "rep")
                         .addJavadoc("Ownership passes to the host: the object leaves the table.\n")
                         .addStatement("$T object = getRep(rep)", t)
                         .addStatement("objects.remove(rep)")
                         .addStatement("reps.remove(object)")
-                        .addStatement("return object").build())
-                .addMethod(MethodSpec.methodBuilder("get").returns(t).addParameter(VALUE, "handle")
+                        .addStatement("return object")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("get")
+                        .returns(t)
+                        .addParameter(VALUE, "handle")
                         .addStatement("$T object = objects.get($T.rep(handle))", t, HOST_RESOURCE)
                         .beginControlFlow("if (object == null)")
-                        .addStatement("throw new $T($S + handle)", IllegalStateException.class, "no host object for handle ")
+                        .addStatement(
+                                "throw new $T($S + handle)", IllegalStateException.class, "no host object for handle ")
                         .endControlFlow()
-                        .addStatement("return object").build())
-                .addMethod(MethodSpec.methodBuilder("take").returns(t).addParameter(VALUE, "handle")
+                        .addStatement("return object")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("take")
+                        .returns(t)
+                        .addParameter(VALUE, "handle")
                         .addJavadoc("Ownership passes to the host: the object leaves the table.\n")
                         .addStatement("$T object = get(handle)", t)
                         .addStatement("objects.remove($T.rep(handle))", HOST_RESOURCE)
                         .addStatement("reps.remove(object)")
-                        .addStatement("return object").build())
-                .addMethod(MethodSpec.methodBuilder("add").addModifiers(Modifier.PRIVATE).returns(TypeName.INT).addParameter(t, "object")
+                        .addStatement("return object")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("add")
+                        .addModifiers(Modifier.PRIVATE)
+                        .returns(TypeName.INT)
+                        .addParameter(t, "object")
                         .addStatement("$T.requireNonNull(object, $S)", Objects.class, "resource object")
                         .addStatement("int rep = ++next")
                         .addStatement("objects.put(rep, object)")
                         .addStatement("reps.put(object, rep)")
-                        .addStatement("return rep").build())
-                .addMethod(MethodSpec.methodBuilder("drop").addModifiers(Modifier.PRIVATE).addParameter(TypeName.INT, "rep")
+                        .addStatement("return rep")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("drop")
+                        .addModifiers(Modifier.PRIVATE)
+                        .addParameter(TypeName.INT, "rep")
                         .addStatement("$T object = objects.remove(rep)", t)
                         .beginControlFlow("if (object == null)")
                         .addStatement("return")
@@ -1015,9 +1269,14 @@ public final class WorldGenerator {
                         .nextControlFlow("catch ($T e)", RuntimeException.class)
                         .addStatement("throw $N(type.name() + $S, e)", hostTrap, " destructor")
                         .nextControlFlow("catch ($T e)", Exception.class)
-                        .addStatement("throw $N(type.name() + $S, new $T(e))", hostTrap, " destructor", RuntimeException.class)
+                        .addStatement(
+                                "throw $N(type.name() + $S, new $T(e))",
+                                hostTrap,
+                                " destructor",
+                                RuntimeException.class)
                         .endControlFlow()
-                        .endControlFlow().build())
+                        .endControlFlow()
+                        .build())
                 .build();
     }
 
@@ -1027,8 +1286,7 @@ public final class WorldGenerator {
 
     /** Field names derived from WIT function names. */
     static final class FuncNames {
-        private FuncNames() {
-        }
+        private FuncNames() {}
 
         /** {@code [method]counter.increment} → {@code methodCounterIncrement}. */
         static String abi(String abiName) {
@@ -1038,12 +1296,12 @@ public final class WorldGenerator {
 
     /** The names of the {@code Imports} members. */
     static final class ImportsNames {
-        private ImportsNames() {
-        }
+        private ImportsNames() {}
 
         /** The builder method (and field) for holder {@code h}: lowerCamel of its Java name. */
         static String setter(Holder h) {
-            String n = dev.wit4j.processor.Names.escape(ValueGlue.lowerFirst(h.name().simpleName()));
+            String n = dev.wit4j.processor.Names.escape(
+                    ValueGlue.lowerFirst(h.name().simpleName()));
             return n.equals("build") || n.equals("builder") ? n + "_" : n;
         }
     }

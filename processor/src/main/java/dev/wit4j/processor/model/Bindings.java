@@ -23,8 +23,14 @@ import java.util.stream.Collectors;
  * @param hostedWasi the world's WASI imports that the {@code wasi} module defines, left out of
  *     {@code holders} ({@link #withWasiHost()})
  */
-public record Bindings(String packageName, String world, ClassName worldClass, List<Holder> holders,
-        Map<ClassName, Set<ClassName>> typeUses, Optional<String> precompiled, boolean wasiHost,
+public record Bindings(
+        String packageName,
+        String world,
+        ClassName worldClass,
+        List<Holder> holders,
+        Map<ClassName, Set<ClassName>> typeUses,
+        Optional<String> precompiled,
+        boolean wasiHost,
         List<Holder> hostedWasi) {
     public Bindings {
         holders = List.copyOf(holders);
@@ -33,7 +39,11 @@ public record Bindings(String packageName, String world, ClassName worldClass, L
     }
 
     /** Bindings without a component compiled at build time. */
-    public Bindings(String packageName, String world, ClassName worldClass, List<Holder> holders,
+    public Bindings(
+            String packageName,
+            String world,
+            ClassName worldClass,
+            List<Holder> holders,
             Map<ClassName, Set<ClassName>> typeUses) {
         this(packageName, world, worldClass, holders, typeUses, Optional.empty(), false, List.of());
     }
@@ -43,8 +53,8 @@ public record Bindings(String packageName, String world, ClassName worldClass, L
      * {@code resource} (a name relative to the world class).
      */
     public Bindings withPrecompiled(String resource) {
-        return new Bindings(packageName, world, worldClass, holders, typeUses, Optional.of(resource), wasiHost,
-                hostedWasi);
+        return new Bindings(
+                packageName, world, worldClass, holders, typeUses, Optional.of(resource), wasiHost, hostedWasi);
     }
 
     /**
@@ -80,10 +90,13 @@ public record Bindings(String packageName, String world, ClassName worldClass, L
      */
     public Optional<String> wasiUsedBy() {
         if (!wasiHost) return Optional.empty();
-        Map<ClassName, List<String>> users = wasiUsers(holders.stream().filter(Bindings::isWasiImport).toList());
-        return users.isEmpty() ? Optional.empty() : Optional.of(users.entrySet().stream()
-                .map(u -> "`" + u.getKey().simpleName() + "` uses types of " + String.join(", ", u.getValue()))
-                .collect(Collectors.joining("; ")));
+        Map<ClassName, List<String>> users =
+                wasiUsers(holders.stream().filter(Bindings::isWasiImport).toList());
+        return users.isEmpty()
+                ? Optional.empty()
+                : Optional.of(users.entrySet().stream()
+                        .map(u -> "`" + u.getKey().simpleName() + "` uses types of " + String.join(", ", u.getValue()))
+                        .collect(Collectors.joining("; ")));
     }
 
     /** The holders, other than {@code wasi}, that use types of {@code wasi}: with those interfaces' names. */
@@ -92,8 +105,10 @@ public record Bindings(String packageName, String world, ClassName worldClass, L
         Map<ClassName, List<String>> users = new java.util.LinkedHashMap<>();
         for (Holder h : holders) {
             if (names.containsKey(h.name())) continue;
-            List<String> used = typeUses.getOrDefault(h.name(), Set.of()).stream().filter(names::containsKey)
-                    .map(names::get).toList();
+            List<String> used = typeUses.getOrDefault(h.name(), Set.of()).stream()
+                    .filter(names::containsKey)
+                    .map(names::get)
+                    .toList();
             if (!used.isEmpty()) users.put(h.name(), used);
         }
         return users;

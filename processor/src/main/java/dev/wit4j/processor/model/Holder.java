@@ -19,8 +19,17 @@ import java.util.List;
  *     or bindings wit4j generated for another world ({@code @WitWorld(with = …)}); nothing is
  *     generated for them, except the handle classes of Java-first exported resources
  */
-public record Holder(ClassName name, Kind kind, String witName, String externName, Docs docs, Stability stability,
-        List<TypeModel> types, List<MethodModel> methods, boolean suppressDeprecation, boolean existing) {
+public record Holder(
+        ClassName name,
+        Kind kind,
+        String witName,
+        String externName,
+        Docs docs,
+        Stability stability,
+        List<TypeModel> types,
+        List<MethodModel> methods,
+        boolean suppressDeprecation,
+        boolean existing) {
 
     public Holder {
         types = List.copyOf(types);

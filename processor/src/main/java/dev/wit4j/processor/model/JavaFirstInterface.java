@@ -24,8 +24,14 @@ import java.util.Optional;
  * @param functions the interface's functions
  * @param docs the interface's Javadoc as WIT documentation (empty if none); so is every {@code docs} below
  */
-public record JavaFirstInterface(String javaName, ClassName javaType, String packageName, String name,
-        List<TypeDecl> types, List<Function> functions, String docs) {
+public record JavaFirstInterface(
+        String javaName,
+        ClassName javaType,
+        String packageName,
+        String name,
+        List<TypeDecl> types,
+        List<Function> functions,
+        String docs) {
 
     public JavaFirstInterface {
         types = List.copyOf(types);
@@ -35,7 +41,9 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
     /** The qualified WIT name as witx spells it: {@code ns:pkg/name[@version]}. */
     public String qualifiedName() {
         int at = packageName.indexOf('@');
-        return at < 0 ? packageName + "/" + name : packageName.substring(0, at) + "/" + name + packageName.substring(at);
+        return at < 0
+                ? packageName + "/" + name
+                : packageName.substring(0, at) + "/" + name + packageName.substring(at);
     }
 
     /**
@@ -44,8 +52,7 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
      * @param javaName the record component (accessor) or parameter name
      * @param javaType its Java type
      */
-    public record Field(String name, String type, String javaName, TypeName javaType, String docs) {
-    }
+    public record Field(String name, String type, String javaName, TypeName javaType, String docs) {}
 
     /**
      * A function (or resource method, without {@code self}).
@@ -53,8 +60,13 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
      * @param javaName the Java method name
      * @param javaResult the Java return type, empty for {@code void}
      */
-    public record Function(String name, List<Field> params, Optional<String> result, String javaName,
-            Optional<TypeName> javaResult, String docs) {
+    public record Function(
+            String name,
+            List<Field> params,
+            Optional<String> result,
+            String javaName,
+            Optional<TypeName> javaResult,
+            String docs) {
         public Function {
             params = List.copyOf(params);
         }
@@ -66,12 +78,11 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
      * @param javaClass the record of the case
      * @param javaPayload the record's one component, if any (its accessor name and type)
      */
-    public record Case(String name, Optional<String> payload, ClassName javaClass, Optional<Field> javaPayload, String docs) {
-    }
+    public record Case(
+            String name, Optional<String> payload, ClassName javaClass, Optional<Field> javaPayload, String docs) {}
 
     /** An enum case or flag and the enum constant it comes from. */
-    public record Constant(String name, String javaName, String docs) {
-    }
+    public record Constant(String name, String javaName, String docs) {}
 
     /** A WIT type declared in the interface. */
     public sealed interface TypeDecl {
@@ -117,8 +128,14 @@ public record JavaFirstInterface(String javaName, ClassName javaType, String pac
      * {@code resource} with its methods, and the constructor and static functions that the
      * interface declares for it ({@code @WitConstructor}, {@code @WitStatic} methods of the interface).
      */
-    public record ResourceDecl(String name, ClassName javaType, List<Function> methods, Optional<Function> constructor,
-            List<Function> statics, String docs) implements TypeDecl {
+    public record ResourceDecl(
+            String name,
+            ClassName javaType,
+            List<Function> methods,
+            Optional<Function> constructor,
+            List<Function> statics,
+            String docs)
+            implements TypeDecl {
         public ResourceDecl {
             methods = List.copyOf(methods);
             statics = List.copyOf(statics);

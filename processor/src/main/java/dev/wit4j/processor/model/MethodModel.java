@@ -16,8 +16,17 @@ import java.util.Optional;
  * @param returns the Java return type, empty for {@code void}
  * @param result the WIT shape of the result, empty for none
  */
-public record MethodModel(String javaName, String witName, String abiName, Role role, Optional<String> resource,
-        List<Param> params, Optional<TypeName> returns, Optional<Shape> result, String returnWitType, Docs docs,
+public record MethodModel(
+        String javaName,
+        String witName,
+        String abiName,
+        Role role,
+        Optional<String> resource,
+        List<Param> params,
+        Optional<TypeName> returns,
+        Optional<Shape> result,
+        String returnWitType,
+        Docs docs,
         Stability stability) {
 
     public MethodModel {
@@ -25,11 +34,13 @@ public record MethodModel(String javaName, String witName, String abiName, Role 
     }
 
     /** A parameter. */
-    public record Param(String javaName, String witName, TypeName type, Shape shape, String witType) {
-    }
+    public record Param(String javaName, String witName, TypeName type, Shape shape, String witType) {}
 
     /** Where the function comes from. */
     public enum Role {
-        FUNCTION, CONSTRUCTOR, STATIC, METHOD
+        FUNCTION,
+        CONSTRUCTOR,
+        STATIC,
+        METHOD
     }
 }

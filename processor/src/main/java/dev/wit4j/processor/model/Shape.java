@@ -16,15 +16,26 @@ public sealed interface Shape {
 
     /** Scalars and strings. */
     enum Primitive implements Shape {
-        BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING
+        BOOL,
+        S8,
+        U8,
+        S16,
+        U16,
+        S32,
+        U32,
+        S64,
+        U64,
+        F32,
+        F64,
+        CHAR,
+        STRING
     }
 
     /**
      * {@code list<T>} / {@code list<T, N>}: a primitive array when {@code array} (the element is then a
      * numeric {@link Primitive}), else a {@code List}.
      */
-    record ListOf(Shape element, boolean array, OptionalInt length, TypeName java) implements Shape {
-    }
+    record ListOf(Shape element, boolean array, OptionalInt length, TypeName java) implements Shape {}
 
     /** {@code tuple<…>} → {@code TupleN}. */
     record TupleOf(List<Shape> elements, TypeName java) implements Shape {
@@ -34,20 +45,16 @@ public sealed interface Shape {
     }
 
     /** {@code option<T>} → {@code Optional<T>}. */
-    record OptionOf(Shape value, TypeName java) implements Shape {
-    }
+    record OptionOf(Shape value, TypeName java) implements Shape {}
 
     /** {@code result<T, E>} → {@code Result<T, E>}; a missing side is {@code Void}. */
-    record ResultOf(Optional<Shape> ok, Optional<Shape> err, TypeName java) implements Shape {
-    }
+    record ResultOf(Optional<Shape> ok, Optional<Shape> err, TypeName java) implements Shape {}
 
     /** {@code map<K, V>} → {@code Map<K, V>}. */
-    record MapOf(Shape key, Shape value, TypeName java) implements Shape {
-    }
+    record MapOf(Shape key, Shape value, TypeName java) implements Shape {}
 
     /** A record, enum, flags or variant of the bindings ({@code java} is {@code Set<E>} for flags). */
-    record Named(ClassName type, TypeName java) implements Shape {
-    }
+    record Named(ClassName type, TypeName java) implements Shape {}
 
     /**
      * {@code own<r>} / {@code borrow<r>} of an imported (host) or exported (component) resource.
@@ -62,6 +69,5 @@ public sealed interface Shape {
     }
 
     /** Something reported as not supported (nothing is generated then). */
-    record Unsupported(String what) implements Shape {
-    }
+    record Unsupported(String what) implements Shape {}
 }

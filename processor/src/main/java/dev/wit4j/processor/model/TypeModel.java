@@ -22,21 +22,24 @@ public sealed interface TypeModel {
     Stability stability();
 
     /** A record field / Java record component. */
-    record Field(String javaName, String witName, TypeName type, Shape shape, String witType, Docs docs) {
-    }
+    record Field(String javaName, String witName, TypeName type, Shape shape, String witType, Docs docs) {}
 
     /** An enum case or flag. */
-    record Constant(String javaName, String witName, Docs docs) {
-    }
+    record Constant(String javaName, String witName, Docs docs) {}
 
     /**
      * A variant case: a record nested in the sealed interface (or, Java-first, the user's record).
      *
      * @param payloadAccessor the record component holding the payload ({@code value} when generated)
      */
-    record Case(ClassName name, String witName, Optional<TypeName> payload, Optional<Shape> payloadShape,
-            String payloadWitType, Docs docs, String payloadAccessor) {
-    }
+    record Case(
+            ClassName name,
+            String witName,
+            Optional<TypeName> payload,
+            Optional<Shape> payloadShape,
+            String payloadWitType,
+            Docs docs,
+            String payloadAccessor) {}
 
     /** WIT {@code record} → Java record. */
     record RecordModel(ClassName name, String witName, Docs docs, Stability stability, List<Field> fields)
@@ -77,8 +80,15 @@ public sealed interface TypeModel {
      * @param javaInterface Java-first, exported: the user's resource interface that the generated
      *     top-level handle class {@code name} implements
      */
-    record ResourceModel(ClassName name, String witName, Docs docs, Stability stability, boolean exported,
-            List<MethodModel> methods, Optional<ClassName> javaInterface) implements TypeModel {
+    record ResourceModel(
+            ClassName name,
+            String witName,
+            Docs docs,
+            Stability stability,
+            boolean exported,
+            List<MethodModel> methods,
+            Optional<ClassName> javaInterface)
+            implements TypeModel {
         public ResourceModel {
             methods = List.copyOf(methods);
         }

@@ -39,7 +39,8 @@ class AbiLayoutTest {
         ClassName n = HOLDER.nestedClass(name);
         List<TypeModel.Case> cs = new ArrayList<>();
         for (int i = 0; i < payloads.length; i++) {
-            cs.add(new TypeModel.Case(n.nestedClass("C" + i), "c" + i, Optional.empty(), payloads[i], "", Docs.NONE, "value"));
+            cs.add(new TypeModel.Case(
+                    n.nestedClass("C" + i), "c" + i, Optional.empty(), payloads[i], "", Docs.NONE, "value"));
         }
         types.put(n, new TypeModel.VariantModel(n, name, Docs.NONE, Stability.UNKNOWN, cs));
         return new Shape.Named(n, n);
@@ -51,8 +52,11 @@ class AbiLayoutTest {
         for (int i = 0; i < count; i++) {
             cs.add(new TypeModel.Constant("C" + i, "c" + i, Docs.NONE));
         }
-        types.put(n, flags ? new TypeModel.FlagsModel(n, name, Docs.NONE, Stability.UNKNOWN, cs)
-                : new TypeModel.EnumModel(n, name, Docs.NONE, Stability.UNKNOWN, cs));
+        types.put(
+                n,
+                flags
+                        ? new TypeModel.FlagsModel(n, name, Docs.NONE, Stability.UNKNOWN, cs)
+                        : new TypeModel.EnumModel(n, name, Docs.NONE, Stability.UNKNOWN, cs));
         return new Shape.Named(n, flags ? ParameterizedTypeName.get(ClassName.get(java.util.Set.class), n) : n);
     }
 
@@ -71,7 +75,12 @@ class AbiLayoutTest {
         check(Shape.Primitive.F64, 8, 8, Flat.F64);
         check(Shape.Primitive.CHAR, 4, 4, Flat.I32);
         check(Shape.Primitive.STRING, 4, 8, Flat.I32, Flat.I32);
-        check(new Shape.ListOf(Shape.Primitive.U64, true, java.util.OptionalInt.empty(), TypeName.LONG), 4, 8, Flat.I32, Flat.I32);
+        check(
+                new Shape.ListOf(Shape.Primitive.U64, true, java.util.OptionalInt.empty(), TypeName.LONG),
+                4,
+                8,
+                Flat.I32,
+                Flat.I32);
         check(new Shape.Handle(HOLDER.nestedClass("R"), false, false), 4, 4, Flat.I32);
     }
 
@@ -82,7 +91,8 @@ class AbiLayoutTest {
         check(r, 4, 16, Flat.I32, Flat.I32, Flat.I32, Flat.I32);
         assertEquals(List.of(0L, 4L, 8L), layout.fieldOffsets(layout.fields(r)));
         // tuple<u8, u64, u8>: 0, 8, 16; size 24
-        Shape t = new Shape.TupleOf(List.of(Shape.Primitive.U8, Shape.Primitive.U64, Shape.Primitive.U8), ClassName.OBJECT);
+        Shape t = new Shape.TupleOf(
+                List.of(Shape.Primitive.U8, Shape.Primitive.U64, Shape.Primitive.U8), ClassName.OBJECT);
         check(t, 8, 24, Flat.I32, Flat.I64, Flat.I32);
         check(record("empty"), 1, 0);
     }
@@ -90,17 +100,36 @@ class AbiLayoutTest {
     @Test
     void variantsJoinTheirPayloads() {
         // case f32 | case u64 | case string | none: slots join(f32, i64, i32) = i64, then i32
-        Shape v = variant("v", Optional.of(Shape.Primitive.F32), Optional.of(Shape.Primitive.U64),
-                Optional.of(Shape.Primitive.STRING), Optional.empty());
+        Shape v = variant(
+                "v",
+                Optional.of(Shape.Primitive.F32),
+                Optional.of(Shape.Primitive.U64),
+                Optional.of(Shape.Primitive.STRING),
+                Optional.empty());
         check(v, 8, 16, Flat.I32, Flat.I64, Flat.I32);
         assertEquals(8, layout.payloadOffset(layout.cases(v)));
         // f32 and i32 join to i32
-        check(variant("w", Optional.of(Shape.Primitive.F32), Optional.of(Shape.Primitive.U32)), 4, 8, Flat.I32, Flat.I32);
+        check(
+                variant("w", Optional.of(Shape.Primitive.F32), Optional.of(Shape.Primitive.U32)),
+                4,
+                8,
+                Flat.I32,
+                Flat.I32);
         check(new Shape.OptionOf(Shape.Primitive.U8, ClassName.OBJECT), 1, 2, Flat.I32, Flat.I32);
-        check(new Shape.ResultOf(Optional.empty(), Optional.of(Shape.Primitive.STRING), ClassName.OBJECT), 4, 12,
-                Flat.I32, Flat.I32, Flat.I32);
-        check(new Shape.ResultOf(Optional.of(Shape.Primitive.F64), Optional.of(Shape.Primitive.F32), ClassName.OBJECT), 8, 16,
-                Flat.I32, Flat.I64);
+        check(
+                new Shape.ResultOf(Optional.empty(), Optional.of(Shape.Primitive.STRING), ClassName.OBJECT),
+                4,
+                12,
+                Flat.I32,
+                Flat.I32,
+                Flat.I32);
+        check(
+                new Shape.ResultOf(
+                        Optional.of(Shape.Primitive.F64), Optional.of(Shape.Primitive.F32), ClassName.OBJECT),
+                8,
+                16,
+                Flat.I32,
+                Flat.I64);
     }
 
     @Test

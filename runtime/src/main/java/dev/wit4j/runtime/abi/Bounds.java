@@ -5,20 +5,21 @@ import dev.wit4j.runtime.Trap;
 /** The pointer checks the spec writes as {@code trap_if(ptr != align_to(ptr, a))} and friends. */
 final class Bounds {
 
-    private Bounds() {
-    }
+    private Bounds() {}
 
     /** Traps unless {@code pointer} is a multiple of {@code alignment}. */
     static void checkAligned(long pointer, long alignment) {
         if (pointer % alignment != 0) {
-            throw new Trap(Trap.Reason.UNALIGNED_POINTER, "pointer " + pointer + " is not " + alignment + "-byte aligned");
+            throw new Trap(
+                    Trap.Reason.UNALIGNED_POINTER, "pointer " + pointer + " is not " + alignment + "-byte aligned");
         }
     }
 
     /** Traps if {@code pointer + length > len(memory)}. */
     static void checkInBounds(GuestMemory memory, long pointer, long length) {
         if (pointer < 0 || pointer + length > memory.size()) {
-            throw new Trap(Trap.Reason.OUT_OF_BOUNDS,
+            throw new Trap(
+                    Trap.Reason.OUT_OF_BOUNDS,
                     "pointer " + pointer + " + " + length + " bytes exceeds memory size " + memory.size());
         }
     }

@@ -36,8 +36,8 @@ public final class CallTransfer {
     private final TransferNode result;
     private final boolean resultInMemory;
 
-    private CallTransfer(TransferNode[] params, List<ValueType> paramTypes, TransferNode result,
-            Optional<ValueType> resultType) {
+    private CallTransfer(
+            TransferNode[] params, List<ValueType> paramTypes, TransferNode result, Optional<ValueType> resultType) {
         this.params = params;
         this.paramFlatCount = Layout.flatCount(paramTypes);
         this.paramsInMemory = paramFlatCount > Layout.MAX_FLAT_PARAMS;
@@ -50,7 +50,8 @@ public final class CallTransfer {
         this.result = result;
         this.resultInMemory = result != null && result.flatCount > Layout.MAX_FLAT_RESULTS;
         this.resultTuple = resultInMemory
-                ? TransferNode.RecordNode.tuple(List.of(resultType.get()), new TransferNode[] {result}) : null;
+                ? TransferNode.RecordNode.tuple(List.of(resultType.get()), new TransferNode[] {result})
+                : null;
     }
 
     /**
@@ -66,13 +67,15 @@ public final class CallTransfer {
      * {@link #of(List, Optional)} for a caller and a callee with these string encodings: when they
      * are the same, strings are validated where they are and their bytes copied.
      */
-    public static Optional<CallTransfer> of(List<ValueType> paramTypes, Optional<ValueType> resultType,
-            StringEncoding callerEncoding, StringEncoding calleeEncoding) {
+    public static Optional<CallTransfer> of(
+            List<ValueType> paramTypes,
+            Optional<ValueType> resultType,
+            StringEncoding callerEncoding,
+            StringEncoding calleeEncoding) {
         return of(paramTypes, resultType, callerEncoding == calleeEncoding);
     }
 
-    private static Optional<CallTransfer> of(List<ValueType> paramTypes, Optional<ValueType> resultType,
-            boolean same) {
+    private static Optional<CallTransfer> of(List<ValueType> paramTypes, Optional<ValueType> resultType, boolean same) {
         TransferNode[] params = new TransferNode[paramTypes.size()];
         for (int i = 0; i < params.length; i++) {
             params[i] = TransferNode.of(paramTypes.get(i), same);
@@ -156,8 +159,8 @@ public final class CallTransfer {
     public Lifted liftResult(LiftLowerContext callee, long[] results) {
         int expected = result == null ? 0 : 1;
         if (results.length != expected) {
-            throw new IllegalArgumentException((results.length < expected ? "too few" : "too many")
-                    + " flat values: " + results.length);
+            throw new IllegalArgumentException(
+                    (results.length < expected ? "too few" : "too many") + " flat values: " + results.length);
         }
         if (result == null || !result.lifts()) {
             if (resultInMemory) {
@@ -184,8 +187,8 @@ public final class CallTransfer {
      * Lowers the lifted result into the caller: returns the caller's core results, or stores the
      * result at the caller's out-pointer (its last core argument) when it goes through memory.
      */
-    public long[] lowerResult(LiftLowerContext callee, long[] results, Lifted lifted, LiftLowerContext caller,
-            long[] callerArgs) {
+    public long[] lowerResult(
+            LiftLowerContext callee, long[] results, Lifted lifted, LiftLowerContext caller, long[] callerArgs) {
         if (result == null) {
             return NO_VALUES;
         }

@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class CanonicalAbi {
 
-    private CanonicalAbi() {
-    }
+    private CanonicalAbi() {}
 
     /**
      * {@code load}: the value of type {@code type} at {@code ptr}. Traps if {@code ptr} is not
@@ -106,8 +105,8 @@ public final class CanonicalAbi {
      * {@code outParam} (the caller's remaining flat arguments) and the result is empty. With a null
      * {@code outParam} memory is allocated instead.
      */
-    public static long[] lowerFlatValues(LiftLowerContext cx, int maxFlat, List<Value> values, List<ValueType> types,
-            FlatCursor outParam) {
+    public static long[] lowerFlatValues(
+            LiftLowerContext cx, int maxFlat, List<Value> values, List<ValueType> types, FlatCursor outParam) {
         if (values.size() != types.size()) {
             throw new IllegalArgumentException(values.size() + " values for " + types.size() + " types");
         }

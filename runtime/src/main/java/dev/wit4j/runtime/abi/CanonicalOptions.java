@@ -19,15 +19,18 @@ import java.util.Optional;
  * {@code realloc} whenever values have to be allocated in the guest; a missing option at run time
  * is a bug in the caller and raises {@link IllegalStateException}, not a trap.
  */
-public record CanonicalOptions(StringEncoding stringEncoding, Optional<GuestMemory> memory, Optional<Realloc> realloc,
+public record CanonicalOptions(
+        StringEncoding stringEncoding,
+        Optional<GuestMemory> memory,
+        Optional<Realloc> realloc,
         long maxStringByteLength) {
 
     /** The largest {@link #maxStringByteLength} an engine accepts: 2^31-1. */
     public static final long MAX_STRING_BYTE_LENGTH_LIMIT = (1L << 31) - 1;
 
     /** No memory, no realloc, UTF-8: enough for types that flatten to scalars only. */
-    public static final CanonicalOptions SCALARS_ONLY = new CanonicalOptions(StringEncoding.UTF8, Optional.empty(),
-            Optional.empty());
+    public static final CanonicalOptions SCALARS_ONLY =
+            new CanonicalOptions(StringEncoding.UTF8, Optional.empty(), Optional.empty());
 
     public CanonicalOptions {
         Objects.requireNonNull(stringEncoding, "stringEncoding");

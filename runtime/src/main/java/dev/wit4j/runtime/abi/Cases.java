@@ -15,12 +15,10 @@ import java.util.Optional;
  */
 final class Cases {
 
-    private Cases() {
-    }
+    private Cases() {}
 
     /** A case index and payload of a variant-like value ({@code match_case}). */
-    record Selected(int index, Optional<Value> payload) {
-    }
+    record Selected(int index, Optional<Value> payload) {}
 
     /** The case of {@code v}, a value of the resolved variant-like type {@code t}. */
     static Selected match(ValueType t, Value v) {
@@ -63,7 +61,8 @@ final class Cases {
     /** Traps unless {@code discriminant} (unsigned) is below {@code caseCount}. */
     static int checkDiscriminant(long discriminant, int caseCount) {
         if (discriminant < 0 || discriminant >= caseCount) {
-            throw new Trap(Trap.Reason.INVALID_DISCRIMINANT,
+            throw new Trap(
+                    Trap.Reason.INVALID_DISCRIMINANT,
                     Long.toUnsignedString(discriminant) + " with " + caseCount + " cases");
         }
         return (int) discriminant;

@@ -8,8 +8,7 @@ import java.util.Set;
 /** Packing {@code flags} into bit vectors and back. */
 final class Flags {
 
-    private Flags() {
-    }
+    private Flags() {}
 
     /**
      * {@code unpack_flags_from_int}: flag {@code i} is set if bit {@code i} is. Bits beyond the

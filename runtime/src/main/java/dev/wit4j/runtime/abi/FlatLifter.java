@@ -19,8 +19,7 @@ import java.util.Optional;
 /** {@code lift_flat}: builds values from flat core values (CanonicalABI.md "Flat Lifting"). */
 final class FlatLifter {
 
-    private FlatLifter() {
-    }
+    private FlatLifter() {}
 
     static Value liftFlat(LiftLowerContext cx, FlatCursor vi, ValueType declared) {
         ValueType t = Layout.resolve(declared);

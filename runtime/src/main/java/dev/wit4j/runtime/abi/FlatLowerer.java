@@ -16,8 +16,7 @@ import java.util.Optional;
 /** {@code lower_flat}: turns values into flat core values (CanonicalABI.md "Flat Lowering"). */
 final class FlatLowerer {
 
-    private FlatLowerer() {
-    }
+    private FlatLowerer() {}
 
     static void lowerFlat(LiftLowerContext cx, Value v, ValueType declared, FlatWriter out) {
         ValueType t = Layout.resolve(declared);

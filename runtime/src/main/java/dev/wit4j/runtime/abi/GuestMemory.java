@@ -64,8 +64,8 @@ public interface GuestMemory {
      */
     default void checkRange(long address, long length) {
         if (address < 0 || length < 0 || address + length > size()) {
-            throw new Trap(Trap.Reason.OUT_OF_BOUNDS,
-                    "address " + address + " + " + length + " bytes, memory size " + size());
+            throw new Trap(
+                    Trap.Reason.OUT_OF_BOUNDS, "address " + address + " + " + length + " bytes, memory size " + size());
         }
     }
 }

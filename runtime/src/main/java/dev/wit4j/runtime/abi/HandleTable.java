@@ -66,7 +66,8 @@ public final class HandleTable {
         }
         int i = array.size();
         if (i > maxLength) {
-            throw maxLength == MAX_LENGTH ? new Trap(Trap.Reason.TABLE_FULL)
+            throw maxLength == MAX_LENGTH
+                    ? new Trap(Trap.Reason.TABLE_FULL)
                     : new Trap(Trap.Reason.TABLE_FULL, "the host's limit of " + maxLength + " handles is reached");
         }
         array.add(e);
@@ -108,8 +109,10 @@ public final class HandleTable {
 
     private static void checkType(ResourceEntry h, ResourceType expected, int index) {
         if (h.type() != expected) {
-            throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH,
-                    at(index) + ": expected " + expected.name() + ", found " + h.type().name());
+            throw new Trap(
+                    Trap.Reason.HANDLE_TYPE_MISMATCH,
+                    at(index) + ": expected " + expected.name() + ", found "
+                            + h.type().name());
         }
     }
 

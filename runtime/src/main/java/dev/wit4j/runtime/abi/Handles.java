@@ -8,8 +8,7 @@ import dev.wit4j.witx.model.ValueType.HandleType;
 /** Lifting and lowering of {@code own} / {@code borrow} values through the context's handle table. */
 final class Handles {
 
-    private Handles() {
-    }
+    private Handles() {}
 
     /** {@code lift_own} / {@code lift_borrow} of the table index {@code index}. */
     static Value lift(LiftLowerContext cx, int index, HandleType t) {

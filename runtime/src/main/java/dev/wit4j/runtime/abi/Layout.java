@@ -46,8 +46,7 @@ public final class Layout {
     /** Largest size that may be passed to a 32-bit {@code realloc}. */
     public static final long REALLOC_I32_MAX = (1L << 32) - 1;
 
-    private Layout() {
-    }
+    private Layout() {}
 
     /**
      * Follows {@link Named} references to a type that is not a name. A named resource stands for an
@@ -372,8 +371,8 @@ public final class Layout {
      * {@link #MAX_FLAT_PARAMS} become one pointer; results beyond {@link #MAX_FLAT_RESULTS} become a
      * pointer result ({@code LIFT}) or a pointer parameter ({@code LOWER}).
      */
-    public static CoreSignature flattenFunctype(List<ValueType> params, Optional<ValueType> result,
-            CoreSignature.Context context) {
+    public static CoreSignature flattenFunctype(
+            List<ValueType> params, Optional<ValueType> result, CoreSignature.Context context) {
         List<ValueType> resultTypes = result.map(List::of).orElse(List.of());
         List<FlatType> flatParams = flatCount(params) > MAX_FLAT_PARAMS ? List.of(FlatType.I32) : flattenTypes(params);
         List<FlatType> flatResults = flatCount(resultTypes) > MAX_FLAT_RESULTS ? null : flattenTypes(resultTypes);
@@ -398,7 +397,9 @@ public final class Layout {
 
     /** Variants and the types that despecialize to variants: enum, option, result. */
     static boolean isVariantLike(ValueType resolved) {
-        return resolved instanceof VariantType || resolved instanceof EnumType || resolved instanceof OptionType
+        return resolved instanceof VariantType
+                || resolved instanceof EnumType
+                || resolved instanceof OptionType
                 || resolved instanceof ResultType;
     }
 

@@ -32,7 +32,11 @@ public final class LiftLowerContext {
      * @param borrowScope the call's borrow scope, or null when no {@code borrow} is involved
      * @param resourceTypes the run-time resource types of the instance
      */
-    public LiftLowerContext(CanonicalOptions options, HandleTable handles, Object instance, BorrowScope borrowScope,
+    public LiftLowerContext(
+            CanonicalOptions options,
+            HandleTable handles,
+            Object instance,
+            BorrowScope borrowScope,
             ResourceTypes resourceTypes) {
         this(options, handles, instance, borrowScope, resourceTypes, null);
     }
@@ -44,8 +48,13 @@ public final class LiftLowerContext {
      *
      * @param stringHints the call's hints, or null for none
      */
-    public LiftLowerContext(CanonicalOptions options, HandleTable handles, Object instance, BorrowScope borrowScope,
-            ResourceTypes resourceTypes, StringHints stringHints) {
+    public LiftLowerContext(
+            CanonicalOptions options,
+            HandleTable handles,
+            Object instance,
+            BorrowScope borrowScope,
+            ResourceTypes resourceTypes,
+            StringHints stringHints) {
         this.stringHints = stringHints;
         this.options = Objects.requireNonNull(options, "options");
         this.handles = Objects.requireNonNull(handles, "handles");

@@ -10,8 +10,7 @@ import java.util.List;
 /** Bulk conversion of primitive list elements, and the map-as-list view. */
 final class Lists {
 
-    private Lists() {
-    }
+    private Lists() {}
 
     /** Whether lists of {@code p} are copied as one block of bytes. */
     static boolean isBulk(Primitive p) {

@@ -26,8 +26,7 @@ import java.util.Optional;
  */
 final class Loader {
 
-    private Loader() {
-    }
+    private Loader() {}
 
     static Value load(LiftLowerContext cx, long ptr, ValueType declared) {
         ValueType t = Layout.resolve(declared);
@@ -145,7 +144,8 @@ final class Loader {
         List<Optional<ValueType>> cases = Layout.casePayloads(t);
         GuestMemory mem = cx.memory();
         int discSize = Layout.discriminantSize(cases.size());
-        long disc = discSize == 1 ? Byte.toUnsignedLong(mem.readByte(ptr))
+        long disc = discSize == 1
+                ? Byte.toUnsignedLong(mem.readByte(ptr))
                 : discSize == 2 ? Short.toUnsignedLong(mem.readShort(ptr)) : Integer.toUnsignedLong(mem.readInt(ptr));
         int index = Cases.checkDiscriminant(disc, cases.size());
         long payloadPtr = Layout.alignTo(ptr + discSize, Layout.maxCaseAlignment(cases));

@@ -21,8 +21,7 @@ final class Scalars {
         }
     }
 
-    private Scalars() {
-    }
+    private Scalars() {}
 
     /** A shared {@code u8} value with these bits (avoids allocating one per list element). */
     static Value.U8 u8(byte bits) {

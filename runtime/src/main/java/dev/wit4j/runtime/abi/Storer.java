@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 final class Storer {
 
-    private Storer() {
-    }
+    private Storer() {}
 
     static void store(LiftLowerContext cx, Value v, ValueType declared, long ptr) {
         ValueType t = Layout.resolve(declared);

@@ -20,12 +20,10 @@ public final class StringCodec {
      */
     public static final long UTF16_TAG = 1L << 31;
 
-    private StringCodec() {
-    }
+    private StringCodec() {}
 
     /** A pointer and a (tagged) code unit count, as stored for a string. */
-    record Stored(long pointer, long taggedCodeUnits) {
-    }
+    record Stored(long pointer, long taggedCodeUnits) {}
 
     // ---------------------------------------------------------------- loading
 
@@ -65,8 +63,7 @@ public final class StringCodec {
     }
 
     /** The result of loading: the string, or a source left in memory. */
-    private record Loaded(HintedString hinted, StringSource source) {
-    }
+    private record Loaded(HintedString hinted, StringSource source) {}
 
     /** Strings of more than {@code stayAbove} bytes stay in the source memory. */
     private static Loaded loadFromRange(LiftLowerContext cx, long ptr, long taggedCodeUnits, long stayAbove) {
@@ -124,7 +121,8 @@ public final class StringCodec {
 
     private static String decodeUtf8Strict(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -235,12 +233,19 @@ public final class StringCodec {
     }
 
     private enum Target {
-        UTF8, UTF16, LATIN1
+        UTF8,
+        UTF16,
+        LATIN1
     }
 
     /** {@code store_string_copy}: the destination size is known up front; one allocation. */
-    private static Stored storeStringCopy(LiftLowerContext cx, StringSource source, long srcCodeUnits,
-            int dstCodeUnitSize, int dstAlignment, Target dstEncoding) {
+    private static Stored storeStringCopy(
+            LiftLowerContext cx,
+            StringSource source,
+            long srcCodeUnits,
+            int dstCodeUnitSize,
+            int dstAlignment,
+            Target dstEncoding) {
         long dstByteLength = dstCodeUnitSize * srcCodeUnits;
         checkReallocSize(cx, dstByteLength);
         long ptr = cx.allocate(dstAlignment, dstByteLength);
@@ -250,8 +255,8 @@ public final class StringCodec {
             return new Stored(ptr, srcCodeUnits);
         }
         String src = source.text();
-        byte[] encoded = dstEncoding == Target.UTF8 ? utf8(src)
-                : dstEncoding == Target.UTF16 ? utf16(src) : latin1(src);
+        byte[] encoded =
+                dstEncoding == Target.UTF8 ? utf8(src) : dstEncoding == Target.UTF16 ? utf16(src) : latin1(src);
         if (encoded.length != dstByteLength) {
             throw new IllegalArgumentException("string length hint " + srcCodeUnits + " does not match the text");
         }
@@ -272,8 +277,8 @@ public final class StringCodec {
      * first non-ASCII code point reallocates to {@code worstCaseSize}, finishes the copy and
      * shrinks to the exact size.
      */
-    private static Stored storeStringToUtf8(LiftLowerContext cx, StringSource source, long srcCodeUnits,
-            long worstCaseSize) {
+    private static Stored storeStringToUtf8(
+            LiftLowerContext cx, StringSource source, long srcCodeUnits, long worstCaseSize) {
         checkReallocSize(cx, srcCodeUnits);
         GuestMemory mem = cx.memory();
         long ptr = cx.allocate(1, srcCodeUnits);
@@ -365,8 +370,8 @@ public final class StringCodec {
      * {@code store_probably_utf16_to_latin1_or_utf16}: allocates for UTF-16 and copies; if every
      * code point turns out to be Latin-1, deflates in place and shrinks.
      */
-    private static Stored storeProbablyUtf16ToLatin1OrUtf16(LiftLowerContext cx, StringSource source,
-            long srcCodeUnits) {
+    private static Stored storeProbablyUtf16ToLatin1OrUtf16(
+            LiftLowerContext cx, StringSource source, long srcCodeUnits) {
         long srcByteLength = 2 * srcCodeUnits;
         checkReallocSize(cx, srcByteLength);
         GuestMemory mem = cx.memory();

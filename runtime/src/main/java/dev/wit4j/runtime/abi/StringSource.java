@@ -83,8 +83,13 @@ abstract class StringSource {
      * UTF-16 code units ({@code utf16}) or Latin-1 bytes; checks the encoding in chunks
      * ({@code load_string_from_range}'s decoding traps) without keeping the text.
      */
-    static StringSource inMemory(GuestMemory memory, long ptr, long byteLength, StringEncoding encoding,
-            boolean utf16, long taggedCodeUnits) {
+    static StringSource inMemory(
+            GuestMemory memory,
+            long ptr,
+            long byteLength,
+            StringEncoding encoding,
+            boolean utf16,
+            long taggedCodeUnits) {
         InMemory s = new InMemory(memory, ptr, (int) byteLength, encoding, utf16, taggedCodeUnits);
         s.validate();
         return s;
@@ -102,7 +107,12 @@ abstract class StringSource {
         /** The bytes of a string short enough to keep them (read once, then copied from here). */
         private byte[] bytes;
 
-        InMemory(GuestMemory memory, long ptr, int byteLength, StringEncoding encoding, boolean utf16,
+        InMemory(
+                GuestMemory memory,
+                long ptr,
+                int byteLength,
+                StringEncoding encoding,
+                boolean utf16,
                 long taggedCodeUnits) {
             this.memory = memory;
             this.ptr = ptr;
@@ -127,8 +137,11 @@ abstract class StringSource {
         String text() {
             if (text == null) {
                 byte[] bytes = memory.readBytes(ptr, byteLength);
-                text = new String(bytes, utf8 ? StandardCharsets.UTF_8
-                        : utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+                text = new String(
+                        bytes,
+                        utf8
+                                ? StandardCharsets.UTF_8
+                                : utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
             }
             return text;
         }
@@ -137,8 +150,9 @@ abstract class StringSource {
             if (byteLength <= CHUNK) {
                 // short: decode once (the checks of load_string_from_range) and keep the bytes
                 bytes = memory.readBytes(ptr, byteLength);
-                text = utf8 ? StringCodec.decodeUtf8(bytes) : utf16 ? StringCodec.decodeUtf16(bytes)
-                        : new String(bytes, StandardCharsets.ISO_8859_1);
+                text = utf8
+                        ? StringCodec.decodeUtf8(bytes)
+                        : utf16 ? StringCodec.decodeUtf16(bytes) : new String(bytes, StandardCharsets.ISO_8859_1);
                 return;
             }
             if (utf8) {
@@ -149,7 +163,8 @@ abstract class StringSource {
         }
 
         private void validateUtf8() {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            CharsetDecoder decoder = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             CharBuffer sink = CharBuffer.allocate(CHUNK);
@@ -290,8 +305,8 @@ abstract class StringSource {
             long[] bytes = new long[1];
             scan(0x100, chars, bytes);
             byte[] b = memory.readBytes(ptr, (int) bytes[0]);
-            return new String(b, utf8 ? StandardCharsets.UTF_8 : utf16 ? StandardCharsets.UTF_16LE
-                    : StandardCharsets.ISO_8859_1);
+            return new String(
+                    b, utf8 ? StandardCharsets.UTF_8 : utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
         }
 
         @Override

@@ -211,9 +211,10 @@ abstract class TransferNode {
                 }
                 case U32, S32 -> INTS.set(d, to, (int) INTS.get(s, from));
                 case U64, S64 -> LONGS.set(d, to, (long) LONGS.get(s, from));
-                case F32 -> INTS.set(d, to, Scalars.encodeFloatAsI32(Scalars.decodeI32AsFloat((int) INTS.get(s, from))));
-                case F64 -> LONGS.set(d, to,
-                        Scalars.encodeFloatAsI64(Scalars.decodeI64AsFloat((long) LONGS.get(s, from))));
+                case F32 ->
+                    INTS.set(d, to, Scalars.encodeFloatAsI32(Scalars.decodeI32AsFloat((int) INTS.get(s, from))));
+                case F64 ->
+                    LONGS.set(d, to, Scalars.encodeFloatAsI64(Scalars.decodeI64AsFloat((long) LONGS.get(s, from))));
                 default -> throw Unsupported.type(p);
             }
         }
@@ -486,7 +487,8 @@ abstract class TransferNode {
         }
 
         private long readDisc(GuestMemory m, long ptr) {
-            return discSize == 1 ? Byte.toUnsignedLong(m.readByte(ptr))
+            return discSize == 1
+                    ? Byte.toUnsignedLong(m.readByte(ptr))
                     : discSize == 2 ? Short.toUnsignedLong(m.readShort(ptr)) : Integer.toUnsignedLong(m.readInt(ptr));
         }
 
@@ -568,8 +570,7 @@ abstract class TransferNode {
         }
 
         @Override
-        void liftMem(LiftLowerContext src, long ptr, Captured c) {
-        }
+        void liftMem(LiftLowerContext src, long ptr, Captured c) {}
 
         @Override
         void lowerFlat(LiftLowerContext src, FlatCursor in, LiftLowerContext dst, FlatWriter out, Captured c) {
@@ -627,7 +628,10 @@ abstract class TransferNode {
 
         private void lift(LiftLowerContext src, int index, Captured c) {
             ResourceType rt = src.resourceTypes().of(resource);
-            c.rep(borrow ? src.handles().liftBorrow(index, rt, src.subtask()) : src.handles().liftOwn(index, rt));
+            c.rep(
+                    borrow
+                            ? src.handles().liftBorrow(index, rt, src.subtask())
+                            : src.handles().liftOwn(index, rt));
         }
 
         private int lower(LiftLowerContext dst, Captured c) {

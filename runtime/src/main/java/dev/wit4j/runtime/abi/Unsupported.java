@@ -6,8 +6,7 @@ import dev.wit4j.witx.model.ValueType;
 /** Types beyond WASI 0.2 (streams, futures, error-context) are not lifted or lowered yet. */
 final class Unsupported {
 
-    private Unsupported() {
-    }
+    private Unsupported() {}
 
     static UnsupportedOperationException type(ValueType t) {
         return new UnsupportedOperationException(

@@ -23,8 +23,7 @@ public sealed interface Alias {
      * {@code s 0x01 i:<core:instanceidx> n:<core:name>}: {@code (alias core export i n (s))};
      * {@code sort} is always a core sort.
      */
-    record CoreInstanceExport(long offset, Sort sort, long instanceIndex, String name)
-            implements Alias {}
+    record CoreInstanceExport(long offset, Sort sort, long instanceIndex, String name) implements Alias {}
 
     /** {@code s 0x02 ct:<u32> idx:<u32>}: {@code (alias outer ct idx (s))}. */
     record Outer(long offset, Sort sort, long count, long index) implements Alias {}

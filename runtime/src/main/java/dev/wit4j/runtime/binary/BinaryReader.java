@@ -126,9 +126,11 @@ final class BinaryReader {
             b = u8();
             result |= (long) (b & 0x7f) << shift;
             if (shift >= 25 && (b >> (32 - shift)) != 0) {
-                throw error((b & 0x80) != 0
-                        ? "invalid var_u32: integer representation too long"
-                        : "invalid var_u32: integer too large", pos - 1);
+                throw error(
+                        (b & 0x80) != 0
+                                ? "invalid var_u32: integer representation too long"
+                                : "invalid var_u32: integer too large",
+                        pos - 1);
             }
             shift += 7;
             if ((b & 0x80) == 0) {
@@ -145,9 +147,11 @@ final class BinaryReader {
             int b = u8();
             result |= (long) (b & 0x7f) << shift;
             if (shift >= 57 && (b >> (64 - shift)) != 0) {
-                throw error((b & 0x80) != 0
-                        ? "invalid var_u64: integer representation too long"
-                        : "invalid var_u64: integer too large", pos - 1);
+                throw error(
+                        (b & 0x80) != 0
+                                ? "invalid var_u64: integer representation too long"
+                                : "invalid var_u64: integer too large",
+                        pos - 1);
             }
             shift += 7;
             if ((b & 0x80) == 0) {
@@ -205,7 +209,8 @@ final class BinaryReader {
         }
         try {
             // A reporting decoder: String's constructor would silently replace bad sequences.
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(buf, start, len))

@@ -90,7 +90,10 @@ public final class ComponentDecoder {
     // ---------------------------------------------------------------------------------------------
     // Preamble and sections
 
-    private enum Layer { MODULE, COMPONENT }
+    private enum Layer {
+        MODULE,
+        COMPONENT
+    }
 
     /** Reads {@code magic version layer} (Binary.md, "Component Definitions"). */
     private Layer header(BinaryReader r) {
@@ -108,9 +111,11 @@ public final class ComponentDecoder {
         if (version == 0x0d && layer == 1) {
             return Layer.COMPONENT;
         }
-        throw BinaryReader.error(String.format(
-                "unknown binary version: 0x%08x (version 0x%x, layer 0x%x)",
-                (long) layer << 16 | version, version, layer), start + 4);
+        throw BinaryReader.error(
+                String.format(
+                        "unknown binary version: 0x%08x (version 0x%x, layer 0x%x)",
+                        (long) layer << 16 | version, version, layer),
+                start + 4);
     }
 
     /** The sections of a component whose preamble {@code r} has just read. */
@@ -164,8 +169,8 @@ public final class ComponentDecoder {
     private static BinaryReader sectionContents(BinaryReader r, long size, int sizeOffset, boolean nested) {
         if (nested && size > r.remaining()) {
             // Inside a module or component section the contents must fit that section.
-            throw BinaryReader.error("section too large, " + size + " goes past 0x"
-                    + Integer.toHexString(r.end()), sizeOffset);
+            throw BinaryReader.error(
+                    "section too large, " + size + " goes past 0x" + Integer.toHexString(r.end()), sizeOffset);
         }
         return r.slice(size);
     }
@@ -176,8 +181,7 @@ public final class ComponentDecoder {
                 String name = s.string();
                 int dataStart = s.position();
                 s.skip(s.remaining());
-                yield new Section.Custom(offset, w,
-                        new CustomSection(name, dataStart, take(dataStart, s.end())));
+                yield new Section.Custom(offset, w, new CustomSection(name, dataStart, take(dataStart, s.end())));
             }
             case 1 -> {
                 int start = s.position();
@@ -185,8 +189,7 @@ public final class ComponentDecoder {
                     throw BinaryReader.error("expected a version header for a module", start);
                 }
                 moduleSections(s, true);
-                yield new Section.ModuleSection(offset, w,
-                        new CoreModuleBinary(start, take(start, s.end())));
+                yield new Section.ModuleSection(offset, w, new CoreModuleBinary(start, take(start, s.end())));
             }
             case 2 -> new Section.CoreInstanceSection(offset, w, vec(s, this::coreInstance));
             case 3 -> new Section.CoreTypeSection(offset, w, vec(s, this::coreType));
@@ -221,9 +224,11 @@ public final class ComponentDecoder {
             default -> throw new AssertionError(id);
         };
         if (!s.eof()) {
-            throw BinaryReader.error("section size mismatch: unexpected data at the end of the section"
-                    + " (contents end at 0x" + Integer.toHexString(s.position())
-                    + ", section ends at 0x" + Integer.toHexString(s.end()) + ")", s.position());
+            throw BinaryReader.error(
+                    "section size mismatch: unexpected data at the end of the section"
+                            + " (contents end at 0x" + Integer.toHexString(s.position())
+                            + ", section ends at 0x" + Integer.toHexString(s.end()) + ")",
+                    s.position());
         }
         return section;
     }
@@ -288,21 +293,23 @@ public final class ComponentDecoder {
         int offset = r.position();
         int b = r.u8();
         return switch (b) {
-            case 0x00 -> new CoreInstance.Instantiate(offset, r.u32(), vec(r, x -> {
-                int argOffset = x.position();
-                String name = x.string();
-                int kind = x.u8();
-                if (kind != 0x12) {
-                    throw x.invalidLeadingByte(kind, "instantiation arg kind");
-                }
-                return new CoreInstance.Arg(argOffset, name, x.u32());
-            }));
-            case 0x01 -> new CoreInstance.FromExports(offset, vec(r, x -> {
-                int exportOffset = x.position();
-                String name = x.string();
-                CoreSort sort = coreExternalKind(x.u8(), x.position() - 1);
-                return new CoreInstance.InlineExport(exportOffset, name, sort, x.u32());
-            }));
+            case 0x00 ->
+                new CoreInstance.Instantiate(offset, r.u32(), vec(r, x -> {
+                    int argOffset = x.position();
+                    String name = x.string();
+                    int kind = x.u8();
+                    if (kind != 0x12) {
+                        throw x.invalidLeadingByte(kind, "instantiation arg kind");
+                    }
+                    return new CoreInstance.Arg(argOffset, name, x.u32());
+                }));
+            case 0x01 ->
+                new CoreInstance.FromExports(offset, vec(r, x -> {
+                    int exportOffset = x.position();
+                    String name = x.string();
+                    CoreSort sort = coreExternalKind(x.u8(), x.position() - 1);
+                    return new CoreInstance.InlineExport(exportOffset, name, sort, x.u32());
+                }));
             default -> throw r.invalidLeadingByte(b, "core instance");
         };
     }
@@ -319,18 +326,20 @@ public final class ComponentDecoder {
         int offset = r.position();
         int b = r.u8();
         return switch (b) {
-            case 0x00 -> new Instance.Instantiate(offset, r.u32(), vec(r, x -> {
-                int argOffset = x.position();
-                String name = x.string();
-                Sort sort = externalKind(x);
-                return new Instance.Arg(argOffset, name, new SortIdx(sort, x.u32()));
-            }));
-            case 0x01 -> new Instance.FromExports(offset, vec(r, x -> {
-                int exportOffset = x.position();
-                ExternName name = externName(x);
-                Sort sort = externalKind(x);
-                return new Instance.InlineExport(exportOffset, name, new SortIdx(sort, x.u32()));
-            }));
+            case 0x00 ->
+                new Instance.Instantiate(offset, r.u32(), vec(r, x -> {
+                    int argOffset = x.position();
+                    String name = x.string();
+                    Sort sort = externalKind(x);
+                    return new Instance.Arg(argOffset, name, new SortIdx(sort, x.u32()));
+                }));
+            case 0x01 ->
+                new Instance.FromExports(offset, vec(r, x -> {
+                    int exportOffset = x.position();
+                    ExternName name = externName(x);
+                    Sort sort = externalKind(x);
+                    return new Instance.InlineExport(exportOffset, name, new SortIdx(sort, x.u32()));
+                }));
             default -> throw r.invalidLeadingByte(b, "instance");
         };
     }
@@ -396,11 +405,12 @@ public final class ComponentDecoder {
     /** {@code outeraliassort}: core module, core type, type, component. */
     private static Sort outerAliasSort(int b1, int b2, long offset) {
         return switch (b1) {
-            case 0x00 -> switch (b2) {
-                case 0x10 -> Sort.CORE_TYPE;
-                case 0x11 -> Sort.CORE_MODULE;
-                default -> throw BinaryReader.invalidLeadingByte(b2, "component outer alias kind", offset + 1);
-            };
+            case 0x00 ->
+                switch (b2) {
+                    case 0x10 -> Sort.CORE_TYPE;
+                    case 0x11 -> Sort.CORE_MODULE;
+                    default -> throw BinaryReader.invalidLeadingByte(b2, "component outer alias kind", offset + 1);
+                };
             case 0x03 -> Sort.TYPE;
             case 0x04 -> Sort.COMPONENT;
             default -> throw BinaryReader.invalidLeadingByte(b1, "component outer alias kind", offset);
@@ -818,19 +828,21 @@ public final class ComponentDecoder {
             case FUNC -> new ExternType.Func(r.u32());
             case VALUE -> {
                 int b = r.u8();
-                yield new ExternType.Value(switch (b) {
-                    case 0x00 -> new ExternType.ValueBound.Eq(r.u32());
-                    case 0x01 -> new ExternType.ValueBound.OfType(valType(r));
-                    default -> throw r.invalidLeadingByte(b, "value bound");
-                });
+                yield new ExternType.Value(
+                        switch (b) {
+                            case 0x00 -> new ExternType.ValueBound.Eq(r.u32());
+                            case 0x01 -> new ExternType.ValueBound.OfType(valType(r));
+                            default -> throw r.invalidLeadingByte(b, "value bound");
+                        });
             }
             case TYPE -> {
                 int b = r.u8();
-                yield new ExternType.Type(switch (b) {
-                    case 0x00 -> new ExternType.TypeBound.Eq(r.u32());
-                    case 0x01 -> new ExternType.TypeBound.SubResource();
-                    default -> throw r.invalidLeadingByte(b, "type bound");
-                });
+                yield new ExternType.Type(
+                        switch (b) {
+                            case 0x00 -> new ExternType.TypeBound.Eq(r.u32());
+                            case 0x01 -> new ExternType.TypeBound.SubResource();
+                            default -> throw r.invalidLeadingByte(b, "type bound");
+                        });
             }
             case COMPONENT -> new ExternType.Component(r.u32());
             case INSTANCE -> new ExternType.Instance(r.u32());

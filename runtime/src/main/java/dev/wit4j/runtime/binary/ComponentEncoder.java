@@ -46,10 +46,16 @@ public final class ComponentEncoder {
 
     private static void section(BinaryWriter w, Section section) {
         if (section instanceof Section.Custom s) {
-            w.string(s.custom().name()).bytes(s.custom().data().array(), s.custom().data().offset(),
-                    s.custom().data().length());
+            w.string(s.custom().name())
+                    .bytes(
+                            s.custom().data().array(),
+                            s.custom().data().offset(),
+                            s.custom().data().length());
         } else if (section instanceof Section.ModuleSection s) {
-            w.bytes(s.module().bytes().array(), s.module().bytes().offset(), s.module().bytes().length());
+            w.bytes(
+                    s.module().bytes().array(),
+                    s.module().bytes().offset(),
+                    s.module().bytes().length());
         } else if (section instanceof Section.CoreInstanceSection s) {
             vec(w, s.instances(), ComponentEncoder::coreInstance);
         } else if (section instanceof Section.CoreTypeSection s) {
@@ -78,7 +84,8 @@ public final class ComponentEncoder {
         } else if (section instanceof Section.ValueSection s) {
             vec(w, s.values(), (x, v) -> {
                 valType(x, v.type());
-                x.uleb(v.data().length()).bytes(v.data().array(), v.data().offset(), v.data().length());
+                x.uleb(v.data().length())
+                        .bytes(v.data().array(), v.data().offset(), v.data().length());
             });
         } else {
             throw new AssertionError(section);
@@ -163,7 +170,9 @@ public final class ComponentEncoder {
         CoreRecGroup g = (CoreRecGroup) t;
         // Binary.md: at this position a lone non-final sub type is prefixed with 0x00, since a
         // bare 0x50 means a module type.
-        if (!g.explicit() && !g.types().get(0).abbreviated() && !g.types().get(0).isFinal()) {
+        if (!g.explicit()
+                && !g.types().get(0).abbreviated()
+                && !g.types().get(0).isFinal()) {
             w.u8(0x00);
         }
         recGroup(w, g);
@@ -280,8 +289,10 @@ public final class ComponentEncoder {
             x.maximum().ifPresent(w::uleb);
         } else if (t instanceof CoreTypeRef.Memory x) {
             w.u8(0x02);
-            int flags = (x.maximum().isPresent() ? 1 : 0) | (x.shared() ? 2 : 0)
-                    | (x.memory64() ? 4 : 0) | (x.pageSizeLog2().isPresent() ? 8 : 0);
+            int flags = (x.maximum().isPresent() ? 1 : 0)
+                    | (x.shared() ? 2 : 0)
+                    | (x.memory64() ? 4 : 0)
+                    | (x.pageSizeLog2().isPresent() ? 8 : 0);
             w.u8(flags).uleb(x.initial());
             x.maximum().ifPresent(w::uleb);
             x.pageSizeLog2().ifPresent(w::uleb);

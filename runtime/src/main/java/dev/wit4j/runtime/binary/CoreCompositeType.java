@@ -13,8 +13,7 @@ public record CoreCompositeType(
 
     /** A plain, unshared function type. */
     public static CoreCompositeType func(List<CoreValueType> params, List<CoreValueType> results) {
-        return new CoreCompositeType(-1, false, OptionalLong.empty(), OptionalLong.empty(),
-                new Func(params, results));
+        return new CoreCompositeType(-1, false, OptionalLong.empty(), OptionalLong.empty(), new Func(params, results));
     }
 
     /** The composite type proper. */

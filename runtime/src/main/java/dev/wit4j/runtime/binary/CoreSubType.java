@@ -13,11 +13,7 @@ import java.util.List;
  *     final without supertypes, and what wasm-tools writes in that case
  */
 public record CoreSubType(
-        long offset,
-        boolean isFinal,
-        List<Long> supertypes,
-        CoreCompositeType composite,
-        boolean abbreviated) {
+        long offset, boolean isFinal, List<Long> supertypes, CoreCompositeType composite, boolean abbreviated) {
 
     public CoreSubType {
         supertypes = List.copyOf(supertypes);

@@ -16,12 +16,12 @@ public sealed interface CoreTypeRef {
      * {@code 0x01 reftype limits}; limits are read as u64 (memory64), {@code maximum} absent when
      * the flags say so.
      */
-    record Table(CoreValueType.Ref element, boolean table64, boolean shared, long initial,
-            OptionalLong maximum) implements CoreTypeRef {}
+    record Table(CoreValueType.Ref element, boolean table64, boolean shared, long initial, OptionalLong maximum)
+            implements CoreTypeRef {}
 
     /** {@code 0x02 limits}, with the memory64, shared and custom-page-size flags. */
-    record Memory(boolean memory64, boolean shared, long initial, OptionalLong maximum,
-            OptionalInt pageSizeLog2) implements CoreTypeRef {}
+    record Memory(boolean memory64, boolean shared, long initial, OptionalLong maximum, OptionalInt pageSizeLog2)
+            implements CoreTypeRef {}
 
     /** {@code 0x03 valtype mut} with the shared flag. */
     record Global(CoreValueType type, boolean mutable, boolean shared) implements CoreTypeRef {}

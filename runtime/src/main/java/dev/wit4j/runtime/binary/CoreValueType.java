@@ -1,8 +1,7 @@
 package dev.wit4j.runtime.binary;
 
 /** A core {@code valtype}: a number/vector type or a reference type. */
-public sealed interface CoreValueType extends CoreStorageType
-        permits CoreValueType.Num, CoreValueType.Ref {
+public sealed interface CoreValueType extends CoreStorageType permits CoreValueType.Num, CoreValueType.Ref {
 
     /** {@code i32}, {@code i64}, {@code f32}, {@code f64} and {@code v128}. */
     enum Num implements CoreValueType {

@@ -9,8 +9,7 @@ import java.util.OptionalLong;
  * ({@link DefValType}), a function, component, instance or resource type.
  */
 public sealed interface DefType
-        permits DefValType, DefType.FuncType, DefType.ComponentType, DefType.InstanceType,
-                DefType.ResourceType {
+        permits DefValType, DefType.FuncType, DefType.ComponentType, DefType.InstanceType, DefType.ResourceType {
 
     /** Absolute offset of the type's opcode. */
     long offset();
@@ -20,8 +19,8 @@ public sealed interface DefType
      *
      * @param result the single result, or empty for {@code resultlist 0x01 0x00}
      */
-    record FuncType(long offset, boolean async, List<LabeledType> params,
-            Optional<ComponentValType> result) implements DefType {
+    record FuncType(long offset, boolean async, List<LabeledType> params, Optional<ComponentValType> result)
+            implements DefType {
         public FuncType {
             params = List.copyOf(params);
         }

@@ -34,8 +34,7 @@ public sealed interface Section {
     }
 
     /** Section 2: core instance definitions. */
-    record CoreInstanceSection(long offset, int sizeLebWidth, List<CoreInstance> instances)
-            implements Section {
+    record CoreInstanceSection(long offset, int sizeLebWidth, List<CoreInstance> instances) implements Section {
         public CoreInstanceSection {
             instances = List.copyOf(instances);
         }
@@ -64,8 +63,7 @@ public sealed interface Section {
     }
 
     /** Section 5: component instance definitions. */
-    record InstanceSection(long offset, int sizeLebWidth, List<Instance> instances)
-            implements Section {
+    record InstanceSection(long offset, int sizeLebWidth, List<Instance> instances) implements Section {
         public InstanceSection {
             instances = List.copyOf(instances);
         }

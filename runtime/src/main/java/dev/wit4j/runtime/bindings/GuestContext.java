@@ -151,7 +151,8 @@ public final class GuestContext {
      */
     public static int checkDiscriminant(long discriminant, int caseCount) {
         if (discriminant < 0 || discriminant >= caseCount) {
-            throw new Trap(Trap.Reason.INVALID_DISCRIMINANT,
+            throw new Trap(
+                    Trap.Reason.INVALID_DISCRIMINANT,
                     Long.toUnsignedString(discriminant) + " with " + caseCount + " cases");
         }
         return (int) discriminant;
@@ -289,14 +290,16 @@ public final class GuestContext {
 
     private static void checkAligned(long pointer, long alignment) {
         if (pointer % alignment != 0) {
-            throw new Trap(Trap.Reason.UNALIGNED_POINTER, "pointer " + pointer + " is not " + alignment + "-byte aligned");
+            throw new Trap(
+                    Trap.Reason.UNALIGNED_POINTER, "pointer " + pointer + " is not " + alignment + "-byte aligned");
         }
     }
 
     private void checkInBounds(long pointer, long length) {
         long size = memory().size();
         if (pointer + length > size) {
-            throw new Trap(Trap.Reason.OUT_OF_BOUNDS,
+            throw new Trap(
+                    Trap.Reason.OUT_OF_BOUNDS,
                     "pointer " + pointer + " + " + length + " bytes exceeds memory size " + size);
         }
     }
@@ -308,7 +311,8 @@ public final class GuestContext {
      * of bounds or not validly encoded.
      */
     public String liftString(long ptr, long taggedCodeUnits) {
-        return StringCodec.loadFromRange(cx, ptr & 0xFFFF_FFFFL, taggedCodeUnits & 0xFFFF_FFFFL).text();
+        return StringCodec.loadFromRange(cx, ptr & 0xFFFF_FFFFL, taggedCodeUnits & 0xFFFF_FFFFL)
+                .text();
     }
 
     /** {@code load_string}: the pointer and tagged length at {@code address}, then the string. */

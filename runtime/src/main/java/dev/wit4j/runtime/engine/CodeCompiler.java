@@ -19,8 +19,7 @@ import run.endive.wasm.WasmModule;
  */
 final class CodeCompiler {
 
-    private CodeCompiler() {
-    }
+    private CodeCompiler() {}
 
     /**
      * Splits and compiles {@code original}.
@@ -28,9 +27,10 @@ final class CodeCompiler {
      * @param budget the splitter's budget, or 0 not to split
      * @param verify whether to validate the split module (tests force splitting with tiny budgets)
      */
-    static CompiledCode compile(byte[] original, java.util.function.Supplier<WasmModule> parsed, int budget,
-            boolean verify) {
-        ModuleSplitter.Result split = budget > 0 ? ModuleSplitter.split(original, budget)
+    static CompiledCode compile(
+            byte[] original, java.util.function.Supplier<WasmModule> parsed, int budget, boolean verify) {
+        ModuleSplitter.Result split = budget > 0
+                ? ModuleSplitter.split(original, budget)
                 : new ModuleSplitter.Result(original, ModuleSplitter.Additions.NONE, 0, 0, List.of());
         WasmModule module = split.changed() ? CoreModule.parseWorkingAround(split.bytes(), verify) : parsed.get();
         CompilerResult result = Compiler.builder(module)
@@ -58,9 +58,8 @@ final class CodeCompiler {
         List<Integer> interpreted = new ArrayList<>(result.interpretedFunctions());
         interpreted.sort(null);
         int functions = module.functionSection().functionCount() - split.functionsAdded();
-        CompileReport report = new CompileReport(functions, split.functionsSplit(),
-                split.functionsAdded(), interpreted, largest[0], over[0]);
+        CompileReport report = new CompileReport(
+                functions, split.functionsSplit(), split.functionsAdded(), interpreted, largest[0], over[0]);
         return new CompiledCode(module, mainClass, classes, split.additions(), report, null);
     }
-
 }

@@ -53,8 +53,7 @@ final class CodeRewriter {
     private static final String WRITE = "(JILrun/endive/runtime/Instance;)V";
     private static final String OPS = Type.getInternalName(CompiledOps.class);
 
-    private CodeRewriter() {
-    }
+    private CodeRewriter() {}
 
     /**
      * {@code classFile} rewritten: its accesses to globals for which {@code moved} holds (none if
@@ -91,8 +90,11 @@ final class CodeRewriter {
             if (insn instanceof MethodInsnNode call && isGlobalAccess(call)) {
                 AbstractInsnNode instance = call.getPrevious();
                 AbstractInsnNode push = instance == null ? null : instance.getPrevious();
-                if (instance instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD
-                        && push != null && constant(push) >= 0 && moved.test(constant(push))) {
+                if (instance instanceof VarInsnNode load
+                        && load.getOpcode() == Opcodes.ALOAD
+                        && push != null
+                        && constant(push) >= 0
+                        && moved.test(constant(push))) {
                     sites.add(call);
                 }
             }
@@ -135,8 +137,10 @@ final class CodeRewriter {
         if (!method.name.startsWith("func_")) return false;
         List<AbstractInsnNode> drop = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
-                    && call.owner.endsWith("Shaded") && call.name.equals("checkInterruption")
+            if (insn instanceof MethodInsnNode call
+                    && call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.owner.endsWith("Shaded")
+                    && call.name.equals("checkInterruption")
                     && call.desc.equals("()V")) {
                 AbstractInsnNode next = call.getNext();
                 while (next != null && next.getOpcode() < 0) next = next.getNext(); // labels, frames, lines
@@ -154,8 +158,11 @@ final class CodeRewriter {
     private static boolean rewriteComparisons(MethodNode method) {
         boolean changed = false;
         for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
-                    && call.owner.endsWith("Shaded") && call.name.equals("i32_ge_u") && call.desc.equals("(II)I")) {
+            if (insn instanceof MethodInsnNode call
+                    && call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.owner.endsWith("Shaded")
+                    && call.name.equals("i32_ge_u")
+                    && call.desc.equals("(II)I")) {
                 call.owner = OPS;
                 call.name = "i32GeU";
                 changed = true;
@@ -170,8 +177,10 @@ final class CodeRewriter {
         if (instanceSlot < 0) return false;
         boolean changed = false;
         for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
-                    && call.owner.endsWith("Shaded") && call.name.equals("memoryInit")
+            if (insn instanceof MethodInsnNode call
+                    && call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.owner.endsWith("Shaded")
+                    && call.name.equals("memoryInit")
                     && call.desc.equals("(IIII" + MEMORY + ")V")) {
                 method.instructions.insertBefore(call, new VarInsnNode(Opcodes.ALOAD, instanceSlot));
                 call.owner = OPS;
@@ -201,7 +210,8 @@ final class CodeRewriter {
     }
 
     private static boolean isGlobalAccess(MethodInsnNode call) {
-        return call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.endsWith("Shaded")
+        return call.getOpcode() == Opcodes.INVOKESTATIC
+                && call.owner.endsWith("Shaded")
                 && (call.name.equals("readGlobal") && call.desc.equals(READ)
                         || call.name.equals("writeGlobal") && call.desc.equals(WRITE));
     }
@@ -210,7 +220,8 @@ final class CodeRewriter {
     private static int constant(AbstractInsnNode insn) {
         int op = insn.getOpcode();
         if (op >= Opcodes.ICONST_0 && op <= Opcodes.ICONST_5) return op - Opcodes.ICONST_0;
-        if ((op == Opcodes.BIPUSH || op == Opcodes.SIPUSH) && insn instanceof IntInsnNode i) return Math.max(i.operand, -1);
+        if ((op == Opcodes.BIPUSH || op == Opcodes.SIPUSH) && insn instanceof IntInsnNode i)
+            return Math.max(i.operand, -1);
         if (op == Opcodes.LDC && insn instanceof LdcInsnNode l && l.cst instanceof Integer i) return Math.max(i, -1);
         return -1;
     }

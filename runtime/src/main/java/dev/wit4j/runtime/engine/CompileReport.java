@@ -17,8 +17,13 @@ import java.util.List;
  * @param largestMethodBytes bytecode size of the largest JVM method generated for the module
  * @param methodsOverJitLimit generated methods over the JIT's {@value #JIT_LIMIT}-byte limit
  */
-public record CompileReport(int functions, int functionsSplit, int functionsAdded,
-        List<Integer> interpretedFunctions, int largestMethodBytes, int methodsOverJitLimit) {
+public record CompileReport(
+        int functions,
+        int functionsSplit,
+        int functionsAdded,
+        List<Integer> interpretedFunctions,
+        int largestMethodBytes,
+        int methodsOverJitLimit) {
 
     /** HotSpot's default {@code -XX:HugeMethodLimit}: larger methods are never JIT-compiled. */
     public static final int JIT_LIMIT = 8_000;

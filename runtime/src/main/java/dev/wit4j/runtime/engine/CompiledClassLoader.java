@@ -101,7 +101,8 @@ final class CompiledClassLoader extends ClassLoader {
         MethodHandle constructor;
         try {
             Class<?> main = Class.forName(mainClass, false, loader);
-            constructor = MethodHandles.publicLookup().findConstructor(main, MethodType.methodType(void.class, Instance.class))
+            constructor = MethodHandles.publicLookup()
+                    .findConstructor(main, MethodType.methodType(void.class, Instance.class))
                     .asType(MethodType.methodType(Machine.class, Instance.class));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("compiled code without a usable main class " + mainClass, e);

@@ -33,24 +33,39 @@ final class CompiledCode {
     private final WasmModule module;
     /** Where the module's segment bytes lie, when its segments are placeholders ({@link SegmentBytes}); else null. */
     private final SegmentBytes segments;
+
     private final String mainClass;
     /** The class files by name: as compiled, or (read back) deflated, with their lengths in {@code inflatedLengths}. */
     private final Map<String, byte[]> classes;
+
     private final Map<String, Integer> inflatedLengths;
     /** For code whose classes are not held here but loaded by name (null otherwise): their class loader. */
     private final ClassLoader externalClasses;
+
     private final ModuleSplitter.Additions additions;
     private final CompileReport report;
     private volatile Function<Instance, Machine> factory;
 
-    CompiledCode(WasmModule module, String mainClass, Map<String, byte[]> classes,
-            ModuleSplitter.Additions additions, CompileReport report, Function<Instance, Machine> factory) {
+    CompiledCode(
+            WasmModule module,
+            String mainClass,
+            Map<String, byte[]> classes,
+            ModuleSplitter.Additions additions,
+            CompileReport report,
+            Function<Instance, Machine> factory) {
         this(module, null, mainClass, classes, null, null, additions, report, factory);
     }
 
-    private CompiledCode(WasmModule module, SegmentBytes segments, String mainClass, Map<String, byte[]> classes,
-            Map<String, Integer> inflatedLengths, ClassLoader externalClasses, ModuleSplitter.Additions additions,
-            CompileReport report, Function<Instance, Machine> factory) {
+    private CompiledCode(
+            WasmModule module,
+            SegmentBytes segments,
+            String mainClass,
+            Map<String, byte[]> classes,
+            Map<String, Integer> inflatedLengths,
+            ClassLoader externalClasses,
+            ModuleSplitter.Additions additions,
+            CompileReport report,
+            Function<Instance, Machine> factory) {
         this.module = module;
         this.segments = segments;
         this.mainClass = mainClass;
@@ -91,7 +106,8 @@ final class CompiledCode {
             synchronized (this) {
                 f = factory;
                 if (f == null) {
-                    f = externalClasses != null ? CompiledClassLoader.machineFactory(externalClasses, mainClass)
+                    f = externalClasses != null
+                            ? CompiledClassLoader.machineFactory(externalClasses, mainClass)
                             : new CompiledClassLoader(classes, inflatedLengths).machineFactory(mainClass);
                     factory = f;
                 }
@@ -214,18 +230,26 @@ final class CompiledCode {
                 throw new IllegalArgumentException("damaged compiled code");
             }
             if (count == 0 && externalClasses == null) {
-                throw new IllegalArgumentException("compiled code whose classes are on the class path: load it with"
-                        + " their class loader");
+                throw new IllegalArgumentException(
+                        "compiled code whose classes are on the class path: load it with" + " their class loader");
             }
             // a precompiled component's module is its skeleton already
             byte[] skeleton = skeletonGiven ? original : ModuleSplitter.skeleton(original, additions);
             // compiled code never reads function bodies, unless some function is interpreted
-            SkeletonParser.Skeleton module = interpreted.isEmpty() ? SkeletonParser.parse(skeleton)
+            SkeletonParser.Skeleton module = interpreted.isEmpty()
+                    ? SkeletonParser.parse(skeleton)
                     : new SkeletonParser.Skeleton(CoreModule.parseWorkingAround(skeleton, false), null);
             CompileReport report = new CompileReport(functions, split, added, interpreted, largest, over);
-            return new CompiledCode(module.module(), module.segments(), mainClass, classes, inflatedLengths,
+            return new CompiledCode(
+                    module.module(),
+                    module.segments(),
+                    mainClass,
+                    classes,
+                    inflatedLengths,
                     count == 0 ? externalClasses : null,
-                    additions, report, null);
+                    additions,
+                    report,
+                    null);
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged compiled code", e);
         }

@@ -16,8 +16,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.zip.CRC32;
 import java.util.Objects;
+import java.util.zip.CRC32;
 
 /**
  * A directory of JVM classes compiled from core modules, so that a module compiled once (in
@@ -65,8 +65,8 @@ public final class CompiledCodeCache {
         this.classLoader = null;
     }
 
-    private CompiledCodeCache(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digests,
-            ClassLoader classLoader) {
+    private CompiledCodeCache(
+            java.util.Map<String, byte[]> entries, java.util.Map<String, String> digests, ClassLoader classLoader) {
         this.directory = null;
         this.entries = java.util.Map.copyOf(entries);
         this.digests = java.util.Map.copyOf(digests);
@@ -82,7 +82,9 @@ public final class CompiledCodeCache {
      * entries are code a trusted build wrote, so a checksum that tells its few modules apart is all
      * it takes. Classes the entries were written without come from {@code classLoader} (or none).
      */
-    static CompiledCodeCache of(java.util.Map<String, byte[]> entries, java.util.Map<String, String> digestsByChecksum,
+    static CompiledCodeCache of(
+            java.util.Map<String, byte[]> entries,
+            java.util.Map<String, String> digestsByChecksum,
             ClassLoader classLoader) {
         return new CompiledCodeCache(entries, digestsByChecksum, classLoader);
     }
@@ -106,7 +108,8 @@ public final class CompiledCodeCache {
      * A cache in {@code directory}, created (with its parents) when the first entry is written.
      */
     public static CompiledCodeCache in(Path directory) {
-        return new CompiledCodeCache(Objects.requireNonNull(directory, "directory").toAbsolutePath());
+        return new CompiledCodeCache(
+                Objects.requireNonNull(directory, "directory").toAbsolutePath());
     }
 
     /** The directory entries are kept in (null for a cache held in memory). */
@@ -266,8 +269,10 @@ public final class CompiledCodeCache {
      * build) that may generate different code never reads this one's entries.
      */
     private static String engineFingerprint() {
-        return fingerprint("run/endive/compiler/MachineFactoryCompiler.class",
-                "run/endive/compiler/internal/Compiler.class", "run/endive/compiler/internal/Emitters.class",
+        return fingerprint(
+                "run/endive/compiler/MachineFactoryCompiler.class",
+                "run/endive/compiler/internal/Compiler.class",
+                "run/endive/compiler/internal/Emitters.class",
                 "run/endive/compiler/internal/ClassLoadingCollector.class");
     }
 
@@ -275,9 +280,13 @@ public final class CompiledCodeCache {
      * What identifies the core engine's runtime, which compiled classes call into: a hash of the
      * classes they use. Compiled classes need this runtime, not the compiler that made them.
      */
-    static final String RUNTIME_FINGERPRINT = fingerprint("run/endive/runtime/Instance.class",
-            "run/endive/runtime/Machine.class", "run/endive/runtime/Memory.class", "run/endive/runtime/TableInstance.class",
-            "run/endive/runtime/OpcodeImpl.class", "run/endive/runtime/WasmRuntimeException.class");
+    static final String RUNTIME_FINGERPRINT = fingerprint(
+            "run/endive/runtime/Instance.class",
+            "run/endive/runtime/Machine.class",
+            "run/endive/runtime/Memory.class",
+            "run/endive/runtime/TableInstance.class",
+            "run/endive/runtime/OpcodeImpl.class",
+            "run/endive/runtime/WasmRuntimeException.class");
 
     /**
      * The length and CRC-32 of each named class file as the class path has them (a missing one
@@ -290,8 +299,10 @@ public final class CompiledCodeCache {
         for (String name : classFiles) {
             try (InputStream in = CompiledCodeCache.class.getClassLoader().getResourceAsStream(name)) {
                 byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
-                fingerprint.append(Long.toHexString(crc32(name.getBytes(StandardCharsets.UTF_8)) ^ crc32(bytes)))
-                        .append(in == null ? "-" : Integer.toHexString(bytes.length)).append('.');
+                fingerprint
+                        .append(Long.toHexString(crc32(name.getBytes(StandardCharsets.UTF_8)) ^ crc32(bytes)))
+                        .append(in == null ? "-" : Integer.toHexString(bytes.length))
+                        .append('.');
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the core engine's " + name, e);
             }

@@ -9,8 +9,7 @@ import run.endive.runtime.Memory;
  */
 public final class CompiledOps {
 
-    private CompiledOps() {
-    }
+    private CompiledOps() {}
 
     /**
      * The {@link GlobalCells} of the instance whose memory 0 is {@code memory}: loaded once on
@@ -34,8 +33,8 @@ public final class CompiledOps {
      * memory, which then uses the segments of the last instance that initialised it, so a module
      * that imports its memory from another with segments of its own would copy the other's.
      */
-    public static void memoryInit(int destination, int offset, int size, int segment, Memory memory,
-            Instance instance) {
+    public static void memoryInit(
+            int destination, int offset, int size, int segment, Memory memory, Instance instance) {
         if (memory instanceof UnsharedMemory own) {
             own.initPassiveSegment(instance, segment, destination, offset, size);
         } else {

@@ -33,6 +33,7 @@ public final class CoreFunction implements CoreExtern {
      * per-export wrapper; null for a host function.
      */
     private final Machine machine;
+
     private final int index;
     /** The engine's export, for an exported function whose types hold GC references (see {@link #exported}). */
     private final ExportFunction engineFunction;
@@ -66,7 +67,11 @@ public final class CoreFunction implements CoreExtern {
         FunctionType engineType = instance.exportType(name);
         boolean plain = !engineType.hasObjectRefParams() && !engineType.hasObjectRefReturns();
         CoreFunction[] self = new CoreFunction[1];
-        self[0] = new CoreFunction(type, args -> self[0].callEngine(args), plain ? instance.getMachine() : null, index,
+        self[0] = new CoreFunction(
+                type,
+                args -> self[0].callEngine(args),
+                plain ? instance.getMachine() : null,
+                index,
                 plain ? null : instance.export(name));
         return self[0];
     }
@@ -124,7 +129,8 @@ public final class CoreFunction implements CoreExtern {
     }
 
     static FunctionType engineType(CoreFuncType type) {
-        return FunctionType.of(type.params().stream().map(CoreFunction::engineValType).toList(),
+        return FunctionType.of(
+                type.params().stream().map(CoreFunction::engineValType).toList(),
                 type.results().stream().map(CoreFunction::engineValType).toList());
     }
 
@@ -137,8 +143,9 @@ public final class CoreFunction implements CoreExtern {
             case "v128" -> ValType.V128;
             case "funcref" -> ValType.FuncRef;
             case "externref" -> ValType.ExternRef;
-            default -> throw new UnsupportedOperationException("core value type " + type.name()
-                    + " cannot cross between core instances yet");
+            default ->
+                throw new UnsupportedOperationException(
+                        "core value type " + type.name() + " cannot cross between core instances yet");
         };
     }
 

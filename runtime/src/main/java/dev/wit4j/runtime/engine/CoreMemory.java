@@ -88,8 +88,10 @@ public final class CoreMemory implements CoreExtern {
 
     private void check(long address, long length) {
         if (address < 0 || length < 0 || address + length > byteSize()) {
-            throw new CoreTrapException("out of bounds memory access: " + length + " byte(s) at 0x"
-                    + Long.toHexString(address) + " in a memory of " + byteSize() + " bytes", null);
+            throw new CoreTrapException(
+                    "out of bounds memory access: " + length + " byte(s) at 0x" + Long.toHexString(address)
+                            + " in a memory of " + byteSize() + " bytes",
+                    null);
         }
     }
 

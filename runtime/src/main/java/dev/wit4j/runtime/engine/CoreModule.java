@@ -1,13 +1,12 @@
 package dev.wit4j.runtime.engine;
 
-import java.nio.file.Files;
+import dev.wit4j.runtime.engine.split.ModuleSplitter;
+import dev.wit4j.runtime.engine.validation.CodeValidation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import dev.wit4j.runtime.engine.split.ModuleSplitter;
-import dev.wit4j.runtime.engine.validation.CodeValidation;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
 import run.endive.wasm.InvalidException;
@@ -62,6 +61,7 @@ public final class CoreModule {
     private final WasmModule module;
     /** The module with its code, parsed when the interpreter needs it. */
     private volatile WasmModule withCode;
+
     private final List<CoreImport> imports;
     private final List<CoreExport> exports;
     private volatile CompiledCode compiled;
@@ -70,10 +70,15 @@ public final class CoreModule {
     private volatile boolean interpretUntilCached;
 
     /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
-    static final String COMPILE_OPTIONS = "interpreterFallback=SILENT;split=" + ModuleSplitter.VERSION + "/" + SPLIT_BUDGET
-            + ";rewrite=cells,geu,calls";
+    static final String COMPILE_OPTIONS = "interpreterFallback=SILENT;split=" + ModuleSplitter.VERSION + "/"
+            + SPLIT_BUDGET + ";rewrite=cells,geu,calls";
 
-    private CoreModule(byte[] bytes, long offset, String digest, WasmModule module, List<CoreImport> imports,
+    private CoreModule(
+            byte[] bytes,
+            long offset,
+            String digest,
+            WasmModule module,
+            List<CoreImport> imports,
             List<CoreExport> exports) {
         this.bytes = bytes;
         this.offset = offset;
@@ -111,7 +116,8 @@ public final class CoreModule {
             // a module the splitter's reader does not know: the whole of it, validated
             return parse(bytes, offset);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
-            throw new CoreModuleException(e.getMessage() == null ? "malformed core module" : e.getMessage(), offset, true, null);
+            throw new CoreModuleException(
+                    e.getMessage() == null ? "malformed core module" : e.getMessage(), offset, true, null);
         }
         try {
             return describe(copy, offset, null, declarations, offset);
@@ -169,13 +175,16 @@ public final class CoreModule {
             throw new CoreModuleException(reason(e, "malformed core module"), offset, true, e);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // what the bounds check lets through and still does not fit: never an Error to the caller
-            throw new CoreModuleException("core module too large or too deeply nested to read: " + e, offset, true,
-                    null);
+            throw new CoreModuleException(
+                    "core module too large or too deeply nested to read: " + e, offset, true, null);
         } catch (AssertionError e) {
             // the core engine's parser met bytes it asserts cannot occur, reported when assertions
             // are enabled (-ea); without them the same module is refused as invalid
-            throw new CoreModuleException("malformed core module: the core engine's parser refused it ("
-                    + e.getStackTrace()[0] + ")", offset, true, e);
+            throw new CoreModuleException(
+                    "malformed core module: the core engine's parser refused it (" + e.getStackTrace()[0] + ")",
+                    offset,
+                    true,
+                    e);
         }
         // the validating parse read the code already: keep it (the interpreter needs it; compiling
         // lets it go); validated in parts, keep only the module's skeleton
@@ -209,8 +218,8 @@ public final class CoreModule {
         try {
             ModuleBounds.check(copy);
         } catch (ModuleBounds.OutOfBounds e) {
-            throw new CoreModuleException(e.getMessage() + " (at byte " + e.offset
-                    + " of the module)", offset + e.offset, true, null);
+            throw new CoreModuleException(
+                    e.getMessage() + " (at byte " + e.offset + " of the module)", offset + e.offset, true, null);
         }
     }
 
@@ -315,7 +324,9 @@ public final class CoreModule {
         }
         // whether the code names a data segment is known from the code: a skeleton's own code is gone
         boolean fromSkeleton = cache != null && cache.holdsSkeletons();
-        byte[] skeleton = ModuleSplitter.skeleton(bytes, code.additions(),
+        byte[] skeleton = ModuleSplitter.skeleton(
+                bytes,
+                code.additions(),
                 () -> fromSkeleton || withCode().codeSection().isRequiresDataCount());
         String digest = CompiledCodeCache.sha256Hex(skeleton);
         CompiledCode stored = pkg == null ? code : code.withClassesApart(pkg + ".m" + digest.substring(0, 16), sink);
@@ -386,10 +397,17 @@ public final class CoreModule {
     private void warnIfInterpreted(CompileReport report) {
         if (!report.interpretedFunctions().isEmpty()) {
             List<Integer> functions = report.interpretedFunctions();
-            log().log(System.Logger.Level.WARNING, "core module at offset 0x" + Long.toHexString(offset) + ": "
-                    + functions.size() + " of " + report.functions() + " functions too large for the JVM run in"
-                    + " the interpreter (functions " + functions.subList(0, Math.min(5, functions.size()))
-                    .toString().replaceAll("[\\[\\]]", "") + (functions.size() > 5 ? ", …" : "") + ")");
+            log().log(
+                            System.Logger.Level.WARNING,
+                            "core module at offset 0x" + Long.toHexString(offset) + ": "
+                                    + functions.size() + " of " + report.functions()
+                                    + " functions too large for the JVM run in"
+                                    + " the interpreter (functions "
+                                    + functions
+                                            .subList(0, Math.min(5, functions.size()))
+                                            .toString()
+                                            .replaceAll("[\\[\\]]", "")
+                                    + (functions.size() > 5 ? ", …" : "") + ")");
         }
     }
 
@@ -493,8 +511,7 @@ public final class CoreModule {
                 memories.add(memory);
                 type = memory;
             } else if (imp instanceof GlobalImport g) {
-                var global = new CoreExternType.Global(valType(g.type()),
-                        g.mutabilityType() == MutabilityType.Var);
+                var global = new CoreExternType.Global(valType(g.type()), g.mutabilityType() == MutabilityType.Var);
                 globals.add(global);
                 type = global;
             } else if (imp instanceof TagImport t) {
@@ -525,8 +542,8 @@ public final class CoreModule {
         var globalSection = module.globalSection();
         for (int i = 0; i < globalSection.globalCount(); i++) {
             var global = globalSection.getGlobal(i);
-            globals.add(new CoreExternType.Global(valType(global.valueType()),
-                    global.mutabilityType() == MutabilityType.Var));
+            globals.add(new CoreExternType.Global(
+                    valType(global.valueType()), global.mutabilityType() == MutabilityType.Var));
         }
         module.tagSection().ifPresent(section -> {
             for (int i = 0; i < section.tagCount(); i++) {
@@ -561,8 +578,12 @@ public final class CoreModule {
     /** {@code list[index]}, or the validation error for an export of an unknown {@code kind}. */
     private static <T> T exported(List<T> list, int index, String kind, String name, long offset) {
         if (index < 0 || index >= list.size()) {
-            throw new CoreModuleException("invalid core module: unknown " + kind + " " + Integer.toUnsignedString(index)
-                    + " in the export `" + name + "`", offset, false, null);
+            throw new CoreModuleException(
+                    "invalid core module: unknown " + kind + " " + Integer.toUnsignedString(index) + " in the export `"
+                            + name + "`",
+                    offset,
+                    false,
+                    null);
         }
         return list.get(index);
     }
@@ -581,22 +602,21 @@ public final class CoreModule {
         if (type == null) {
             return new CoreFuncType(List.of(), List.of());
         }
-        return new CoreFuncType(type.params().stream().map(CoreModule::valType).toList(),
+        return new CoreFuncType(
+                type.params().stream().map(CoreModule::valType).toList(),
                 type.returns().stream().map(CoreModule::valType).toList());
     }
 
     private static CoreExternType.Table table(ValType element, TableLimits limits) {
         long max = limits.max();
         boolean unbounded = max < 0 || max >= TableLimits.LIMIT_MAX;
-        return new CoreExternType.Table(valType(element), limits.min(), unbounded ? -1 : max,
-                limits.shared());
+        return new CoreExternType.Table(valType(element), limits.min(), unbounded ? -1 : max, limits.shared());
     }
 
     private static CoreExternType.Memory memory(MemoryLimits limits) {
         int max = limits.maximumPages();
         boolean unbounded = max < 0 || max >= MemoryLimits.MAX_PAGES;
-        return new CoreExternType.Memory(limits.initialPages(), unbounded ? -1 : max,
-                limits.shared(), false);
+        return new CoreExternType.Memory(limits.initialPages(), unbounded ? -1 : max, limits.shared(), false);
     }
 
     /** Translates the engine's value type into the validator's spelling. */
@@ -619,19 +639,32 @@ public final class CoreModule {
     /** The text name of a heap type: an abstract one by its keyword, a concrete one by index. */
     private static String heapTypeName(int typeIdx) {
         switch (typeIdx) {
-            case -16: return "func";
-            case -17: return "extern";
-            case -18: return "any";
-            case -19: return "eq";
-            case -20: return "i31";
-            case -21: return "struct";
-            case -22: return "array";
-            case -23: return "exn";
-            case -15: return "none";
-            case -14: return "noextern";
-            case -13: return "nofunc";
-            case -12: return "noexn";
-            default: return Integer.toString(typeIdx);
+            case -16:
+                return "func";
+            case -17:
+                return "extern";
+            case -18:
+                return "any";
+            case -19:
+                return "eq";
+            case -20:
+                return "i31";
+            case -21:
+                return "struct";
+            case -22:
+                return "array";
+            case -23:
+                return "exn";
+            case -15:
+                return "none";
+            case -14:
+                return "noextern";
+            case -13:
+                return "nofunc";
+            case -12:
+                return "noexn";
+            default:
+                return Integer.toString(typeIdx);
         }
     }
 }

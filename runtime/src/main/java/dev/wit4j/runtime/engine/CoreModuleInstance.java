@@ -13,10 +13,10 @@ import run.endive.runtime.Instance;
 import run.endive.runtime.Memory;
 import run.endive.runtime.WasmException;
 import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.Export;
 import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.Import;
-import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.MemoryLimits;
 import run.endive.wasm.types.Table;
 import run.endive.wasm.types.TableLimits;
@@ -60,22 +60,24 @@ public final class CoreModuleInstance {
      *
      * @throws LimitExceededException if a memory's or table's minimum size exceeds the budget
      */
-    public static CoreModuleInstance instantiate(CoreModule module, Imports imports, ExecutionMode mode,
-            Budget budget) {
+    public static CoreModuleInstance instantiate(
+            CoreModule module, Imports imports, ExecutionMode mode, Budget budget) {
         ImportValues.Builder values = ImportValues.builder();
         var section = module.wasmModule().importSection();
         for (int i = 0; i < section.importCount(); i++) {
             Import imp = section.getImport(i);
             String moduleName = imp.module().equals(EmptyImportNames.PLACEHOLDER) ? "" : imp.module();
-            CoreExtern value = imports.resolve(moduleName, imp.name()).orElseThrow(() -> new CoreLinkException(
-                    "missing core import `" + moduleName + "` `" + imp.name() + "`"));
+            CoreExtern value = imports.resolve(moduleName, imp.name())
+                    .orElseThrow(() ->
+                            new CoreLinkException("missing core import `" + moduleName + "` `" + imp.name() + "`"));
             ExternalType expected = imp.importType();
             String name = imp.name();
             if (value instanceof CoreFunction f && expected == ExternalType.FUNCTION) {
-                CoreFuncType wanted = ((CoreExternType.Func) module.imports().get(i).type()).type();
+                CoreFuncType wanted =
+                        ((CoreExternType.Func) module.imports().get(i).type()).type();
                 if (!f.type().equals(wanted)) {
-                    throw new CoreLinkException("core import `" + moduleName + "` `" + name + "` has type "
-                            + f.type() + ", expected " + wanted);
+                    throw new CoreLinkException("core import `" + moduleName + "` `" + name + "` has type " + f.type()
+                            + ", expected " + wanted);
                 }
                 values.addFunction(f.asImport(imp.module(), name));
             } else if (value instanceof CoreMemory m && expected == ExternalType.MEMORY) {
@@ -85,7 +87,8 @@ public final class CoreModuleInstance {
             } else if (value instanceof CoreGlobal g && expected == ExternalType.GLOBAL) {
                 values.addGlobal(new ImportGlobal(imp.module(), name, g.engineGlobal()));
             } else if (value instanceof CoreTag t && expected == ExternalType.TAG) {
-                CoreFuncType wanted = ((CoreExternType.Tag) module.imports().get(i).type()).type();
+                CoreFuncType wanted =
+                        ((CoreExternType.Tag) module.imports().get(i).type()).type();
                 if (!t.type().equals(wanted)) {
                     throw new CoreLinkException("core import `" + moduleName + "` `" + name + "` has tag type "
                             + t.type() + ", expected " + wanted);
@@ -111,15 +114,14 @@ public final class CoreModuleInstance {
                 // memories are made before globals, memory 0 first: the cells go with it
                 long[] cells = GlobalCells.create(wasm);
                 boolean[] first = {true};
-                builder.withGlobalFactory(GlobalCells.factory(wasm, cells))
-                        .withMemoryFactory(limits -> {
-                            Memory memory = newMemory(limits, budget, execution.segments());
-                            if (first[0]) {
-                                ((UnsharedMemory) memory).cells = cells;
-                                first[0] = false;
-                            }
-                            return memory;
-                        });
+                builder.withGlobalFactory(GlobalCells.factory(wasm, cells)).withMemoryFactory(limits -> {
+                    Memory memory = newMemory(limits, budget, execution.segments());
+                    if (first[0]) {
+                        ((UnsharedMemory) memory).cells = cells;
+                        first[0] = false;
+                    }
+                    return memory;
+                });
             } else {
                 builder.withMemoryFactory(limits -> newMemory(limits, budget, execution.segments()));
             }
@@ -192,7 +194,8 @@ public final class CoreModuleInstance {
             CoreExternType type = export.type();
             CoreExtern value = null;
             if (type instanceof CoreExternType.Func f) {
-                value = CoreFunction.exported(f.type(), instance, name, exportIndex(module, name, ExternalType.FUNCTION));
+                value = CoreFunction.exported(
+                        f.type(), instance, name, exportIndex(module, name, ExternalType.FUNCTION));
             } else if (type instanceof CoreExternType.Memory) {
                 value = new CoreMemory(instance.exports().memory(name));
             } else if (type instanceof CoreExternType.Table) {
@@ -254,5 +257,4 @@ public final class CoreModuleInstance {
             case TAG -> "tag";
         };
     }
-
 }

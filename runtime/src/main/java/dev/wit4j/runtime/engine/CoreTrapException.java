@@ -55,14 +55,17 @@ public final class CoreTrapException extends RuntimeException {
             if (t instanceof CoreTrapException trap) {
                 return trap;
             }
-            if (t instanceof RuntimeException host && !t.getClass().getName().startsWith("run.endive.")
-                    && !(t instanceof IllegalStateException || t instanceof IndexOutOfBoundsException
+            if (t instanceof RuntimeException host
+                    && !t.getClass().getName().startsWith("run.endive.")
+                    && !(t instanceof IllegalStateException
+                            || t instanceof IndexOutOfBoundsException
                             || t instanceof ArithmeticException)) {
                 return host;
             }
         }
         String message = e.getMessage();
-        return new CoreTrapException(message == null || message.isBlank() ? e.getClass().getSimpleName() : message, e);
+        return new CoreTrapException(
+                message == null || message.isBlank() ? e.getClass().getSimpleName() : message, e);
     }
 
     /** Whether the core code stopped because its thread was interrupted. */

@@ -11,7 +11,6 @@ import run.endive.wasm.MalformedException;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.Instruction;
-import run.endive.wasm.types.OpCode;
 
 /**
  * Validates a core module: Endive's validator checks all but the function bodies (in a copy of the
@@ -63,12 +62,12 @@ final class CoreValidation {
             }
             join(rest);
             if (unsupported == null) return null;
-            System.getLogger(CoreValidation.class.getName()).log(System.Logger.Level.DEBUG,
-                    "core module validated by the engine: " + unsupported);
+            System.getLogger(CoreValidation.class.getName())
+                    .log(System.Logger.Level.DEBUG, "core module validated by the engine: " + unsupported);
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        byte[][] parts = cores < MIN_CORES ? null
-                : ModuleSplitter.validationParts(bytes, Math.min(cores, 8), PARALLEL_FROM);
+        byte[][] parts =
+                cores < MIN_CORES ? null : ModuleSplitter.validationParts(bytes, Math.min(cores, 8), PARALLEL_FROM);
         if (parts == null) {
             return blocksClosed(CoreModule.parseWorkingAround(bytes, true));
         }
@@ -117,7 +116,7 @@ final class CoreValidation {
                     case END -> {
                         if (--open == 0) closedAt = k;
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
             if (closedAt != body.size() - 1) {

@@ -84,8 +84,11 @@ final class DispatchSplitter {
         for (int i = 0; i < sw.keys.size(); i++) {
             AbstractInsnNode call = next(sw.labels.get(i));
             AbstractInsnNode ret = call == null ? null : next(call);
-            if (!(call instanceof MethodInsnNode m) || m.getOpcode() != Opcodes.INVOKESTATIC || ret == null
-                    || ret.getOpcode() < Opcodes.IRETURN || ret.getOpcode() > Opcodes.RETURN) {
+            if (!(call instanceof MethodInsnNode m)
+                    || m.getOpcode() != Opcodes.INVOKESTATIC
+                    || ret == null
+                    || ret.getOpcode() < Opcodes.IRETURN
+                    || ret.getOpcode() > Opcodes.RETURN) {
                 return false;
             }
             if (descriptor == null) descriptor = m.desc;
@@ -142,10 +145,15 @@ final class DispatchSplitter {
     }
 
     /** A method holding some cases: pushes its arguments, then switches as the original did. */
-    private static MethodNode piece(String name, String descriptor, Type[] args, List<Case> cases,
-            List<AbstractInsnNode> trap, int returnOpcode) {
-        MethodNode m = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name,
-                descriptor, null, null);
+    private static MethodNode piece(
+            String name,
+            String descriptor,
+            Type[] args,
+            List<Case> cases,
+            List<AbstractInsnNode> trap,
+            int returnOpcode) {
+        MethodNode m = new MethodNode(
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, descriptor, null, null);
         int slot = 0;
         for (Type a : args) {
             m.instructions.add(new VarInsnNode(a.getOpcode(Opcodes.ILOAD), slot));

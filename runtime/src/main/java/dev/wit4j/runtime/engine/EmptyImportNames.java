@@ -94,12 +94,26 @@ final class EmptyImportNames {
     private void skipImportDesc() {
         int kind = in[pos++] & 0xff;
         switch (kind) {
-            case 0x00: u32(); break; // func
-            case 0x01: skipRefType(); skipLimits(); break; // table
-            case 0x02: skipLimits(); break; // memory
-            case 0x03: skipValType(); pos++; break; // global
-            case 0x04: pos++; u32(); break; // tag
-            default: throw new IllegalStateException("unknown import kind");
+            case 0x00:
+                u32();
+                break; // func
+            case 0x01:
+                skipRefType();
+                skipLimits();
+                break; // table
+            case 0x02:
+                skipLimits();
+                break; // memory
+            case 0x03:
+                skipValType();
+                pos++;
+                break; // global
+            case 0x04:
+                pos++;
+                u32();
+                break; // tag
+            default:
+                throw new IllegalStateException("unknown import kind");
         }
     }
 

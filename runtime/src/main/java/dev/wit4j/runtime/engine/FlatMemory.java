@@ -500,7 +500,8 @@ final class FlatMemory extends UnsharedMemory {
             if (s instanceof ActiveDataSegment segment) {
                 if (segment.index() == memoryIndex) {
                     SegmentBytes.Slice bytes = segment(dataSegments, i);
-                    int offset = (int) ConstantEvaluators.computeConstantValue(instance, segment.offsetInstructions())[0];
+                    int offset =
+                            (int) ConstantEvaluators.computeConstantValue(instance, segment.offsetInstructions())[0];
                     data.add(bytes);
                     offsets.add(offset);
                     end = Math.max(end, Integer.toUnsignedLong(offset) + bytes.length());

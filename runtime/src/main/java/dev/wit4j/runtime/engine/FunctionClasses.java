@@ -69,11 +69,15 @@ final class FunctionClasses {
     }
 
     /** Splits one group into {@code created}, recording where each method went; false if it is not a plain group. */
-    private static boolean split(String internal, byte[] classFile, Map<String, String> moved, Map<String, byte[]> created) {
+    private static boolean split(
+            String internal, byte[] classFile, Map<String, String> moved, Map<String, byte[]> created) {
         ClassNode group = new ClassNode();
         new ClassReader(classFile).accept(group, 0);
-        if (!group.fields.isEmpty() || group.methods.stream().anyMatch(m -> (m.access & Opcodes.ACC_STATIC) == 0
-                || m.name.equals("<clinit>") || !FUNCTION_METHOD.matcher(m.name).matches())) {
+        if (!group.fields.isEmpty()
+                || group.methods.stream()
+                        .anyMatch(m -> (m.access & Opcodes.ACC_STATIC) == 0
+                                || m.name.equals("<clinit>")
+                                || !FUNCTION_METHOD.matcher(m.name).matches())) {
             return false;
         }
         Map<String, Integer> sizes = new HashMap<>();
@@ -114,44 +118,49 @@ final class FunctionClasses {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = {false};
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
                     @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-                        String to = moved.get(owner + "." + method);
-                        if (to != null) {
-                            changed[0] = true;
-                            owner = to;
-                        }
-                        super.visitMethodInsn(opcode, owner, method, desc, isInterface);
-                    }
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        return new MethodVisitor(
+                                Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                            @Override
+                            public void visitMethodInsn(
+                                    int opcode, String owner, String method, String desc, boolean isInterface) {
+                                String to = moved.get(owner + "." + method);
+                                if (to != null) {
+                                    changed[0] = true;
+                                    owner = to;
+                                }
+                                super.visitMethodInsn(opcode, owner, method, desc, isInterface);
+                            }
 
-                    @Override
-                    public void visitLdcInsn(Object value) {
-                        super.visitLdcInsn(value instanceof Handle h ? handle(h) : value);
-                    }
+                            @Override
+                            public void visitLdcInsn(Object value) {
+                                super.visitLdcInsn(value instanceof Handle h ? handle(h) : value);
+                            }
 
-                    @Override
-                    public void visitInvokeDynamicInsn(String name, String desc, Handle bootstrap, Object... args) {
-                        Object[] mapped = args.clone();
-                        for (int i = 0; i < mapped.length; i++) {
-                            if (mapped[i] instanceof Handle h) mapped[i] = handle(h);
-                        }
-                        super.visitInvokeDynamicInsn(name, desc, handle(bootstrap), mapped);
-                    }
+                            @Override
+                            public void visitInvokeDynamicInsn(
+                                    String name, String desc, Handle bootstrap, Object... args) {
+                                Object[] mapped = args.clone();
+                                for (int i = 0; i < mapped.length; i++) {
+                                    if (mapped[i] instanceof Handle h) mapped[i] = handle(h);
+                                }
+                                super.visitInvokeDynamicInsn(name, desc, handle(bootstrap), mapped);
+                            }
 
-                    private Handle handle(Handle h) {
-                        String to = moved.get(h.getOwner() + "." + h.getName());
-                        if (to == null) return h;
-                        changed[0] = true;
-                        return new Handle(h.getTag(), to, h.getName(), h.getDesc(), h.isInterface());
+                            private Handle handle(Handle h) {
+                                String to = moved.get(h.getOwner() + "." + h.getName());
+                                if (to == null) return h;
+                                changed[0] = true;
+                                return new Handle(h.getTag(), to, h.getName(), h.getDesc(), h.isInterface());
+                            }
+                        };
                     }
-                };
-            }
-        }, 0);
+                },
+                0);
         return changed[0] ? writer.toByteArray() : classFile;
     }
 }

@@ -34,14 +34,14 @@ import run.endive.wasm.types.ValType;
  */
 final class GlobalCells {
 
-    private GlobalCells() {
-    }
+    private GlobalCells() {}
 
     /** Whether instances of {@code module} keep their defined numeric globals in cells. */
     static boolean applies(WasmModule module) {
         if (module.importSection().count(ExternalType.MEMORY) > 0) return false;
         var memories = module.memorySection();
-        return memories.isPresent() && memories.get().memoryCount() > 0
+        return memories.isPresent()
+                && memories.get().memoryCount() > 0
                 && PagedMemory.supports(memories.get().getMemory(0).limits());
     }
 
@@ -60,7 +60,9 @@ final class GlobalCells {
 
     /** The cells of a new instance of {@code module}: one per global index, imports included (unused). */
     static long[] create(WasmModule module) {
-        return new long[module.importSection().count(ExternalType.GLOBAL) + module.globalSection().globalCount()];
+        return new long
+                [module.importSection().count(ExternalType.GLOBAL)
+                        + module.globalSection().globalCount()];
     }
 
     /**
@@ -75,8 +77,12 @@ final class GlobalCells {
                 cells[index] = low;
                 return new Cell(cells, index, type, mutability);
             }
-            return GlobalInstance.builder().valueLow(low).valueHigh(high).valType(type)
-                    .mutabilityType(mutability).build();
+            return GlobalInstance.builder()
+                    .valueLow(low)
+                    .valueHigh(high)
+                    .valType(type)
+                    .mutabilityType(mutability)
+                    .build();
         };
     }
 

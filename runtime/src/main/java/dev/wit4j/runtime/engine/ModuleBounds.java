@@ -139,7 +139,7 @@ final class ModuleBounds {
             case 9 -> elements();
             case 10 -> code();
             case 11 -> data();
-            default -> { }
+            default -> {}
         }
     }
 
@@ -175,7 +175,7 @@ final class ModuleBounds {
                         }
                     }
                     case 1, 5, 6, 7, 8, 9, 11 -> nameMap();
-                    default -> { }
+                    default -> {}
                 }
             } finally {
                 end = outer;
@@ -297,8 +297,10 @@ final class ModuleBounds {
         int at = pos;
         int flags = peek();
         if ((flags & 0x02) != 0) {
-            throw new OutOfBounds("invalid table limits flags 0x" + Integer.toHexString(flags)
-                    + ": shared tables (shared-everything threads) are not supported", at);
+            throw new OutOfBounds(
+                    "invalid table limits flags 0x" + Integer.toHexString(flags)
+                            + ": shared tables (shared-everything threads) are not supported",
+                    at);
         }
         limits();
     }
@@ -347,8 +349,8 @@ final class ModuleBounds {
             int lengthAt = pos;
             long length = u32();
             if (length > end - pos) {
-                throw new OutOfBounds("data segment length out of bounds: " + length + " bytes, " + (end - pos)
-                        + " left", lengthAt);
+                throw new OutOfBounds(
+                        "data segment length out of bounds: " + length + " bytes, " + (end - pos) + " left", lengthAt);
             }
             pos += (int) length;
         }
@@ -395,7 +397,7 @@ final class ModuleBounds {
                 case 0x43 -> skip(4);
                 case 0x44 -> skip(8);
                 case 0xD0 -> heapType();
-                case 0x6A, 0x6B, 0x6C, 0x7C, 0x7D, 0x7E -> { } // extended constant expressions
+                case 0x6A, 0x6B, 0x6C, 0x7C, 0x7D, 0x7E -> {} // extended constant expressions
                 default -> throw new Unreadable();
             }
         }
@@ -420,8 +422,10 @@ final class ModuleBounds {
         String s;
         try {
             // names are UTF-8 (binary format, Names); the core engine would take any bytes
-            s = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(b, pos, (int) length)).toString();
+            s = java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(b, pos, (int) length))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new OutOfBounds("malformed UTF-8 encoding in a name", at);
         }

@@ -122,8 +122,8 @@ final class PagedMemory extends UnsharedMemory {
         checkBounds(address, length, byteSize(), WasmRuntimeException::new);
     }
 
-    private static void checkBounds(long address, long length, long limit,
-            Function<String, ? extends WasmEngineException> exception) {
+    private static void checkBounds(
+            long address, long length, long limit, Function<String, ? extends WasmEngineException> exception) {
         if (address < 0 || length < 0 || address + length > limit) {
             throw exception.apply(outOfBounds(address, length, limit));
         }
@@ -201,7 +201,8 @@ final class PagedMemory extends UnsharedMemory {
             return (short) SHORT.get(table[addr >>> SHIFT], addr & MASK);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
-            return prepare(address, 2) ? (short) SHORT.get(table[addr >>> SHIFT], addr & MASK)
+            return prepare(address, 2)
+                    ? (short) SHORT.get(table[addr >>> SHIFT], addr & MASK)
                     : (short) readStraddling(address, 2);
         }
     }
@@ -226,7 +227,8 @@ final class PagedMemory extends UnsharedMemory {
             return (int) INT.get(table[addr >>> SHIFT], addr & MASK);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
-            return prepare(address, 4) ? (int) INT.get(table[addr >>> SHIFT], addr & MASK)
+            return prepare(address, 4)
+                    ? (int) INT.get(table[addr >>> SHIFT], addr & MASK)
                     : (int) readStraddling(address, 4);
         }
     }
@@ -251,7 +253,8 @@ final class PagedMemory extends UnsharedMemory {
             return (long) LONG.get(table[addr >>> SHIFT], addr & MASK);
         } catch (RuntimeException e) {
             long address = unsigned(addr);
-            return prepare(address, 8) ? (long) LONG.get(table[addr >>> SHIFT], addr & MASK)
+            return prepare(address, 8)
+                    ? (long) LONG.get(table[addr >>> SHIFT], addr & MASK)
                     : readStraddling(address, 8);
         }
     }
@@ -450,8 +453,8 @@ final class PagedMemory extends UnsharedMemory {
                     continue;
                 }
                 SegmentBytes.Slice data = segment(dataSegments, i);
-                long offset = unsigned((int) ConstantEvaluators.computeConstantValue(instance,
-                        segment.offsetInstructions())[0]);
+                long offset = unsigned(
+                        (int) ConstantEvaluators.computeConstantValue(instance, segment.offsetInstructions())[0]);
                 checkBounds(offset, data.length(), byteSize(), UninstantiableException::new);
                 writeChecked(offset, data.array(), data.from(), data.length());
             } else if (!(s instanceof PassiveDataSegment)) {

@@ -47,8 +47,7 @@ public final class Precompiled {
     /** A bundle read back: the skeleton component, and its modules' compiled code. */
     public record Loaded(byte[] component, CompiledCodeCache code) {}
 
-    private Precompiled() {
-    }
+    private Precompiled() {}
 
     /**
      * Compiles every core module of {@code component} (in binary order, depth-first through nested
@@ -66,7 +65,10 @@ public final class Precompiled {
      * bundle; read it back with {@link #read(InputStream, ClassLoader)} and a loader of those classes.
      * With {@code pkg} null, the classes are in the bundle.
      */
-    public static byte[] write(Component component, List<CoreModule> modules, String pkg,
+    public static byte[] write(
+            Component component,
+            List<CoreModule> modules,
+            String pkg,
             java.util.function.BiConsumer<String, byte[]> classes) {
         List<Module> compiled = new ArrayList<>();
         // the same module twice is compiled (and its classes handed out) once
@@ -77,7 +79,8 @@ public final class Precompiled {
         int[] next = {0};
         Component skeleton = replaceModules(component, compiled, next);
         if (next[0] != compiled.size()) {
-            throw new IllegalStateException("found " + next[0] + " module sections for " + compiled.size() + " modules");
+            throw new IllegalStateException(
+                    "found " + next[0] + " module sections for " + compiled.size() + " modules");
         }
         byte[] binary = ComponentEncoder.encode(skeleton);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -110,8 +113,8 @@ public final class Precompiled {
         for (Section s : c.sections()) {
             if (s instanceof Section.ModuleSection m) {
                 byte[] skeleton = modules.get(next[0]++).skeleton();
-                sections.add(new Section.ModuleSection(m.offset(), 0,
-                        new CoreModuleBinary(m.module().offset(), Bytes.copyOf(skeleton))));
+                sections.add(new Section.ModuleSection(
+                        m.offset(), 0, new CoreModuleBinary(m.module().offset(), Bytes.copyOf(skeleton))));
             } else if (s instanceof Section.ComponentSection n) {
                 sections.add(new Section.ComponentSection(n.offset(), 0, replaceModules(n.component(), modules, next)));
             } else {
@@ -170,7 +173,8 @@ public final class Precompiled {
             int format = in.readInt();
             String version = in.readUTF();
             String runtime = in.readUTF();
-            if (format != FORMAT || !version.equals(CompiledCodeCache.wit4jVersion())
+            if (format != FORMAT
+                    || !version.equals(CompiledCodeCache.wit4jVersion())
                     || !runtime.equals(CompiledCodeCache.RUNTIME_FINGERPRINT)) {
                 throw new IllegalArgumentException("precompiled by wit4j " + version + " (format " + format
                         + ", core engine runtime " + abbreviate(runtime) + "); this is wit4j "

@@ -1,8 +1,8 @@
 package dev.wit4j.runtime.engine;
 
+import dev.wit4j.runtime.engine.split.DataSegments;
 import java.util.List;
 import run.endive.wasm.types.DataSegment;
-import dev.wit4j.runtime.engine.split.DataSegments;
 
 /**
  * Where the bytes of a module's data segments lie in the module's own binary, for a module whose

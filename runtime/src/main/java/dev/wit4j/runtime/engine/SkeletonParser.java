@@ -1,27 +1,27 @@
 package dev.wit4j.runtime.engine;
 
+import dev.wit4j.runtime.engine.split.DataSegments;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ActiveDataSegment;
-import run.endive.wasm.types.Instruction;
-import run.endive.wasm.types.OpCode;
-import run.endive.wasm.types.PassiveDataSegment;
-import dev.wit4j.runtime.engine.split.DataSegments;
 import run.endive.wasm.types.CodeSection;
 import run.endive.wasm.types.CustomSection;
-import run.endive.wasm.types.DataSegment;
-import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.DataCountSection;
 import run.endive.wasm.types.DataSection;
+import run.endive.wasm.types.DataSegment;
 import run.endive.wasm.types.ElementSection;
 import run.endive.wasm.types.ExportSection;
+import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.FunctionBody;
 import run.endive.wasm.types.FunctionSection;
 import run.endive.wasm.types.GlobalSection;
 import run.endive.wasm.types.ImportSection;
+import run.endive.wasm.types.Instruction;
 import run.endive.wasm.types.MemorySection;
+import run.endive.wasm.types.OpCode;
+import run.endive.wasm.types.PassiveDataSegment;
 import run.endive.wasm.types.SectionId;
 import run.endive.wasm.types.StartSection;
 import run.endive.wasm.types.TableSection;
@@ -84,7 +84,8 @@ final class SkeletonParser {
                         MemorySection memories = (MemorySection) s;
                         for (int i = 0; i < memories.memoryCount(); i++) {
                             // Endive's own memory (a shared one) would be given placeholders
-                            foreignMemory[0] |= !PagedMemory.supports(memories.getMemory(i).limits());
+                            foreignMemory[0] |=
+                                    !PagedMemory.supports(memories.getMemory(i).limits());
                         }
                         module.setMemorySection(memories);
                     }
@@ -105,11 +106,15 @@ final class SkeletonParser {
                 DataSegment[] made = new DataSegment[parts.segments().size()];
                 for (int i = 0; i < made.length; i++) {
                     DataSegments.Segment d = parts.segments().get(i);
-                    byte[] data = placeholders ? NO_BYTES
+                    byte[] data = placeholders
+                            ? NO_BYTES
                             : java.util.Arrays.copyOfRange(d.module(), d.from(), d.from() + d.length());
-                    made[i] = d.offset() == null ? new PassiveDataSegment(data)
-                            : new ActiveDataSegment(d.memory(),
-                                    List.of(new Instruction(-1, OpCode.I32_CONST, new long[] {d.offset()})), data);
+                    made[i] = d.offset() == null
+                            ? new PassiveDataSegment(data)
+                            : new ActiveDataSegment(
+                                    d.memory(),
+                                    List.of(new Instruction(-1, OpCode.I32_CONST, new long[] {d.offset()})),
+                                    data);
                     section.addDataSegment(made[i]);
                 }
                 module.setDataSection(section.build());

@@ -24,6 +24,7 @@ abstract class UnsharedMemory implements Memory {
 
     /** Little-endian views of a {@code byte[]}, one per access width, for the memories' arrays. */
     static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
     static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
@@ -62,8 +63,8 @@ abstract class UnsharedMemory implements Memory {
         this.limits = limits;
         this.maxPages = Math.min(Math.max(limits.maximumPages(), 0), MAX_PAGES);
         if (limits.initialPages() < 0 || limits.initialPages() > maxPages) {
-            throw new IllegalArgumentException("initial pages " + limits.initialPages() + " exceed the maximum "
-                    + maxPages);
+            throw new IllegalArgumentException(
+                    "initial pages " + limits.initialPages() + " exceed the maximum " + maxPages);
         }
         this.budget = budget;
         if (budget != Budget.UNLIMITED) {
@@ -199,8 +200,8 @@ abstract class UnsharedMemory implements Memory {
 
     private void initPassiveSegment(DataSegment[] segments, int segmentId, int dest, int offset, int size) {
         // an active segment was dropped when the instance was made (Core spec, 4.5.4 Instantiation)
-        SegmentBytes.Slice data = segments[segmentId] instanceof ActiveDataSegment ? SegmentBytes.NONE
-                : segment(segments, segmentId);
+        SegmentBytes.Slice data =
+                segments[segmentId] instanceof ActiveDataSegment ? SegmentBytes.NONE : segment(segments, segmentId);
         long from = Integer.toUnsignedLong(offset);
         long length = Integer.toUnsignedLong(size);
         if (from + length > data.length()) {

@@ -81,8 +81,13 @@ final class Analyzer {
      *     with, by import name; null for the outermost one (its imports are the capabilities)
      * @param path the path of the instance being walked, "" for the outermost component
      */
-    private void walk(Component component, Scope scope, Map<String, Set<String>> args, String path,
-            List<Inspection.Node> out, int depth) {
+    private void walk(
+            Component component,
+            Scope scope,
+            Map<String, Set<String>> args,
+            String path,
+            List<Inspection.Node> out,
+            int depth) {
         if (depth > MAX_DEPTH) throw new IllegalStateException("components nested deeper than " + MAX_DEPTH);
         for (Section section : component.sections()) {
             if (section instanceof Section.ImportSection s) {
@@ -94,13 +99,17 @@ final class Analyzer {
             } else if (section instanceof Section.ModuleSection s) {
                 int index = scope.space(Sort.CORE_MODULE).size();
                 scope.add(Sort.CORE_MODULE, Set.of(), "module " + index);
-                out.add(new Inspection.Node(join(path, "module " + index), "core module",
-                        size(s.module().bytes().length()), List.of(), List.of()));
+                out.add(new Inspection.Node(
+                        join(path, "module " + index),
+                        "core module",
+                        size(s.module().bytes().length()),
+                        List.of(),
+                        List.of()));
             } else if (section instanceof Section.ComponentSection s) {
                 int index = scope.space(Sort.COMPONENT).size();
                 String id = join(path, "component " + index);
-                scope.space(Sort.COMPONENT).add(new Item(Set.of(), "component " + index,
-                        new Definition(s.component(), scope, id)));
+                scope.space(Sort.COMPONENT)
+                        .add(new Item(Set.of(), "component " + index, new Definition(s.component(), scope, id)));
             } else if (section instanceof Section.CoreTypeSection s) {
                 for (var type : s.types()) {
                     int n = type instanceof CoreRecGroup group ? group.types().size() : 1;
@@ -118,14 +127,16 @@ final class Analyzer {
                 for (Canon canon : s.canons()) canon(canon, scope);
             } else if (section instanceof Section.ExportSection s) {
                 for (var export : s.exports()) {
-                    Item target = scope.get(export.target().sort(), export.target().index());
+                    Item target =
+                            scope.get(export.target().sort(), export.target().index());
                     scope.add(export.target().sort(), target.caps(), target.description());
                     if (args == null) exportSources.put(export.name().name(), target.description());
                 }
             } else if (section instanceof Section.ValueSection s) {
                 for (int i = 0; i < s.values().size(); i++) scope.add(Sort.VALUE, Set.of(), "value");
             } else if (section instanceof Section.StartSection s) {
-                Set<String> caps = new LinkedHashSet<>(scope.get(Sort.FUNC, s.funcIndex()).caps());
+                Set<String> caps =
+                        new LinkedHashSet<>(scope.get(Sort.FUNC, s.funcIndex()).caps());
                 for (long a : s.args()) caps.addAll(scope.get(Sort.VALUE, a).caps());
                 for (long r = 0; r < s.results(); r++) scope.add(Sort.VALUE, caps, "value of the start function");
             }
@@ -148,11 +159,14 @@ final class Analyzer {
         Set<String> caps = new LinkedHashSet<>();
         String description;
         if (instance instanceof CoreInstance.Instantiate i) {
-            for (var arg : i.args()) caps.addAll(scope.get(Sort.CORE_INSTANCE, arg.instanceIndex()).caps());
-            description = "instantiates " + scope.get(Sort.CORE_MODULE, i.moduleIndex()).description();
+            for (var arg : i.args())
+                caps.addAll(scope.get(Sort.CORE_INSTANCE, arg.instanceIndex()).caps());
+            description = "instantiates "
+                    + scope.get(Sort.CORE_MODULE, i.moduleIndex()).description();
         } else {
             CoreInstance.FromExports e = (CoreInstance.FromExports) instance;
-            for (var export : e.exports()) caps.addAll(scope.get(core(export.sort()), export.index()).caps());
+            for (var export : e.exports())
+                caps.addAll(scope.get(core(export.sort()), export.index()).caps());
             description = "made of " + e.exports().size() + " exports";
         }
         scope.space(Sort.CORE_INSTANCE).add(new Item(Set.copyOf(caps), id, null));
@@ -168,7 +182,8 @@ final class Analyzer {
         if (instance instanceof Instance.Instantiate i) {
             Map<String, Set<String>> args = new LinkedHashMap<>();
             for (var arg : i.args()) {
-                Set<String> argCaps = scope.get(arg.target().sort(), arg.target().index()).caps();
+                Set<String> argCaps =
+                        scope.get(arg.target().sort(), arg.target().index()).caps();
                 args.put(arg.name(), argCaps);
                 caps.addAll(argCaps);
             }
@@ -196,8 +211,8 @@ final class Analyzer {
     private void alias(Alias alias, Scope scope) {
         if (alias instanceof Alias.InstanceExport a) {
             Item instance = scope.get(Sort.INSTANCE, a.instanceIndex());
-            scope.space(a.sort()).add(new Item(instance.caps(), "export `" + a.name() + "` of "
-                    + instance.description(), null));
+            scope.space(a.sort())
+                    .add(new Item(instance.caps(), "export `" + a.name() + "` of " + instance.description(), null));
         } else if (alias instanceof Alias.CoreInstanceExport a) {
             Item instance = scope.get(Sort.CORE_INSTANCE, a.instanceIndex());
             scope.add(a.sort(), instance.caps(), "export `" + a.name() + "` of " + instance.description());
@@ -267,7 +282,8 @@ final class Analyzer {
     }
 
     private static String size(long bytes) {
-        if (bytes >= 1 << 20) return String.format(java.util.Locale.ROOT, "%.1f MB of code and data", bytes / (double) (1 << 20));
+        if (bytes >= 1 << 20)
+            return String.format(java.util.Locale.ROOT, "%.1f MB of code and data", bytes / (double) (1 << 20));
         if (bytes >= 1 << 10) return String.format(java.util.Locale.ROOT, "%.1f KB of code and data", bytes / 1024.0);
         return bytes + " bytes of code and data";
     }

@@ -85,15 +85,25 @@ public record ComponentDiff(List<Change> changes) {
         List<Change> changes = new ArrayList<>();
         for (Inspection.Import i : inspection.imports()) {
             if (!oldType.imports().containsKey(i.name())) {
-                changes.add(new Change(Kind.IMPORT_ADDED, i.name(), i.family() + ", " + i.type() + "; reaches "
-                        + (i.reaches().isEmpty() ? "nothing" : String.join(", ", i.reaches())), false));
+                changes.add(new Change(
+                        Kind.IMPORT_ADDED,
+                        i.name(),
+                        i.family() + ", " + i.type() + "; reaches "
+                                + (i.reaches().isEmpty() ? "nothing" : String.join(", ", i.reaches())),
+                        false));
             }
         }
         for (String name : oldType.imports().keySet()) {
             if (!newType.imports().containsKey(name)) {
-                changes.add(new Change(Kind.IMPORT_REMOVED, name, Families.of(name) + ", " + oldImports.get(name), false));
+                changes.add(
+                        new Change(Kind.IMPORT_REMOVED, name, Families.of(name) + ", " + oldImports.get(name), false));
             } else {
-                changed(changes, Kind.IMPORT_CHANGED, name, oldImports.get(name), newImports.get(name),
+                changed(
+                        changes,
+                        Kind.IMPORT_CHANGED,
+                        name,
+                        oldImports.get(name),
+                        newImports.get(name),
                         mismatches.get("import " + name));
             }
         }
@@ -106,7 +116,12 @@ public record ComponentDiff(List<Change> changes) {
             if (!newType.exports().containsKey(name)) {
                 changes.add(new Change(Kind.EXPORT_REMOVED, name, oldExports.get(name), true));
             } else {
-                changed(changes, Kind.EXPORT_CHANGED, name, oldExports.get(name), newExports.get(name),
+                changed(
+                        changes,
+                        Kind.EXPORT_CHANGED,
+                        name,
+                        oldExports.get(name),
+                        newExports.get(name),
                         mismatches.get("export " + name));
             }
         }
@@ -115,8 +130,8 @@ public record ComponentDiff(List<Change> changes) {
     }
 
     /** A shared item whose type reads differently, or does not fit: breaking when it does not fit. */
-    private static void changed(List<Change> changes, Kind kind, String name, String before, String after,
-            String mismatch) {
+    private static void changed(
+            List<Change> changes, Kind kind, String name, String before, String after, String mismatch) {
         if (mismatch == null && before.equals(after)) return;
         String detail = before.equals(after) ? "" : "was `" + before + "`, now `" + after + "`";
         if (mismatch != null) detail = detail.isEmpty() ? mismatch : detail + " (" + mismatch + ")";
@@ -149,14 +164,18 @@ public record ComponentDiff(List<Change> changes) {
         StringBuilder out = new StringBuilder();
         for (Change c : changes) {
             out.append(c.breaking() ? "breaking  " : c.gainsCapability() ? "gains     " : "          ")
-                    .append(c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(' ')
+                    .append(c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .append(' ')
                     .append(c.name());
             if (!c.detail().isEmpty()) out.append(": ").append(c.detail());
             out.append('\n');
         }
-        out.append(changes.isEmpty() ? "no changes\n"
-                : canReplace() ? "the new version can replace the old one\n"
-                : "the new version cannot replace the old one without review\n");
+        out.append(
+                changes.isEmpty()
+                        ? "no changes\n"
+                        : canReplace()
+                                ? "the new version can replace the old one\n"
+                                : "the new version cannot replace the old one without review\n");
         return out.toString();
     }
 
@@ -165,14 +184,23 @@ public record ComponentDiff(List<Change> changes) {
      * "gainsCapability"}…]}}, kinds in lower case with hyphens ({@code import-added}).
      */
     public String toJson() {
-        StringBuilder out = new StringBuilder("{\n  \"canReplace\": ").append(canReplace()).append(",\n  \"changes\": [");
+        StringBuilder out =
+                new StringBuilder("{\n  \"canReplace\": ").append(canReplace()).append(",\n  \"changes\": [");
         String sep = "\n";
         for (Change c : changes) {
-            out.append(sep).append("    {\"kind\": ")
-                    .append(Reports.quote(c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
-                    .append(", \"name\": ").append(Reports.quote(c.name())).append(", \"detail\": ")
-                    .append(Reports.quote(c.detail())).append(", \"breaking\": ").append(c.breaking())
-                    .append(", \"gainsCapability\": ").append(c.gainsCapability()).append('}');
+            out.append(sep)
+                    .append("    {\"kind\": ")
+                    .append(Reports.quote(
+                            c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+                    .append(", \"name\": ")
+                    .append(Reports.quote(c.name()))
+                    .append(", \"detail\": ")
+                    .append(Reports.quote(c.detail()))
+                    .append(", \"breaking\": ")
+                    .append(c.breaking())
+                    .append(", \"gainsCapability\": ")
+                    .append(c.gainsCapability())
+                    .append('}');
             sep = ",\n";
         }
         return out.append(changes.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();

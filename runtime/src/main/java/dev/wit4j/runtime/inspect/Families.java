@@ -23,13 +23,20 @@ final class Families {
             case "clocks" -> "clocks";
             case "random" -> "random";
             case "io" -> "io";
-            case "cli" -> switch (iface) {
-                case "environment" -> "environment";
-                case "exit" -> "exit";
-                case "stdin", "stdout", "stderr", "terminal-input", "terminal-output", "terminal-stdin",
-                        "terminal-stdout", "terminal-stderr" -> "stdio";
-                default -> "cli";
-            };
+            case "cli" ->
+                switch (iface) {
+                    case "environment" -> "environment";
+                    case "exit" -> "exit";
+                    case "stdin",
+                            "stdout",
+                            "stderr",
+                            "terminal-input",
+                            "terminal-output",
+                            "terminal-stdin",
+                            "terminal-stdout",
+                            "terminal-stderr" -> "stdio";
+                    default -> "cli";
+                };
             default -> "wasi:" + pkg;
         };
     }

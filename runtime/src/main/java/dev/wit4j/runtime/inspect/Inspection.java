@@ -100,7 +100,8 @@ public record Inspection(List<Import> imports, List<Export> exports, List<Node> 
     public static Inspection of(byte[] bytes) {
         WasmBinary binary = ComponentDecoder.decode(bytes);
         if (!(binary instanceof Component component)) {
-            throw new IllegalArgumentException("a core module, not a component: it has no component structure to inspect");
+            throw new IllegalArgumentException(
+                    "a core module, not a component: it has no component structure to inspect");
         }
         return of(component, ComponentValidator.validateDeclarations(component).type());
     }
@@ -115,12 +116,19 @@ public record Inspection(List<Import> imports, List<Export> exports, List<Node> 
         for (Map.Entry<String, TypeView.Extern> e : type.imports().entrySet()) {
             List<String> reaches = new ArrayList<>();
             reachedBy(analyzer.tree, e.getKey(), reaches);
-            imports.add(new Import(e.getKey(), TypeText.kind(e.getValue()), importTypes.get(e.getKey()),
-                    Families.of(type.importsImplement().getOrDefault(e.getKey(), e.getKey())), reaches));
+            imports.add(new Import(
+                    e.getKey(),
+                    TypeText.kind(e.getValue()),
+                    importTypes.get(e.getKey()),
+                    Families.of(type.importsImplement().getOrDefault(e.getKey(), e.getKey())),
+                    reaches));
         }
         List<Export> exports = new ArrayList<>();
         for (Map.Entry<String, TypeView.Extern> e : type.exports().entrySet()) {
-            exports.add(new Export(e.getKey(), TypeText.kind(e.getValue()), exportTypes.get(e.getKey()),
+            exports.add(new Export(
+                    e.getKey(),
+                    TypeText.kind(e.getValue()),
+                    exportTypes.get(e.getKey()),
                     analyzer.exportSources.getOrDefault(e.getKey(), "")));
         }
         return new Inspection(imports, exports, analyzer.tree);

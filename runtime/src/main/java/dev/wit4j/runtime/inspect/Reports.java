@@ -14,20 +14,32 @@ final class Reports {
         out.append("imports (").append(inspection.imports().size()).append(")\n");
         Map<String, List<Inspection.Import>> byFamily = new LinkedHashMap<>();
         for (Inspection.Import i : inspection.imports()) {
-            byFamily.computeIfAbsent(i.family(), f -> new java.util.ArrayList<>()).add(i);
+            byFamily.computeIfAbsent(i.family(), f -> new java.util.ArrayList<>())
+                    .add(i);
         }
         for (Map.Entry<String, List<Inspection.Import>> family : byFamily.entrySet()) {
             out.append("  ").append(family.getKey()).append('\n');
             for (Inspection.Import i : family.getValue()) {
-                out.append("    ").append(i.name()).append(" (").append(i.kind()).append(")\n");
+                out.append("    ")
+                        .append(i.name())
+                        .append(" (")
+                        .append(i.kind())
+                        .append(")\n");
                 type(out, i.type(), "      ");
-                out.append("      reaches: ").append(i.reaches().isEmpty() ? "nothing" : String.join(", ", i.reaches()))
+                out.append("      reaches: ")
+                        .append(i.reaches().isEmpty() ? "nothing" : String.join(", ", i.reaches()))
                         .append('\n');
             }
         }
         out.append("exports (").append(inspection.exports().size()).append(")\n");
         for (Inspection.Export e : inspection.exports()) {
-            out.append("  ").append(e.name()).append(" (").append(e.kind()).append("), from ").append(e.from()).append('\n');
+            out.append("  ")
+                    .append(e.name())
+                    .append(" (")
+                    .append(e.kind())
+                    .append("), from ")
+                    .append(e.from())
+                    .append('\n');
             type(out, e.type(), "    ");
         }
         out.append("tree\n");
@@ -50,7 +62,10 @@ final class Reports {
         for (Inspection.Node n : nodes) {
             String id = n.id();
             int last = id.lastIndexOf(" / ");
-            out.append(indent).append(last < 0 ? id : id.substring(last + 3)).append(": ").append(n.description());
+            out.append(indent)
+                    .append(last < 0 ? id : id.substring(last + 3))
+                    .append(": ")
+                    .append(n.description());
             if (!n.receives().isEmpty()) out.append("; receives ").append(String.join(", ", n.receives()));
             out.append('\n');
             tree(out, n.children(), indent + "  ");
@@ -61,17 +76,34 @@ final class Reports {
         StringBuilder out = new StringBuilder("{\n  \"imports\": [");
         String sep = "\n";
         for (Inspection.Import i : inspection.imports()) {
-            out.append(sep).append("    {\"name\": ").append(quote(i.name())).append(", \"kind\": ").append(quote(i.kind()))
-                    .append(", \"type\": ").append(quote(i.type())).append(", \"family\": ").append(quote(i.family()))
-                    .append(", \"reaches\": ").append(strings(i.reaches())).append('}');
+            out.append(sep)
+                    .append("    {\"name\": ")
+                    .append(quote(i.name()))
+                    .append(", \"kind\": ")
+                    .append(quote(i.kind()))
+                    .append(", \"type\": ")
+                    .append(quote(i.type()))
+                    .append(", \"family\": ")
+                    .append(quote(i.family()))
+                    .append(", \"reaches\": ")
+                    .append(strings(i.reaches()))
+                    .append('}');
             sep = ",\n";
         }
         out.append(inspection.imports().isEmpty() ? "],\n" : "\n  ],\n");
         out.append("  \"exports\": [");
         sep = "\n";
         for (Inspection.Export e : inspection.exports()) {
-            out.append(sep).append("    {\"name\": ").append(quote(e.name())).append(", \"kind\": ").append(quote(e.kind()))
-                    .append(", \"type\": ").append(quote(e.type())).append(", \"from\": ").append(quote(e.from())).append('}');
+            out.append(sep)
+                    .append("    {\"name\": ")
+                    .append(quote(e.name()))
+                    .append(", \"kind\": ")
+                    .append(quote(e.kind()))
+                    .append(", \"type\": ")
+                    .append(quote(e.type()))
+                    .append(", \"from\": ")
+                    .append(quote(e.from()))
+                    .append('}');
             sep = ",\n";
         }
         out.append(inspection.exports().isEmpty() ? "],\n" : "\n  ],\n");
@@ -88,9 +120,17 @@ final class Reports {
         out.append('[');
         String sep = "\n";
         for (Inspection.Node n : nodes) {
-            out.append(sep).append(indent).append("  {\"id\": ").append(quote(n.id())).append(", \"kind\": ")
-                    .append(quote(n.kind())).append(", \"description\": ").append(quote(n.description()))
-                    .append(", \"receives\": ").append(strings(n.receives())).append(", \"children\": ");
+            out.append(sep)
+                    .append(indent)
+                    .append("  {\"id\": ")
+                    .append(quote(n.id()))
+                    .append(", \"kind\": ")
+                    .append(quote(n.kind()))
+                    .append(", \"description\": ")
+                    .append(quote(n.description()))
+                    .append(", \"receives\": ")
+                    .append(strings(n.receives()))
+                    .append(", \"children\": ");
             nodes(out, n.children(), indent + "  ");
             out.append('}');
             sep = ",\n";

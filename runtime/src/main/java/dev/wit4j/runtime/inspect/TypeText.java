@@ -39,12 +39,15 @@ final class TypeText {
 
     private static String of(TypeView.Extern type, Names names) {
         if (type instanceof TypeView.Extern.FuncItem f) return func(f.type(), names);
-        if (type instanceof TypeView.Extern.InstanceItem i) return instance(i.type().exports());
+        if (type instanceof TypeView.Extern.InstanceItem i)
+            return instance(i.type().exports());
         if (type instanceof TypeView.Extern.ComponentItem c) {
-            return "component (" + c.type().imports().size() + " imports, " + c.type().exports().size() + " exports)";
+            return "component (" + c.type().imports().size() + " imports, "
+                    + c.type().exports().size() + " exports)";
         }
         if (type instanceof TypeView.Extern.ModuleItem m) {
-            return "core module (" + m.imports().size() + " imports, " + m.exports().size() + " exports)";
+            return "core module (" + m.imports().size() + " imports, "
+                    + m.exports().size() + " exports)";
         }
         if (type instanceof TypeView.Extern.ValueItem v) return val(v.type(), 0, names);
         TypeView.Extern.TypeItem t = (TypeView.Extern.TypeItem) type;
@@ -115,13 +118,15 @@ final class TypeText {
         int d = depth + 1;
         if (shape instanceof TypeView.Shape.Prim p) return p.type().witName();
         if (shape instanceof TypeView.Shape.ListOf l) {
-            return "list<" + val(l.element(), d, names) + (l.length().isPresent() ? ", " + l.length().getAsLong() : "") + ">";
+            return "list<" + val(l.element(), d, names)
+                    + (l.length().isPresent() ? ", " + l.length().getAsLong() : "") + ">";
         }
         if (shape instanceof TypeView.Shape.Option o) return "option<" + val(o.type(), d, names) + ">";
         if (shape instanceof TypeView.Shape.Result r) {
             if (r.ok().isEmpty() && r.err().isEmpty()) return "result";
             if (r.err().isEmpty()) return "result<" + val(r.ok().get(), d, names) + ">";
-            return "result<" + r.ok().map(t -> val(t, d, names)).orElse("_") + ", " + val(r.err().get(), d, names) + ">";
+            return "result<" + r.ok().map(t -> val(t, d, names)).orElse("_") + ", "
+                    + val(r.err().get(), d, names) + ">";
         }
         if (shape instanceof TypeView.Shape.Tuple t) return "tuple<" + list(t.types(), d, names) + ">";
         if (shape instanceof TypeView.Shape.Record r) {
@@ -131,7 +136,8 @@ final class TypeText {
         }
         if (shape instanceof TypeView.Shape.Variant v) {
             StringJoiner j = new StringJoiner(", ", "variant { ", " }");
-            for (TypeView.Shape.Case c : v.cases()) j.add(c.name() + c.type().map(t -> "(" + val(t, d, names) + ")").orElse(""));
+            for (TypeView.Shape.Case c : v.cases())
+                j.add(c.name() + c.type().map(t -> "(" + val(t, d, names) + ")").orElse(""));
             return j.toString();
         }
         if (shape instanceof TypeView.Shape.Enum e) return "enum { " + String.join(", ", e.names()) + " }";
@@ -140,7 +146,8 @@ final class TypeText {
         if (shape instanceof TypeView.Shape.Borrow b) return "borrow<" + names.resource(b.resource()) + ">";
         if (shape instanceof TypeView.Shape.Stream s) return element("stream", s.element(), d, names);
         if (shape instanceof TypeView.Shape.Future f) return element("future", f.element(), d, names);
-        if (shape instanceof TypeView.Shape.MapOf m) return "map<" + val(m.key(), d, names) + ", " + val(m.value(), d, names) + ">";
+        if (shape instanceof TypeView.Shape.MapOf m)
+            return "map<" + val(m.key(), d, names) + ", " + val(m.value(), d, names) + ">";
         return shape.toString();
     }
 

@@ -4,9 +4,9 @@ import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.BorrowScope;
 import dev.wit4j.runtime.abi.CallTransfer;
-import dev.wit4j.runtime.abi.FlatPlan;
 import dev.wit4j.runtime.abi.CoreSignature;
 import dev.wit4j.runtime.abi.FlatCursor;
+import dev.wit4j.runtime.abi.FlatPlan;
 import dev.wit4j.runtime.abi.FlatType;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
@@ -29,8 +29,7 @@ import java.util.OptionalInt;
  */
 final class Canons {
 
-    private Canons() {
-    }
+    private Canons() {}
 
     /** Evaluates {@code canon} in {@code frame}, appending to the func or core func index space. */
     static void define(Frame frame, Canon canon) {
@@ -40,12 +39,12 @@ final class Canons {
             frame.coreFuncs.add(lower(frame, l));
         } else if (canon instanceof Canon.ResourceNew n) {
             RuntimeResource r = resource(frame, n.typeIndex());
-            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of(CoreValType.I32)),
-                    args -> new long[] {frame.state.handles().resourceNew(r.type(), (int) args[0])}));
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of(CoreValType.I32)), args ->
+                    new long[] {frame.state.handles().resourceNew(r.type(), (int) args[0])}));
         } else if (canon instanceof Canon.ResourceRep n) {
             RuntimeResource r = resource(frame, n.typeIndex());
-            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of(CoreValType.I32)),
-                    args -> new long[] {frame.state.handles().resourceRep(r.type(), (int) args[0])}));
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of(CoreValType.I32)), args ->
+                    new long[] {frame.state.handles().resourceRep(r.type(), (int) args[0])}));
         } else if (canon instanceof Canon.ResourceDrop n) {
             RuntimeResource r = resource(frame, n.typeIndex());
             frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of()), args -> {
@@ -94,8 +93,11 @@ final class Canons {
             return host.lower(flat, options, state); // lifting and lowering are the host function's own
         }
         if (callee instanceof LiftedFunc lifted) {
-            Optional<CallTransfer> transfer = CallTransfer.of(sig.paramTypes(), sig.result(),
-                    options.canonical().stringEncoding(), lifted.options().canonical().stringEncoding());
+            Optional<CallTransfer> transfer = CallTransfer.of(
+                    sig.paramTypes(),
+                    sig.result(),
+                    options.canonical().stringEncoding(),
+                    lifted.options().canonical().stringEncoding());
             if (transfer.isPresent()) {
                 return lowerTransfer(flat, lifted, transfer.get(), options, state);
             }
@@ -106,7 +108,8 @@ final class Canons {
             state.checkMayLeave();
             BorrowScope.Subtask subtask = new BorrowScope.Subtask();
             StringHints hints = new StringHints();
-            LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, hints);
+            LiftLowerContext cx =
+                    new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, hints);
             FlatCursor in = new FlatCursor(args);
             List<Value> values = paramPlan.lift(cx, in);
             Optional<Value> result = callee.invoke(values, hints, state);
@@ -114,13 +117,14 @@ final class Canons {
             if (sig.result().isEmpty()) {
                 return NO_VALUES;
             }
-            Value r = result.orElseThrow(() -> new Trap(Trap.Reason.INVALID_OPERATION,
-                    "function `" + callee.name() + "` returned no result"));
+            Value r = result.orElseThrow(() ->
+                    new Trap(Trap.Reason.INVALID_OPERATION, "function `" + callee.name() + "` returned no result"));
             try {
                 r.typeCheck(sig.result().get());
             } catch (IllegalArgumentException e) {
-                throw new Trap(Trap.Reason.INVALID_OPERATION, "function `" + callee.name()
-                        + "` returned a value of the wrong type: " + e.getMessage());
+                throw new Trap(
+                        Trap.Reason.INVALID_OPERATION,
+                        "function `" + callee.name() + "` returned a value of the wrong type: " + e.getMessage());
             }
             boolean before = state.setMayLeave(false);
             try {
@@ -138,12 +142,13 @@ final class Canons {
      * caller's core values and memory into the callee's and back without {@code Value}s
      * ({@link CallTransfer}), in the spec's order of steps and with its traps.
      */
-    private static CoreFunction lowerTransfer(CoreSignature flat, LiftedFunc callee, CallTransfer transfer,
-            Options options, InstanceState state) {
+    private static CoreFunction lowerTransfer(
+            CoreSignature flat, LiftedFunc callee, CallTransfer transfer, Options options, InstanceState state) {
         return CoreFunction.host(type(core(flat.params()), core(flat.results())), args -> {
             state.checkMayLeave();
             BorrowScope.Subtask subtask = new BorrowScope.Subtask();
-            LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, null);
+            LiftLowerContext cx =
+                    new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, null);
             long[] results = callee.callTransfer(transfer, cx, args, state);
             subtask.deliverResolve();
             return results;
@@ -163,12 +168,14 @@ final class Canons {
     }
 
     static List<CoreValType> core(List<FlatType> flat) {
-        return flat.stream().map(t -> switch (t) {
-            case I32 -> CoreValType.I32;
-            case I64 -> CoreValType.I64;
-            case F32 -> CoreValType.F32;
-            case F64 -> CoreValType.F64;
-        }).toList();
+        return flat.stream()
+                .map(t -> switch (t) {
+                    case I32 -> CoreValType.I32;
+                    case I64 -> CoreValType.I64;
+                    case F32 -> CoreValType.F32;
+                    case F64 -> CoreValType.F64;
+                })
+                .toList();
     }
 
     /** The text-format name of a built-in, e.g. {@code task.return} or {@code waitable-set.new}. */

@@ -29,10 +29,17 @@ public final class ComponentCode {
     private final ExecutionMode mode;
     /** The type an export ascribed to this component, which narrows its instances' exports; or null. */
     private final RtType.Component ascription;
+
     private final long maxStringByteLength;
 
-    private ComponentCode(Component component, Map<CoreModuleBinary, CoreModule> modules, Frame enclosing,
-            String name, ExecutionMode mode, RtType.Component ascription, long maxStringByteLength) {
+    private ComponentCode(
+            Component component,
+            Map<CoreModuleBinary, CoreModule> modules,
+            Frame enclosing,
+            String name,
+            ExecutionMode mode,
+            RtType.Component ascription,
+            long maxStringByteLength) {
         this.component = Objects.requireNonNull(component, "component");
         this.modules = modules;
         this.enclosing = enclosing;
@@ -51,21 +58,21 @@ public final class ComponentCode {
     }
 
     /** {@link #root(Component, List, ExecutionMode)} with the engine's string length limit. */
-    public static ComponentCode root(Component component, List<CoreModule> coreModules, ExecutionMode mode,
-            long maxStringByteLength) {
+    public static ComponentCode root(
+            Component component, List<CoreModule> coreModules, ExecutionMode mode, long maxStringByteLength) {
         Map<CoreModuleBinary, CoreModule> modules = new IdentityHashMap<>();
         int[] next = {0};
         collect(component, coreModules, modules, next);
         if (next[0] != coreModules.size()) {
-            throw new IllegalStateException("found " + next[0] + " module sections for " + coreModules.size()
-                    + " validated core modules");
+            throw new IllegalStateException(
+                    "found " + next[0] + " module sections for " + coreModules.size() + " validated core modules");
         }
-        return new ComponentCode(component, modules, null, nameOf(component).orElse(null), mode, null,
-                maxStringByteLength);
+        return new ComponentCode(
+                component, modules, null, nameOf(component).orElse(null), mode, null, maxStringByteLength);
     }
 
-    private static void collect(Component c, List<CoreModule> coreModules, Map<CoreModuleBinary, CoreModule> out,
-            int[] next) {
+    private static void collect(
+            Component c, List<CoreModule> coreModules, Map<CoreModuleBinary, CoreModule> out, int[] next) {
         for (Section s : c.sections()) {
             if (s instanceof Section.ModuleSection m) {
                 out.put(m.module(), coreModules.get(next[0]++));
@@ -99,8 +106,8 @@ public final class ComponentCode {
 
     /** A nested component defined (or exported) in {@code enclosing}. */
     ComponentCode nested(Component nested, Frame enclosing, String fallbackName) {
-        return new ComponentCode(nested, modules, enclosing, nameOf(nested).orElse(fallbackName), mode, null,
-                maxStringByteLength);
+        return new ComponentCode(
+                nested, modules, enclosing, nameOf(nested).orElse(fallbackName), mode, null, maxStringByteLength);
     }
 
     /** The same code under another name (used when a component is exported or imported by name). */

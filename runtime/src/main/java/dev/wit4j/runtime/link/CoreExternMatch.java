@@ -18,8 +18,7 @@ import java.util.List;
  */
 final class CoreExternMatch {
 
-    private CoreExternMatch() {
-    }
+    private CoreExternMatch() {}
 
     /** Why {@code actual} cannot be used where {@code expected} is wanted, or null if it can. */
     static String problem(CoreExternType expected, CoreExternType actual) {
@@ -33,7 +32,9 @@ final class CoreExternMatch {
             ok = e.type().equals(((CoreExternType.Tag) actual).type());
         } else if (expected instanceof CoreExternType.Table e) {
             CoreExternType.Table a = (CoreExternType.Table) actual;
-            ok = e.element().equals(a.element()) && e.shared() == a.shared() && limits(e.min(), e.max(), a.min(), a.max());
+            ok = e.element().equals(a.element())
+                    && e.shared() == a.shared()
+                    && limits(e.min(), e.max(), a.min(), a.max());
         } else if (expected instanceof CoreExternType.Memory e) {
             CoreExternType.Memory a = (CoreExternType.Memory) actual;
             ok = e.shared() == a.shared() && e.memory64() == a.memory64() && limits(e.min(), e.max(), a.min(), a.max());
@@ -65,7 +66,8 @@ final class CoreExternMatch {
         } else if (t instanceof CoreExternType.Table tb) {
             return "(table " + limitsText(tb.min(), tb.max()) + (tb.shared() ? " shared " : " ") + tb.element() + ")";
         } else if (t instanceof CoreExternType.Memory m) {
-            return "(memory " + (m.memory64() ? "i64 " : "") + limitsText(m.min(), m.max()) + (m.shared() ? " shared" : "") + ")";
+            return "(memory " + (m.memory64() ? "i64 " : "") + limitsText(m.min(), m.max())
+                    + (m.shared() ? " shared" : "") + ")";
         }
         CoreExternType.Global g = (CoreExternType.Global) t;
         return "(global " + (g.mutable() ? "(mut " + g.type() + ")" : g.type().toString()) + ")";

@@ -34,8 +34,7 @@ final class Deadlines {
     private static final Set<InstanceState> WATCHED = Collections.newSetFromMap(new WeakHashMap<>());
     private static Thread watchdog;
 
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     /** The watchdog's clock in milliseconds (only advances while an instance with a timeout lives). */
     static long now() {

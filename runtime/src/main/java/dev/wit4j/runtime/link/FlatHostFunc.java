@@ -44,7 +44,9 @@ record FlatHostFunc(String name, String coreSignature, FlatHostFunction function
     }
 
     private static String spell(List<FlatType> types) {
-        return types.stream().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(" "));
+        return types.stream()
+                .map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(" "));
     }
 
     /**
@@ -59,12 +61,13 @@ record FlatHostFunc(String name, String coreSignature, FlatHostFunction function
             throw new LinkException("host function `" + name + "` was written for the core signature `" + coreSignature
                     + "`, but the component's import flattens to `" + actual + "`");
         }
-        return CoreFunction.host(dev.wit4j.runtime.engine.CoreFuncType.of(Canons.core(flat.params()),
-                Canons.core(flat.results())), args -> {
+        return CoreFunction.host(
+                dev.wit4j.runtime.engine.CoreFuncType.of(Canons.core(flat.params()), Canons.core(flat.results())),
+                args -> {
                     state.checkMayLeave();
                     BorrowScope.Subtask subtask = new BorrowScope.Subtask();
-                    LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state,
-                            null);
+                    LiftLowerContext cx =
+                            new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, null);
                     long[] results = function.call(GuestContext.of(cx), args);
                     subtask.deliverResolve();
                     return results;

@@ -7,10 +7,10 @@ import dev.wit4j.runtime.binary.SortIdx;
 import dev.wit4j.runtime.engine.CoreExtern;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.engine.CoreGlobal;
-import dev.wit4j.runtime.engine.CoreTag;
 import dev.wit4j.runtime.engine.CoreMemory;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.CoreTable;
+import dev.wit4j.runtime.engine.CoreTag;
 import dev.wit4j.runtime.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +127,8 @@ final class Frame implements TypeScope {
             case TAG:
                 return coreTags.get(index(index, coreTags.size(), "core tag"));
             default:
-                throw new LinkException("not supported yet: core " + sort.text() + " definitions crossing core instances");
+                throw new LinkException(
+                        "not supported yet: core " + sort.text() + " definitions crossing core instances");
         }
     }
 

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class HandleCheck {
 
-    private HandleCheck() {
-    }
+    private HandleCheck() {}
 
     /** Throws {@link IllegalArgumentException} if a handle in {@code v} has the wrong resource type. */
     public static void check(Value v, ValueType type) {

@@ -7,8 +7,7 @@ import dev.wit4j.runtime.value.Value;
 /** Dropping, from the host, an owned handle to a resource that a component instance implements. Internal. */
 public final class HostDrops {
 
-    private HostDrops() {
-    }
+    private HostDrops() {}
 
     /**
      * Runs the destructor of the resource behind {@code handle} in its implementing instance
@@ -25,8 +24,8 @@ public final class HostDrops {
         Object implementer = type.implementer().orElse(null);
         RuntimeResource resource = implementer instanceof InstanceState s ? s.definedResource(type) : null;
         if (resource == null) {
-            throw new IllegalArgumentException("resource " + type.name()
-                    + " is implemented by the host, which drops its own handles");
+            throw new IllegalArgumentException(
+                    "resource " + type.name() + " is implemented by the host, which drops its own handles");
         }
         resource.destroy(lr.representation(), null);
     }

@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 public final class ImportCheck {
 
-    private ImportCheck() {
-    }
+    private ImportCheck() {}
 
     /**
      * Checks {@code item} against {@code expected}.
@@ -49,7 +48,8 @@ public final class ImportCheck {
             kind(path, "a component", item, Item.Component.class);
         } else if (expected instanceof TypeView.Extern.FuncItem f) {
             Item.Func func = kind(path, "a function", item, Item.Func.class);
-            FuncSig actual = func.sig() != null ? func.sig() : func.func().signature().orElse(null);
+            FuncSig actual =
+                    func.sig() != null ? func.sig() : func.func().signature().orElse(null);
             if (actual != null) {
                 String problem = funcProblem(f.type(), actual);
                 if (problem != null) {
@@ -75,8 +75,8 @@ public final class ImportCheck {
                     if (e.getValue() instanceof TypeView.Extern.InstanceItem ii && needsNoDefinition(ii.type())) {
                         continue; // instances of bound types only need not be supplied
                     }
-                    throw new LinkException(inner, "no definition in the provided instance (expected "
-                            + describe(e.getValue()) + ")");
+                    throw new LinkException(
+                            inner, "no definition in the provided instance (expected " + describe(e.getValue()) + ")");
                 }
                 check(inner, e.getValue(), provided);
             }
@@ -97,23 +97,33 @@ public final class ImportCheck {
                 return p.type();
             } else if (s instanceof Shape.Record r) {
                 return new ValueType.RecordType(r.fields().stream()
-                        .map(f -> new ValueType.Field(f.name(), required(f.type()), Docs.NONE)).toList());
+                        .map(f -> new ValueType.Field(f.name(), required(f.type()), Docs.NONE))
+                        .toList());
             } else if (s instanceof Shape.Variant v) {
                 return new ValueType.VariantType(v.cases().stream()
-                        .map(c -> new ValueType.Case(c.name(), c.type().map(ImportCheck::required), Docs.NONE)).toList());
+                        .map(c -> new ValueType.Case(c.name(), c.type().map(ImportCheck::required), Docs.NONE))
+                        .toList());
             } else if (s instanceof Shape.ListOf l) {
-                return l.length().isPresent() ? new ValueType.FixedListType(required(l.element()), l.length().getAsLong())
+                return l.length().isPresent()
+                        ? new ValueType.FixedListType(
+                                required(l.element()), l.length().getAsLong())
                         : new ValueType.ListType(required(l.element()));
             } else if (s instanceof Shape.Tuple t) {
-                return new ValueType.TupleType(t.types().stream().map(ImportCheck::required).toList());
+                return new ValueType.TupleType(
+                        t.types().stream().map(ImportCheck::required).toList());
             } else if (s instanceof Shape.Flags f) {
-                return new ValueType.FlagsType(f.names().stream().map(n -> new ValueType.Flag(n, Docs.NONE)).toList());
+                return new ValueType.FlagsType(f.names().stream()
+                        .map(n -> new ValueType.Flag(n, Docs.NONE))
+                        .toList());
             } else if (s instanceof Shape.Enum e) {
-                return new ValueType.EnumType(e.names().stream().map(n -> new ValueType.EnumCase(n, Docs.NONE)).toList());
+                return new ValueType.EnumType(e.names().stream()
+                        .map(n -> new ValueType.EnumCase(n, Docs.NONE))
+                        .toList());
             } else if (s instanceof Shape.Option o) {
                 return new ValueType.OptionType(required(o.type()));
             } else if (s instanceof Shape.Result r) {
-                return new ValueType.ResultType(r.ok().map(ImportCheck::required), r.err().map(ImportCheck::required));
+                return new ValueType.ResultType(
+                        r.ok().map(ImportCheck::required), r.err().map(ImportCheck::required));
             } else if (s instanceof Shape.MapOf m) {
                 return new ValueType.MapType(required(m.key()), required(m.value()));
             }
@@ -186,7 +196,8 @@ public final class ImportCheck {
     /** Why {@code actual} cannot be used where {@code expected} is imported, or null if it can. */
     static String funcProblem(TypeView.Func expected, FuncSig actual) {
         if (expected.params().size() != actual.paramTypes().size()) {
-            return "expected " + expected.params().size() + " parameter(s), found " + actual.paramTypes().size();
+            return "expected " + expected.params().size() + " parameter(s), found "
+                    + actual.paramTypes().size();
         }
         for (int i = 0; i < expected.params().size(); i++) {
             TypeView.Param p = expected.params().get(i);
@@ -223,7 +234,8 @@ public final class ImportCheck {
                 if (!r.fields().get(i).name().equals(ar.fields().get(i).name())) {
                     return "record field `" + r.fields().get(i).name() + "` is missing";
                 }
-                String p = valProblem(r.fields().get(i).type(), ar.fields().get(i).type());
+                String p =
+                        valProblem(r.fields().get(i).type(), ar.fields().get(i).type());
                 if (p != null) {
                     return "field `" + r.fields().get(i).name() + "`: " + p;
                 }
@@ -240,19 +252,31 @@ public final class ImportCheck {
                 }
             }
             return null;
-        } else if (s instanceof Shape.ListOf l && (a instanceof ValueType.ListType || a instanceof ValueType.FixedListType)) {
+        } else if (s instanceof Shape.ListOf l
+                && (a instanceof ValueType.ListType || a instanceof ValueType.FixedListType)) {
             boolean fixed = a instanceof ValueType.FixedListType;
             if (l.length().isPresent() != fixed
                     || fixed && l.length().getAsLong() != ((ValueType.FixedListType) a).length()) {
                 return "list lengths differ";
             }
-            return valProblem(l.element(), fixed ? ((ValueType.FixedListType) a).element() : ((ValueType.ListType) a).element());
+            return valProblem(
+                    l.element(), fixed ? ((ValueType.FixedListType) a).element() : ((ValueType.ListType) a).element());
         } else if (s instanceof Shape.Tuple t && a instanceof ValueType.TupleType at) {
             return listProblem(t.types(), at.types(), "tuple");
         } else if (s instanceof Shape.Flags f && a instanceof ValueType.FlagsType af) {
-            return f.names().equals(af.flags().stream().map(ValueType.Flag::name).toList()) ? null : "flags differ";
+            return f.names()
+                            .equals(af.flags().stream()
+                                    .map(ValueType.Flag::name)
+                                    .toList())
+                    ? null
+                    : "flags differ";
         } else if (s instanceof Shape.Enum e && a instanceof ValueType.EnumType ae) {
-            return e.names().equals(ae.cases().stream().map(ValueType.EnumCase::name).toList()) ? null : "enum cases differ";
+            return e.names()
+                            .equals(ae.cases().stream()
+                                    .map(ValueType.EnumCase::name)
+                                    .toList())
+                    ? null
+                    : "enum cases differ";
         } else if (s instanceof Shape.Option o && a instanceof ValueType.OptionType ao) {
             return valProblem(o.type(), ao.type());
         } else if (s instanceof Shape.Result r && a instanceof ValueType.ResultType ar) {

@@ -30,6 +30,7 @@ final class InstanceState implements ResourceTypes {
     private final HandleTable handles;
     /** What this instance and the instances it creates may take (shared with the whole tree). */
     private final Quota quota;
+
     private final java.util.Map<ResourceType, RuntimeResource> defined = new java.util.IdentityHashMap<>();
     /**
      * The {@linkplain Thread#getId() id} of the thread running a call in this instance, or 0
@@ -54,6 +55,7 @@ final class InstanceState implements ResourceTypes {
     private long callStart = Long.MAX_VALUE;
     /** Why the running call is being stopped ({@code STOP_*}), or 0: the trap's reason. */
     private volatile int stopping;
+
     private boolean mayLeave = true;
     private boolean poisoned;
     /** {@code [this]}: what a host call into a root instance enters, without a list per call. */
@@ -167,8 +169,9 @@ final class InstanceState implements ResourceTypes {
             return self;
         }
         if (caller != null && (caller.isReflexiveAncestorOf(this) || isReflexiveAncestorOf(caller))) {
-            throw new Trap(Trap.Reason.CANNOT_ENTER, "a call from a component instance into itself, its parent or its"
-                    + " child (reentrance)");
+            throw new Trap(
+                    Trap.Reason.CANNOT_ENTER,
+                    "a call from a component instance into itself, its parent or its" + " child (reentrance)");
         }
         List<InstanceState> entering = new ArrayList<>();
         for (InstanceState i = this; i != null; i = i.parent) {
@@ -228,7 +231,8 @@ final class InstanceState implements ResourceTypes {
     private static void checkNotInterrupted() {
         Thread t = Thread.currentThread();
         if (t.isInterrupted() && !(STRAY_INTERRUPTS.remove(t.getId()) && Thread.interrupted())) {
-            throw new Trap(Trap.Reason.INTERRUPTED, "the calling thread's interrupt flag is set: the call did not start");
+            throw new Trap(
+                    Trap.Reason.INTERRUPTED, "the calling thread's interrupt flag is set: the call did not start");
         }
     }
 
@@ -303,7 +307,8 @@ final class InstanceState implements ResourceTypes {
     /** Traps with {@link Trap.Reason#CANNOT_LEAVE} unless core code may call out now. */
     void checkMayLeave() {
         if (!mayLeave) {
-            throw new Trap(Trap.Reason.CANNOT_LEAVE, "an import was called during realloc, post-return or a destructor");
+            throw new Trap(
+                    Trap.Reason.CANNOT_LEAVE, "an import was called during realloc, post-return or a destructor");
         }
     }
 

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 final class InstanceTyping {
 
-    private InstanceTyping() {
-    }
+    private InstanceTyping() {}
 
     /**
      * The view of {@code provided} through {@code type}.
@@ -66,8 +65,8 @@ final class InstanceTyping {
      *
      * @throws LinkException naming {@code path} if something declared is missing
      */
-    static Map<String, Item> narrowed(RtType.Component type, Map<String, Item> imports, Map<String, Item> exports,
-            String path) {
+    static Map<String, Item> narrowed(
+            RtType.Component type, Map<String, Item> imports, Map<String, Item> exports, String path) {
         TypeEval.LocalScope local = new TypeEval.LocalScope(type.scope());
         Map<String, Item> out = new LinkedHashMap<>();
         for (ComponentDecl d : type.decl().decls()) {
@@ -102,19 +101,27 @@ final class InstanceTyping {
         if (type instanceof ExternType.Type t && t.bound() instanceof ExternType.TypeBound.Eq eq) {
             // an equality bound needs no definition; one that is given must be that very type
             RtType expected = scope.type(eq.typeIndex());
-            if (expected instanceof RtType.Resource r && provided instanceof Item.Type pt
+            if (expected instanceof RtType.Resource r
+                    && provided instanceof Item.Type pt
                     && !(pt.type() instanceof RtType.Resource pr && pr.resource() == r.resource())) {
-                throw new LinkException(path, "mismatched resource types: expected " + r.resource() + ", found "
-                        + (pt.type() instanceof RtType.Resource pr2 ? pr2.resource().toString() : "a value type"));
+                throw new LinkException(
+                        path,
+                        "mismatched resource types: expected " + r.resource() + ", found "
+                                + (pt.type() instanceof RtType.Resource pr2
+                                        ? pr2.resource().toString()
+                                        : "a value type"));
             }
             return new Item.Type(expected);
         }
-        if (provided == null && type instanceof ExternType.Instance i
+        if (provided == null
+                && type instanceof ExternType.Instance i
                 && isEmpty((RtType.Instance) scope.type(i.typeIndex()))) {
             provided = new Item.Instance(Map.of()); // empty instances need not be supplied (as in wasmtime)
         }
         if (provided == null) {
-            throw new LinkException(path, "no definition was provided (expected a " + type.sort().text() + ")");
+            throw new LinkException(
+                    path,
+                    "no definition was provided (expected a " + type.sort().text() + ")");
         }
         if (type instanceof ExternType.Type) {
             if (provided instanceof Item.Type pt && pt.type() instanceof RtType.Resource) {
@@ -129,8 +136,9 @@ final class InstanceTyping {
             FuncSig actual = pf.sig() != null ? pf.sig() : pf.func().signature().orElse(null);
             // host functions are untyped; a component's function must have exactly the declared
             // types, its resources included (handles name their run-time resource's definition)
-            if (actual != null && (!actual.paramTypes().equals(declared.paramTypes())
-                    || !actual.result().equals(declared.result()))) {
+            if (actual != null
+                    && (!actual.paramTypes().equals(declared.paramTypes())
+                            || !actual.result().equals(declared.result()))) {
                 throw new LinkException(path, "function type mismatch (or mismatched resource types)");
             }
             return new Item.Func(pf.func(), declared);
@@ -141,7 +149,10 @@ final class InstanceTyping {
         } else if (type instanceof ExternType.Module) {
             return require(provided, Item.Module.class, "a core module", path);
         }
-        return value(scope, (ExternType.Value) type, (Item.ValueItem) require(provided, Item.ValueItem.class, "a value", path),
+        return value(
+                scope,
+                (ExternType.Value) type,
+                (Item.ValueItem) require(provided, Item.ValueItem.class, "a value", path),
                 path);
     }
 
@@ -162,12 +173,13 @@ final class InstanceTyping {
         }
         long index = ((ExternType.ValueBound.Eq) type.bound()).valueIndex();
         if (!(scope instanceof Frame frame)) {
-            throw new LinkException(path, "not supported yet: an (eq " + index + ") value bound inside a type declaration");
+            throw new LinkException(
+                    path, "not supported yet: an (eq " + index + ") value bound inside a type declaration");
         }
         Value expected = ((Item.ValueItem) frame.item(new SortIdx(Sort.VALUE, index))).value();
         if (!expected.equals(provided.value())) {
-            throw new LinkException(path, "the value must equal value " + index + " (" + expected + "), found "
-                    + provided.value());
+            throw new LinkException(
+                    path, "the value must equal value " + index + " (" + expected + "), found " + provided.value());
         }
         return provided;
     }
@@ -178,10 +190,13 @@ final class InstanceTyping {
         for (InstanceDecl d : type.decl().decls()) {
             if (d instanceof InstanceDecl.TypeDecl t) {
                 local.types.add(TypeEval.eval(t.type(), local));
-            } else if (d instanceof InstanceDecl.AliasDecl a && a.alias() instanceof Alias.Outer o && o.sort() == Sort.TYPE) {
+            } else if (d instanceof InstanceDecl.AliasDecl a
+                    && a.alias() instanceof Alias.Outer o
+                    && o.sort() == Sort.TYPE) {
                 local.types.add(local.outer(o.count()).type(o.index()));
             } else if (d instanceof InstanceDecl.ExportDecl e) {
-                if (!(e.type() instanceof ExternType.Instance i && local.type(i.typeIndex()) instanceof RtType.Instance inner
+                if (!(e.type() instanceof ExternType.Instance i
+                        && local.type(i.typeIndex()) instanceof RtType.Instance inner
                         && isEmpty(inner))) {
                     return false;
                 }

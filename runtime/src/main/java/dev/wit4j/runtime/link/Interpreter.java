@@ -49,8 +49,7 @@ final class Interpreter {
     private final Map<Long, String> typeExportNames = new HashMap<>();
     private final Map<Long, String> componentNames;
 
-    private Interpreter(ComponentCode code, Map<String, Item> imports, String name, InstanceState parent,
-            Quota quota) {
+    private Interpreter(ComponentCode code, Map<String, Item> imports, String name, InstanceState parent, Quota quota) {
         this.code = code;
         this.imports = imports;
         (parent == null ? quota : parent.quota()).countInstance("component instance " + name);
@@ -66,8 +65,8 @@ final class Interpreter {
     }
 
     /** Instantiates {@code code} with {@code imports}; see {@link ComponentCode#instantiate}. */
-    static InstanceResult instantiate(ComponentCode code, Map<String, Item> imports, String name,
-            InstanceState parent, Quota quota) {
+    static InstanceResult instantiate(
+            ComponentCode code, Map<String, Item> imports, String name, InstanceState parent, Quota quota) {
         Interpreter in;
         try {
             in = new Interpreter(code, imports, name, parent, quota);
@@ -158,8 +157,10 @@ final class Interpreter {
         try {
             Quota quota = frame.state.quota();
             quota.countInstance("core instance " + frame.coreInstances.size());
-            CoreModuleInstance created = CoreModuleInstance.instantiate(module,
-                    (mod, name) -> Optional.ofNullable(args.get(mod)).map(m -> m.get(name)), code.mode(),
+            CoreModuleInstance created = CoreModuleInstance.instantiate(
+                    module,
+                    (mod, name) -> Optional.ofNullable(args.get(mod)).map(m -> m.get(name)),
+                    code.mode(),
                     quota.budget());
             return created.exports();
         } catch (CoreLinkException e) {
@@ -183,10 +184,11 @@ final class Interpreter {
         for (Instance.Arg a : inst.args()) {
             args.put(a.name(), frame.item(a.target()));
         }
-        String childName = frame.state.name() + "/" + (child.name() != null ? child.name()
-                : "instance" + frame.instances.size());
+        String childName =
+                frame.state.name() + "/" + (child.name() != null ? child.name() : "instance" + frame.instances.size());
         try {
-            return new Item.Instance(Interpreter.instantiate(child, args, childName, frame.state, null).exports());
+            return new Item.Instance(Interpreter.instantiate(child, args, childName, frame.state, null)
+                    .exports());
         } catch (LinkException e) {
             throw new LinkException(childName, e.getMessage());
         }
@@ -213,7 +215,9 @@ final class Interpreter {
                 case CORE_MODULE -> frame.coreModules.add(target.coreModules.get((int) o.index()));
                 case COMPONENT -> frame.components.add(target.components.get((int) o.index()));
                 case CORE_TYPE -> frame.coreTypeCount++;
-                default -> throw new LinkException("not supported yet: outer alias of a " + o.sort().text());
+                default ->
+                    throw new LinkException(
+                            "not supported yet: outer alias of a " + o.sort().text());
             }
         }
     }
@@ -240,7 +244,8 @@ final class Interpreter {
         if (r.dtor().isEmpty()) {
             return new RuntimeResource(name, state, null);
         }
-        CoreFunction dtor = (CoreFunction) frame.core(dev.wit4j.runtime.binary.CoreSort.FUNC, r.dtor().getAsLong());
+        CoreFunction dtor = (CoreFunction)
+                frame.core(dev.wit4j.runtime.binary.CoreSort.FUNC, r.dtor().getAsLong());
         String function = "[dtor]" + name;
         return new RuntimeResource(name, state, (rep, caller) -> {
             if (caller == state) {
@@ -272,8 +277,8 @@ final class Interpreter {
      */
     private void value(ValueDef v) {
         ValueType type = TypeEval.valType(v.type(), frame);
-        frame.values.add(ValueDecoder.decode(v.data().toByteArray(), v.dataOffset(), type,
-                "value " + frame.values.size()));
+        frame.values.add(
+                ValueDecoder.decode(v.data().toByteArray(), v.dataOffset(), type, "value " + frame.values.size()));
     }
 
     /**
@@ -284,18 +289,22 @@ final class Interpreter {
      */
     private void start(Section.StartSection s) {
         Item.Func f = frame.funcs.get((int) s.funcIndex());
-        List<Value> args = s.args().stream().map(i -> frame.values.get(i.intValue())).toList();
+        List<Value> args =
+                s.args().stream().map(i -> frame.values.get(i.intValue())).toList();
         Optional<Value> result = f.func().invoke(args);
         if (s.results() > 0) {
-            Value r = result.orElseThrow(() -> new Trap(Trap.Reason.INVALID_OPERATION,
+            Value r = result.orElseThrow(() -> new Trap(
+                    Trap.Reason.INVALID_OPERATION,
                     "the start function `" + f.func().name() + "` returned no result"));
             FuncSig sig = f.sig() != null ? f.sig() : f.func().signature().orElse(null);
             if (sig != null && sig.result().isPresent()) {
                 try {
                     r.typeCheck(sig.result().get());
                 } catch (ValueTypeMismatchException e) {
-                    throw new Trap(Trap.Reason.INVALID_OPERATION, "the start function `" + f.func().name()
-                            + "` returned a value of the wrong type: " + e.getMessage());
+                    throw new Trap(
+                            Trap.Reason.INVALID_OPERATION,
+                            "the start function `" + f.func().name() + "` returned a value of the wrong type: "
+                                    + e.getMessage());
                 }
             }
             frame.values.add(r);

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Factories for items the host defines. Internal. */
 public final class Items {
 
-    private Items() {
-    }
+    private Items() {}
 
     /** A host function as an (untyped) function item: it takes the type of the import it satisfies. */
     public static Item.Func host(String name, HostFunction function) {
@@ -21,7 +20,8 @@ public final class Items {
      * A host function on flat core values, written for the flattened core signature
      * {@code coreSignature} (spelled {@code i32 i32 -> i32}), checked when a component lowers it.
      */
-    public static Item.Func flatHost(String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
+    public static Item.Func flatHost(
+            String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
         return new Item.Func(new FlatHostFunc(name, coreSignature, function), null);
     }
 

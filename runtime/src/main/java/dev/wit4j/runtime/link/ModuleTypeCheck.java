@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class ModuleTypeCheck {
 
-    private ModuleTypeCheck() {
-    }
+    private ModuleTypeCheck() {}
 
     /** Why {@code actual} does not have the module type {@code expected}, or null if it does. */
     static String problem(TypeView.Extern.ModuleItem expected, CoreModule actual) {

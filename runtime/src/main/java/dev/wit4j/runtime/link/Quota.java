@@ -25,7 +25,8 @@ final class Quota {
         this.budget = limits.memoryBytes() == Long.MAX_VALUE && limits.tableElements() == Long.MAX_VALUE
                 ? Budget.UNLIMITED
                 : new Budget(limits.memoryBytes(), limits.tableElements());
-        this.timeoutMillis = limits.callTimeout().map(d -> Math.max(1L, d.toMillis())).orElse(0L);
+        this.timeoutMillis =
+                limits.callTimeout().map(d -> Math.max(1L, d.toMillis())).orElse(0L);
         this.instancesLeft = limits.instances();
     }
 
@@ -53,8 +54,9 @@ final class Quota {
             return;
         }
         if (instancesLeft <= 0) {
-            throw new Trap(Trap.Reason.RESOURCE_EXHAUSTED, "creating " + what + " exceeds the limit of "
-                    + limits.instances() + " instances");
+            throw new Trap(
+                    Trap.Reason.RESOURCE_EXHAUSTED,
+                    "creating " + what + " exceeds the limit of " + limits.instances() + " instances");
         }
         instancesLeft--;
     }

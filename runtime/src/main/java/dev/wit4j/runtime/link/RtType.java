@@ -34,10 +34,8 @@ public sealed interface RtType {
     }
 
     /** An instance type, with the type scope it was declared in (for its outer aliases). */
-    record Instance(DefType.InstanceType decl, TypeScope scope) implements RtType {
-    }
+    record Instance(DefType.InstanceType decl, TypeScope scope) implements RtType {}
 
     /** A component type, with the type scope it was declared in. */
-    record Component(DefType.ComponentType decl, TypeScope scope) implements RtType {
-    }
+    record Component(DefType.ComponentType decl, TypeScope scope) implements RtType {}
 }

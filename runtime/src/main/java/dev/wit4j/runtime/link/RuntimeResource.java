@@ -49,8 +49,13 @@ public final class RuntimeResource {
 
     RuntimeResource(String name, Object implementer, Destructor destructor) {
         this.type = new ResourceType(name, implementer);
-        this.def = new TypeDef(name, new TypeOwner.InInterface(RUNTIME, "resource-" + IDS.incrementAndGet()),
-                TypeDefKind.RESOURCE, Docs.NONE, Stability.UNKNOWN, SourcePos.NONE);
+        this.def = new TypeDef(
+                name,
+                new TypeOwner.InInterface(RUNTIME, "resource-" + IDS.incrementAndGet()),
+                TypeDefKind.RESOURCE,
+                Docs.NONE,
+                Stability.UNKNOWN,
+                SourcePos.NONE);
         this.destructor = destructor;
         BY_DEF.put(def, new WeakReference<>(type));
     }

@@ -7,8 +7,7 @@ import dev.wit4j.runtime.engine.LimitExceededException;
 /** Turns what a call into a component threw into the {@link Trap} users see. */
 final class Traps {
 
-    private Traps() {
-    }
+    private Traps() {}
 
     /**
      * {@code e} annotated with the component instance and function it happened in: a core trap
@@ -18,8 +17,9 @@ final class Traps {
      */
     /** The trap for the JVM heap running out while a guest ran: its instance is poisoned, the host goes on. */
     static Trap heapExhausted(OutOfMemoryError e) {
-        Trap t = new Trap(Trap.Reason.RESOURCE_EXHAUSTED, "the JVM heap is exhausted ("
-                + (e.getMessage() == null ? "out of memory" : e.getMessage()) + ")");
+        Trap t = new Trap(
+                Trap.Reason.RESOURCE_EXHAUSTED,
+                "the JVM heap is exhausted (" + (e.getMessage() == null ? "out of memory" : e.getMessage()) + ")");
         t.addSuppressed(e);
         return t;
     }
@@ -28,9 +28,13 @@ final class Traps {
         if (e instanceof CoreTrapException core && core.interrupted()) {
             int stop = state.takeStop();
             Trap t = switch (stop) {
-                case InstanceState.STOP_DEADLINE -> new Trap(Trap.Reason.DEADLINE, "the call ran longer than its timeout of "
-                        + state.quota().timeoutMillis() + " ms");
-                case InstanceState.STOP_INTERRUPT -> new Trap(Trap.Reason.INTERRUPTED, "Instance.interrupt() was called");
+                case InstanceState.STOP_DEADLINE ->
+                    new Trap(
+                            Trap.Reason.DEADLINE,
+                            "the call ran longer than its timeout of "
+                                    + state.quota().timeoutMillis() + " ms");
+                case InstanceState.STOP_INTERRUPT ->
+                    new Trap(Trap.Reason.INTERRUPTED, "Instance.interrupt() was called");
                 default -> new Trap(Trap.Reason.INTERRUPTED, "the thread was interrupted while the guest ran");
             };
             t.setStackTrace(core.getStackTrace());
@@ -49,7 +53,8 @@ final class Traps {
 
     static RuntimeException annotate(RuntimeException e, String component, String function) {
         if (e instanceof CoreTrapException core) {
-            Trap t = core.interrupted() ? new Trap(Trap.Reason.INTERRUPTED, "the thread was interrupted while the guest ran")
+            Trap t = core.interrupted()
+                    ? new Trap(Trap.Reason.INTERRUPTED, "the thread was interrupted while the guest ran")
                     : new Trap(Trap.Reason.CORE_TRAP, core.getMessage());
             t.setStackTrace(core.getStackTrace()); // where core code trapped, for debugging
             if (core.getCause() != null) {

@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 final class TypeEval {
 
-    private TypeEval() {
-    }
+    private TypeEval() {}
 
     /**
      * Evaluates {@code def} in {@code scope}. Resource type definitions are handled by the
@@ -54,8 +53,8 @@ final class TypeEval {
         if (r instanceof RtType.Val v) {
             return v.type();
         }
-        throw new IllegalStateException("type index " + ((ComponentValType.Indexed) t).typeIndex()
-                + " is not a value type");
+        throw new IllegalStateException(
+                "type index " + ((ComponentValType.Indexed) t).typeIndex() + " is not a value type");
     }
 
     static ValueType.Primitive primitive(PrimValType p) {
@@ -86,11 +85,16 @@ final class TypeEval {
         } else if (v instanceof DefValType.FixedListType l) {
             return new ValueType.FixedListType(valType(l.element(), scope), l.length());
         } else if (v instanceof DefValType.TupleType t) {
-            return new ValueType.TupleType(t.types().stream().map(x -> valType(x, scope)).toList());
+            return new ValueType.TupleType(
+                    t.types().stream().map(x -> valType(x, scope)).toList());
         } else if (v instanceof DefValType.FlagsType f) {
-            return new ValueType.FlagsType(f.labels().stream().map(n -> new ValueType.Flag(n, Docs.NONE)).toList());
+            return new ValueType.FlagsType(f.labels().stream()
+                    .map(n -> new ValueType.Flag(n, Docs.NONE))
+                    .toList());
         } else if (v instanceof DefValType.EnumType e) {
-            return new ValueType.EnumType(e.labels().stream().map(n -> new ValueType.EnumCase(n, Docs.NONE)).toList());
+            return new ValueType.EnumType(e.labels().stream()
+                    .map(n -> new ValueType.EnumCase(n, Docs.NONE))
+                    .toList());
         } else if (v instanceof DefValType.OptionType o) {
             return new ValueType.OptionType(valType(o.type(), scope));
         } else if (v instanceof DefValType.ResultType r) {

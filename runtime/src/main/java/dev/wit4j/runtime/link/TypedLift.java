@@ -24,6 +24,7 @@ final class TypedLift implements ExportFunction {
     private final LiftedFunc func;
     /** The core function, held here so that a call reaches it with one field read less. */
     private final CoreFunction core;
+
     private final boolean hasPostReturn;
     private final InstanceState state;
     private final boolean borrows;

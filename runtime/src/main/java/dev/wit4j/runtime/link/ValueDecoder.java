@@ -65,7 +65,10 @@ final class ValueDecoder {
             int at = pos;
             long i = u32();
             if (i >= v.cases().size()) {
-                throw error(at, "variant case index " + i + " out of range (" + v.cases().size() + " cases)");
+                throw error(
+                        at,
+                        "variant case index " + i + " out of range ("
+                                + v.cases().size() + " cases)");
             }
             ValueType.Case c = v.cases().get((int) i);
             return c.type().isPresent() ? Value.variant(c.name(), value(c.type().get())) : Value.variant(c.name());
@@ -105,7 +108,9 @@ final class ValueDecoder {
             int at = pos;
             long i = u32();
             if (i >= e.cases().size()) {
-                throw error(at, "enum case index " + i + " out of range (" + e.cases().size() + " cases)");
+                throw error(
+                        at,
+                        "enum case index " + i + " out of range (" + e.cases().size() + " cases)");
             }
             return Value.enumCase(e.cases().get((int) i).name());
         } else if (t instanceof ValueType.OptionType o) {
@@ -159,14 +164,16 @@ final class ValueDecoder {
             case S64:
                 return Value.s64(signed(64));
             case F32: {
-                float f = ByteBuffer.wrap(take(4)).order(ByteOrder.LITTLE_ENDIAN).getFloat();
+                float f =
+                        ByteBuffer.wrap(take(4)).order(ByteOrder.LITTLE_ENDIAN).getFloat();
                 if (Float.isNaN(f) && Float.floatToRawIntBits(f) != 0x7fc00000) {
                     throw error(at, "a NaN f32 value must be the canonical NaN (00 00 c0 7f)");
                 }
                 return Value.f32(f);
             }
             case F64: {
-                double d = ByteBuffer.wrap(take(8)).order(ByteOrder.LITTLE_ENDIAN).getDouble();
+                double d =
+                        ByteBuffer.wrap(take(8)).order(ByteOrder.LITTLE_ENDIAN).getDouble();
                 if (Double.isNaN(d) && Double.doubleToRawLongBits(d) != 0x7ff8000000000000L) {
                     throw error(at, "a NaN f64 value must be the canonical NaN (00 00 00 00 00 00 f8 7f)");
                 }
@@ -196,8 +203,12 @@ final class ValueDecoder {
 
     private String utf8(byte[] b, int at) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw error(at, "malformed UTF-8");
         }

@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class VersionMatch {
 
-    private VersionMatch() {
-    }
+    private VersionMatch() {}
 
     /** The definition for {@code name} in {@code defined}, or null. */
     public static <T> T lookup(Map<String, T> defined, String name) {
@@ -52,10 +51,15 @@ public final class VersionMatch {
         StringBuilder sb = new StringBuilder();
         for (String d : defined) {
             if (!d.equals(name) && (d.equals(base) || d.startsWith(base + "@"))) {
-                sb.append(sb.length() == 0 ? " (the linker has " : ", ").append('`').append(d).append('`');
+                sb.append(sb.length() == 0 ? " (the linker has " : ", ")
+                        .append('`')
+                        .append(d)
+                        .append('`');
             }
         }
-        return sb.length() == 0 ? "" : sb.append(", which is not version-compatible)").toString();
+        return sb.length() == 0
+                ? ""
+                : sb.append(", which is not version-compatible)").toString();
     }
 
     /** major, minor, patch of a plain {@code x.y.z} version; null for pre-releases and others. */

@@ -22,12 +22,10 @@ import java.util.function.Function;
 public sealed interface Result<T, E> permits Result.Ok, Result.Err {
 
     /** A successful result. @param value the payload, {@code null} only when {@code T} is {@code Void} */
-    record Ok<T, E>(T value) implements Result<T, E> {
-    }
+    record Ok<T, E>(T value) implements Result<T, E> {}
 
     /** A failed result. @param error the payload, {@code null} only when {@code E} is {@code Void} */
-    record Err<T, E>(E error) implements Result<T, E> {
-    }
+    record Err<T, E>(E error) implements Result<T, E> {}
 
     /** An {@link Ok} holding {@code value}. */
     static <T, E> Result<T, E> ok(T value) {

@@ -7,5 +7,4 @@ package dev.wit4j.runtime.types;
  * @param first element 0
  * @param <A> type of element 0
  */
-public record Tuple1<A>(A first) {
-}
+public record Tuple1<A>(A first) {}

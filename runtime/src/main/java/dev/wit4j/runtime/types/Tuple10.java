@@ -25,5 +25,5 @@ package dev.wit4j.runtime.types;
  * @param <I> type of element 8
  * @param <J> type of element 9
  */
-public record Tuple10<A, B, C, D, E, F, G, H, I, J>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth) {
-}
+public record Tuple10<A, B, C, D, E, F, G, H, I, J>(
+        A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth) {}

@@ -27,5 +27,5 @@ package dev.wit4j.runtime.types;
  * @param <J> type of element 9
  * @param <K> type of element 10
  */
-public record Tuple11<A, B, C, D, E, F, G, H, I, J, K>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth, K eleventh) {
-}
+public record Tuple11<A, B, C, D, E, F, G, H, I, J, K>(
+        A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth, K eleventh) {}

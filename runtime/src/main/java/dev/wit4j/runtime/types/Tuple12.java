@@ -29,5 +29,16 @@ package dev.wit4j.runtime.types;
  * @param <K> type of element 10
  * @param <L> type of element 11
  */
-public record Tuple12<A, B, C, D, E, F, G, H, I, J, K, L>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth, K eleventh, L twelfth) {
-}
+public record Tuple12<A, B, C, D, E, F, G, H, I, J, K, L>(
+        A first,
+        B second,
+        C third,
+        D fourth,
+        E fifth,
+        F sixth,
+        G seventh,
+        H eighth,
+        I ninth,
+        J tenth,
+        K eleventh,
+        L twelfth) {}

@@ -31,5 +31,17 @@ package dev.wit4j.runtime.types;
  * @param <L> type of element 11
  * @param <M> type of element 12
  */
-public record Tuple13<A, B, C, D, E, F, G, H, I, J, K, L, M>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth, K eleventh, L twelfth, M thirteenth) {
-}
+public record Tuple13<A, B, C, D, E, F, G, H, I, J, K, L, M>(
+        A first,
+        B second,
+        C third,
+        D fourth,
+        E fifth,
+        F sixth,
+        G seventh,
+        H eighth,
+        I ninth,
+        J tenth,
+        K eleventh,
+        L twelfth,
+        M thirteenth) {}

@@ -33,5 +33,18 @@ package dev.wit4j.runtime.types;
  * @param <M> type of element 12
  * @param <N> type of element 13
  */
-public record Tuple14<A, B, C, D, E, F, G, H, I, J, K, L, M, N>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth, K eleventh, L twelfth, M thirteenth, N fourteenth) {
-}
+public record Tuple14<A, B, C, D, E, F, G, H, I, J, K, L, M, N>(
+        A first,
+        B second,
+        C third,
+        D fourth,
+        E fifth,
+        F sixth,
+        G seventh,
+        H eighth,
+        I ninth,
+        J tenth,
+        K eleventh,
+        L twelfth,
+        M thirteenth,
+        N fourteenth) {}

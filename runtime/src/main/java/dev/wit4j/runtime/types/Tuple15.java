@@ -35,5 +35,19 @@ package dev.wit4j.runtime.types;
  * @param <N> type of element 13
  * @param <O> type of element 14
  */
-public record Tuple15<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth, K eleventh, L twelfth, M thirteenth, N fourteenth, O fifteenth) {
-}
+public record Tuple15<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O>(
+        A first,
+        B second,
+        C third,
+        D fourth,
+        E fifth,
+        F sixth,
+        G seventh,
+        H eighth,
+        I ninth,
+        J tenth,
+        K eleventh,
+        L twelfth,
+        M thirteenth,
+        N fourteenth,
+        O fifteenth) {}

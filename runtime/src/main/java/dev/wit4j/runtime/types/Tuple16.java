@@ -37,5 +37,20 @@ package dev.wit4j.runtime.types;
  * @param <O> type of element 14
  * @param <P> type of element 15
  */
-public record Tuple16<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth, J tenth, K eleventh, L twelfth, M thirteenth, N fourteenth, O fifteenth, P sixteenth) {
-}
+public record Tuple16<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P>(
+        A first,
+        B second,
+        C third,
+        D fourth,
+        E fifth,
+        F sixth,
+        G seventh,
+        H eighth,
+        I ninth,
+        J tenth,
+        K eleventh,
+        L twelfth,
+        M thirteenth,
+        N fourteenth,
+        O fifteenth,
+        P sixteenth) {}

@@ -9,5 +9,4 @@ package dev.wit4j.runtime.types;
  * @param <A> type of element 0
  * @param <B> type of element 1
  */
-public record Tuple2<A, B>(A first, B second) {
-}
+public record Tuple2<A, B>(A first, B second) {}

@@ -11,5 +11,4 @@ package dev.wit4j.runtime.types;
  * @param <B> type of element 1
  * @param <C> type of element 2
  */
-public record Tuple3<A, B, C>(A first, B second, C third) {
-}
+public record Tuple3<A, B, C>(A first, B second, C third) {}

@@ -13,5 +13,4 @@ package dev.wit4j.runtime.types;
  * @param <C> type of element 2
  * @param <D> type of element 3
  */
-public record Tuple4<A, B, C, D>(A first, B second, C third, D fourth) {
-}
+public record Tuple4<A, B, C, D>(A first, B second, C third, D fourth) {}

@@ -15,5 +15,4 @@ package dev.wit4j.runtime.types;
  * @param <D> type of element 3
  * @param <E> type of element 4
  */
-public record Tuple5<A, B, C, D, E>(A first, B second, C third, D fourth, E fifth) {
-}
+public record Tuple5<A, B, C, D, E>(A first, B second, C third, D fourth, E fifth) {}

@@ -17,5 +17,4 @@ package dev.wit4j.runtime.types;
  * @param <E> type of element 4
  * @param <F> type of element 5
  */
-public record Tuple6<A, B, C, D, E, F>(A first, B second, C third, D fourth, E fifth, F sixth) {
-}
+public record Tuple6<A, B, C, D, E, F>(A first, B second, C third, D fourth, E fifth, F sixth) {}

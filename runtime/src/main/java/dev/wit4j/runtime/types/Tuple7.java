@@ -19,5 +19,4 @@ package dev.wit4j.runtime.types;
  * @param <F> type of element 5
  * @param <G> type of element 6
  */
-public record Tuple7<A, B, C, D, E, F, G>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh) {
-}
+public record Tuple7<A, B, C, D, E, F, G>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh) {}

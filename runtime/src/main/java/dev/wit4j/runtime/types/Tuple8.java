@@ -21,5 +21,5 @@ package dev.wit4j.runtime.types;
  * @param <G> type of element 6
  * @param <H> type of element 7
  */
-public record Tuple8<A, B, C, D, E, F, G, H>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth) {
-}
+public record Tuple8<A, B, C, D, E, F, G, H>(
+        A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth) {}

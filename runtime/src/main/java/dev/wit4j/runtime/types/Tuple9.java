@@ -23,5 +23,5 @@ package dev.wit4j.runtime.types;
  * @param <H> type of element 7
  * @param <I> type of element 8
  */
-public record Tuple9<A, B, C, D, E, F, G, H, I>(A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth) {
-}
+public record Tuple9<A, B, C, D, E, F, G, H, I>(
+        A first, B second, C third, D fourth, E fifth, F sixth, G seventh, H eighth, I ninth) {}

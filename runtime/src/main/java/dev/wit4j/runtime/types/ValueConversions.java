@@ -20,8 +20,7 @@ import java.util.function.Function;
  * <p>Unlike the other classes of this package, this one depends on {@link Value}.
  */
 public final class ValueConversions {
-    private ValueConversions() {
-    }
+    private ValueConversions() {}
 
     /** The elements of a list or fixed-length list value. */
     public static List<Value> elements(Value v) {
@@ -35,7 +34,8 @@ public final class ValueConversions {
      */
     public static List<Value> checkLength(List<Value> elements, int length) {
         if (elements.size() != length) {
-            throw new IllegalArgumentException("a fixed-length list needs " + length + " elements, found " + elements.size());
+            throw new IllegalArgumentException(
+                    "a fixed-length list needs " + length + " elements, found " + elements.size());
         }
         return elements;
     }
@@ -46,7 +46,8 @@ public final class ValueConversions {
      * @throws IllegalArgumentException if it has no such field
      */
     public static Value field(Value.RecordValue r, String name) {
-        return r.field(name).orElseThrow(() -> new IllegalArgumentException("record value has no field `" + name + "`"));
+        return r.field(name)
+                .orElseThrow(() -> new IllegalArgumentException("record value has no field `" + name + "`"));
     }
 
     /**
@@ -56,21 +57,25 @@ public final class ValueConversions {
      * @throws NullPointerException if {@code r} is null, or its payload is where the side has one
      *     (say, {@code Result.ok(null)} for a {@code result<string>}), saying which
      */
-    public static <T, E> Value resultToValue(Result<T, E> r,
-            Function<? super T, ? extends Value> ok, Function<? super E, ? extends Value> err) {
+    public static <T, E> Value resultToValue(
+            Result<T, E> r, Function<? super T, ? extends Value> ok, Function<? super E, ? extends Value> err) {
         if (r instanceof Result.Ok<T, E> o) {
-            return ok == null ? Value.ok() : Value.ok(ok.apply(Objects.requireNonNull(o.value(), "`ok` value of result is null")));
+            return ok == null
+                    ? Value.ok()
+                    : Value.ok(ok.apply(Objects.requireNonNull(o.value(), "`ok` value of result is null")));
         }
         Result.Err<T, E> x = (Result.Err<T, E>) Objects.requireNonNull(r, "result is null");
-        return err == null ? Value.err() : Value.err(err.apply(Objects.requireNonNull(x.error(), "`err` value of result is null")));
+        return err == null
+                ? Value.err()
+                : Value.err(err.apply(Objects.requireNonNull(x.error(), "`err` value of result is null")));
     }
 
     /**
      * Converts a result value to a {@link Result}; {@code ok} / {@code err} are null for a side
      * without payload ({@code Void}).
      */
-    public static <T, E> Result<T, E> resultFromValue(Value v, Function<Value, ? extends T> ok,
-            Function<Value, ? extends E> err) {
+    public static <T, E> Result<T, E> resultFromValue(
+            Value v, Function<Value, ? extends T> ok, Function<Value, ? extends E> err) {
         Value.ResultValue r = (Value.ResultValue) v;
         if (r.isOk()) {
             return new Result.Ok<>(ok == null ? null : ok.apply(r.payload().orElseThrow()));
@@ -79,16 +84,16 @@ public final class ValueConversions {
     }
 
     /** Converts a map to a map value, keeping its iteration order. */
-    public static <K, V> Value mapToValue(Map<K, V> m, Function<? super K, ? extends Value> key,
-            Function<? super V, ? extends Value> value) {
+    public static <K, V> Value mapToValue(
+            Map<K, V> m, Function<? super K, ? extends Value> key, Function<? super V, ? extends Value> value) {
         List<Value.MapValue.Entry> es = new ArrayList<>(m.size());
         m.forEach((k, v) -> es.add(new Value.MapValue.Entry(key.apply(k), value.apply(v))));
         return new Value.MapValue(es);
     }
 
     /** Converts a map value to a {@link LinkedHashMap} in the order of its entries. */
-    public static <K, V> Map<K, V> mapFromValue(Value v, Function<Value, ? extends K> key,
-            Function<Value, ? extends V> value) {
+    public static <K, V> Map<K, V> mapFromValue(
+            Value v, Function<Value, ? extends K> key, Function<Value, ? extends V> value) {
         Map<K, V> m = new LinkedHashMap<>();
         for (Value.MapValue.Entry e : ((Value.MapValue) v).entries()) {
             m.put(key.apply(e.key()), value.apply(e.value()));

@@ -27,14 +27,17 @@ final class AbiSizes {
     static long elemSize(DefinedType type) {
         Shape shape = type.shape();
         if (shape instanceof Shape.Primitive p) return primitiveSize(p.type());
-        if (shape instanceof Shape.Record r) return structSize(r.fields().stream().map(Shape.Field::type).toList());
+        if (shape instanceof Shape.Record r)
+            return structSize(r.fields().stream().map(Shape.Field::type).toList());
         if (shape instanceof Shape.Tuple t) return structSize(t.types());
-        if (shape instanceof Shape.Variant v) return variantSize(v.cases().stream().map(Shape.Case::type).toList());
+        if (shape instanceof Shape.Variant v)
+            return variantSize(v.cases().stream().map(Shape.Case::type).toList());
         if (shape instanceof Shape.Option o) return variantSize(Arrays.asList(null, o.type()));
         if (shape instanceof Shape.Result r) return variantSize(Arrays.asList(r.ok(), r.err()));
         if (shape instanceof Shape.Enum e) return discriminantSize(e.names().size());
         if (shape instanceof Shape.Flags f) return flagsSize(f.names().size());
-        if (shape instanceof Shape.ListOf l) return l.length() < 0 ? 2 * PTR_SIZE : mul(elemSize(l.element()), l.length());
+        if (shape instanceof Shape.ListOf l)
+            return l.length() < 0 ? 2 * PTR_SIZE : mul(elemSize(l.element()), l.length());
         if (shape instanceof Shape.MapOf) return 2 * PTR_SIZE; // despecializes to a list
         return 4; // handles, streams, futures
     }
@@ -43,10 +46,13 @@ final class AbiSizes {
         if (type instanceof PrimitiveType p) return p == PrimitiveType.STRING ? PTR_SIZE : primitiveSize(p);
         Shape shape = ((DefinedType) type).shape();
         if (shape instanceof Shape.Primitive p) return align(p.type());
-        if (shape instanceof Shape.Record r) return maxAlign(r.fields().stream().map(Shape.Field::type).toList());
+        if (shape instanceof Shape.Record r)
+            return maxAlign(r.fields().stream().map(Shape.Field::type).toList());
         if (shape instanceof Shape.Tuple t) return maxAlign(t.types());
-        if (shape instanceof Shape.Variant v) return Math.max(discriminantSize(v.cases().size()),
-                maxAlign(v.cases().stream().map(Shape.Case::type).toList()));
+        if (shape instanceof Shape.Variant v)
+            return Math.max(
+                    discriminantSize(v.cases().size()),
+                    maxAlign(v.cases().stream().map(Shape.Case::type).toList()));
         if (shape instanceof Shape.Option o) return maxAlign(Arrays.asList(null, o.type()));
         if (shape instanceof Shape.Result r) return maxAlign(Arrays.asList(r.ok(), r.err()));
         if (shape instanceof Shape.Enum e) return discriminantSize(e.names().size());
@@ -58,11 +64,21 @@ final class AbiSizes {
 
     private static long primitiveSize(PrimitiveType p) {
         switch (p) {
-            case BOOL: case S8: case U8: return 1;
-            case S16: case U16: return 2;
-            case S64: case U64: case F64: return 8;
-            case STRING: return 2 * PTR_SIZE;
-            default: return 4;
+            case BOOL:
+            case S8:
+            case U8:
+                return 1;
+            case S16:
+            case U16:
+                return 2;
+            case S64:
+            case U64:
+            case F64:
+                return 8;
+            case STRING:
+                return 2 * PTR_SIZE;
+            default:
+                return 4;
         }
     }
 

@@ -20,17 +20,21 @@ final class Aliases {
             boolean allowed = alias instanceof Alias.InstanceExport
                     ? alias.sort() == Sort.TYPE || alias.sort() == Sort.INSTANCE
                     : alias instanceof Alias.Outer && (alias.sort() == Sort.TYPE || alias.sort() == Sort.CORE_TYPE);
-            if (!allowed) throw error(offset, "aliases in a component or instance type may only refer to types or instances");
+            if (!allowed)
+                throw error(offset, "aliases in a component or instance type may only refer to types or instances");
         }
         if (alias instanceof Alias.InstanceExport e) {
             instanceExport(scope, e, offset);
         } else if (alias instanceof Alias.CoreInstanceExport e) {
             Map<String, CoreExternType> instance = scope.coreInstance(e.instanceIndex(), offset);
             CoreExternType type = instance.get(e.name());
-            if (type == null) throw error(offset, "core instance " + e.instanceIndex() + " has no export named `" + e.name() + "`");
+            if (type == null)
+                throw error(offset, "core instance " + e.instanceIndex() + " has no export named `" + e.name() + "`");
             String expected = e.sort().coreSort().text();
             if (!type.kind().equals(expected)) {
-                throw error(offset, "export `" + e.name() + "` for core instance " + e.instanceIndex() + " is not a " + expected);
+                throw error(
+                        offset,
+                        "export `" + e.name() + "` for core instance " + e.instanceIndex() + " is not a " + expected);
             }
             scope.addCoreExtern(type);
         } else {
@@ -41,10 +45,12 @@ final class Aliases {
     private static void instanceExport(Scope scope, Alias.InstanceExport e, long offset) {
         InstanceType instance = scope.instance(e.instanceIndex(), offset);
         EntityType type = instance.exports().get(e.name());
-        if (type == null) throw error(offset, "instance " + e.instanceIndex() + " has no export named `" + e.name() + "`");
+        if (type == null)
+            throw error(offset, "instance " + e.instanceIndex() + " has no export named `" + e.name() + "`");
         String expected = e.sort() == Sort.CORE_MODULE ? "module" : e.sort().text();
         if (!type.sort().equals(expected)) {
-            throw error(offset, "export `" + e.name() + "` for instance " + e.instanceIndex() + " is not a " + expected);
+            throw error(
+                    offset, "export `" + e.name() + "` for instance " + e.instanceIndex() + " is not a " + expected);
         }
         if (type instanceof EntityType.Value v) {
             FeatureGates.values(scope, offset);
@@ -76,8 +82,12 @@ final class Aliases {
                 AnyType type = target.type(a.index(), offset);
                 // Crossing a component boundary, a type may not mention resources of the outer
                 // component (Binary.md, "Alias Definitions"): they are generative per instance.
-                if (belowTarget != null && belowTarget.kind == Scope.Kind.COMPONENT && !freeResources(type).isEmpty()) {
-                    throw error(offset, "cannot alias outer type which transitively refers to resources not defined in the current component");
+                if (belowTarget != null
+                        && belowTarget.kind == Scope.Kind.COMPONENT
+                        && !freeResources(type).isEmpty()) {
+                    throw error(
+                            offset,
+                            "cannot alias outer type which transitively refers to resources not defined in the current component");
                 }
                 scope.types.add(type);
                 break;

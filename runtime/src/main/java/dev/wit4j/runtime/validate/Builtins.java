@@ -26,14 +26,16 @@ final class Builtins {
 
     static CoreFuncType signature(Scope scope, Canon canon) {
         long offset = canon.offset();
-        if (canon instanceof Canon.BackpressureInc || canon instanceof Canon.BackpressureDec
+        if (canon instanceof Canon.BackpressureInc
+                || canon instanceof Canon.BackpressureDec
                 || canon instanceof Canon.TaskCancel) {
             return sig(List.of(), List.of());
         }
         if (canon instanceof Canon.TaskReturn t) {
             Canonicals.Options options = Canonicals.options(scope, t.options(), offset);
             if (options.realloc() != null) throw error(offset, "cannot specify `realloc` option on `task.return`");
-            if (options.postReturn() != null) throw error(offset, "cannot specify `post-return` option on `task.return`");
+            if (options.postReturn() != null)
+                throw error(offset, "cannot specify `post-return` option on `task.return`");
             if (options.async()) throw error(offset, "cannot specify `async` option on `task.return`");
             List<CoreValType> params = new ArrayList<>();
             if (t.result().isPresent()) {
@@ -62,10 +64,22 @@ final class Builtins {
             return sig(List.of(), List.of(I64));
         }
         if (canon instanceof Canon.StreamRead s) {
-            return copy(scope, s, stream(scope, s.typeIndex(), "stream.read", offset).element(), true, true, s.options());
+            return copy(
+                    scope,
+                    s,
+                    stream(scope, s.typeIndex(), "stream.read", offset).element(),
+                    true,
+                    true,
+                    s.options());
         }
         if (canon instanceof Canon.StreamWrite s) {
-            return copy(scope, s, stream(scope, s.typeIndex(), "stream.write", offset).element(), false, true, s.options());
+            return copy(
+                    scope,
+                    s,
+                    stream(scope, s.typeIndex(), "stream.write", offset).element(),
+                    false,
+                    true,
+                    s.options());
         }
         if (canon instanceof Canon.StreamCancelRead s) {
             stream(scope, s.typeIndex(), "stream.cancel-read", offset);
@@ -88,10 +102,22 @@ final class Builtins {
             return sig(List.of(), List.of(I64));
         }
         if (canon instanceof Canon.FutureRead f) {
-            return copy(scope, f, future(scope, f.typeIndex(), "future.read", offset).element(), true, false, f.options());
+            return copy(
+                    scope,
+                    f,
+                    future(scope, f.typeIndex(), "future.read", offset).element(),
+                    true,
+                    false,
+                    f.options());
         }
         if (canon instanceof Canon.FutureWrite f) {
-            return copy(scope, f, future(scope, f.typeIndex(), "future.write", offset).element(), false, false, f.options());
+            return copy(
+                    scope,
+                    f,
+                    future(scope, f.typeIndex(), "future.write", offset).element(),
+                    false,
+                    false,
+                    f.options());
         }
         if (canon instanceof Canon.FutureCancelRead f) {
             future(scope, f.typeIndex(), "future.cancel-read", offset);
@@ -141,9 +167,12 @@ final class Builtins {
             return sig(List.of(I32, I32), List.of(I32));
         }
         if (canon instanceof Canon.ThreadResumeLater) return sig(List.of(I32), List.of());
-        if (canon instanceof Canon.ThreadSuspend || canon instanceof Canon.ThreadYield) return sig(List.of(), List.of(I32));
-        if (canon instanceof Canon.ThreadSuspendThenResume || canon instanceof Canon.ThreadYieldThenResume
-                || canon instanceof Canon.ThreadSuspendThenPromote || canon instanceof Canon.ThreadYieldThenPromote) {
+        if (canon instanceof Canon.ThreadSuspend || canon instanceof Canon.ThreadYield)
+            return sig(List.of(), List.of(I32));
+        if (canon instanceof Canon.ThreadSuspendThenResume
+                || canon instanceof Canon.ThreadYieldThenResume
+                || canon instanceof Canon.ThreadSuspendThenPromote
+                || canon instanceof Canon.ThreadYieldThenPromote) {
             return sig(List.of(I32), List.of(I32));
         }
         if (canon instanceof Canon.ThreadSpawnRef t) {
@@ -173,7 +202,11 @@ final class Builtins {
         if (params.size() != 1 || !(params.get(0).equals(I32) || i64)) {
             throw error(offset, "spawn function must take a single `i32` argument (currently)");
         }
-        if (i64) scope.features.require(ValidationFeatures.Feature.CM64, "a spawn function taking `i64` requires the component model 64-bit feature", offset);
+        if (i64)
+            scope.features.require(
+                    ValidationFeatures.Feature.CM64,
+                    "a spawn function taking `i64` requires the component model 64-bit feature",
+                    offset);
         if (!f.type().results().isEmpty()) throw error(offset, "spawn function must not return any values");
         return params.get(0);
     }
@@ -191,13 +224,19 @@ final class Builtins {
         return scope.coreMemory(memoryIndex, offset).memory64() ? I64 : I32;
     }
 
-    private static void contextType(Scope scope, dev.wit4j.runtime.binary.CoreValueType type, long slot, String name, long offset) {
+    private static void contextType(
+            Scope scope, dev.wit4j.runtime.binary.CoreValueType type, long slot, String name, long offset) {
         CoreValType t = TypeDefinitions.coreValType(type);
         if (!t.equals(I32) && !t.equals(I64)) throw error(offset, "`" + name + "` only supports `i32` or `i64`");
-        if (t.equals(I64)) scope.features.require(ValidationFeatures.Feature.CM64, "64-bit `" + name + "` requires the component model 64-bit feature", offset);
+        if (t.equals(I64))
+            scope.features.require(
+                    ValidationFeatures.Feature.CM64,
+                    "64-bit `" + name + "` requires the component model 64-bit feature",
+                    offset);
         FeatureGates.contextSlot(scope, name, slot, offset);
         CoreValType prev = scope.contextSlots.putIfAbsent(slot, t);
-        if (prev != null && !prev.equals(t)) throw error(offset, "`" + name + "` type must match previous context type");
+        if (prev != null && !prev.equals(t))
+            throw error(offset, "`" + name + "` type must match previous context type");
     }
 
     private static Shape.Stream stream(Scope scope, long index, String name, long offset) {
@@ -214,7 +253,12 @@ final class Builtins {
      * {@code stream.read/write} and {@code future.read/write}: a memory is needed when there is a
      * payload, and reading payloads that hold pointers needs {@code realloc} too.
      */
-    private static CoreFuncType copy(Scope scope, Canon canon, ValType element, boolean read, boolean stream,
+    private static CoreFuncType copy(
+            Scope scope,
+            Canon canon,
+            ValType element,
+            boolean read,
+            boolean stream,
             List<dev.wit4j.runtime.binary.CanonOpt> opts) {
         long offset = canon.offset();
         Canonicals.Options options = Canonicals.options(scope, opts, offset);

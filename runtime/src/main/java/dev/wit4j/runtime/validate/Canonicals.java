@@ -23,8 +23,13 @@ final class Canonicals {
     private Canonicals() {}
 
     /** The canonical options after the uniqueness and consistency checks. */
-    record Options(boolean hasEncoding, CoreExternType.Memory memory, CoreFuncType realloc,
-            CoreFuncType postReturn, boolean async, CoreFuncType callback) {
+    record Options(
+            boolean hasEncoding,
+            CoreExternType.Memory memory,
+            CoreFuncType realloc,
+            CoreFuncType postReturn,
+            boolean async,
+            CoreFuncType callback) {
 
         void requireMemory(long offset) {
             if (memory == null) throw error(offset, "canonical option `memory` is required");
@@ -49,9 +54,13 @@ final class Canonicals {
         boolean async = false;
         for (CanonOpt opt : opts) {
             if (opt instanceof CanonOpt.StringEncoding s) {
-                String name = s.encoding() == CanonOpt.Encoding.LATIN1_UTF16 ? "latin1-utf16" : s.encoding().text();
+                String name = s.encoding() == CanonOpt.Encoding.LATIN1_UTF16
+                        ? "latin1-utf16"
+                        : s.encoding().text();
                 if (encoding != null) {
-                    throw error(offset, "canonical encoding option `" + encoding + "` conflicts with option `" + name + "`");
+                    throw error(
+                            offset,
+                            "canonical encoding option `" + encoding + "` conflicts with option `" + name + "`");
                 }
                 encoding = name;
             } else if (opt instanceof CanonOpt.Memory m) {
@@ -62,7 +71,8 @@ final class Canonicals {
                 if (realloc != null) throw error(offset, "canonical option `realloc` is specified more than once");
                 realloc = scope.coreFunc(r.funcIndex(), offset);
             } else if (opt instanceof CanonOpt.PostReturn p) {
-                if (postReturn != null) throw error(offset, "canonical option `post-return` is specified more than once");
+                if (postReturn != null)
+                    throw error(offset, "canonical option `post-return` is specified more than once");
                 postReturn = scope.coreFunc(p.funcIndex(), offset);
             } else if (opt instanceof CanonOpt.Async) {
                 if (async) throw error(offset, "canonical option `async` is specified more than once");
@@ -80,7 +90,8 @@ final class Canonicals {
         if (callback != null && !async) throw error(offset, "cannot specify callback without async");
         if (async && postReturn != null) throw error(offset, "cannot specify post-return function in async");
         if (realloc != null) {
-            if (memory == null) throw error(offset, "canonical option `realloc` requires `memory` to also be specified");
+            if (memory == null)
+                throw error(offset, "canonical option `realloc` requires `memory` to also be specified");
             CoreValType p = memory.memory64() ? I64 : I32;
             if (!realloc.equals(CoreFuncType.of(List.of(p, p, p, p), List.of(p)))) {
                 throw error(offset, "canonical option `realloc` uses a core function with an incorrect signature");
@@ -165,12 +176,16 @@ final class Canonicals {
                 throw error(offset, "canonical option `post-return` uses a core function with an incorrect signature");
             }
             if (!expected.params().equals(core.params())) {
-                throw error(offset, "lowered parameter types `" + display(expected.params())
-                        + "` do not match parameter types `" + display(core.params()) + "` of core function " + lift.coreFuncIndex());
+                throw error(
+                        offset,
+                        "lowered parameter types `" + display(expected.params()) + "` do not match parameter types `"
+                                + display(core.params()) + "` of core function " + lift.coreFuncIndex());
             }
             if (!expected.results().equals(core.results())) {
-                throw error(offset, "lowered result types `" + display(expected.results())
-                        + "` do not match result types `" + display(core.results()) + "` of core function " + lift.coreFuncIndex());
+                throw error(
+                        offset,
+                        "lowered result types `" + display(expected.results()) + "` do not match result types `"
+                                + display(core.results()) + "` of core function " + lift.coreFuncIndex());
             }
             scope.funcs.add(type);
         } else if (canon instanceof Canon.Lower lower) {

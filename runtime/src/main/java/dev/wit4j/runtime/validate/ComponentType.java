@@ -22,7 +22,8 @@ record ComponentType(
         Map<ResourceId, List<String>> importedResources,
         Map<ResourceId, List<String>> definedResources,
         Map<String, String> importsImplement,
-        Map<String, String> exportsImplement) implements AnyType {
+        Map<String, String> exportsImplement)
+        implements AnyType {
 
     ComponentType {
         imports = Maps.frozen(imports);

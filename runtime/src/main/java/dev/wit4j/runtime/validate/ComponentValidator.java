@@ -87,8 +87,8 @@ public final class ComponentValidator {
      * ({@link CoreModule#parse(byte[], long, CompiledCodeCache)}): one whose compiled code the cache
      * holds is not validated again.
      */
-    public static ValidatedComponent validate(Component component, ValidationFeatures features,
-            CompiledCodeCache cache) {
+    public static ValidatedComponent validate(
+            Component component, ValidationFeatures features, CompiledCodeCache cache) {
         ComponentValidator v = new ComponentValidator(cache, false);
         ComponentType type = v.component(new Scope(java.util.Objects.requireNonNull(features, "features")), component);
         return new ValidatedComponent(v.coreModules, type);
@@ -136,7 +136,12 @@ public final class ComponentValidator {
             start(scope, s);
         } else if (section instanceof Section.ImportSection s) {
             for (Import i : s.imports()) {
-                Externs.add(scope, Externs.Direction.IMPORT, i.name(), Externs.entity(scope, i.type(), i.offset()), i.offset());
+                Externs.add(
+                        scope,
+                        Externs.Direction.IMPORT,
+                        i.name(),
+                        Externs.entity(scope, i.type(), i.offset()),
+                        i.offset());
             }
         } else if (section instanceof Section.ExportSection s) {
             for (Export e : s.exports()) export(scope, e);
@@ -154,10 +159,12 @@ public final class ComponentValidator {
         try {
             byte[] bytes = section.module().bytes().toByteArray();
             // a fresh copy of the decoded bytes, handed over
-            module = declarationsOnly ? CoreModule.parseDeclarations(bytes, offset) : CoreModule.parseOwned(bytes, offset, cache);
+            module = declarationsOnly
+                    ? CoreModule.parseDeclarations(bytes, offset)
+                    : CoreModule.parseOwned(bytes, offset, cache);
         } catch (CoreModuleException e) {
-            throw new ValidationException((e.malformed() ? "malformed core module: " : "invalid core module: ") + e.reason(),
-                    e.offset(), e);
+            throw new ValidationException(
+                    (e.malformed() ? "malformed core module: " : "invalid core module: ") + e.reason(), e.offset(), e);
         }
         coreModules.add(module);
         CoreChecks.uniqueImports(module.imports(), offset);
@@ -199,7 +206,10 @@ public final class ComponentValidator {
         FeatureGates.values(scope, offset);
         FuncType f = scope.func(s.funcIndex(), offset);
         if (f.params().size() != s.args().size()) {
-            throw error(offset, "component start function requires " + f.params().size() + " arguments but was given " + s.args().size());
+            throw error(
+                    offset,
+                    "component start function requires " + f.params().size() + " arguments but was given "
+                            + s.args().size());
         }
         for (int i = 0; i < s.args().size(); i++) {
             ValType v = scope.value(s.args().get(i), offset);
@@ -209,7 +219,10 @@ public final class ComponentValidator {
         }
         long expected = f.result() == null ? 0 : 1;
         if (s.results() != expected) {
-            throw error(offset, "component start function has a result count of " + expected + " but the start section declares " + s.results());
+            throw error(
+                    offset,
+                    "component start function has a result count of " + expected + " but the start section declares "
+                            + s.results());
         }
         if (f.result() != null) scope.addValue(f.result(), false);
     }
@@ -217,17 +230,26 @@ public final class ComponentValidator {
     /** The type of a finished component: what it imports and exports (Explainer, "Component Invariants"). */
     private static ComponentType finish(Scope scope, long offset) {
         for (int i = 0; i < scope.values.size(); i++) {
-            if (!scope.valueUsed.get(i)) throw error(offset, "value index " + i + " was not used as part of an instantiation, start function, or export");
+            if (!scope.valueUsed.get(i))
+                throw error(
+                        offset,
+                        "value index " + i + " was not used as part of an instantiation, start function, or export");
         }
         Map<ResourceId, List<String>> defined = new LinkedHashMap<>(scope.exportedAbstractResources);
         for (Map.Entry<String, EntityType> e : scope.exports.entrySet()) {
             collectDefined(scope, List.of(e.getKey()), e.getValue(), defined);
         }
-        return new ComponentType(scope.imports, scope.exports, scope.importedResources, defined, scope.importsImplement,
+        return new ComponentType(
+                scope.imports,
+                scope.exports,
+                scope.importedResources,
+                defined,
+                scope.importsImplement,
                 scope.exportsImplement);
     }
 
-    private static void collectDefined(Scope scope, List<String> path, EntityType type, Map<ResourceId, List<String>> out) {
+    private static void collectDefined(
+            Scope scope, List<String> path, EntityType type, Map<ResourceId, List<String>> out) {
         if (type instanceof EntityType.Type t && t.created() instanceof ResourceType r) {
             if (scope.definedResources.containsKey(r.id())) out.putIfAbsent(r.id(), path);
         } else if (type instanceof EntityType.Instance i) {
@@ -247,8 +269,13 @@ public final class ComponentValidator {
         if (type instanceof DefType.ComponentType c) {
             Scope inner = new Scope(Scope.Kind.COMPONENT_TYPE, scope);
             for (ComponentDecl decl : c.decls()) declaration(inner, decl);
-            return new ComponentType(inner.imports, inner.exports, inner.importedResources, inner.exportedAbstractResources,
-                    inner.importsImplement, inner.exportsImplement);
+            return new ComponentType(
+                    inner.imports,
+                    inner.exports,
+                    inner.importedResources,
+                    inner.exportedAbstractResources,
+                    inner.importsImplement,
+                    inner.exportsImplement);
         }
         if (type instanceof DefType.InstanceType i) {
             Scope inner = new Scope(Scope.Kind.INSTANCE_TYPE, scope);

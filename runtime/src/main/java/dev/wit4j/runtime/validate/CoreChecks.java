@@ -27,7 +27,8 @@ final class CoreChecks {
         for (CoreImport i : imports) {
             String key = i.module() + ":" + i.name();
             if (!seen.add(key)) {
-                throw error(offset, "module has a duplicate import name `" + key + "` that is not allowed in components");
+                throw error(
+                        offset, "module has a duplicate import name `" + key + "` that is not allowed in components");
             }
         }
     }
@@ -45,7 +46,9 @@ final class CoreChecks {
         boolean tooBig;
         if (m.memory64()) {
             limit = "2^" + (64 - log2) + " pages (16EiB)";
-            tooBig = log2 != 0 && (exceeds(m.initial(), 1L << (64 - log2)) || exceeds(m.maximum().orElse(0), 1L << (64 - log2)));
+            tooBig = log2 != 0
+                    && (exceeds(m.initial(), 1L << (64 - log2))
+                            || exceeds(m.maximum().orElse(0), 1L << (64 - log2)));
         } else {
             long pages = (1L << 32) >> log2;
             limit = pages + " pages (4GiB)";

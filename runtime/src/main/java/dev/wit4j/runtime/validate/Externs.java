@@ -19,7 +19,8 @@ final class Externs {
     private Externs() {}
 
     enum Direction {
-        IMPORT("import"), EXPORT("export");
+        IMPORT("import"),
+        EXPORT("export");
 
         final String word;
 
@@ -31,7 +32,8 @@ final class Externs {
     /** The entity type an {@code externtype} describes in {@code scope}. */
     static EntityType entity(Scope scope, ExternType type, long offset) {
         if (type instanceof ExternType.Module m) {
-            if (scope.coreType(m.coreTypeIndex(), offset) instanceof CoreType.Module mt) return new EntityType.Module(mt);
+            if (scope.coreType(m.coreTypeIndex(), offset) instanceof CoreType.Module mt)
+                return new EntityType.Module(mt);
             throw error(offset, "core type index " + m.coreTypeIndex() + " is not a module type");
         }
         if (type instanceof ExternType.Func f) {
@@ -83,7 +85,9 @@ final class Externs {
             // instance: whoever instantiates it cannot supply a resource that exists only inside
             throw error(offset, "local resource type found in imports");
         }
-        if (type instanceof EntityType.Type t && t.created() instanceof ResourceType r && t.created() == t.referenced()) {
+        if (type instanceof EntityType.Type t
+                && t.created() instanceof ResourceType r
+                && t.created() == t.referenced()) {
             if (direction == Direction.IMPORT) {
                 scope.importedResources.put(r.id(), List.of(raw));
             } else if (scope.isType()) {
@@ -98,14 +102,21 @@ final class Externs {
             push(scope, type);
         }
         if (type instanceof EntityType.Type t && t.created() instanceof ResourceType r) {
-            Map<ResourceType, String> names = direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames;
+            Map<ResourceType, String> names =
+                    direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames;
             names.putIfAbsent(r, raw);
         }
         if (scope.kind != Scope.Kind.INSTANCE_TYPE && !registerNamed(scope, direction, type)) {
             throw error(offset, type.sort() + " not valid to be used as " + direction.word);
         }
-        checkName(scope, direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames,
-                direction == Direction.IMPORT ? scope.importKeys : scope.exportKeys, direction, name, type, offset);
+        checkName(
+                scope,
+                direction == Direction.IMPORT ? scope.importResourceNames : scope.exportResourceNames,
+                direction == Direction.IMPORT ? scope.importKeys : scope.exportKeys,
+                direction,
+                name,
+                type,
+                offset);
         (direction == Direction.IMPORT ? scope.imports : scope.exports).put(raw, type);
         for (ExternName.Attribute a : name.attributes()) {
             if (a instanceof ExternName.Attribute.Implements impl) {
@@ -122,7 +133,8 @@ final class Externs {
             return t.referenced() instanceof ResourceType r && scope.definedResources.containsKey(r.id());
         }
         List<EntityType> inside = new ArrayList<>();
-        if (type instanceof EntityType.Instance i) inside.addAll(i.type().exports().values());
+        if (type instanceof EntityType.Instance i)
+            inside.addAll(i.type().exports().values());
         if (type instanceof EntityType.Component c) {
             inside.addAll(c.type().imports().values());
             inside.addAll(c.type().exports().values());
@@ -138,13 +150,15 @@ final class Externs {
      * identities, so that two imports of one instance type do not share resources.
      */
     private static EntityType prepareInstance(Scope scope, Direction direction, String name, EntityType type) {
-        if (!(type instanceof EntityType.Instance inst) || inst.type().definedResources().isEmpty()) return type;
+        if (!(type instanceof EntityType.Instance inst)
+                || inst.type().definedResources().isEmpty()) return type;
         if (direction == Direction.EXPORT && !scope.isType()) return type;
-        Map<ResourceId, ResourceId> fresh = Substitution.freshen(inst.type().definedResources().keySet());
+        Map<ResourceId, ResourceId> fresh =
+                Substitution.freshen(inst.type().definedResources().keySet());
         Substitution s = new Substitution(fresh);
         InstanceType renamed = new InstanceType(s.entities(inst.type().exports()), Map.of());
-        Map<ResourceId, List<String>> target = direction == Direction.IMPORT
-                ? scope.importedResources : scope.exportedAbstractResources;
+        Map<ResourceId, List<String>> target =
+                direction == Direction.IMPORT ? scope.importedResources : scope.exportedAbstractResources;
         inst.type().definedResources().forEach((id, path) -> {
             List<String> full = new ArrayList<>();
             full.add(name);
@@ -200,7 +214,8 @@ final class Externs {
         for (EntityType e : type.exports().values()) {
             if (e instanceof EntityType.Func f && !namedFunc(f.type(), set)) return false;
             if (e instanceof EntityType.Type t && !allNamed(t.created(), set)) return false;
-            if (e instanceof EntityType.Value v && v.type() instanceof DefinedType d && !namedInside(d, set)) return false;
+            if (e instanceof EntityType.Value v && v.type() instanceof DefinedType d && !namedInside(d, set))
+                return false;
             if (e instanceof EntityType.Instance i && !namedInstance(i.type(), set)) return false;
         }
         return true;
@@ -225,8 +240,10 @@ final class Externs {
         if (!(type instanceof DefinedType d)) return true;
         Shape shape = d.shape();
         if (shape instanceof Shape.Primitive) return true;
-        if (shape instanceof Shape.Record || shape instanceof Shape.Variant
-                || shape instanceof Shape.Enum || shape instanceof Shape.Flags) {
+        if (shape instanceof Shape.Record
+                || shape instanceof Shape.Variant
+                || shape instanceof Shape.Enum
+                || shape instanceof Shape.Flags) {
             return set.contains(d);
         }
         return namedInside(d, set);
@@ -240,8 +257,14 @@ final class Externs {
      * right sort, {@code [method]}-style annotations that match {@code resourceNames}, and
      * strong uniqueness among {@code keys} (canonical name to the name first seen).
      */
-    static void checkName(Scope scope, Map<ResourceType, String> resourceNames, Map<String, String> keys,
-            Direction direction, ExternName name, EntityType type, long offset) {
+    static void checkName(
+            Scope scope,
+            Map<ResourceType, String> resourceNames,
+            Map<String, String> keys,
+            Direction direction,
+            ExternName name,
+            EntityType type,
+            long offset) {
         String raw = name.name();
         Names.ExternName parsed;
         try {
@@ -249,8 +272,10 @@ final class Externs {
         } catch (IllegalArgumentException e) {
             throw error(offset, direction.word + " name `" + raw + "` is not a valid extern name: " + e.getMessage());
         }
-        if (direction == Direction.EXPORT && (parsed.kind() == Names.Kind.DEPENDENCY
-                || parsed.kind() == Names.Kind.URL || parsed.kind() == Names.Kind.HASH)) {
+        if (direction == Direction.EXPORT
+                && (parsed.kind() == Names.Kind.DEPENDENCY
+                        || parsed.kind() == Names.Kind.URL
+                        || parsed.kind() == Names.Kind.HASH)) {
             throw error(offset, "name `" + raw + "` is not a valid export name");
         }
         checkAttributes(scope, name, parsed, type, offset);
@@ -265,7 +290,8 @@ final class Externs {
         }
     }
 
-    private static void checkAttributes(Scope scope, ExternName name, Names.ExternName parsed, EntityType type, long offset) {
+    private static void checkAttributes(
+            Scope scope, ExternName name, Names.ExternName parsed, EntityType type, long offset) {
         boolean implementsSeen = false;
         boolean suffixSeen = false;
         boolean idSeen = false;
@@ -277,7 +303,8 @@ final class Externs {
                 if (parsed.kind() != Names.Kind.LABEL) {
                     throw error(offset, "name `" + name.name() + "` is not valid with `implements`");
                 }
-                if (!(type instanceof EntityType.Instance)) throw error(offset, "only instances can have an `implements`");
+                if (!(type instanceof EntityType.Instance))
+                    throw error(offset, "only instances can have an `implements`");
                 Names.ExternName target;
                 try {
                     target = Names.parse(impl.interfaceName());
@@ -290,12 +317,15 @@ final class Externs {
             } else if (a instanceof ExternName.Attribute.VersionSuffix vs) {
                 if (suffixSeen) throw error(offset, "duplicate 'versionsuffix' option in name");
                 suffixSeen = true;
-                if (!(type instanceof EntityType.Instance)) throw error(offset, "only instances can have an `versionsuffix`");
+                if (!(type instanceof EntityType.Instance))
+                    throw error(offset, "only instances can have an `versionsuffix`");
                 if (parsed.kind() == Names.Kind.INTERFACE) {
                     String version = parsed.version();
                     if (version == null || !Names.isCanonVersion(version) || !Names.isSemver(version + vs.suffix())) {
-                        throw error(offset, "invalid interface version: `" + version + vs.suffix() + "` is not a valid semver"
-                                + detail(version == null ? vs.suffix() : version + vs.suffix()));
+                        throw error(
+                                offset,
+                                "invalid interface version: `" + version + vs.suffix() + "` is not a valid semver"
+                                        + detail(version == null ? vs.suffix() : version + vs.suffix()));
                     }
                 }
             } else if (a instanceof ExternName.Attribute.ExternalId) {
@@ -303,10 +333,15 @@ final class Externs {
                 idSeen = true;
             }
         }
-        if (!suffixSeen && parsed.kind() == Names.Kind.INTERFACE && parsed.version() != null
-                && !Names.isSemver(parsed.version()) && !Names.isCanonVersion(parsed.version())) {
-            throw error(offset, "invalid interface version: `" + parsed.version() + "` is not a valid semver"
-                    + detail(parsed.version()));
+        if (!suffixSeen
+                && parsed.kind() == Names.Kind.INTERFACE
+                && parsed.version() != null
+                && !Names.isSemver(parsed.version())
+                && !Names.isCanonVersion(parsed.version())) {
+            throw error(
+                    offset,
+                    "invalid interface version: `" + parsed.version() + "` is not a valid semver"
+                            + detail(parsed.version()));
         }
     }
 
@@ -322,7 +357,8 @@ final class Externs {
      * ({@code resourceNames}, keyed by index-space entry). A bag-of-exports instance introduces no
      * index space, so its context is empty.
      */
-    private static void checkAnnotation(Map<ResourceType, String> resourceNames, Names.ExternName name, EntityType type, long offset) {
+    private static void checkAnnotation(
+            Map<ResourceType, String> resourceNames, Names.ExternName name, EntityType type, long offset) {
         switch (name.kind()) {
             case CONSTRUCTOR: {
                 FuncType f = func(type, offset);
@@ -337,7 +373,8 @@ final class Externs {
                 FuncType f = func(type, offset);
                 if (f.params().isEmpty()) throw error(offset, "function should have at least one argument");
                 FuncType.Param self = f.params().get(0);
-                if (!self.name().equals("self")) throw error(offset, "function should have a first argument called `self`");
+                if (!self.name().equals("self"))
+                    throw error(offset, "function should have a first argument called `self`");
                 if (!(self.type() instanceof DefinedType d && d.shape() instanceof Shape.Borrow b)) {
                     throw error(offset, "function should take a first argument of `(borrow $T)`");
                 }
@@ -363,13 +400,16 @@ final class Externs {
     private static ResourceType ownedResource(ValType result) {
         if (!(result instanceof DefinedType d)) return null;
         if (d.shape() instanceof Shape.Own o) return o.type();
-        if (d.shape() instanceof Shape.Result r && r.ok() instanceof DefinedType ok && ok.shape() instanceof Shape.Own o) {
+        if (d.shape() instanceof Shape.Result r
+                && r.ok() instanceof DefinedType ok
+                && ok.shape() instanceof Shape.Own o) {
             return o.type();
         }
         return null;
     }
 
-    private static void checkResourceName(Map<ResourceType, String> names, ResourceType id, String expected, long offset) {
+    private static void checkResourceName(
+            Map<ResourceType, String> names, ResourceType id, String expected, long offset) {
         String actual = names.get(id);
         if (actual == null) throw error(offset, "resource used in function does not have a name in this context");
         if (!actual.equals(expected)) {

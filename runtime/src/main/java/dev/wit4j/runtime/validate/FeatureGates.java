@@ -32,7 +32,10 @@ final class FeatureGates {
         if (type instanceof DefValType.MapType) {
             f.require(Feature.MAP, "Maps require the component model map feature", offset);
         } else if (type instanceof DefValType.FixedListType) {
-            f.require(Feature.FIXED_LENGTH_LISTS, "Fixed-length lists require the component model fixed-length lists feature", offset);
+            f.require(
+                    Feature.FIXED_LENGTH_LISTS,
+                    "Fixed-length lists require the component model fixed-length lists feature",
+                    offset);
         } else if (type instanceof DefValType.StreamType) {
             f.require(Feature.ASYNC, "`stream`", ASYNC, offset);
         } else if (type instanceof DefValType.FutureType) {
@@ -49,7 +52,9 @@ final class FeatureGates {
 
     /** Resources represented by {@code i64}. */
     static void resourceRep(Scope scope, boolean i64, long offset) {
-        if (i64) scope.features.require(Feature.CM64, "resources with `i64` require the `cm64` feature to be enabled", offset);
+        if (i64)
+            scope.features.require(
+                    Feature.CM64, "resources with `i64` require the `cm64` feature to be enabled", offset);
     }
 
     // ---- names and values -------------------------------------------------------------------
@@ -97,12 +102,17 @@ final class FeatureGates {
         long offset = canon.offset();
         ValidationFeatures f = scope.features;
         String name = "`" + builtinName(canon) + "`";
-        if (canon instanceof Canon.ErrorContextNew || canon instanceof Canon.ErrorContextDebugMessage
+        if (canon instanceof Canon.ErrorContextNew
+                || canon instanceof Canon.ErrorContextDebugMessage
                 || canon instanceof Canon.ErrorContextDrop) {
             f.require(Feature.ERROR_CONTEXT, name, ERROR_CONTEXT, offset);
-        } else if (canon instanceof Canon.ThreadSpawnRef || canon instanceof Canon.ThreadSpawnIndirect
+        } else if (canon instanceof Canon.ThreadSpawnRef
+                || canon instanceof Canon.ThreadSpawnIndirect
                 || canon instanceof Canon.ThreadAvailableParallelism) {
-            f.require(Feature.SHARED_EVERYTHING_THREADS, name + " requires the shared-everything-threads proposal", offset);
+            f.require(
+                    Feature.SHARED_EVERYTHING_THREADS,
+                    name + " requires the shared-everything-threads proposal",
+                    offset);
         } else if (canon.opcode() >= 0x26 && canon.opcode() <= 0x2d) {
             f.require(Feature.THREADING, name, THREADING, offset);
         } else if (!(canon instanceof Canon.Lift || canon instanceof Canon.Lower || canon.opcode() <= 0x04)) {
@@ -117,7 +127,11 @@ final class FeatureGates {
     /** Synchronous {@code stream.read/write} and {@code future.read/write} (🚝). */
     static void synchronousCopy(Scope scope, Canon canon, boolean async) {
         if (!async) {
-            scope.features.require(Feature.MORE_ASYNC_BUILTINS, "synchronous `" + builtinName(canon) + "`", MORE_ASYNC, canon.offset());
+            scope.features.require(
+                    Feature.MORE_ASYNC_BUILTINS,
+                    "synchronous `" + builtinName(canon) + "`",
+                    MORE_ASYNC,
+                    canon.offset());
         }
     }
 
@@ -143,8 +157,18 @@ final class FeatureGates {
         if (canon instanceof Canon.ThreadAvailableParallelism) return "thread.available_parallelism";
         if (canon instanceof Canon.WaitableJoin) return "waitable.join";
         String simple = canon.getClass().getSimpleName();
-        String[] groups = {"Backpressure", "Task", "Context", "Subtask", "Stream", "Future", "ErrorContext",
-            "WaitableSet", "Thread", "Resource"};
+        String[] groups = {
+            "Backpressure",
+            "Task",
+            "Context",
+            "Subtask",
+            "Stream",
+            "Future",
+            "ErrorContext",
+            "WaitableSet",
+            "Thread",
+            "Resource"
+        };
         for (String group : groups) {
             if (simple.startsWith(group) && simple.length() > group.length()) {
                 return kebab(group) + "." + kebab(simple.substring(group.length()));

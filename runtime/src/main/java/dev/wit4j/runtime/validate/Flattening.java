@@ -23,11 +23,22 @@ final class Flattening {
         type = Subtyping.unwrapPrimitive(type);
         if (type instanceof PrimitiveType p) {
             switch (p) {
-                case S64: case U64: out.add(CoreValType.I64); break;
-                case F32: out.add(CoreValType.F32); break;
-                case F64: out.add(CoreValType.F64); break;
-                case STRING: out.add(CoreValType.I32); out.add(CoreValType.I32); break;
-                default: out.add(CoreValType.I32);
+                case S64:
+                case U64:
+                    out.add(CoreValType.I64);
+                    break;
+                case F32:
+                    out.add(CoreValType.F32);
+                    break;
+                case F64:
+                    out.add(CoreValType.F64);
+                    break;
+                case STRING:
+                    out.add(CoreValType.I32);
+                    out.add(CoreValType.I32);
+                    break;
+                default:
+                    out.add(CoreValType.I32);
             }
             return;
         }
@@ -76,7 +87,8 @@ final class Flattening {
 
     private static CoreValType join(CoreValType a, CoreValType b) {
         if (a.equals(b)) return a;
-        if ((a.equals(CoreValType.I32) && b.equals(CoreValType.F32)) || (a.equals(CoreValType.F32) && b.equals(CoreValType.I32))) {
+        if ((a.equals(CoreValType.I32) && b.equals(CoreValType.F32))
+                || (a.equals(CoreValType.F32) && b.equals(CoreValType.I32))) {
             return CoreValType.I32;
         }
         return CoreValType.I64;

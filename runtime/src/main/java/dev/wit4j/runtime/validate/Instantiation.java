@@ -30,16 +30,22 @@ final class Instantiation {
             }
             for (CoreImport imp : module.imports()) {
                 Map<String, CoreExternType> arg = args.get(imp.module());
-                if (arg == null) throw error(offset, "missing module instantiation argument named `" + imp.module() + "`");
+                if (arg == null)
+                    throw error(offset, "missing module instantiation argument named `" + imp.module() + "`");
                 CoreExternType actual = arg.get(imp.name());
                 if (actual == null) {
-                    throw error(offset, "module instantiation argument `" + imp.module() + "` does not export an item named `" + imp.name() + "`");
+                    throw error(
+                            offset,
+                            "module instantiation argument `" + imp.module() + "` does not export an item named `"
+                                    + imp.name() + "`");
                 }
                 try {
                     Subtyping.coreExtern(actual, imp.type());
                 } catch (TypeMismatch m) {
-                    throw error(offset, "type mismatch for export `" + imp.name() + "` of module instantiation argument `"
-                            + imp.module() + "`: " + m.getMessage());
+                    throw error(
+                            offset,
+                            "type mismatch for export `" + imp.name() + "` of module instantiation argument `"
+                                    + imp.module() + "`: " + m.getMessage());
                 }
             }
             scope.coreInstances.add(module.exports());
@@ -52,7 +58,9 @@ final class Instantiation {
                     case MEMORY -> scope.coreMemory(e.index(), offset);
                     case GLOBAL -> scope.coreGlobal(e.index(), offset);
                     case TAG -> new CoreExternType.Tag(scope.coreTag(e.index(), offset));
-                    default -> throw error(offset, "invalid core export sort " + e.sort().text());
+                    default ->
+                        throw error(
+                                offset, "invalid core export sort " + e.sort().text());
                 };
                 if (exports.put(e.name(), type) != null) {
                     throw error(offset, "export name `" + e.name() + "` already defined");
@@ -66,16 +74,22 @@ final class Instantiation {
     static EntityType item(Scope scope, SortIdx idx, long offset) {
         long i = idx.index();
         switch (idx.sort()) {
-            case FUNC: return new EntityType.Func(scope.func(i, offset));
-            case VALUE: return new EntityType.Value(scope.value(i, offset));
+            case FUNC:
+                return new EntityType.Func(scope.func(i, offset));
+            case VALUE:
+                return new EntityType.Value(scope.value(i, offset));
             case TYPE: {
                 AnyType t = scope.type(i, offset);
                 return new EntityType.Type(t, t);
             }
-            case COMPONENT: return new EntityType.Component(scope.component(i, offset));
-            case INSTANCE: return new EntityType.Instance(scope.instance(i, offset));
-            case CORE_MODULE: return new EntityType.Module(scope.coreModule(i, offset));
-            default: throw error(offset, "core " + idx.sort().coreSort().text() + " not valid to be used as export");
+            case COMPONENT:
+                return new EntityType.Component(scope.component(i, offset));
+            case INSTANCE:
+                return new EntityType.Instance(scope.instance(i, offset));
+            case CORE_MODULE:
+                return new EntityType.Module(scope.coreModule(i, offset));
+            default:
+                throw error(offset, "core " + idx.sort().coreSort().text() + " not valid to be used as export");
         }
     }
 
@@ -95,7 +109,10 @@ final class Instantiation {
                 }
                 String prev = keys.putIfAbsent(key, arg.name());
                 if (prev != null) {
-                    throw error(offset, "instantiation argument `" + arg.name() + "` conflicts with previous argument `" + prev + "`");
+                    throw error(
+                            offset,
+                            "instantiation argument `" + arg.name() + "` conflicts with previous argument `" + prev
+                                    + "`");
                 }
                 args.put(arg.name(), type);
             }
@@ -130,19 +147,24 @@ final class Instantiation {
             try {
                 Subtyping.entity(args.get(e.getKey()), imports.entity(e.getValue()));
             } catch (TypeMismatch m) {
-                throw error(offset, "type mismatch for component instantiation argument `" + e.getKey() + "`: " + m.getMessage());
+                throw error(
+                        offset,
+                        "type mismatch for component instantiation argument `" + e.getKey() + "`: " + m.getMessage());
             }
         }
         Map<ResourceId, ResourceId> all = new HashMap<>(mapping);
-        Map<ResourceId, ResourceId> fresh = Substitution.freshen(component.definedResources().keySet());
+        Map<ResourceId, ResourceId> fresh =
+                Substitution.freshen(component.definedResources().keySet());
         all.putAll(fresh);
         fresh.values().forEach(id -> scope.definedResources.put(id, null));
         Substitution exports = new Substitution(all);
         // Imported types with an `eq` bound are replaced by the supplied types too, so that the
         // instance's exports refer to the parent's own (possibly named) types.
         for (Map.Entry<String, EntityType> e : component.imports().entrySet()) {
-            if (e.getValue() instanceof EntityType.Type imported && imported.created() instanceof DefinedType from
-                    && args.get(e.getKey()) instanceof EntityType.Type arg && arg.created() instanceof DefinedType to) {
+            if (e.getValue() instanceof EntityType.Type imported
+                    && imported.created() instanceof DefinedType from
+                    && args.get(e.getKey()) instanceof EntityType.Type arg
+                    && arg.created() instanceof DefinedType to) {
                 exports.replace(from, to);
             }
         }

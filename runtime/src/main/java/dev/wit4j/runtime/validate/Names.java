@@ -12,7 +12,16 @@ final class Names {
     private Names() {}
 
     /** The kind of an import or export name. */
-    enum Kind { LABEL, CONSTRUCTOR, METHOD, STATIC, INTERFACE, DEPENDENCY, URL, HASH }
+    enum Kind {
+        LABEL,
+        CONSTRUCTOR,
+        METHOD,
+        STATIC,
+        INTERFACE,
+        DEPENDENCY,
+        URL,
+        HASH
+    }
 
     /**
      * A parsed extern name. For {@code [method]r.m} and {@code [static]r.m}, {@code resource} is
@@ -43,7 +52,8 @@ final class Names {
         }
     }
 
-    private static final Pattern CANON_VERSION = Pattern.compile("[1-9][0-9]*|0\\.[1-9][0-9]*|0\\.0\\.[1-9][0-9]*|0\\.0\\.0");
+    private static final Pattern CANON_VERSION =
+            Pattern.compile("[1-9][0-9]*|0\\.[1-9][0-9]*|0\\.0\\.[1-9][0-9]*|0\\.0\\.0");
 
     /** Whether {@code s} is a kebab-case label: words or acronyms joined by single dashes. */
     static boolean isKebab(String s) {
@@ -208,7 +218,8 @@ final class Names {
         private static void lowercaseKebab(String s) {
             for (char c : s.toCharArray()) {
                 if (Character.isUpperCase(c)) {
-                    throw new IllegalArgumentException("character `" + c + "` is not lowercase in package name/namespace");
+                    throw new IllegalArgumentException(
+                            "character `" + c + "` is not lowercase in package name/namespace");
                 }
             }
         }

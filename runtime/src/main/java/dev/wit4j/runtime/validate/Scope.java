@@ -18,7 +18,11 @@ import java.util.Set;
  */
 final class Scope {
 
-    enum Kind { COMPONENT, COMPONENT_TYPE, INSTANCE_TYPE }
+    enum Kind {
+        COMPONENT,
+        COMPONENT_TYPE,
+        INSTANCE_TYPE
+    }
 
     final Kind kind;
     final Scope parent;
@@ -50,6 +54,7 @@ final class Scope {
     final Map<String, String> exportKeys = new HashMap<>();
     /** The interface named by an import's or export's {@code implements} attribute, by name. */
     final Map<String, String> importsImplement = new LinkedHashMap<>();
+
     final Map<String, String> exportsImplement = new LinkedHashMap<>();
 
     /** Abstract resources imported (directly or inside imported instances), with their paths. */
@@ -66,9 +71,11 @@ final class Scope {
      * resources by their index-space entry ({@link ResourceType} equality, alias included).
      */
     final Set<Object> importNamed = new HashSet<>();
+
     final Set<Object> exportNamed = new HashSet<>();
     /** Resource names for the {@code [constructor]}/{@code [method]}/{@code [static]} rules, per entry. */
     final Map<ResourceType, String> importResourceNames = new HashMap<>();
+
     final Map<ResourceType, String> exportResourceNames = new HashMap<>();
 
     /** The context.get/context.set slot types seen so far. */

@@ -8,7 +8,12 @@ package dev.wit4j.runtime.validate;
 final class Semver {
 
     private static final String[] POSITIONS = {
-        "major version number", "minor version number", "patch version number", "pre-release identifier", "build metadata"};
+        "major version number",
+        "minor version number",
+        "patch version number",
+        "pre-release identifier",
+        "build metadata"
+    };
     private static final int PRE = 3;
     private static final int BUILD = 4;
 
@@ -62,7 +67,8 @@ final class Semver {
             at++;
         }
         if (at > start) return null;
-        return at < text.length() ? "unexpected character " + quoted(at) + " while parsing " + POSITIONS[pos]
+        return at < text.length()
+                ? "unexpected character " + quoted(at) + " while parsing " + POSITIONS[pos]
                 : "unexpected end of input while parsing " + POSITIONS[pos];
     }
 
@@ -73,7 +79,9 @@ final class Semver {
             while (at < text.length() && isIdentifierChar(text.charAt(at))) at++;
             if (at == segmentStart) return "empty identifier segment in " + POSITIONS[pos];
             String segment = text.substring(segmentStart, at);
-            if (pos == PRE && segment.length() > 1 && segment.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (pos == PRE
+                    && segment.length() > 1
+                    && segment.chars().allMatch(c -> c >= '0' && c <= '9')
                     && segment.charAt(0) == '0') {
                 return "invalid leading zero in " + POSITIONS[pos];
             }

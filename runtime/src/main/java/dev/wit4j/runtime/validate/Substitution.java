@@ -157,8 +157,12 @@ final class Substitution {
 
     ComponentType component(ComponentType type) {
         if (isEmpty()) return type;
-        return new ComponentType(entities(type.imports()), entities(type.exports()),
-                paths(type.importedResources()), paths(type.definedResources()), type.importsImplement(),
+        return new ComponentType(
+                entities(type.imports()),
+                entities(type.exports()),
+                paths(type.importedResources()),
+                paths(type.definedResources()),
+                type.importsImplement(),
                 type.exportsImplement());
     }
 

@@ -65,7 +65,8 @@ final class Subtyping {
                     + (a.async() ? "async" : "sync") + " function");
         }
         if (a.params().size() != b.params().size()) {
-            throw new TypeMismatch("expected " + b.params().size() + " parameters, found " + a.params().size());
+            throw new TypeMismatch("expected " + b.params().size() + " parameters, found "
+                    + a.params().size());
         }
         for (int i = 0; i < a.params().size(); i++) {
             FuncType.Param pa = a.params().get(i);
@@ -106,7 +107,8 @@ final class Subtyping {
         if (ub instanceof PrimitiveType) {
             // A defined primitive type is described as "primitive", a bare one by its name.
             String expected = b instanceof PrimitiveType ? ub.toString() : "primitive";
-            throw new TypeMismatch("expected " + expected + ", found " + ((DefinedType) a).shape().describe());
+            throw new TypeMismatch("expected " + expected + ", found "
+                    + ((DefinedType) a).shape().describe());
         }
         shape(((DefinedType) a).shape(), ((DefinedType) b).shape());
     }
@@ -132,7 +134,8 @@ final class Subtyping {
         if (a instanceof Shape.Record ra) {
             Shape.Record rb = (Shape.Record) b;
             if (ra.fields().size() != rb.fields().size()) {
-                throw new TypeMismatch("expected " + rb.fields().size() + " fields, found " + ra.fields().size());
+                throw new TypeMismatch("expected " + rb.fields().size() + " fields, found "
+                        + ra.fields().size());
             }
             for (int i = 0; i < ra.fields().size(); i++) {
                 Shape.Field fa = ra.fields().get(i);
@@ -149,7 +152,8 @@ final class Subtyping {
         } else if (a instanceof Shape.Variant va) {
             Shape.Variant vb = (Shape.Variant) b;
             if (va.cases().size() != vb.cases().size()) {
-                throw new TypeMismatch("expected " + vb.cases().size() + " cases, found " + va.cases().size());
+                throw new TypeMismatch("expected " + vb.cases().size() + " cases, found "
+                        + va.cases().size());
             }
             for (int i = 0; i < va.cases().size(); i++) {
                 Shape.Case ca = va.cases().get(i);
@@ -175,8 +179,8 @@ final class Subtyping {
             Shape.ListOf lb = (Shape.ListOf) b;
             if (la.length() != lb.length()) {
                 if (lb.length() < 0 || la.length() < 0) {
-                    throw new TypeMismatch("expected " + (lb.length() < 0 ? "list" : "fixed-length list")
-                            + ", found " + (la.length() < 0 ? "list" : "fixed-length list"));
+                    throw new TypeMismatch("expected " + (lb.length() < 0 ? "list" : "fixed-length list") + ", found "
+                            + (la.length() < 0 ? "list" : "fixed-length list"));
                 }
                 throw new TypeMismatch("expected fixed-length " + lb.length() + ", found size " + la.length());
             }
@@ -184,7 +188,8 @@ final class Subtyping {
         } else if (a instanceof Shape.Tuple ta) {
             Shape.Tuple tb = (Shape.Tuple) b;
             if (ta.types().size() != tb.types().size()) {
-                throw new TypeMismatch("expected " + tb.types().size() + " types, found " + ta.types().size());
+                throw new TypeMismatch("expected " + tb.types().size() + " types, found "
+                        + ta.types().size());
             }
             for (int i = 0; i < ta.types().size(); i++) {
                 try {
@@ -204,9 +209,11 @@ final class Subtyping {
             optional(ra.ok(), rb.ok(), "ok type", "type mismatch in ok variant");
             optional(ra.err(), rb.err(), "err type", "type mismatch in err variant");
         } else if (a instanceof Shape.Own oa) {
-            if (!oa.resource().equals(((Shape.Own) b).resource())) throw new TypeMismatch("resource types are not the same");
+            if (!oa.resource().equals(((Shape.Own) b).resource()))
+                throw new TypeMismatch("resource types are not the same");
         } else if (a instanceof Shape.Borrow ba) {
-            if (!ba.resource().equals(((Shape.Borrow) b).resource())) throw new TypeMismatch("resource types are not the same");
+            if (!ba.resource().equals(((Shape.Borrow) b).resource()))
+                throw new TypeMismatch("resource types are not the same");
         } else if (a instanceof Shape.Stream sa) {
             optional(sa.element(), ((Shape.Stream) b).element(), "stream type", "type mismatch in stream element");
         } else if (a instanceof Shape.Future fa) {
@@ -302,7 +309,8 @@ final class Subtyping {
             CoreImport ib = b.imports().stream()
                     .filter(i -> i.module().equals(ia.module()) && i.name().equals(ia.name()))
                     .findFirst()
-                    .orElseThrow(() -> new TypeMismatch("missing expected import `" + ia.module() + "::" + ia.name() + "`"));
+                    .orElseThrow(
+                            () -> new TypeMismatch("missing expected import `" + ia.module() + "::" + ia.name() + "`"));
             try {
                 coreExtern(ib.type(), ia.type());
             } catch (TypeMismatch m) {
@@ -340,12 +348,14 @@ final class Subtyping {
                 throw new TypeMismatch("expected table element type " + tb.element() + ", found " + ta.element());
             }
             if (ta.shared() != tb.shared()) throw new TypeMismatch("mismatch in the shared flag for tables");
-            if (!limitsMatch(ta.min(), ta.max(), tb.min(), tb.max())) throw new TypeMismatch("mismatch in table limits");
+            if (!limitsMatch(ta.min(), ta.max(), tb.min(), tb.max()))
+                throw new TypeMismatch("mismatch in table limits");
         } else if (a instanceof CoreExternType.Memory ma) {
             CoreExternType.Memory mb = (CoreExternType.Memory) b;
             if (ma.shared() != mb.shared()) throw new TypeMismatch("mismatch in the shared flag for memories");
             if (ma.memory64() != mb.memory64()) throw new TypeMismatch("mismatch in index type used for memories");
-            if (!limitsMatch(ma.min(), ma.max(), mb.min(), mb.max())) throw new TypeMismatch("mismatch in memory limits");
+            if (!limitsMatch(ma.min(), ma.max(), mb.min(), mb.max()))
+                throw new TypeMismatch("mismatch in memory limits");
         }
     }
 

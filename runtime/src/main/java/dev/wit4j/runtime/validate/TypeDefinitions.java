@@ -120,7 +120,9 @@ final class TypeDefinitions {
         } else if (t instanceof DefValType.MapType m) {
             ValType key = valType(scope, m.key(), offset);
             if (!(Subtyping.unwrapPrimitive(key) instanceof PrimitiveType p)
-                    || p == PrimitiveType.F32 || p == PrimitiveType.F64 || p == PrimitiveType.ERROR_CONTEXT) {
+                    || p == PrimitiveType.F32
+                    || p == PrimitiveType.F64
+                    || p == PrimitiveType.ERROR_CONTEXT) {
                 throw error(offset, "map key must be a boolean, integer, char or string type");
             }
             shape = new Shape.MapOf(key, valType(scope, m.value(), offset));
@@ -141,7 +143,9 @@ final class TypeDefinitions {
         if (!Names.isKebab(name)) throw error(offset, desc + " name `" + name + "` is not in kebab case");
         String prev = seen.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
         if (prev != null) {
-            throw error(offset, desc + " name `" + name + "` conflicts with previous " + shortDesc + " name `" + prev + "`");
+            throw error(
+                    offset,
+                    desc + " name `" + name + "` conflicts with previous " + shortDesc + " name `" + prev + "`");
         }
     }
 
@@ -166,20 +170,29 @@ final class TypeDefinitions {
     static CoreValType coreValType(CoreValueType t) {
         if (t instanceof CoreValueType.Num n) {
             switch (n) {
-                case I32: return CoreValType.I32;
-                case I64: return CoreValType.I64;
-                case F32: return CoreValType.F32;
-                case F64: return CoreValType.F64;
-                default: return CoreValType.V128;
+                case I32:
+                    return CoreValType.I32;
+                case I64:
+                    return CoreValType.I64;
+                case F32:
+                    return CoreValType.F32;
+                case F64:
+                    return CoreValType.F64;
+                default:
+                    return CoreValType.V128;
             }
         }
         CoreValueType.Ref r = (CoreValueType.Ref) t;
         if (r.nullable() && r.heapType() instanceof CoreHeapType.Abstract a && !a.shared()) {
             switch (a.kind()) {
-                case FUNC: return CoreValType.FUNCREF;
-                case EXTERN: return CoreValType.EXTERNREF;
-                case EXN: return CoreValType.EXNREF;
-                default: break;
+                case FUNC:
+                    return CoreValType.FUNCREF;
+                case EXTERN:
+                    return CoreValType.EXTERNREF;
+                case EXN:
+                    return CoreValType.EXNREF;
+                default:
+                    break;
             }
         }
         String heap = r.heapType() instanceof CoreHeapType.Abstract a
@@ -189,7 +202,8 @@ final class TypeDefinitions {
     }
 
     static CoreFuncType coreFunc(CoreCompositeType.Func f) {
-        return new CoreFuncType(f.params().stream().map(TypeDefinitions::coreValType).toList(),
+        return new CoreFuncType(
+                f.params().stream().map(TypeDefinitions::coreValType).toList(),
                 f.results().stream().map(TypeDefinitions::coreValType).toList());
     }
 
@@ -198,8 +212,12 @@ final class TypeDefinitions {
         List<CoreType> out = new ArrayList<>();
         for (CoreSubType sub : group.types()) {
             CoreCompositeType.Body body = sub.composite().body();
-            if (body instanceof CoreCompositeType.Func f) out.add(new CoreType.Func(coreFunc(f), sub.composite().shared()));
-            else out.add(new CoreType.Other(body.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), sub.composite().shared()));
+            if (body instanceof CoreCompositeType.Func f)
+                out.add(new CoreType.Func(coreFunc(f), sub.composite().shared()));
+            else
+                out.add(new CoreType.Other(
+                        body.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                        sub.composite().shared()));
         }
         return out;
     }
@@ -215,7 +233,8 @@ final class TypeDefinitions {
                 types.addAll(recGroup(t.type()));
             } else if (decl instanceof ModuleDecl.OuterAlias a) {
                 if (a.count() == 0) {
-                    if (a.index() >= types.size()) throw error(offset, "unknown type " + a.index() + ": type index out of bounds");
+                    if (a.index() >= types.size())
+                        throw error(offset, "unknown type " + a.index() + ": type index out of bounds");
                     types.add(types.get((int) a.index()));
                 } else {
                     Scope target = scope;
@@ -232,7 +251,8 @@ final class TypeDefinitions {
             } else if (decl instanceof ModuleDecl.Import i) {
                 imports.add(new CoreImport(i.module(), i.name(), coreExtern(types, i.type(), offset)));
             } else if (decl instanceof ModuleDecl.Export e) {
-                if (exports.containsKey(e.name())) throw error(offset, "export name `" + e.name() + "` already defined");
+                if (exports.containsKey(e.name()))
+                    throw error(offset, "export name `" + e.name() + "` already defined");
                 exports.put(e.name(), coreExtern(types, e.type(), offset));
             }
         }
@@ -241,7 +261,8 @@ final class TypeDefinitions {
     }
 
     private static CoreFuncType funcAt(List<CoreType> types, long index, long offset) {
-        if (index < 0 || index >= types.size()) throw error(offset, "unknown type " + index + ": type index out of bounds");
+        if (index < 0 || index >= types.size())
+            throw error(offset, "unknown type " + index + ": type index out of bounds");
         if (types.get((int) index) instanceof CoreType.Func f) return f.type();
         throw error(offset, "type index " + index + " is not a function type");
     }
@@ -253,7 +274,8 @@ final class TypeDefinitions {
     private static boolean shared(List<CoreType> types, dev.wit4j.runtime.binary.CoreValueType type) {
         if (!(type instanceof dev.wit4j.runtime.binary.CoreValueType.Ref r)) return true;
         if (r.heapType() instanceof dev.wit4j.runtime.binary.CoreHeapType.Abstract a) return a.shared();
-        long index = r.heapType() instanceof dev.wit4j.runtime.binary.CoreHeapType.Concrete c ? c.typeIndex()
+        long index = r.heapType() instanceof dev.wit4j.runtime.binary.CoreHeapType.Concrete c
+                ? c.typeIndex()
                 : ((dev.wit4j.runtime.binary.CoreHeapType.Exact) r.heapType()).typeIndex();
         if (index < 0 || index >= types.size()) return false; // reported as an unknown type where it is resolved
         CoreType t = types.get((int) index);
@@ -262,12 +284,15 @@ final class TypeDefinitions {
 
     static CoreExternType coreExtern(List<CoreType> types, CoreTypeRef ref, long offset) {
         if (ref instanceof CoreTypeRef.Func f) return new CoreExternType.Func(funcAt(types, f.typeIndex(), offset));
-        if (ref instanceof CoreTypeRef.FuncExact f) return new CoreExternType.Func(funcAt(types, f.typeIndex(), offset));
+        if (ref instanceof CoreTypeRef.FuncExact f)
+            return new CoreExternType.Func(funcAt(types, f.typeIndex(), offset));
         if (ref instanceof CoreTypeRef.Tag t) return new CoreExternType.Tag(funcAt(types, t.typeIndex(), offset));
         if (ref instanceof CoreTypeRef.Table t) {
             CoreChecks.table(t, offset);
-            if (t.shared() && !shared(types, t.element())) throw error(offset, "shared tables must have a shared element type");
-            return new CoreExternType.Table(coreValType(t.element()), t.initial(), t.maximum().orElse(-1), t.shared());
+            if (t.shared() && !shared(types, t.element()))
+                throw error(offset, "shared tables must have a shared element type");
+            return new CoreExternType.Table(
+                    coreValType(t.element()), t.initial(), t.maximum().orElse(-1), t.shared());
         }
         if (ref instanceof CoreTypeRef.Memory m) {
             CoreChecks.memory(m, offset);

@@ -31,8 +31,12 @@ public sealed interface TypeView {
      * instance imports and exports with a plain name, the interface they say they implement
      * ({@code implements} attribute: {@code import primary: wasi:keyvalue/store} in WIT).
      */
-    record Component(Map<String, Extern> imports, Map<String, Extern> exports, Map<String, String> importsImplement,
-            Map<String, String> exportsImplement) implements TypeView {
+    record Component(
+            Map<String, Extern> imports,
+            Map<String, Extern> exports,
+            Map<String, String> importsImplement,
+            Map<String, String> exportsImplement)
+            implements TypeView {
         public Component {
             imports = Maps.frozen(imports);
             exports = Maps.frozen(exports);
@@ -57,16 +61,13 @@ public sealed interface TypeView {
     }
 
     /** A named function parameter. */
-    record Param(String name, Val type) {
-    }
+    record Param(String name, Val type) {}
 
     /** A resource type entry: the resource's identity and the entry's own identity. */
-    record Resource(long resource, long entry) implements TypeView {
-    }
+    record Resource(long resource, long entry) implements TypeView {}
 
     /** A component value type: a primitive or a defined type. */
-    sealed interface Val permits Primitive, Defined {
-    }
+    sealed interface Val permits Primitive, Defined {}
 
     /** A primitive value type (including {@code string} and {@code error-context}). */
     record Primitive(ValueType.Primitive type) implements Val {
@@ -88,12 +89,10 @@ public sealed interface TypeView {
     /** The structure of a defined value type. */
     sealed interface Shape {
         /** A primitive given a definition of its own, e.g. by {@code (type u64)}. */
-        record Prim(ValueType.Primitive type) implements Shape {
-        }
+        record Prim(ValueType.Primitive type) implements Shape {}
 
         /** A record field. */
-        record Field(String name, Val type) {
-        }
+        record Field(String name, Val type) {}
 
         /** {@code record}. */
         record Record(List<Field> fields) implements Shape {
@@ -103,8 +102,7 @@ public sealed interface TypeView {
         }
 
         /** A variant case; {@code type} is empty for a case without payload. */
-        record Case(String name, Optional<Val> type) {
-        }
+        record Case(String name, Optional<Val> type) {}
 
         /** {@code variant}. */
         record Variant(List<Case> cases) implements Shape {
@@ -114,8 +112,7 @@ public sealed interface TypeView {
         }
 
         /** {@code list}; {@code length} is present for a fixed-length list. */
-        record ListOf(Val element, OptionalLong length) implements Shape {
-        }
+        record ListOf(Val element, OptionalLong length) implements Shape {}
 
         /** {@code tuple}. */
         record Tuple(List<Val> types) implements Shape {
@@ -139,32 +136,25 @@ public sealed interface TypeView {
         }
 
         /** {@code option}. */
-        record Option(Val type) implements Shape {
-        }
+        record Option(Val type) implements Shape {}
 
         /** {@code result}; {@code ok} and {@code err} may each be empty. */
-        record Result(Optional<Val> ok, Optional<Val> err) implements Shape {
-        }
+        record Result(Optional<Val> ok, Optional<Val> err) implements Shape {}
 
         /** {@code own} of a resource, through the entry it was written with. */
-        record Own(Resource resource) implements Shape {
-        }
+        record Own(Resource resource) implements Shape {}
 
         /** {@code borrow} of a resource, through the entry it was written with. */
-        record Borrow(Resource resource) implements Shape {
-        }
+        record Borrow(Resource resource) implements Shape {}
 
         /** {@code stream}; the element may be empty. */
-        record Stream(Optional<Val> element) implements Shape {
-        }
+        record Stream(Optional<Val> element) implements Shape {}
 
         /** {@code future}; the element may be empty. */
-        record Future(Optional<Val> element) implements Shape {
-        }
+        record Future(Optional<Val> element) implements Shape {}
 
         /** {@code map}. */
-        record MapOf(Val key, Val value) implements Shape {
-        }
+        record MapOf(Val key, Val value) implements Shape {}
     }
 
     /** The type of an import or export (Explainer, {@code externdesc}). */
@@ -181,27 +171,22 @@ public sealed interface TypeView {
         }
 
         /** A function. */
-        record FuncItem(Func type) implements Extern {
-        }
+        record FuncItem(Func type) implements Extern {}
 
         /** A value. */
-        record ValueItem(Val type) implements Extern {
-        }
+        record ValueItem(Val type) implements Extern {}
 
         /**
          * A type: {@code referenced} is the type the bound refers to (for {@code (sub resource)} a
          * fresh resource); {@code created} is the new definition the import or export introduces,
          * which later types use to refer to it by this name.
          */
-        record TypeItem(TypeView referenced, TypeView created) implements Extern {
-        }
+        record TypeItem(TypeView referenced, TypeView created) implements Extern {}
 
         /** An instance. */
-        record InstanceItem(Instance type) implements Extern {
-        }
+        record InstanceItem(Instance type) implements Extern {}
 
         /** A component. */
-        record ComponentItem(Component type) implements Extern {
-        }
+        record ComponentItem(Component type) implements Extern {}
     }
 }

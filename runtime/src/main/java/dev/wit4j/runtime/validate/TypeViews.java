@@ -29,8 +29,8 @@ final class TypeViews {
     private TypeView.Component component(ComponentType type) {
         TypeView cached = composite.get(type);
         if (cached != null) return (TypeView.Component) cached;
-        TypeView.Component view = new TypeView.Component(externs(type.imports()), externs(type.exports()),
-                type.importsImplement(), type.exportsImplement());
+        TypeView.Component view = new TypeView.Component(
+                externs(type.imports()), externs(type.exports()), type.importsImplement(), type.exportsImplement());
         composite.put(type, view);
         return view;
     }
@@ -50,7 +50,8 @@ final class TypeViews {
     }
 
     private TypeView.Extern extern(EntityType e) {
-        if (e instanceof EntityType.Module m) return new TypeView.Extern.ModuleItem(m.type().imports(), m.type().exports());
+        if (e instanceof EntityType.Module m)
+            return new TypeView.Extern.ModuleItem(m.type().imports(), m.type().exports());
         if (e instanceof EntityType.Func f) return new TypeView.Extern.FuncItem(func(f.type()));
         if (e instanceof EntityType.Value v) return new TypeView.Extern.ValueItem(val(v.type()));
         if (e instanceof EntityType.Type t) return new TypeView.Extern.TypeItem(any(t.referenced()), any(t.created()));
@@ -113,9 +114,11 @@ final class TypeViews {
             return new TypeView.Shape.Variant(cases);
         }
         if (s instanceof Shape.ListOf l) {
-            return new TypeView.Shape.ListOf(val(l.element()), l.length() < 0 ? OptionalLong.empty() : OptionalLong.of(l.length()));
+            return new TypeView.Shape.ListOf(
+                    val(l.element()), l.length() < 0 ? OptionalLong.empty() : OptionalLong.of(l.length()));
         }
-        if (s instanceof Shape.Tuple t) return new TypeView.Shape.Tuple(t.types().stream().map(this::val).toList());
+        if (s instanceof Shape.Tuple t)
+            return new TypeView.Shape.Tuple(t.types().stream().map(this::val).toList());
         if (s instanceof Shape.Flags f) return new TypeView.Shape.Flags(f.names());
         if (s instanceof Shape.Enum e) return new TypeView.Shape.Enum(e.names());
         if (s instanceof Shape.Option o) return new TypeView.Shape.Option(val(o.type()));

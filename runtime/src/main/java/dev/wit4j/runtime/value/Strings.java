@@ -3,8 +3,7 @@ package dev.wit4j.runtime.value;
 /** String helpers shared by the value model. */
 final class Strings {
 
-    private Strings() {
-    }
+    private Strings() {}
 
     /** The index of the first surrogate that is not part of a pair, or -1 when there is none. */
     static int firstUnpairedSurrogate(String s) {

@@ -36,11 +36,34 @@ import java.util.Set;
  * <p>{@code toString()} gives a short debugging form; use {@code Wave.print} for WAVE text.
  */
 public sealed interface Value
-        permits Value.Bool, Value.S8, Value.U8, Value.S16, Value.U16, Value.S32, Value.U32, Value.S64,
-        Value.U64, Value.F32, Value.F64, Value.Char, Value.Str, Value.ListValue, Value.FixedList,
-        Value.RecordValue, Value.TupleValue, Value.VariantValue, Value.EnumValue, Value.OptionValue,
-        Value.ResultValue, Value.FlagsValue, Value.Own, Value.Borrow, Value.MapValue, Value.StreamValue,
-        Value.FutureValue, Value.ErrorContextValue {
+        permits Value.Bool,
+                Value.S8,
+                Value.U8,
+                Value.S16,
+                Value.U16,
+                Value.S32,
+                Value.U32,
+                Value.S64,
+                Value.U64,
+                Value.F32,
+                Value.F64,
+                Value.Char,
+                Value.Str,
+                Value.ListValue,
+                Value.FixedList,
+                Value.RecordValue,
+                Value.TupleValue,
+                Value.VariantValue,
+                Value.EnumValue,
+                Value.OptionValue,
+                Value.ResultValue,
+                Value.FlagsValue,
+                Value.Own,
+                Value.Borrow,
+                Value.MapValue,
+                Value.StreamValue,
+                Value.FutureValue,
+                Value.ErrorContextValue {
 
     /**
      * The name of this value's kind as used in messages: a primitive's WIT name ({@code u32},
@@ -393,8 +416,7 @@ public sealed interface Value
     record F64(double value) implements Value {
         @Override
         public boolean equals(Object o) {
-            return o instanceof F64 f
-                    && Double.doubleToRawLongBits(f.value) == Double.doubleToRawLongBits(value);
+            return o instanceof F64 f && Double.doubleToRawLongBits(f.value) == Double.doubleToRawLongBits(value);
         }
 
         @Override
@@ -411,10 +433,11 @@ public sealed interface Value
     /** A {@code char}: a Unicode scalar value (a code point that is not a surrogate). */
     record Char(int codePoint) implements Value {
         public Char {
-            if (codePoint < 0 || codePoint > Character.MAX_CODE_POINT
+            if (codePoint < 0
+                    || codePoint > Character.MAX_CODE_POINT
                     || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
-                throw new IllegalArgumentException(
-                        "not a Unicode scalar value: U+" + Integer.toHexString(codePoint).toUpperCase());
+                throw new IllegalArgumentException("not a Unicode scalar value: U+"
+                        + Integer.toHexString(codePoint).toUpperCase());
             }
         }
 
@@ -478,7 +501,8 @@ public sealed interface Value
     record RecordValue(Map<String, Value> fields) implements Value {
         public RecordValue {
             Map<String, Value> copy = new LinkedHashMap<>();
-            fields.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "field name"),
+            fields.forEach((name, value) -> copy.put(
+                    Objects.requireNonNull(name, "field name"),
                     Objects.requireNonNull(value, () -> "value of field " + name)));
             fields = Collections.unmodifiableMap(copy);
         }
@@ -497,8 +521,7 @@ public sealed interface Value
         public static final class Builder {
             private final Map<String, Value> fields = new LinkedHashMap<>();
 
-            Builder() {
-            }
+            Builder() {}
 
             /** Adds (or replaces) a field. */
             public Builder field(String name, Value value) {

@@ -25,8 +25,7 @@ public final class ValueTypes {
      */
     public static final int MAX_DEPTH = 100;
 
-    private ValueTypes() {
-    }
+    private ValueTypes() {}
 
     /**
      * Checks that {@code value} has type {@code type}. Records must have exactly the type's fields
@@ -92,7 +91,9 @@ public final class ValueTypes {
         } else if (type instanceof ValueType.FixedListType l) {
             return "list<" + describe(l.element(), depth + 1) + ", " + l.length() + ">";
         } else if (type instanceof ValueType.TupleType t) {
-            return t.types().stream().map(t2 -> describe(t2, depth + 1)).collect(Collectors.joining(", ", "tuple<", ">"));
+            return t.types().stream()
+                    .map(t2 -> describe(t2, depth + 1))
+                    .collect(Collectors.joining(", ", "tuple<", ">"));
         } else if (type instanceof ValueType.OptionType o) {
             return "option<" + describe(o.type(), depth + 1) + ">";
         } else if (type instanceof ValueType.ResultType r) {
@@ -100,13 +101,19 @@ public final class ValueTypes {
                 return "result";
             }
             String ok = r.ok().map(t2 -> describe(t2, depth + 1)).orElse("_");
-            return r.err().map(e -> "result<" + ok + ", " + describe(e, depth + 1) + ">").orElse("result<" + ok + ">");
+            return r.err()
+                    .map(e -> "result<" + ok + ", " + describe(e, depth + 1) + ">")
+                    .orElse("result<" + ok + ">");
         } else if (type instanceof ValueType.HandleType h) {
             return (h.borrow() ? "borrow<" : "own<") + h.resource().name() + ">";
         } else if (type instanceof ValueType.StreamType s) {
-            return s.element().map(e -> "stream<" + describe(e, depth + 1) + ">").orElse("stream");
+            return s.element()
+                    .map(e -> "stream<" + describe(e, depth + 1) + ">")
+                    .orElse("stream");
         } else if (type instanceof ValueType.FutureType f) {
-            return f.element().map(e -> "future<" + describe(e, depth + 1) + ">").orElse("future");
+            return f.element()
+                    .map(e -> "future<" + describe(e, depth + 1) + ">")
+                    .orElse("future");
         } else if (type instanceof ValueType.MapType m) {
             return "map<" + describe(m.key(), depth + 1) + ", " + describe(m.value(), depth + 1) + ">";
         }
@@ -146,7 +153,8 @@ public final class ValueTypes {
             } else if (type instanceof ValueType.FixedListType t) {
                 Value.FixedList v = expect(Value.FixedList.class, value, declared);
                 if (v.elements().size() != t.length()) {
-                    throw fail("expected " + t.length() + " elements, found " + v.elements().size());
+                    throw fail("expected " + t.length() + " elements, found "
+                            + v.elements().size());
                 }
                 elements(v.elements(), t.element());
             } else if (type instanceof ValueType.RecordType t) {
@@ -192,15 +200,16 @@ public final class ValueTypes {
                 }
                 String resource = t.resource().resolve().name();
                 if (!h.resourceType().equals(resource)) {
-                    throw fail("expected a handle to resource `" + resource + "`, found one to `"
-                            + h.resourceType() + "`");
+                    throw fail("expected a handle to resource `" + resource + "`, found one to `" + h.resourceType()
+                            + "`");
                 }
             } else if (type instanceof ValueType.StreamType) {
                 expect(Value.StreamValue.class, value, declared);
             } else if (type instanceof ValueType.FutureType) {
                 expect(Value.FutureValue.class, value, declared);
             } else if (type instanceof ValueType.MapType t) {
-                List<Value.MapValue.Entry> entries = expect(Value.MapValue.class, value, declared).entries();
+                List<Value.MapValue.Entry> entries =
+                        expect(Value.MapValue.class, value, declared).entries();
                 for (int i = 0; i < entries.size(); i++) {
                     at("key of entry " + i, entries.get(i).key(), t.key());
                     at("value of entry " + i, entries.get(i).value(), t.value());

@@ -12,8 +12,7 @@ import java.math.RoundingMode;
  */
 final class FloatFormat {
 
-    private FloatFormat() {
-    }
+    private FloatFormat() {}
 
     static String f32(float f) {
         if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
@@ -50,8 +49,14 @@ final class FloatFormat {
             BigDecimal[] candidates = {r, r.subtract(unit), r.add(unit)};
             BigDecimal best = null;
             for (BigDecimal c : candidates) {
-                if (c.signum() == exact.signum() && c.precision() <= digits && readsBack.test(c.toString())
-                        && (best == null || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                if (c.signum() == exact.signum()
+                        && c.precision() <= digits
+                        && readsBack.test(c.toString())
+                        && (best == null
+                                || c.subtract(exact)
+                                                .abs()
+                                                .compareTo(best.subtract(exact).abs())
+                                        < 0)) {
                     best = c;
                 }
             }

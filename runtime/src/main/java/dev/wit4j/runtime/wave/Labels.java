@@ -8,8 +8,7 @@ final class Labels {
     /** Words that stand for values, so cases spelled like them need a {@code %} prefix. */
     static final Set<String> KEYWORDS = Set.of("true", "false", "some", "none", "ok", "err", "inf", "nan");
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static boolean isKeyword(String label) {
         return KEYWORDS.contains(label);

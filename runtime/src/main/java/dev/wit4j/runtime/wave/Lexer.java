@@ -7,9 +7,19 @@ package dev.wit4j.runtime.wave;
 final class Lexer {
 
     enum Kind {
-        LBRACE("`{`"), RBRACE("`}`"), LPAREN("`(`"), RPAREN("`)`"), LBRACKET("`[`"), RBRACKET("`]`"),
-        COLON("`:`"), COMMA("`,`"), NUMBER("a number"), LABEL("a label"), CHAR("a char"),
-        STRING("a string"), END("end of input");
+        LBRACE("`{`"),
+        RBRACE("`}`"),
+        LPAREN("`(`"),
+        RPAREN("`)`"),
+        LBRACKET("`[`"),
+        RBRACKET("`]`"),
+        COLON("`:`"),
+        COMMA("`,`"),
+        NUMBER("a number"),
+        LABEL("a label"),
+        CHAR("a char"),
+        STRING("a string"),
+        END("end of input");
 
         /** How the kind reads in "expected ..." messages. */
         final String description;
@@ -180,8 +190,10 @@ final class Lexer {
         pos = runEnd(pos);
         String label = src.substring(labelStart, pos);
         if (!Labels.isLabel(label)) {
-            throw error("invalid label `" + src.substring(start, pos) + "`: labels are kebab-case words, "
-                    + "each all lower case or all upper case", start);
+            throw error(
+                    "invalid label `" + src.substring(start, pos) + "`: labels are kebab-case words, "
+                            + "each all lower case or all upper case",
+                    start);
         }
         return new Token(Kind.LABEL, start, pos, label, escaped);
     }
@@ -257,8 +269,10 @@ final class Lexer {
         int lastBreak = src.lastIndexOf('\n', close - 1);
         String indent = src.substring(lastBreak + 1, close);
         if (!indent.chars().allMatch(ch -> ch == ' ')) {
-            throw error("the closing \"\"\" of a multiline string must be on a line of its own, "
-                    + "preceded only by spaces", close);
+            throw error(
+                    "the closing \"\"\" of a multiline string must be on a line of its own, "
+                            + "preceded only by spaces",
+                    close);
         }
         StringBuilder out = new StringBuilder();
         int lineStart = first + 1;
@@ -272,8 +286,9 @@ final class Lexer {
             int contentEnd = lineEnd > lineStart && src.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
             // Blank lines need no indentation; wasm-wave insists on it, which editors tend to strip.
             if (contentEnd > lineStart && !src.startsWith(indent, lineStart)) {
-                throw error("each line of a multiline string must be indented at least as much as the "
-                        + "closing \"\"\"", lineStart);
+                throw error(
+                        "each line of a multiline string must be indented at least as much as the " + "closing \"\"\"",
+                        lineStart);
             }
             pos = Math.min(lineStart + indent.length(), contentEnd);
             while (pos < contentEnd) {
@@ -320,8 +335,10 @@ final class Lexer {
             case 'u':
                 break;
             default:
-                throw error("invalid escape `\\" + Character.toString(src.codePointAt(pos - 1))
-                        + "`; WAVE has \\\\ \\' \\\" \\t \\n \\r and \\u{...}", start);
+                throw error(
+                        "invalid escape `\\" + Character.toString(src.codePointAt(pos - 1))
+                                + "`; WAVE has \\\\ \\' \\\" \\t \\n \\r and \\u{...}",
+                        start);
         }
         if (pos >= end || src.charAt(pos) != '{') {
             throw error("invalid escape: expected `{` after `\\u`, as in \\u{1F30A}", start);
@@ -338,8 +355,9 @@ final class Lexer {
         int cp = Integer.parseInt(src, digitsStart, pos, 16);
         pos++; // the closing brace
         if (cp > Character.MAX_CODE_POINT || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
-            throw error("invalid escape: U+" + Integer.toHexString(cp).toUpperCase()
-                    + " is not a Unicode scalar value", start);
+            throw error(
+                    "invalid escape: U+" + Integer.toHexString(cp).toUpperCase() + " is not a Unicode scalar value",
+                    start);
         }
         return cp;
     }

@@ -54,8 +54,9 @@ final class Parser {
         while (lex.peek().kind() != close) {
             Token t = lex.peek();
             if (args.size() == params.size()) {
-                throw lex.error("too many arguments: expected " + count(params.size(), "argument") + ", found "
-                        + found(t), t.start());
+                throw lex.error(
+                        "too many arguments: expected " + count(params.size(), "argument") + ", found " + found(t),
+                        t.start());
             }
             args.add(value(params.get(args.size())));
             if (!separator(close)) {
@@ -66,8 +67,9 @@ final class Parser {
         expectKind(closing, close);
         for (int i = args.size(); i < params.size(); i++) {
             if (!(ValueTypes.resolve(params.get(i)) instanceof ValueType.OptionType)) {
-                throw lex.error("missing argument " + (i + 1) + " of type " + ValueTypes.describe(params.get(i))
-                        + ": expected " + count(params.size(), "argument") + ", found " + args.size(),
+                throw lex.error(
+                        "missing argument " + (i + 1) + " of type " + ValueTypes.describe(params.get(i)) + ": expected "
+                                + count(params.size(), "argument") + ", found " + args.size(),
                         closing.start());
             }
             args.add(Value.none());
@@ -81,7 +83,9 @@ final class Parser {
 
     private Value value(ValueType declared) {
         if (depth >= ValueTypes.MAX_DEPTH) {
-            throw lex.error("value nested more than " + ValueTypes.MAX_DEPTH + " levels deep", lex.peek().start());
+            throw lex.error(
+                    "value nested more than " + ValueTypes.MAX_DEPTH + " levels deep",
+                    lex.peek().start());
         }
         depth++;
         try {
@@ -101,8 +105,10 @@ final class Parser {
             Token open = lex.peek();
             List<Value> elements = sequence(Kind.LBRACKET, Kind.RBRACKET, l.element(), declared);
             if (elements.size() != l.length()) {
-                throw lex.error("expected " + ValueTypes.describe(declared) + " with " + count(l.length(), "element")
-                        + ", found " + elements.size(), open.start());
+                throw lex.error(
+                        "expected " + ValueTypes.describe(declared) + " with " + count(l.length(), "element")
+                                + ", found " + elements.size(),
+                        open.start());
             }
             return Value.fixedList(elements);
         } else if (type instanceof ValueType.TupleType t) {
@@ -140,21 +146,29 @@ final class Parser {
                 }
                 throw mismatch(declared, t);
             case S8:
-                return Value.s8((int) integer(declared, t, BigInteger.valueOf(Byte.MIN_VALUE), BigInteger.valueOf(Byte.MAX_VALUE)));
+                return Value.s8((int)
+                        integer(declared, t, BigInteger.valueOf(Byte.MIN_VALUE), BigInteger.valueOf(Byte.MAX_VALUE)));
             case U8:
                 return Value.u8((int) integer(declared, t, BigInteger.ZERO, BigInteger.valueOf(0xFF)));
             case S16:
-                return Value.s16((int) integer(declared, t, BigInteger.valueOf(Short.MIN_VALUE), BigInteger.valueOf(Short.MAX_VALUE)));
+                return Value.s16((int)
+                        integer(declared, t, BigInteger.valueOf(Short.MIN_VALUE), BigInteger.valueOf(Short.MAX_VALUE)));
             case U16:
                 return Value.u16((int) integer(declared, t, BigInteger.ZERO, BigInteger.valueOf(0xFFFF)));
             case S32:
-                return Value.s32((int) integer(declared, t, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)));
+                return Value.s32((int) integer(
+                        declared, t, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)));
             case U32:
                 return Value.u32(integer(declared, t, BigInteger.ZERO, BigInteger.valueOf(0xFFFF_FFFFL)));
             case S64:
-                return Value.s64(integer(declared, t, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)));
+                return Value.s64(
+                        integer(declared, t, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)));
             case U64:
-                return Value.u64(integer(declared, t, BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
+                return Value.u64(integer(
+                        declared,
+                        t,
+                        BigInteger.ZERO,
+                        BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
             case F32:
                 return Value.f32((float) floating(declared, t, true));
             case F64:
@@ -183,8 +197,10 @@ final class Parser {
         }
         BigInteger n = new BigInteger(t.value());
         if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
-            throw lex.error(t.value() + " is out of range for " + ValueTypes.describe(declared) + " (" + min + " to "
-                    + max + ")", t.start());
+            throw lex.error(
+                    t.value() + " is out of range for " + ValueTypes.describe(declared) + " (" + min + " to " + max
+                            + ")",
+                    t.start());
         }
         lex.next();
         return n.longValue();
@@ -229,17 +245,22 @@ final class Parser {
     private Value handle(ValueType.HandleType h, ValueType declared) {
         Token t = lex.next();
         if (t.kind() != Kind.LABEL) {
-            throw lex.error("expected the name of a " + ValueTypes.describe(declared) + " handle, found " + found(t), t.start());
+            throw lex.error(
+                    "expected the name of a " + ValueTypes.describe(declared) + " handle, found " + found(t),
+                    t.start());
         }
-        Value v = handles.apply(t.value()).orElseThrow(
-                () -> lex.error("no handle named `" + t.value() + "` (a handle is named by `name = call(...)`)", t.start()));
-        dev.wit4j.runtime.value.ResourceHandle handle = v instanceof Value.Own o ? o.handle()
-                : v instanceof Value.Borrow b ? b.handle() : null;
+        Value v = handles.apply(t.value())
+                .orElseThrow(() -> lex.error(
+                        "no handle named `" + t.value() + "` (a handle is named by `name = call(...)`)", t.start()));
+        dev.wit4j.runtime.value.ResourceHandle handle =
+                v instanceof Value.Own o ? o.handle() : v instanceof Value.Borrow b ? b.handle() : null;
         if (handle == null) {
             throw lex.error("`" + t.value() + "` is not a handle", t.start());
         }
         if (!h.borrow() && v instanceof Value.Borrow) {
-            throw lex.error("`" + t.value() + "` is borrowed: it cannot be passed as " + ValueTypes.describe(declared), t.start());
+            throw lex.error(
+                    "`" + t.value() + "` is borrowed: it cannot be passed as " + ValueTypes.describe(declared),
+                    t.start());
         }
         return h.borrow() ? Value.borrow(handle) : v;
     }
@@ -252,8 +273,9 @@ final class Parser {
         List<ValueType> types = t.types();
         while (lex.peek().kind() != Kind.RPAREN) {
             if (elements.size() == types.size()) {
-                throw lex.error("too many elements for " + ValueTypes.describe(declared) + ": expected "
-                        + types.size(), lex.peek().start());
+                throw lex.error(
+                        "too many elements for " + ValueTypes.describe(declared) + ": expected " + types.size(),
+                        lex.peek().start());
             }
             elements.add(value(types.get(elements.size())));
             if (!separator(Kind.RPAREN)) {
@@ -263,8 +285,10 @@ final class Parser {
         Token close = lex.next();
         expectKind(close, Kind.RPAREN);
         if (elements.size() != types.size()) {
-            throw lex.error("too few elements for " + ValueTypes.describe(declared) + ": expected " + types.size()
-                    + ", found " + elements.size(), close.start());
+            throw lex.error(
+                    "too few elements for " + ValueTypes.describe(declared) + ": expected " + types.size() + ", found "
+                            + elements.size(),
+                    close.start());
         }
         return new Value.TupleValue(elements);
     }
@@ -279,15 +303,20 @@ final class Parser {
             lex.next();
             expectKind(lex.next(), Kind.RBRACE);
         } else if (lex.peek().kind() == Kind.RBRACE) {
-            throw lex.error("expected " + ValueTypes.describe(declared) + ", found `{}` (empty flags); a record "
-                    + "whose fields are all omitted is written `{:}`", open.start());
+            throw lex.error(
+                    "expected " + ValueTypes.describe(declared) + ", found `{}` (empty flags); a record "
+                            + "whose fields are all omitted is written `{:}`",
+                    open.start());
         } else {
             while (lex.peek().kind() != Kind.RBRACE) {
                 Token label = lex.next();
                 expectKind(label, Kind.LABEL);
-                ValueType.Field field = r.fields().stream().filter(f -> f.name().equals(label.value())).findFirst()
-                        .orElseThrow(() -> lex.error(ValueTypes.describe(declared) + " has no field `"
-                                + label.value() + "`", label.start()));
+                ValueType.Field field = r.fields().stream()
+                        .filter(f -> f.name().equals(label.value()))
+                        .findFirst()
+                        .orElseThrow(() -> lex.error(
+                                ValueTypes.describe(declared) + " has no field `" + label.value() + "`",
+                                label.start()));
                 if (given.containsKey(field.name())) {
                     throw lex.error("duplicate field `" + field.name() + "`", label.start());
                 }
@@ -305,8 +334,8 @@ final class Parser {
             Value v = given.get(f.name());
             if (v == null) {
                 if (!(ValueTypes.resolve(f.type()) instanceof ValueType.OptionType)) {
-                    throw lex.error("missing field `" + f.name() + "` of " + ValueTypes.describe(declared),
-                            open.start());
+                    throw lex.error(
+                            "missing field `" + f.name() + "` of " + ValueTypes.describe(declared), open.start());
                 }
                 v = Value.none();
             }
@@ -317,9 +346,11 @@ final class Parser {
 
     private Value variant(ValueType.VariantType v, ValueType declared) {
         Token label = caseLabel(declared);
-        ValueType.Case c = v.cases().stream().filter(k -> k.name().equals(label.value())).findFirst()
-                .orElseThrow(() -> lex.error(ValueTypes.describe(declared) + " has no case `" + label.value() + "`",
-                        label.start()));
+        ValueType.Case c = v.cases().stream()
+                .filter(k -> k.name().equals(label.value()))
+                .findFirst()
+                .orElseThrow(() -> lex.error(
+                        ValueTypes.describe(declared) + " has no case `" + label.value() + "`", label.start()));
         Optional<Value> payload = payload("case `" + c.name() + "`", c.type(), label);
         return new Value.VariantValue(c.name(), payload);
     }
@@ -330,7 +361,9 @@ final class Parser {
             throw lex.error(ValueTypes.describe(declared) + " has no case `" + label.value() + "`", label.start());
         }
         if (lex.peek().kind() == Kind.LPAREN) {
-            throw lex.error("enum case `" + label.value() + "` takes no payload", lex.peek().start());
+            throw lex.error(
+                    "enum case `" + label.value() + "` takes no payload",
+                    lex.peek().start());
         }
         return Value.enumCase(label.value());
     }
@@ -342,8 +375,10 @@ final class Parser {
             throw mismatch(declared, t);
         }
         if (!t.escaped() && Labels.isKeyword(t.value())) {
-            throw lex.error("expected " + ValueTypes.describe(declared) + ", found the keyword `" + t.value()
-                    + "` (write a case named like a keyword as `%" + t.value() + "`)", t.start());
+            throw lex.error(
+                    "expected " + ValueTypes.describe(declared) + ", found the keyword `" + t.value()
+                            + "` (write a case named like a keyword as `%" + t.value() + "`)",
+                    t.start());
         }
         return lex.next();
     }
@@ -391,8 +426,8 @@ final class Parser {
         if (flattenable(o.type())) {
             return Value.some(value(o.type()));
         }
-        throw lex.error("expected " + ValueTypes.describe(declared) + " (`some(...)` or `none`), found " + found(t),
-                t.start());
+        throw lex.error(
+                "expected " + ValueTypes.describe(declared) + " (`some(...)` or `none`), found " + found(t), t.start());
     }
 
     private Value result(ValueType.ResultType r, ValueType declared) {
@@ -405,8 +440,9 @@ final class Parser {
         if (r.ok().isPresent() && flattenable(r.ok().get())) {
             return Value.ok(value(r.ok().get()));
         }
-        throw lex.error("expected " + ValueTypes.describe(declared) + " (`ok`, `err` or their payloads), found "
-                + found(t), t.start());
+        throw lex.error(
+                "expected " + ValueTypes.describe(declared) + " (`ok`, `err` or their payloads), found " + found(t),
+                t.start());
     }
 
     /**
@@ -422,8 +458,10 @@ final class Parser {
             return Optional.empty();
         }
         if (!given) {
-            throw lex.error(what + " needs a payload of type " + ValueTypes.describe(type.get()) + ", as in `"
-                    + label.value() + "(...)`", label.start());
+            throw lex.error(
+                    what + " needs a payload of type " + ValueTypes.describe(type.get()) + ", as in `" + label.value()
+                            + "(...)`",
+                    label.start());
         }
         lex.next();
         Value v = value(type.get());

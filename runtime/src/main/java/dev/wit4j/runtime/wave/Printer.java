@@ -30,8 +30,8 @@ final class Printer {
     /** Writes {@code value}; {@code declared} is its type or {@code null} when unknown. */
     private void write(Value value, ValueType declared) {
         if (depth >= ValueTypes.MAX_DEPTH) {
-            throw new IllegalArgumentException("a value nested more than " + ValueTypes.MAX_DEPTH
-                    + " levels deep cannot be printed in WAVE");
+            throw new IllegalArgumentException(
+                    "a value nested more than " + ValueTypes.MAX_DEPTH + " levels deep cannot be printed in WAVE");
         }
         depth++;
         try {
@@ -81,8 +81,11 @@ final class Printer {
             out.append(Labels.escape(v.caseName()));
             ValueType payload = null;
             if (type instanceof ValueType.VariantType t) {
-                payload = t.cases().stream().filter(c -> c.name().equals(v.caseName())).findFirst()
-                        .flatMap(ValueType.Case::type).orElse(null);
+                payload = t.cases().stream()
+                        .filter(c -> c.name().equals(v.caseName()))
+                        .findFirst()
+                        .flatMap(ValueType.Case::type)
+                        .orElse(null);
             }
             payload(v.payload(), payload);
         } else if (value instanceof Value.EnumValue v) {
@@ -182,8 +185,12 @@ final class Printer {
     }
 
     private void flags(Value.FlagsValue v, ValueType.FlagsType type) {
-        List<String> names = type == null ? List.copyOf(v.flags())
-                : type.flags().stream().map(ValueType.Flag::name).filter(v::isSet).toList();
+        List<String> names = type == null
+                ? List.copyOf(v.flags())
+                : type.flags().stream()
+                        .map(ValueType.Flag::name)
+                        .filter(v::isSet)
+                        .toList();
         out.append('{').append(String.join(", ", names)).append('}');
     }
 
@@ -246,9 +253,16 @@ final class Printer {
             return false;
         }
         return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.UNASSIGNED, Character.PRIVATE_USE,
-                    Character.SURROGATE, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.UNASSIGNED,
+                    Character.PRIVATE_USE,
+                    Character.SURROGATE,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK -> true;
             default -> false;
         };
     }

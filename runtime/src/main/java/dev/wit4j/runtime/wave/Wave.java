@@ -34,8 +34,7 @@ import java.util.Objects;
  */
 public final class Wave {
 
-    private Wave() {
-    }
+    private Wave() {}
 
     /**
      * Parses WAVE text as a value of the given type.

@@ -48,9 +48,12 @@ public final class WaveCall {
         }
         if (text.charAt(pos) != '(') {
             String c = Character.toString(text.codePointAt(pos));
-            throw new WaveException(pos == nameEnd
-                    ? "unexpected character `" + c + "` in the function name"
-                    : "expected `(` after the function name `" + name + "`, found `" + c + "`", text, pos);
+            throw new WaveException(
+                    pos == nameEnd
+                            ? "unexpected character `" + c + "` in the function name"
+                            : "expected `(` after the function name `" + name + "`, found `" + c + "`",
+                    text,
+                    pos);
         }
         return new WaveCall(text, name, pos + 1);
     }
@@ -75,7 +78,8 @@ public final class WaveCall {
      * handles, so an {@code own<r>} or {@code borrow<r>} argument is written as a name that
      * {@code handles} resolves (an owned handle is moved; lent when the parameter borrows).
      */
-    public List<Value> arguments(List<ValueType> params, java.util.function.Function<String, java.util.Optional<Value>> handles) {
+    public List<Value> arguments(
+            List<ValueType> params, java.util.function.Function<String, java.util.Optional<Value>> handles) {
         Lexer lex = new Lexer(text, argumentsStart, text.length());
         List<Value> args = new Parser(lex, handles).arguments(List.copyOf(params), Lexer.Kind.RPAREN);
         lex.next(); // the closing parenthesis, checked by arguments()
@@ -92,7 +96,9 @@ public final class WaveCall {
     }
 
     private static boolean isNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || "-:/#.@[]%+_".indexOf(c) >= 0;
     }
 }

@@ -19,8 +19,11 @@ public final class WaveException extends RuntimeException {
     }
 
     private WaveException(String reason, int offset, int line, int column, boolean multiline) {
-        super(reason + (multiline ? " at line " + line + ", column " + column : " at column " + column),
-                null, false, false);
+        super(
+                reason + (multiline ? " at line " + line + ", column " + column : " at column " + column),
+                null,
+                false,
+                false);
         this.reason = reason;
         this.offset = offset;
         this.line = line;

@@ -13,11 +13,9 @@ final class ComponentTypeSections {
     private static final String PREFIX = "component-type";
 
     /** One section: its name, the offset of its payload and the payload (a component binary). */
-    record Section(String name, long offset, byte[] data) {
-    }
+    record Section(String name, long offset, byte[] data) {}
 
-    private ComponentTypeSections() {
-    }
+    private ComponentTypeSections() {}
 
     static List<Section> read(byte[] module) {
         List<Section> out = new ArrayList<>();

@@ -41,8 +41,7 @@ public final class ComponentWit {
     private static final PackageName COMPONENT = PackageName.of("root", "component", null);
     private static final PackageName CORE = PackageName.of("root", "root", null);
 
-    private ComponentWit() {
-    }
+    private ComponentWit() {}
 
     /**
      * Decodes, validates and recovers the world of a binary.
@@ -54,13 +53,14 @@ public final class ComponentWit {
         WasmBinary binary = ComponentDecoder.decode(bytes);
         if (binary instanceof Component component) {
             // the component's types are what WIT describes: its core code need not be validated
-            return ofComponentType(ComponentValidator.validateDeclarations(component).type());
+            return ofComponentType(
+                    ComponentValidator.validateDeclarations(component).type());
         }
         try {
             CoreModule.parse(bytes, 0);
         } catch (CoreModuleException e) {
-            throw new ValidationException((e.malformed() ? "malformed core module: " : "invalid core module: ")
-                    + e.reason(), e.offset(), e);
+            throw new ValidationException(
+                    (e.malformed() ? "malformed core module: " : "invalid core module: ") + e.reason(), e.offset(), e);
         }
         return ofCoreModule(bytes);
     }
@@ -104,20 +104,24 @@ public final class ComponentWit {
     private static WorldDraft embeddedWorld(ComponentTypeSections.Section s, Map<PackageName, PackageDraft> packages) {
         TypeView.Component outer;
         try {
-            outer = ComponentValidator.validate(ComponentDecoder.decodeComponent(s.data())).type();
+            outer = ComponentValidator.validate(ComponentDecoder.decodeComponent(s.data()))
+                    .type();
         } catch (WasmFormatException e) {
             throw new WitDecodingException("custom section `" + s.name() + "`: " + e.reason(), s.offset() + e.offset());
         }
         TypeView.Component worldType = EmbeddedWorld.worldType(outer, s);
         String qualified = worldType.exports().keySet().iterator().next();
-        InterfaceName id = InterfaceName.parse(qualified).orElseThrow(() -> new WitDecodingException(
-                "custom section `" + s.name() + "`: world name `" + qualified + "` is not of the form ns:pkg/world",
-                s.offset()));
+        InterfaceName id = InterfaceName.parse(qualified)
+                .orElseThrow(() -> new WitDecodingException(
+                        "custom section `" + s.name() + "`: world name `" + qualified
+                                + "` is not of the form ns:pkg/world",
+                        s.offset()));
         PackageDraft main = new PackageDraft(id.pkg());
         WorldDraft world = new WorldDraft(id.iface(), id.pkg());
         main.worlds.put(world.name, world);
         WorldDecoder decoder = new WorldDecoder();
-        TypeView.Extern.ComponentItem item = (TypeView.Extern.ComponentItem) worldType.exports().get(qualified);
+        TypeView.Extern.ComponentItem item =
+                (TypeView.Extern.ComponentItem) worldType.exports().get(qualified);
         decoder.world(item.type(), world);
         for (PackageDraft p : PackageOrder.order(decoder.foreignPackages(), main)) {
             PackageDraft known = packages.putIfAbsent(p.name, p);

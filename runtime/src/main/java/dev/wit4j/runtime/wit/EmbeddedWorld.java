@@ -8,8 +8,7 @@ import dev.wit4j.runtime.validate.TypeView.Extern;
  * which imports nothing and exports one component (the world) named {@code ns:pkg/world@ver}.
  */
 final class EmbeddedWorld {
-    private EmbeddedWorld() {
-    }
+    private EmbeddedWorld() {}
 
     /** The component type that wraps the world: its single export is the world. */
     static TypeView.Component worldType(TypeView.Component outer, ComponentTypeSections.Section s) {
@@ -18,7 +17,8 @@ final class EmbeddedWorld {
                 || !(t.referenced() instanceof TypeView.Component wrapper)) {
             throw bad(s, "expected one export of a component type");
         }
-        if (!wrapper.imports().isEmpty() || wrapper.exports().size() != 1
+        if (!wrapper.imports().isEmpty()
+                || wrapper.exports().size() != 1
                 || !(wrapper.exports().values().iterator().next() instanceof Extern.ComponentItem)) {
             throw bad(s, "expected a component type that exports one component (the world)");
         }

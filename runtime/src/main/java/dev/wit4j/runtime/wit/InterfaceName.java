@@ -18,8 +18,8 @@ record InterfaceName(PackageName pkg, String iface) {
         }
         Version version = null;
         if (m.group(4) != null) {
-            version = Version.parse(m.group(4)).orElseThrow(
-                    () -> new WitDecodingException("invalid version in interface name `" + name + "`"));
+            version = Version.parse(m.group(4))
+                    .orElseThrow(() -> new WitDecodingException("invalid version in interface name `" + name + "`"));
         }
         return Optional.of(new InterfaceName(PackageName.of(m.group(1), m.group(2), version), m.group(3)));
     }

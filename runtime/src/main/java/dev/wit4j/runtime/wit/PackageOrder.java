@@ -17,8 +17,7 @@ import java.util.Set;
  * mention), then the main package, merged into a foreign package of the same name if there is one.
  */
 final class PackageOrder {
-    private PackageOrder() {
-    }
+    private PackageOrder() {}
 
     static List<PackageDraft> order(List<PackageDraft> foreign, PackageDraft main) {
         Map<PackageName, PackageDraft> byName = new LinkedHashMap<>();
@@ -43,8 +42,10 @@ final class PackageOrder {
         }
         for (InterfaceDraft i : interfaces(p)) {
             for (TypeDef t : i.types.values()) {
-                if (t.kind() instanceof ValueType.Named n && n.def().owner() instanceof TypeOwner.InInterface owner
-                        && !owner.pkg().equals(p.name) && byName.containsKey(owner.pkg())) {
+                if (t.kind() instanceof ValueType.Named n
+                        && n.def().owner() instanceof TypeOwner.InInterface owner
+                        && !owner.pkg().equals(p.name)
+                        && byName.containsKey(owner.pkg())) {
                     visit(byName.get(owner.pkg()), byName, done);
                 }
             }

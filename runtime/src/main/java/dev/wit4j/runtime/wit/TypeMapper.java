@@ -25,20 +25,23 @@ final class TypeMapper {
     private final Map<Long, ValueType> defined = new HashMap<>();
     /** Resource entries, and (for entries never named directly) the first name of each resource. */
     private final Map<TypeView.Resource, TypeDef> entries = new HashMap<>();
+
     private final Map<Long, TypeDef> resources = new HashMap<>();
     /** Resources by owner and name, for {@code [method]r.m} and friends. */
     private final Map<TypeOwner, Map<String, TypeDef>> byOwner = new HashMap<>();
 
     /** Declares the type export {@code name} of {@code owner}: a new definition or an alias. */
     TypeDef typeExport(String name, TypeView.Extern.TypeItem item, TypeOwner owner) {
-        TypeDefKind kind = known(item.referenced()).<TypeDefKind>map(k -> k).orElseGet(() -> declare(name, item.referenced()));
+        TypeDefKind kind =
+                known(item.referenced()).<TypeDefKind>map(k -> k).orElseGet(() -> declare(name, item.referenced()));
         TypeDef def = new TypeDef(name, owner, kind, Docs.NONE, Stability.UNKNOWN, SourcePos.NONE);
         if (kind instanceof TypeDefKind.Resource) {
             byOwner.computeIfAbsent(owner, o -> new HashMap<>()).put(name, def);
         }
         if (named(item.created())) {
-            throw new WitDecodingException("cannot represent this component in WIT: the type `" + name
-                    + "` appears more than once (for example, when an imported instance is re-exported under a new name)");
+            throw new WitDecodingException(
+                    "cannot represent this component in WIT: the type `" + name
+                            + "` appears more than once (for example, when an imported instance is re-exported under a new name)");
         }
         name(item.created(), def);
         return def;
@@ -46,7 +49,8 @@ final class TypeMapper {
 
     /** Whether exactly this definition or resource entry already has a name. */
     private boolean named(TypeView created) {
-        return created instanceof TypeView.Defined d ? defined.containsKey(d.id())
+        return created instanceof TypeView.Defined d
+                ? defined.containsKey(d.id())
                 : created instanceof TypeView.Resource r && entries.containsKey(r);
     }
 
@@ -94,8 +98,8 @@ final class TypeMapper {
     TypeDef resource(TypeOwner owner, String name, String function) {
         TypeDef def = byOwner.getOrDefault(owner, Map.of()).get(name);
         if (def == null) {
-            throw new WitDecodingException("function `" + function + "` refers to resource `" + name
-                    + "`, which is not defined next to it");
+            throw new WitDecodingException(
+                    "function `" + function + "` refers to resource `" + name + "`, which is not defined next to it");
         }
         return def;
     }
@@ -111,7 +115,9 @@ final class TypeMapper {
             return k;
         }
         ValueType t = shape(d.shape());
-        if (t instanceof ValueType.RecordType || t instanceof ValueType.VariantType || t instanceof ValueType.EnumType
+        if (t instanceof ValueType.RecordType
+                || t instanceof ValueType.VariantType
+                || t instanceof ValueType.EnumType
                 || t instanceof ValueType.FlagsType) {
             throw new WitDecodingException("cannot represent this component in WIT: an unnamed "
                     + t.getClass().getSimpleName().replace("Type", "").toLowerCase() + " type");
@@ -129,20 +135,27 @@ final class TypeMapper {
             return p.type();
         } else if (s instanceof Shape.Record r) {
             return new ValueType.RecordType(r.fields().stream()
-                    .map(f -> new ValueType.Field(f.name(), value(f.type()), Docs.NONE)).toList());
+                    .map(f -> new ValueType.Field(f.name(), value(f.type()), Docs.NONE))
+                    .toList());
         } else if (s instanceof Shape.Variant v) {
             return new ValueType.VariantType(v.cases().stream()
-                    .map(c -> new ValueType.Case(c.name(), value(c.type()), Docs.NONE)).toList());
+                    .map(c -> new ValueType.Case(c.name(), value(c.type()), Docs.NONE))
+                    .toList());
         } else if (s instanceof Shape.ListOf l) {
             ValueType element = value(l.element());
-            return l.length().isPresent() ? new ValueType.FixedListType(element, l.length().getAsLong())
+            return l.length().isPresent()
+                    ? new ValueType.FixedListType(element, l.length().getAsLong())
                     : new ValueType.ListType(element);
         } else if (s instanceof Shape.Tuple t) {
             return new ValueType.TupleType(t.types().stream().map(this::value).toList());
         } else if (s instanceof Shape.Flags f) {
-            return new ValueType.FlagsType(f.names().stream().map(n -> new ValueType.Flag(n, Docs.NONE)).toList());
+            return new ValueType.FlagsType(f.names().stream()
+                    .map(n -> new ValueType.Flag(n, Docs.NONE))
+                    .toList());
         } else if (s instanceof Shape.Enum e) {
-            return new ValueType.EnumType(e.names().stream().map(n -> new ValueType.EnumCase(n, Docs.NONE)).toList());
+            return new ValueType.EnumType(e.names().stream()
+                    .map(n -> new ValueType.EnumCase(n, Docs.NONE))
+                    .toList());
         } else if (s instanceof Shape.Option o) {
             return new ValueType.OptionType(value(o.type()));
         } else if (s instanceof Shape.Result r) {
@@ -161,7 +174,8 @@ final class TypeMapper {
     }
 
     private TypeDef handleTarget(TypeView.Resource r) {
-        return resourceName(r).orElseThrow(() -> new WitDecodingException(
-                "cannot represent this component in WIT: a handle to a resource that has no name"));
+        return resourceName(r)
+                .orElseThrow(() -> new WitDecodingException(
+                        "cannot represent this component in WIT: a handle to a resource that has no name"));
     }
 }

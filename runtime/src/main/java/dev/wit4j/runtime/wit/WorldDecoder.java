@@ -36,7 +36,9 @@ final class WorldDecoder {
     /** A component's own imports and exports (only instances, functions and types count). */
     void component(TypeView.Component type, WorldDraft world) {
         type.imports().forEach((name, item) -> {
-            if (item instanceof Extern.InstanceItem || item instanceof Extern.FuncItem || item instanceof Extern.TypeItem) {
+            if (item instanceof Extern.InstanceItem
+                    || item instanceof Extern.FuncItem
+                    || item instanceof Extern.TypeItem) {
                 importItem(name, type.importsImplement().get(name), item, world);
             }
         });
@@ -52,7 +54,9 @@ final class WorldDecoder {
     /** A world encoded as a component type (the imports and exports of a WIT world). */
     void world(TypeView.Component type, WorldDraft world) {
         type.imports().forEach((name, item) -> {
-            if (item instanceof Extern.InstanceItem || item instanceof Extern.FuncItem || item instanceof Extern.TypeItem) {
+            if (item instanceof Extern.InstanceItem
+                    || item instanceof Extern.FuncItem
+                    || item instanceof Extern.TypeItem) {
                 importItem(name, type.importsImplement().get(name), item, world);
             } else {
                 throw new WitDecodingException("component import `" + name + "` is not an instance, func, or type");
@@ -72,7 +76,8 @@ final class WorldDecoder {
         if (item instanceof Extern.InstanceItem i) {
             instance(name, implemented, i.type(), world, world.imports);
         } else if (item instanceof Extern.FuncItem f) {
-            world.imports.put(new WorldKey.Name(name), new WorldDraft.Item.Func(function(name, f.type(), world.owner())));
+            world.imports.put(
+                    new WorldKey.Name(name), new WorldDraft.Item.Func(function(name, f.type(), world.owner())));
         } else {
             TypeDef def = types.typeExport(name, (Extern.TypeItem) item, world.owner());
             world.imports.put(new WorldKey.Name(name), new WorldDraft.Item.Type(def));
@@ -84,11 +89,16 @@ final class WorldDecoder {
             instance(name, implemented, i.type(), world, world.exports);
         } else {
             Extern.FuncItem f = (Extern.FuncItem) item;
-            world.exports.put(new WorldKey.Name(name), new WorldDraft.Item.Func(function(name, f.type(), world.owner())));
+            world.exports.put(
+                    new WorldKey.Name(name), new WorldDraft.Item.Func(function(name, f.type(), world.owner())));
         }
     }
 
-    private void instance(String name, String implemented, TypeView.Instance type, WorldDraft world,
+    private void instance(
+            String name,
+            String implemented,
+            TypeView.Instance type,
+            WorldDraft world,
             Map<WorldKey, WorldDraft.Item> into) {
         Optional<InterfaceName> id = InterfaceName.parse(name);
         if (id.isPresent()) {
@@ -96,14 +106,15 @@ final class WorldDecoder {
             into.put(new WorldKey.InterfaceName(id.get().pkg(), id.get().iface()), new WorldDraft.Item.Iface(iface));
             return;
         }
-        Optional<InterfaceName> implementedId = implemented == null ? Optional.empty() : InterfaceName.parse(implemented);
+        Optional<InterfaceName> implementedId =
+                implemented == null ? Optional.empty() : InterfaceName.parse(implemented);
         if (implementedId.isPresent()) {
             // `import primary: ns:pkg/iface`: a plain name for an instance of a named interface.
             into.put(new WorldKey.Name(name), new WorldDraft.Item.Iface(namedInterface(implementedId.get(), type)));
             return;
         }
-        InterfaceDraft iface = new InterfaceDraft(Optional.empty(), world.pkg,
-                new TypeOwner.InWorldInterface(world.pkg, world.name, name));
+        InterfaceDraft iface = new InterfaceDraft(
+                Optional.empty(), world.pkg, new TypeOwner.InWorldInterface(world.pkg, world.name, name));
         fill(iface, type, false);
         into.put(new WorldKey.Name(name), new WorldDraft.Item.Iface(iface));
     }
@@ -111,8 +122,8 @@ final class WorldDecoder {
     /** The interface {@code ns:pkg/iface@ver}, extended by what this instance type exports. */
     private InterfaceDraft namedInterface(InterfaceName id, TypeView.Instance type) {
         PackageDraft pkg = foreign.computeIfAbsent(id.pkg(), PackageDraft::new);
-        InterfaceDraft iface = pkg.interfaces.computeIfAbsent(id.iface(), n -> new InterfaceDraft(Optional.of(n), id.pkg(),
-                new TypeOwner.InInterface(id.pkg(), n)));
+        InterfaceDraft iface = pkg.interfaces.computeIfAbsent(
+                id.iface(), n -> new InterfaceDraft(Optional.of(n), id.pkg(), new TypeOwner.InInterface(id.pkg(), n)));
         fill(iface, type, true);
         return iface;
     }
@@ -138,10 +149,11 @@ final class WorldDecoder {
 
     private Function function(String name, TypeView.Func type, TypeOwner owner) {
         List<Function.Param> params = type.params().stream()
-                .map(p -> new Function.Param(p.name(), types.value(p.type()))).toList();
+                .map(p -> new Function.Param(p.name(), types.value(p.type())))
+                .toList();
         Optional<ValueType> result = type.result().map(types::value);
-        return new Function(name, kind(name, owner), type.async(), params, result, Docs.NONE, Stability.UNKNOWN,
-                SourcePos.NONE);
+        return new Function(
+                name, kind(name, owner), type.async(), params, result, Docs.NONE, Stability.UNKNOWN, SourcePos.NONE);
     }
 
     private Function.Kind kind(String name, TypeOwner owner) {
@@ -153,7 +165,9 @@ final class WorldDecoder {
                 String rest = name.substring(prefix.length());
                 int dot = rest.indexOf('.');
                 TypeDef resource = types.resource(owner, dot < 0 ? rest : rest.substring(0, dot), name);
-                return prefix.equals("[method]") ? new Function.Kind.Method(resource) : new Function.Kind.Static(resource);
+                return prefix.equals("[method]")
+                        ? new Function.Kind.Method(resource)
+                        : new Function.Kind.Static(resource);
             }
         }
         return Function.Kind.FREESTANDING;

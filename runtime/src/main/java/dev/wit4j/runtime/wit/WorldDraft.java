@@ -17,14 +17,11 @@ import java.util.Map;
 final class WorldDraft {
     /** An import or export before interfaces are finished. */
     sealed interface Item {
-        record Iface(InterfaceDraft iface) implements Item {
-        }
+        record Iface(InterfaceDraft iface) implements Item {}
 
-        record Func(Function function) implements Item {
-        }
+        record Func(Function function) implements Item {}
 
-        record Type(TypeDef type) implements Item {
-        }
+        record Type(TypeDef type) implements Item {}
     }
 
     final String name;

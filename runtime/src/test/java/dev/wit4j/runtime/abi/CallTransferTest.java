@@ -14,12 +14,18 @@ class CallTransferTest {
 
     @Test
     void everyWasi02TypeIsTransferredDirectly() {
-        List<ValueType> types = List.of(Primitive.BOOL, Primitive.U64, Primitive.F32, Primitive.CHAR, Primitive.STRING,
+        List<ValueType> types = List.of(
+                Primitive.BOOL,
+                Primitive.U64,
+                Primitive.F32,
+                Primitive.CHAR,
+                Primitive.STRING,
                 new ValueType.ListType(Primitive.U8),
                 new ValueType.TupleType(List.of(Primitive.S16, new ValueType.OptionType(Primitive.STRING))),
                 new ValueType.ResultType(Optional.of(Primitive.U32), Optional.empty()),
                 new ValueType.ListType(new ValueType.ListType(Primitive.CHAR)));
-        assertTrue(CallTransfer.of(types, Optional.of(new ValueType.ListType(Primitive.STRING))).isPresent());
+        assertTrue(CallTransfer.of(types, Optional.of(new ValueType.ListType(Primitive.STRING)))
+                .isPresent());
         assertTrue(CallTransfer.of(List.of(), Optional.empty()).isPresent());
     }
 
@@ -27,7 +33,9 @@ class CallTransferTest {
     void typesBeyondWasi02GoThroughValues() {
         ValueType map = new ValueType.MapType(Primitive.STRING, Primitive.U32);
         assertFalse(CallTransfer.of(List.of(map), Optional.empty()).isPresent());
-        assertFalse(CallTransfer.of(List.of(), Optional.of(new ValueType.ListType(map))).isPresent());
-        assertFalse(CallTransfer.of(List.of(new ValueType.FixedListType(Primitive.U8, 4)), Optional.empty()).isPresent());
+        assertFalse(CallTransfer.of(List.of(), Optional.of(new ValueType.ListType(map)))
+                .isPresent());
+        assertFalse(CallTransfer.of(List.of(new ValueType.FixedListType(Primitive.U8, 4)), Optional.empty())
+                .isPresent());
     }
 }

@@ -163,7 +163,8 @@ class HandleTableTest {
         // caller side: lifting borrow<file> out of the caller lends the handle
         HandleTable caller = new HandleTable();
         BorrowScope.Subtask subtask = new BorrowScope.Subtask();
-        LiftLowerContext callerCx = new LiftLowerContext(CanonicalOptions.SCALARS_ONLY, caller, "caller", subtask, types);
+        LiftLowerContext callerCx =
+                new LiftLowerContext(CanonicalOptions.SCALARS_ONLY, caller, "caller", subtask, types);
         int index = caller.resourceNew(types.of(res), 99);
         Value b = CanonicalAbi.liftFlat(callerCx, new FlatCursor(new long[] {index}), borrowT);
         assertEquals(1, caller.handle(index).numLends());
@@ -188,22 +189,28 @@ class HandleTableTest {
         HandleTable table = new HandleTable();
         Mem mem = new Mem();
         LiftLowerContext cx = new LiftLowerContext(mem.options(StringEncoding.UTF8), table, null, null, types);
-        Value v = Value.list(Value.some(Value.own(ResourceHandle.of("file", 1))), Value.none(),
+        Value v = Value.list(
+                Value.some(Value.own(ResourceHandle.of("file", 1))),
+                Value.none(),
                 Value.some(Value.own(ResourceHandle.of("file", 2))));
         CanonicalAbi.store(cx, v, t, 8);
         assertEquals(2, table.liveCount());
         Value back = CanonicalAbi.load(cx, 8, t);
         assertEquals(0, table.liveCount());
         List<Value> elems = ((Value.ListValue) back).elements();
-        assertEquals(2, ((Value.Own) ((Value.OptionValue) elems.get(2)).value().orElseThrow()).handle().rep());
+        assertEquals(
+                2,
+                ((Value.Own) ((Value.OptionValue) elems.get(2)).value().orElseThrow())
+                        .handle()
+                        .rep());
     }
 
     @Test
     void liftedHandleOfAnotherRuntimeTypeIsRejectedOnLowering() {
         TypeDef res = resource("file");
         LiftedResource foreign = new LiftedResource("file", new ResourceType("file", null), 3);
-        LiftLowerContext cx = new LiftLowerContext(CanonicalOptions.SCALARS_ONLY, new HandleTable(), null, null,
-                ResourceTypes.perDefinition());
+        LiftLowerContext cx = new LiftLowerContext(
+                CanonicalOptions.SCALARS_ONLY, new HandleTable(), null, null, ResourceTypes.perDefinition());
         assertThrows(IllegalArgumentException.class, () -> CanonicalAbi.lowerFlat(cx, Value.own(foreign), own(res)));
     }
 
@@ -212,22 +219,28 @@ class HandleTableTest {
         TypeDef res = resource("file");
         ResourceTypes types = ResourceTypes.perDefinition();
         HandleTable table = new HandleTable();
-        LiftLowerContext cx = new LiftLowerContext(CanonicalOptions.SCALARS_ONLY, table, null,
-                new BorrowScope.Subtask(), types);
-        assertEquals(Trap.Reason.UNKNOWN_HANDLE,
+        LiftLowerContext cx =
+                new LiftLowerContext(CanonicalOptions.SCALARS_ONLY, table, null, new BorrowScope.Subtask(), types);
+        assertEquals(
+                Trap.Reason.UNKNOWN_HANDLE,
                 trap(() -> CanonicalAbi.liftFlat(cx, new FlatCursor(new long[] {0}), own(res))));
-        assertEquals(Trap.Reason.UNKNOWN_HANDLE,
+        assertEquals(
+                Trap.Reason.UNKNOWN_HANDLE,
                 trap(() -> CanonicalAbi.liftFlat(cx, new FlatCursor(new long[] {5}), borrow(res))));
         int other = table.resourceNew(new ResourceType("other", null), 1);
-        assertEquals(Trap.Reason.HANDLE_TYPE_MISMATCH,
+        assertEquals(
+                Trap.Reason.HANDLE_TYPE_MISMATCH,
                 trap(() -> CanonicalAbi.liftFlat(cx, new FlatCursor(new long[] {other}), borrow(res))));
     }
 
     /** Messages of handle traps name the offending index (the suites expect "handle index 2 ..."). */
     @Test
     void handleTrapsNameTheIndex() {
-        List<Consumer<HandleTable>> wrongType = List.of(t -> t.resourceRep(dir, 2),
-                t -> t.resourceDrop(dir, 2), t -> t.liftOwn(2, dir), t -> t.liftBorrow(2, dir, new BorrowScope.Subtask()));
+        List<Consumer<HandleTable>> wrongType = List.of(
+                t -> t.resourceRep(dir, 2),
+                t -> t.resourceDrop(dir, 2),
+                t -> t.liftOwn(2, dir),
+                t -> t.liftBorrow(2, dir, new BorrowScope.Subtask()));
         for (Consumer<HandleTable> use : wrongType) {
             HandleTable t = new HandleTable();
             t.resourceNew(file, 10);

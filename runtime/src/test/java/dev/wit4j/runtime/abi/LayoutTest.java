@@ -45,8 +45,8 @@ class LayoutTest {
                 Arguments.of("list<u16, 3>", fixedList(U16, 3), 2, 6, List.of(I32, I32, I32)),
                 Arguments.of("list<string, 2>", fixedList(STRING, 2), 4, 16, List.of(I32, I32, I32, I32)),
                 // a@0 (1), b@4 (4), c@8 (1) = 9, rounded to 12
-                Arguments.of("record{u8,u32,u8}", record("r", "a", U8, "b", U32, "c", U8), 4, 12,
-                        List.of(I32, I32, I32)),
+                Arguments.of(
+                        "record{u8,u32,u8}", record("r", "a", U8, "b", U32, "c", U8), 4, 12, List.of(I32, I32, I32)),
                 // u8@0, u64@8 = 16
                 Arguments.of("tuple<u8,u64>", tuple(U8, U64), 8, 16, List.of(I32, I64)),
                 Arguments.of("tuple<u16,u8>", tuple(U16, U8), 2, 4, List.of(I32, I32)),
@@ -60,11 +60,14 @@ class LayoutTest {
                 Arguments.of("result", result(null, null), 1, 1, List.of(I32)),
                 Arguments.of("result<_, u16>", result(null, U16), 2, 4, List.of(I32, I32)),
                 // payloads [i32], [f32], [f32, i64] join to [i32, i64]; c's payload is 16 bytes at 8
-                Arguments.of("variant{a(u8),b(f32),c(tuple<f32,u64>)}",
-                        variant("v", "a", U8, "b", Types.F32, "c", tuple(Types.F32, U64)), 8, 24,
+                Arguments.of(
+                        "variant{a(u8),b(f32),c(tuple<f32,u64>)}",
+                        variant("v", "a", U8, "b", Types.F32, "c", tuple(Types.F32, U64)),
+                        8,
+                        24,
                         List.of(I32, I32, I64)),
-                Arguments.of("variant{a(f64),b(u32)}", variant("w", "a", Types.F64, "b", U32), 8, 16,
-                        List.of(I32, I64)),
+                Arguments.of(
+                        "variant{a(f64),b(u32)}", variant("w", "a", Types.F64, "b", U32), 8, 16, List.of(I32, I64)),
                 Arguments.of("variant{a,b}", variant("x", "a", null, "b", null), 1, 1, List.of(I32)),
                 Arguments.of("enum{3}", enumOfSize(3), 1, 1, List.of(I32)),
                 Arguments.of("enum{256}", enumOfSize(256), 1, 1, List.of(I32)),
@@ -80,7 +83,11 @@ class LayoutTest {
                 Arguments.of("named resource", new ValueType.Named(res), 4, 4, List.of(I32)),
                 Arguments.of("map<string,u32>", map(STRING, U32), 4, 8, List.of(I32, I32)),
                 // option<f64>@0 (16 bytes), char@16, total 20 rounded to 24
-                Arguments.of("record{option<f64>,char}", record("q", "x", option(Types.F64), "y", CHAR), 8, 24,
+                Arguments.of(
+                        "record{option<f64>,char}",
+                        record("q", "x", option(Types.F64), "y", CHAR),
+                        8,
+                        24,
                         List.of(I32, F64, I32)),
                 Arguments.of("alias of alias of u64", named("a", named("b", U64)), 8, 8, List.of(I64)),
                 Arguments.of("option<option<u8>>", option(option(U8)), 1, 3, List.of(I32, I32, I32)),
@@ -141,7 +148,8 @@ class LayoutTest {
 
     @Test
     void functypeWithinLimits() {
-        CoreSignature sig = Layout.flattenFunctype(List.of(U32, Types.F64), Optional.of(U64), CoreSignature.Context.LIFT);
+        CoreSignature sig =
+                Layout.flattenFunctype(List.of(U32, Types.F64), Optional.of(U64), CoreSignature.Context.LIFT);
         assertEquals(List.of(I32, F64), sig.params());
         assertEquals(List.of(I64), sig.results());
     }
@@ -149,14 +157,22 @@ class LayoutTest {
     @Test
     void functypeSpillsParamsBeyondSixteen() {
         List<ValueType> sixteen = Collections.nCopies(16, U32);
-        assertEquals(16, Layout.flattenFunctype(sixteen, Optional.empty(), CoreSignature.Context.LIFT).params().size());
+        assertEquals(
+                16,
+                Layout.flattenFunctype(sixteen, Optional.empty(), CoreSignature.Context.LIFT)
+                        .params()
+                        .size());
         List<ValueType> seventeen = Collections.nCopies(17, U32);
         CoreSignature sig = Layout.flattenFunctype(seventeen, Optional.empty(), CoreSignature.Context.LIFT);
         assertEquals(List.of(I32), sig.params());
         assertEquals(List.of(), sig.results());
         // a string counts as two
         List<ValueType> eightStrings = Collections.nCopies(8, STRING);
-        assertEquals(16, Layout.flattenFunctype(eightStrings, Optional.empty(), CoreSignature.Context.LOWER).params().size());
+        assertEquals(
+                16,
+                Layout.flattenFunctype(eightStrings, Optional.empty(), CoreSignature.Context.LOWER)
+                        .params()
+                        .size());
     }
 
     @Test
@@ -167,8 +183,8 @@ class LayoutTest {
         CoreSignature lower = Layout.flattenFunctype(List.of(U8), Optional.of(STRING), CoreSignature.Context.LOWER);
         assertEquals(List.of(I32, I32), lower.params());
         assertEquals(List.of(), lower.results());
-        CoreSignature spilledBoth = Layout.flattenFunctype(Collections.nCopies(17, U8), Optional.of(tuple(U8, U8)),
-                CoreSignature.Context.LOWER);
+        CoreSignature spilledBoth = Layout.flattenFunctype(
+                Collections.nCopies(17, U8), Optional.of(tuple(U8, U8)), CoreSignature.Context.LOWER);
         assertEquals(List.of(I32, I32), spilledBoth.params());
     }
 

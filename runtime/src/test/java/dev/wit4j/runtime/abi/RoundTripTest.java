@@ -39,8 +39,15 @@ class RoundTripTest {
         add(out, S64, Value.s64(Long.MIN_VALUE), Value.s64(42));
         add(out, Types.F32, Value.f32(1.5f), Value.f32(Float.NEGATIVE_INFINITY), Value.f32(-0.0f));
         add(out, Types.F64, Value.f64(Math.PI), Value.f64(Double.MIN_VALUE), Value.f64(-0.0));
-        add(out, CHAR, Value.character('a'), Value.character(0xE9), Value.character(0x1F600),
-                Value.character(0xD7FF), Value.character(0xE000), Value.character(0x10FFFF));
+        add(
+                out,
+                CHAR,
+                Value.character('a'),
+                Value.character(0xE9),
+                Value.character(0x1F600),
+                Value.character(0xD7FF),
+                Value.character(0xE000),
+                Value.character(0x10FFFF));
         for (String s : STRINGS) {
             add(out, STRING, Value.string(s));
         }
@@ -55,8 +62,10 @@ class RoundTripTest {
         add(out, fixedList(U32, 3), Value.fixedList(List.of(Value.u32(1), Value.u32(2), Value.u32(3))));
         add(out, fixedList(STRING, 2), Value.fixedList(List.of(Value.string("x€"), Value.string("y"))));
         ValueType point = record("point", "x", S32, "y", Types.F64, "label", STRING, "tag", U8);
-        add(out, point, rec("x", Value.s32(-3), "y", Value.f64(0.25), "label", Value.string("pt 😀"),
-                "tag", Value.u8(9)));
+        add(
+                out,
+                point,
+                rec("x", Value.s32(-3), "y", Value.f64(0.25), "label", Value.string("pt 😀"), "tag", Value.u8(9)));
         add(out, tuple(U8, U64, STRING), Value.tuple(Value.u8(1), Value.u64(2), Value.string("three")));
         add(out, option(U8), Value.none(), Value.some(Value.u8(7)));
         add(out, option(STRING), Value.none(), Value.some(Value.string("opt€")));
@@ -65,9 +74,13 @@ class RoundTripTest {
         add(out, result(null, null), Value.ok(), Value.err());
         add(out, result(Types.F32, Types.F64), Value.ok(Value.f32(2.5f)), Value.err(Value.f64(-1e300)));
         add(out, result(null, U16), Value.ok(), Value.err(Value.u16(5)));
-        ValueType shape = variant("shape", "none", null, "circle", Types.F32, "rect", tuple(Types.F32, U64),
-                "named", STRING);
-        add(out, shape, Value.variant("none"), Value.variant("circle", Value.f32(1.25f)),
+        ValueType shape =
+                variant("shape", "none", null, "circle", Types.F32, "rect", tuple(Types.F32, U64), "named", STRING);
+        add(
+                out,
+                shape,
+                Value.variant("none"),
+                Value.variant("circle", Value.f32(1.25f)),
                 Value.variant("rect", Value.tuple(Value.f32(3f), Value.u64(-1L))),
                 Value.variant("named", Value.string("näme")));
         add(out, enumType("color", "red", "green", "blue"), Value.enumCase("red"), Value.enumCase("blue"));
@@ -75,12 +88,17 @@ class RoundTripTest {
         add(out, flags("perm", "read", "write", "exec"), Value.flags(), Value.flags("read", "exec"));
         add(out, flagsOfSize(12), Value.flags("f0", "f11"));
         add(out, flagsOfSize(32), Value.flags("f0", "f31", "f16"));
-        add(out, map(STRING, U32), Value.map(orderedMap(Value.string("one"), Value.u32(1), Value.string("two"),
-                Value.u32(2))));
+        add(
+                out,
+                map(STRING, U32),
+                Value.map(orderedMap(Value.string("one"), Value.u32(1), Value.string("two"), Value.u32(2))));
         add(out, named("alias", list(named("inner", STRING))), Value.list(Value.string("aliased")));
-        add(out, list(record("pair", "a", U8, "b", option(STRING))),
-                Value.list(rec("a", Value.u8(1), "b", Value.none()), rec("a", Value.u8(2), "b",
-                        Value.some(Value.string("ü")))));
+        add(
+                out,
+                list(record("pair", "a", U8, "b", option(STRING))),
+                Value.list(
+                        rec("a", Value.u8(1), "b", Value.none()),
+                        rec("a", Value.u8(2), "b", Value.some(Value.string("ü")))));
         return out;
     }
 
@@ -187,8 +205,8 @@ class RoundTripTest {
         LiftLowerContext cx = mem.context(StringEncoding.UTF8);
         List<ValueType> types = List.of(tuple(U64, U32));
         List<Value> values = List.of(Value.tuple(Value.u64(9), Value.u32(10)));
-        long[] flat = CanonicalAbi.lowerFlatValues(cx, Layout.MAX_FLAT_RESULTS, values, types,
-                new FlatCursor(new long[] {16}));
+        long[] flat = CanonicalAbi.lowerFlatValues(
+                cx, Layout.MAX_FLAT_RESULTS, values, types, new FlatCursor(new long[] {16}));
         assertEquals(0, flat.length);
         assertTrue(mem.calls.isEmpty(), "an out-param needs no allocation");
         assertEquals(9L, mem.memory.readLong(16));
@@ -215,8 +233,8 @@ class RoundTripTest {
         Mem mem = new Mem();
         LiftLowerContext cx = mem.context(StringEncoding.UTF8);
         ValueType t = record("r", "a", U8, "b", U32, "c", option(U64));
-        CanonicalAbi.store(cx, rec("a", Value.u8(0xAB), "b", Value.u32(0x01020304L), "c", Value.some(Value.u64(7))),
-                t, 8);
+        CanonicalAbi.store(
+                cx, rec("a", Value.u8(0xAB), "b", Value.u32(0x01020304L), "c", Value.some(Value.u64(7))), t, 8);
         assertEquals((byte) 0xAB, mem.memory.readByte(8));
         assertEquals(0x01020304, mem.memory.readInt(12));
         assertEquals(1, mem.memory.readByte(16)); // discriminant of some
@@ -227,7 +245,8 @@ class RoundTripTest {
     void lowerChecksTheValueType() {
         LiftLowerContext cx = new Mem().context(StringEncoding.UTF8);
         assertThrows(ValueTypeMismatchException.class, () -> CanonicalAbi.lowerFlat(cx, Value.u8(1), U32));
-        assertThrows(ValueTypeMismatchException.class,
+        assertThrows(
+                ValueTypeMismatchException.class,
                 () -> CanonicalAbi.store(cx, Value.enumCase("purple"), enumType("c", "red"), 0));
     }
 
@@ -241,11 +260,13 @@ class RoundTripTest {
         assertEquals(0x7fc00000, Float.floatToRawIntBits(((Value.F32) lifted).value()));
         double oddNan64 = Double.longBitsToDouble(0xFFF8_0000_0000_0001L);
         CanonicalAbi.store(cx, Value.f64(oddNan64), Types.F64, 8);
-        assertEquals(0x7ff8000000000000L, ((ByteArrayMemory) cx.options().memory().get()).readLong(8));
+        assertEquals(
+                0x7ff8000000000000L, ((ByteArrayMemory) cx.options().memory().get()).readLong(8));
         ((ByteArrayMemory) cx.options().memory().get()).writeLong(8, 0xFFF0_0000_0000_0001L);
         Value loaded = CanonicalAbi.load(cx, 8, Types.F64);
         assertEquals(0x7ff8000000000000L, Double.doubleToRawLongBits(((Value.F64) loaded).value()));
-        assertEquals(List.of(Value.f32(Float.intBitsToFloat(0x7fc00000))),
+        assertEquals(
+                List.of(Value.f32(Float.intBitsToFloat(0x7fc00000))),
                 CanonicalAbi.liftFlatValues(cx, 1, new long[] {0x7f80_0001L}, List.of(Types.F32)));
     }
 }

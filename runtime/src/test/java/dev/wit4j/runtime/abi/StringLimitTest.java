@@ -25,9 +25,10 @@ class StringLimitTest {
     @Test
     void theEngineDefaultIsTheSpecsLimitAndTheOptionIsChecked() {
         assertEquals(Layout.MAX_STRING_BYTE_LENGTH, Engine.create().maxStringByteLength());
-        assertEquals(WASMTIME, Engine.builder().maxStringByteLength(WASMTIME).build().maxStringByteLength());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Engine.builder().maxStringByteLength(1L << 31));
+        assertEquals(
+                WASMTIME, Engine.builder().maxStringByteLength(WASMTIME).build().maxStringByteLength());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Engine.builder().maxStringByteLength(1L << 31));
         assertEquals("maxStringByteLength must be between 0 and 2^31-1 (2147483647), not 2147483648", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Engine.builder().maxStringByteLength(-1));
     }
@@ -39,8 +40,8 @@ class StringLimitTest {
         Trap t = assertThrows(Trap.class, () -> StringCodec.loadFromRange(spec, 0, 1L << 28));
         assertEquals(Trap.Reason.STRING_TOO_LONG, t.reason());
         // with wasmtime's limit the same string is within the limit and out of bounds
-        LiftLowerContext raised = LiftLowerContext.withoutHandles(m.options(StringEncoding.UTF8)
-                .withMaxStringByteLength(WASMTIME));
+        LiftLowerContext raised =
+                LiftLowerContext.withoutHandles(m.options(StringEncoding.UTF8).withMaxStringByteLength(WASMTIME));
         t = assertThrows(Trap.class, () -> StringCodec.loadFromRange(raised, 0, 1L << 28));
         assertEquals(Trap.Reason.OUT_OF_BOUNDS, t.reason());
         t = assertThrows(Trap.class, () -> StringCodec.loadFromRange(raised, 0, 1L << 31));
@@ -56,8 +57,8 @@ class StringLimitTest {
     void aRaisedLimitAlsoLimitsAllocations() {
         HintedString hint = new HintedString("x", StringEncoding.UTF8, 1L << 30);
         Mem raised = new Mem();
-        LiftLowerContext cx = LiftLowerContext.withoutHandles(raised.options(StringEncoding.UTF16)
-                .withMaxStringByteLength(WASMTIME));
+        LiftLowerContext cx = LiftLowerContext.withoutHandles(
+                raised.options(StringEncoding.UTF16).withMaxStringByteLength(WASMTIME));
         Trap t = assertThrows(Trap.class, () -> StringCodec.storeIntoRange(cx, hint));
         assertEquals(Trap.Reason.STRING_TOO_LONG, t.reason());
         assertEquals(List.of(), raised.calls, "trapped before realloc");
@@ -84,8 +85,10 @@ class StringLimitTest {
         return m;
     }
 
-    private static long[] transfer(Mem from, StringEncoding fromEncoding, long units, Mem to, StringEncoding toEncoding) {
-        CallTransfer t = CallTransfer.of(List.of(Primitive.STRING), Optional.empty()).orElseThrow();
+    private static long[] transfer(
+            Mem from, StringEncoding fromEncoding, long units, Mem to, StringEncoding toEncoding) {
+        CallTransfer t =
+                CallTransfer.of(List.of(Primitive.STRING), Optional.empty()).orElseThrow();
         LiftLowerContext src = LiftLowerContext.withoutHandles(from.options(fromEncoding));
         LiftLowerContext dst = LiftLowerContext.withoutHandles(to.options(toEncoding));
         long[] args = {8, units};
@@ -112,7 +115,8 @@ class StringLimitTest {
         Mem to = new Mem(2 * utf8.length + 64, 16);
         long[] flat = transfer(source(utf8), StringEncoding.UTF8, utf8.length, to, StringEncoding.LATIN1_UTF16);
         // store_string_to_latin1_or_utf16: allocate the source length, all Latin-1: shrink
-        assertEquals(List.of(List.of(0L, 2L, (long) utf8.length), List.of((long) utf8.length, 2L, (long) s.length())),
+        assertEquals(
+                List.of(List.of(0L, 2L, (long) utf8.length), List.of((long) utf8.length, 2L, (long) s.length())),
                 to.requests());
         assertEquals(s.length(), flat[1]);
         assertEquals(s, new String(to.memory.readBytes(flat[0], s.length()), StandardCharsets.ISO_8859_1));
@@ -124,14 +128,15 @@ class StringLimitTest {
         Arrays.fill(text, (byte) 'b');
         text[BIG - 1] = (byte) 0xFF;
         Mem to = new Mem(1024, 16);
-        Trap t = assertThrows(Trap.class, () -> transfer(source(text), StringEncoding.UTF8, BIG, to, StringEncoding.UTF16));
+        Trap t = assertThrows(
+                Trap.class, () -> transfer(source(text), StringEncoding.UTF8, BIG, to, StringEncoding.UTF16));
         assertEquals(Trap.Reason.INVALID_STRING_ENCODING, t.reason());
         assertEquals(List.of(), to.calls);
 
         byte[] utf16 = new byte[BIG];
         utf16[BIG - 1] = (byte) 0xD8; // a high surrogate as the last code unit
-        Trap u = assertThrows(Trap.class,
-                () -> transfer(source(utf16), StringEncoding.UTF16, BIG / 2, to, StringEncoding.UTF8));
+        Trap u = assertThrows(
+                Trap.class, () -> transfer(source(utf16), StringEncoding.UTF16, BIG / 2, to, StringEncoding.UTF8));
         assertEquals(Trap.Reason.INVALID_STRING_ENCODING, u.reason());
     }
 }

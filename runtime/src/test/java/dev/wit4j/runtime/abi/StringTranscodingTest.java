@@ -45,16 +45,20 @@ class StringTranscodingTest {
         return h;
     }
 
-    record Expect(long taggedUnits, List<List<Long>> requests) {
-    }
+    record Expect(long taggedUnits, List<List<Long>> requests) {}
 
-    static Arguments c(StringEncoding from, boolean tag, String text, StringEncoding to, long taggedUnits,
-            long... requests) {
+    static Arguments c(
+            StringEncoding from, boolean tag, String text, StringEncoding to, long taggedUnits, long... requests) {
         List<List<Long>> reqs = new ArrayList<>();
         for (int i = 0; i < requests.length; i += 3) {
             reqs.add(List.of(requests[i], requests[i + 1], requests[i + 2]));
         }
-        return Arguments.of(from + (tag ? "(utf16)" : "") + " -> " + to + " " + text, from, tag, text, to,
+        return Arguments.of(
+                from + (tag ? "(utf16)" : "") + " -> " + to + " " + text,
+                from,
+                tag,
+                text,
+                to,
                 new Expect(taggedUnits, reqs));
     }
 

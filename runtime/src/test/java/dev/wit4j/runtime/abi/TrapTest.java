@@ -38,10 +38,12 @@ class TrapTest {
         long max = Layout.MAX_STRING_BYTE_LENGTH;
         assertEquals(Trap.Reason.STRING_TOO_LONG, trap(() -> liftFlat(StringEncoding.UTF8, STRING, 0, max + 1)));
         // utf16 lengths count 2-byte code units
-        assertEquals(Trap.Reason.STRING_TOO_LONG,
-                trap(() -> liftFlat(StringEncoding.UTF16, STRING, 0, (max + 1) / 2 + 1)));
-        assertEquals(Trap.Reason.STRING_TOO_LONG, trap(() -> liftFlat(StringEncoding.LATIN1_UTF16, STRING, 0,
-                StringCodec.UTF16_TAG | ((max + 1) / 2 + 1))));
+        assertEquals(
+                Trap.Reason.STRING_TOO_LONG, trap(() -> liftFlat(StringEncoding.UTF16, STRING, 0, (max + 1) / 2 + 1)));
+        assertEquals(
+                Trap.Reason.STRING_TOO_LONG,
+                trap(() ->
+                        liftFlat(StringEncoding.LATIN1_UTF16, STRING, 0, StringCodec.UTF16_TAG | ((max + 1) / 2 + 1))));
         // exactly at the maximum it is the bounds check that fails
         assertEquals(Trap.Reason.OUT_OF_BOUNDS, trap(() -> liftFlat(StringEncoding.UTF8, STRING, 0, max)));
     }
@@ -92,8 +94,7 @@ class TrapTest {
     void listTooLong() {
         long maxElems = Layout.MAX_LIST_BYTE_LENGTH / 4;
         assertEquals(Trap.Reason.LIST_TOO_LONG, trap(() -> liftFlat(StringEncoding.UTF8, list(U32), 0, maxElems + 1)));
-        assertEquals(Trap.Reason.LIST_TOO_LONG,
-                trap(() -> liftFlat(StringEncoding.UTF8, list(U64), 0, 0xFFFF_FFFFL)));
+        assertEquals(Trap.Reason.LIST_TOO_LONG, trap(() -> liftFlat(StringEncoding.UTF8, list(U64), 0, 0xFFFF_FFFFL)));
         assertEquals(Trap.Reason.OUT_OF_BOUNDS, trap(() -> liftFlat(StringEncoding.UTF8, list(U32), 0, maxElems)));
     }
 
@@ -111,7 +112,8 @@ class TrapTest {
         Mem m = new Mem();
         m.memory.writeInt(0, 6); // list<u32> at 6: misaligned
         m.memory.writeInt(4, 1);
-        assertEquals(Trap.Reason.UNALIGNED_POINTER,
+        assertEquals(
+                Trap.Reason.UNALIGNED_POINTER,
                 trap(() -> CanonicalAbi.load(m.context(StringEncoding.UTF8), 0, list(U32))));
     }
 
@@ -132,9 +134,11 @@ class TrapTest {
     void spilledParamsPointerIsChecked() {
         List<ValueType> types = new ArrayList<>(Collections.<ValueType>nCopies(17, U32));
         LiftLowerContext c = cx(StringEncoding.UTF8);
-        assertEquals(Trap.Reason.UNALIGNED_POINTER,
+        assertEquals(
+                Trap.Reason.UNALIGNED_POINTER,
                 trap(() -> CanonicalAbi.liftFlatValues(c, Layout.MAX_FLAT_PARAMS, new long[] {2}, types)));
-        assertEquals(Trap.Reason.OUT_OF_BOUNDS,
+        assertEquals(
+                Trap.Reason.OUT_OF_BOUNDS,
                 trap(() -> CanonicalAbi.liftFlatValues(c, Layout.MAX_FLAT_PARAMS, new long[] {200}, types)));
     }
 
@@ -143,10 +147,12 @@ class TrapTest {
         LiftLowerContext c = cx(StringEncoding.UTF8);
         List<ValueType> types = List.of(tuple(U64, U8));
         List<Value> values = List.of(Value.tuple(Value.u64(1), Value.u8(2)));
-        assertEquals(Trap.Reason.UNALIGNED_POINTER, trap(() -> CanonicalAbi.lowerFlatValues(c, 1, values, types,
-                new FlatCursor(new long[] {4}))));
-        assertEquals(Trap.Reason.OUT_OF_BOUNDS, trap(() -> CanonicalAbi.lowerFlatValues(c, 1, values, types,
-                new FlatCursor(new long[] {248}))));
+        assertEquals(
+                Trap.Reason.UNALIGNED_POINTER,
+                trap(() -> CanonicalAbi.lowerFlatValues(c, 1, values, types, new FlatCursor(new long[] {4}))));
+        assertEquals(
+                Trap.Reason.OUT_OF_BOUNDS,
+                trap(() -> CanonicalAbi.lowerFlatValues(c, 1, values, types, new FlatCursor(new long[] {248}))));
     }
 
     // ---------------------------------------------------------------- realloc results
@@ -158,21 +164,30 @@ class TrapTest {
     @Test
     void reallocResultsAreChecked() {
         Value s = Value.string("abc");
-        assertEquals(Trap.Reason.UNALIGNED_POINTER,
+        assertEquals(
+                Trap.Reason.UNALIGNED_POINTER,
                 trap(() -> CanonicalAbi.lowerFlat(withRealloc((o, os, a, n) -> 1), s, STRING)));
-        assertEquals(Trap.Reason.OUT_OF_BOUNDS,
+        assertEquals(
+                Trap.Reason.OUT_OF_BOUNDS,
                 trap(() -> CanonicalAbi.lowerFlat(withRealloc((o, os, a, n) -> 62), s, STRING)));
-        assertEquals(Trap.Reason.UNALIGNED_POINTER, trap(() -> CanonicalAbi.lowerFlat(
-                withRealloc((o, os, a, n) -> 2), Value.list(Value.u32(1)), list(U32))));
-        assertEquals(Trap.Reason.OUT_OF_BOUNDS, trap(() -> CanonicalAbi.lowerFlat(
-                withRealloc((o, os, a, n) -> 64), Value.list(Value.u32(1)), list(U32))));
+        assertEquals(
+                Trap.Reason.UNALIGNED_POINTER,
+                trap(() ->
+                        CanonicalAbi.lowerFlat(withRealloc((o, os, a, n) -> 2), Value.list(Value.u32(1)), list(U32))));
+        assertEquals(
+                Trap.Reason.OUT_OF_BOUNDS,
+                trap(() ->
+                        CanonicalAbi.lowerFlat(withRealloc((o, os, a, n) -> 64), Value.list(Value.u32(1)), list(U32))));
         // a negative i32 from realloc is a large unsigned address
-        assertEquals(Trap.Reason.OUT_OF_BOUNDS, trap(() -> CanonicalAbi.lowerFlat(
-                withRealloc((o, os, a, n) -> -4), Value.list(Value.u32(1)), list(U32))));
+        assertEquals(
+                Trap.Reason.OUT_OF_BOUNDS,
+                trap(() ->
+                        CanonicalAbi.lowerFlat(withRealloc((o, os, a, n) -> -4), Value.list(Value.u32(1)), list(U32))));
         List<ValueType> many = new ArrayList<>(Collections.<ValueType>nCopies(17, U32));
         List<Value> values = new ArrayList<>(Collections.nCopies(17, (Value) Value.u32(1)));
-        assertEquals(Trap.Reason.UNALIGNED_POINTER, trap(() -> CanonicalAbi.lowerFlatValues(
-                withRealloc((o, os, a, n) -> 2), 16, values, many)));
+        assertEquals(
+                Trap.Reason.UNALIGNED_POINTER,
+                trap(() -> CanonicalAbi.lowerFlatValues(withRealloc((o, os, a, n) -> 2), 16, values, many)));
     }
 
     @Test
@@ -197,7 +212,8 @@ class TrapTest {
         m.memory.writeInt(8, 0xDFFF);
         m.memory.writeInt(16, 8);
         m.memory.writeInt(20, 1);
-        assertEquals(Trap.Reason.INVALID_CHAR,
+        assertEquals(
+                Trap.Reason.INVALID_CHAR,
                 trap(() -> CanonicalAbi.load(m.context(StringEncoding.UTF8), 16, list(CHAR))));
     }
 

@@ -33,8 +33,7 @@ final class Types {
     static final ValueType CHAR = Primitive.CHAR;
     static final ValueType STRING = Primitive.STRING;
 
-    private Types() {
-    }
+    private Types() {}
 
     static TypeDef def(String name, TypeDefKind kind) {
         return new TypeDef(name, OWNER, kind, Docs.NONE, Stability.UNKNOWN, SourcePos.NONE);
@@ -81,8 +80,8 @@ final class Types {
     static ValueType variant(String name, Object... namePayloadPairs) {
         List<ValueType.Case> cases = new ArrayList<>();
         for (int i = 0; i < namePayloadPairs.length; i += 2) {
-            cases.add(new ValueType.Case((String) namePayloadPairs[i],
-                    Optional.ofNullable((ValueType) namePayloadPairs[i + 1]), Docs.NONE));
+            cases.add(new ValueType.Case(
+                    (String) namePayloadPairs[i], Optional.ofNullable((ValueType) namePayloadPairs[i + 1]), Docs.NONE));
         }
         return named(name, new ValueType.VariantType(cases));
     }

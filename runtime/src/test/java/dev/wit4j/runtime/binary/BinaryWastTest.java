@@ -45,8 +45,10 @@ class BinaryWastTest {
                 byte[] bytes = binary((SList) form.get(1));
                 String message = ((Text) form.get(2)).utf8();
                 if (head.equals("assert_malformed")) {
-                    BinaryFormatException e = assertThrows(BinaryFormatException.class,
-                            () -> ComponentDecoder.decode(bytes), () -> "accepted malformed: " + message);
+                    BinaryFormatException e = assertThrows(
+                            BinaryFormatException.class,
+                            () -> ComponentDecoder.decode(bytes),
+                            () -> "accepted malformed: " + message);
                     assertTrue(e.reason().contains(message), () -> e.reason() + " does not say: " + message);
                     malformed++;
                 } else if (!message.equals(DECODE_TIME_INVALID)) {

@@ -21,10 +21,14 @@ class Leb128Test {
         assertEquals(624485, reader("\\e5\\8e\\26").u32());
         assertEquals(0xffff_ffffL, reader("\\ff\\ff\\ff\\ff\\0f").u32());
         assertEquals(1, reader("\\81\\80\\80\\80\\00").u32());
-        BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> reader("\\ff\\ff\\ff\\ff\\1f").u32());
+        BinaryFormatException e = assertThrows(
+                BinaryFormatException.class,
+                () -> reader("\\ff\\ff\\ff\\ff\\1f").u32());
         assertEquals("invalid var_u32: integer too large", e.reason());
         assertEquals(4, e.offset());
-        e = assertThrows(BinaryFormatException.class, () -> reader("\\80\\80\\80\\80\\80\\00").u32());
+        e = assertThrows(
+                BinaryFormatException.class,
+                () -> reader("\\80\\80\\80\\80\\80\\00").u32());
         assertTrue(e.reason().contains("representation too long"));
         e = assertThrows(BinaryFormatException.class, () -> reader("\\80\\80").u32());
         assertEquals("unexpected end-of-file", e.reason());
@@ -40,21 +44,30 @@ class Leb128Test {
         assertEquals(0xffff_ffffL, reader("\\ff\\ff\\ff\\ff\\0f").s33());
         assertEquals(-0x1_0000_0000L, reader("\\80\\80\\80\\80\\70").s33());
         assertEquals(-1, reader("\\ff\\ff\\ff\\ff\\7f").s33());
-        assertThrows(BinaryFormatException.class, () -> reader("\\ff\\ff\\ff\\ff\\4f").s33());
-        assertThrows(BinaryFormatException.class, () -> reader("\\80\\80\\80\\80\\80\\00").s33());
+        assertThrows(
+                BinaryFormatException.class,
+                () -> reader("\\ff\\ff\\ff\\ff\\4f").s33());
+        assertThrows(
+                BinaryFormatException.class,
+                () -> reader("\\80\\80\\80\\80\\80\\00").s33());
     }
 
     @Test
     void u64() {
         assertEquals(-1L, reader("\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\01").u64());
-        assertThrows(BinaryFormatException.class, () -> reader("\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\02").u64());
+        assertThrows(
+                BinaryFormatException.class,
+                () -> reader("\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\02").u64());
     }
 
     @Test
     void writer() {
         assertArrayEquals(bin("\\e5\\8e\\26"), new BinaryWriter().uleb(624485).toByteArray());
-        assertArrayEquals(bin("\\81\\80\\80\\80\\00"), new BinaryWriter().uleb(1, 5).toByteArray());
-        assertArrayEquals(bin("\\ff\\ff\\ff\\ff\\0f"), new BinaryWriter().uleb(0xffff_ffffL, 2).toByteArray());
+        assertArrayEquals(
+                bin("\\81\\80\\80\\80\\00"), new BinaryWriter().uleb(1, 5).toByteArray());
+        assertArrayEquals(
+                bin("\\ff\\ff\\ff\\ff\\0f"),
+                new BinaryWriter().uleb(0xffff_ffffL, 2).toByteArray());
         assertArrayEquals(bin("\\7f"), new BinaryWriter().sleb(-1).toByteArray());
         assertArrayEquals(bin("\\c0\\00"), new BinaryWriter().sleb(64).toByteArray());
         assertArrayEquals(bin("\\40"), new BinaryWriter().sleb(-64).toByteArray());
@@ -75,7 +88,8 @@ class Leb128Test {
         assertEquals("héllo", reader("\\06h\\c3\\a9llo").string());
         // Overlong encodings and encoded surrogates are not UTF-8.
         assertThrows(BinaryFormatException.class, () -> reader("\\02\\c0\\80").string());
-        assertThrows(BinaryFormatException.class, () -> reader("\\03\\ed\\a0\\80").string());
+        assertThrows(
+                BinaryFormatException.class, () -> reader("\\03\\ed\\a0\\80").string());
         assertThrows(BinaryFormatException.class, () -> reader("\\05ab").string());
     }
 }

@@ -62,8 +62,12 @@ class GuestContextTest {
         traps(Trap.Reason.INVALID_DISCRIMINANT, () -> GuestContext.checkDiscriminant(0xFFFF_FFFFL, 3));
         // NaNs are canonicalised both ways; other bits are kept
         assertEquals(GuestContext.CANONICAL_FLOAT32_NAN, Float.floatToRawIntBits(GuestContext.liftF32(0x7fc00001L)));
-        assertEquals(Integer.toUnsignedLong(GuestContext.CANONICAL_FLOAT32_NAN), GuestContext.lowerF32(Float.intBitsToFloat(0xffc00123)));
-        assertEquals(GuestContext.CANONICAL_FLOAT64_NAN, GuestContext.lowerF64(Double.longBitsToDouble(0xfff8000000000123L)));
+        assertEquals(
+                Integer.toUnsignedLong(GuestContext.CANONICAL_FLOAT32_NAN),
+                GuestContext.lowerF32(Float.intBitsToFloat(0xffc00123)));
+        assertEquals(
+                GuestContext.CANONICAL_FLOAT64_NAN,
+                GuestContext.lowerF64(Double.longBitsToDouble(0xfff8000000000123L)));
         assertEquals(-1.5f, GuestContext.liftF32(GuestContext.lowerF32(-1.5f)));
         assertEquals(Double.doubleToRawLongBits(-0.0), GuestContext.lowerF64(-0.0));
     }
@@ -140,7 +144,8 @@ class GuestContextTest {
         assertArrayEquals(new int[] {1, -2, 3}, cx.liftInts(cx.lowerInts(new int[] {1, -2, 3}), cx.lastLength()));
         assertArrayEquals(new byte[] {9, 8}, cx.liftBytes(cx.lowerBytes(new byte[] {9, 8}), cx.lastLength()));
         assertArrayEquals(new short[] {-1, 7}, cx.liftShorts(cx.lowerShorts(new short[] {-1, 7}), cx.lastLength()));
-        assertArrayEquals(new long[] {Long.MIN_VALUE}, cx.liftLongs(cx.lowerLongs(new long[] {Long.MIN_VALUE}), cx.lastLength()));
+        assertArrayEquals(
+                new long[] {Long.MIN_VALUE}, cx.liftLongs(cx.lowerLongs(new long[] {Long.MIN_VALUE}), cx.lastLength()));
         float[] f = cx.liftFloats(cx.lowerFloats(new float[] {1.5f, Float.intBitsToFloat(0x7f800001)}), 2);
         assertEquals(GuestContext.CANONICAL_FLOAT32_NAN, Float.floatToRawIntBits(f[1]));
         assertArrayEquals(new double[] {2.25}, cx.liftDoubles(cx.lowerDoubles(new double[] {2.25}), 1));

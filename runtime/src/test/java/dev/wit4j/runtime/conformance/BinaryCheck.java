@@ -33,8 +33,8 @@ sealed interface BinaryCheck extends Executable {
      * that the core engine, Endive 1.0.0, cannot decode: valid components that need them are
      * skipped with this reason.
      */
-    Map<String, String> UNSUPPORTED_CORE_FEATURES = Map.of(
-            "memory64", "the core engine (Endive 1.0.0) does not support the memory64 proposal");
+    Map<String, String> UNSUPPORTED_CORE_FEATURES =
+            Map.of("memory64", "the core engine (Endive 1.0.0) does not support the memory64 proposal");
 
     /**
      * Rejections that are restrictions of wasmtime's runtime, not rules of the Component Model:
@@ -76,12 +76,14 @@ sealed interface BinaryCheck extends Executable {
         }
         String where = file.path() + ":" + command.line();
         ValidationFeatures features = features(file);
-        return Optional.of(switch (command.type()) {
-            case "assert_invalid", "assert_malformed" -> new Rejected(where, command, restriction(command.message()), features);
-            // The components of assert_unlinkable and assert_trap are valid: they fail only when
-            // linked or run.
-            default -> new Accepted(where, command, unsupportedCoreFeature(file), features);
-        });
+        return Optional.of(
+                switch (command.type()) {
+                    case "assert_invalid", "assert_malformed" ->
+                        new Rejected(where, command, restriction(command.message()), features);
+                    // The components of assert_unlinkable and assert_trap are valid: they fail only when
+                    // linked or run.
+                    default -> new Accepted(where, command, unsupportedCoreFeature(file), features);
+                });
     }
 
     /** The validator features a file's header asks for: all, minus those it sets to false. */
@@ -112,17 +114,22 @@ sealed interface BinaryCheck extends Executable {
     private static String restriction(String expectedMessage) {
         return WASMTIME_RESTRICTIONS.entrySet().stream()
                 .filter(e -> expectedMessage != null && expectedMessage.contains(e.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String unsupportedCoreFeature(WastFile file) {
         return file.features().entrySet().stream()
                 .filter(e -> "true".equals(e.getValue()) && UNSUPPORTED_CORE_FEATURES.containsKey(e.getKey()))
-                .map(e -> UNSUPPORTED_CORE_FEATURES.get(e.getKey())).findFirst().orElse(null);
+                .map(e -> UNSUPPORTED_CORE_FEATURES.get(e.getKey()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** A valid component: decodes, validates, and encodes back to the same bytes. */
-    record Accepted(String where, Command command, String unsupported, ValidationFeatures features) implements BinaryCheck {
+    record Accepted(String where, Command command, String unsupported, ValidationFeatures features)
+            implements BinaryCheck {
         @Override
         public String describe() {
             return command.type() + (command.name() == null ? "" : " " + command.name()) + " is valid and round-trips";
@@ -144,14 +151,15 @@ sealed interface BinaryCheck extends Executable {
             byte[] encoded = ComponentEncoder.encode(decoded);
             int at = firstDifference(command.binary(), encoded);
             if (at >= 0) {
-                fail(where + ": re-encoding differs from the input at byte 0x" + Integer.toHexString(at)
-                        + " (input " + command.binary().length + " bytes, output " + encoded.length + " bytes)");
+                fail(where + ": re-encoding differs from the input at byte 0x" + Integer.toHexString(at) + " (input "
+                        + command.binary().length + " bytes, output " + encoded.length + " bytes)");
             }
         }
     }
 
     /** An invalid or malformed component: rejected, with a reason. */
-    record Rejected(String where, Command command, String restriction, ValidationFeatures features) implements BinaryCheck {
+    record Rejected(String where, Command command, String restriction, ValidationFeatures features)
+            implements BinaryCheck {
         @Override
         public String describe() {
             return command.type() + " \"" + command.message() + "\"";
@@ -160,8 +168,10 @@ sealed interface BinaryCheck extends Executable {
         @Override
         public void execute() {
             Assumptions.assumeTrue(restriction == null, restriction);
-            Assumptions.assumeTrue(command.textError() == null, () -> "malformed in the text format only: the text parser "
-                    + "refuses it, so no binary reaches wit4j (" + command.textError() + ")");
+            Assumptions.assumeTrue(
+                    command.textError() == null,
+                    () -> "malformed in the text format only: the text parser "
+                            + "refuses it, so no binary reaches wit4j (" + command.textError() + ")");
             try {
                 validate(command.binary(), features);
             } catch (WasmFormatException e) {

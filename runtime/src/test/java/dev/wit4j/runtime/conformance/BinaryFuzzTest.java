@@ -29,15 +29,16 @@ import org.junit.jupiter.api.Test;
  */
 class BinaryFuzzTest {
 
-    private static final Engine ENGINE = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+    private static final Engine ENGINE =
+            Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
 
     @Test
     void mutatedBinariesAreRefusedWithATypedError() throws IOException {
         List<byte[]> seeds = seeds();
         assumeTrue(!seeds.isEmpty(), "no seed binaries");
         Mutator mutator = new Mutator(seeds, List.of("\0asm", "component", "\u0001", "\u007f"), Fuzz.SEED);
-        Fuzz.Result result = Fuzz.run("binary", mutator, Fuzz.iterations(3_000), BinaryFuzzTest::target,
-                WasmFormatException.class);
+        Fuzz.Result result =
+                Fuzz.run("binary", mutator, Fuzz.iterations(3_000), BinaryFuzzTest::target, WasmFormatException.class);
         System.out.println("binary fuzzing: " + result + " (" + seeds.size() + " seeds)");
     }
 
@@ -50,7 +51,8 @@ class BinaryFuzzTest {
         try {
             WasmBinary decoded = ComponentDecoder.decode(bytes);
             byte[] again = ComponentEncoder.encode(decoded);
-            assertArrayEquals(again, ComponentEncoder.encode(ComponentDecoder.decode(again)), "re-encoding is not stable");
+            assertArrayEquals(
+                    again, ComponentEncoder.encode(ComponentDecoder.decode(again)), "re-encoding is not stable");
         } catch (WasmFormatException e) {
             // validation below must refuse it too
         }

@@ -16,8 +16,10 @@ final class Divergences {
      */
     private record Divergence(String file, int line, String expected, String reason) {
         boolean matches(String path, Command command) {
-            return path.equals(file) && (line < 0 || line == command.line())
-                    && (expected.isEmpty() || command.message() != null && command.message().contains(expected));
+            return path.equals(file)
+                    && (line < 0 || line == command.line())
+                    && (expected.isEmpty()
+                            || command.message() != null && command.message().contains(expected));
         }
     }
 
@@ -32,18 +34,25 @@ final class Divergences {
             + " entry that belongs to another core instance is checked against the calling module's type indices";
 
     private static final List<Divergence> ALL = List.of(
-            new Divergence("wasmtime/component-model/strings.wast", 173, "unaligned pointer",
+            new Divergence(
+                    "wasmtime/component-model/strings.wast",
+                    173,
+                    "unaligned pointer",
                     "the test's realloc expects alignment 2 when a UTF-16 string shrinks to latin1, but"
                             + " CanonicalABI.md (store_probably_utf16_to_latin1_or_utf16) reallocates with alignment 1,"
                             + " so the guest's own check traps first"),
-            new Divergence("component-model/resources/borrows.wast", 159, "",
-                    CALL_INDIRECT),
-            new Divergence("component-model/resources/multiple-resources.wast", 170, "",
-                    CALL_INDIRECT),
-            new Divergence("wasmtime/component-model/exceptions.wast", 237, "",
+            new Divergence("component-model/resources/borrows.wast", 159, "", CALL_INDIRECT),
+            new Divergence("component-model/resources/multiple-resources.wast", 170, "", CALL_INDIRECT),
+            new Divergence(
+                    "wasmtime/component-model/exceptions.wast",
+                    237,
+                    "",
                     "core engine defect (Endive 1.0.0): call_ref of a function reference created by another core"
                             + " instance runs the function of the same index in the calling instance"),
-            new Divergence("component-model/linking/tags.wast", 134, "",
+            new Divergence(
+                    "component-model/linking/tags.wast",
+                    134,
+                    "",
                     "core engine defect (Endive 1.0.0): a catch clause matches a tag of another instance of the same"
                             + " module, because it compares tag signatures and indices instead of tag identities"));
 
@@ -51,6 +60,10 @@ final class Divergences {
 
     /** Why this check is skipped, or null. */
     static String reason(String path, Command command) {
-        return ALL.stream().filter(d -> d.matches(path, command)).map(Divergence::reason).findFirst().orElse(null);
+        return ALL.stream()
+                .filter(d -> d.matches(path, command))
+                .map(Divergence::reason)
+                .findFirst()
+                .orElse(null);
     }
 }

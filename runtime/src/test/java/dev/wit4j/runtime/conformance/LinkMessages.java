@@ -16,7 +16,8 @@ final class LinkMessages {
 
     private static final Pattern KINDS = Pattern.compile("expected (\\w+) found (\\w+)");
     private static final Pattern NAMED = Pattern.compile("`([^`]*)`");
-    private static final Pattern MISSING = Pattern.compile("not found|not defined|no definition|missing|not provided|not exported");
+    private static final Pattern MISSING =
+            Pattern.compile("not found|not defined|no definition|missing|not provided|not exported");
     private static final Pattern WRONG_TYPE = Pattern.compile("mismatch|wrong type|differ|does not match|incompatible");
 
     private LinkMessages() {}
@@ -29,7 +30,9 @@ final class LinkMessages {
         }
         Matcher kinds = KINDS.matcher(e);
         if (kinds.find()) {
-            return Pattern.compile("expected\\b.*" + kinds.group(1) + ".*\\bfound\\b.*" + kinds.group(2)).matcher(o).find();
+            return Pattern.compile("expected\\b.*" + kinds.group(1) + ".*\\bfound\\b.*" + kinds.group(2))
+                    .matcher(o)
+                    .find();
         }
         if (e.contains("mismatched resource types")) {
             return o.contains("resource") && WRONG_TYPE.matcher(o).find();

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.TestFactory;
 class RealComponentsTest {
 
     private static final Path ROOT = Paths.get("..").toAbsolutePath().normalize();
-    private static final Path TOOLS = Paths.get(System.getProperty("wit4j.tools", "../tools/wasm")).toAbsolutePath().normalize();
+    private static final Path TOOLS = Paths.get(System.getProperty("wit4j.tools", "../tools/wasm"))
+            .toAbsolutePath()
+            .normalize();
 
     @TestFactory
     Stream<DynamicTest> committedFixtures() {
@@ -50,8 +52,14 @@ class RealComponentsTest {
             if (!Files.isRegularFile(out)) {
                 Files.createDirectories(out.getParent());
                 Path source = ROOT.resolve("examples/js-hello");
-                String failure = WastCorpus.run(TOOLS, "bash", TOOLS.resolve("componentize.sh").toString(),
-                        source.resolve("hello.js").toString(), source.resolve("hello.wit").toString(), "hello", out.toString());
+                String failure = WastCorpus.run(
+                        TOOLS,
+                        "bash",
+                        TOOLS.resolve("componentize.sh").toString(),
+                        source.resolve("hello.js").toString(),
+                        source.resolve("hello.wit").toString(),
+                        "hello",
+                        out.toString());
                 Assumptions.assumeTrue(failure == null, () -> "cannot build the JavaScript component: " + failure);
             }
             roundTrip(out, true);
@@ -61,7 +69,8 @@ class RealComponentsTest {
     private static void roundTrip(Path file, boolean component) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         WasmBinary binary = WasmFile.validate(bytes);
-        assertTrue(component ? binary instanceof Component : binary.isCoreModule(), file + " decoded as the wrong kind");
+        assertTrue(
+                component ? binary instanceof Component : binary.isCoreModule(), file + " decoded as the wrong kind");
         assertArrayEquals(bytes, ComponentEncoder.encode(binary), file + " does not re-encode to the same bytes");
     }
 }

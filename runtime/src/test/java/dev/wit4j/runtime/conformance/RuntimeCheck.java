@@ -42,12 +42,13 @@ sealed interface RuntimeCheck extends Executable {
             case "component" -> command.definition() ? null : new Instantiate(script, command, command);
             case "component_instance" -> new Instantiate(script, command, definition);
             case "assert_return", "invoke" -> new Call(script, command, latest);
-            case "assert_trap" -> command.hasComponent() ? new TrapsOnInstantiation(script, command)
-                    : new Call(script, command, latest);
+            case "assert_trap" ->
+                command.hasComponent() ? new TrapsOnInstantiation(script, command) : new Call(script, command, latest);
             case "assert_unlinkable" -> new Unlinkable(script, command);
             default -> null;
         };
-        String skip = fileSkip != null ? fileSkip : Divergences.reason(script.file().path(), command);
+        String skip =
+                fileSkip != null ? fileSkip : Divergences.reason(script.file().path(), command);
         return Optional.ofNullable(check).map(c -> skip == null ? c : new Skipped(c, skip));
     }
 
@@ -98,8 +99,13 @@ sealed interface RuntimeCheck extends Executable {
         @Override
         public String describe() {
             SList invoke = invoke();
-            String name = invoke.items().stream().filter(Text.class::isInstance).findFirst().map(Object::toString).orElse("?");
-            return command.type() + " " + name + (command.type().equals("assert_trap") ? " \"" + command.message() + "\"" : "");
+            String name = invoke.items().stream()
+                    .filter(Text.class::isInstance)
+                    .findFirst()
+                    .map(Object::toString)
+                    .orElse("?");
+            return command.type() + " " + name
+                    + (command.type().equals("assert_trap") ? " \"" + command.message() + "\"" : "");
         }
 
         private SList invoke() {
@@ -136,18 +142,23 @@ sealed interface RuntimeCheck extends Executable {
                 throw e;
             }
             switch (command.type()) {
-                case "assert_trap" -> fail(script.where(command) + ": expected a trap (" + command.message()
-                        + "), the call returned " + result.map(Wave::print).orElse("nothing"));
+                case "assert_trap" ->
+                    fail(script.where(command) + ": expected a trap (" + command.message() + "), the call returned "
+                            + result.map(Wave::print).orElse("nothing"));
                 case "assert_return" -> {
                     SList form = (SList) SExpr.read(command.text());
                     List<Value> expected = WastValues.all(form.items().subList(2, form.size()));
                     skipIfMemoryCannotGrow(name, expected, result);
-                    assertEquals(print(expected), print(result.stream().collect(Collectors.toList())),
+                    assertEquals(
+                            print(expected),
+                            print(result.stream().collect(Collectors.toList())),
                             script.where(command) + ": result");
-                    assertEquals(expected, result.stream().collect(Collectors.toList()), script.where(command)
-                            + ": result (bit patterns of floats differ)");
+                    assertEquals(
+                            expected,
+                            result.stream().collect(Collectors.toList()),
+                            script.where(command) + ": result (bit patterns of floats differ)");
                 }
-                default -> { } // a bare invoke only has to return
+                default -> {} // a bare invoke only has to return
             }
         }
 
@@ -158,11 +169,13 @@ sealed interface RuntimeCheck extends Executable {
          * wrong result: the check and the later checks on the same instance are skipped with it.
          */
         private void skipIfMemoryCannotGrow(String name, List<Value> expected, Optional<Value> result) {
-            boolean failedGrow = name.equals("grow") && result.equals(Optional.of(Value.s32(-1)))
+            boolean failedGrow = name.equals("grow")
+                    && result.equals(Optional.of(Value.s32(-1)))
                     && !expected.equals(List.of(Value.s32(-1)));
             if (failedGrow) {
-                String reason = "a linear memory cannot grow beyond 2 GiB (the core engine backs it with one Java array); "
-                        + "the script needs almost 4 GiB";
+                String reason =
+                        "a linear memory cannot grow beyond 2 GiB (the core engine backs it with one Java array); "
+                                + "the script needs almost 4 GiB";
                 script.target(target, new Target(target, null, reason, null));
                 Assumptions.abort(reason);
             }
@@ -221,11 +234,12 @@ sealed interface RuntimeCheck extends Executable {
     private static void expectTrap(WastScript script, Command command, RuntimeException e) {
         Messages.record(script.where(command), command.message(), e.getMessage());
         if (!(e instanceof Trap)) {
-            throw new AssertionError(script.where(command) + ": expected a trap (" + command.message() + "), got "
-                    + e, e);
+            throw new AssertionError(
+                    script.where(command) + ": expected a trap (" + command.message() + "), got " + e, e);
         }
         if (!TrapMessages.same(command.message(), e)) {
-            fail(script.where(command) + ": trap \"" + e.getMessage() + "\" does not say \"" + command.message() + "\"");
+            fail(script.where(command) + ": trap \"" + e.getMessage() + "\" does not say \"" + command.message()
+                    + "\"");
         }
     }
 }

@@ -40,7 +40,9 @@ final class RuntimeGate {
     static String unsupportedFile(WastCorpus.WastFile file) {
         return file.features().entrySet().stream()
                 .filter(e -> "true".equals(e.getValue()) && UNSUPPORTED_CORE.containsKey(e.getKey()))
-                .map(e -> UNSUPPORTED_CORE.get(e.getKey())).findFirst().orElse(null);
+                .map(e -> UNSUPPORTED_CORE.get(e.getKey()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Why a component (valid with the file's features) cannot run yet, or null. */

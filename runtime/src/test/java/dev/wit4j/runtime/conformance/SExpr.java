@@ -26,7 +26,10 @@ public sealed interface SExpr {
         /** The bytes as UTF-8 text; throws if they are not valid UTF-8. */
         public String utf8() {
             try {
-                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new IllegalArgumentException("string literal is not valid UTF-8");
             }

@@ -22,12 +22,54 @@ final class SpectestHost {
 
     /** {@code (module (global (export "g") i32 i32.const 100) (func (export "f") (result i32) i32.const 101))}. */
     private static final byte[] SIMPLE_MODULE = {
-        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-        0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, // type 0: () -> i32
-        0x03, 0x02, 0x01, 0x00, // func 0: type 0
-        0x06, 0x07, 0x01, 0x7f, 0x00, 0x41, (byte) 0xe4, 0x00, 0x0b, // global 0: i32 = 100
-        0x07, 0x09, 0x02, 0x01, 0x67, 0x03, 0x00, 0x01, 0x66, 0x00, 0x00, // exports g, f
-        0x0a, 0x07, 0x01, 0x05, 0x00, 0x41, (byte) 0xe5, 0x00, 0x0b, // f: i32.const 101
+        0x00,
+        0x61,
+        0x73,
+        0x6d,
+        0x01,
+        0x00,
+        0x00,
+        0x00,
+        0x01,
+        0x05,
+        0x01,
+        0x60,
+        0x00,
+        0x01,
+        0x7f, // type 0: () -> i32
+        0x03,
+        0x02,
+        0x01,
+        0x00, // func 0: type 0
+        0x06,
+        0x07,
+        0x01,
+        0x7f,
+        0x00,
+        0x41,
+        (byte) 0xe4,
+        0x00,
+        0x0b, // global 0: i32 = 100
+        0x07,
+        0x09,
+        0x02,
+        0x01,
+        0x67,
+        0x03,
+        0x00,
+        0x01,
+        0x66,
+        0x00,
+        0x00, // exports g, f
+        0x0a,
+        0x07,
+        0x01,
+        0x05,
+        0x00,
+        0x41,
+        (byte) 0xe5,
+        0x00,
+        0x0b, // f: i32.const 101
     };
 
     private int drops;
@@ -38,6 +80,7 @@ final class SpectestHost {
         drops++;
         lastDrop = rep;
     });
+
     private final HostResource resource2 = HostResource.create("resource2");
 
     /** Adds the shim's definitions to a fresh linker. */
@@ -65,12 +108,14 @@ final class SpectestHost {
             return Optional.empty();
         });
         host.func("[method]resource1.take-borrow", args -> {
-            expect(args.get(0) instanceof Value.Borrow && args.get(1) instanceof Value.Borrow,
+            expect(
+                    args.get(0) instanceof Value.Borrow && args.get(1) instanceof Value.Borrow,
                     "resource1.take-borrow: expected two borrows");
             return Optional.empty();
         });
         host.func("[method]resource1.take-own", args -> {
-            expect(args.get(0) instanceof Value.Borrow && args.get(1) instanceof Value.Own,
+            expect(
+                    args.get(0) instanceof Value.Borrow && args.get(1) instanceof Value.Own,
                     "resource1.take-own: expected a borrow and an own");
             return Optional.empty();
         });
@@ -85,8 +130,8 @@ final class SpectestHost {
         LinkerInstance wasmtime = linker.instance("wasmtime");
         wasmtime.func("gc", args -> Optional.empty()); // nothing to collect: no GC references
         wasmtime.func("set-max-table-capacity", args -> {
-            throw new UnsupportedOperationException("wasmtime#set-max-table-capacity (a limit of the async "
-                    + "task table) is not supported yet");
+            throw new UnsupportedOperationException(
+                    "wasmtime#set-max-table-capacity (a limit of the async " + "task table) is not supported yet");
         });
     }
 

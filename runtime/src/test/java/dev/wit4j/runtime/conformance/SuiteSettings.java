@@ -27,7 +27,8 @@ final class SuiteSettings {
 
     /** The engine's {@code maxStringByteLength} for the scripts of {@code file}'s suite. */
     static long maxStringByteLength(WastFile file) {
-        return file.path().startsWith(WASMTIME) ? CanonicalOptions.MAX_STRING_BYTE_LENGTH_LIMIT
+        return file.path().startsWith(WASMTIME)
+                ? CanonicalOptions.MAX_STRING_BYTE_LENGTH_LIMIT
                 : Layout.MAX_STRING_BYTE_LENGTH;
     }
 

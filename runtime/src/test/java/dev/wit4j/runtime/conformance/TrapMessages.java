@@ -37,8 +37,7 @@ final class TrapMessages {
             Map.entry("cannot enter component instance", List.of(Reason.CANNOT_ENTER)));
 
     /** Core traps: wasmtime's wording, and a word our (the core engine's) message must contain. */
-    private static final Map<String, String> CORE_TRAPS = Map.of(
-            "unreachable", "unreachable");
+    private static final Map<String, String> CORE_TRAPS = Map.of("unreachable", "unreachable");
 
     private static final Pattern HANDLE_INDEX = Pattern.compile("handle index (\\d+)");
 

@@ -11,8 +11,8 @@ import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.fuzz.Fuzz;
 import dev.wit4j.runtime.fuzz.Mutator;
 import dev.wit4j.runtime.fuzz.Wat;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class ValidatorDifferentialTest {
 
-    private static final Engine ENGINE = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+    private static final Engine ENGINE =
+            Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
 
     /**
      * The ways wit4j's verdict may differ from the other tools', each for a reason that is theirs
@@ -45,9 +46,11 @@ class ValidatorDifferentialTest {
          * reads as an alignment of 64 or more; the core engine and wasm-tools' validator accept
          * them.
          */
-        CORE_FEATURE_V8_LACKS("we accept", "core: .*(Invalid opcode 0x1f|At most one memory is supported"
-                + "|memory count of \\d+ exceeds internal limit of 1|invalid value type 0x40|invalid value type 'stringref'"
-                + "|invalid alignment; expected maximum alignment is \\d+, actual alignment is (6[4-9]|[7-9]\\d|1[01]\\d|12[0-7]) ).*"),
+        CORE_FEATURE_V8_LACKS(
+                "we accept",
+                "core: .*(Invalid opcode 0x1f|At most one memory is supported"
+                        + "|memory count of \\d+ exceeds internal limit of 1|invalid value type 0x40|invalid value type 'stringref'"
+                        + "|invalid alignment; expected maximum alignment is \\d+, actual alignment is (6[4-9]|[7-9]\\d|1[01]\\d|12[0-7]) ).*"),
         /**
          * "Unlike modules, components can call start functions at multiple points during
          * instantiation" (Explainer.md, 🪙 Start Definitions); wasm-tools allows one.
@@ -58,8 +61,8 @@ class ValidatorDifferentialTest {
          * Explainer.md's Name Uniqueness (canonicalization lowercases acronyms and strips
          * annotations, nothing else); wasm-tools compares them without hyphens.
          */
-        NAMES_DIFFERING_IN_HYPHENS("we accept",
-                "component: (import|export) name `([^`]*)` conflicts with previous name `([^`]*)`.*"),
+        NAMES_DIFFERING_IN_HYPHENS(
+                "we accept", "component: (import|export) name `([^`]*)` conflicts with previous name `([^`]*)`.*"),
         /**
          * A defect of the core engine (Endive 1.0.0): it decodes a block type's type index into the
          * same number as the empty block type (0x40, so index 64) and the value types (0x63–0x7F),
@@ -67,8 +70,8 @@ class ValidatorDifferentialTest {
          * block type 64 or 99–127 when the module has no such function type (V8 and wasm-tools
          * refuse it). Mending it takes decoding every body again before the engine does.
          */
-        ENGINE_READS_A_BLOCK_TYPE_INDEX_AS_A_TYPE("we accept",
-                "core: .*block type index (64|99|1[01]\\d|12[0-7]) is not a signature definition.*"),
+        ENGINE_READS_A_BLOCK_TYPE_INDEX_AS_A_TYPE(
+                "we accept", "core: .*block type index (64|99|1[01]\\d|12[0-7]) is not a signature definition.*"),
         /**
          * Import kind 0x20 (an exact function import, from the custom-descriptors proposal) in a
          * core module type declaration: not in the core spec this runtime follows; the pinned
@@ -80,8 +83,10 @@ class ValidatorDifferentialTest {
          * {@code waitable-set.poll} (0x21); the pinned wasm-tools follows a later revision
          * (component-model#716) in which that byte must be 0.
          */
-        CANCELLABLE_WAIT_AND_POLL("we accept", "component: invalid leading byte \\(0x1\\) for zero byte; this was"
-                + " historically accepted as `cancellable`.*"),
+        CANCELLABLE_WAIT_AND_POLL(
+                "we accept",
+                "component: invalid leading byte \\(0x1\\) for zero byte; this was"
+                        + " historically accepted as `cancellable`.*"),
         /**
          * 🪙 value definitions are on in the engine's default features (as every gated feature
          * is) and off in the pinned wasm-tools', which then does not know section 12 (Binary.md,
@@ -124,8 +129,11 @@ class ValidatorDifferentialTest {
                 if (d.side.equals("we refuse") != (v.ours() != null)) continue;
                 // what is matched: the refusal's reason, ours or theirs
                 java.util.regex.Matcher m = d.reason.matcher(v.ours() != null ? v.ours() : v.theirs());
-                if (m.matches() && (d != NAMES_DIFFERING_IN_HYPHENS
-                        || !m.group(2).toLowerCase(java.util.Locale.ROOT).equals(m.group(3).toLowerCase(java.util.Locale.ROOT)))) {
+                if (m.matches()
+                        && (d != NAMES_DIFFERING_IN_HYPHENS
+                                || !m.group(2)
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .equals(m.group(3).toLowerCase(java.util.Locale.ROOT)))) {
                     return java.util.Optional.of(d);
                 }
             }
@@ -182,17 +190,21 @@ class ValidatorDifferentialTest {
                 java.util.Optional<Difference> known = Difference.of(v);
                 differences.merge(known.map(Difference::name).orElse("UNEXPLAINED") + " " + key, 1, Integer::sum);
                 if (known.isEmpty()) {
-                    Path kept = Fuzz.keep("differential-" + Integer.toHexString(java.util.Arrays.hashCode(v.binary())) + ".wasm",
+                    Path kept = Fuzz.keep(
+                            "differential-" + Integer.toHexString(java.util.Arrays.hashCode(v.binary())) + ".wasm",
                             v.binary());
-                    unexplained.add((v.ours() == null ? "wit4j accepts, the others refuse: " + v.theirs()
-                            : "wit4j refuses (" + v.ours() + "), the others accept") + ": " + kept
+                    unexplained.add((v.ours() == null
+                                    ? "wit4j accepts, the others refuse: " + v.theirs()
+                                    : "wit4j refuses (" + v.ours() + "), the others accept")
+                            + ": " + kept
                             + " (iteration " + v.iteration() + ")");
                 }
             }
         }
         System.out.println("validator differential: " + compared + " binaries, " + agreed + " agreed ("
                 + valid + " valid on both sides), " + (compared - agreed) + " differ; wasm-tools failed on "
-                + withoutOpinion.size() + " " + withoutOpinion.stream().distinct().toList());
+                + withoutOpinion.size() + " "
+                + withoutOpinion.stream().distinct().toList());
         differences.forEach((k, n) -> System.out.println("  " + n + " × " + k));
         assertEquals(List.of(), unexplained);
     }
@@ -213,8 +225,10 @@ class ValidatorDifferentialTest {
                 withoutOpinion.add(t.get("message").getAsString());
                 continue;
             }
-            String their = t.get("verdict").getAsString().equals("valid") ? null
-                    : t.get("by").getAsString() + ": " + t.get("message").getAsString().split("\n")[0];
+            String their = t.get("verdict").getAsString().equals("valid")
+                    ? null
+                    : t.get("by").getAsString() + ": "
+                            + t.get("message").getAsString().split("\n")[0];
             out.add(new Verdicts(iterations.get(i), inputs.get(i), ours(inputs.get(i)), their));
         }
         return out;
@@ -231,7 +245,14 @@ class ValidatorDifferentialTest {
     }
 
     private static boolean isComponent(byte[] b) {
-        return b.length >= 8 && b[0] == 0 && b[1] == 'a' && b[2] == 's' && b[3] == 'm' && b[4] == 0x0d && b[5] == 0
-                && b[6] == 1 && b[7] == 0;
+        return b.length >= 8
+                && b[0] == 0
+                && b[1] == 'a'
+                && b[2] == 's'
+                && b[3] == 'm'
+                && b[4] == 0x0d
+                && b[5] == 0
+                && b[6] == 1
+                && b[7] == 0;
     }
 }

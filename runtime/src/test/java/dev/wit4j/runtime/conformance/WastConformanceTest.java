@@ -43,7 +43,8 @@ class WastConformanceTest {
     Stream<DynamicNode> wastSuites() {
         WastCorpus.Loaded corpus = WastCorpus.load();
         if (corpus.unavailable() != null) {
-            return Stream.of(DynamicTest.dynamicTest("conformance data", () -> Assumptions.abort(corpus.unavailable())));
+            return Stream.of(
+                    DynamicTest.dynamicTest("conformance data", () -> Assumptions.abort(corpus.unavailable())));
         }
         return corpus.files().stream().map(WastConformanceTest::file);
     }
@@ -62,7 +63,8 @@ class WastConformanceTest {
             if (command.type().equals("component") && command.definition() && command.name() != null) {
                 definitions.put(command.name(), command);
             }
-            if (command.type().equals("component_instance") || command.type().equals("component") && !command.definition()) {
+            if (command.type().equals("component_instance")
+                    || command.type().equals("component") && !command.definition()) {
                 latest = command.line();
             }
         }
@@ -103,17 +105,30 @@ class WastConformanceTest {
         StringBuilder tsv = new StringBuilder();
         int[] total = new int[3];
         TALLY.forEach((path, counts) -> {
-            tsv.append(path).append('\t').append(counts[0]).append('\t').append(counts[1]).append('\t').append(counts[2]).append('\n');
+            tsv.append(path)
+                    .append('\t')
+                    .append(counts[0])
+                    .append('\t')
+                    .append(counts[1])
+                    .append('\t')
+                    .append(counts[2])
+                    .append('\n');
             for (int i = 0; i < 3; i++) {
                 total[i] += counts[i];
             }
         });
-        tsv.append("TOTAL\t").append(total[0]).append('\t').append(total[1]).append('\t').append(total[2]).append('\n');
+        tsv.append("TOTAL\t")
+                .append(total[0])
+                .append('\t')
+                .append(total[1])
+                .append('\t')
+                .append(total[2])
+                .append('\n');
         Path summary = Paths.get("target", System.getProperty("wit4j.conformance.summary", "conformance-summary.tsv"));
         Files.createDirectories(summary.getParent());
         Files.writeString(summary, tsv);
-        System.out.printf("wast conformance: %d passed, %d failed, %d skipped (%s)%n",
+        System.out.printf(
+                "wast conformance: %d passed, %d failed, %d skipped (%s)%n",
                 total[0], total[1], total[2], summary.toAbsolutePath());
     }
-
 }

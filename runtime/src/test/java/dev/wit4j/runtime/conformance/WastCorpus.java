@@ -45,8 +45,16 @@ final class WastCorpus {
      * @param definition whether a {@code component} form is a {@code component definition} (not instantiated)
      * @param of the component a {@code component instance} form instantiates, or null
      */
-    record Command(int line, String type, String text, String name, byte[] binary, String textError, String message,
-            boolean definition, String of) {
+    record Command(
+            int line,
+            String type,
+            String text,
+            String name,
+            byte[] binary,
+            String textError,
+            String message,
+            boolean definition,
+            String of) {
         boolean hasComponent() {
             return binary != null || textError != null;
         }
@@ -60,7 +68,9 @@ final class WastCorpus {
     static Loaded load() {
         String shared = System.getProperty("wit4j.shared", System.getenv("WIT4J_SHARED"));
         if (shared == null) {
-            return new Loaded(List.of(), "the shared data folder is not configured (system property wit4j.shared or WIT4J_SHARED)");
+            return new Loaded(
+                    List.of(),
+                    "the shared data folder is not configured (system property wit4j.shared or WIT4J_SHARED)");
         }
         Path wast = Paths.get(shared, "conformance", "wast").toAbsolutePath().normalize();
         for (String suite : SUITES) {
@@ -68,16 +78,20 @@ final class WastCorpus {
                 return new Loaded(List.of(), "conformance data missing: " + wast.resolve(suite));
             }
         }
-        Path tools = Paths.get(System.getProperty("wit4j.tools", "../tools/wasm")).toAbsolutePath().normalize();
+        Path tools = Paths.get(System.getProperty("wit4j.tools", "../tools/wasm"))
+                .toAbsolutePath()
+                .normalize();
         Path out = Paths.get("target", "wast-json").toAbsolutePath();
         try {
             if (!Files.isDirectory(tools.resolve("node_modules/@bytecodealliance/jco"))) {
                 String failure = run(tools, "bash", tools.resolve("install.sh").toString());
                 if (failure != null) {
-                    return new Loaded(List.of(), "cannot install the WebAssembly text tools in " + tools + ": " + failure);
+                    return new Loaded(
+                            List.of(), "cannot install the WebAssembly text tools in " + tools + ": " + failure);
                 }
             }
-            List<String> command = new ArrayList<>(List.of("node", tools.resolve("wast2json.mjs").toString(), out.toString()));
+            List<String> command = new ArrayList<>(
+                    List.of("node", tools.resolve("wast2json.mjs").toString(), out.toString()));
             for (String suite : SUITES) {
                 command.add(wast.resolve(suite).toString());
             }
@@ -98,8 +112,11 @@ final class WastCorpus {
     static String run(Path dir, String... command) throws IOException {
         Path log = Files.createTempFile("wit4j-tools", ".log");
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 return String.join(" ", command) + " timed out";
@@ -133,18 +150,30 @@ final class WastCorpus {
                 root = gson.fromJson(reader, JsonObject.class);
             }
             Map<String, String> features = new LinkedHashMap<>();
-            root.getAsJsonObject("features").entrySet().forEach(e -> features.put(e.getKey(), e.getValue().getAsString()));
+            root.getAsJsonObject("features")
+                    .entrySet()
+                    .forEach(e -> features.put(e.getKey(), e.getValue().getAsString()));
             List<Command> commands = new ArrayList<>();
             JsonArray array = root.getAsJsonArray("commands");
             for (JsonElement element : array) {
                 JsonObject c = element.getAsJsonObject();
                 JsonObject module = c.has("module") ? c.getAsJsonObject("module") : null;
                 byte[] binary = module != null && module.has("binary")
-                        ? Base64.getDecoder().decode(module.get("binary").getAsString()) : null;
-                String textError = module != null && module.has("textError") ? module.get("textError").getAsString() : null;
-                commands.add(new Command(c.get("line").getAsInt(), c.get("type").getAsString(), c.get("text").getAsString(),
-                        string(c, "name"), binary, textError, string(c, "message"),
-                        c.has("definition") && c.get("definition").getAsBoolean(), string(c, "of")));
+                        ? Base64.getDecoder().decode(module.get("binary").getAsString())
+                        : null;
+                String textError = module != null && module.has("textError")
+                        ? module.get("textError").getAsString()
+                        : null;
+                commands.add(new Command(
+                        c.get("line").getAsInt(),
+                        c.get("type").getAsString(),
+                        c.get("text").getAsString(),
+                        string(c, "name"),
+                        binary,
+                        textError,
+                        string(c, "message"),
+                        c.has("definition") && c.get("definition").getAsBoolean(),
+                        string(c, "of")));
             }
             files.add(new WastFile(root.get("file").getAsString().replace('\\', '/'), features, commands));
         }

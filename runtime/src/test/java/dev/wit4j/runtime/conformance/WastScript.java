@@ -43,17 +43,19 @@ final class WastScript {
     private final Map<Integer, Target> targets = new HashMap<>();
 
     /** How core code runs: {@code wit4j.conformance.mode}, the interpreter by default. */
-    static final ExecutionMode MODE = ExecutionMode.valueOf(
-            System.getProperty("wit4j.conformance.mode", ExecutionMode.INTERPRETED.name()));
+    static final ExecutionMode MODE =
+            ExecutionMode.valueOf(System.getProperty("wit4j.conformance.mode", ExecutionMode.INTERPRETED.name()));
 
     WastScript(WastFile file) {
         this.file = file;
         // The interpreter: each component of a script is run a few times at most, so compiling its
         // core modules to JVM bytecode would cost more than it saves. The build also runs the suites
         // compiled, with every function split ({@code wit4j.conformance.mode}, {@code wit4j.split.budget}).
-        this.engine = Engine.builder().executionMode(MODE)
+        this.engine = Engine.builder()
+                .executionMode(MODE)
                 .validationFeatures(BinaryCheck.features(file))
-                .maxStringByteLength(SuiteSettings.maxStringByteLength(file)).build();
+                .maxStringByteLength(SuiteSettings.maxStringByteLength(file))
+                .build();
     }
 
     WastFile file() {
@@ -74,7 +76,8 @@ final class WastScript {
         try {
             return engine.load(command.binary());
         } catch (WasmFormatException e) {
-            return Assertions.fail(where(command) + ": a component expected to be valid is rejected: " + e.getMessage());
+            return Assertions.fail(
+                    where(command) + ": a component expected to be valid is rejected: " + e.getMessage());
         }
     }
 

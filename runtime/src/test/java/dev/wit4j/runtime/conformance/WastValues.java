@@ -52,11 +52,12 @@ final class WastValues {
         List<SExpr> args = items.subList(1, items.size());
         switch (keyword.text()) {
             case "bool.const":
-                return Value.bool(switch (atom(args, 0)) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw new IllegalArgumentException("bool.const takes true or false");
-                });
+                return Value.bool(
+                        switch (atom(args, 0)) {
+                            case "true" -> true;
+                            case "false" -> false;
+                            default -> throw new IllegalArgumentException("bool.const takes true or false");
+                        });
             case "u8.const":
                 return Value.u8(integer(atom(args, 0), 8).intValue() & 0xFF);
             case "s8.const":
@@ -88,7 +89,9 @@ final class WastValues {
             case "record.const":
                 return record(args);
             case "variant.const":
-                return args.size() == 1 ? Value.variant(text(args, 0)) : Value.variant(text(args, 0), inline(args.subList(1, args.size())));
+                return args.size() == 1
+                        ? Value.variant(text(args, 0))
+                        : Value.variant(text(args, 0), inline(args.subList(1, args.size())));
             case "enum.const":
                 return Value.enumCase(text(args, 0));
             case "option.none":
@@ -130,14 +133,16 @@ final class WastValues {
 
     private static String atom(List<SExpr> args, int i) {
         if (i >= args.size() || !(args.get(i) instanceof Atom a)) {
-            throw new IllegalArgumentException("expected a number or keyword, found " + (i < args.size() ? args.get(i) : "nothing"));
+            throw new IllegalArgumentException(
+                    "expected a number or keyword, found " + (i < args.size() ? args.get(i) : "nothing"));
         }
         return a.text();
     }
 
     private static String text(List<SExpr> args, int i) {
         if (i >= args.size() || !(args.get(i) instanceof Text t)) {
-            throw new IllegalArgumentException("expected a string, found " + (i < args.size() ? args.get(i) : "nothing"));
+            throw new IllegalArgumentException(
+                    "expected a string, found " + (i < args.size() ? args.get(i) : "nothing"));
         }
         return t.utf8();
     }

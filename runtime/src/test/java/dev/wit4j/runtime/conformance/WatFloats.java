@@ -32,7 +32,8 @@ final class WatFloats {
             return sign | 0x7FF0_0000_0000_0000L;
         }
         if (body.startsWith("nan")) {
-            long payload = body.startsWith("nan:0x") ? Long.parseUnsignedLong(body.substring(6), 16) : 0x8_0000_0000_0000L;
+            long payload =
+                    body.startsWith("nan:0x") ? Long.parseUnsignedLong(body.substring(6), 16) : 0x8_0000_0000_0000L;
             return sign | 0x7FF0_0000_0000_0000L | payload;
         }
         return Double.doubleToRawLongBits(Double.parseDouble(javaSyntax(s)));

@@ -67,7 +67,10 @@ class CodeValidationDifferentialTest {
             for (int k = 0; k < MUTANTS; k++) {
                 byte[] mutant = module.clone();
                 int at = code[0] + random.nextInt(code[1] - code[0]);
-                mutant[at] = (byte) (random.nextInt(4) == 0 ? INTERESTING[random.nextInt(INTERESTING.length)] : random.nextInt(256));
+                mutant[at] = (byte)
+                        (random.nextInt(4) == 0
+                                ? INTERESTING[random.nextInt(INTERESTING.length)]
+                                : random.nextInt(256));
                 String ours = ours(mutant);
                 if (ours != null && ours.startsWith("unsupported")) {
                     leftToEndive++;
@@ -87,8 +90,10 @@ class CodeValidationDifferentialTest {
     }
 
     /** Opcodes worth writing over another byte: structure, locals, calls, branches. */
-    private static final int[] INTERESTING = {0x00, 0x02, 0x03, 0x04, 0x05, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x10, 0x1A,
-        0x1B, 0x20, 0x21, 0x22, 0x23, 0x24, 0x28, 0x36, 0x3F, 0x40, 0x41, 0x42, 0x45, 0x6A, 0x7C, 0xA7, 0xAC};
+    private static final int[] INTERESTING = {
+        0x00, 0x02, 0x03, 0x04, 0x05, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x10, 0x1A, 0x1B, 0x20, 0x21, 0x22, 0x23, 0x24,
+        0x28, 0x36, 0x3F, 0x40, 0x41, 0x42, 0x45, 0x6A, 0x7C, 0xA7, 0xAC
+    };
 
     /** [start, end) of the code section's payload. */
     private static int[] codeSection(byte[] module) {

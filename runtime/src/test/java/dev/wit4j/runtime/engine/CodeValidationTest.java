@@ -28,21 +28,38 @@ class CodeValidationTest {
     private static final String[][] CASES = {
         {"(module (func (result i32) i64.const 1))", "type mismatch: expected i32, found i64 in function 0"},
         {"(module (func) (func local.get 3 drop))", "unknown local 3 in function 1"},
-        {"(module (func (result i32) (block (result i32) (block (br_table 0 1 (i32.const 0) (i32.const 1)))"
-            + " (i32.const 2))))", "type mismatch: br_table targets take 0 and 1 values"},
-        {"(module (func (result i32) (if (result i32) (i32.const 1) (then (i32.const 1)))))",
-            "type mismatch: an if without else must have results equal to its parameters"},
-        {"(module (func (param funcref) (drop (select (local.get 0) (local.get 0) (i32.const 1)))))",
-            "type mismatch: select without a type takes numbers, found funcref"},
+        {
+            "(module (func (result i32) (block (result i32) (block (br_table 0 1 (i32.const 0) (i32.const 1)))"
+                    + " (i32.const 2))))",
+            "type mismatch: br_table targets take 0 and 1 values"
+        },
+        {
+            "(module (func (result i32) (if (result i32) (i32.const 1) (then (i32.const 1)))))",
+            "type mismatch: an if without else must have results equal to its parameters"
+        },
+        {
+            "(module (func (param funcref) (drop (select (local.get 0) (local.get 0) (i32.const 1)))))",
+            "type mismatch: select without a type takes numbers, found funcref"
+        },
         // Endive checks only a function's reference to itself (C.refs: core spec, Validation of Modules)
-        {"(module (func $f) (func (drop (ref.func $f))))", "undeclared function reference: function 0 in function 1",
-            ENDIVE_ACCEPTS},
+        {
+            "(module (func $f) (func (drop (ref.func $f))))",
+            "undeclared function reference: function 0 in function 1",
+            ENDIVE_ACCEPTS
+        },
         {"(module (global i32 (i32.const 0)) (func (global.set 0 (i32.const 1))))", "global is immutable: global 0"},
-        {"(module (table 1 externref) (type $t (func)) (func (call_indirect (type $t) (i32.const 0))))",
-            "type mismatch: call_indirect through table 0 of externref"},
-        {"(module (func $f (result i64) i64.const 0) (func (result i32) return_call $f))",
-            "type mismatch: a tail call to a function of other results"},
-        {"(module (memory 1) (func (drop (i32.load align=8 (i32.const 0)))))", "alignment must not be larger than natural"},
+        {
+            "(module (table 1 externref) (type $t (func)) (func (call_indirect (type $t) (i32.const 0))))",
+            "type mismatch: call_indirect through table 0 of externref"
+        },
+        {
+            "(module (func $f (result i64) i64.const 0) (func (result i32) return_call $f))",
+            "type mismatch: a tail call to a function of other results"
+        },
+        {
+            "(module (memory 1) (func (drop (i32.load align=8 (i32.const 0)))))",
+            "alignment must not be larger than natural"
+        },
         {"(module (func (result i32) unreachable i64.const 0 i32.add))", "type mismatch: expected i32, found i64"},
         {"(module (func (block (br 1)) (br 2)))", "unknown label 2"},
         {"(module (func (drop (i32.add (i32.const 1)))))", "type mismatch: the operand stack is empty"},
@@ -53,9 +70,15 @@ class CodeValidationTest {
         {"(module (func (result i32 i64) (block (result i32 i64) (i32.const 1) (i64.const 2))))", null},
         {"(module (elem declare func $f) (func $f) (func (result funcref) ref.func $f))", null},
         {"(module (func (result f64) (unreachable) (select) (f64.neg)))", null},
-        {"(module (table 2 funcref) (elem (i32.const 0) func $f) (func $f (param i32) (result i32) local.get 0)"
-            + " (func (result i32) (table.size 0) (call_indirect (param i32) (result i32) (i32.const 0))))", null},
-        {"(module (memory 1) (data \"abc\") (func (memory.init 0 (i32.const 0) (i32.const 0) (i32.const 3)) (data.drop 0)))", null},
+        {
+            "(module (table 2 funcref) (elem (i32.const 0) func $f) (func $f (param i32) (result i32) local.get 0)"
+                    + " (func (result i32) (table.size 0) (call_indirect (param i32) (result i32) (i32.const 0))))",
+            null
+        },
+        {
+            "(module (memory 1) (data \"abc\") (func (memory.init 0 (i32.const 0) (i32.const 0) (i32.const 3)) (data.drop 0)))",
+            null
+        },
     };
 
     private static List<Wat.Assembled> modules;
@@ -83,8 +106,8 @@ class CodeValidationTest {
                 CoreModule.parse(wasm, 0);
                 continue;
             }
-            CodeValidation.InvalidCodeException e = assertThrows(CodeValidation.InvalidCodeException.class,
-                    () -> CodeValidation.validate(wasm), CASES[i][0]);
+            CodeValidation.InvalidCodeException e = assertThrows(
+                    CodeValidation.InvalidCodeException.class, () -> CodeValidation.validate(wasm), CASES[i][0]);
             assertTrue(e.getMessage().contains(expected), CASES[i][0] + " said: " + e.getMessage());
             // the byte is an instruction of the code section, and the module's error names it
             CoreModuleException error = assertThrows(CoreModuleException.class, () -> CoreModule.parse(wasm, 100));
@@ -93,7 +116,9 @@ class CodeValidationTest {
             if (CASES[i].length > 2) {
                 CoreModule.parseWorkingAround(wasm, true);
             } else {
-                assertThrows(RuntimeException.class, () -> CoreModule.parseWorkingAround(wasm, true),
+                assertThrows(
+                        RuntimeException.class,
+                        () -> CoreModule.parseWorkingAround(wasm, true),
                         "Endive refuses it too: " + CASES[i][0]);
             }
         }
@@ -102,8 +127,8 @@ class CodeValidationTest {
     @Test
     void aMismatchAtTheEndOfABlockPointsAtItsEnd() {
         byte[] wasm = modules.get(0).wasm();
-        CodeValidation.InvalidCodeException e = assertThrows(CodeValidation.InvalidCodeException.class,
-                () -> CodeValidation.validate(wasm));
+        CodeValidation.InvalidCodeException e =
+                assertThrows(CodeValidation.InvalidCodeException.class, () -> CodeValidation.validate(wasm));
         assertEquals(wasm.length - 1, e.offset(), "the function's end is the module's last byte");
         assertEquals(0x0B, wasm[e.offset()]);
     }

@@ -4,7 +4,6 @@ import static dev.wit4j.runtime.engine.split.WasmEncoding.s32;
 import static dev.wit4j.runtime.engine.split.WasmEncoding.section;
 import static dev.wit4j.runtime.engine.split.WasmEncoding.u32;
 import static dev.wit4j.runtime.engine.split.WasmEncoding.vec;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,8 +101,8 @@ class CompileReportTest {
         CoreModule module = CoreModule.parse(manyIndirectTargets(), 0);
         CompileReport report = module.compile();
         assertEquals(0, report.methodsOverJitLimit(), report.toString());
-        CoreModuleInstance instance = CoreModuleInstance.instantiate(module, (a, b) -> Optional.empty(),
-                ExecutionMode.COMPILED);
+        CoreModuleInstance instance =
+                CoreModuleInstance.instantiate(module, (a, b) -> Optional.empty(), ExecutionMode.COMPILED);
         CoreFunction dispatch = (CoreFunction) instance.export("dispatch").orElseThrow();
         for (int k : new int[] {0, 1, 383, 384, 385, 767, 768, 1000, 1199}) {
             assertArrayEquals(new long[] {3L * k + 1}, dispatch.call(k, 3), "function " + k);

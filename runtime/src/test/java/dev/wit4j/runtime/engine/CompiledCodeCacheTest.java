@@ -32,11 +32,9 @@ class CompiledCodeCacheTest {
 
     /** {@code (module (func (export "boom") unreachable))} */
     private static final byte[] BOOM = {
-            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-            0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
-            0x03, 0x02, 0x01, 0x00,
-            0x07, 0x08, 0x01, 0x04, 'b', 'o', 'o', 'm', 0x00, 0x00,
-            0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b};
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00,
+        0x07, 0x08, 0x01, 0x04, 'b', 'o', 'o', 'm', 0x00, 0x00, 0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b
+    };
 
     /** The core module of examples/components/calc.wasm, which exports {@code add}. */
     private static byte[] calc;
@@ -46,8 +44,14 @@ class CompiledCodeCacheTest {
 
     @BeforeAll
     static void readCalc() throws IOException {
-        var component = ComponentDecoder.decodeComponent(Files.readAllBytes(Paths.get("../examples/components/calc.wasm")));
-        calc = component.sections(Section.ModuleSection.class).get(0).module().bytes().toByteArray();
+        var component =
+                ComponentDecoder.decodeComponent(Files.readAllBytes(Paths.get("../examples/components/calc.wasm")));
+        calc = component
+                .sections(Section.ModuleSection.class)
+                .get(0)
+                .module()
+                .bytes()
+                .toByteArray();
     }
 
     /** A freshly parsed module using {@code cache}: nothing compiled yet, as in a new process. */
@@ -59,7 +63,8 @@ class CompiledCodeCacheTest {
 
     /** Instantiates compiled and checks that {@code add} adds. */
     private static void assertAdds(CoreModule module) {
-        CoreModuleInstance instance = CoreModuleInstance.instantiate(module, (m, n) -> Optional.empty(), ExecutionMode.COMPILED);
+        CoreModuleInstance instance =
+                CoreModuleInstance.instantiate(module, (m, n) -> Optional.empty(), ExecutionMode.COMPILED);
         CoreFunction add = (CoreFunction) instance.export("add").orElseThrow();
         assertArrayEquals(new long[] {42}, add.call(40, 2));
     }

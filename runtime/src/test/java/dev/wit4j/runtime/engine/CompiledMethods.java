@@ -9,8 +9,7 @@ import org.objectweb.asm.tree.MethodNode;
 /** The methods of the classes a core module compiles to (unsplit), for tests that read generated code. */
 final class CompiledMethods {
 
-    private CompiledMethods() {
-    }
+    private CompiledMethods() {}
 
     static List<MethodNode> of(byte[] wasm) {
         CompiledCode code = CodeCompiler.compile(wasm, () -> CoreModule.parseWorkingAround(wasm, true), 0, true);

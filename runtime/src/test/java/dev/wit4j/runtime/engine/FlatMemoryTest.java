@@ -205,7 +205,9 @@ class FlatMemoryTest {
     void theFactoryUsesAFlatMemoryForUnsharedMemories() {
         assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1, 2), Budget.UNLIMITED, null) instanceof FlatMemory);
         assertTrue(CoreModuleInstance.newMemory(new MemoryLimits(1), Budget.UNLIMITED, null) instanceof FlatMemory);
-        assertFalse(CoreModuleInstance.newMemory(new MemoryLimits(1, 2, true), Budget.UNLIMITED, null) instanceof FlatMemory);
+        assertFalse(
+                CoreModuleInstance.newMemory(new MemoryLimits(1, 2, true), Budget.UNLIMITED, null)
+                        instanceof FlatMemory);
     }
 
     private static long mask(int width) {

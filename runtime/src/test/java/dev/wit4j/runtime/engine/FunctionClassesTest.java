@@ -70,8 +70,12 @@ class FunctionClassesTest {
         byte[] bytes = chains();
         CompiledCode code = CodeCompiler.compile(bytes, () -> CoreModule.parseWorkingAround(bytes, true), 0, true);
         Map<String, byte[]> classes = code.classes();
-        assertTrue(classes.keySet().stream().noneMatch(n -> n.matches(".*FuncGroup_\\d+")), classes.keySet().toString());
-        List<String> functionClasses = classes.keySet().stream().filter(n -> n.matches(".*FuncGroup_\\d+_\\d+")).toList();
+        assertTrue(
+                classes.keySet().stream().noneMatch(n -> n.matches(".*FuncGroup_\\d+")),
+                classes.keySet().toString());
+        List<String> functionClasses = classes.keySet().stream()
+                .filter(n -> n.matches(".*FuncGroup_\\d+_\\d+"))
+                .toList();
         assertTrue(functionClasses.size() > 3, functionClasses.toString());
         for (String name : functionClasses) {
             int[] total = {0};
@@ -87,7 +91,9 @@ class FunctionClassesTest {
         long expected = 5L * (FUNCTIONS / CHAIN) + (long) (FUNCTIONS - 1) * FUNCTIONS / 2;
         for (ExecutionMode mode : ExecutionMode.values()) {
             CoreModuleInstance instance = CoreModuleInstance.instantiate(module, (a, b) -> Optional.empty(), mode);
-            assertArrayEquals(new long[] {expected}, ((CoreFunction) instance.export("run").orElseThrow()).call(5),
+            assertArrayEquals(
+                    new long[] {expected},
+                    ((CoreFunction) instance.export("run").orElseThrow()).call(5),
                     mode.toString());
         }
         assertEquals(FUNCTIONS + 1, module.compile().functions());

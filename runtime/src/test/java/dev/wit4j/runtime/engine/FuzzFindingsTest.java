@@ -33,47 +33,54 @@ class FuzzFindingsTest {
     @Test
     void anExportOfAnUnknownFunction() {
         // (export "f" (func 11)) in a module without functions
-        CoreModuleException e = assertThrows(CoreModuleException.class,
-                () -> CoreModule.parse(module(0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x0B), 0));
+        CoreModuleException e = assertThrows(
+                CoreModuleException.class, () -> CoreModule.parse(module(0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x0B), 0));
         assertTrue(e.getMessage().contains("unknown function 11 in the export `f`"), e.getMessage());
     }
 
     @Test
     void anImportOfAnUnknownType() {
         // (import "m" "f" (func (type 100))) without a type section
-        CoreModuleException e = assertThrows(CoreModuleException.class,
+        CoreModuleException e = assertThrows(
+                CoreModuleException.class,
                 () -> CoreModule.parse(module(0x02, 0x07, 0x01, 0x01, 'm', 0x01, 'f', 0x00, 0x64), 0));
         assertTrue(e.getMessage().contains("unknown type 100"), e.getMessage());
     }
 
     @Test
     void anOverlongSectionSize() {
-        assertThrows(CoreModuleException.class,
-                () -> CoreModule.parse(module(0x01, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00), 0));
+        assertThrows(
+                CoreModuleException.class, () -> CoreModule.parse(module(0x01, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00), 0));
     }
 
     @Test
     void aParserAssertionOfTheCoreEngine() throws IOException {
         byte[] component = Files.readAllBytes(Path.of("src", "test", "resources", "fuzz", "engine-assertion.wasm"));
-        WasmFormatException e = assertThrows(WasmFormatException.class, () -> Engine.create().load(component));
+        WasmFormatException e =
+                assertThrows(WasmFormatException.class, () -> Engine.create().load(component));
         assertTrue(e.getMessage().contains("core module"), e.getMessage());
     }
 
     @Test
     void aBodyThatLeavesABlockOpen() {
         // (func) whose body is `block end`: the function's own end is missing
-        CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module(
-                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
-                0x03, 0x02, 0x01, 0x00,
-                0x0A, 0x06, 0x01, 0x04, 0x00, 0x02, 0x40, 0x0B), 0));
-        assertTrue(e.getMessage().contains("unexpected end of the function body: its end is missing in function 0"),
+        CoreModuleException e = assertThrows(
+                CoreModuleException.class,
+                () -> CoreModule.parse(
+                        module(
+                                0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0A, 0x06, 0x01, 0x04,
+                                0x00, 0x02, 0x40, 0x0B),
+                        0));
+        assertTrue(
+                e.getMessage().contains("unexpected end of the function body: its end is missing in function 0"),
                 e.getMessage());
         assertTrue(e.malformed());
         // closed, it is a module
-        CoreModule.parse(module(
-                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
-                0x03, 0x02, 0x01, 0x00,
-                0x0A, 0x07, 0x01, 0x05, 0x00, 0x02, 0x40, 0x0B, 0x0B), 0);
+        CoreModule.parse(
+                module(
+                        0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0A, 0x07, 0x01, 0x05, 0x00, 0x02,
+                        0x40, 0x0B, 0x0B),
+                0);
     }
 
     @Test
@@ -84,8 +91,8 @@ class FuzzFindingsTest {
         byte[] notUtf8 = module(0x00, 0x0B, 0x04, 'n', 'a', 'm', 'e', 0x01, 0x04, 0x01, 0x00, 0x01, 0xFF);
         byte[] fine = module(0x00, 0x0B, 0x04, 'n', 'a', 'm', 'e', 0x01, 0x04, 0x01, 0x00, 0x01, 'f');
         for (byte[] bytes : new byte[][] {countPastTheEnd, notUtf8, fine}) {
-            CoreModuleInstance.instantiate(CoreModule.parse(bytes, 0), (m, n) -> java.util.Optional.empty(),
-                    ExecutionMode.INTERPRETED);
+            CoreModuleInstance.instantiate(
+                    CoreModule.parse(bytes, 0), (m, n) -> java.util.Optional.empty(), ExecutionMode.INTERPRETED);
         }
         // the section is renamed in the engine's copy only when it is malformed
         byte[] copy = fine.clone();
@@ -99,21 +106,21 @@ class FuzzFindingsTest {
     @Test
     void aTagAttributeOtherThanZero() {
         // (type (func)) (tag (type 0)) with the attribute byte 1
-        CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module(
-                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
-                0x0D, 0x03, 0x01, 0x01, 0x00), 0));
+        CoreModuleException e = assertThrows(
+                CoreModuleException.class,
+                () -> CoreModule.parse(module(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x0D, 0x03, 0x01, 0x01, 0x00), 0));
         assertTrue(e.getMessage().contains("invalid tag attribute 1"), e.getMessage());
-        CoreModule.parse(module(
-                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
-                0x0D, 0x03, 0x01, 0x00, 0x00), 0);
+        CoreModule.parse(module(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x0D, 0x03, 0x01, 0x00, 0x00), 0);
     }
 
     @Test
     void aSharedTableImport() {
         // (import "m" "t" (table 1 2 shared funcref)): flags 0x03, which the core engine's import
         // parser reads as a shared table though it implements no shared tables
-        CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module(
-                0x02, 0x0A, 0x01, 0x01, 'm', 0x01, 't', 0x01, 0x70, 0x03, 0x01, 0x02), 0));
+        CoreModuleException e = assertThrows(
+                CoreModuleException.class,
+                () -> CoreModule.parse(
+                        module(0x02, 0x0A, 0x01, 0x01, 'm', 0x01, 't', 0x01, 0x70, 0x03, 0x01, 0x02), 0));
         assertTrue(e.getMessage().contains("shared tables"), e.getMessage());
         CoreModule.parse(module(0x02, 0x0A, 0x01, 0x01, 'm', 0x01, 't', 0x01, 0x70, 0x01, 0x01, 0x02), 0);
     }
@@ -122,14 +129,16 @@ class FuzzFindingsTest {
     void aBodyWithoutItsEnd() {
         // (type (func)) (func) whose body holds only its locals: the `end` after it, still inside the
         // code section, belongs to no body (the core engine read it as the body's)
-        CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module(
-                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
-                0x03, 0x02, 0x01, 0x00,
-                0x0A, 0x04, 0x01, 0x01, 0x00, 0x0B), 0));
+        CoreModuleException e = assertThrows(
+                CoreModuleException.class,
+                () -> CoreModule.parse(
+                        module(
+                                0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0A, 0x04, 0x01, 0x01,
+                                0x00, 0x0B),
+                        0));
         assertTrue(e.getMessage().contains("must end with the `end` opcode"), e.getMessage());
-        CoreModule.parse(module(
-                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
-                0x03, 0x02, 0x01, 0x00,
-                0x0A, 0x04, 0x01, 0x02, 0x00, 0x0B), 0);
+        CoreModule.parse(
+                module(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0A, 0x04, 0x01, 0x02, 0x00, 0x0B),
+                0);
     }
 }

@@ -80,12 +80,16 @@ class GlobalCellsTest {
     @BeforeAll
     static void assemble() throws Exception {
         assumeTrue(Wat.available(), "node and the pinned jco assemble the test modules");
-        List<Wat.Assembled> out = Wat.assemble(List.of(PROVIDER,
+        List<Wat.Assembled> out = Wat.assemble(List.of(
+                PROVIDER,
                 GLOBALS.formatted("(memory 1)"),
                 GLOBALS.formatted("(import \"host\" \"memory\" (memory 1))"),
-                GLOBALS.formatted("").replace("(i32.store (global.get $sp) (local.get 0))", "")
+                GLOBALS.formatted("")
+                        .replace("(i32.store (global.get $sp) (local.get 0))", "")
                         .replace("(local.set 0 (i32.load (global.get $sp)))", "")
-                        .replace("(i32.store (global.get $sp) (call $leaf (local.get 0)))", "(drop (call $leaf (local.get 0)))")));
+                        .replace(
+                                "(i32.store (global.get $sp) (call $leaf (local.get 0)))",
+                                "(drop (call $leaf (local.get 0)))")));
         for (Wat.Assembled a : out) {
             assertNull(a.error(), a.error());
         }
@@ -161,15 +165,15 @@ class GlobalCellsTest {
     }
 
     private static CoreModuleInstance instantiate(byte[] module, ExecutionMode mode) {
-        CoreModuleInstance base = CoreModuleInstance.instantiate(CoreModule.parse(provider, 0),
-                (m, n) -> Optional.empty(), mode);
-        CoreModuleInstance memoryOwner = CoreModuleInstance.instantiate(CoreModule.parse(MEMORY, 0),
-                (m, n) -> Optional.empty(), mode);
+        CoreModuleInstance base =
+                CoreModuleInstance.instantiate(CoreModule.parse(provider, 0), (m, n) -> Optional.empty(), mode);
+        CoreModuleInstance memoryOwner =
+                CoreModuleInstance.instantiate(CoreModule.parse(MEMORY, 0), (m, n) -> Optional.empty(), mode);
         Map<String, CoreExtern> imports = Map.of(
                 "host/base", base.export("base").orElseThrow(),
                 "host/memory", memoryOwner.export("memory").orElseThrow());
-        return CoreModuleInstance.instantiate(CoreModule.parse(module, 0),
-                (m, n) -> Optional.ofNullable(imports.get(m + "/" + n)), mode);
+        return CoreModuleInstance.instantiate(
+                CoreModule.parse(module, 0), (m, n) -> Optional.ofNullable(imports.get(m + "/" + n)), mode);
     }
 
     private static long[] call(CoreModuleInstance instance, String name, long... args) {
@@ -178,8 +182,7 @@ class GlobalCellsTest {
 
     /** {@code (module (memory (export "memory") 1))} */
     private static final byte[] MEMORY = {
-        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-        0x05, 0x03, 0x01, 0x00, 0x01,
-        0x07, 0x0a, 0x01, 0x06, 'm', 'e', 'm', 'o', 'r', 'y', 0x02, 0x00,
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01, 0x07, 0x0a, 0x01, 0x06, 'm', 'e',
+        'm', 'o', 'r', 'y', 0x02, 0x00,
     };
 }

@@ -40,8 +40,8 @@ class InterruptionChecksTest {
         }
         assertEquals(1, checks, "one check, at the loop's back edge; none before the two calls");
 
-        CoreModuleInstance instance = CoreModuleInstance.instantiate(CoreModule.parse(wasm.wasm(), 0),
-                (m, n) -> Optional.empty(), ExecutionMode.COMPILED);
+        CoreModuleInstance instance = CoreModuleInstance.instantiate(
+                CoreModule.parse(wasm.wasm(), 0), (m, n) -> Optional.empty(), ExecutionMode.COMPILED);
         CoreFunction spin = (CoreFunction) instance.export("spin").orElseThrow();
         Thread caller = Thread.currentThread();
         Thread stopper = new Thread(() -> {

@@ -47,8 +47,8 @@ class MemoryAccessTest {
 
     /** Addresses near {@code size} (the memory's bytes) and near the ends of the address space. */
     private static List<Long> addresses(long size) {
-        List<Long> out = new ArrayList<>(List.of(0L, 1L, 100L, 0x7ffffff0L, 0x7fffffffL, 0x80000000L,
-                0xfffffff0L, 0xfffffffcL, 0xffffffffL, 0x10L));
+        List<Long> out = new ArrayList<>(List.of(
+                0L, 1L, 100L, 0x7ffffff0L, 0x7fffffffL, 0x80000000L, 0xfffffff0L, 0xfffffffcL, 0xffffffffL, 0x10L));
         for (long d = -12; d <= 2; d++) out.add(size + d);
         return out;
     }

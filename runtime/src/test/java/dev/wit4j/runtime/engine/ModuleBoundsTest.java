@@ -1,7 +1,6 @@
 package dev.wit4j.runtime.engine;
 
 import static dev.wit4j.runtime.engine.split.WasmEncoding.u32;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,8 +52,8 @@ class ModuleBoundsTest {
         byte[] module = module(kind.section, kind.content);
         CoreModuleException e = assertThrows(CoreModuleException.class, () -> CoreModule.parse(module, 100));
         assertTrue(e.malformed(), e.getMessage());
-        assertTrue(e.getMessage().contains("out of bounds") || e.getMessage().contains("too many locals"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("out of bounds") || e.getMessage().contains("too many locals"), e.getMessage());
         assertTrue(e.offset() > 100 && e.offset() < 100 + module.length, "offset " + e.offset());
     }
 

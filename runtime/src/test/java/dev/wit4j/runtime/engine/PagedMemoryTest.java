@@ -70,10 +70,22 @@ class PagedMemoryTest {
             int a = random.nextBoolean() ? PAGE - 8 + random.nextInt(16) : random.nextInt(size - 7);
             long v = random.nextLong();
             switch (width) {
-                case 1 -> { m.writeByte(a, (byte) v); reference.writeByte(a, (byte) v); }
-                case 2 -> { m.writeShort(a, (short) v); reference.writeShort(a, (short) v); }
-                case 4 -> { m.writeI32(a, (int) v); reference.writeI32(a, (int) v); }
-                default -> { m.writeLong(a, v); reference.writeLong(a, v); }
+                case 1 -> {
+                    m.writeByte(a, (byte) v);
+                    reference.writeByte(a, (byte) v);
+                }
+                case 2 -> {
+                    m.writeShort(a, (short) v);
+                    reference.writeShort(a, (short) v);
+                }
+                case 4 -> {
+                    m.writeI32(a, (int) v);
+                    reference.writeI32(a, (int) v);
+                }
+                default -> {
+                    m.writeLong(a, v);
+                    reference.writeLong(a, v);
+                }
             }
             int r = random.nextBoolean() ? 2 * PAGE - 8 + random.nextInt(16) : random.nextInt(size - 7);
             assertEquals(reference.readLong(r), m.readLong(r));

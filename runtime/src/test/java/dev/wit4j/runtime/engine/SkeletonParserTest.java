@@ -60,7 +60,9 @@ class SkeletonParserTest {
         byte[] bytes = module(active(0, 16, "hello"), passive("later"), active(2, 65_000, "far"), active(0, -1, ""));
         assertEquals(4, DataSegments.read(bytes).segments().size());
         SkeletonParser.Skeleton skeleton = SkeletonParser.parse(bytes);
-        assertEquals(0, skeleton.module().dataSection().getDataSegment(0).data().length,
+        assertEquals(
+                0,
+                skeleton.module().dataSection().getDataSegment(0).data().length,
                 "a module whose memory is its own gets placeholders");
         assertSame(CoreModule.parseWorkingAround(bytes, false), skeleton);
     }
@@ -77,29 +79,38 @@ class SkeletonParserTest {
     /** Placeholder segments' bytes are compared where they lie. */
     private static void assertSame(WasmModule expected, SkeletonParser.Skeleton skeleton) {
         WasmModule actual = skeleton.module();
-        assertEquals(expected.functionSection().functionCount(), actual.codeSection().functionBodyCount());
+        assertEquals(
+                expected.functionSection().functionCount(), actual.codeSection().functionBodyCount());
         List<DataSegment> e = List.of(expected.dataSection().dataSegments());
         DataSegment[] segments = actual.dataSection().dataSegments();
         List<DataSegment> a = List.of(segments);
         assertEquals(e.size(), a.size());
         for (int i = 0; i < e.size(); i++) {
             assertEquals(e.get(i).getClass(), a.get(i).getClass(), "segment " + i);
-            SegmentBytes.Slice bytes = skeleton.segments() != null ? skeleton.segments().bytes(segments, i)
-                    : SegmentBytes.of(segments[i]);
-            assertArrayEquals(e.get(i).data(),
+            SegmentBytes.Slice bytes =
+                    skeleton.segments() != null ? skeleton.segments().bytes(segments, i) : SegmentBytes.of(segments[i]);
+            assertArrayEquals(
+                    e.get(i).data(),
                     java.util.Arrays.copyOfRange(bytes.array(), bytes.from(), bytes.from() + bytes.length()),
                     "segment " + i);
             if (e.get(i) instanceof ActiveDataSegment ea) {
                 ActiveDataSegment aa = (ActiveDataSegment) a.get(i);
                 assertEquals(ea.index(), aa.index(), "segment " + i);
-                assertEquals(ea.offsetInstructions().size(), aa.offsetInstructions().size(), "segment " + i);
+                assertEquals(
+                        ea.offsetInstructions().size(), aa.offsetInstructions().size(), "segment " + i);
                 for (int k = 0; k < ea.offsetInstructions().size(); k++) {
-                    assertEquals(ea.offsetInstructions().get(k).opcode(), aa.offsetInstructions().get(k).opcode());
-                    assertArrayEquals(ea.offsetInstructions().get(k).operands(), aa.offsetInstructions().get(k).operands());
+                    assertEquals(
+                            ea.offsetInstructions().get(k).opcode(),
+                            aa.offsetInstructions().get(k).opcode());
+                    assertArrayEquals(
+                            ea.offsetInstructions().get(k).operands(),
+                            aa.offsetInstructions().get(k).operands());
                 }
             }
         }
-        assertEquals(expected.globalSection().globalCount(), actual.globalSection().globalCount());
-        assertEquals(expected.memorySection().isPresent(), actual.memorySection().isPresent());
+        assertEquals(
+                expected.globalSection().globalCount(), actual.globalSection().globalCount());
+        assertEquals(
+                expected.memorySection().isPresent(), actual.memorySection().isPresent());
     }
 }

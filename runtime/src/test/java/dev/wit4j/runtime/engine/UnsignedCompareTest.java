@@ -22,9 +22,18 @@ class UnsignedCompareTest {
             """;
 
     private static final int[][] CASES = {
-        {0, 0, 1}, {1, 0, 1}, {0, 1, 0}, {-1, 0, 1}, {0, -1, 0}, {-1, -1, 1},
-        {Integer.MIN_VALUE, Integer.MAX_VALUE, 1}, {Integer.MAX_VALUE, Integer.MIN_VALUE, 0},
-        {Integer.MIN_VALUE, Integer.MIN_VALUE, 1}, {-2, -1, 0}, {-1, -2, 1}, {7, 7, 1},
+        {0, 0, 1},
+        {1, 0, 1},
+        {0, 1, 0},
+        {-1, 0, 1},
+        {0, -1, 0},
+        {-1, -1, 1},
+        {Integer.MIN_VALUE, Integer.MAX_VALUE, 1},
+        {Integer.MAX_VALUE, Integer.MIN_VALUE, 0},
+        {Integer.MIN_VALUE, Integer.MIN_VALUE, 1},
+        {-2, -1, 0},
+        {-1, -2, 1},
+        {7, 7, 1},
     };
 
     @ParameterizedTest
@@ -33,8 +42,8 @@ class UnsignedCompareTest {
         assumeTrue(Wat.available(), "node and the pinned jco assemble the test module");
         Wat.Assembled wasm = Wat.assemble(List.of(MODULE)).get(0);
         assertNull(wasm.error(), wasm.error());
-        CoreModuleInstance instance = CoreModuleInstance.instantiate(CoreModule.parse(wasm.wasm(), 0),
-                (m, n) -> Optional.empty(), mode);
+        CoreModuleInstance instance =
+                CoreModuleInstance.instantiate(CoreModule.parse(wasm.wasm(), 0), (m, n) -> Optional.empty(), mode);
         CoreFunction ge = (CoreFunction) instance.export("ge").orElseThrow();
         // enough calls for the JIT to compile the function and the comparison it inlines
         for (int round = 0; round < 20_000; round++) {
@@ -48,8 +57,10 @@ class UnsignedCompareTest {
         if (mode == ExecutionMode.COMPILED) {
             for (MethodNode method : CompiledMethods.of(wasm.wasm())) {
                 for (AbstractInsnNode insn : method.instructions) {
-                    assertFalse(insn instanceof MethodInsnNode call && call.owner.endsWith("Shaded")
-                            && call.name.equals("i32_ge_u"),
+                    assertFalse(
+                            insn instanceof MethodInsnNode call
+                                    && call.owner.endsWith("Shaded")
+                                    && call.name.equals("i32_ge_u"),
                             "the compiler's own i32_ge_u is still called in " + method.name);
                 }
             }

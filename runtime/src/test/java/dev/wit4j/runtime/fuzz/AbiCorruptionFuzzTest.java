@@ -55,7 +55,9 @@ class AbiCorruptionFuzzTest {
      * results have, on a busy machine): only a call far beyond that is a finding.
      */
     private static final long TIME_LIMIT_MILLIS = 10_000;
-    private static final Engine ENGINE = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+
+    private static final Engine ENGINE =
+            Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
 
     private final List<String> findings = new ArrayList<>();
     private long calls;
@@ -73,7 +75,9 @@ class AbiCorruptionFuzzTest {
                 List<String> texts = new ArrayList<>();
                 for (long c = first; c < Math.min(components, first + COMPONENTS_PER_BATCH); c++) {
                     List<Function> fs = new ArrayList<>();
-                    for (long n = c * FUNCTIONS_PER_COMPONENT; n < Math.min(functions, (c + 1) * FUNCTIONS_PER_COMPONENT); n++) {
+                    for (long n = c * FUNCTIONS_PER_COMPONENT;
+                            n < Math.min(functions, (c + 1) * FUNCTIONS_PER_COMPONENT);
+                            n++) {
                         fs.add(AbiRandom.function(Fuzz.SEED, n));
                     }
                     batch.add(fs);
@@ -85,8 +89,10 @@ class AbiCorruptionFuzzTest {
                 for (int i = 0; i < batch.size() && findings.size() < MAX_FINDINGS; i++) {
                     Wat.Assembled outer = assembled.get(2 * i);
                     Wat.Assembled inner = assembled.get(2 * i + 1);
-                    assertTrue(outer.error() == null && inner.error() == null, "the text parser refused a component: "
-                            + outer.error() + " " + inner.error() + "\n" + texts.get(2 * i));
+                    assertTrue(
+                            outer.error() == null && inner.error() == null,
+                            "the text parser refused a component: " + outer.error() + " " + inner.error() + "\n"
+                                    + texts.get(2 * i));
                     run(batch.get(i), texts.get(2 * i), ENGINE.load(outer.wasm()), ENGINE.load(inner.wasm()));
                 }
             }
@@ -107,7 +113,8 @@ class AbiCorruptionFuzzTest {
         Instance inner;
     }
 
-    private void run(List<Function> functions, String text, Component outer, Component inner) throws InterruptedException {
+    private void run(List<Function> functions, String text, Component outer, Component inner)
+            throws InterruptedException {
         Linker host = ENGINE.linker();
         AtomicReference<Optional<Value>> result = new AtomicReference<>();
         for (Function f : functions) {
@@ -134,9 +141,12 @@ class AbiCorruptionFuzzTest {
                         }
                         instances.outer = linker.instantiate(outer);
                     }
-                    Instance damaging = chained ? (damage.inner() ? instances.inner : instances.outer) : instances.direct;
+                    Instance damaging =
+                            chained ? (damage.inner() ? instances.inner : instances.outer) : instances.direct;
                     damage.arm(damaging);
-                    (chained ? instances.outer : instances.direct).func("run-" + f.prefix()).call(args);
+                    (chained ? instances.outer : instances.direct)
+                            .func("run-" + f.prefix())
+                            .call(args);
                     // the damage went unnoticed (a flipped bit of a number is another number): disarm
                     Damage.disarm(damaging);
                     return null;
@@ -158,7 +168,11 @@ class AbiCorruptionFuzzTest {
                 if (problem != null) {
                     findings.add("  function " + f.number() + ", call " + call + " (" + damage + "): " + problem + "\n"
                             + "    type: " + ForwardingComponent.witSignature(s) + "\n"
-                            + String.join("", f.definitions().stream().map(t -> "      " + AbiType.witDefinition(t) + "\n").toList())
+                            + String.join(
+                                    "",
+                                    f.definitions().stream()
+                                            .map(t -> "      " + AbiType.witDefinition(t) + "\n")
+                                            .toList())
                             + "    component: " + write(f, text));
                 }
             }
@@ -174,6 +188,7 @@ class AbiCorruptionFuzzTest {
     }
 
     private static Path write(Function f, String text) {
-        return Fuzz.keep("abi-corruption-" + Fuzz.SEED + "-f" + f.number() + ".wat", text.getBytes(StandardCharsets.UTF_8));
+        return Fuzz.keep(
+                "abi-corruption-" + Fuzz.SEED + "-f" + f.number() + ".wat", text.getBytes(StandardCharsets.UTF_8));
     }
 }

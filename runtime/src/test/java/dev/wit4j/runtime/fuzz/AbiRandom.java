@@ -27,9 +27,11 @@ public final class AbiRandom {
     private static final int NODE_BUDGET = 60;
     /** List elements and string code points per value, so that no value is unreasonably large. */
     private static final int VALUE_BUDGET = 40_000;
+
     private static final int[] FLAG_COUNTS = {1, 2, 7, 8, 9, 15, 16, 17, 31, 32};
-    private static final int[] CHAR_BOUNDARIES = {0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF,
-        0x10000, 0x10FFFF};
+    private static final int[] CHAR_BOUNDARIES = {
+        0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x10FFFF
+    };
 
     /** A function type: its parameters and its result, if it has one. */
     public record Signature(List<AbiType> params, Optional<AbiType> result) {
@@ -52,8 +54,7 @@ public final class AbiRandom {
         }
     }
 
-    private AbiRandom() {
-    }
+    private AbiRandom() {}
 
     private static SplittableRandom random(long seed, long... path) {
         long s = seed;
@@ -98,7 +99,8 @@ public final class AbiRandom {
                 case 0:
                     return new AbiType.ListOf(type(depth + 1));
                 case 8:
-                    return new AbiType.FixedList(type(depth + 1), r.nextInt(8) == 0 ? 5 + r.nextInt(36) : 1 + r.nextInt(4));
+                    return new AbiType.FixedList(
+                            type(depth + 1), r.nextInt(8) == 0 ? 5 + r.nextInt(36) : 1 + r.nextInt(4));
                 case 9: {
                     AbiType.Prim key;
                     do {
@@ -232,7 +234,9 @@ public final class AbiRandom {
                 return Value.tuple(tu.types().stream().map(this::value).toArray(Value[]::new));
             } else if (t instanceof AbiType.Variant v) {
                 AbiType.Case c = v.cases().get(r.nextInt(v.cases().size()));
-                return c.type().isPresent() ? Value.variant(c.name(), value(c.type().get())) : Value.variant(c.name());
+                return c.type().isPresent()
+                        ? Value.variant(c.name(), value(c.type().get()))
+                        : Value.variant(c.name());
             } else if (t instanceof AbiType.Enum e) {
                 return Value.enumCase(e.cases().get(r.nextInt(e.cases().size())));
             } else if (t instanceof AbiType.Option o) {
@@ -275,8 +279,11 @@ public final class AbiRandom {
                 case S16 -> Value.s16(edge ? pick(Short.MIN_VALUE, Short.MAX_VALUE, 0, -1) : (short) r.nextInt());
                 case U16 -> Value.u16(edge ? pick(0, 0xFFFF, 0x8000, 0x7FFF) : r.nextInt(0x10000));
                 case S32 -> Value.s32(edge ? pick(Integer.MIN_VALUE, Integer.MAX_VALUE, 0, -1) : r.nextInt());
-                case U32 -> Value.u32(edge ? Integer.toUnsignedLong(pick(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE))
-                        : Integer.toUnsignedLong(r.nextInt()));
+                case U32 ->
+                    Value.u32(
+                            edge
+                                    ? Integer.toUnsignedLong(pick(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE))
+                                    : Integer.toUnsignedLong(r.nextInt()));
                 case S64 -> Value.s64(edge ? pickLong(Long.MIN_VALUE, Long.MAX_VALUE, 0, -1) : r.nextLong());
                 case U64 -> Value.u64(edge ? pickLong(0, -1, Long.MIN_VALUE, Long.MAX_VALUE) : r.nextLong());
                 case F32 -> Value.f32(f32(edge));
@@ -319,8 +326,9 @@ public final class AbiRandom {
                 case 2 -> r.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
                 case 3 -> r.nextBoolean() ? Double.MIN_VALUE : -Double.MAX_VALUE;
                 case 4 -> Double.NaN;
-                default -> Double.longBitsToDouble((r.nextLong() & 0x800F_FFFF_FFFF_FFFFL | 0x7FF0_0000_0000_0000L)
-                        | (1L << r.nextInt(52)));
+                default ->
+                    Double.longBitsToDouble(
+                            (r.nextLong() & 0x800F_FFFF_FFFF_FFFFL | 0x7FF0_0000_0000_0000L) | (1L << r.nextInt(52)));
             };
         }
 
@@ -391,10 +399,12 @@ public final class AbiRandom {
         } else if (v instanceof Value.ListValue l) {
             return Value.list(l.elements().stream().map(AbiRandom::canonical).toList());
         } else if (v instanceof Value.FixedList l) {
-            return Value.fixedList(l.elements().stream().map(AbiRandom::canonical).toList());
+            return Value.fixedList(
+                    l.elements().stream().map(AbiRandom::canonical).toList());
         } else if (v instanceof Value.MapValue m) {
             return new Value.MapValue(m.entries().stream()
-                    .map(e -> new Value.MapValue.Entry(canonical(e.key()), canonical(e.value()))).toList());
+                    .map(e -> new Value.MapValue.Entry(canonical(e.key()), canonical(e.value())))
+                    .toList());
         } else if (v instanceof Value.RecordValue rec) {
             Map<String, Value> fields = new LinkedHashMap<>();
             rec.fields().forEach((name, value) -> fields.put(name, canonical(value)));

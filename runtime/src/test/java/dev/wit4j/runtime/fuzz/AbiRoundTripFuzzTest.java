@@ -67,10 +67,13 @@ class AbiRoundTripFuzzTest {
     private static final int FUNCTIONS_PER_COMPONENT = 8;
     /** Components assembled per node process. */
     private static final int COMPONENTS_PER_BATCH = 64;
+
     private static final int MAX_FINDINGS = 20;
 
-    private static final Engine INTERPRETED = Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
-    private static final Engine COMPILED = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
+    private static final Engine INTERPRETED =
+            Engine.builder().executionMode(ExecutionMode.INTERPRETED).build();
+    private static final Engine COMPILED =
+            Engine.builder().executionMode(ExecutionMode.COMPILED).build();
 
     private final List<String> findings = new ArrayList<>();
     private final TreeSet<String> kinds = new TreeSet<>();
@@ -101,15 +104,16 @@ class AbiRoundTripFuzzTest {
                 }
                 run(b, binaries);
                 if (functions > 10_000) {
-                    System.out.println("  " + Math.min(functions, next * FUNCTIONS_PER_COMPONENT) + " functions, " + calls
-                            + " calls, " + findings.size() + " findings"); // a long run's progress
+                    System.out.println("  " + Math.min(functions, next * FUNCTIONS_PER_COMPONENT) + " functions, "
+                            + calls + " calls, " + findings.size() + " findings"); // a long run's progress
                 }
                 b = following;
             }
         } finally {
             assembler.shutdownNow();
         }
-        String summary = "canonical ABI round trips: " + functions + " functions, " + calls + " calls (" + paramsInMemory
+        String summary = "canonical ABI round trips: " + functions + " functions, " + calls + " calls ("
+                + paramsInMemory
                 + " functions with parameters in memory, " + resultInMemory + " with the result in memory; seed "
                 + Fuzz.SEED + ")";
         System.out.println(summary);
@@ -118,9 +122,32 @@ class AbiRoundTripFuzzTest {
         }
         if (functions >= 200) {
             // the short pass must reach every kind of type, both places parameters and results go
-            assertEquals(new TreeSet<>(List.of("bool", "char", "enum", "f32", "f64", "fixed-list", "flags", "list", "map",
-                    "option", "record", "result", "s16", "s32", "s64", "s8", "string", "tuple", "u16", "u32", "u64", "u8",
-                    "variant")), kinds);
+            assertEquals(
+                    new TreeSet<>(List.of(
+                            "bool",
+                            "char",
+                            "enum",
+                            "f32",
+                            "f64",
+                            "fixed-list",
+                            "flags",
+                            "list",
+                            "map",
+                            "option",
+                            "record",
+                            "result",
+                            "s16",
+                            "s32",
+                            "s64",
+                            "s8",
+                            "string",
+                            "tuple",
+                            "u16",
+                            "u32",
+                            "u64",
+                            "u8",
+                            "variant")),
+                    kinds);
             assertTrue(paramsInMemory > 0 && resultInMemory > 0, summary);
         }
     }
@@ -131,7 +158,9 @@ class AbiRoundTripFuzzTest {
             this(first, new ArrayList<>(), new ArrayList<>());
             for (long c = first; c < Math.min(components, first + COMPONENTS_PER_BATCH); c++) {
                 List<Function> fs = new ArrayList<>();
-                for (long n = c * FUNCTIONS_PER_COMPONENT; n < Math.min(functionCount, (c + 1) * FUNCTIONS_PER_COMPONENT); n++) {
+                for (long n = c * FUNCTIONS_PER_COMPONENT;
+                        n < Math.min(functionCount, (c + 1) * FUNCTIONS_PER_COMPONENT);
+                        n++) {
                     fs.add(AbiRandom.function(Fuzz.SEED, n));
                 }
                 functions.add(fs);
@@ -147,12 +176,22 @@ class AbiRoundTripFuzzTest {
             Wat.Assembled outer = assembled.get(2 * i);
             Wat.Assembled inner = assembled.get(2 * i + 1);
             if (outer.error() != null || inner.error() != null) {
-                finding(b.functions().get(i), b.texts().get(2 * i), "the text parser refused the component: "
-                        + (outer.error() != null ? outer.error() : inner.error()));
+                finding(
+                        b.functions().get(i),
+                        b.texts().get(2 * i),
+                        "the text parser refused the component: "
+                                + (outer.error() != null ? outer.error() : inner.error()));
                 continue;
             }
-            run(new Pair(b.functions().get(i), b.texts().get(2 * i), outer.wasm(), encoding(c, 0), inner.wasm(),
-                    encoding(c, 1)), c % 8 != 7 ? INTERPRETED : COMPILED);
+            run(
+                    new Pair(
+                            b.functions().get(i),
+                            b.texts().get(2 * i),
+                            outer.wasm(),
+                            encoding(c, 0),
+                            inner.wasm(),
+                            encoding(c, 1)),
+                    c % 8 != 7 ? INTERPRETED : COMPILED);
         }
     }
 
@@ -199,9 +238,13 @@ class AbiRoundTripFuzzTest {
      * One component's functions, in two copies whose string encodings may differ: calls go from Java
      * to the first, which calls the host directly, or calls the second, which calls the host.
      */
-    private record Pair(List<Function> functions, String text, byte[] outer, Encoding outerEncoding, byte[] inner,
-            Encoding innerEncoding) {
-    }
+    private record Pair(
+            List<Function> functions,
+            String text,
+            byte[] outer,
+            Encoding outerEncoding,
+            byte[] inner,
+            Encoding innerEncoding) {}
 
     private void run(Pair pair, Engine engine) {
         Component outer;
@@ -273,8 +316,10 @@ class AbiRoundTripFuzzTest {
                     chained = throughInner ? null : chained;
                 }
                 if (problem != null) {
-                    String path = "strings in " + pair.outerEncoding().text + (throughInner
-                            ? ", through a second component with strings in " + pair.innerEncoding().text : "");
+                    String path = "strings in " + pair.outerEncoding().text
+                            + (throughInner
+                                    ? ", through a second component with strings in " + pair.innerEncoding().text
+                                    : "");
                     finding(f, call, path, pair.text(), func, expected, out, problem);
                 }
             }
@@ -287,7 +332,8 @@ class AbiRoundTripFuzzTest {
      * component does not look at the values.
      */
     private static String layout(Function f, Func func) {
-        List<ValueType> types = new ArrayList<>(func.params().stream().map(Func.Param::type).toList());
+        List<ValueType> types =
+                new ArrayList<>(func.params().stream().map(Func.Param::type).toList());
         List<AbiType> expected = new ArrayList<>(f.signature().params());
         func.result().ifPresent(types::add);
         f.signature().result().ifPresent(expected::add);
@@ -299,7 +345,9 @@ class AbiRoundTripFuzzTest {
                 what = "alignment " + Layout.alignment(t) + ", CanonicalABI.md " + AbiType.alignment(spec);
             } else if (Layout.elemSize(t) != AbiType.size(spec)) {
                 what = "size " + Layout.elemSize(t) + ", CanonicalABI.md " + AbiType.size(spec);
-            } else if (!Layout.flatten(t).stream().map(ft -> ft.name().toLowerCase(Locale.ROOT)).toList()
+            } else if (!Layout.flatten(t).stream()
+                    .map(ft -> ft.name().toLowerCase(Locale.ROOT))
+                    .toList()
                     .equals(AbiType.flat(spec))) {
                 what = "flattening " + Layout.flatten(t) + ", CanonicalABI.md " + AbiType.flat(spec);
             }
@@ -333,38 +381,68 @@ class AbiRoundTripFuzzTest {
         return null;
     }
 
-    private void finding(Function f, int call, String path, String text, Func func, Expected e, Optional<Value> out,
+    private void finding(
+            Function f,
+            int call,
+            String path,
+            String text,
+            Func func,
+            Expected e,
+            Optional<Value> out,
             String problem) {
-        StringBuilder sb = new StringBuilder("  function " + f.number() + ", call " + call + " (" + path + "): " + problem
-                + "\n");
-        sb.append("    type: ").append(ForwardingComponent.witSignature(f.signature())).append('\n');
+        StringBuilder sb =
+                new StringBuilder("  function " + f.number() + ", call " + call + " (" + path + "): " + problem + "\n");
+        sb.append("    type: ")
+                .append(ForwardingComponent.witSignature(f.signature()))
+                .append('\n');
         for (AbiType.Named t : f.definitions()) {
             sb.append("      ").append(AbiType.witDefinition(t)).append('\n');
         }
         for (int i = 0; i < e.args.size(); i++) {
             ValueType type = func.params().get(i).type();
-            sb.append("    p").append(i).append(" sent: ").append(wave(e.args.get(i), type)).append('\n');
+            sb.append("    p")
+                    .append(i)
+                    .append(" sent: ")
+                    .append(wave(e.args.get(i), type))
+                    .append('\n');
             if (e.receivedArgs != null && i < e.receivedArgs.size()) {
-                sb.append("    p").append(i).append(" received: ").append(wave(e.receivedArgs.get(i), type)).append('\n');
+                sb.append("    p")
+                        .append(i)
+                        .append(" received: ")
+                        .append(wave(e.receivedArgs.get(i), type))
+                        .append('\n');
             }
         }
         func.result().ifPresent(type -> {
-            e.result.ifPresent(v -> sb.append("    returned by the host: ").append(wave(v, type)).append('\n'));
-            out.ifPresent(v -> sb.append("    returned by the export: ").append(wave(v, type)).append('\n'));
+            e.result.ifPresent(v -> sb.append("    returned by the host: ")
+                    .append(wave(v, type))
+                    .append('\n'));
+            out.ifPresent(v -> sb.append("    returned by the export: ")
+                    .append(wave(v, type))
+                    .append('\n'));
         });
         findings.add(sb.append("    component: ").append(write(f, text)).toString());
     }
 
     private void finding(List<Function> functions, String text, String problem) {
         Function first = functions.get(0);
-        StringBuilder sb = new StringBuilder(functions.size() == 1 ? "  function " + first.number()
-                : "  functions " + first.number() + ".." + functions.get(functions.size() - 1).number());
+        StringBuilder sb = new StringBuilder(
+                functions.size() == 1
+                        ? "  function " + first.number()
+                        : "  functions " + first.number() + ".."
+                                + functions.get(functions.size() - 1).number());
         sb.append(": ").append(problem).append('\n');
         if (functions.size() == 1) {
-            sb.append("    type: ").append(ForwardingComponent.witSignature(first.signature())).append('\n');
-            first.definitions().forEach(t -> sb.append("      ").append(AbiType.witDefinition(t)).append('\n'));
+            sb.append("    type: ")
+                    .append(ForwardingComponent.witSignature(first.signature()))
+                    .append('\n');
+            first.definitions()
+                    .forEach(t ->
+                            sb.append("      ").append(AbiType.witDefinition(t)).append('\n'));
         }
-        findings.add(sb.append("    component: ").append(write(functions.get(0), text)).toString());
+        findings.add(sb.append("    component: ")
+                .append(write(functions.get(0), text))
+                .toString());
     }
 
     private static String wave(Value v, ValueType type) {

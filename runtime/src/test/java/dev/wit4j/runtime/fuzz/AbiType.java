@@ -16,7 +16,19 @@ public sealed interface AbiType {
 
     /** The primitive types, by their WIT (and component text format) names. */
     enum Prim implements AbiType {
-        BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING;
+        BOOL,
+        S8,
+        U8,
+        S16,
+        U16,
+        S32,
+        U32,
+        S64,
+        U64,
+        F32,
+        F64,
+        CHAR,
+        STRING;
 
         public String text() {
             return name().toLowerCase(Locale.ROOT);
@@ -24,28 +36,22 @@ public sealed interface AbiType {
     }
 
     /** {@code list<T>}. */
-    record ListOf(AbiType element) implements AbiType {
-    }
+    record ListOf(AbiType element) implements AbiType {}
 
     /** {@code list<T, N>} (🔧 fixed-length lists). */
-    record FixedList(AbiType element, int length) implements AbiType {
-    }
+    record FixedList(AbiType element, int length) implements AbiType {}
 
     /** {@code map<K, V>} (🗺️), the key a primitive other than a float. */
-    record MapOf(AbiType key, AbiType value) implements AbiType {
-    }
+    record MapOf(AbiType key, AbiType value) implements AbiType {}
 
     /** {@code tuple<...>}, at least one type. */
-    record Tuple(List<AbiType> types) implements AbiType {
-    }
+    record Tuple(List<AbiType> types) implements AbiType {}
 
     /** {@code option<T>}. */
-    record Option(AbiType type) implements AbiType {
-    }
+    record Option(AbiType type) implements AbiType {}
 
     /** {@code result<T, E>}, either side possibly absent. */
-    record Result(Optional<AbiType> ok, Optional<AbiType> err) implements AbiType {
-    }
+    record Result(Optional<AbiType> ok, Optional<AbiType> err) implements AbiType {}
 
     /**
      * A type that must be named to appear in an import or export (Explainer.md, "external
@@ -56,28 +62,22 @@ public sealed interface AbiType {
     }
 
     /** {@code record}. */
-    record Record(String name, List<Field> fields) implements Named {
-    }
+    record Record(String name, List<Field> fields) implements Named {}
 
     /** A record field. */
-    record Field(String name, AbiType type) {
-    }
+    record Field(String name, AbiType type) {}
 
     /** {@code variant}. */
-    record Variant(String name, List<Case> cases) implements Named {
-    }
+    record Variant(String name, List<Case> cases) implements Named {}
 
     /** A variant case and its payload, if it has one. */
-    record Case(String name, Optional<AbiType> type) {
-    }
+    record Case(String name, Optional<AbiType> type) {}
 
     /** {@code enum}. */
-    record Enum(String name, List<String> cases) implements Named {
-    }
+    record Enum(String name, List<String> cases) implements Named {}
 
     /** {@code flags}: 1 to 32 flags (Binary.md). */
-    record Flags(String name, List<String> flags) implements Named {
-    }
+    record Flags(String name, List<String> flags) implements Named {}
 
     // ---------------------------------------------------------------- text
 
@@ -108,11 +108,20 @@ public sealed interface AbiType {
         StringBuilder sb = new StringBuilder();
         if (t instanceof Record r) {
             sb.append("(record");
-            r.fields().forEach(f -> sb.append(" (field \"").append(f.name()).append("\" ").append(wat(f.type())).append(')'));
+            r.fields()
+                    .forEach(f -> sb.append(" (field \"")
+                            .append(f.name())
+                            .append("\" ")
+                            .append(wat(f.type()))
+                            .append(')'));
         } else if (t instanceof Variant v) {
             sb.append("(variant");
-            v.cases().forEach(c -> sb.append(" (case \"").append(c.name()).append('"')
-                    .append(c.type().map(p -> " " + wat(p)).orElse("")).append(')'));
+            v.cases()
+                    .forEach(c -> sb.append(" (case \"")
+                            .append(c.name())
+                            .append('"')
+                            .append(c.type().map(p -> " " + wat(p)).orElse(""))
+                            .append(')'));
         } else if (t instanceof Enum e) {
             sb.append("(enum");
             e.cases().forEach(c -> sb.append(" \"").append(c).append('"'));
@@ -144,18 +153,24 @@ public sealed interface AbiType {
         if (r.ok().isEmpty() && r.err().isEmpty()) {
             return "result";
         }
-        return "result<" + r.ok().map(AbiType::wit).orElse("_") + r.err().map(e -> ", " + wit(e)).orElse("") + ">";
+        return "result<" + r.ok().map(AbiType::wit).orElse("_")
+                + r.err().map(e -> ", " + wit(e)).orElse("") + ">";
     }
 
     /** The definition of a named type in WIT. */
     static String witDefinition(Named t) {
         if (t instanceof Record r) {
-            return "record " + r.name() + " { " + r.fields().stream().map(f -> f.name() + ": " + wit(f.type()))
-                    .collect(Collectors.joining(", ")) + " }";
+            return "record " + r.name() + " { "
+                    + r.fields().stream()
+                            .map(f -> f.name() + ": " + wit(f.type()))
+                            .collect(Collectors.joining(", ")) + " }";
         } else if (t instanceof Variant v) {
-            return "variant " + v.name() + " { " + v.cases().stream()
-                    .map(c -> c.name() + c.type().map(p -> "(" + wit(p) + ")").orElse(""))
-                    .collect(Collectors.joining(", ")) + " }";
+            return "variant " + v.name() + " { "
+                    + v.cases().stream()
+                            .map(c -> c.name()
+                                    + c.type().map(p -> "(" + wit(p) + ")").orElse(""))
+                            .collect(Collectors.joining(", "))
+                    + " }";
         } else if (t instanceof Enum e) {
             return "enum " + e.name() + " { " + String.join(", ", e.cases()) + " }";
         }

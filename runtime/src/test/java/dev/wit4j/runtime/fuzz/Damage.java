@@ -37,8 +37,11 @@ public record Damage(int target, int offset, int mask, boolean inner) {
 
     /** Arms {@code instance}, an instance of a corruptible component, with this damage. */
     public void arm(Instance instance) {
-        instance.func("corrupt").call(Value.u32(target), Value.u32(Integer.toUnsignedLong(offset)),
-                Value.u32(Integer.toUnsignedLong(mask)));
+        instance.func("corrupt")
+                .call(
+                        Value.u32(target),
+                        Value.u32(Integer.toUnsignedLong(offset)),
+                        Value.u32(Integer.toUnsignedLong(mask)));
     }
 
     /** Disarms {@code instance}: its calls pass values on as they are again. */
@@ -68,9 +71,11 @@ public record Damage(int target, int offset, int mask, boolean inner) {
     public String toString() {
         String what = switch (target) {
             case 1 -> "core parameter " + offset;
-            case 2 -> "memory byte " + Integer.toUnsignedString(offset) + " (modulo the values' extent) before the import";
+            case 2 ->
+                "memory byte " + Integer.toUnsignedString(offset) + " (modulo the values' extent) before the import";
             case 3 -> "the flat result";
-            default -> "memory byte " + Integer.toUnsignedString(offset) + " (modulo the values' extent) after the import";
+            default ->
+                "memory byte " + Integer.toUnsignedString(offset) + " (modulo the values' extent) after the import";
         };
         return what + " XOR 0x" + Integer.toHexString(mask) + (inner ? ", by the second copy" : "");
     }

@@ -33,7 +33,9 @@ public final class ForwardingComponent {
 
     /** The {@code string-encoding} canonical options. */
     public enum Encoding {
-        UTF8("utf8"), UTF16("utf16"), LATIN1_UTF16("latin1+utf16");
+        UTF8("utf8"),
+        UTF16("utf16"),
+        LATIN1_UTF16("latin1+utf16");
 
         public final String text;
 
@@ -67,8 +69,7 @@ public final class ForwardingComponent {
                 (func (export "used") (result i32) (global.get $bump)))
             """;
 
-    private ForwardingComponent() {
-    }
+    private ForwardingComponent() {}
 
     /** The component text for {@code functions}, all with strings in {@code encoding}. */
     public static String wat(List<Function> functions, Encoding encoding) {
@@ -80,12 +81,25 @@ public final class ForwardingComponent {
         StringBuilder sb = new StringBuilder("(component\n");
         for (Function f : functions) {
             for (AbiType.Named t : f.definitions()) {
-                sb.append("  (type $").append(t.name()).append("-def ").append(AbiType.watDefinition(t)).append(")\n");
-                sb.append("  (import \"").append(t.name()).append("\" (type $").append(t.name())
-                        .append(" (eq $").append(t.name()).append("-def)))\n");
+                sb.append("  (type $")
+                        .append(t.name())
+                        .append("-def ")
+                        .append(AbiType.watDefinition(t))
+                        .append(")\n");
+                sb.append("  (import \"")
+                        .append(t.name())
+                        .append("\" (type $")
+                        .append(t.name())
+                        .append(" (eq $")
+                        .append(t.name())
+                        .append("-def)))\n");
             }
-            sb.append("  (import \"host-").append(f.prefix()).append("\" (func $host-").append(f.prefix())
-                    .append(componentType(f.signature())).append("))\n");
+            sb.append("  (import \"host-")
+                    .append(f.prefix())
+                    .append("\" (func $host-")
+                    .append(f.prefix())
+                    .append(componentType(f.signature()))
+                    .append("))\n");
         }
         sb.append(LIBC);
         sb.append("  (core instance $libc (instantiate $Libc))\n");
@@ -93,20 +107,41 @@ public final class ForwardingComponent {
         sb.append("  (alias core export $libc \"realloc\" (core func $realloc))\n");
         String options = "(memory $mem) (realloc $realloc) string-encoding=" + encoding.text;
         for (Function f : functions) {
-            sb.append("  (core func $lower-").append(f.prefix()).append(" (canon lower (func $host-").append(f.prefix())
-                    .append(") ").append(options).append("))\n");
+            sb.append("  (core func $lower-")
+                    .append(f.prefix())
+                    .append(" (canon lower (func $host-")
+                    .append(f.prefix())
+                    .append(") ")
+                    .append(options)
+                    .append("))\n");
         }
         sb.append(mainModule(functions, corruptible));
-        sb.append("  (core instance $main (instantiate $Main (with \"libc\" (instance $libc)) (with \"host\" (instance");
+        sb.append(
+                "  (core instance $main (instantiate $Main (with \"libc\" (instance $libc)) (with \"host\" (instance");
         for (Function f : functions) {
-            sb.append(" (export \"").append(f.prefix()).append("\" (func $lower-").append(f.prefix()).append("))");
+            sb.append(" (export \"")
+                    .append(f.prefix())
+                    .append("\" (func $lower-")
+                    .append(f.prefix())
+                    .append("))");
         }
         sb.append("))))\n");
         for (Function f : functions) {
-            sb.append("  (func $run-").append(f.prefix()).append(componentType(f.signature()))
-                    .append(" (canon lift (core func $main \"run-").append(f.prefix()).append("\") ").append(options)
-                    .append(" (post-return (core func $main \"post-").append(f.prefix()).append("\"))))\n");
-            sb.append("  (export \"run-").append(f.prefix()).append("\" (func $run-").append(f.prefix()).append("))\n");
+            sb.append("  (func $run-")
+                    .append(f.prefix())
+                    .append(componentType(f.signature()))
+                    .append(" (canon lift (core func $main \"run-")
+                    .append(f.prefix())
+                    .append("\") ")
+                    .append(options)
+                    .append(" (post-return (core func $main \"post-")
+                    .append(f.prefix())
+                    .append("\"))))\n");
+            sb.append("  (export \"run-")
+                    .append(f.prefix())
+                    .append("\" (func $run-")
+                    .append(f.prefix())
+                    .append("))\n");
         }
         if (corruptible) {
             sb.append("  (func $corrupt (param \"target\" u32) (param \"offset\" u32) (param \"mask\" u32)"
@@ -119,7 +154,11 @@ public final class ForwardingComponent {
     private static String componentType(Signature s) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.params().size(); i++) {
-            sb.append(" (param \"p").append(i).append("\" ").append(AbiType.wat(s.params().get(i))).append(')');
+            sb.append(" (param \"p")
+                    .append(i)
+                    .append("\" ")
+                    .append(AbiType.wat(s.params().get(i)))
+                    .append(')');
         }
         s.result().ifPresent(r -> sb.append(" (result ").append(AbiType.wat(r)).append(')'));
         return sb.toString();
@@ -164,8 +203,12 @@ public final class ForwardingComponent {
             if (s.resultInMemory()) {
                 params.add("i32"); // lowered: the caller says where the result goes
             }
-            sb.append("    (import \"host\" \"").append(f.prefix()).append("\" (func $").append(f.prefix())
-                    .append(coreType(params, s.resultInMemory() ? List.of() : results)).append("))\n");
+            sb.append("    (import \"host\" \"")
+                    .append(f.prefix())
+                    .append("\" (func $")
+                    .append(f.prefix())
+                    .append(coreType(params, s.resultInMemory() ? List.of() : results))
+                    .append("))\n");
         }
         if (corruptible) {
             sb.append(CORRUPTION);
@@ -175,19 +218,31 @@ public final class ForwardingComponent {
             List<String> params = coreParams(s);
             List<String> results = liftResults(s);
             boolean flatResult = !results.isEmpty() && !s.resultInMemory();
-            sb.append("    (func (export \"run-").append(f.prefix()).append("\")").append(coreType(params, results));
+            sb.append("    (func (export \"run-")
+                    .append(f.prefix())
+                    .append("\")")
+                    .append(coreType(params, results));
             if (s.resultInMemory()) {
                 AbiType r = s.result().orElseThrow();
-                sb.append(" (local $ret i32)\n      (local.set $ret (call $realloc (i32.const 0) (i32.const 0) (i32.const ")
-                        .append(AbiType.alignment(r)).append(") (i32.const ").append(AbiType.size(r)).append(")))");
+                sb.append(
+                                " (local $ret i32)\n      (local.set $ret (call $realloc (i32.const 0) (i32.const 0) (i32.const ")
+                        .append(AbiType.alignment(r))
+                        .append(") (i32.const ")
+                        .append(AbiType.size(r))
+                        .append(")))");
             } else if (corruptible && flatResult) {
                 sb.append(" (local $res ").append(results.get(0)).append(')');
             }
             if (corruptible) {
                 for (int i = 0; i < params.size(); i++) {
-                    sb.append("\n      (if (i32.and (i32.eq (global.get $target) (i32.const 1)) (i32.eq (global.get $offset) (i32.const ")
-                            .append(i).append("))) (then (local.set ").append(i).append(' ')
-                            .append(xor(params.get(i), "(local.get " + i + ")")).append(")))");
+                    sb.append(
+                                    "\n      (if (i32.and (i32.eq (global.get $target) (i32.const 1)) (i32.eq (global.get $offset) (i32.const ")
+                            .append(i)
+                            .append("))) (then (local.set ")
+                            .append(i)
+                            .append(' ')
+                            .append(xor(params.get(i), "(local.get " + i + ")"))
+                            .append(")))");
                 }
                 sb.append("\n      (if (i32.eq (global.get $target) (i32.const 2)) (then (call $flip)))");
             }
@@ -202,8 +257,10 @@ public final class ForwardingComponent {
             }
             if (corruptible) {
                 if (flatResult) {
-                    sb.append("\n      (local.set $res)\n      (if (i32.eq (global.get $target) (i32.const 3)) (then (local.set $res ")
-                            .append(xor(results.get(0), "(local.get $res)")).append(")))");
+                    sb.append(
+                                    "\n      (local.set $res)\n      (if (i32.eq (global.get $target) (i32.const 3)) (then (local.set $res ")
+                            .append(xor(results.get(0), "(local.get $res)"))
+                            .append(")))");
                 }
                 sb.append("\n      (if (i32.eq (global.get $target) (i32.const 4)) (then (call $flip)))");
                 if (flatResult) {
@@ -214,7 +271,10 @@ public final class ForwardingComponent {
                 sb.append("\n      (local.get $ret)");
             }
             sb.append(")\n");
-            sb.append("    (func (export \"post-").append(f.prefix()).append("\")").append(coreType(results, List.of()))
+            sb.append("    (func (export \"post-")
+                    .append(f.prefix())
+                    .append("\")")
+                    .append(coreType(results, List.of()))
                     .append(" (call $reset))\n");
         }
         return sb.append("  )\n").toString();
@@ -222,7 +282,8 @@ public final class ForwardingComponent {
 
     /** {@code value}, of core type {@code type}, XOR the mask (in both halves of a 64-bit value). */
     private static String xor(String type, String value) {
-        String mask64 = "(i64.or (i64.extend_i32_u (global.get $mask)) (i64.shl (i64.extend_i32_u (global.get $mask)) (i64.const 32)))";
+        String mask64 =
+                "(i64.or (i64.extend_i32_u (global.get $mask)) (i64.shl (i64.extend_i32_u (global.get $mask)) (i64.const 32)))";
         return switch (type) {
             case "i32" -> "(i32.xor " + value + " (global.get $mask))";
             case "i64" -> "(i64.xor " + value + " " + mask64 + ")";
@@ -256,9 +317,19 @@ public final class ForwardingComponent {
     public static String witWorld(String name, List<Function> functions) {
         StringBuilder sb = new StringBuilder("world ").append(name).append(" {\n");
         for (Function f : functions) {
-            f.definitions().forEach(t -> sb.append("  ").append(AbiType.witDefinition(t)).append('\n'));
-            sb.append("  import host-").append(f.prefix()).append(": ").append(witSignature(f.signature())).append(";\n");
-            sb.append("  export run-").append(f.prefix()).append(": ").append(witSignature(f.signature())).append(";\n");
+            f.definitions()
+                    .forEach(t ->
+                            sb.append("  ").append(AbiType.witDefinition(t)).append('\n'));
+            sb.append("  import host-")
+                    .append(f.prefix())
+                    .append(": ")
+                    .append(witSignature(f.signature()))
+                    .append(";\n");
+            sb.append("  export run-")
+                    .append(f.prefix())
+                    .append(": ")
+                    .append(witSignature(f.signature()))
+                    .append(";\n");
         }
         return sb.append("}\n").toString();
     }

@@ -29,6 +29,7 @@ public final class Fuzz {
 
     /** The random seed of every target's inputs. */
     public static final long SEED = Long.getLong("wit4j.fuzz.seed", 20261206L);
+
     private static final long TIME_LIMIT_MILLIS = 2_000;
 
     /** What a target does with one input; returning normally or throwing a documented exception is a pass. */
@@ -37,8 +38,7 @@ public final class Fuzz {
         void run(byte[] input) throws Exception;
     }
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /** Inputs per target: {@code -Dwit4j.fuzz.iterations}, else {@code defaultCount}. */
     public static long iterations(long defaultCount) {
@@ -52,8 +52,8 @@ public final class Fuzz {
      * @return how many inputs were run and how many were refused with a documented exception
      */
     @SafeVarargs
-    public static Result run(String name, Mutator mutator, long count, Target target,
-            Class<? extends Throwable>... documented) {
+    public static Result run(
+            String name, Mutator mutator, long count, Target target, Class<? extends Throwable>... documented) {
         List<String> findings = new ArrayList<>();
         long refused = 0;
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {

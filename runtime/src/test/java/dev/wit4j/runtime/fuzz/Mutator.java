@@ -36,7 +36,8 @@ public final class Mutator {
             throw new IllegalArgumentException("no seeds");
         }
         this.seeds = seeds;
-        this.dictionary = dictionary.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        this.dictionary =
+                dictionary.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.seed = seed;
     }
 

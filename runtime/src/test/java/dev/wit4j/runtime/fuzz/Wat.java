@@ -23,24 +23,27 @@ import java.util.concurrent.TimeUnit;
 public final class Wat {
 
     /** The binary of a text, or why the parser refused it. */
-    public record Assembled(byte[] wasm, String error) {
-    }
+    public record Assembled(byte[] wasm, String error) {}
 
-    private static final Path TOOLS = Path.of(System.getProperty("wit4j.tools", Path.of("..", "tools", "wasm").toString()));
+    private static final Path TOOLS = Path.of(
+            System.getProperty("wit4j.tools", Path.of("..", "tools", "wasm").toString()));
 
-    private Wat() {
-    }
+    private Wat() {}
 
     /** Whether node and the pinned jco are there. */
     public static boolean available() {
-        return Files.isDirectory(TOOLS.resolve("node_modules").resolve("@bytecodealliance").resolve("jco-transpile"))
+        return Files.isDirectory(TOOLS.resolve("node_modules")
+                        .resolve("@bytecodealliance")
+                        .resolve("jco-transpile"))
                 && nodeAvailable();
     }
 
     /** Whether {@code node} is on the PATH. */
     public static boolean nodeAvailable() {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -57,8 +60,11 @@ public final class Wat {
         texts.forEach(input::add);
         List<Assembled> out = new ArrayList<>(texts.size());
         for (JsonObject o : run("wat2wasm.mjs", input)) {
-            out.add(o.has("wasm") ? new Assembled(Base64.getDecoder().decode(o.get("wasm").getAsString()), null)
-                    : new Assembled(null, o.get("error").getAsString()));
+            out.add(
+                    o.has("wasm")
+                            ? new Assembled(
+                                    Base64.getDecoder().decode(o.get("wasm").getAsString()), null)
+                            : new Assembled(null, o.get("error").getAsString()));
         }
         return out;
     }
@@ -72,13 +78,15 @@ public final class Wat {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         // written from another thread: node answers while it still reads, and would block on a full pipe
-        Thread writer = new Thread(() -> {
-            try (OutputStream out = p.getOutputStream()) {
-                out.write(input.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // node stopped early; the missing lines below say so
-            }
-        }, script + "-input");
+        Thread writer = new Thread(
+                () -> {
+                    try (OutputStream out = p.getOutputStream()) {
+                        out.write(input.toString().getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        // node stopped early; the missing lines below say so
+                    }
+                },
+                script + "-input");
         writer.setDaemon(true);
         writer.start();
         List<JsonObject> out = new ArrayList<>(input.size());

@@ -23,11 +23,52 @@ import org.junit.jupiter.api.Test;
  */
 class WitFuzzTest {
 
-    private static final List<String> TOKENS = List.of("{", "}", "(", ")", "<", ">", ",", ";", ":", "->", "=", "func",
-            "interface", "world", "use", "type", "record", "variant", "enum", "flags", "resource", "list<", "option<",
-            "result<", "tuple<", "borrow<", "own<", "@1.0.0", "package", "import", "export", "include", "with", "as",
-            "static", "constructor", "async", "%", "///", "/*", "*/", "@since(version = 1.0.0)", "@unstable(feature = x)",
-            " a:b/c.{d}", "\n");
+    private static final List<String> TOKENS = List.of(
+            "{",
+            "}",
+            "(",
+            ")",
+            "<",
+            ">",
+            ",",
+            ";",
+            ":",
+            "->",
+            "=",
+            "func",
+            "interface",
+            "world",
+            "use",
+            "type",
+            "record",
+            "variant",
+            "enum",
+            "flags",
+            "resource",
+            "list<",
+            "option<",
+            "result<",
+            "tuple<",
+            "borrow<",
+            "own<",
+            "@1.0.0",
+            "package",
+            "import",
+            "export",
+            "include",
+            "with",
+            "as",
+            "static",
+            "constructor",
+            "async",
+            "%",
+            "///",
+            "/*",
+            "*/",
+            "@since(version = 1.0.0)",
+            "@unstable(feature = x)",
+            " a:b/c.{d}",
+            "\n");
 
     @Test
     void mutatedWitIsRefusedWithATypedErrorOrRoundTrips() throws IOException {
@@ -37,17 +78,25 @@ class WitFuzzTest {
         assumeTrue(Files.isDirectory(dir), "conformance data missing: " + dir);
         List<byte[]> seeds = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(p -> p.toString().endsWith(".wit")).sorted().toList()) {
+            for (Path p :
+                    files.filter(p -> p.toString().endsWith(".wit")).sorted().toList()) {
                 seeds.add(Files.readAllBytes(p));
             }
         }
         Mutator mutator = new Mutator(seeds, TOKENS, Fuzz.SEED);
-        Fuzz.Result r = Fuzz.run("wit", mutator, Fuzz.iterations(20_000), input -> {
-            Resolve resolve = WitResolver.resolveString("fuzz.wit", new String(input, StandardCharsets.UTF_8));
-            String printed = WitPrinter.print(resolve);
-            assertEquals(printed, WitPrinter.print(WitResolver.resolveString("printed.wit", printed)),
-                    "printed WIT does not print the same after resolving");
-        }, WitException.class);
+        Fuzz.Result r = Fuzz.run(
+                "wit",
+                mutator,
+                Fuzz.iterations(20_000),
+                input -> {
+                    Resolve resolve = WitResolver.resolveString("fuzz.wit", new String(input, StandardCharsets.UTF_8));
+                    String printed = WitPrinter.print(resolve);
+                    assertEquals(
+                            printed,
+                            WitPrinter.print(WitResolver.resolveString("printed.wit", printed)),
+                            "printed WIT does not print the same after resolving");
+                },
+                WitException.class);
         System.out.println("WIT fuzzing: " + r + " (" + seeds.size() + " seeds)");
     }
 }

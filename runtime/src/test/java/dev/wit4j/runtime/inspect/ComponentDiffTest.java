@@ -51,13 +51,32 @@ class ComponentDiffTest {
             component(CLOCK, CORE, GET, PUT, INFO), // 1: the same
             component(CLOCK, RANDOM, CORE, GET, PUT, INFO), // 2: a new capability
             component(CLOCK, CORE, GET, INFO), // 3: an export removed
-            component(CLOCK, CORE, GET.replace("(result u32)", "(result u64)").replace("\"get\")))", "\"get64\")))"), PUT,
+            component(
+                    CLOCK,
+                    CORE,
+                    GET.replace("(result u32)", "(result u64)").replace("\"get\")))", "\"get64\")))"),
+                    PUT,
                     INFO), // 4: a result widened
-            component(CLOCK, CORE, GET, PUT, INFO.replace("(field \"b\" u32)", "(field \"b\" u32) (field \"c\" (option u32))")),
+            component(
+                    CLOCK,
+                    CORE,
+                    GET,
+                    PUT,
+                    INFO.replace("(field \"b\" u32)", "(field \"b\" u32) (field \"c\" (option u32))")),
             // 5: an optional field added
-            component(CLOCK, CORE, GET, PUT.replace("(export \"put\")", "(export \"store\")"), INFO), // 6: a function renamed
-            component(CORE, GET, PUT, INFO, "(func (export \"extra\") (result u32) (canon lift (core func $i \"get\")))\n"));
-            // 7: an import dropped and an export added
+            component(
+                    CLOCK,
+                    CORE,
+                    GET,
+                    PUT.replace("(export \"put\")", "(export \"store\")"),
+                    INFO), // 6: a function renamed
+            component(
+                    CORE,
+                    GET,
+                    PUT,
+                    INFO,
+                    "(func (export \"extra\") (result u32) (canon lift (core func $i \"get\")))\n"));
+    // 7: an import dropped and an export added
 
     private static final List<byte[]> binaries = new ArrayList<>();
 
@@ -98,7 +117,8 @@ class ComponentDiffTest {
     @Test
     void aRemovedExportBreaksItsUsers() {
         ComponentDiff diff = against(3);
-        assertEquals(List.of(new ComponentDiff.Change(ComponentDiff.Kind.EXPORT_REMOVED, "put", "func(v: u32)", true)),
+        assertEquals(
+                List.of(new ComponentDiff.Change(ComponentDiff.Kind.EXPORT_REMOVED, "put", "func(v: u32)", true)),
                 diff.changes());
         assertFalse(diff.canReplace());
     }
@@ -110,7 +130,8 @@ class ComponentDiffTest {
         ComponentDiff.Change c = diff.changes().get(0);
         assertEquals(ComponentDiff.Kind.EXPORT_CHANGED, c.kind());
         assertEquals("get", c.name());
-        assertTrue(c.detail().startsWith("was `func() -> u32`, now `func() -> u64` (type mismatch with result type: "),
+        assertTrue(
+                c.detail().startsWith("was `func() -> u32`, now `func() -> u64` (type mismatch with result type: "),
                 c.detail());
         assertTrue(c.breaking());
     }
@@ -118,18 +139,27 @@ class ComponentDiffTest {
     @Test
     void anAddedFieldIsIncompatibleEvenIfOptional() {
         ComponentDiff diff = against(5);
-        assertEquals(List.of("r", "info"), diff.changes().stream().map(ComponentDiff.Change::name).toList(), diff.toText());
+        assertEquals(
+                List.of("r", "info"),
+                diff.changes().stream().map(ComponentDiff.Change::name).toList(),
+                diff.toText());
         assertTrue(diff.changes().stream().allMatch(ComponentDiff.Change::breaking), diff.toText());
-        assertEquals("was `record { a: u32, b: u32 }`, now `record { a: u32, b: u32, c: option<u32> }` (expected 2 fields,"
-                + " found 3)", diff.changes().get(0).detail());
-        assertEquals("type mismatch with result type: expected 2 fields, found 3", diff.changes().get(1).detail());
+        assertEquals(
+                "was `record { a: u32, b: u32 }`, now `record { a: u32, b: u32, c: option<u32> }` (expected 2 fields,"
+                        + " found 3)",
+                diff.changes().get(0).detail());
+        assertEquals(
+                "type mismatch with result type: expected 2 fields, found 3",
+                diff.changes().get(1).detail());
     }
 
     @Test
     void aRenamedFunctionIsARemovalAndAnAddition() {
         ComponentDiff diff = against(6);
-        assertEquals(List.of(ComponentDiff.Kind.EXPORT_ADDED, ComponentDiff.Kind.EXPORT_REMOVED),
-                diff.changes().stream().map(ComponentDiff.Change::kind).toList(), diff.toText());
+        assertEquals(
+                List.of(ComponentDiff.Kind.EXPORT_ADDED, ComponentDiff.Kind.EXPORT_REMOVED),
+                diff.changes().stream().map(ComponentDiff.Change::kind).toList(),
+                diff.toText());
         assertFalse(diff.canReplace());
         assertTrue(diff.toText().contains("breaking  export removed put: func(v: u32)\n"), diff.toText());
     }
@@ -137,12 +167,20 @@ class ComponentDiffTest {
     @Test
     void droppingAnImportAndAddingAnExportIsCompatible() {
         ComponentDiff diff = against(7);
-        assertEquals(List.of(ComponentDiff.Kind.IMPORT_REMOVED, ComponentDiff.Kind.EXPORT_ADDED),
-                diff.changes().stream().map(ComponentDiff.Change::kind).toList(), diff.toText());
+        assertEquals(
+                List.of(ComponentDiff.Kind.IMPORT_REMOVED, ComponentDiff.Kind.EXPORT_ADDED),
+                diff.changes().stream().map(ComponentDiff.Change::kind).toList(),
+                diff.toText());
         assertTrue(diff.canReplace());
         assertTrue(diff.toText().endsWith("the new version can replace the old one\n"), diff.toText());
         JsonObject json = JsonParser.parseString(diff.toJson()).getAsJsonObject();
         assertTrue(json.get("canReplace").getAsBoolean());
-        assertEquals("import-removed", json.getAsJsonArray("changes").get(0).getAsJsonObject().get("kind").getAsString());
+        assertEquals(
+                "import-removed",
+                json.getAsJsonArray("changes")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("kind")
+                        .getAsString());
     }
 }

@@ -37,18 +37,35 @@ class InspectionHtmlTest {
         Inspection inspection = Inspection.of(a.wasm());
         Path page = Files.writeString(dir.resolve("inspect.html"), inspection.toHtml("a <component> & more"));
 
-        String dom = run(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.toUri().toString());
+        String dom = run(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--dump-dom",
+                page.toUri().toString());
         assertTrue(dom.contains("<title>a &lt;component&gt; &amp; more</title>"), dom);
         assertEquals(3, count(dom, "<g class=\"import\""), dom);
         // module, two core instances and the instance inside it, the instance, the unused component
-        assertEquals(inspection.tree().size() + inspection.tree().stream().mapToInt(n -> n.children().size()).sum(),
-                count(dom, "<g class=\"node "), dom);
+        assertEquals(
+                inspection.tree().size()
+                        + inspection.tree().stream()
+                                .mapToInt(n -> n.children().size())
+                                .sum(),
+                count(dom, "<g class=\"node "),
+                dom);
         // the clock reaches three instances; the export comes from one
         assertEquals(3, count(dom, "<path class=\"capability\""), dom);
         assertEquals(1, count(dom, "<path class=\"export-edge\""), dom);
 
         Path png = dir.resolve("inspect.png");
-        run(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1200,800", "--screenshot=" + png,
+        run(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--window-size=1200,800",
+                "--screenshot=" + png,
                 page.toUri().toString());
         assertTrue(Files.size(png) > 10_000, "screenshot of " + Files.size(png) + " bytes");
     }
@@ -63,7 +80,8 @@ class InspectionHtmlTest {
     private static String chromium() {
         for (String name : List.of("chromium", "chromium-browser")) {
             for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(dir, name))) return Path.of(dir, name).toString();
+                if (Files.isExecutable(Path.of(dir, name)))
+                    return Path.of(dir, name).toString();
             }
         }
         return null;
@@ -72,7 +90,9 @@ class InspectionHtmlTest {
     private String run(String... command) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(command));
         Path out = dir.resolve("out.txt");
-        Process p = new ProcessBuilder(args).redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile())
+        Process p = new ProcessBuilder(args)
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
                 .start();
         assertTrue(p.waitFor(2, TimeUnit.MINUTES), "chromium did not finish");
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("err.txt")));

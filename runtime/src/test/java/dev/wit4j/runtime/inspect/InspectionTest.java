@@ -42,7 +42,8 @@ class InspectionTest {
         assertEquals("clocks", clock.family());
         assertEquals("instance", clock.kind());
         assertEquals("{ now: func() -> u64 }", clock.type());
-        assertEquals(List.of("instance 2", "instance 2 / core instance 0", "instance 2 / core instance 1"), clock.reaches());
+        assertEquals(
+                List.of("instance 2", "instance 2 / core instance 0", "instance 2 / core instance 1"), clock.reaches());
 
         Inspection.Import log = inspection.imports().get(1);
         assertEquals("func(msg: string)", log.type());
@@ -61,13 +62,20 @@ class InspectionTest {
         assertEquals("export `go` of instance 2", go.from());
 
         List<Inspection.Node> tree = inspection.tree();
-        Inspection.Node instance = tree.stream().filter(n -> n.id().equals("instance 2")).findFirst().orElseThrow();
+        Inspection.Node instance = tree.stream()
+                .filter(n -> n.id().equals("instance 2"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("instantiates component 0", instance.description());
         assertEquals(List.of("wasi:clocks/wall-clock@0.2.12"), instance.receives());
-        assertEquals(List.of("instance 2 / module 0", "instance 2 / core instance 0", "instance 2 / core instance 1"),
+        assertEquals(
+                List.of("instance 2 / module 0", "instance 2 / core instance 0", "instance 2 / core instance 1"),
                 instance.children().stream().map(Inspection.Node::id).toList());
         assertEquals("instantiates module 0", instance.children().get(2).description());
-        assertTrue(tree.stream().anyMatch(n -> n.id().equals("component 1") && n.description().equals("not instantiated")),
+        assertTrue(
+                tree.stream()
+                        .anyMatch(n ->
+                                n.id().equals("component 1") && n.description().equals("not instantiated")),
                 tree.toString());
     }
 
@@ -75,19 +83,32 @@ class InspectionTest {
     void textAndJsonSayTheSame() {
         Inspection inspection = Inspection.of(component);
         String text = inspection.toText();
-        assertTrue(text.startsWith("imports (3)\n  clocks\n    wasi:clocks/wall-clock@0.2.12 (instance)\n      now: func() -> u64\n"
-                + "      reaches: instance 2, instance 2 / core instance 0, instance 2 / core instance 1\n"), text);
+        assertTrue(
+                text.startsWith(
+                        "imports (3)\n  clocks\n    wasi:clocks/wall-clock@0.2.12 (instance)\n      now: func() -> u64\n"
+                                + "      reaches: instance 2, instance 2 / core instance 0, instance 2 / core instance 1\n"),
+                text);
         assertTrue(text.contains("  go (func), from export `go` of instance 2\n"), text);
 
         JsonObject json = JsonParser.parseString(inspection.toJson()).getAsJsonObject();
         JsonArray imports = json.getAsJsonArray("imports");
         assertEquals(3, imports.size());
         assertEquals("clocks", imports.get(0).getAsJsonObject().get("family").getAsString());
-        assertEquals(3, imports.get(0).getAsJsonObject().getAsJsonArray("reaches").size());
-        JsonObject instance = json.getAsJsonArray("tree").asList().stream().map(e -> e.getAsJsonObject())
-                .filter(o -> o.get("id").getAsString().equals("instance 2")).findFirst().orElseThrow();
+        assertEquals(
+                3, imports.get(0).getAsJsonObject().getAsJsonArray("reaches").size());
+        JsonObject instance = json.getAsJsonArray("tree").asList().stream()
+                .map(e -> e.getAsJsonObject())
+                .filter(o -> o.get("id").getAsString().equals("instance 2"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(3, instance.getAsJsonArray("children").size());
-        assertEquals("export `go` of instance 2", json.getAsJsonArray("exports").get(0).getAsJsonObject().get("from").getAsString());
+        assertEquals(
+                "export `go` of instance 2",
+                json.getAsJsonArray("exports")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("from")
+                        .getAsString());
     }
 
     @Test

@@ -26,13 +26,18 @@ class AscribedExportsTest {
     @EnumSource(ExecutionMode.class)
     void anAscribedInstanceShowsOnlyTheDeclaredExports(ExecutionMode mode) {
         Instance instance = instance(Wasm.engine(mode));
-        assertEquals(Optional.of(Value.u32(1)), instance.exportedInstance("narrow").func("a").call());
-        NoSuchElementException e = assertThrows(NoSuchElementException.class,
+        assertEquals(
+                Optional.of(Value.u32(1)),
+                instance.exportedInstance("narrow").func("a").call());
+        NoSuchElementException e = assertThrows(
+                NoSuchElementException.class,
                 () -> instance.exportedInstance("narrow").func("b"));
         assertEquals("no exported function `b`; exports: [a]", e.getMessage());
         assertThrows(NoSuchElementException.class, () -> instance.func("narrow#b"));
         // the same instance exported without ascription shows everything
-        assertEquals(Optional.of(Value.u32(2)), instance.exportedInstance("full").func("b").call());
+        assertEquals(
+                Optional.of(Value.u32(2)),
+                instance.exportedInstance("full").func("b").call());
     }
 
     @ParameterizedTest

@@ -7,8 +7,7 @@ import java.util.List;
 /** The function bodies of a core module's code section, for tests that look at code. */
 final class CodeBodies {
 
-    private CodeBodies() {
-    }
+    private CodeBodies() {}
 
     static List<byte[]> of(byte[] module) {
         int[] pos = {8};

@@ -10,25 +10,44 @@ import java.nio.charset.StandardCharsets;
  */
 final class ComponentBytes {
 
-    static final int CORE_MODULE = 1, CORE_INSTANCE = 2, COMPONENT = 4, INSTANCE = 5, ALIAS = 6, TYPE = 7,
-            CANON = 8, START = 9, IMPORT = 10, EXPORT = 11, VALUE = 12;
+    static final int CORE_MODULE = 1,
+            CORE_INSTANCE = 2,
+            COMPONENT = 4,
+            INSTANCE = 5,
+            ALIAS = 6,
+            TYPE = 7,
+            CANON = 8,
+            START = 9,
+            IMPORT = 10,
+            EXPORT = 11,
+            VALUE = 12;
 
     /** Sorts ({@code sort} in Binary.md). */
     static final int FUNC = 0x01, VAL = 0x02, TYPE_SORT = 0x03, COMPONENT_SORT = 0x04, INSTANCE_SORT = 0x05;
 
     /** Primitive value type opcodes. */
-    static final int BOOL = 0x7f, S8 = 0x7e, U8 = 0x7d, S16 = 0x7c, U16 = 0x7b, S32 = 0x7a, U32 = 0x79, S64 = 0x78,
-            U64 = 0x77, F32 = 0x76, F64 = 0x75, CHAR = 0x74, STRING = 0x73;
+    static final int BOOL = 0x7f,
+            S8 = 0x7e,
+            U8 = 0x7d,
+            S16 = 0x7c,
+            U16 = 0x7b,
+            S32 = 0x7a,
+            U32 = 0x79,
+            S64 = 0x78,
+            U64 = 0x77,
+            F32 = 0x76,
+            F64 = 0x75,
+            CHAR = 0x74,
+            STRING = 0x73;
 
     /**
      * A core module exporting {@code inc: (i32) -> i32}, which adds one; the WAT is
      * {@code (module (func (export "inc") (param i32) (result i32) local.get 0 i32.const 1 i32.add))}.
      */
-    static final byte[] INC_MODULE = bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-            0x01, 0x06, 0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f,
-            0x03, 0x02, 0x01, 0x00,
-            0x07, 0x07, 0x01, 0x03, 'i', 'n', 'c', 0x00, 0x00,
-            0x0a, 0x09, 0x01, 0x07, 0x00, 0x20, 0x00, 0x41, 0x01, 0x6a, 0x0b);
+    static final byte[] INC_MODULE = bytes(
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x06, 0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f, 0x03, 0x02,
+            0x01, 0x00, 0x07, 0x07, 0x01, 0x03, 'i', 'n', 'c', 0x00, 0x00, 0x0a, 0x09, 0x01, 0x07, 0x00, 0x20, 0x00,
+            0x41, 0x01, 0x6a, 0x0b);
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -60,8 +60,11 @@ class ComponentToComponentTest {
     void exportedInstanceFunctionsAreReachableByPath(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
         Instance provider = engine.linker().instantiate(Wasm.load(engine, "str-provider"));
-        assertEquals(Optional.of(Value.u32(2)), provider.func("test:str/api#units").call(Value.string("ab")));
-        assertEquals("test:str/api#echo", provider.exportedInstance("test:str/api").func("echo").name());
+        assertEquals(
+                Optional.of(Value.u32(2)), provider.func("test:str/api#units").call(Value.string("ab")));
+        assertEquals(
+                "test:str/api#echo",
+                provider.exportedInstance("test:str/api").func("echo").name());
     }
 
     @ParameterizedTest
@@ -70,10 +73,9 @@ class ComponentToComponentTest {
         Engine engine = Wasm.engine(mode);
         Instance values = engine.linker().instantiate(Wasm.load(engine, "values"));
         Linker linker = engine.linker();
-        linker.instance("test:str/api")
-                .func("echo", values.func("id-string"))
-                .func("units", values.func("id-u32"));
-        LinkException e = assertThrows(LinkException.class, () -> linker.instantiatePre(Wasm.load(engine, "str-consumer")));
+        linker.instance("test:str/api").func("echo", values.func("id-string")).func("units", values.func("id-u32"));
+        LinkException e =
+                assertThrows(LinkException.class, () -> linker.instantiatePre(Wasm.load(engine, "str-consumer")));
         assertEquals("test:str/api#units", e.importName());
         assertTrue(e.getMessage().contains("parameter `s`: expected string, found u32"), e.getMessage());
     }

@@ -52,8 +52,10 @@ class CoreModuleImportTest {
 
     @Test
     void exportOfWrongFunctionTypeIsReported() {
-        assertUnlinkable("module-bad-export-type", "module export `get` has the wrong type: "
-                + "expected type `(func (result i32))`, found type `(func (param i32) (result i32))`");
+        assertUnlinkable(
+                "module-bad-export-type",
+                "module export `get` has the wrong type: "
+                        + "expected type `(func (result i32))`, found type `(func (param i32) (result i32))`");
     }
 
     @Test
@@ -63,8 +65,10 @@ class CoreModuleImportTest {
 
     @Test
     void importOfWrongTypeIsReported() {
-        assertUnlinkable("module-bad-import-type", "module import `env::base` has the wrong type: "
-                + "expected type `(global (mut i32))`, found type `(global i32)`");
+        assertUnlinkable(
+                "module-bad-import-type",
+                "module import `env::base` has the wrong type: "
+                        + "expected type `(global (mut i32))`, found type `(global i32)`");
     }
 
     @Test
@@ -77,7 +81,8 @@ class CoreModuleImportTest {
         Engine engine = Wasm.engine(ExecutionMode.INTERPRETED);
         byte[] bytes = module.equals("module-no-import-or-export") ? EMPTY_MODULE : Wasm.bytes(module);
         Linker linker = engine.linker().module("m", bytes);
-        LinkException e = assertThrows(LinkException.class, () -> linker.instantiatePre(Wasm.load(engine, "module-import")));
+        LinkException e =
+                assertThrows(LinkException.class, () -> linker.instantiatePre(Wasm.load(engine, "module-import")));
         assertEquals("m", e.importName());
         assertTrue(e.getMessage().endsWith(reason), e.getMessage());
     }

@@ -67,8 +67,8 @@ class CrossComponentResourcesTest {
     @EnumSource(ExecutionMode.class)
     void unsupportedBuiltinsFailClearly(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
-        LinkException e = assertThrows(LinkException.class,
-                () -> engine.linker().instantiate(Wasm.load(engine, "unsupported")));
+        LinkException e =
+                assertThrows(LinkException.class, () -> engine.linker().instantiate(Wasm.load(engine, "unsupported")));
         assertEquals("not supported yet: canon backpressure.inc", e.getMessage());
     }
 }

@@ -32,18 +32,22 @@ class DroppedInstancesTest {
         List<WeakReference<Instance>> dropped = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Instance in = engine.linker().instantiate(component);
-            Value.Own t = (Value.Own) in.func("[constructor]thing").call(Value.u32(i)).orElseThrow();
+            Value.Own t =
+                    (Value.Own) in.func("[constructor]thing").call(Value.u32(i)).orElseThrow();
             assertEquals(Optional.of(Value.u32(i)), in.func("[method]thing.get").call(Value.borrow(t.handle())));
             dropped.add(new WeakReference<>(in));
         }
-        for (int attempt = 0; attempt < 50
-                && (dropped.stream().anyMatch(r -> r.get() != null) || RuntimeResource.live() > before); attempt++) {
+        for (int attempt = 0;
+                attempt < 50 && (dropped.stream().anyMatch(r -> r.get() != null) || RuntimeResource.live() > before);
+                attempt++) {
             System.gc();
             Thread.sleep(20);
         }
         long alive = dropped.stream().filter(r -> r.get() != null).count();
         assertTrue(alive == 0, alive + " of 20 dropped instances are still reachable");
-        assertTrue(RuntimeResource.live() <= before, (RuntimeResource.live() - before)
-                + " resource types of dropped instances are still alive (and with them their instances)");
+        assertTrue(
+                RuntimeResource.live() <= before,
+                (RuntimeResource.live() - before)
+                        + " resource types of dropped instances are still alive (and with them their instances)");
     }
 }

@@ -23,14 +23,16 @@ class GuestResourcesTest {
     void ownAndBorrowFromTheHost(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
         Instance in = engine.linker().instantiate(Wasm.load(engine, "resources"));
-        Value.Own t = (Value.Own) in.func("[constructor]thing").call(Value.u32(5)).orElseThrow();
+        Value.Own t =
+                (Value.Own) in.func("[constructor]thing").call(Value.u32(5)).orElseThrow();
         assertEquals(5, HostResource.rep(t));
         assertEquals("thing", t.handle().resourceType());
         assertEquals(Optional.of(Value.u32(5)), in.func("[method]thing.get").call(Value.borrow(t.handle())));
         assertEquals(Optional.of(Value.u32(5)), in.func("[static]thing.consume").call(t));
         assertEquals(Optional.of(Value.u32(5)), in.func("dropped").call(), "the guest's drop ran its destructor");
 
-        Value.Own u = (Value.Own) in.func("[constructor]thing").call(Value.u32(7)).orElseThrow();
+        Value.Own u =
+                (Value.Own) in.func("[constructor]thing").call(Value.u32(7)).orElseThrow();
         Instance.drop(u);
         assertEquals(Optional.of(Value.u32(12)), in.func("dropped").call(), "the host's drop ran the destructor");
     }
@@ -41,10 +43,13 @@ class GuestResourcesTest {
         Engine engine = Wasm.engine(mode);
         Instance a = engine.linker().instantiate(Wasm.load(engine, "resources"));
         Instance b = engine.linker().instantiate(Wasm.load(engine, "resources"));
-        Value.Own t = (Value.Own) a.func("[constructor]thing").call(Value.u32(1)).orElseThrow();
-        Value.Own u = (Value.Own) b.func("[constructor]thing").call(Value.u32(1)).orElseThrow();
+        Value.Own t =
+                (Value.Own) a.func("[constructor]thing").call(Value.u32(1)).orElseThrow();
+        Value.Own u =
+                (Value.Own) b.func("[constructor]thing").call(Value.u32(1)).orElseThrow();
         assertNotSame(((LiftedResource) t.handle()).type(), ((LiftedResource) u.handle()).type());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> b.func("[static]thing.consume").call(t));
         assertTrue(e.getMessage().contains("thing"), e.getMessage());
         assertEquals(Optional.of(Value.u32(1)), b.func("[static]thing.consume").call(u));

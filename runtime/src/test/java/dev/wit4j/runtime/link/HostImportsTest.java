@@ -109,7 +109,9 @@ class HostImportsTest {
         Linker ok = engine.linker();
         ok.instance("test:ver/api@0.2.12").func("answer", args -> Optional.of(Value.u32(41)));
         ok.instance("test:ver/api@0.2.11").func("answer", args -> Optional.of(Value.u32(0)));
-        assertEquals(Optional.of(Value.u32(42)), ok.instantiate(versioned).func("run").call(),
+        assertEquals(
+                Optional.of(Value.u32(42)),
+                ok.instantiate(versioned).func("run").call(),
                 "the highest compatible version wins");
 
         Linker incompatible = engine.linker();

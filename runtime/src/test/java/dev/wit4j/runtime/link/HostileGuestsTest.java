@@ -16,8 +16,8 @@ import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -57,7 +57,8 @@ class HostileGuestsTest {
         Component component = Wasm.load(engine, "hostile");
         Instance spinner = instantiate(engine, component);
         Instance bystander = instantiate(engine, component);
-        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread guest = new Thread(() -> {
             try {
                 spinner.func("spin").call();
@@ -101,7 +102,8 @@ class HostileGuestsTest {
         Component component = Wasm.load(engine, "hostile");
         Instance exhausted = instantiate(engine, component);
         Instance bystander = instantiate(engine, component);
-        Trap trap = assertThrows(Trap.class, () -> exhausted.func("call-exhaust").call());
+        Trap trap =
+                assertThrows(Trap.class, () -> exhausted.func("call-exhaust").call());
         assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, trap.reason(), trap.getMessage());
         assertTrue(exhausted.isPoisoned());
         assertEquals(Optional.of(Value.u32(42)), bystander.func("ok").call());
@@ -166,7 +168,8 @@ class HostileGuestsTest {
     void aSpinningNestedInstanceIsStoppedAtItsDeadlineAndByInterrupt(ExecutionMode mode) throws Exception {
         Engine engine = Wasm.engine(mode);
         Component component = Wasm.load(engine, "nested-spin");
-        Linker linker = engine.linker().limits(Limits.builder().callTimeout(Duration.ofMillis(100)).build());
+        Linker linker = engine.linker()
+                .limits(Limits.builder().callTimeout(Duration.ofMillis(100)).build());
         Instance late = linker.instantiate(component);
         Trap deadline = assertThrows(Trap.class, () -> late.func("spin").call());
         assertEquals(Trap.Reason.DEADLINE, deadline.reason(), deadline.getMessage());
@@ -185,7 +188,9 @@ class HostileGuestsTest {
         assertTrue(spinner.interrupt(), "the call into the nested instance is found");
         guest.join(TimeUnit.SECONDS.toMillis(10));
         assertFalse(guest.isAlive(), "the guest did not stop");
-        assertEquals(Trap.Reason.INTERRUPTED, assertInstanceOf(Trap.class, outcome.get()).reason());
+        assertEquals(
+                Trap.Reason.INTERRUPTED,
+                assertInstanceOf(Trap.class, outcome.get()).reason());
     }
 
     @ParameterizedTest
@@ -194,7 +199,8 @@ class HostileGuestsTest {
         Engine engine = Wasm.engine(mode);
         Component component = Wasm.load(engine, "hostile");
         // 1 page at instantiation + 15 more = 1 MiB
-        Instance capped = instantiate(engine, component, Limits.builder().memoryBytes(1 << 20).build());
+        Instance capped = instantiate(
+                engine, component, Limits.builder().memoryBytes(1 << 20).build());
         assertEquals(Optional.of(Value.s32(-1)), capped.func("grow").call(Value.u32(65535)), "4 GiB refused");
         assertEquals(Optional.of(Value.s32(1)), capped.func("grow").call(Value.u32(15)));
         assertEquals(Optional.of(Value.s32(-1)), capped.func("grow").call(Value.u32(1)));
@@ -210,28 +216,42 @@ class HostileGuestsTest {
     void anInstantiationNeedingMoreThanTheLimitsTraps(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
         Component component = Wasm.load(engine, "hostile");
-        Trap memory = assertThrows(Trap.class,
-                () -> instantiate(engine, component, Limits.builder().memoryBytes(65535).build()));
+        Trap memory = assertThrows(
+                Trap.class,
+                () -> instantiate(
+                        engine, component, Limits.builder().memoryBytes(65535).build()));
         assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, memory.reason(), memory.getMessage());
         assertTrue(memory.getMessage().contains("linear memory limit of 65535 bytes"), memory.getMessage());
-        Trap table = assertThrows(Trap.class,
-                () -> instantiate(engine, component, Limits.builder().tableElements(0).build()));
+        Trap table = assertThrows(
+                Trap.class,
+                () -> instantiate(
+                        engine, component, Limits.builder().tableElements(0).build()));
         assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, table.reason(), table.getMessage());
-        assertTrue(table.getMessage().contains("table 0 of 1 elements exceeds the table element limit of 0"), table.getMessage());
+        assertTrue(
+                table.getMessage().contains("table 0 of 1 elements exceeds the table element limit of 0"),
+                table.getMessage());
         // the component instance and the core instance of its module (instance 0 is a bag of exports)
-        Trap instances = assertThrows(Trap.class,
-                () -> instantiate(engine, component, Limits.builder().instances(1).build()));
+        Trap instances = assertThrows(
+                Trap.class,
+                () -> instantiate(
+                        engine, component, Limits.builder().instances(1).build()));
         assertEquals(Trap.Reason.RESOURCE_EXHAUSTED, instances.reason(), instances.getMessage());
-        assertTrue(instances.getMessage().contains("creating core instance 1 exceeds the limit of 1 instances"),
+        assertTrue(
+                instances.getMessage().contains("creating core instance 1 exceeds the limit of 1 instances"),
                 instances.getMessage());
-        instantiate(engine, component, Limits.builder().instances(2).build()).func("ok").call();
+        instantiate(engine, component, Limits.builder().instances(2).build())
+                .func("ok")
+                .call();
     }
 
     @org.junit.jupiter.api.Test
     void theHeapHoldsNoMoreThanTheMemoryLimitAndItsPages() {
         Engine engine = Wasm.engine(ExecutionMode.COMPILED);
         long limit = 64L << 20;
-        Instance guest = instantiate(engine, Wasm.load(engine, "hostile"), Limits.builder().memoryBytes(limit).build());
+        Instance guest = instantiate(
+                engine,
+                Wasm.load(engine, "hostile"),
+                Limits.builder().memoryBytes(limit).build());
         guest.func("ok").call();
         long before = usedHeap();
         assertEquals(Optional.of(Value.s32(1)), guest.func("grow").call(Value.u32(1023)));
@@ -242,14 +262,16 @@ class HostileGuestsTest {
         // a memory held in one array takes whole heap regions (G1 stores an object larger than half a
         // region in regions of its own): at most one region more than the array itself
         long region = heapRegion();
-        assertTrue(grown <= limit + (4 << 20) + region, "at most the limit, 4 MiB and a heap region of " + region
-                + ": " + grown);
+        assertTrue(
+                grown <= limit + (4 << 20) + region,
+                "at most the limit, 4 MiB and a heap region of " + region + ": " + grown);
         assertFalse(guest.isPoisoned());
     }
 
     /** The G1 region size, or 0 under another collector. */
     private static long heapRegion() {
-        var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class);
         try {
             return Long.parseLong(bean.getVMOption("G1HeapRegionSize").getValue());
         } catch (IllegalArgumentException e) {
@@ -270,7 +292,8 @@ class HostileGuestsTest {
     void tableGrowthStopsAtTheLimit(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
         Component component = Wasm.load(engine, "hostile");
-        Instance capped = instantiate(engine, component, Limits.builder().tableElements(1000).build());
+        Instance capped = instantiate(
+                engine, component, Limits.builder().tableElements(1000).build());
         assertEquals(Optional.of(Value.s32(-1)), capped.func("table-grow").call(Value.u32(10_000_000)));
         assertEquals(Optional.of(Value.s32(1)), capped.func("table-grow").call(Value.u32(999)));
         assertEquals(Optional.of(Value.s32(-1)), capped.func("table-grow").call(Value.u32(1)));
@@ -295,10 +318,13 @@ class HostileGuestsTest {
     void handlesStopAtTheLimit(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
         Component component = Wasm.load(engine, "hostile");
-        Instance capped = instantiate(engine, component, Limits.builder().handles(100_000).build());
+        Instance capped =
+                instantiate(engine, component, Limits.builder().handles(100_000).build());
         Instance bystander = instantiate(engine, component);
-        assertEquals(Optional.of(Value.u32(100_000)), capped.func("make-handles").call(Value.u32(100_000)));
-        Instance flood = instantiate(engine, component, Limits.builder().handles(100_000).build());
+        assertEquals(
+                Optional.of(Value.u32(100_000)), capped.func("make-handles").call(Value.u32(100_000)));
+        Instance flood =
+                instantiate(engine, component, Limits.builder().handles(100_000).build());
         Trap trap = assertThrows(Trap.class, () -> flood.func("make-handles").call(Value.u32(10_000_000)));
         assertEquals(Trap.Reason.TABLE_FULL, trap.reason(), trap.getMessage());
         assertTrue(trap.getMessage().contains("limit of 100000 handles"), trap.getMessage());
@@ -315,6 +341,8 @@ class HostileGuestsTest {
         Trap trap = assertThrows(Trap.class, () -> deep.func("recurse").call(Value.u32(0)));
         assertEquals(Trap.Reason.CORE_TRAP, trap.reason(), trap.getMessage());
         assertTrue(deep.isPoisoned());
-        assertEquals(Optional.of(Value.u32(42)), instantiate(engine, component).func("ok").call());
+        assertEquals(
+                Optional.of(Value.u32(42)),
+                instantiate(engine, component).func("ok").call());
     }
 }

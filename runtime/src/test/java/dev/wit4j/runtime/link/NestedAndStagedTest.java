@@ -26,8 +26,12 @@ class NestedAndStagedTest {
         assertEquals(Optional.of(Value.u32(114)), in.func("offset").call(Value.u32(7)));
         assertEquals(Optional.of(Value.u32(5)), in.func("add").call(Value.u32(2), Value.u32(3)));
         assertEquals(Optional.of(Value.u32(9)), in.func("test:nested/math#add").call(Value.u32(4), Value.u32(5)));
-        assertEquals(Optional.of(Value.u32(102)), in.exportedInstance("second").func("offset").call(Value.u32(1)));
-        assertEquals(java.util.List.of("a", "b"), in.func("add").params().stream().map(p -> p.name()).toList());
+        assertEquals(
+                Optional.of(Value.u32(102)),
+                in.exportedInstance("second").func("offset").call(Value.u32(1)));
+        assertEquals(
+                java.util.List.of("a", "b"),
+                in.func("add").params().stream().map(p -> p.name()).toList());
     }
 
     @ParameterizedTest
@@ -72,7 +76,9 @@ class NestedAndStagedTest {
         // a second instance of the same stage with other imports is independent
         Linker other = engine.linker();
         other.func("base", args -> Optional.of(Value.u32(1)));
-        assertEquals(Optional.of(Value.u32(1001)), other.instantiate(stage2).func("run").call());
+        assertEquals(
+                Optional.of(Value.u32(1001)),
+                other.instantiate(stage2).func("run").call());
         assertEquals(Optional.of(Value.u32(1084)), s2.func("run").call());
     }
 }

@@ -44,7 +44,8 @@ class NoCompilerTest {
             // as it should be
         }
         Engine engine = Engine.create();
-        Instance in = engine.linker().func("pause", a -> Optional.empty())
+        Instance in = engine.linker()
+                .func("pause", a -> Optional.empty())
                 .instantiate(engine.deserialize(Files.readAllBytes(Path.of(args[0]))));
         System.out.println(in.func("tag").call(Value.string("no compiler")).orElseThrow());
     }
@@ -52,12 +53,23 @@ class NoCompilerTest {
     @Test
     void aSerializedComponentRunsWithoutTheCompilerOrAsm(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("threads.wit4jc");
-        Files.write(file, Engine.builder().executionMode(ExecutionMode.COMPILED).build().load(Wasm.bytes("threads")).serialize());
+        Files.write(
+                file,
+                Engine.builder()
+                        .executionMode(ExecutionMode.COMPILED)
+                        .build()
+                        .load(Wasm.bytes("threads"))
+                        .serialize());
         List<String> classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> !p.contains(File.separator + "compiler" + File.separator) && !p.contains("org" + File.separator + "ow2"))
+                .filter(p -> !p.contains(File.separator + "compiler" + File.separator)
+                        && !p.contains("org" + File.separator + "ow2"))
                 .collect(Collectors.toList());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, classPath), NoCompilerTest.class.getName(), file.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                String.join(File.pathSeparator, classPath),
+                NoCompilerTest.class.getName(),
+                file.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -36,15 +36,19 @@ class RealCommandTest {
         dev.wit4j.runtime.LinkException e = org.junit.jupiter.api.Assertions.assertThrows(
                 dev.wit4j.runtime.LinkException.class, () -> engine.linker().instantiate(command));
         assertTrue(e.getMessage().startsWith("import `wasi:"), e.getMessage());
-        assertTrue(e.getMessage().contains("no definition in the linker; it is a WASI interface: add the WASI host to the"
-                + " linker with WasiContext.builder()...build().addToLinker(linker) (artifact dev.wit4j:wit4j-wasi)"),
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "no definition in the linker; it is a WASI interface: add the WASI host to the"
+                                        + " linker with WasiContext.builder()...build().addToLinker(linker) (artifact dev.wit4j:wit4j-wasi)"),
                 e.getMessage());
 
         // a linker with some WASI already gets no such hint for the rest
         Linker some = engine.linker();
         some.instance("wasi:cli/environment@0.2.0").func("get-environment", args -> Optional.empty());
-        String message = org.junit.jupiter.api.Assertions.assertThrows(dev.wit4j.runtime.LinkException.class,
-                () -> some.instantiate(command)).getMessage();
+        String message = org.junit.jupiter.api.Assertions.assertThrows(
+                        dev.wit4j.runtime.LinkException.class, () -> some.instantiate(command))
+                .getMessage();
         assertTrue(!message.contains("WasiContext"), message);
     }
 
@@ -62,10 +66,14 @@ class RealCommandTest {
             TypeView.Instance type = ((TypeView.Extern.InstanceItem) imp.getValue()).type();
             for (Map.Entry<String, TypeView.Extern> e : type.exports().entrySet()) {
                 String name = e.getKey();
-                if (e.getValue() instanceof TypeView.Extern.TypeItem t && t.referenced() instanceof TypeView.Resource
+                if (e.getValue() instanceof TypeView.Extern.TypeItem t
+                        && t.referenced() instanceof TypeView.Resource
                         && t.referenced().equals(t.created())) { // (sub resource); (eq ...) needs no definition
-                    li.resource(name, name.equals("output-stream") ? output
-                            : name.equals("input-stream") ? input : HostResource.create(name));
+                    li.resource(
+                            name,
+                            name.equals("output-stream")
+                                    ? output
+                                    : name.equals("input-stream") ? input : HostResource.create(name));
                 } else if (e.getValue() instanceof TypeView.Extern.FuncItem) {
                     li.func(name, args -> {
                         switch (name) {
@@ -89,8 +97,14 @@ class RealCommandTest {
             }
         }
         Instance instance = linker.instantiate(command);
-        assertTrue(instance.exportNames().contains("wasi:cli/run@0.2.12"), instance.exportNames().toString());
-        assertEquals(Optional.of(Value.ok()), instance.func("wasi:cli/run@0.2.12#run").call());
-        assertEquals("hello from a wasi command", stdout.toString(StandardCharsets.UTF_8).strip());
+        assertTrue(
+                instance.exportNames().contains("wasi:cli/run@0.2.12"),
+                instance.exportNames().toString());
+        assertEquals(
+                Optional.of(Value.ok()),
+                instance.func("wasi:cli/run@0.2.12#run").call());
+        assertEquals(
+                "hello from a wasi command",
+                stdout.toString(StandardCharsets.UTF_8).strip());
     }
 }

@@ -60,16 +60,22 @@ class SerializeTest {
         linker.func("base", args -> Optional.of(Value.u32(100)));
         Instance in = linker.instantiate(nested);
         assertEquals(Optional.of(Value.u32(114)), in.func("offset").call(Value.u32(7)));
-        assertEquals(Optional.of(Value.u32(102)), in.exportedInstance("second").func("offset").call(Value.u32(1)));
+        assertEquals(
+                Optional.of(Value.u32(102)),
+                in.exportedInstance("second").func("offset").call(Value.u32(1)));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> run.linker().func("base", args -> Optional.empty()).instantiate(run.deserialize(serialized)));
         assertTrue(e.getMessage().contains("classes are on the class path"), e.getMessage());
     }
 
     @Test
     void aDeserializedComponentRunsItsCompiledCode() {
-        Instance in = roundTrip("threads").engine().linker().func("pause", args -> Optional.empty())
+        Instance in = roundTrip("threads")
+                .engine()
+                .linker()
+                .func("pause", args -> Optional.empty())
                 .instantiate(roundTrip("threads"));
         assertEquals(Optional.of(Value.string("1:x")), in.func("tag").call(Value.string("x")));
         assertEquals(Optional.of(Value.string("2:ü")), in.func("tag").call(Value.string("ü")));
@@ -84,7 +90,9 @@ class SerializeTest {
         Instance in = linker.instantiate(nested);
         assertEquals(Optional.of(Value.u32(114)), in.func("offset").call(Value.u32(7)));
         assertEquals(Optional.of(Value.u32(5)), in.func("add").call(Value.u32(2), Value.u32(3)));
-        assertEquals(Optional.of(Value.u32(102)), in.exportedInstance("second").func("offset").call(Value.u32(1)));
+        assertEquals(
+                Optional.of(Value.u32(102)),
+                in.exportedInstance("second").func("offset").call(Value.u32(1)));
     }
 
     /**
@@ -103,28 +111,34 @@ class SerializeTest {
             Instance in = c.engine().linker().instantiate(c);
             StringBuilder seen = new StringBuilder();
             for (int at : new int[] {16, 20, 1000, 1004, 2000, 2007, 21}) {
-                seen.append((char) ((Value.U32) in.func("byte").call(Value.u32(at)).orElseThrow()).value());
+                seen.append(
+                        (char) ((Value.U32) in.func("byte").call(Value.u32(at)).orElseThrow()).value());
             }
             assertEquals("howdid\u0000", seen.toString(), "active segments of both modules");
             in.func("init").call(Value.u32(3000), Value.u32(1), Value.u32(3));
             in.func("init-more").call(Value.u32(3003), Value.u32(0), Value.u32(4));
             StringBuilder copied = new StringBuilder();
             for (int at = 3000; at < 3007; at++) {
-                copied.append((char) ((Value.U32) in.func("byte").call(Value.u32(at)).orElseThrow()).value());
+                copied.append(
+                        (char) ((Value.U32) in.func("byte").call(Value.u32(at)).orElseThrow()).value());
             }
             assertEquals("atemore", copied.toString(), "passive segments of both modules");
             in.func("drop").call();
             in.func("init").call(Value.u32(0), Value.u32(0), Value.u32(0));
-            assertThrows(Trap.class, () -> in.func("init").call(Value.u32(0), Value.u32(0), Value.u32(1)),
+            assertThrows(
+                    Trap.class,
+                    () -> in.func("init").call(Value.u32(0), Value.u32(0), Value.u32(1)),
                     "a dropped segment is empty");
             // a trap poisons the component instance: a fresh one
             Instance next = c.engine().linker().instantiate(c);
-            Trap pastEnd = assertThrows(Trap.class, () -> next.func("init").call(Value.u32(0), Value.u32(3), Value.u32(3)));
+            Trap pastEnd =
+                    assertThrows(Trap.class, () -> next.func("init").call(Value.u32(0), Value.u32(3), Value.u32(3)));
             assertTrue(pastEnd.getMessage().contains("out of bounds"), pastEnd.getMessage());
             // an active segment is dropped once the instance is made
             Instance third = c.engine().linker().instantiate(c);
             third.func("init-active").call(Value.u32(0));
-            assertThrows(Trap.class, () -> third.func("init-active").call(Value.u32(1)), "an active segment is dropped");
+            assertThrows(
+                    Trap.class, () -> third.func("init-active").call(Value.u32(1)), "an active segment is dropped");
         }
     }
 
@@ -159,18 +173,19 @@ class SerializeTest {
     void damagedOrForeignBytesAreRefusedWithTheReason() {
         byte[] serialized = Engine.create().load(Wasm.bytes("smoke")).serialize();
         Engine engine = Engine.create();
-        IllegalArgumentException notOne = assertThrows(IllegalArgumentException.class,
-                () -> engine.deserialize(Wasm.bytes("smoke")));
+        IllegalArgumentException notOne =
+                assertThrows(IllegalArgumentException.class, () -> engine.deserialize(Wasm.bytes("smoke")));
         assertTrue(notOne.getMessage().contains("not a precompiled wit4j component"), notOne.getMessage());
-        IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException truncated = assertThrows(
+                IllegalArgumentException.class,
                 () -> engine.deserialize(Arrays.copyOf(serialized, serialized.length - 10)));
         assertTrue(truncated.getMessage().contains("damaged"), truncated.getMessage());
         byte[] otherVersion = serialized.clone();
         int at = new String(otherVersion, StandardCharsets.ISO_8859_1).indexOf("development");
         if (at > 0) {
             otherVersion[at] = 'D';
-            IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
-                    () -> engine.deserialize(otherVersion));
+            IllegalArgumentException foreign =
+                    assertThrows(IllegalArgumentException.class, () -> engine.deserialize(otherVersion));
             assertTrue(foreign.getMessage().contains("precompiled by wit4j Development"), foreign.getMessage());
             assertTrue(foreign.getMessage().contains("compile the component again"), foreign.getMessage());
         }

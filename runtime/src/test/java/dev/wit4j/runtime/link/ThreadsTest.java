@@ -54,22 +54,26 @@ class ThreadsTest {
         AtomicInteger pauses = new AtomicInteger();
         java.util.concurrent.atomic.AtomicLong firstId = new java.util.concurrent.atomic.AtomicLong();
         Instance in = linker(engine, () -> {
-            if (pauses.incrementAndGet() == 1) {
-                firstId.set(Thread.currentThread().getId());
-                inside.countDown();
-                await(release);
-            }
-        }).instantiate(Wasm.load(engine, "threads"));
+                    if (pauses.incrementAndGet() == 1) {
+                        firstId.set(Thread.currentThread().getId());
+                        inside.countDown();
+                        await(release);
+                    }
+                })
+                .instantiate(Wasm.load(engine, "threads"));
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "first-caller"));
         try {
             Future<Optional<Value>> first = pool.submit(() -> in.func("tag").call(Value.string("first")));
             assertTrue(inside.await(30, TimeUnit.SECONDS));
 
-            IllegalStateException dynamic = assertThrows(IllegalStateException.class,
-                    () -> in.func("tag").call(Value.string("second")));
-            assertTrue(dynamic.getMessage().contains("is running a call on another thread (id " + firstId.get() + ")"),
+            IllegalStateException dynamic = assertThrows(
+                    IllegalStateException.class, () -> in.func("tag").call(Value.string("second")));
+            assertTrue(
+                    dynamic.getMessage().contains("is running a call on another thread (id " + firstId.get() + ")"),
                     dynamic.getMessage());
-            assertTrue(dynamic.getMessage().contains("thread \"" + Thread.currentThread().getName() + "\" may not enter it"),
+            assertTrue(
+                    dynamic.getMessage()
+                            .contains("thread \"" + Thread.currentThread().getName() + "\" may not enter it"),
                     dynamic.getMessage());
             assertTrue(dynamic.getMessage().contains("component instance"), dynamic.getMessage());
             ExportFunction typed = in.func("calls").typed();
@@ -130,7 +134,7 @@ class ThreadsTest {
         Engine engine = Wasm.engine(mode);
         byte[] bytes = Wasm.bytes("threads");
         Component component = engine.load(bytes);
-        Linker shared = linker(engine, () -> { });
+        Linker shared = linker(engine, () -> {});
         InstancePre pre = shared.instantiatePre(component);
         int threads = 8;
         int rounds = 150;
@@ -145,7 +149,7 @@ class ThreadsTest {
                         Instance in = switch ((id + r) % 3) {
                             case 0 -> pre.instantiate();
                             case 1 -> shared.instantiate(component);
-                            default -> linker(engine, () -> { }).instantiate(engine.load(bytes));
+                            default -> linker(engine, () -> {}).instantiate(engine.load(bytes));
                         };
                         Func tag = in.func("tag");
                         ExportFunction typedCalls = in.func("calls").typed();

@@ -39,8 +39,11 @@ class TransferTest {
         String bigBytes = bytes(200_000);
         List<Arguments> cases = new ArrayList<>();
         String[][] table = {
-            {"rec", "{a: true, b: -5, c: 65535, d: -123456, e: 18446744073709551615, f: 1.5, g: -2.25, h: '😀',"
-                    + " s: \"héllo ☃ 😀\", p: {x: 7, y: 4000000000}}"},
+            {
+                "rec",
+                "{a: true, b: -5, c: 65535, d: -123456, e: 18446744073709551615, f: 1.5, g: -2.25, h: '😀',"
+                        + " s: \"héllo ☃ 😀\", p: {x: 7, y: 4000000000}}"
+            },
             {"bytes", "[]"},
             {"bytes", bigBytes},
             {"strings", "[\"\", \"a\", \"ÿ latin1\", \"☃ bmp\", \"😀 astral\"]"},
@@ -124,11 +127,13 @@ class TransferTest {
     void scalarsAreConvertedAsLiftingThenLoweringDoes(ExecutionMode mode) {
         Instance instance = instance(mode);
         assertEquals(Optional.of(Value.u32(0xFF)), instance.func("u8-wide").call(), "u8 keeps the low 8 bits");
-        assertEquals(Optional.of(Value.u32(0xFFFF_FFFFL)), instance.func("s8-neg").call(), "s8 0xFF is -1");
+        assertEquals(
+                Optional.of(Value.u32(0xFFFF_FFFFL)), instance.func("s8-neg").call(), "s8 0xFF is -1");
         assertEquals(Optional.of(Value.u32(1)), instance.func("bool-7").call(), "any non-zero bool is 1");
         assertEquals(Optional.of(Value.u32(0x1F600)), instance.func("char-ok").call());
         assertEquals(Optional.of(Value.u32(0x7fc0_0000)), instance.func("nan").call(), "NaN payload dropped");
-        assertEquals(Optional.of(Value.u32(0x7fc0_0000)), instance.func("neg-nan").call(), "NaN sign dropped");
+        assertEquals(
+                Optional.of(Value.u32(0x7fc0_0000)), instance.func("neg-nan").call(), "NaN sign dropped");
         assertEquals(Optional.of(Value.u32(0x3FF)), instance.func("flags-extra").call(), "bits past the flags dropped");
         assertEquals(Optional.of(Value.u32(2)), instance.func("enum-ok").call());
         assertEquals(Optional.of(Value.u32(0)), instance.func("opt-none").call(), "unused slots become zero");
@@ -136,8 +141,11 @@ class TransferTest {
         assertEquals(Optional.of(Value.u32(5)), instance.func("string-ok").call(), "5 UTF-16 code units");
         assertEquals(Optional.of(Value.u32(100_000)), instance.func("same-long").call(), "UTF-8 to UTF-8");
         // an f32 case in a slot joined with u64: the callee sees the f32's bits, zero-extended
-        assertEquals(Optional.of(Value.u64(0x4049_0FDBL)), instance.func("joined-f").call());
-        assertEquals(Optional.of(Value.u64(0x1234_5678_90AB_CDEFL)), instance.func("joined-w").call());
+        assertEquals(
+                Optional.of(Value.u64(0x4049_0FDBL)), instance.func("joined-f").call());
+        assertEquals(
+                Optional.of(Value.u64(0x1234_5678_90AB_CDEFL)),
+                instance.func("joined-w").call());
     }
 
     static Stream<Arguments> callerTraps() {
@@ -187,14 +195,20 @@ class TransferTest {
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void badResultsOfTheCalleeTrapInTheCallee(ExecutionMode mode) {
-        java.util.Map<String, Trap.Reason> expected = java.util.Map.of("bad-char-out", Trap.Reason.INVALID_CHAR,
-                "bad-disc-out", Trap.Reason.INVALID_DISCRIMINANT, "bad-utf16-out", Trap.Reason.INVALID_STRING_ENCODING);
+        java.util.Map<String, Trap.Reason> expected = java.util.Map.of(
+                "bad-char-out",
+                Trap.Reason.INVALID_CHAR,
+                "bad-disc-out",
+                Trap.Reason.INVALID_DISCRIMINANT,
+                "bad-utf16-out",
+                Trap.Reason.INVALID_STRING_ENCODING);
         for (String name : expected.keySet()) {
             Instance instance = instance(mode);
             Trap t = assertThrows(Trap.class, () -> instance.func(name).call());
             assertEquals(expected.get(name), t.reason(), name);
             assertEquals(Optional.of("transfer/callee"), t.componentName(), t.getMessage());
-            Trap again = assertThrows(Trap.class, () -> instance.func("reallocs").call());
+            Trap again =
+                    assertThrows(Trap.class, () -> instance.func("reallocs").call());
             assertEquals(Trap.Reason.CANNOT_ENTER, again.reason(), "the callee is poisoned");
         }
     }

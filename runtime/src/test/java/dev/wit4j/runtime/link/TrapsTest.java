@@ -32,7 +32,8 @@ class TrapsTest {
         Instance b = engine.linker().instantiate(c);
         Trap t = trap(a, "boom");
         assertEquals(Trap.Reason.CORE_TRAP, t.reason());
-        assertTrue(t.getMessage().contains("component `trapper`") && t.getMessage().contains("function `boom`"),
+        assertTrue(
+                t.getMessage().contains("component `trapper`") && t.getMessage().contains("function `boom`"),
                 t.getMessage());
         Trap poisoned = trap(a, "ok");
         assertEquals(Trap.Reason.CANNOT_ENTER, poisoned.reason());

@@ -187,7 +187,8 @@ class TypedFaceTest {
         Linker linker = linker(engine);
         Linker wrong = engine.linker();
         wrong.flatFunc("log", "i32 -> ", (cx, args) -> new long[0]);
-        wrong.instance("test:host/api@1.0.0").resource("counter", counter)
+        wrong.instance("test:host/api@1.0.0")
+                .resource("counter", counter)
                 .flatFunc("[constructor]counter", "i32 -> i32", (cx, args) -> new long[] {0})
                 .flatFunc("[method]counter.inc", "i32 -> i32", (cx, args) -> new long[] {0})
                 .flatFunc("get-name", "i32 -> ", (cx, args) -> new long[0]);
@@ -201,7 +202,8 @@ class TypedFaceTest {
     void aFunctionWithoutHandlesHasNoResourceTypes(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
         Instance in = linker(engine).instantiate(Wasm.load(engine, "host"));
-        assertThrows(IllegalArgumentException.class, () -> in.func("run").typed().resource(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> in.func("run").typed().resource(0));
     }
 
     private static int add(ExportFunction f, int a, int b) {

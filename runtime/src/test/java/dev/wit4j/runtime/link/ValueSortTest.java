@@ -64,13 +64,16 @@ class ValueSortTest {
         Engine engine = Wasm.engine(mode);
         Component component = engine.load(importToStart());
         // checked once, when the imports are resolved
-        LinkException e = assertThrows(LinkException.class,
+        LinkException e = assertThrows(
+                LinkException.class,
                 () -> engine.linker().value("n", Value.string("41")).instantiatePre(component));
         assertEquals("n", e.importName());
         assertTrue(e.getMessage().contains("value type mismatch"), e.getMessage());
-        LinkException missing = assertThrows(LinkException.class, () -> engine.linker().instantiate(component));
+        LinkException missing =
+                assertThrows(LinkException.class, () -> engine.linker().instantiate(component));
         assertTrue(missing.getMessage().contains("no definition"), missing.getMessage());
-        LinkException func = assertThrows(LinkException.class,
+        LinkException func = assertThrows(
+                LinkException.class,
                 () -> engine.linker().func("n", args -> Optional.empty()).instantiate(component));
         assertTrue(func.getMessage().contains("expected a value"), func.getMessage());
     }
@@ -79,8 +82,9 @@ class ValueSortTest {
     @EnumSource(ExecutionMode.class)
     void definedValuesOfEveryEncodableTypeAreDecoded(ExecutionMode mode) {
         byte[] record = concat(bytes(0x72), vec(concat(name("a"), bytes(BOOL)), concat(name("b"), bytes(U8))));
-        byte[] variant = concat(bytes(0x71), vec(concat(name("none"), bytes(0x00, 0x00)),
-                concat(name("some"), bytes(0x01, S16, 0x00))));
+        byte[] variant = concat(
+                bytes(0x71),
+                vec(concat(name("none"), bytes(0x00, 0x00)), concat(name("some"), bytes(0x01, S16, 0x00))));
         byte[] optionU8 = bytes(0x6b, U8);
         byte[] resultOfOption = bytes(0x6a, 0x01, 0x02, 0x00); // result<type 2 (option u8)>
         byte[] listOfResults = bytes(0x70, 0x03);
@@ -105,8 +109,10 @@ class ValueSortTest {
             value(bytes(0x0b), bytes(0x02)), // blue
             value(bytes(0x07), concat(bytes(0x09), u32(2), "hi".getBytes(StandardCharsets.UTF_8), bytes(0x7f))),
         };
-        String[] names = {"bool", "u32", "s32", "s64", "u64", "f64", "f32", "char", "string", "record", "variant",
-            "list", "flags", "enum", "tuple"};
+        String[] names = {
+            "bool", "u32", "s32", "s64", "u64", "f64", "f32", "char", "string", "record", "variant", "list", "flags",
+            "enum", "tuple"
+        };
         List<byte[]> exports = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             exports.add(export(names[i], VAL, i));
@@ -114,8 +120,12 @@ class ValueSortTest {
         byte[] binary = new ComponentBytes()
                 .vecSection(TYPE, record, variant, optionU8, resultOfOption, listOfResults, flags, enumType, tuple)
                 // exported values may only use the named (exported) record, variant, flags and enum types 8..11
-                .vecSection(EXPORT, export("rec", TYPE_SORT, 0), export("var", TYPE_SORT, 1),
-                        export("fl", TYPE_SORT, 5), export("col", TYPE_SORT, 6))
+                .vecSection(
+                        EXPORT,
+                        export("rec", TYPE_SORT, 0),
+                        export("var", TYPE_SORT, 1),
+                        export("fl", TYPE_SORT, 5),
+                        export("col", TYPE_SORT, 6))
                 .vecSection(VALUE, values)
                 .vecSection(EXPORT, exports.toArray(new byte[0][]))
                 .build();
@@ -132,8 +142,8 @@ class ValueSortTest {
         assertEquals(Value.string("héllo ☃"), in.value("string"));
         assertEquals(Value.record(Map.of("a", Value.bool(true), "b", Value.u8(7))), in.value("record"));
         assertEquals(Value.variant("some", Value.s16(-3)), in.value("variant"));
-        assertEquals(Value.list(Value.err(), Value.ok(Value.none()), Value.ok(Value.some(Value.u8(42)))),
-                in.value("list"));
+        assertEquals(
+                Value.list(Value.err(), Value.ok(Value.none()), Value.ok(Value.some(Value.u8(42)))), in.value("list"));
         assertEquals(Value.flags("r", "x"), in.value("flags"));
         assertEquals(Value.enumCase("blue"), in.value("enum"));
         assertEquals(Value.tuple(Value.u8(9), Value.string("hi"), Value.s64(-1)), in.value("tuple"));
@@ -157,9 +167,13 @@ class ValueSortTest {
                     .vecSection(EXPORT, export("v", VAL, 0))
                     .build();
             Component c = engine.load(binary);
-            LinkException e = assertThrows(LinkException.class, () -> engine.linker().instantiate(c));
-            assertTrue(e.getMessage().contains("value 0") && e.getMessage().contains(problems[i])
-                    && e.getMessage().contains("byte offset"), e.getMessage());
+            LinkException e =
+                    assertThrows(LinkException.class, () -> engine.linker().instantiate(c));
+            assertTrue(
+                    e.getMessage().contains("value 0")
+                            && e.getMessage().contains(problems[i])
+                            && e.getMessage().contains("byte offset"),
+                    e.getMessage());
         }
     }
 
@@ -240,10 +254,13 @@ class ValueSortTest {
                 .build();
         Engine engine = Wasm.engine(mode);
         Component c = engine.load(binary);
-        LinkException e = assertThrows(LinkException.class,
+        LinkException e = assertThrows(
+                LinkException.class,
                 () -> engine.linker().value("seed", Value.s32(1)).instantiate(c));
         assertTrue(e.getMessage().contains("seed"), e.getMessage());
-        assertEquals(Value.u32(8), engine.linker().value("seed", Value.u32(7)).instantiate(c).value("out"));
+        assertEquals(
+                Value.u32(8),
+                engine.linker().value("seed", Value.u32(7)).instantiate(c).value("out"));
     }
 
     @ParameterizedTest
@@ -259,7 +276,8 @@ class ValueSortTest {
         Component c = engine.load(binary);
         Instance in = engine.linker().value("same", Value.u32(5)).instantiate(c);
         assertEquals(Value.u32(5), in.value("b"));
-        LinkException e = assertThrows(LinkException.class,
+        LinkException e = assertThrows(
+                LinkException.class,
                 () -> engine.linker().value("same", Value.u32(6)).instantiate(c));
         assertTrue(e.getMessage().contains("same") && e.getMessage().contains("equal"), e.getMessage());
     }
@@ -301,18 +319,32 @@ class ValueSortTest {
                 .vecSection(IMPORT, importValue("name", bytes(STRING)))
                 .section(CORE_MODULE, Wasm.bytes("shout-core"))
                 .vecSection(CORE_INSTANCE, coreInstantiate(0))
-                .vecSection(ALIAS, aliasCoreFunc(0, "shout"), aliasCoreFunc(0, "realloc"),
+                .vecSection(
+                        ALIAS,
+                        aliasCoreFunc(0, "shout"),
+                        aliasCoreFunc(0, "realloc"),
                         concat(bytes(0x00, 0x02, 0x01), u32(0), name("memory")))
-                .vecSection(CANON, concat(bytes(0x00, 0x00), u32(0),
-                        vec(bytes(0x00), bytes(0x03, 0x00), bytes(0x04, 0x01)), u32(0)))
+                .vecSection(
+                        CANON,
+                        concat(
+                                bytes(0x00, 0x00),
+                                u32(0),
+                                vec(bytes(0x00), bytes(0x03, 0x00), bytes(0x04, 0x01)),
+                                u32(0)))
                 .section(START, start(0, new int[] {0}, 1))
                 .vecSection(EXPORT, export("greeting", VAL, 1))
                 .build();
         Engine engine = Wasm.engine(mode);
         Component c = engine.load(binary);
-        assertEquals(Value.string("HELLO, WÖRLD"),
-                engine.linker().value("name", Value.string("hello, wÖrld")).instantiate(c).value("greeting"));
-        assertEquals(Value.string(""), engine.linker().value("name", Value.string("")).instantiate(c).value("greeting"));
+        assertEquals(
+                Value.string("HELLO, WÖRLD"),
+                engine.linker()
+                        .value("name", Value.string("hello, wÖrld"))
+                        .instantiate(c)
+                        .value("greeting"));
+        assertEquals(
+                Value.string(""),
+                engine.linker().value("name", Value.string("")).instantiate(c).value("greeting"));
     }
 
     @ParameterizedTest
@@ -330,8 +362,8 @@ class ValueSortTest {
                 .section(COMPONENT, inner)
                 .build();
         Engine engine = Wasm.engine(mode);
-        dev.wit4j.runtime.WasmFormatException e = assertThrows(dev.wit4j.runtime.WasmFormatException.class,
-                () -> engine.load(binary));
+        dev.wit4j.runtime.WasmFormatException e =
+                assertThrows(dev.wit4j.runtime.WasmFormatException.class, () -> engine.load(binary));
         assertTrue(e.getMessage().contains("outer alias"), e.getMessage());
     }
 }

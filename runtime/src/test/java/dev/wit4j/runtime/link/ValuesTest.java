@@ -61,7 +61,13 @@ class ValuesTest {
         roundTrip(in, "id-list", Value.list(Value.u32(1), Value.u32(2), Value.u32(4000000000L)));
         roundTrip(in, "id-list", Value.list(List.of()));
         roundTrip(in, "id-strings", Value.list(Value.string("a"), Value.string("βγ"), Value.string("")));
-        roundTrip(in, "id-record", Value.recordBuilder().field("x", Value.s32(-1)).field("y", Value.s32(7)).build());
+        roundTrip(
+                in,
+                "id-record",
+                Value.recordBuilder()
+                        .field("x", Value.s32(-1))
+                        .field("y", Value.s32(7))
+                        .build());
         roundTrip(in, "id-tuple", Value.tuple(Value.s32(3), Value.s32(-4)));
         roundTrip(in, "id-option", Value.some(Value.u32(9)));
         roundTrip(in, "id-option", Value.none());

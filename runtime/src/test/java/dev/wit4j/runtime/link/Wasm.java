@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
 /** Loads the test components of {@code src/test/resources/link} (built from the .wat by build.sh). */
 final class Wasm {
 
-    private Wasm() {
-    }
+    private Wasm() {}
 
     static Engine engine(ExecutionMode mode) {
         return Engine.builder().executionMode(mode).build();

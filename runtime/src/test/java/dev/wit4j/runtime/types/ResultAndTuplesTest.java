@@ -22,7 +22,8 @@ class ResultAndTuplesTest {
         assertInstanceOf(Result.Ok.class, ok);
         assertEquals(new Result.Ok<Integer, String>(1), ok);
         assertEquals(1, ok.orElseThrow(IllegalStateException::new));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> err.orElseThrow(IllegalStateException::new));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> err.orElseThrow(IllegalStateException::new));
         assertEquals("bad", e.getMessage());
     }
 

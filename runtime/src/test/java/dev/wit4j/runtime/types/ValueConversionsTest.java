@@ -23,7 +23,8 @@ class ValueConversionsTest {
     void checkLength() {
         List<Value> es = List.of(new Value.U8((byte) 1));
         assertSame(es, ValueConversions.checkLength(es, 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ValueConversions.checkLength(es, 2));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ValueConversions.checkLength(es, 2));
         assertEquals("a fixed-length list needs 2 elements, found 1", e.getMessage());
     }
 
@@ -39,12 +40,16 @@ class ValueConversionsTest {
     void resultsRoundTrip() {
         Value ok = ValueConversions.resultToValue(Result.<Integer, String>ok(7), Value.U32::new, Value.Str::new);
         assertEquals(Value.ok(new Value.U32(7)), ok);
-        assertEquals(Result.ok(7), ValueConversions.<Integer, String>resultFromValue(ok,
-                v -> ((Value.U32) v).value(), v -> ((Value.Str) v).value()));
+        assertEquals(
+                Result.ok(7),
+                ValueConversions.<Integer, String>resultFromValue(
+                        ok, v -> ((Value.U32) v).value(), v -> ((Value.Str) v).value()));
         Value err = ValueConversions.resultToValue(Result.<Integer, String>err("bad"), Value.U32::new, Value.Str::new);
         assertEquals(Value.err(new Value.Str("bad")), err);
-        assertEquals(Result.err("bad"), ValueConversions.<Integer, String>resultFromValue(err,
-                v -> ((Value.U32) v).value(), v -> ((Value.Str) v).value()));
+        assertEquals(
+                Result.err("bad"),
+                ValueConversions.<Integer, String>resultFromValue(
+                        err, v -> ((Value.U32) v).value(), v -> ((Value.Str) v).value()));
         // Payload-less sides.
         assertEquals(Value.ok(), ValueConversions.resultToValue(Result.<Void>ok(), null, null));
         assertEquals(Value.err(), ValueConversions.resultToValue(Result.<Void>err(), null, null));
@@ -53,14 +58,16 @@ class ValueConversionsTest {
 
     @Test
     void aNullPayloadWhereTheResultHasOneIsNamed() {
-        NullPointerException ok = assertThrows(NullPointerException.class,
+        NullPointerException ok = assertThrows(
+                NullPointerException.class,
                 () -> ValueConversions.resultToValue(Result.<String, String>ok(null), Value.Str::new, Value.Str::new));
         assertEquals("`ok` value of result is null", ok.getMessage());
-        NullPointerException err = assertThrows(NullPointerException.class,
+        NullPointerException err = assertThrows(
+                NullPointerException.class,
                 () -> ValueConversions.resultToValue(Result.<String, String>err(null), Value.Str::new, Value.Str::new));
         assertEquals("`err` value of result is null", err.getMessage());
-        NullPointerException none = assertThrows(NullPointerException.class,
-                () -> ValueConversions.resultToValue(null, Value.Str::new, Value.Str::new));
+        NullPointerException none = assertThrows(
+                NullPointerException.class, () -> ValueConversions.resultToValue(null, Value.Str::new, Value.Str::new));
         assertEquals("result is null", none.getMessage());
     }
 
@@ -70,9 +77,13 @@ class ValueConversionsTest {
         m.put("z", 1);
         m.put("a", 2);
         Value v = ValueConversions.mapToValue(m, Value.Str::new, Value.S32::new);
-        assertEquals(new Value.MapValue(List.of(new Value.MapValue.Entry(new Value.Str("z"), new Value.S32(1)),
-                new Value.MapValue.Entry(new Value.Str("a"), new Value.S32(2)))), v);
-        Map<String, Integer> back = ValueConversions.mapFromValue(v, k -> ((Value.Str) k).value(), x -> ((Value.S32) x).value());
+        assertEquals(
+                new Value.MapValue(List.of(
+                        new Value.MapValue.Entry(new Value.Str("z"), new Value.S32(1)),
+                        new Value.MapValue.Entry(new Value.Str("a"), new Value.S32(2)))),
+                v);
+        Map<String, Integer> back =
+                ValueConversions.mapFromValue(v, k -> ((Value.Str) k).value(), x -> ((Value.S32) x).value());
         assertEquals(List.of("z", "a"), List.copyOf(back.keySet()));
         assertEquals(m, back);
     }
@@ -81,22 +92,34 @@ class ValueConversionsTest {
     void primitiveArraysRoundTrip() {
         byte[] bytes = {1, -1};
         assertEquals(List.of(new Value.U8((byte) 1), new Value.U8((byte) -1)), ValueConversions.u8sToValue(bytes));
-        assertArrayEquals(bytes, ValueConversions.u8sFromValue(new Value.ListValue(ValueConversions.u8sToValue(bytes))));
-        assertArrayEquals(bytes, ValueConversions.s8sFromValue(new Value.FixedList(ValueConversions.s8sToValue(bytes))));
+        assertArrayEquals(
+                bytes, ValueConversions.u8sFromValue(new Value.ListValue(ValueConversions.u8sToValue(bytes))));
+        assertArrayEquals(
+                bytes, ValueConversions.s8sFromValue(new Value.FixedList(ValueConversions.s8sToValue(bytes))));
         short[] shorts = {3, -4};
-        assertArrayEquals(shorts, ValueConversions.s16sFromValue(new Value.ListValue(ValueConversions.s16sToValue(shorts))));
-        assertArrayEquals(shorts, ValueConversions.u16sFromValue(new Value.ListValue(ValueConversions.u16sToValue(shorts))));
+        assertArrayEquals(
+                shorts, ValueConversions.s16sFromValue(new Value.ListValue(ValueConversions.s16sToValue(shorts))));
+        assertArrayEquals(
+                shorts, ValueConversions.u16sFromValue(new Value.ListValue(ValueConversions.u16sToValue(shorts))));
         int[] ints = {5, -6};
-        assertArrayEquals(ints, ValueConversions.s32sFromValue(new Value.ListValue(ValueConversions.s32sToValue(ints))));
-        assertArrayEquals(ints, ValueConversions.u32sFromValue(new Value.ListValue(ValueConversions.u32sToValue(ints))));
+        assertArrayEquals(
+                ints, ValueConversions.s32sFromValue(new Value.ListValue(ValueConversions.s32sToValue(ints))));
+        assertArrayEquals(
+                ints, ValueConversions.u32sFromValue(new Value.ListValue(ValueConversions.u32sToValue(ints))));
         long[] longs = {7, -8};
-        assertArrayEquals(longs, ValueConversions.s64sFromValue(new Value.ListValue(ValueConversions.s64sToValue(longs))));
-        assertArrayEquals(longs, ValueConversions.u64sFromValue(new Value.ListValue(ValueConversions.u64sToValue(longs))));
+        assertArrayEquals(
+                longs, ValueConversions.s64sFromValue(new Value.ListValue(ValueConversions.s64sToValue(longs))));
+        assertArrayEquals(
+                longs, ValueConversions.u64sFromValue(new Value.ListValue(ValueConversions.u64sToValue(longs))));
         float[] floats = {1.5f};
-        assertArrayEquals(floats, ValueConversions.f32sFromValue(new Value.ListValue(ValueConversions.f32sToValue(floats))));
+        assertArrayEquals(
+                floats, ValueConversions.f32sFromValue(new Value.ListValue(ValueConversions.f32sToValue(floats))));
         double[] doubles = {2.5};
         assertEquals(List.of(new Value.F64(2.5)), ValueConversions.f64sToValue(doubles));
-        assertArrayEquals(doubles, ValueConversions.f64sFromValue(new Value.ListValue(ValueConversions.f64sToValue(doubles))));
-        assertThrows(ClassCastException.class, () -> ValueConversions.u8sFromValue(new Value.ListValue(List.of(new Value.S8((byte) 0)))));
+        assertArrayEquals(
+                doubles, ValueConversions.f64sFromValue(new Value.ListValue(ValueConversions.f64sToValue(doubles))));
+        assertThrows(
+                ClassCastException.class,
+                () -> ValueConversions.u8sFromValue(new Value.ListValue(List.of(new Value.S8((byte) 0)))));
     }
 }

@@ -1,8 +1,8 @@
 package dev.wit4j.runtime.validate;
 
+import static dev.wit4j.runtime.validate.TestComponents.assertContains;
 import static dev.wit4j.runtime.validate.TestComponents.rejected;
 import static dev.wit4j.runtime.validate.TestComponents.valid;
-import static dev.wit4j.runtime.validate.TestComponents.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

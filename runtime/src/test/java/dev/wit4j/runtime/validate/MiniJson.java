@@ -29,7 +29,10 @@ final class MiniJson {
             Map<String, Object> m = new LinkedHashMap<>();
             i++;
             ws();
-            if (s.charAt(i) == '}') { i++; return m; }
+            if (s.charAt(i) == '}') {
+                i++;
+                return m;
+            }
             while (true) {
                 ws();
                 String k = string();
@@ -44,7 +47,10 @@ final class MiniJson {
             List<Object> l = new ArrayList<>();
             i++;
             ws();
-            if (s.charAt(i) == ']') { i++; return l; }
+            if (s.charAt(i) == ']') {
+                i++;
+                return l;
+            }
             while (true) {
                 l.add(value());
                 ws();
@@ -56,10 +62,14 @@ final class MiniJson {
         while (i < s.length() && ",}] \n\r\t".indexOf(s.charAt(i)) < 0) i++;
         String atom = s.substring(start, i);
         switch (atom) {
-            case "true": return Boolean.TRUE;
-            case "false": return Boolean.FALSE;
-            case "null": return null;
-            default: return Double.parseDouble(atom);
+            case "true":
+                return Boolean.TRUE;
+            case "false":
+                return Boolean.FALSE;
+            case "null":
+                return null;
+            default:
+                return Double.parseDouble(atom);
         }
     }
 
@@ -72,13 +82,27 @@ final class MiniJson {
             if (c == '\\') {
                 char e = s.charAt(i++);
                 switch (e) {
-                    case 'n': sb.append('\n'); break;
-                    case 't': sb.append('\t'); break;
-                    case 'r': sb.append('\r'); break;
-                    case 'b': sb.append('\b'); break;
-                    case 'f': sb.append('\f'); break;
-                    case 'u': sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; break;
-                    default: sb.append(e);
+                    case 'n':
+                        sb.append('\n');
+                        break;
+                    case 't':
+                        sb.append('\t');
+                        break;
+                    case 'r':
+                        sb.append('\r');
+                        break;
+                    case 'b':
+                        sb.append('\b');
+                        break;
+                    case 'f':
+                        sb.append('\f');
+                        break;
+                    case 'u':
+                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                        break;
+                    default:
+                        sb.append(e);
                 }
             } else {
                 sb.append(c);

@@ -18,8 +18,8 @@ class SpawnTypeTest {
     /** A component with one core type (hex of the type) and {@code thread.spawn-ref} of it. */
     private static String spawnRef(String coreType, boolean shared) {
         int size = coreType.length() / 2 + 1;
-        return HEADER + "03" + String.format("%02x", size) + "01" + coreType
-                + "08040140" + (shared ? "01" : "00") + "00";
+        return HEADER + "03" + String.format("%02x", size) + "01" + coreType + "08040140" + (shared ? "01" : "00")
+                + "00";
     }
 
     @Test
@@ -40,7 +40,9 @@ class SpawnTypeTest {
     @Test
     void anI64ArgumentNeedsTheSixtyFourBitFeature() {
         valid(spawnRef("60017e00", false));
-        assertContains(rejected(spawnRef("60017e00", false), ValidationFeatures.all().without(ValidationFeatures.Feature.CM64)),
+        assertContains(
+                rejected(
+                        spawnRef("60017e00", false), ValidationFeatures.all().without(ValidationFeatures.Feature.CM64)),
                 "requires the component model 64-bit feature");
     }
 }

@@ -37,10 +37,13 @@ final class TestComponents {
     /** The reason the component is rejected with {@code features}. */
     static String rejected(String hex, ValidationFeatures features) {
         Component component = decode(hex);
-        return assertThrows(ValidationException.class, () -> ComponentValidator.validate(component, features)).reason();
+        return assertThrows(ValidationException.class, () -> ComponentValidator.validate(component, features))
+                .reason();
     }
 
     static void assertContains(String actual, String expected) {
-        assertTrue(actual.contains(expected), () -> "expected a message containing \"" + expected + "\" but got \"" + actual + "\"");
+        assertTrue(
+                actual.contains(expected),
+                () -> "expected a message containing \"" + expected + "\" but got \"" + actual + "\"");
     }
 }

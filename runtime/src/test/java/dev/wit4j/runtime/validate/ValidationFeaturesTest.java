@@ -40,34 +40,54 @@ class ValidationFeaturesTest {
     static final String TASK_CANCEL = "0061736d0d00010008020105";
     static final String THREAD_INDEX = "0061736d0d00010008020126";
     static final String ASYNC_SUBTASK_CANCEL = "0061736d0d0001000803010601";
-    static final String STACKFUL_LIFT = "0061736d0d00010007050143000100012a0061736d0100000001040160000003020100070501016600000a040102000b"
-            + "0009046e616d650002016d02040100000006070100000100016608070100000001060000270e636f6d706f6e656e742d"
-            + "6e616d65010600110100016d01060012010001690106030100026674";
-    static final String CALLBACK_LIFT = "0061736d0d00010007050143000100013d0061736d01000000010c026000017f60037f7f7f017f0303020001070a0201"
-            + "66000002636200010a09020300000b0300000b0009046e616d650002016d020401000000060e02000001000166000001"
-            + "00026362080901000000020607010000270e636f6d706f6e656e742d6e616d65010600110100016d0106001201000169"
-            + "0106030100026674";
+    static final String STACKFUL_LIFT =
+            "0061736d0d00010007050143000100012a0061736d0100000001040160000003020100070501016600000a040102000b"
+                    + "0009046e616d650002016d02040100000006070100000100016608070100000001060000270e636f6d706f6e656e742d"
+                    + "6e616d65010600110100016d01060012010001690106030100026674";
+    static final String CALLBACK_LIFT =
+            "0061736d0d00010007050143000100013d0061736d01000000010c026000017f60037f7f7f017f0303020001070a0201"
+                    + "66000002636200010a09020300000b0300000b0009046e616d650002016d020401000000060e02000001000166000001"
+                    + "00026362080901000000020607010000270e636f6d706f6e656e742d6e616d65010600110100016d0106001201000169"
+                    + "0106030100026674";
     static final String ERROR_CONTEXT_DROP = "0061736d0d0001000802011e";
 
     private static final Map<String, Gate> GATES = Map.ofEntries(
             Map.entry(IMPLEMENTS_NAME, new Gate(Feature.IMPLEMENTS, "the `cm-implements` feature is not active")),
             Map.entry(EXTERNAL_ID_NAME, new Gate(Feature.IMPLEMENTS, "the `cm-implements` feature is not active")),
-            Map.entry(ASYNC_FUNC, new Gate(Feature.ASYNC, "async component functions requires the component model async feature")),
+            Map.entry(
+                    ASYNC_FUNC,
+                    new Gate(Feature.ASYNC, "async component functions requires the component model async feature")),
             Map.entry(STREAM_TYPE, new Gate(Feature.ASYNC, "`stream` requires the component model async feature")),
             Map.entry(FUTURE_TYPE, new Gate(Feature.ASYNC, "`future` requires the component model async feature")),
-            Map.entry(ERROR_CONTEXT_TYPE, new Gate(Feature.ERROR_CONTEXT,
-                    "`error-context` requires the component model error-context feature")),
-            Map.entry(FIXED_LIST, new Gate(Feature.FIXED_LENGTH_LISTS,
-                    "Fixed-length lists require the component model fixed-length lists feature")),
+            Map.entry(
+                    ERROR_CONTEXT_TYPE,
+                    new Gate(
+                            Feature.ERROR_CONTEXT,
+                            "`error-context` requires the component model error-context feature")),
+            Map.entry(
+                    FIXED_LIST,
+                    new Gate(
+                            Feature.FIXED_LENGTH_LISTS,
+                            "Fixed-length lists require the component model fixed-length lists feature")),
             Map.entry(MAP_TYPE, new Gate(Feature.MAP, "Maps require the component model map feature")),
             Map.entry(VALUE_IMPORT, new Gate(Feature.VALUES, "support for component model `value`s is not enabled")),
             Map.entry(TASK_CANCEL, new Gate(Feature.ASYNC, "`task.cancel` requires the component model async feature")),
-            Map.entry(THREAD_INDEX, new Gate(Feature.THREADING, "`thread.index` requires the component model threading feature")),
-            Map.entry(ASYNC_SUBTASK_CANCEL, new Gate(Feature.MORE_ASYNC_BUILTINS,
-                    "async `subtask.cancel` requires the component model more async builtins feature")),
-            Map.entry(STACKFUL_LIFT, new Gate(Feature.ASYNC_STACKFUL, "requires the component model async stackful feature")),
-            Map.entry(ERROR_CONTEXT_DROP, new Gate(Feature.ERROR_CONTEXT,
-                    "`error-context.drop` requires the component model error-context feature")));
+            Map.entry(
+                    THREAD_INDEX,
+                    new Gate(Feature.THREADING, "`thread.index` requires the component model threading feature")),
+            Map.entry(
+                    ASYNC_SUBTASK_CANCEL,
+                    new Gate(
+                            Feature.MORE_ASYNC_BUILTINS,
+                            "async `subtask.cancel` requires the component model more async builtins feature")),
+            Map.entry(
+                    STACKFUL_LIFT,
+                    new Gate(Feature.ASYNC_STACKFUL, "requires the component model async stackful feature")),
+            Map.entry(
+                    ERROR_CONTEXT_DROP,
+                    new Gate(
+                            Feature.ERROR_CONTEXT,
+                            "`error-context.drop` requires the component model error-context feature")));
 
     private record Gate(Feature feature, String message) {}
 
@@ -76,7 +96,10 @@ class ValidationFeaturesTest {
         GATES.forEach((hex, gate) -> {
             valid(hex);
             valid(hex, ValidationFeatures.all());
-            assertEquals(gate.message(), rejected(hex, ValidationFeatures.all().without(gate.feature())), gate.feature().flag());
+            assertEquals(
+                    gate.message(),
+                    rejected(hex, ValidationFeatures.all().without(gate.feature())),
+                    gate.feature().flag());
         });
     }
 

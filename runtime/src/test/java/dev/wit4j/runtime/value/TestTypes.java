@@ -32,8 +32,7 @@ public final class TestTypes {
 
     private static final TypeOwner OWNER = new TypeOwner.InInterface(PackageName.of("test", "types", null), "t");
 
-    private TestTypes() {
-    }
+    private TestTypes() {}
 
     public static TypeDef def(String name, TypeDefKind kind) {
         return new TypeDef(name, OWNER, kind, Docs.NONE, Stability.UNKNOWN, SourcePos.NONE);
@@ -56,20 +55,26 @@ public final class TestTypes {
     public static ValueType variant(String name, Object... casesAndTypes) {
         List<ValueType.Case> cases = new ArrayList<>();
         for (int i = 0; i < casesAndTypes.length; i += 2) {
-            cases.add(new ValueType.Case((String) casesAndTypes[i],
-                    Optional.ofNullable((ValueType) casesAndTypes[i + 1]), Docs.NONE));
+            cases.add(new ValueType.Case(
+                    (String) casesAndTypes[i], Optional.ofNullable((ValueType) casesAndTypes[i + 1]), Docs.NONE));
         }
         return named(name, new ValueType.VariantType(cases));
     }
 
     public static ValueType enumType(String name, String... cases) {
-        return named(name, new ValueType.EnumType(
-                Arrays.stream(cases).map(c -> new ValueType.EnumCase(c, Docs.NONE)).toList()));
+        return named(
+                name,
+                new ValueType.EnumType(Arrays.stream(cases)
+                        .map(c -> new ValueType.EnumCase(c, Docs.NONE))
+                        .toList()));
     }
 
     public static ValueType flags(String name, String... flags) {
-        return named(name, new ValueType.FlagsType(
-                Arrays.stream(flags).map(f -> new ValueType.Flag(f, Docs.NONE)).toList()));
+        return named(
+                name,
+                new ValueType.FlagsType(Arrays.stream(flags)
+                        .map(f -> new ValueType.Flag(f, Docs.NONE))
+                        .toList()));
     }
 
     public static ValueType list(ValueType element) {

@@ -24,7 +24,9 @@ class ValueTest {
         assertEquals(4294967295L, Value.u32(4294967295L).unsignedValue());
         assertEquals(-1, Value.u32(4294967295L).value());
         assertEquals(new BigInteger("18446744073709551615"), Value.u64(-1L).unsignedValue());
-        assertEquals("18446744073709551615", Value.u64(new BigInteger("18446744073709551615")).toUnsignedString());
+        assertEquals(
+                "18446744073709551615",
+                Value.u64(new BigInteger("18446744073709551615")).toUnsignedString());
         assertEquals(Value.u64(-1L), Value.u64(new BigInteger("18446744073709551615")));
     }
 
@@ -71,7 +73,10 @@ class ValueTest {
         assertNotEquals(Value.f64(0.0), Value.f64(-0.0));
         assertNotEquals(Value.f32(Float.intBitsToFloat(0x7fc00001)), Value.f32(Float.NaN));
         // The payload survives: canonicalisation is the ABI's job.
-        assertEquals(0x7fc00001, Float.floatToRawIntBits(Value.f32(Float.intBitsToFloat(0x7fc00001)).value()));
+        assertEquals(
+                0x7fc00001,
+                Float.floatToRawIntBits(
+                        Value.f32(Float.intBitsToFloat(0x7fc00001)).value()));
         assertEquals(Value.f32(1.5f), Value.f32(1.5f));
     }
 
@@ -83,7 +88,8 @@ class ValueTest {
         assertEquals(1, list.elements().size());
         assertThrows(UnsupportedOperationException.class, () -> list.elements().add(Value.u32(3)));
         assertEquals(Value.list(Value.u32(1)), list);
-        assertEquals(Value.tuple(Value.string("a"), Value.bool(true)), Value.tuple(Value.string("a"), Value.bool(true)));
+        assertEquals(
+                Value.tuple(Value.string("a"), Value.bool(true)), Value.tuple(Value.string("a"), Value.bool(true)));
         assertEquals(Value.some(Value.none()), Value.some(Value.none()));
         assertNotEquals(Value.some(Value.none()), Value.none());
         assertNotEquals(Value.ok(), Value.err());
@@ -93,7 +99,10 @@ class ValueTest {
 
     @Test
     void recordsKeepOrderButCompareAsMaps() {
-        Value.RecordValue built = Value.recordBuilder().field("b", Value.u8(2)).field("a", Value.u8(1)).build();
+        Value.RecordValue built = Value.recordBuilder()
+                .field("b", Value.u8(2))
+                .field("a", Value.u8(1))
+                .build();
         assertEquals(List.of("b", "a"), List.copyOf(built.fields().keySet()));
         Map<String, Value> m = new LinkedHashMap<>();
         m.put("a", Value.u8(1));
@@ -103,7 +112,9 @@ class ValueTest {
         assertEquals(Optional.of(Value.u8(1)), built.field("a"));
         assertEquals(Optional.empty(), built.field("c"));
         assertThrows(UnsupportedOperationException.class, () -> built.fields().put("c", Value.u8(3)));
-        assertEquals(Value.record(Map.of("x", Value.string("y"))), Value.recordBuilder().field("x", Value.string("y")).build());
+        assertEquals(
+                Value.record(Map.of("x", Value.string("y"))),
+                Value.recordBuilder().field("x", Value.string("y")).build());
     }
 
     @Test
@@ -120,7 +131,8 @@ class ValueTest {
     void resultsOptionsAndHandles() {
         assertTrue(Value.ok(Value.u8(1)).isOk());
         assertTrue(Value.err().isErr());
-        assertEquals(Optional.of(Value.string("e")), Value.err(Value.string("e")).payload());
+        assertEquals(
+                Optional.of(Value.string("e")), Value.err(Value.string("e")).payload());
         assertTrue(Value.some(Value.u8(0)).isSome());
         assertFalse(Value.none().isSome());
         ResourceHandle h = ResourceHandle.of("file", 3);

@@ -17,7 +17,8 @@ class ValueTypesTest {
     private static final ValueType SHAPE = variant("shape", "circle", F64, "empty", null);
 
     private static String mismatch(Value v, ValueType t) {
-        return assertThrows(ValueTypeMismatchException.class, () -> v.typeCheck(t)).getMessage();
+        return assertThrows(ValueTypeMismatchException.class, () -> v.typeCheck(t))
+                .getMessage();
     }
 
     @Test
@@ -28,7 +29,8 @@ class ValueTypesTest {
         assertDoesNotThrow(() -> Value.f32(1).typeCheck(F32));
         assertDoesNotThrow(() -> Value.character('c').typeCheck(CHAR));
         assertDoesNotThrow(() -> Value.list().typeCheck(list(U8)));
-        assertDoesNotThrow(() -> Value.fixedList(java.util.List.of(Value.u8(1), Value.u8(2))).typeCheck(fixedList(U8, 2)));
+        assertDoesNotThrow(() ->
+                Value.fixedList(java.util.List.of(Value.u8(1), Value.u8(2))).typeCheck(fixedList(U8, 2)));
         assertDoesNotThrow(() -> Value.tuple(Value.u8(1), Value.string("a")).typeCheck(tuple(U8, STRING)));
         assertDoesNotThrow(() -> person("ann", 30).typeCheck(PERSON));
         assertDoesNotThrow(() -> Value.variant("circle", Value.f64(1)).typeCheck(SHAPE));
@@ -38,57 +40,89 @@ class ValueTypesTest {
         assertDoesNotThrow(() -> Value.some(Value.none()).typeCheck(option(option(U8))));
         assertDoesNotThrow(() -> Value.ok().typeCheck(result(null, STRING)));
         assertDoesNotThrow(() -> Value.err(Value.string("e")).typeCheck(result(null, STRING)));
-        assertDoesNotThrow(() -> Value.map(java.util.Map.of(Value.string("k"), Value.u8(1))).typeCheck(map(STRING, U8)));
+        assertDoesNotThrow(() ->
+                Value.map(java.util.Map.of(Value.string("k"), Value.u8(1))).typeCheck(map(STRING, U8)));
         assertDoesNotThrow(() -> Value.u8(1).typeCheck(alias("byte", U8)));
         TypeDef file = resource("file");
         assertDoesNotThrow(() -> Value.own(ResourceHandle.of("file", 1)).typeCheck(own(file)));
         assertDoesNotThrow(() -> Value.borrow(ResourceHandle.of("file", 1)).typeCheck(borrow(file)));
         // An alias made by `use` names the original resource.
-        assertDoesNotThrow(() -> Value.own(ResourceHandle.of("file", 1)).typeCheck(own(def("f2", new ValueType.Named(file)))));
+        assertDoesNotThrow(
+                () -> Value.own(ResourceHandle.of("file", 1)).typeCheck(own(def("f2", new ValueType.Named(file)))));
     }
 
     private static Value person(String name, int age) {
-        return Value.recordBuilder().field("name", Value.string(name)).field("age", Value.u8(age))
-                .field("tags", Value.list()).build();
+        return Value.recordBuilder()
+                .field("name", Value.string(name))
+                .field("age", Value.u8(age))
+                .field("tags", Value.list())
+                .build();
     }
 
     @Test
     void messagesNameThePath() {
-        Value bad = Value.recordBuilder().field("name", Value.u32(1)).field("age", Value.u8(1)).field("tags", Value.list()).build();
+        Value bad = Value.recordBuilder()
+                .field("name", Value.u32(1))
+                .field("age", Value.u8(1))
+                .field("tags", Value.list())
+                .build();
         assertEquals("field `name`: expected string, found u32", mismatch(bad, PERSON));
-        Value badTag = Value.recordBuilder().field("name", Value.string("a")).field("age", Value.u8(1))
-                .field("tags", Value.list(Value.string("x"), Value.bool(true))).build();
-        ValueTypeMismatchException e = assertThrows(ValueTypeMismatchException.class, () -> ValueTypes.check(badTag, PERSON));
+        Value badTag = Value.recordBuilder()
+                .field("name", Value.string("a"))
+                .field("age", Value.u8(1))
+                .field("tags", Value.list(Value.string("x"), Value.bool(true)))
+                .build();
+        ValueTypeMismatchException e =
+                assertThrows(ValueTypeMismatchException.class, () -> ValueTypes.check(badTag, PERSON));
         assertEquals("field `tags`, element 1: expected string, found bool", e.getMessage());
         assertEquals("field `tags`, element 1", e.path());
         assertEquals("expected string, found bool", e.reason());
         assertEquals("expected u8, found s8", mismatch(Value.s8(1), U8));
-        assertEquals("some, tuple element 1: expected u8, found string",
+        assertEquals(
+                "some, tuple element 1: expected u8, found string",
                 mismatch(Value.some(Value.tuple(Value.u8(1), Value.string("x"))), option(tuple(U8, U8))));
     }
 
     @Test
     void messagesForCompoundMismatches() {
         assertEquals("expected record `person`, found list", mismatch(Value.list(), PERSON));
-        assertEquals("missing field `tags`",
-                mismatch(Value.recordBuilder().field("name", Value.string("a")).field("age", Value.u8(1)).build(), PERSON));
-        Value extra = Value.recordBuilder().field("name", Value.string("a")).field("age", Value.u8(1))
-                .field("tags", Value.list()).field("zzz", Value.u8(1)).build();
+        assertEquals(
+                "missing field `tags`",
+                mismatch(
+                        Value.recordBuilder()
+                                .field("name", Value.string("a"))
+                                .field("age", Value.u8(1))
+                                .build(),
+                        PERSON));
+        Value extra = Value.recordBuilder()
+                .field("name", Value.string("a"))
+                .field("age", Value.u8(1))
+                .field("tags", Value.list())
+                .field("zzz", Value.u8(1))
+                .build();
         assertEquals("unknown field `zzz`", mismatch(extra, PERSON));
         assertEquals("unknown variant case `square`", mismatch(Value.variant("square"), SHAPE));
         assertEquals("case `circle` needs a payload of type f64", mismatch(Value.variant("circle"), SHAPE));
-        assertEquals("case `empty` has no payload, but one was given", mismatch(Value.variant("empty", Value.u8(1)), SHAPE));
+        assertEquals(
+                "case `empty` has no payload, but one was given", mismatch(Value.variant("empty", Value.u8(1)), SHAPE));
         assertEquals("unknown enum case `c` for enum `e`", mismatch(Value.enumCase("c"), enumType("e", "a")));
         assertEquals("unknown flag `z` for flags `f`", mismatch(Value.flags("z"), flags("f", "a")));
-        assertEquals("expected tuple<u8, u8>, found a tuple of 1 elements", mismatch(Value.tuple(Value.u8(1)), tuple(U8, U8)));
-        assertEquals("expected 2 elements, found 1",
+        assertEquals(
+                "expected tuple<u8, u8>, found a tuple of 1 elements",
+                mismatch(Value.tuple(Value.u8(1)), tuple(U8, U8)));
+        assertEquals(
+                "expected 2 elements, found 1",
                 mismatch(Value.fixedList(java.util.List.of(Value.u8(1))), fixedList(U8, 2)));
         assertEquals("ok has no payload, but one was given", mismatch(Value.ok(Value.u8(1)), result(null, STRING)));
         assertEquals("err needs a payload of type string", mismatch(Value.err(), result(null, STRING)));
-        assertEquals("expected own<file>, found borrow", mismatch(Value.borrow(ResourceHandle.of("file", 1)), own(resource("file"))));
-        assertEquals("expected a handle to resource `file`, found one to `dir`",
+        assertEquals(
+                "expected own<file>, found borrow",
+                mismatch(Value.borrow(ResourceHandle.of("file", 1)), own(resource("file"))));
+        assertEquals(
+                "expected a handle to resource `file`, found one to `dir`",
                 mismatch(Value.own(ResourceHandle.of("dir", 1)), own(resource("file"))));
-        assertEquals("key of entry 0: expected string, found u8",
+        assertEquals(
+                "key of entry 0: expected string, found u8",
                 mismatch(Value.map(java.util.Map.of(Value.u8(1), Value.u8(1))), map(STRING, U8)));
     }
 

@@ -36,8 +36,8 @@ class DeepValuesTest {
         WaveException parse = assertThrows(WaveException.class, () -> Wave.parse(text, nestedOptions(deep)));
         assertTrue(parse.reason().contains("nested more than"), parse.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Wave.print(nestedSome(deep)));
-        ValueTypeMismatchException check = assertThrows(ValueTypeMismatchException.class,
-                () -> Wave.print(nestedSome(deep), nestedOptions(deep)));
+        ValueTypeMismatchException check =
+                assertThrows(ValueTypeMismatchException.class, () -> Wave.print(nestedSome(deep), nestedOptions(deep)));
         assertTrue(check.getMessage().contains("nested more than"), check.getMessage());
         assertThrows(ValueTypeMismatchException.class, () -> ValueTypes.check(nestedSome(deep), nestedOptions(deep)));
         assertTrue(ValueTypes.describe(nestedOptions(deep)).contains("…"));

@@ -37,9 +37,15 @@ class WavePrintTest {
         assertEquals("[1, 2]", Wave.print(Value.list(Value.u8(1), Value.u8(2))));
         assertEquals("[]", Wave.print(Value.list()));
         assertEquals("(1, \"a\")", Wave.print(Value.tuple(Value.u8(1), Value.string("a"))));
-        assertEquals("{b: 2, a: some(1)}", Wave.print(Value.recordBuilder().field("b", Value.u8(2))
-                .field("a", Value.some(Value.u8(1))).field("c", Value.none()).build()));
-        assertEquals("{:}", Wave.print(Value.recordBuilder().field("c", Value.none()).build()));
+        assertEquals(
+                "{b: 2, a: some(1)}",
+                Wave.print(Value.recordBuilder()
+                        .field("b", Value.u8(2))
+                        .field("a", Value.some(Value.u8(1)))
+                        .field("c", Value.none())
+                        .build()));
+        assertEquals(
+                "{:}", Wave.print(Value.recordBuilder().field("c", Value.none()).build()));
         assertEquals("{write, read}", Wave.print(Value.flags("write", "read")));
         assertEquals("{}", Wave.print(Value.flags()));
         assertEquals("%ok(some(none))", Wave.print(Value.variant("ok", Value.some(Value.none()))));
@@ -63,8 +69,11 @@ class WavePrintTest {
         var point = record("point", "x", S32, "y", S32);
         assertEquals("{x: 1, y: 2}", Wave.print(Value.record(Map.of("y", Value.s32(2), "x", Value.s32(1))), point));
         var nested = list(option(record("w", "p", perms)));
-        assertEquals("[some({p: {read, write}}), none]", Wave.print(Value.list(
-                Value.some(Value.record(Map.of("p", Value.flags("write", "read")))), Value.none()), nested));
+        assertEquals(
+                "[some({p: {read, write}}), none]",
+                Wave.print(
+                        Value.list(Value.some(Value.record(Map.of("p", Value.flags("write", "read")))), Value.none()),
+                        nested));
     }
 
     @Test

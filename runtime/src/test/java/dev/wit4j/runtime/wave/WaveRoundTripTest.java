@@ -16,7 +16,8 @@ class WaveRoundTripTest {
     static final ValueType POINT = record("point", "x", S32, "y", S32);
     static final ValueType BASIC = record("basic", "required", U8, "optional", option(U8));
     static final ValueType ALL_OPTIONAL = record("all-optional", "a", option(U8), "b", option(U8));
-    static final ValueType KEYWORD_FIELDS = record("keyword-fields", "true", BOOL, "some", option(U8), "ok", result(null, null), "nan", F32);
+    static final ValueType KEYWORD_FIELDS =
+            record("keyword-fields", "true", BOOL, "some", option(U8), "ok", result(null, null), "nan", F32);
     static final ValueType RESPONSE = variant("response", "empty", null, "body", list(U8), "err", STRING, "some", U8);
     static final ValueType HAND = enumType("hand", "left", "right", "ok", "none");
     static final ValueType PERMS = flags("perms", "read", "write", "exec");
@@ -88,7 +89,9 @@ class WaveRoundTripTest {
                 Arguments.of(ALL_OPTIONAL, "{ : }", "{:}"),
                 Arguments.of(ALL_OPTIONAL, "{a: none, b: none}", "{:}"),
                 Arguments.of(ALL_OPTIONAL, "{b: some(2), a: 1}", "{a: some(1), b: some(2)}"),
-                Arguments.of(KEYWORD_FIELDS, "{true: true, some: some(1), ok: ok, nan: nan}",
+                Arguments.of(
+                        KEYWORD_FIELDS,
+                        "{true: true, some: some(1), ok: ok, nan: nan}",
                         "{true: true, some: some(1), ok: ok, nan: nan}"),
                 Arguments.of(RESPONSE, "empty", "empty"),
                 Arguments.of(RESPONSE, "%empty", "empty"),
@@ -121,12 +124,15 @@ class WaveRoundTripTest {
                 Arguments.of(map(STRING, U32), "[]", "[]"),
                 Arguments.of(map(STRING, U32), "[(\"a\", 1), (\"b\", 2)]", "[(\"a\", 1), (\"b\", 2)]"),
                 Arguments.of(alias("byte", U8), "7", "7"),
-                Arguments.of(list(record("entry", "key", STRING, "value", option(list(PERMS)))),
+                Arguments.of(
+                        list(record("entry", "key", STRING, "value", option(list(PERMS)))),
                         "[{key: \"k\", value: [{read}, {}]}, {key: \"z\"}]",
                         "[{key: \"k\", value: some([{read}, {}])}, {key: \"z\"}]"),
                 Arguments.of(STRING, "// comment\n \"x\" // trailing\n", "\"x\""),
                 Arguments.of(STRING, "\"\"\"\nA single line\n\"\"\"", "\"A single line\""),
-                Arguments.of(STRING, "\"\"\"\n    Trailing indent\n  determines dedent\n      behavior.\n  \"\"\"",
+                Arguments.of(
+                        STRING,
+                        "\"\"\"\n    Trailing indent\n  determines dedent\n      behavior.\n  \"\"\"",
                         "\"  Trailing indent\\ndetermines dedent\\n    behavior.\""),
                 Arguments.of(STRING, "\"\"\"\n\nEmpty lines kept\n\n\"\"\"", "\"\\nEmpty lines kept\\n\""),
                 Arguments.of(STRING, "\"\"\"\r\n  CRLF \\r\r\n  \"\"\"", "\"CRLF \\r\""),

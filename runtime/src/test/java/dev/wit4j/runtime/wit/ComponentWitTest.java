@@ -101,11 +101,14 @@ class ComponentWitTest {
         DecodedWit wit = ComponentWit.decode(WitFixtures.fixture("handles.wasm"));
         World world = wit.world();
         assertEquals("root:component/root", world.qualifiedName());
-        PackageName fs = PackageName.of("test", "fs", dev.wit4j.witx.model.Version.parse("0.1.0").orElseThrow());
-        WorldItem.InterfaceItem files = (WorldItem.InterfaceItem) world.imports().get(new WorldKey.InterfaceName(fs, "files"));
+        PackageName fs = PackageName.of(
+                "test", "fs", dev.wit4j.witx.model.Version.parse("0.1.0").orElseThrow());
+        WorldItem.InterfaceItem files =
+                (WorldItem.InterfaceItem) world.imports().get(new WorldKey.InterfaceName(fs, "files"));
         Interface i = files.iface();
         TypeDef file = i.types().get("file");
-        assertTrue(i.functions().get("[constructor]file").kind() instanceof Function.Kind.Constructor c && c.resource().equals(file));
+        assertTrue(i.functions().get("[constructor]file").kind() instanceof Function.Kind.Constructor c
+                && c.resource().equals(file));
         Function size = i.functions().get("[method]file.size");
         assertTrue(size.kind() instanceof Function.Kind.Method);
         assertEquals(new ValueType.HandleType(file, true), size.params().get(0).type());
@@ -131,7 +134,10 @@ class ComponentWitTest {
                       stop,
                     }
                 """), printed);
-        assertTrue(printed.contains("    %type: func(x: char, y: f32, z: f64, w: s8, v: s16, u: u16, t: s64, b: bool) -> one;\n"), printed);
+        assertTrue(
+                printed.contains(
+                        "    %type: func(x: char, y: f32, z: f64, w: s8, v: s16, u: u16, t: s64, b: bool) -> one;\n"),
+                printed);
         assertTrue(printed.contains("  export tools: interface {\n    enum level {\n"), printed);
     }
 
@@ -178,7 +184,8 @@ class ComponentWitTest {
     }
 
     static Stream<Path> printable() {
-        return Stream.concat(WitFixtures.components().stream(),
+        return Stream.concat(
+                WitFixtures.components().stream(),
                 Stream.of("rich.core.wasm", "kitchen.core.wasm").map(WitFixtures.DIR::resolve));
     }
 
@@ -192,17 +199,18 @@ class ComponentWitTest {
     @Test
     void malformedBinaryNamesTheOffset() {
         byte[] good = WitFixtures.fixture("handles.wasm");
-        WasmFormatException e = assertThrows(WasmFormatException.class,
-                () -> ComponentWit.decode(Arrays.copyOf(good, good.length - 3)));
+        WasmFormatException e = assertThrows(
+                WasmFormatException.class, () -> ComponentWit.decode(Arrays.copyOf(good, good.length - 3)));
         assertTrue(e.getMessage().contains("offset"), e.getMessage());
     }
 
     @Test
     void theInterfaceIsReadWithoutValidatingCoreCode() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.wit4j.runtime.fuzz.Wat.available(),
-                "node and the pinned jco assemble the component");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dev.wit4j.runtime.fuzz.Wat.available(), "node and the pinned jco assemble the component");
         // a body that returns an i64 from a function of type () -> i32: invalid core code
-        dev.wit4j.runtime.fuzz.Wat.Assembled wasm = dev.wit4j.runtime.fuzz.Wat.assemble(List.of("""
+        dev.wit4j.runtime.fuzz.Wat.Assembled wasm =
+                dev.wit4j.runtime.fuzz.Wat.assemble(List.of("""
                 (component
                   (core module $m (func (export "f") (result i32) i64.const 1))
                   (core instance $i (instantiate $m))
@@ -213,15 +221,16 @@ class ComponentWitTest {
         String wit = WitPrinter.print(ComponentWit.decode(wasm.wasm()).resolve());
         assertTrue(wit.contains("export f: func() -> u32;"), wit);
         // loading validates everything
-        WasmFormatException e = assertThrows(WasmFormatException.class,
+        WasmFormatException e = assertThrows(
+                WasmFormatException.class,
                 () -> dev.wit4j.runtime.Engine.create().load(wasm.wasm()));
         assertTrue(e.getMessage().contains("invalid core module"), e.getMessage());
     }
 
     @Test
     void topLevelTypeExportCannotBeWrittenAsWit() {
-        WitDecodingException e = assertThrows(WitDecodingException.class,
-                () -> ComponentWit.decode(WitFixtures.fixture("bad-type-export.wasm")));
+        WitDecodingException e = assertThrows(
+                WitDecodingException.class, () -> ComponentWit.decode(WitFixtures.fixture("bad-type-export.wasm")));
         assertTrue(e.reason().startsWith("component export `point` was not a function or instance"), e.getMessage());
     }
 
@@ -237,7 +246,8 @@ class ComponentWitTest {
 
     @Test
     void componentTypeSectionsAreFoundByName() {
-        List<ComponentTypeSections.Section> sections = ComponentTypeSections.read(WitFixtures.fixture("rich.core.wasm"));
+        List<ComponentTypeSections.Section> sections =
+                ComponentTypeSections.read(WitFixtures.fixture("rich.core.wasm"));
         assertEquals(1, sections.size());
         assertTrue(sections.get(0).name().startsWith("component-type"));
         assertEquals(0x00, sections.get(0).data()[0]);

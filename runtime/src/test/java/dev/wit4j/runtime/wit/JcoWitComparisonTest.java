@@ -26,23 +26,24 @@ import org.junit.jupiter.api.TestFactory;
  * Skipped (never passed) when node or jco is missing.
  */
 class JcoWitComparisonTest {
-    private static final Path JCO = Paths.get("..", "tools", "wasm", "node_modules", "@bytecodealliance", "jco",
-            "dist", "jco.js");
+    private static final Path JCO =
+            Paths.get("..", "tools", "wasm", "node_modules", "@bytecodealliance", "jco", "dist", "jco.js");
 
     /** jco's exit code and standard output. */
-    record Run(int exitCode, String out) {
-    }
+    record Run(int exitCode, String out) {}
 
     @TestFactory
     Stream<DynamicTest> rootWorldMatchesJco() {
-        Assumptions.assumeTrue(Files.isRegularFile(JCO), "jco is not installed: " + JCO + " (run npm ci in tools/wasm)");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(JCO), "jco is not installed: " + JCO + " (run npm ci in tools/wasm)");
         Assumptions.assumeTrue(Wat.nodeAvailable(), "node is not on the PATH");
         List<DynamicTest> tests = new ArrayList<>();
         for (Path component : WitFixtures.components()) {
             tests.add(DynamicTest.dynamicTest(component.getFileName().toString(), () -> {
                 Run jco = jcoWit(component);
                 assertEquals(0, jco.exitCode(), "jco wit failed on " + component);
-                String ours = WitPrinter.print(ComponentWit.decode(WitFixtures.bytes(component)).resolve());
+                String ours = WitPrinter.print(
+                        ComponentWit.decode(WitFixtures.bytes(component)).resolve());
                 assertEquals(jco.out().strip(), rootPart(ours).strip());
             }));
         }

@@ -13,8 +13,7 @@ final class WitFixtures {
     static final Path DIR = Paths.get("src", "test", "resources", "wit");
     static final Path EXAMPLES = Paths.get("..", "examples", "components");
 
-    private WitFixtures() {
-    }
+    private WitFixtures() {}
 
     static byte[] bytes(Path file) {
         try {
@@ -30,7 +29,8 @@ final class WitFixtures {
 
     /** Every committed component WIT can describe: the examples and the fixtures (no core modules). */
     static List<Path> components() {
-        try (Stream<Path> examples = Files.list(EXAMPLES); Stream<Path> fixtures = Files.list(DIR)) {
+        try (Stream<Path> examples = Files.list(EXAMPLES);
+                Stream<Path> fixtures = Files.list(DIR)) {
             return Stream.concat(examples, fixtures)
                     .filter(p -> p.toString().endsWith(".wasm") && !p.toString().endsWith(".core.wasm"))
                     .filter(p -> !p.getFileName().toString().startsWith("bad-"))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.wit4j.runtime.fuzz.Wat;
 import dev.wit4j.witx.model.Function;
 import dev.wit4j.witx.model.Interface;
 import dev.wit4j.witx.model.Resolve;
@@ -36,7 +37,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import dev.wit4j.runtime.fuzz.Wat;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -61,15 +61,16 @@ class WitRoundTripTest {
     private static final List<String> SKIPPED = Collections.synchronizedList(new ArrayList<>());
 
     /** One world of one WIT source, and the component wit-component made of it. */
-    record Case(String name, Path wit, boolean allFeatures, World world, Path component) {
-    }
+    record Case(String name, Path wit, boolean allFeatures, World world, Path component) {}
 
     @TestFactory
     Stream<DynamicTest> recoveredWorldsEqualTheirSource() throws IOException, InterruptedException {
         String shared = System.getProperty("wit4j.shared", System.getenv("WIT4J_SHARED"));
-        Assumptions.assumeTrue(shared != null, "the shared data folder is not configured (wit4j.shared or WIT4J_SHARED)");
+        Assumptions.assumeTrue(
+                shared != null, "the shared data folder is not configured (wit4j.shared or WIT4J_SHARED)");
         Path conformance = Paths.get(shared, "conformance");
-        Assumptions.assumeTrue(Files.isDirectory(conformance.resolve("wit-parser")),
+        Assumptions.assumeTrue(
+                Files.isDirectory(conformance.resolve("wit-parser")),
                 "conformance data folder missing: " + conformance.resolve("wit-parser"));
         Assumptions.assumeTrue(Files.isDirectory(JCO), "jco is not installed: " + JCO + " (run npm ci in tools/wasm)");
         Assumptions.assumeTrue(Wat.nodeAvailable(), "node is not on the PATH");
@@ -96,13 +97,18 @@ class WitRoundTripTest {
                     source = resolve(WitResolver.create(), wit);
                 } catch (RuntimeException e) {
                     // The witx conformance tests own resolution; a source witx refuses is theirs to report.
-                    tests.add(DynamicTest.dynamicTest(label, () -> Assumptions.abort("witx does not resolve it: " + e.getMessage())));
+                    tests.add(DynamicTest.dynamicTest(
+                            label, () -> Assumptions.abort("witx does not resolve it: " + e.getMessage())));
                     continue;
                 }
             }
             for (World w : source.rootPackage().worlds().values()) {
                 String name = label + " " + w.qualifiedName();
-                cases.add(new Case(name, wit.toRealPath(), allFeatures, w,
+                cases.add(new Case(
+                        name,
+                        wit.toRealPath(),
+                        allFeatures,
+                        w,
                         out.resolve(String.format("%04d.wasm", cases.size())).toAbsolutePath()));
             }
         }
@@ -118,7 +124,9 @@ class WitRoundTripTest {
                 }
                 ENCODED.incrementAndGet();
                 DecodedWit recovered = ComponentWit.decode(Files.readAllBytes(c.component()));
-                assertEquals(String.join("\n", describe(c.world())), String.join("\n", describe(recovered.world())),
+                assertEquals(
+                        String.join("\n", describe(c.world())),
+                        String.join("\n", describe(recovered.world())),
                         "recovered from " + c.component());
                 EQUAL.incrementAndGet();
             }));
@@ -149,7 +157,9 @@ class WitRoundTripTest {
         List<Path> out = new ArrayList<>();
         Path parser = conformance.resolve("wit-parser");
         try (Stream<Path> s = Files.list(parser)) {
-            for (Path json : s.filter(p -> p.getFileName().toString().endsWith(".wit.json")).sorted().toList()) {
+            for (Path json : s.filter(p -> p.getFileName().toString().endsWith(".wit.json"))
+                    .sorted()
+                    .toList()) {
                 String base = json.getFileName().toString().replace(".wit.json", "");
                 Path file = parser.resolve(base + ".wit");
                 Path folder = parser.resolve(base);
@@ -163,7 +173,9 @@ class WitRoundTripTest {
         Path codegen = conformance.resolve("wit-codegen");
         if (Files.isDirectory(codegen)) {
             try (Stream<Path> s = Files.list(codegen)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".wit") || Files.isDirectory(p)).sorted().forEach(out::add);
+                s.filter(p -> p.getFileName().toString().endsWith(".wit") || Files.isDirectory(p))
+                        .sorted()
+                        .forEach(out::add);
             }
         }
         return out;
@@ -171,7 +183,8 @@ class WitRoundTripTest {
 
     private static boolean hasBinaries(Path folder) throws IOException {
         try (Stream<Path> s = Files.walk(folder)) {
-            return s.anyMatch(p -> p.toString().endsWith(".wasm") || p.toString().endsWith(".wat"));
+            return s.anyMatch(
+                    p -> p.toString().endsWith(".wasm") || p.toString().endsWith(".wat"));
         }
     }
 
@@ -203,7 +216,8 @@ class WitRoundTripTest {
                     .start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
                         lines.add(line);
                     }
@@ -342,9 +356,11 @@ class WitRoundTripTest {
     }
 
     private static String function(Function f) {
-        String kind = f.kind() instanceof Function.Kind.Constructor k ? "constructor of " + ref(k.resource())
-                : f.kind() instanceof Function.Kind.Method k ? "method of " + ref(k.resource())
-                : f.kind() instanceof Function.Kind.Static k ? "static of " + ref(k.resource()) : "func";
+        String kind = f.kind() instanceof Function.Kind.Constructor k
+                ? "constructor of " + ref(k.resource())
+                : f.kind() instanceof Function.Kind.Method k
+                        ? "method of " + ref(k.resource())
+                        : f.kind() instanceof Function.Kind.Static k ? "static of " + ref(k.resource()) : "func";
         return f.name() + ": " + kind + (f.async() ? " async" : "") + "("
                 + f.params().stream().map(p -> p.name() + ": " + type(p.type())).collect(Collectors.joining(", ")) + ")"
                 + f.result().map(r -> " -> " + type(r)).orElse("");
@@ -356,11 +372,17 @@ class WitRoundTripTest {
         if (k instanceof TypeDefKind.Resource) {
             body = "resource";
         } else if (k instanceof ValueType.RecordType r) {
-            body = "record {" + r.fields().stream().map(f -> f.name() + ": " + type(f.type()))
-                    .collect(Collectors.joining(", ")) + "}";
+            body = "record {"
+                    + r.fields().stream()
+                            .map(f -> f.name() + ": " + type(f.type()))
+                            .collect(Collectors.joining(", ")) + "}";
         } else if (k instanceof ValueType.VariantType v) {
-            body = "variant {" + v.cases().stream().map(c -> c.name() + c.type().map(x -> "(" + type(x) + ")").orElse(""))
-                    .collect(Collectors.joining(", ")) + "}";
+            body = "variant {"
+                    + v.cases().stream()
+                            .map(c -> c.name()
+                                    + c.type().map(x -> "(" + type(x) + ")").orElse(""))
+                            .collect(Collectors.joining(", "))
+                    + "}";
         } else if (k instanceof ValueType.EnumType e) {
             body = "enum {" + e.cases().stream().map(ValueType.EnumCase::name).collect(Collectors.joining(", ")) + "}";
         } else if (k instanceof ValueType.FlagsType f) {

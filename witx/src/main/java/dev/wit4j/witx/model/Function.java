@@ -12,8 +12,15 @@ import java.util.Optional;
  *
  * @param result the result type, empty for a function without {@code ->}
  */
-public record Function(String name, Kind kind, boolean async, List<Param> params, Optional<ValueType> result,
-        Docs docs, Stability stability, SourcePos pos) {
+public record Function(
+        String name,
+        Kind kind,
+        boolean async,
+        List<Param> params,
+        Optional<ValueType> result,
+        Docs docs,
+        Stability stability,
+        SourcePos pos) {
 
     public Function {
         Objects.requireNonNull(name, "name");
@@ -36,20 +43,16 @@ public record Function(String name, Kind kind, boolean async, List<Param> params
     /** Whether the function is free-standing or a member of a resource. */
     public sealed interface Kind {
         /** A plain function. */
-        record Freestanding() implements Kind {
-        }
+        record Freestanding() implements Kind {}
 
         /** {@code m: func(...)} inside {@code resource r { }}. */
-        record Method(TypeDef resource) implements Kind {
-        }
+        record Method(TypeDef resource) implements Kind {}
 
         /** {@code s: static func(...)} inside a resource. */
-        record Static(TypeDef resource) implements Kind {
-        }
+        record Static(TypeDef resource) implements Kind {}
 
         /** {@code constructor(...)} inside a resource. */
-        record Constructor(TypeDef resource) implements Kind {
-        }
+        record Constructor(TypeDef resource) implements Kind {}
 
         /** The single free-standing kind value. */
         Kind FREESTANDING = new Freestanding();

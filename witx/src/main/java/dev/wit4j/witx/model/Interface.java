@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param types named types by name, in declaration order
  * @param functions functions by (desugared) name, in declaration order
  */
-public record Interface(Optional<String> name, PackageName pkg, Map<String, TypeDef> types,
-        Map<String, Function> functions, Docs docs, Stability stability, SourcePos pos) {
+public record Interface(
+        Optional<String> name,
+        PackageName pkg,
+        Map<String, TypeDef> types,
+        Map<String, Function> functions,
+        Docs docs,
+        Stability stability,
+        SourcePos pos) {
 
     public Interface {
         Objects.requireNonNull(name, "name");

@@ -43,8 +43,9 @@ public record Resolve(List<WitPackage> packages, PackageName root) {
         WitPackage rootPkg = rootPackage();
         if (spec.isEmpty()) {
             if (rootPkg.worlds().size() != 1) {
-                throw new IllegalArgumentException("package `" + root + "` has " + rootPkg.worlds().size()
-                        + " worlds; name the world to use (one of: " + String.join(", ", rootPkg.worlds().keySet()) + ")");
+                throw new IllegalArgumentException("package `" + root + "` has "
+                        + rootPkg.worlds().size() + " worlds; name the world to use (one of: "
+                        + String.join(", ", rootPkg.worlds().keySet()) + ")");
             }
             return rootPkg.worlds().values().iterator().next();
         }
@@ -81,12 +82,24 @@ public record Resolve(List<WitPackage> packages, PackageName root) {
         }
         if (version == null && versions.size() > 1) {
             throw new IllegalArgumentException("world `" + s + "` is in several versions of `" + pkgPart + "` ("
-                    + String.join(", ", versions.stream().map(p -> p.name().toString()).toList())
+                    + String.join(
+                            ", ",
+                            versions.stream().map(p -> p.name().toString()).toList())
                     + "); name one, e.g. `" + pkgPart + "/" + rest + "@"
-                    + versions.get(versions.size() - 1).name().version().map(Version::toString).orElse("") + "`");
+                    + versions.get(versions.size() - 1)
+                            .name()
+                            .version()
+                            .map(Version::toString)
+                            .orElse("") + "`");
         }
         throw new IllegalArgumentException("no world `" + s + "` among the resolved packages"
-                + (versions.isEmpty() ? "" : " (it is in " + String.join(", ",
-                        versions.stream().map(p -> p.name().toString()).toList()) + ")"));
+                + (versions.isEmpty()
+                        ? ""
+                        : " (it is in "
+                                + String.join(
+                                        ", ",
+                                        versions.stream()
+                                                .map(p -> p.name().toString())
+                                                .toList()) + ")"));
     }
 }

@@ -9,8 +9,7 @@ public sealed interface Stability {
     Stability UNKNOWN = new Unknown();
 
     /** No gate: the item is always available. */
-    record Unknown() implements Stability {
-    }
+    record Unknown() implements Stability {}
 
     /**
      * {@code @since(version = ...)}, optionally with {@code @deprecated(version = ...)}.

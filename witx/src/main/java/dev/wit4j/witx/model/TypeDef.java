@@ -11,8 +11,7 @@ import java.util.Objects;
  * {@link #equals} and {@link #hashCode} use only those two, so comparing deep type graphs stays
  * cheap and a definition reached through different paths compares equal.
  */
-public record TypeDef(String name, TypeOwner owner, TypeDefKind kind, Docs docs, Stability stability,
-        SourcePos pos) {
+public record TypeDef(String name, TypeOwner owner, TypeDefKind kind, Docs docs, Stability stability, SourcePos pos) {
 
     public TypeDef {
         Objects.requireNonNull(name, "name");

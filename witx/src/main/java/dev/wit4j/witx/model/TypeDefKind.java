@@ -11,8 +11,7 @@ public sealed interface TypeDefKind permits ValueType, TypeDefKind.Resource {
      * interface's (or world's) function map under the names {@code [constructor]r},
      * {@code [method]r.m} and {@code [static]r.s} (WIT.md "Item: resource").
      */
-    record Resource() implements TypeDefKind {
-    }
+    record Resource() implements TypeDefKind {}
 
     /** The single resource kind value. */
     Resource RESOURCE = new Resource();

@@ -53,7 +53,8 @@ public record Version(long major, long minor, long patch, String preRelease, Str
         }
         long[] nums = new long[3];
         for (int i = 0; i < 3; i++) {
-            if (!isNumeric(parts[i]) || (parts[i].length() > 1 && parts[i].charAt(0) == '0')
+            if (!isNumeric(parts[i])
+                    || (parts[i].length() > 1 && parts[i].charAt(0) == '0')
                     || parts[i].length() > 18) {
                 return Optional.empty();
             }
@@ -118,7 +119,9 @@ public record Version(long major, long minor, long patch, String preRelease, Str
             boolean bn = isNumeric(b[i]);
             int d;
             if (an && bn) {
-                d = a[i].length() != b[i].length() ? Integer.compare(a[i].length(), b[i].length()) : a[i].compareTo(b[i]);
+                d = a[i].length() != b[i].length()
+                        ? Integer.compare(a[i].length(), b[i].length())
+                        : a[i].compareTo(b[i]);
             } else if (an != bn) {
                 d = an ? -1 : 1;
             } else {

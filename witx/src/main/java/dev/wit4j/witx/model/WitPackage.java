@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** A package: its interfaces and worlds in declaration order. */
-public record WitPackage(PackageName name, Map<String, Interface> interfaces, Map<String, World> worlds,
-        Docs docs, SourcePos pos) {
+public record WitPackage(
+        PackageName name, Map<String, Interface> interfaces, Map<String, World> worlds, Docs docs, SourcePos pos) {
 
     public WitPackage {
         Objects.requireNonNull(name, "name");

@@ -11,8 +11,14 @@ import java.util.Objects;
  * worlds"). Imports come in the order wasm-tools gives them: interfaces, then types, then
  * functions.
  */
-public record World(String name, PackageName pkg, Map<WorldKey, WorldItem> imports,
-        Map<WorldKey, WorldItem> exports, Docs docs, Stability stability, SourcePos pos) {
+public record World(
+        String name,
+        PackageName pkg,
+        Map<WorldKey, WorldItem> imports,
+        Map<WorldKey, WorldItem> exports,
+        Docs docs,
+        Stability stability,
+        SourcePos pos) {
 
     public World {
         Objects.requireNonNull(name, "name");

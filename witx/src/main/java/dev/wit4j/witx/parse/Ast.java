@@ -10,8 +10,7 @@ import java.util.List;
  * name carries its source location so that later phases can report errors precisely.
  */
 public final class Ast {
-    private Ast() {
-    }
+    private Ast() {}
 
     /** A location: file, char offset and length. */
     public record Loc(SourceFile file, int offset, int length) {
@@ -27,12 +26,10 @@ public final class Ast {
     }
 
     /** An identifier (with a leading {@code %} already removed). */
-    public record Id(String name, Loc loc) {
-    }
+    public record Id(String name, Loc loc) {}
 
     /** A parsed file: optional {@code package ...;} header and top-level items in order. */
-    public record File(SourceFile source, PackageDecl header, List<String> headerDocs, List<TopItem> items) {
-    }
+    public record File(SourceFile source, PackageDecl header, List<String> headerDocs, List<TopItem> items) {}
 
     /** {@code package ns:name@version}. */
     public record PackageDecl(Id namespace, Id name, Version version, Loc loc) {
@@ -55,40 +52,32 @@ public final class Ast {
     }
 
     /** {@code @since(version = V)}. */
-    public record Since(Version version, Loc loc) implements Attr {
-    }
+    public record Since(Version version, Loc loc) implements Attr {}
 
     /** {@code @unstable(feature = F)}. */
-    public record Unstable(Id feature, Loc loc) implements Attr {
-    }
+    public record Unstable(Id feature, Loc loc) implements Attr {}
 
     /** {@code @deprecated(version = V)}. */
-    public record Deprecated(Version version, Loc loc) implements Attr {
-    }
+    public record Deprecated(Version version, Loc loc) implements Attr {}
 
     /** {@code @external-id("...")} (🏷️); kept in the tree, not in the model. */
-    public record ExternalId(String value, Loc loc) implements Attr {
-    }
+    public record ExternalId(String value, Loc loc) implements Attr {}
 
     /** A top-level item of a file. */
-    public sealed interface TopItem {
-    }
+    public sealed interface TopItem {}
 
     /** {@code use path (as name)?;} at the top level of a file. */
-    public record TopUse(UsePath path, Id as, Attrs attrs) implements TopItem {
-    }
+    public record TopUse(UsePath path, Id as, Attrs attrs) implements TopItem {}
 
     /** {@code package ns:name { ... }}. */
-    public record NestedPackage(PackageDecl decl, List<String> docs, List<TopItem> items, int depth) implements TopItem {
-    }
+    public record NestedPackage(PackageDecl decl, List<String> docs, List<TopItem> items, int depth)
+            implements TopItem {}
 
     /** {@code interface name { ... }}. */
-    public record InterfaceDecl(Id name, Attrs attrs, List<InterfaceItem> items) implements TopItem {
-    }
+    public record InterfaceDecl(Id name, Attrs attrs, List<InterfaceItem> items) implements TopItem {}
 
     /** {@code world name { ... }}. */
-    public record WorldDecl(Id name, Attrs attrs, List<WorldItem> items) implements TopItem {
-    }
+    public record WorldDecl(Id name, Attrs attrs, List<WorldItem> items) implements TopItem {}
 
     /** A path naming an interface or world. */
     public sealed interface UsePath {
@@ -126,16 +115,13 @@ public final class Ast {
     }
 
     /** An item of an interface. */
-    public sealed interface InterfaceItem {
-    }
+    public sealed interface InterfaceItem {}
 
     /** An item of a world. */
-    public sealed interface WorldItem {
-    }
+    public sealed interface WorldItem {}
 
     /** {@code use path.{a, b as c};} */
-    public record Use(UsePath path, List<UseName> names, Attrs attrs, Loc loc) implements InterfaceItem, WorldItem {
-    }
+    public record Use(UsePath path, List<UseName> names, Attrs attrs, Loc loc) implements InterfaceItem, WorldItem {}
 
     /** One name of a {@code use}. */
     public record UseName(Id name, Id as) {
@@ -146,78 +132,65 @@ public final class Ast {
     }
 
     /** {@code name: func...;} */
-    public record FuncDecl(Id name, FuncType type, Attrs attrs) implements InterfaceItem {
-    }
+    public record FuncDecl(Id name, FuncType type, Attrs attrs) implements InterfaceItem {}
 
     /** A function type. */
-    public record FuncType(boolean async, List<Param> params, TypeExpr result, Loc loc) {
-    }
+    public record FuncType(boolean async, List<Param> params, TypeExpr result, Loc loc) {}
 
     /** A named parameter. */
-    public record Param(Id name, TypeExpr type) {
-    }
+    public record Param(Id name, TypeExpr type) {}
 
     /** A named type definition. */
-    public record TypeDecl(Id name, TypeBody body, Attrs attrs) implements InterfaceItem, WorldItem {
-    }
+    public record TypeDecl(Id name, TypeBody body, Attrs attrs) implements InterfaceItem, WorldItem {}
 
     /** The body of a type definition. */
-    public sealed interface TypeBody {
-    }
+    public sealed interface TypeBody {}
 
     /** {@code type name = ty;} */
-    public record AliasBody(TypeExpr type) implements TypeBody {
-    }
+    public record AliasBody(TypeExpr type) implements TypeBody {}
 
     /** {@code record name { ... }} */
-    public record RecordBody(List<FieldDecl> fields) implements TypeBody {
-    }
+    public record RecordBody(List<FieldDecl> fields) implements TypeBody {}
 
     /** A record field. */
-    public record FieldDecl(Id name, TypeExpr type, List<String> docs) {
-    }
+    public record FieldDecl(Id name, TypeExpr type, List<String> docs) {}
 
     /** {@code flags name { ... }} */
-    public record FlagsBody(List<Named> flags) implements TypeBody {
-    }
+    public record FlagsBody(List<Named> flags) implements TypeBody {}
 
     /** {@code variant name { ... }} */
-    public record VariantBody(List<CaseDecl> cases) implements TypeBody {
-    }
+    public record VariantBody(List<CaseDecl> cases) implements TypeBody {}
 
     /** A variant case, {@code type} null when it has no payload. */
-    public record CaseDecl(Id name, TypeExpr type, List<String> docs) {
-    }
+    public record CaseDecl(Id name, TypeExpr type, List<String> docs) {}
 
     /** {@code enum name { ... }} */
-    public record EnumBody(List<Named> cases) implements TypeBody {
-    }
+    public record EnumBody(List<Named> cases) implements TypeBody {}
 
     /** A documented name (flag or enum case). */
-    public record Named(Id name, List<String> docs) {
-    }
+    public record Named(Id name, List<String> docs) {}
 
     /** {@code resource name;} or {@code resource name { ... }}. */
-    public record ResourceBody(List<ResourceFunc> funcs) implements TypeBody {
-    }
+    public record ResourceBody(List<ResourceFunc> funcs) implements TypeBody {}
 
     /** A resource member; {@code name} is the {@code constructor} keyword for constructors. */
     public record ResourceFunc(Kind kind, Id name, FuncType type, Attrs attrs) {
         /** Member kinds. */
-        public enum Kind { METHOD, STATIC, CONSTRUCTOR }
+        public enum Kind {
+            METHOD,
+            STATIC,
+            CONSTRUCTOR
+        }
     }
 
     /** {@code import}/{@code export} in a world. */
-    public record ImportExport(boolean export, Extern kind, Attrs attrs) implements WorldItem {
-    }
+    public record ImportExport(boolean export, Extern kind, Attrs attrs) implements WorldItem {}
 
     /** {@code include path (with { a as b })?}. */
-    public record Include(UsePath path, List<IncludeName> names, Attrs attrs) implements WorldItem {
-    }
+    public record Include(UsePath path, List<IncludeName> names, Attrs attrs) implements WorldItem {}
 
     /** {@code a as b} in an include. */
-    public record IncludeName(Id name, Id as) {
-    }
+    public record IncludeName(Id name, Id as) {}
 
     /** What is imported or exported. */
     public sealed interface Extern {
@@ -264,8 +237,7 @@ public final class Ast {
     }
 
     /** A primitive by its WIT name ({@code u32}, {@code string}, {@code error-context}, ...). */
-    public record PrimType(String name, Loc loc) implements TypeExpr {
-    }
+    public record PrimType(String name, Loc loc) implements TypeExpr {}
 
     /** A reference to a named type. */
     public record NameType(Id name) implements TypeExpr {
@@ -276,30 +248,23 @@ public final class Ast {
     }
 
     /** {@code list<T>} or {@code list<T, N>} ({@code length} 0 when not fixed). */
-    public record ListTypeExpr(TypeExpr element, long length, Loc loc) implements TypeExpr {
-    }
+    public record ListTypeExpr(TypeExpr element, long length, Loc loc) implements TypeExpr {}
 
     /** {@code option<T>}. */
-    public record OptionTypeExpr(TypeExpr type, Loc loc) implements TypeExpr {
-    }
+    public record OptionTypeExpr(TypeExpr type, Loc loc) implements TypeExpr {}
 
     /** {@code result<...>}; missing parts are null. */
-    public record ResultTypeExpr(TypeExpr ok, TypeExpr err, Loc loc) implements TypeExpr {
-    }
+    public record ResultTypeExpr(TypeExpr ok, TypeExpr err, Loc loc) implements TypeExpr {}
 
     /** {@code tuple<...>}. */
-    public record TupleTypeExpr(List<TypeExpr> types, Loc loc) implements TypeExpr {
-    }
+    public record TupleTypeExpr(List<TypeExpr> types, Loc loc) implements TypeExpr {}
 
     /** {@code map<K, V>}. */
-    public record MapTypeExpr(TypeExpr key, TypeExpr value, Loc loc) implements TypeExpr {
-    }
+    public record MapTypeExpr(TypeExpr key, TypeExpr value, Loc loc) implements TypeExpr {}
 
     /** {@code own<r>} or {@code borrow<r>}. */
-    public record HandleTypeExpr(Id resource, boolean borrow, Loc loc) implements TypeExpr {
-    }
+    public record HandleTypeExpr(Id resource, boolean borrow, Loc loc) implements TypeExpr {}
 
     /** {@code stream<T>}/{@code stream} and {@code future<T>}/{@code future}; element may be null. */
-    public record AsyncTypeExpr(boolean stream, TypeExpr element, Loc loc) implements TypeExpr {
-    }
+    public record AsyncTypeExpr(boolean stream, TypeExpr element, Loc loc) implements TypeExpr {}
 }

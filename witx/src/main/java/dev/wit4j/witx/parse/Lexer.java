@@ -16,29 +16,88 @@ import java.util.function.Consumer;
  */
 final class Lexer {
     /** Token kinds; {@code VERSION} tokens are the parser's, made of the text {@link #scanVersion} finds. */
-    enum Kind { EOF, ID, EXPLICIT_ID, KEYWORD, INTEGER, STRING, OP, ERROR, VERSION }
+    enum Kind {
+        EOF,
+        ID,
+        EXPLICIT_ID,
+        KEYWORD,
+        INTEGER,
+        STRING,
+        OP,
+        ERROR,
+        VERSION
+    }
 
     /** A token; {@code comments} are the comments between the previous token and this one. */
     record Token(Kind kind, String text, int start, int end, List<String> comments) {
         String describe() {
             switch (kind) {
-                case EOF: return "eof";
-                case ID: case EXPLICIT_ID: return "an identifier";
-                case KEYWORD: return "keyword `" + text + "`";
-                case INTEGER: return "an integer";
-                case STRING: return "a string";
-                case ERROR: return "`" + text + "`";
-                case VERSION: return "a version";
-                default: return "'" + text + "'";
+                case EOF:
+                    return "eof";
+                case ID:
+                case EXPLICIT_ID:
+                    return "an identifier";
+                case KEYWORD:
+                    return "keyword `" + text + "`";
+                case INTEGER:
+                    return "an integer";
+                case STRING:
+                    return "a string";
+                case ERROR:
+                    return "`" + text + "`";
+                case VERSION:
+                    return "a version";
+                default:
+                    return "'" + text + "'";
             }
         }
     }
 
-    static final Set<String> KEYWORDS = Set.of("as", "async", "bool", "borrow", "char", "constructor", "enum",
-            "export", "f32", "f64", "flags", "from", "func", "future", "import", "include", "interface", "list",
-            "map", "option", "own", "package", "record", "resource", "result", "s16", "s32", "s64", "s8",
-            "static", "stream", "string", "tuple", "type", "u16", "u32", "u64", "u8", "use", "variant", "with",
-            "world", "_", "error-context");
+    static final Set<String> KEYWORDS = Set.of(
+            "as",
+            "async",
+            "bool",
+            "borrow",
+            "char",
+            "constructor",
+            "enum",
+            "export",
+            "f32",
+            "f64",
+            "flags",
+            "from",
+            "func",
+            "future",
+            "import",
+            "include",
+            "interface",
+            "list",
+            "map",
+            "option",
+            "own",
+            "package",
+            "record",
+            "resource",
+            "result",
+            "s16",
+            "s32",
+            "s64",
+            "s8",
+            "static",
+            "stream",
+            "string",
+            "tuple",
+            "type",
+            "u16",
+            "u32",
+            "u64",
+            "u8",
+            "use",
+            "variant",
+            "with",
+            "world",
+            "_",
+            "error-context");
 
     private final SourceFile file;
     private final String src;
@@ -168,12 +227,24 @@ final class Lexer {
                 if (d == '\\' && pos < src.length()) {
                     char e = src.charAt(pos++);
                     switch (e) {
-                        case 'n': sb.append('\n'); break;
-                        case 't': sb.append('\t'); break;
-                        case 'r': sb.append('\r'); break;
-                        case '"': sb.append('"'); break;
-                        case '\'': sb.append('\''); break;
-                        case '\\': sb.append('\\'); break;
+                        case 'n':
+                            sb.append('\n');
+                            break;
+                        case 't':
+                            sb.append('\t');
+                            break;
+                        case 'r':
+                            sb.append('\r');
+                            break;
+                        case '"':
+                            sb.append('"');
+                            break;
+                        case '\'':
+                            sb.append('\'');
+                            break;
+                        case '\\':
+                            sb.append('\\');
+                            break;
                         case 'u': {
                             int close = src.indexOf('}', pos);
                             if (pos >= src.length() || src.charAt(pos) != '{' || close < 0) {
@@ -218,8 +289,8 @@ final class Lexer {
         }
         if (pos == idStart) {
             if (checkChar(start)) {
-                report(file.error(start, "unexpected character `"
-                        + new String(Character.toChars(src.codePointAt(start))) + "`"));
+                report(file.error(
+                        start, "unexpected character `" + new String(Character.toChars(src.codePointAt(start))) + "`"));
             }
             pos = start + Character.charCount(src.codePointAt(start));
             return new Token(Kind.ERROR, src.substring(start, pos), start, pos, comments);
@@ -271,8 +342,9 @@ final class Lexer {
             }
             char first = word.charAt(0);
             if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
-                return file.error(at, "identifier `" + text + "` is not in kebab-case: word `" + word
-                        + "` must start with a letter");
+                return file.error(
+                        at,
+                        "identifier `" + text + "` is not in kebab-case: word `" + word + "` must start with a letter");
             }
             boolean lower = false;
             boolean upper = false;
@@ -285,8 +357,10 @@ final class Lexer {
                 upper |= d >= 'A' && d <= 'Z';
             }
             if (lower && upper) {
-                return file.error(at, "identifier `" + text + "` is not in kebab-case: word `" + word
-                        + "` mixes upper and lower case");
+                return file.error(
+                        at,
+                        "identifier `" + text + "` is not in kebab-case: word `" + word
+                                + "` mixes upper and lower case");
             }
         }
         return null;

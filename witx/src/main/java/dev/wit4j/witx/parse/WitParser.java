@@ -29,22 +29,63 @@ public final class WitParser {
 
     /** Keywords that start a top-level item, and those that start an item of an interface or a world body. */
     private static final Set<String> TOP_ITEMS = Set.of("package", "interface", "world", "use");
-    private static final Set<String> INTERFACE_ITEMS = Set.of("type", "record", "variant", "enum", "flags", "resource", "use");
-    private static final Set<String> WORLD_ITEMS = Set.of("type", "record", "variant", "enum", "flags", "resource", "use",
-            "import", "export", "include");
-    private static final Set<String> TYPE_KEYWORDS = Set.of("bool", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64",
-            "f32", "f64", "char", "string", "error-context", "list", "option", "result", "tuple", "map", "own", "borrow",
-            "stream", "future");
+
+    private static final Set<String> INTERFACE_ITEMS =
+            Set.of("type", "record", "variant", "enum", "flags", "resource", "use");
+    private static final Set<String> WORLD_ITEMS =
+            Set.of("type", "record", "variant", "enum", "flags", "resource", "use", "import", "export", "include");
+    private static final Set<String> TYPE_KEYWORDS = Set.of(
+            "bool",
+            "u8",
+            "u16",
+            "u32",
+            "u64",
+            "s8",
+            "s16",
+            "s32",
+            "s64",
+            "f32",
+            "f64",
+            "char",
+            "string",
+            "error-context",
+            "list",
+            "option",
+            "result",
+            "tuple",
+            "map",
+            "own",
+            "borrow",
+            "stream",
+            "future");
 
     /** Keywords that can only start an item outside an interface or world body, a world's inline interface, a resource. */
     private static final Set<String> OUTSIDE_BODY = Set.of("package", "interface", "world");
-    private static final Set<String> OUTSIDE_WORLD_INTERFACE = Set.of("package", "interface", "world", "import", "export",
-            "include");
-    private static final Set<String> OUTSIDE_RESOURCE = Set.of("package", "interface", "world", "import", "export",
-            "include", "type", "record", "variant", "enum", "flags", "resource", "use");
+
+    private static final Set<String> OUTSIDE_WORLD_INTERFACE =
+            Set.of("package", "interface", "world", "import", "export", "include");
+    private static final Set<String> OUTSIDE_RESOURCE = Set.of(
+            "package",
+            "interface",
+            "world",
+            "import",
+            "export",
+            "include",
+            "type",
+            "record",
+            "variant",
+            "enum",
+            "flags",
+            "resource",
+            "use");
 
     /** The kinds of body whose items the parser can resume at after an error. */
-    private enum Level { TOP, INTERFACE, WORLD, RESOURCE }
+    private enum Level {
+        TOP,
+        INTERFACE,
+        WORLD,
+        RESOURCE
+    }
 
     private final Lexer lexer;
     private final SourceFile file;
@@ -61,6 +102,7 @@ public final class WitParser {
     private int groupDepth;
     /** Whether tokens are being skipped after a syntax error, and the lexical errors found meanwhile. */
     private boolean skipping;
+
     private final List<WitException> skippedErrors = new ArrayList<>();
 
     private WitParser(SourceFile file) {
@@ -150,8 +192,7 @@ public final class WitParser {
                 case ";" -> groupDepth = 0;
                 case "(", "<" -> groupDepth++;
                 case ")", ">" -> groupDepth = Math.max(0, groupDepth - 1);
-                default -> {
-                }
+                default -> {}
             }
         }
         return t;
@@ -229,7 +270,9 @@ public final class WitParser {
         }
         if (startsMember) {
             Token t = peek();
-            String found = t.kind() == Kind.ID || t.kind() == Kind.EXPLICIT_ID ? "identifier `" + t.text() + "`" : t.describe();
+            String found = t.kind() == Kind.ID || t.kind() == Kind.EXPLICIT_ID
+                    ? "identifier `" + t.text() + "`"
+                    : t.describe();
             report(file.error(last.end(), "expected ',' or '" + close + "' after " + member + ", found " + found));
             return true;
         }
@@ -238,7 +281,8 @@ public final class WitParser {
 
     private boolean startsType() {
         Token t = peek();
-        return t.kind() == Kind.ID || t.kind() == Kind.EXPLICIT_ID
+        return t.kind() == Kind.ID
+                || t.kind() == Kind.EXPLICIT_ID
                 || t.kind() == Kind.KEYWORD && TYPE_KEYWORDS.contains(t.text());
     }
 
@@ -314,7 +358,10 @@ public final class WitParser {
                 }
             }
             next();
-            if (level != Level.TOP && braceDepth == depth && last.kind() == Kind.OP && last.text().equals("}")) {
+            if (level != Level.TOP
+                    && braceDepth == depth
+                    && last.kind() == Kind.OP
+                    && last.text().equals("}")) {
                 // The item opened a body and it is closed: the item ends here (with its `;`, if any).
                 // (At the top level only another top-level item can come next.)
                 eatOp(";");
@@ -363,7 +410,10 @@ public final class WitParser {
                     return;
                 }
                 Token t = next();
-                if (braceDepth == depth && groupDepth == 0 && t.kind() == Kind.OP && t.text().equals(",")) {
+                if (braceDepth == depth
+                        && groupDepth == 0
+                        && t.kind() == Kind.OP
+                        && t.text().equals(",")) {
                     return;
                 }
             }
@@ -522,6 +572,7 @@ public final class WitParser {
     private int lastPackageKw;
     /** The file's {@code package ...;} header, once parsed. */
     private PackageDecl header;
+
     private List<String> headerDocs = List.of();
 
     /**
@@ -627,7 +678,12 @@ public final class WitParser {
             v = version();
         }
         int end = pkg.loc().offset() + pkg.loc().length();
-        return new PackagePath(ns, pkg, name, v, new Loc(file, ns.loc().offset(), end - ns.loc().offset()));
+        return new PackagePath(
+                ns,
+                pkg,
+                name,
+                v,
+                new Loc(file, ns.loc().offset(), end - ns.loc().offset()));
     }
 
     // ---- interfaces ------------------------------------------------------------------------
@@ -782,8 +838,8 @@ public final class WitParser {
         }
         if (eatKw("resource")) {
             Id name = id();
-            List<ResourceFunc> funcs = eatOp(";") ? new ArrayList<>()
-                    : body(Level.RESOURCE, OUTSIDE_RESOURCE, this::resourceFunc);
+            List<ResourceFunc> funcs =
+                    eatOp(";") ? new ArrayList<>() : body(Level.RESOURCE, OUTSIDE_RESOURCE, this::resourceFunc);
             return new TypeDecl(name, new ResourceBody(funcs), attrs);
         }
         return null;
@@ -841,7 +897,8 @@ public final class WitParser {
                 result = type();
             }
             expectSemicolon();
-            return new ResourceFunc(ResourceFunc.Kind.CONSTRUCTOR, name, new FuncType(false, params, result, loc(kw)), attrs);
+            return new ResourceFunc(
+                    ResourceFunc.Kind.CONSTRUCTOR, name, new FuncType(false, params, result, loc(kw)), attrs);
         }
         if (!isId()) {
             throw expected("`constructor` or identifier");
@@ -879,7 +936,19 @@ public final class WitParser {
             throw expected("a type");
         }
         switch (t.text()) {
-            case "bool", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "f32", "f64", "char", "string",
+            case "bool",
+                    "u8",
+                    "u16",
+                    "u32",
+                    "u64",
+                    "s8",
+                    "s16",
+                    "s32",
+                    "s64",
+                    "f32",
+                    "f64",
+                    "char",
+                    "string",
                     "error-context" -> {
                 next();
                 return new PrimType(t.text(), l);
@@ -905,8 +974,10 @@ public final class WitParser {
                         len = -1;
                     }
                     if (len <= 0 || len > 0xFFFF_FFFFL) {
-                        throw file.error(n.start(), "invalid fixed-length list length `" + n.text()
-                                + "`: must be between 1 and 4294967295");
+                        throw file.error(
+                                n.start(),
+                                "invalid fixed-length list length `" + n.text()
+                                        + "`: must be between 1 and 4294967295");
                     }
                 }
                 expectOp(">");
@@ -1007,7 +1078,11 @@ public final class WitParser {
                     Id n = id();
                     expectKw("as");
                     names.add(new IncludeName(n, id()));
-                    if (!separator("}", "`" + n.name() + " as " + names.get(names.size() - 1).as().name() + "`", isId())) {
+                    if (!separator(
+                            "}",
+                            "`" + n.name() + " as "
+                                    + names.get(names.size() - 1).as().name() + "`",
+                            isId())) {
                         expectOp("}");
                         break;
                     }
@@ -1036,7 +1111,8 @@ public final class WitParser {
         boolean adjacent = colon.start() == first.loc().offset() + first.loc().length();
         next();
         Token after = peek();
-        if (after.kind() == Kind.KEYWORD && (after.text().equals("func") || after.text().equals("async"))) {
+        if (after.kind() == Kind.KEYWORD
+                && (after.text().equals("func") || after.text().equals("async"))) {
             FuncType ft = funcType();
             expectSemicolon();
             return new ExternFunc(first, ft);
@@ -1056,7 +1132,11 @@ public final class WitParser {
             }
             expectSemicolon();
             int end = pkg.loc().offset() + pkg.loc().length();
-            return new ExternPath(new PackagePath(first, pkg, name, v,
+            return new ExternPath(new PackagePath(
+                    first,
+                    pkg,
+                    name,
+                    v,
                     new Loc(file, first.loc().offset(), end - first.loc().offset())));
         }
         UsePath path = usePath();

@@ -40,19 +40,61 @@ import java.util.stream.Collectors;
  * The output is one self-contained file that resolves to the same model.
  */
 public final class WitPrinter {
-    private static final Set<String> KEYWORDS = Set.of("as", "async", "bool", "borrow", "char", "constructor",
-            "enum", "export", "f32", "f64", "flags", "float32", "float64", "from", "func", "future", "import",
-            "include", "interface", "list", "map", "option", "own", "package", "record", "resource", "result",
-            "s16", "s32", "s64", "s8", "static", "stream", "string", "tuple", "type", "u16", "u32", "u64", "u8",
-            "use", "variant", "with", "world", "error-context", "_");
+    private static final Set<String> KEYWORDS = Set.of(
+            "as",
+            "async",
+            "bool",
+            "borrow",
+            "char",
+            "constructor",
+            "enum",
+            "export",
+            "f32",
+            "f64",
+            "flags",
+            "float32",
+            "float64",
+            "from",
+            "func",
+            "future",
+            "import",
+            "include",
+            "interface",
+            "list",
+            "map",
+            "option",
+            "own",
+            "package",
+            "record",
+            "resource",
+            "result",
+            "s16",
+            "s32",
+            "s64",
+            "s8",
+            "static",
+            "stream",
+            "string",
+            "tuple",
+            "type",
+            "u16",
+            "u32",
+            "u64",
+            "u8",
+            "use",
+            "variant",
+            "with",
+            "world",
+            "error-context",
+            "_");
 
     private final Output out = new Output();
     /** Whether the current block already holds an item (the next one is set off by a blank line). */
     private boolean anyItems;
+
     private PackageName current;
 
-    private WitPrinter() {
-    }
+    private WitPrinter() {}
 
     /** Prints the whole resolve: the root package first, then the others as nested blocks. */
     public static String print(Resolve resolve) {
@@ -138,8 +180,7 @@ public final class WitPrinter {
 
     /** All {@code use} statements (grouped per interface), then the definitions. */
     private void types(Collection<TypeDef> types, Collection<Function> functions) {
-        record Use(TypeDef target, Stability stability, List<String> names) {
-        }
+        record Use(TypeDef target, Stability stability, List<String> names) {}
         List<Use> uses = new ArrayList<>();
         List<TypeDef> declared = new ArrayList<>();
         for (TypeDef t : types) {
@@ -150,7 +191,9 @@ public final class WitPrinter {
             }
             String name = target.name().equals(t.name()) ? id(t.name()) : id(target.name()) + " as " + id(t.name());
             Use last = uses.isEmpty() ? null : uses.get(uses.size() - 1);
-            if (last != null && last.target().owner().equals(target.owner()) && last.stability().equals(t.stability())) {
+            if (last != null
+                    && last.target().owner().equals(target.owner())
+                    && last.stability().equals(t.stability())) {
                 last.names().add(name);
             } else {
                 uses.add(new Use(target, t.stability(), new ArrayList<>(List.of(name))));
@@ -159,7 +202,11 @@ public final class WitPrinter {
         for (Use u : uses) {
             anyItems = true;
             gate(u.stability());
-            out.str("use ").str(ifacePath(u.target().owner())).str(".{").str(String.join(", ", u.names())).str("}");
+            out.str("use ")
+                    .str(ifacePath(u.target().owner()))
+                    .str(".{")
+                    .str(String.join(", ", u.names()))
+                    .str("}");
             out.semicolon();
         }
         for (TypeDef t : declared) {
@@ -171,7 +218,8 @@ public final class WitPrinter {
     }
 
     private static TypeDef useTarget(TypeDef t) {
-        if (t.kind() instanceof ValueType.Named n && n.def().owner() instanceof TypeOwner.InInterface
+        if (t.kind() instanceof ValueType.Named n
+                && n.def().owner() instanceof TypeOwner.InInterface
                 && !n.def().owner().equals(t.owner())) {
             return n.def();
         }
@@ -188,7 +236,8 @@ public final class WitPrinter {
     }
 
     private static String pkgName(PackageName n) {
-        return id(n.namespace()) + ":" + id(n.name()) + n.version().map(v -> "@" + v).orElse("");
+        return id(n.namespace()) + ":" + id(n.name())
+                + n.version().map(v -> "@" + v).orElse("");
     }
 
     private void typeDef(TypeDef t, Collection<Function> functions) {
@@ -209,7 +258,10 @@ public final class WitPrinter {
             out.blockStart();
             for (ValueType.Case c : v.cases()) {
                 docs(c.docs());
-                out.str(id(c.name())).str(c.type().map(x -> "(" + type(x) + ")").orElse("")).str(",").newline();
+                out.str(id(c.name()))
+                        .str(c.type().map(x -> "(" + type(x) + ")").orElse(""))
+                        .str(",")
+                        .newline();
             }
             out.blockEnd();
         } else if (k instanceof ValueType.EnumType e) {
@@ -241,7 +293,8 @@ public final class WitPrinter {
 
     private void resource(TypeDef t, Collection<Function> functions) {
         List<Function> members = functions.stream()
-                .filter(f -> f.resource().map(r -> r.equals(t)).orElse(false)).toList();
+                .filter(f -> f.resource().map(r -> r.equals(t)).orElse(false))
+                .toList();
         out.str("resource ").str(id(t.name()));
         if (members.isEmpty()) {
             out.semicolon();
@@ -268,7 +321,9 @@ public final class WitPrinter {
 
     private static boolean isConstructorShorthand(Function f, TypeDef resource) {
         ValueType r = f.result().orElseThrow();
-        return r instanceof ValueType.HandleType h && !h.borrow() && h.resource().equals(resource)
+        return r instanceof ValueType.HandleType h
+                        && !h.borrow()
+                        && h.resource().equals(resource)
                 || r instanceof ValueType.Named n && n.def().equals(resource);
     }
 
@@ -323,7 +378,10 @@ public final class WitPrinter {
                 out.str(ifacePath(new TypeOwner.InInterface(i.pkg(), i.name().orElseThrow())));
                 out.semicolon();
             } else if (i.name().isPresent()) {
-                out.str(id(key.toString())).str(": ").str(ifacePath(new TypeOwner.InInterface(i.pkg(), i.name().get())));
+                out.str(id(key.toString()))
+                        .str(": ")
+                        .str(ifacePath(
+                                new TypeOwner.InInterface(i.pkg(), i.name().get())));
                 out.semicolon();
             } else {
                 out.str(id(key.toString())).str(": interface");
@@ -344,13 +402,17 @@ public final class WitPrinter {
         if (f.async()) {
             sb.append("async ");
         }
-        sb.append("func(").append(params(f, f.kind() instanceof Function.Kind.Method ? 1 : 0)).append(')');
+        sb.append("func(")
+                .append(params(f, f.kind() instanceof Function.Kind.Method ? 1 : 0))
+                .append(')');
         f.result().ifPresent(r -> sb.append(" -> ").append(type(r)));
         return sb.toString();
     }
 
     private static String params(Function f, int skip) {
-        return f.params().stream().skip(skip).map(p -> id(p.name()) + ": " + type(p.type()))
+        return f.params().stream()
+                .skip(skip)
+                .map(p -> id(p.name()) + ": " + type(p.type()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -383,7 +445,8 @@ public final class WitPrinter {
             if (r.err().isEmpty()) {
                 return "result<" + type(r.ok().get(), name) + ">";
             }
-            return "result<" + r.ok().map(x -> type(x, name)).orElse("_") + ", " + type(r.err().get(), name) + ">";
+            return "result<" + r.ok().map(x -> type(x, name)).orElse("_") + ", "
+                    + type(r.err().get(), name) + ">";
         } else if (t instanceof ValueType.TupleType tt) {
             return "tuple<" + tt.types().stream().map(x -> type(x, name)).collect(Collectors.joining(", ")) + ">";
         } else if (t instanceof ValueType.MapType m) {
@@ -414,10 +477,12 @@ public final class WitPrinter {
     private void gate(Stability s) {
         if (s instanceof Stability.Stable st) {
             out.str("@since(version = " + st.since() + ")").newline();
-            st.deprecated().ifPresent(v -> out.str("@deprecated(version = " + v + ")").newline());
+            st.deprecated()
+                    .ifPresent(v -> out.str("@deprecated(version = " + v + ")").newline());
         } else if (s instanceof Stability.Unstable u) {
             out.str("@unstable(feature = " + u.feature() + ")").newline();
-            u.deprecated().ifPresent(v -> out.str("@deprecated(version = " + v + ")").newline());
+            u.deprecated()
+                    .ifPresent(v -> out.str("@deprecated(version = " + v + ")").newline());
         }
     }
 }

@@ -14,11 +14,9 @@ import java.util.function.Consumer;
  * disagrees, a second header's docs and a block nested in a block are reported and left out.
  */
 final class Grouping {
-    private Grouping() {
-    }
+    private Grouping() {}
 
-    record Result(List<PackageSource> packages, PackageName main) {
-    }
+    record Result(List<PackageSource> packages, PackageName main) {}
 
     static Result packages(String origin, List<Ast.File> files, Consumer<WitException> report) {
         Ast.PackageDecl header = null;
@@ -31,8 +29,11 @@ final class Grouping {
                 if (header == null) {
                     header = f.header();
                 } else if (!header.text().equals(f.header().text())) {
-                    report.accept(f.header().namespace().loc().error("package identifier `" + f.header().text()
-                            + "` does not match previous package name of `" + header.text() + "`"));
+                    report.accept(f.header()
+                            .namespace()
+                            .loc()
+                            .error("package identifier `" + f.header().text()
+                                    + "` does not match previous package name of `" + header.text() + "`"));
                 }
                 if (!f.headerDocs().isEmpty()) {
                     if (!docs.isEmpty()) {
@@ -48,13 +49,20 @@ final class Grouping {
                     List<Ast.TopItem> npItems = new ArrayList<>();
                     for (Ast.TopItem inner : np.items()) {
                         if (inner instanceof Ast.NestedPackage deeper) {
-                            report.accept(deeper.decl().namespace().loc().error("nested packages must be placed at the top-level"));
+                            report.accept(deeper.decl()
+                                    .namespace()
+                                    .loc()
+                                    .error("nested packages must be placed at the top-level"));
                         } else {
                             npItems.add(inner);
                         }
                     }
-                    nested.add(new PackageSource(name(np.decl()), np.decl().namespace().loc(), np.docs(),
-                            List.of(new PackageSource.Section(np.decl().namespace().loc(), npItems))));
+                    nested.add(new PackageSource(
+                            name(np.decl()),
+                            np.decl().namespace().loc(),
+                            np.docs(),
+                            List.of(new PackageSource.Section(
+                                    np.decl().namespace().loc(), npItems))));
                 } else {
                     items.add(item);
                 }
@@ -73,7 +81,8 @@ final class Grouping {
             main = name(header);
             out.add(new PackageSource(main, header.namespace().loc(), docs, mainSections));
         } else if (firstItems != null) {
-            throw new WitException(firstItems.file().name(), "no `package` header was found in any WIT file for this package");
+            throw new WitException(
+                    firstItems.file().name(), "no `package` header was found in any WIT file for this package");
         } else if (!nested.isEmpty()) {
             // A file of only `package x { }` blocks: the last one is the main package.
             main = nested.get(nested.size() - 1).name();

@@ -10,6 +10,5 @@ import java.util.List;
  */
 record PackageSource(PackageName name, Ast.Loc loc, List<String> docs, List<Section> sections) {
     /** One file's (or nested block's) items of the package. */
-    record Section(Ast.Loc origin, List<Ast.TopItem> items) {
-    }
+    record Section(Ast.Loc origin, List<Ast.TopItem> items) {}
 }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Finds every {@code ns:pkg/name} path in a package's items: its dependencies on other packages. */
 final class PathCollector {
-    private PathCollector() {
-    }
+    private PathCollector() {}
 
     static List<Ast.PackagePath> collect(List<Ast.TopItem> items) {
         List<Ast.PackagePath> out = new ArrayList<>();

@@ -21,8 +21,8 @@ import dev.wit4j.witx.parse.Ast.Id;
 import dev.wit4j.witx.parse.Ast.Loc;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,11 +69,13 @@ final class Resolver {
         final Map<String, World> worlds = new LinkedHashMap<>();
         /** Per interface: names that exist in source but are gated out, and function names. */
         final Map<String, Set<String>> excludedNames = new HashMap<>();
+
         final Map<String, Set<String>> functionNames = new HashMap<>();
         /** Per interface: type names whose definition failed, with an error reported. */
         final Map<String, Set<String>> poisonedTypes = new HashMap<>();
         /** By identity: a section's own hash walks the whole file. */
         final Map<PackageSource.Section, Map<String, Object>> fileScopes = new IdentityHashMap<>();
+
         WitPackage result;
 
         PkgState(PackageSource src) {
@@ -83,8 +85,8 @@ final class Resolver {
     }
 
     /** An interface or world declaration of a package. */
-    private record ItemDecl(Ast.TopItem decl, PackageSource.Section section, Id name, boolean world,
-            boolean excluded, int index) {
+    private record ItemDecl(
+            Ast.TopItem decl, PackageSource.Section section, Id name, boolean world, boolean excluded, int index) {
         // Identity: a record's own equality would hash the whole file the item is in on every
         // lookup, which made resolution quadratic in the number of items.
         @Override
@@ -99,8 +101,7 @@ final class Resolver {
     }
 
     /** A file-scope name introduced by a top-level {@code use} of another package's interface. */
-    private record ForeignRef(Interface iface, PkgState pkg, String ifaceName) {
-    }
+    private record ForeignRef(Interface iface, PkgState pkg, String ifaceName) {}
 
     private static final Object FUNC = new Object();
     private static final Object EXCLUDED = new Object();
@@ -166,9 +167,13 @@ final class Resolver {
         for (PackageSource s : sources) {
             PackageSource prev = byName.putIfAbsent(s.name(), s);
             if (prev != null) {
-                report(new WitException(s.loc().file().name(), s.loc().pos().line(), s.loc().pos().column(),
-                        "package `" + s.name() + "` is defined in two different locations:\n  * " + s.loc().pos()
-                                + "\n  * " + prev.loc().pos(), null));
+                report(new WitException(
+                        s.loc().file().name(),
+                        s.loc().pos().line(),
+                        s.loc().pos().column(),
+                        "package `" + s.name() + "` is defined in two different locations:\n  * "
+                                + s.loc().pos() + "\n  * " + prev.loc().pos(),
+                        null));
                 duplicated.add(s.name());
             } else {
                 unique.add(s);
@@ -200,8 +205,11 @@ final class Resolver {
             deps.put(s, edges);
         }
         int before = errors.size();
-        List<PackageSource> order = Toposort.sort(sources, deps,
-                (n, e) -> e.info().loc().error("package `" + e.target().name() + "` creates a dependency cycle"), this::report);
+        List<PackageSource> order = Toposort.sort(
+                sources,
+                deps,
+                (n, e) -> e.info().loc().error("package `" + e.target().name() + "` creates a dependency cycle"),
+                this::report);
         if (errors.size() > before) {
             // A package cycle: what the packages on it define cannot be looked up while checking the rest.
             return null;
@@ -289,8 +297,14 @@ final class Resolver {
             }
             ifaceDeps.put(d, edges);
         }
-        for (ItemDecl d : Toposort.sort(ifaceDecls, ifaceDeps, (n, e) -> e.target().name().loc()
-                .error("interface or world `" + e.target().name().name() + "` depends on itself"), this::report)) {
+        for (ItemDecl d : Toposort.sort(
+                ifaceDecls,
+                ifaceDeps,
+                (n, e) -> e.target()
+                        .name()
+                        .loc()
+                        .error("interface or world `" + e.target().name().name() + "` depends on itself"),
+                this::report)) {
             Interface iface = buildInterface(st, d);
             st.ifaces.put(d.name().name(), iface);
             interfaces.put(new TypeOwner.InInterface(st.name, d.name().name()), iface);
@@ -306,16 +320,21 @@ final class Resolver {
             worldDecls.add(d);
             List<Toposort.Edge<ItemDecl, Loc>> edges = new ArrayList<>();
             for (Ast.WorldItem it : ((Ast.WorldDecl) d.decl()).items()) {
-                if (it instanceof Ast.Include inc && active(stability(inc.attrs()))
+                if (it instanceof Ast.Include inc
+                        && active(stability(inc.attrs()))
                         && inc.path() instanceof Ast.LocalPath lp) {
                     ItemDecl target = st.items.get(lp.name().name());
                     // The include itself is left out when its world is not built (include()).
                     if (target == null) {
                         report(lp.loc().error("interface or world `" + lp.name().name() + "` does not exist"));
                     } else if (!target.world()) {
-                        report(lp.loc().error("name `" + lp.name().name() + "` is defined as an interface, not a world"));
+                        report(lp.loc()
+                                .error("name `" + lp.name().name() + "` is defined as an interface, not a world"));
                     } else if (target.excluded()) {
-                        report(lp.loc().error("found a reference to a world which is excluded due to its feature not being activated"));
+                        report(
+                                lp.loc()
+                                        .error(
+                                                "found a reference to a world which is excluded due to its feature not being activated"));
                     } else {
                         edges.add(new Toposort.Edge<>(target, lp.loc()));
                     }
@@ -323,8 +342,14 @@ final class Resolver {
             }
             worldDeps.put(d, edges);
         }
-        for (ItemDecl d : Toposort.sort(worldDecls, worldDeps, (n, e) -> e.target().name().loc()
-                .error("interface or world `" + e.target().name().name() + "` depends on itself"), this::report)) {
+        for (ItemDecl d : Toposort.sort(
+                worldDecls,
+                worldDeps,
+                (n, e) -> e.target()
+                        .name()
+                        .loc()
+                        .error("interface or world `" + e.target().name().name() + "` depends on itself"),
+                this::report)) {
             st.worlds.put(d.name().name(), buildWorld(st, d));
         }
 
@@ -337,7 +362,8 @@ final class Resolver {
                 ifaces.put(d.name().name(), st.ifaces.get(d.name().name()));
             }
         }
-        st.result = new WitPackage(st.name, ifaces, worlds, docs(src.docs()), src.loc().pos());
+        st.result = new WitPackage(
+                st.name, ifaces, worlds, docs(src.docs()), src.loc().pos());
         return st;
     }
 
@@ -345,8 +371,10 @@ final class Resolver {
     private void checkExcludedInterface(Ast.InterfaceDecl decl) {
         for (Ast.InterfaceItem it : decl.items()) {
             if (it instanceof Ast.TypeDecl td && stability(td.attrs()) instanceof Stability.Unknown) {
-                report(td.name().loc().error("found a reference to a interface which is excluded due to its feature "
-                        + "not being activated; this type is not gated by a feature but its interface is"));
+                report(td.name()
+                        .loc()
+                        .error("found a reference to a interface which is excluded due to its feature "
+                                + "not being activated; this type is not gated by a feature but its interface is"));
             }
         }
     }
@@ -419,7 +447,9 @@ final class Resolver {
         }
         Interface iface = pkg.ifaces.get(n);
         if (iface == null) {
-            throw pp.name().loc().error("found a reference to a interface which is excluded due to its feature not being activated");
+            throw pp.name()
+                    .loc()
+                    .error("found a reference to a interface which is excluded due to its feature not being activated");
         }
         return new ForeignRef(iface, pkg, n);
     }
@@ -445,15 +475,16 @@ final class Resolver {
                 throw id.loc().error("name `" + id.name() + "` is defined as a world, not an interface");
             }
             if (d.excluded()) {
-                throw id.loc().error("found a reference to a interface which is excluded due to its feature not being activated");
+                throw id.loc()
+                        .error(
+                                "found a reference to a interface which is excluded due to its feature not being activated");
             }
         }
         return o;
     }
 
     /** The built interface a path names, with the information needed to look up its names. */
-    private record Target(Interface iface, PkgState pkg, String name, boolean foreign) {
-    }
+    private record Target(Interface iface, PkgState pkg, String name, boolean foreign) {}
 
     private Target resolveInterface(PkgState st, PackageSource.Section sec, Ast.UsePath path) {
         Object o = lookupInterfacePath(st, sec, path);
@@ -482,6 +513,7 @@ final class Resolver {
         final Map<String, Object> names = new HashMap<>();
         /** Type names in declaration order. */
         final List<String> typeOrder = new ArrayList<>();
+
         final Set<String> excluded = new HashSet<>();
         final Set<String> functionNames = new HashSet<>();
         final Map<String, Function> functions = new LinkedHashMap<>();
@@ -517,13 +549,20 @@ final class Resolver {
 
     private Interface buildInterface(PkgState st, ItemDecl d) {
         Ast.InterfaceDecl decl = (Ast.InterfaceDecl) d.decl();
-        Scope sc = new Scope(st, d.section(), new TypeOwner.InInterface(st.name, decl.name().name()));
+        Scope sc = new Scope(
+                st, d.section(), new TypeOwner.InInterface(st.name, decl.name().name()));
         resolveItems(sc, decl.items());
         st.excludedNames.put(decl.name().name(), sc.excluded);
         st.functionNames.put(decl.name().name(), sc.functionNames);
         st.poisonedTypes.put(decl.name().name(), sc.poisoned);
-        return new Interface(Optional.of(decl.name().name()), st.name, sc.types(), sc.functions,
-                docs(decl.attrs().docs()), stability(decl.attrs()), decl.name().loc().pos());
+        return new Interface(
+                Optional.of(decl.name().name()),
+                st.name,
+                sc.types(),
+                sc.functions,
+                docs(decl.attrs().docs()),
+                stability(decl.attrs()),
+                decl.name().loc().pos());
     }
 
     /** Resolves uses, type definitions and functions of an interface body (or a world's types). */
@@ -607,18 +646,34 @@ final class Resolver {
                     if (excluded.contains(n.name().name())) {
                         report(n.name().loc().error(EXCLUDED_TYPE));
                     } else if (funcs.contains(n.name().name()) && !t.foreign()) {
-                        report(n.name().loc().error("cannot import function `" + n.name().name() + "`"));
-                    } else if (t.pkg().poisonedTypes.getOrDefault(t.name(), Set.of()).contains(n.name().name())) {
+                        report(n.name()
+                                .loc()
+                                .error("cannot import function `" + n.name().name() + "`"));
+                    } else if (t.pkg()
+                            .poisonedTypes
+                            .getOrDefault(t.name(), Set.of())
+                            .contains(n.name().name())) {
                         // its definition failed, reported there
                     } else {
-                        report(n.name().loc().error(t.foreign() ? "type `" + n.name().name() + "` not defined in interface"
-                                : "name `" + n.name().name() + "` does not exist"));
+                        report(n.name()
+                                .loc()
+                                .error(
+                                        t.foreign()
+                                                ? "type `" + n.name().name() + "` not defined in interface"
+                                                : "name `" + n.name().name() + "` does not exist"));
                     }
                     poison(sc, n.local(), u);
                     continue;
                 }
-                sc.names.put(n.local().name(), new TypeDef(n.local().name(), sc.owner, new ValueType.Named(target),
-                        Docs.NONE, stability(u.attrs()), n.local().loc().pos()));
+                sc.names.put(
+                        n.local().name(),
+                        new TypeDef(
+                                n.local().name(),
+                                sc.owner,
+                                new ValueType.Named(target),
+                                Docs.NONE,
+                                stability(u.attrs()),
+                                n.local().loc().pos()));
             }
         }
         // 3. Type definitions in dependency order; cycles are errors (WIT.md "Name resolution").
@@ -636,8 +691,11 @@ final class Resolver {
             }
             deps.put(td, edges);
         }
-        List<Ast.TypeDecl> order = Toposort.sort(pending, deps,
-                (n, e) -> e.info().loc().error("type `" + e.info().name() + "` depends on itself"), this::report);
+        List<Ast.TypeDecl> order = Toposort.sort(
+                pending,
+                deps,
+                (n, e) -> e.info().loc().error("type `" + e.info().name() + "` depends on itself"),
+                this::report);
         if (order.size() < pending.size()) {
             Set<Ast.TypeDecl> ordered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             ordered.addAll(order);
@@ -661,11 +719,12 @@ final class Resolver {
         for (Object it : items) {
             if (it instanceof Ast.FuncDecl fd && active(stability(fd.attrs())) && !skipped.contains(fd)) {
                 attempt(() -> {
-                    Function f = buildFunction(sc, fd.name().name(), Function.Kind.FREESTANDING, fd.type(), fd.attrs(),
-                            fd.name(), null);
+                    Function f = buildFunction(
+                            sc, fd.name().name(), Function.Kind.FREESTANDING, fd.type(), fd.attrs(), fd.name(), null);
                     sc.functions.put(f.name(), f);
                 });
-            } else if (it instanceof Ast.TypeDecl td && td.body() instanceof Ast.ResourceBody rb
+            } else if (it instanceof Ast.TypeDecl td
+                    && td.body() instanceof Ast.ResourceBody rb
                     && sc.names.get(td.name().name()) instanceof TypeDef res) {
                 boolean ctor = false;
                 Set<String> memberNames = new HashSet<>();
@@ -683,17 +742,40 @@ final class Resolver {
                         }
                         ctor = true;
                     } else if (!memberNames.add(rf.name().name())) {
-                        report(rf.name().loc().error("duplicate function name `" + rf.name().name() + "`"));
+                        report(rf.name()
+                                .loc()
+                                .error("duplicate function name `" + rf.name().name() + "`"));
                         continue;
                     }
                     attempt(() -> {
                         Function f = switch (rf.kind()) {
-                            case CONSTRUCTOR -> buildFunction(sc, "[constructor]" + r, new Function.Kind.Constructor(res),
-                                    rf.type(), rf.attrs(), rf.name(), res);
-                            case METHOD -> buildFunction(sc, "[method]" + r + "." + rf.name().name(),
-                                    new Function.Kind.Method(res), rf.type(), rf.attrs(), rf.name(), res);
-                            default -> buildFunction(sc, "[static]" + r + "." + rf.name().name(),
-                                    new Function.Kind.Static(res), rf.type(), rf.attrs(), rf.name(), res);
+                            case CONSTRUCTOR ->
+                                buildFunction(
+                                        sc,
+                                        "[constructor]" + r,
+                                        new Function.Kind.Constructor(res),
+                                        rf.type(),
+                                        rf.attrs(),
+                                        rf.name(),
+                                        res);
+                            case METHOD ->
+                                buildFunction(
+                                        sc,
+                                        "[method]" + r + "." + rf.name().name(),
+                                        new Function.Kind.Method(res),
+                                        rf.type(),
+                                        rf.attrs(),
+                                        rf.name(),
+                                        res);
+                            default ->
+                                buildFunction(
+                                        sc,
+                                        "[static]" + r + "." + rf.name().name(),
+                                        new Function.Kind.Static(res),
+                                        rf.type(),
+                                        rf.attrs(),
+                                        rf.name(),
+                                        res);
                         };
                         sc.functions.put(f.name(), f);
                     });
@@ -738,7 +820,8 @@ final class Resolver {
                     report(f.name().loc().error("field `" + f.name().name() + "` is defined more than once"));
                     continue;
                 }
-                fields.add(new ValueType.Field(f.name().name(), convert(sc, f.type(), f.name().loc(), true), docs(f.docs())));
+                fields.add(new ValueType.Field(
+                        f.name().name(), convert(sc, f.type(), f.name().loc(), true), docs(f.docs())));
             }
             kind = new ValueType.RecordType(fields);
         } else if (td.body() instanceof Ast.VariantBody v) {
@@ -752,8 +835,11 @@ final class Resolver {
                     report(c.name().loc().error("case `" + c.name().name() + "` is defined more than once"));
                     continue;
                 }
-                cases.add(new ValueType.Case(c.name().name(),
-                        c.type() == null ? Optional.empty() : Optional.of(convert(sc, c.type(), c.name().loc(), true)),
+                cases.add(new ValueType.Case(
+                        c.name().name(),
+                        c.type() == null
+                                ? Optional.empty()
+                                : Optional.of(convert(sc, c.type(), c.name().loc(), true)),
                         docs(c.docs())));
             }
             kind = new ValueType.VariantType(cases);
@@ -785,7 +871,8 @@ final class Resolver {
         } else {
             kind = TypeDefKind.RESOURCE;
         }
-        return new TypeDef(td.name().name(), sc.owner, kind, docs(td.attrs().docs()), stability(td.attrs()), here.pos());
+        return new TypeDef(
+                td.name().name(), sc.owner, kind, docs(td.attrs().docs()), stability(td.attrs()), here.pos());
     }
 
     /**
@@ -803,8 +890,11 @@ final class Resolver {
             throw ABANDONED;
         }
         if (o == FUNC) {
-            throw id.loc().error(typeContext ? unknownType(id.name(), true)
-                    : "cannot use function `" + id.name() + "` as a type");
+            throw id.loc()
+                    .error(
+                            typeContext
+                                    ? unknownType(id.name(), true)
+                                    : "cannot use function `" + id.name() + "` as a type");
         }
         if (o == EXCLUDED) {
             throw item.error(EXCLUDED_TYPE);
@@ -852,10 +942,13 @@ final class Resolver {
             while (base instanceof ValueType.Named nn && nn.def().kind() instanceof ValueType vt) {
                 base = vt;
             }
-            if (!(base instanceof ValueType.Primitive p) || p == ValueType.Primitive.F32 || p == ValueType.Primitive.F64
+            if (!(base instanceof ValueType.Primitive p)
+                    || p == ValueType.Primitive.F32
+                    || p == ValueType.Primitive.F64
                     || p == ValueType.Primitive.ERROR_CONTEXT) {
-                report(m.loc().error("invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, "
-                        + "s64, char, or string"));
+                report(m.loc()
+                        .error("invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, "
+                                + "s64, char, or string"));
             }
             return new ValueType.MapType(k, convert(sc, m.value(), item, typeContext));
         } else if (e instanceof Ast.HandleTypeExpr h) {
@@ -864,13 +957,15 @@ final class Resolver {
                 return PLACEHOLDER;
             }
             if (!t.isResource()) {
-                report(h.resource().loc().error("type `" + h.resource().name() + "` used in a handle must be a resource"));
+                report(h.resource()
+                        .loc()
+                        .error("type `" + h.resource().name() + "` used in a handle must be a resource"));
                 return PLACEHOLDER;
             }
             return new ValueType.HandleType(t, h.borrow());
         } else if (e instanceof Ast.AsyncTypeExpr a) {
-            Optional<ValueType> el = a.element() == null ? Optional.empty()
-                    : Optional.of(convert(sc, a.element(), item, typeContext));
+            Optional<ValueType> el =
+                    a.element() == null ? Optional.empty() : Optional.of(convert(sc, a.element(), item, typeContext));
             return a.stream() ? new ValueType.StreamType(el) : new ValueType.FutureType(el);
         }
         throw new IllegalStateException("unknown type expression " + e);
@@ -888,8 +983,8 @@ final class Resolver {
         return null;
     }
 
-    private Function buildFunction(Scope sc, String name, Function.Kind kind, Ast.FuncType ft, Ast.Attrs attrs,
-            Id nameId, TypeDef resource) {
+    private Function buildFunction(
+            Scope sc, String name, Function.Kind kind, Ast.FuncType ft, Ast.Attrs attrs, Id nameId, TypeDef resource) {
         List<Function.Param> params = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         if (kind instanceof Function.Kind.Method) {
@@ -913,17 +1008,29 @@ final class Resolver {
                     throw ft.result().loc().error("if a constructor return type is declared it must be a `result`");
                 }
                 if (!(r.ok() instanceof Ast.NameType ok) || !ok.name().name().equals(resource.name())) {
-                    throw (r.ok() != null ? r.ok().loc() : r.loc()).error("the `ok` type must be the resource being constructed");
+                    throw (r.ok() != null ? r.ok().loc() : r.loc())
+                            .error("the `ok` type must be the resource being constructed");
                 }
                 result = Optional.of(convert(sc, r, nameId.loc(), false));
             }
         } else {
-            result = ft.result() == null ? Optional.empty() : Optional.of(convert(sc, ft.result(), nameId.loc(), false));
+            result =
+                    ft.result() == null ? Optional.empty() : Optional.of(convert(sc, ft.result(), nameId.loc(), false));
             if (result.isPresent() && containsBorrow(result.get())) {
-                report(nameId.loc().error("function `" + name + "` returns a type which contains a `borrow<T>` which is not supported"));
+                report(nameId.loc()
+                        .error("function `" + name
+                                + "` returns a type which contains a `borrow<T>` which is not supported"));
             }
         }
-        return new Function(name, kind, ft.async(), params, result, docs(attrs.docs()), stability(attrs), nameId.loc().pos());
+        return new Function(
+                name,
+                kind,
+                ft.async(),
+                params,
+                result,
+                docs(attrs.docs()),
+                stability(attrs),
+                nameId.loc().pos());
     }
 
     private static boolean containsBorrow(ValueType t) {
@@ -938,13 +1045,15 @@ final class Resolver {
         } else if (t instanceof ValueType.OptionType o) {
             return containsBorrow(o.type());
         } else if (t instanceof ValueType.ResultType r) {
-            return r.ok().map(Resolver::containsBorrow).orElse(false) || r.err().map(Resolver::containsBorrow).orElse(false);
+            return r.ok().map(Resolver::containsBorrow).orElse(false)
+                    || r.err().map(Resolver::containsBorrow).orElse(false);
         } else if (t instanceof ValueType.TupleType tt) {
             return tt.types().stream().anyMatch(Resolver::containsBorrow);
         } else if (t instanceof ValueType.RecordType r) {
             return r.fields().stream().anyMatch(f -> containsBorrow(f.type()));
         } else if (t instanceof ValueType.VariantType v) {
-            return v.cases().stream().anyMatch(c -> c.type().map(Resolver::containsBorrow).orElse(false));
+            return v.cases().stream()
+                    .anyMatch(c -> c.type().map(Resolver::containsBorrow).orElse(false));
         } else if (t instanceof ValueType.MapType m) {
             return containsBorrow(m.key()) || containsBorrow(m.value());
         } else if (t instanceof ValueType.StreamType s) {
@@ -1022,18 +1131,27 @@ final class Resolver {
                 }
                 String prev = names.putIfAbsent(name.name(), what);
                 if (prev != null) {
-                    throw name.loc().error(desc + " `" + name.name() + "` conflicts with prior " + prev + " of same name");
+                    throw name.loc()
+                            .error(desc + " `" + name.name() + "` conflicts with prior " + prev + " of same name");
                 }
                 locs.put(name.name(), name.loc());
                 WorldItem item;
                 if (ie.kind() instanceof Ast.ExternFunc f) {
-                    item = new WorldItem.FunctionItem(buildFunction(sc, f.name().name(), Function.Kind.FREESTANDING, f.type(),
-                            ie.attrs(), f.name(), null));
+                    item = new WorldItem.FunctionItem(buildFunction(
+                            sc, f.name().name(), Function.Kind.FREESTANDING, f.type(), ie.attrs(), f.name(), null));
                 } else if (ie.kind() instanceof Ast.ExternInterface i) {
                     Scope isc = new Scope(st, d.section(), new TypeOwner.InWorldInterface(st.name, wname, name.name()));
                     resolveItems(isc, i.items());
-                    item = new WorldItem.InterfaceItem(new Interface(Optional.empty(), st.name, isc.types(), isc.functions,
-                            docs(ie.attrs().docs()), stab, name.loc().pos()), stab);
+                    item = new WorldItem.InterfaceItem(
+                            new Interface(
+                                    Optional.empty(),
+                                    st.name,
+                                    isc.types(),
+                                    isc.functions,
+                                    docs(ie.attrs().docs()),
+                                    stab,
+                                    name.loc().pos()),
+                            stab);
                 } else {
                     Target t = resolveInterface(st, d.section(), ((Ast.ExternNamedPath) ie.kind()).path());
                     item = new WorldItem.InterfaceItem(t.iface(), stab);
@@ -1057,8 +1175,17 @@ final class Resolver {
                 }
             }
         }
-        return new WorldElaboration(interfaces, this::report).elaborate(new World(wname, st.name, imports, exports, docs(decl.attrs().docs()), stability(decl.attrs()),
-                decl.name().loc().pos()), decl.name().loc());
+        return new WorldElaboration(interfaces, this::report)
+                .elaborate(
+                        new World(
+                                wname,
+                                st.name,
+                                imports,
+                                exports,
+                                docs(decl.attrs().docs()),
+                                stability(decl.attrs()),
+                                decl.name().loc().pos()),
+                        decl.name().loc());
     }
 
     private void checkCaseInsensitive(String world, String desc, Map<String, Loc> locs) {
@@ -1066,14 +1193,20 @@ final class Resolver {
         for (Map.Entry<String, Loc> e : locs.entrySet()) {
             String prev = lower.putIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getKey());
             if (prev != null) {
-                report(e.getValue().error(desc + " `" + e.getKey() + "` in world `" + world + "` conflicts with " + desc
-                        + " `" + prev + "` (kebab-case identifiers are case-insensitive)"));
+                report(e.getValue()
+                        .error(desc + " `" + e.getKey() + "` in world `" + world + "` conflicts with " + desc + " `"
+                                + prev + "` (kebab-case identifiers are case-insensitive)"));
             }
         }
     }
 
     /** Merges an included world (WIT.md "Union of Worlds with include", "Name Conflicts and with"). */
-    private void include(PkgState st, ItemDecl d, TypeOwner owner, Ast.Include inc, Map<WorldKey, WorldItem> imports,
+    private void include(
+            PkgState st,
+            ItemDecl d,
+            TypeOwner owner,
+            Ast.Include inc,
+            Map<WorldKey, WorldItem> imports,
             Map<WorldKey, WorldItem> exports) {
         World w;
         Loc at = inc.path().last().loc();
@@ -1115,8 +1248,8 @@ final class Resolver {
             }
         }
         if (!unmatched.isEmpty()) {
-            throw at.error("no import or export kebab-name `" + unmatched.iterator().next()
-                    + "`. Note that an ID does not support renaming");
+            throw at.error("no import or export kebab-name `"
+                    + unmatched.iterator().next() + "`. Note that an ID does not support renaming");
         }
         Cloner cloner = new Cloner(w, owner, renames);
         boolean external = !w.pkg().equals(st.name);
@@ -1124,8 +1257,13 @@ final class Resolver {
         mergeInclude(w.exports(), exports, cloner, at, "export", external);
     }
 
-    private void mergeInclude(Map<WorldKey, WorldItem> from, Map<WorldKey, WorldItem> into, Cloner cloner, Loc at,
-            String desc, boolean external) {
+    private void mergeInclude(
+            Map<WorldKey, WorldItem> from,
+            Map<WorldKey, WorldItem> into,
+            Cloner cloner,
+            Loc at,
+            String desc,
+            boolean external) {
         for (Map.Entry<WorldKey, WorldItem> e : from.entrySet()) {
             if (e.getKey() instanceof WorldKey.Name n) {
                 String newName = cloner.renames.getOrDefault(n.name(), n.name());
@@ -1164,16 +1302,19 @@ final class Resolver {
             this.renames = renames;
             for (Map.Entry<WorldKey, WorldItem> e : from.imports().entrySet()) {
                 if (e.getValue() instanceof WorldItem.TypeItem t) {
-                    String newName = renames.getOrDefault(((WorldKey.Name) e.getKey()).name(), t.type().name());
+                    String newName = renames.getOrDefault(
+                            ((WorldKey.Name) e.getKey()).name(), t.type().name());
                     pending.put(t.type(), Map.entry(to, newName));
                 }
             }
             for (Map<WorldKey, WorldItem> m : List.of(from.imports(), from.exports())) {
                 for (Map.Entry<WorldKey, WorldItem> e : m.entrySet()) {
-                    if (e.getValue() instanceof WorldItem.InterfaceItem ii && ii.iface().name().isEmpty()) {
-                        String newName = renames.getOrDefault(((WorldKey.Name) e.getKey()).name(),
-                                ((WorldKey.Name) e.getKey()).name());
-                        TypeOwner o = new TypeOwner.InWorldInterface(to.pkg(), ((TypeOwner.InWorld) to).world(), newName);
+                    if (e.getValue() instanceof WorldItem.InterfaceItem ii
+                            && ii.iface().name().isEmpty()) {
+                        String newName = renames.getOrDefault(
+                                ((WorldKey.Name) e.getKey()).name(), ((WorldKey.Name) e.getKey()).name());
+                        TypeOwner o =
+                                new TypeOwner.InWorldInterface(to.pkg(), ((TypeOwner.InWorld) to).world(), newName);
                         for (TypeDef t : ii.iface().types().values()) {
                             pending.put(t, Map.entry(o, t.name()));
                         }
@@ -1201,8 +1342,9 @@ final class Resolver {
             for (Function f : i.functions().values()) {
                 funcs.put(f.name(), function(f, f.name()));
             }
-            return new WorldItem.InterfaceItem(new Interface(Optional.empty(), i.pkg(), types, funcs, i.docs(),
-                    i.stability(), i.pos()), ii.stability());
+            return new WorldItem.InterfaceItem(
+                    new Interface(Optional.empty(), i.pkg(), types, funcs, i.docs(), i.stability(), i.pos()),
+                    ii.stability());
         }
 
         Function function(Function f, String newName) {
@@ -1226,8 +1368,8 @@ final class Resolver {
                 String prefix = f.name().substring(0, f.name().indexOf(']') + 1);
                 name = f.kind() instanceof Function.Kind.Constructor ? prefix + r : prefix + r + "." + f.itemName();
             }
-            return new Function(name, kind, f.async(), params, f.result().map(this::remap), f.docs(), f.stability(),
-                    f.pos());
+            return new Function(
+                    name, kind, f.async(), params, f.result().map(this::remap), f.docs(), f.stability(), f.pos());
         }
 
         /** The copy of {@code t}, made on first request so dependencies are copied first. */
@@ -1292,7 +1434,8 @@ final class Resolver {
     }
 
     private void checkSince(PkgState st, Stability s, Loc at) {
-        if (s instanceof Stability.Stable stable && st.name.version().isPresent()
+        if (s instanceof Stability.Stable stable
+                && st.name.version().isPresent()
                 && stable.since().compareTo(st.name.version().get()) > 0) {
             report(at.error("feature gate cannot reference unreleased version " + stable.since() + " of package ["
                     + st.name + "] (current version " + st.name.version().get() + ")"));

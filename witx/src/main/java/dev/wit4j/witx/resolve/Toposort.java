@@ -19,15 +19,16 @@ import java.util.function.Consumer;
  * still checked; the nodes on a cycle, and those depending on one, are left out.
  */
 final class Toposort {
-    private Toposort() {
-    }
+    private Toposort() {}
 
     /** A dependency edge to {@code target}, carrying whatever is needed to report it. */
-    record Edge<K, E>(K target, E info) {
-    }
+    record Edge<K, E>(K target, E info) {}
 
-    static <K, E> List<K> sort(List<K> nodes, Map<K, List<Edge<K, E>>> deps,
-            BiFunction<K, Edge<K, E>, WitException> cycleError, Consumer<WitException> report) {
+    static <K, E> List<K> sort(
+            List<K> nodes,
+            Map<K, List<Edge<K, E>>> deps,
+            BiFunction<K, Edge<K, E>, WitException> cycleError,
+            Consumer<WitException> report) {
         // Nodes by position. The keys are syntax trees whose hashes walk the whole tree: look each
         // node up once, by identity where the edges name the very instances (they usually do).
         int n = nodes.size();
@@ -109,13 +110,18 @@ final class Toposort {
         return order;
     }
 
-    private static <K, E> WitException cycle(List<K> nodes, int[][] targets, List<List<Edge<K, E>>> edgesOf,
-            boolean[] done, BiFunction<K, Edge<K, E>, WitException> cycleError) {
+    private static <K, E> WitException cycle(
+            List<K> nodes,
+            int[][] targets,
+            List<List<Edge<K, E>>> edgesOf,
+            boolean[] done,
+            BiFunction<K, Edge<K, E>, WitException> cycleError) {
         for (int i = 0; i < nodes.size(); i++) {
             if (!done[i]) {
                 for (int j = 0; j < targets[i].length; j++) {
                     int t = targets[i][j];
-                    if (t >= 0 && !done[t]) return cycleError.apply(nodes.get(i), edgesOf.get(i).get(j));
+                    if (t >= 0 && !done[t])
+                        return cycleError.apply(nodes.get(i), edgesOf.get(i).get(j));
                 }
             }
         }

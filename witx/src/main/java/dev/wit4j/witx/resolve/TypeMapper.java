@@ -6,8 +6,7 @@ import java.util.function.UnaryOperator;
 
 /** Rebuilds a value type with every referenced definition replaced (used when copying worlds). */
 final class TypeMapper {
-    private TypeMapper() {
-    }
+    private TypeMapper() {}
 
     static ValueType map(ValueType t, UnaryOperator<TypeDef> f) {
         if (t instanceof ValueType.Named n) {
@@ -23,13 +22,16 @@ final class TypeMapper {
         } else if (t instanceof ValueType.ResultType r) {
             return new ValueType.ResultType(r.ok().map(x -> map(x, f)), r.err().map(x -> map(x, f)));
         } else if (t instanceof ValueType.TupleType tt) {
-            return new ValueType.TupleType(tt.types().stream().map(x -> map(x, f)).toList());
+            return new ValueType.TupleType(
+                    tt.types().stream().map(x -> map(x, f)).toList());
         } else if (t instanceof ValueType.RecordType r) {
             return new ValueType.RecordType(r.fields().stream()
-                    .map(x -> new ValueType.Field(x.name(), map(x.type(), f), x.docs())).toList());
+                    .map(x -> new ValueType.Field(x.name(), map(x.type(), f), x.docs()))
+                    .toList());
         } else if (t instanceof ValueType.VariantType v) {
             return new ValueType.VariantType(v.cases().stream()
-                    .map(c -> new ValueType.Case(c.name(), c.type().map(x -> map(x, f)), c.docs())).toList());
+                    .map(c -> new ValueType.Case(c.name(), c.type().map(x -> map(x, f)), c.docs()))
+                    .toList());
         } else if (t instanceof ValueType.MapType m) {
             return new ValueType.MapType(map(m.key(), f), map(m.value(), f));
         } else if (t instanceof ValueType.StreamType s) {

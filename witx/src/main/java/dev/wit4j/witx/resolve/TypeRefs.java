@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Collects the names a type definition refers to (its edges in the type dependency graph). */
 final class TypeRefs {
-    private TypeRefs() {
-    }
+    private TypeRefs() {}
 
     static void collect(Ast.TypeBody body, List<Ast.Id> out) {
         if (body instanceof Ast.AliasBody a) {

@@ -94,8 +94,10 @@ public final class WitResolver {
         }
         List<Path> files = witFiles(dir);
         if (files.isEmpty()) {
-            throw new WitException(dir.toString(), "the folder has no .wit files (the root package's files go here,"
-                    + " other packages in its deps/ folder)");
+            throw new WitException(
+                    dir.toString(),
+                    "the folder has no .wit files (the root package's files go here,"
+                            + " other packages in its deps/ folder)");
         }
         Parsing parsing = new Parsing();
         List<Group> groups = new ArrayList<>();
@@ -107,7 +109,8 @@ public final class WitResolver {
         shipped.forEach((origin, texts) -> {
             List<Ast.File> parsed = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
-                parsed.add(WitParser.parse(new SourceFile(texts.size() == 1 ? origin : origin + "#" + (i + 1), texts.get(i))));
+                parsed.add(WitParser.parse(
+                        new SourceFile(texts.size() == 1 ? origin : origin + "#" + (i + 1), texts.get(i))));
             }
             fallback.add(new Group(origin, parsed));
         });
@@ -150,8 +153,7 @@ public final class WitResolver {
 
     // ---------------------------------------------------------------------------------------
 
-    private record Group(String origin, List<Ast.File> files) {
-    }
+    private record Group(String origin, List<Ast.File> files) {}
 
     /**
      * Parses files, keeping the syntax errors of all of them (and those that cannot be read), so
@@ -200,7 +202,8 @@ public final class WitResolver {
             sources.addAll(r.packages());
             if (g == root) {
                 if (r.main() == null) {
-                    errors.add(new WitException(g.origin(), "no `package` header was found in any WIT file for this package"));
+                    errors.add(new WitException(
+                            g.origin(), "no `package` header was found in any WIT file for this package"));
                 }
                 rootName = r.main();
             }
@@ -209,7 +212,8 @@ public final class WitResolver {
         for (PackageSource p : sources) supplied.add(p.name());
         for (Group g : fallback) {
             try {
-                for (PackageSource p : Grouping.packages(g.origin(), g.files(), errors::add).packages()) {
+                for (PackageSource p :
+                        Grouping.packages(g.origin(), g.files(), errors::add).packages()) {
                     if (!supplied.contains(p.name())) sources.add(p);
                 }
             } catch (WitException e) {
@@ -261,8 +265,12 @@ public final class WitResolver {
     private static SourceFile read(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
             return new SourceFile(file.toString(), text);
         } catch (CharacterCodingException e) {
             throw new WitException(file.toString(), "file is not valid UTF-8");

@@ -28,6 +28,7 @@ final class WorldElaboration {
 
     /** Every named interface built so far, by owner. */
     private final Map<TypeOwner, Interface> interfaces;
+
     private final Consumer<WitException> report;
 
     WorldElaboration(Map<TypeOwner, Interface> interfaces, Consumer<WitException> report) {
@@ -37,7 +38,8 @@ final class WorldElaboration {
 
     /** {@code w} elaborated; a world whose exports depend on an interface in incompatible ways is reported at {@code worldLoc}. */
     World elaborate(World w, Loc worldLoc) {
-        List<Map.Entry<WorldKey, WorldItem>> sorted = new ArrayList<>(w.imports().entrySet());
+        List<Map.Entry<WorldKey, WorldItem>> sorted =
+                new ArrayList<>(w.imports().entrySet());
         sorted.sort(java.util.Comparator.comparingInt(e -> sortKey(e.getValue())));
         LinkedHashMap<WorldKey, WorldItem> imports = new LinkedHashMap<>();
         for (Map.Entry<WorldKey, WorldItem> e : sorted) {
@@ -65,9 +67,17 @@ final class WorldElaboration {
         }
         Set<Object> required = new HashSet<>();
         for (Map.Entry<WorldKey, WorldItem.InterfaceItem> e : exportIfaces.values()) {
-            if (!addExport(imports, exports, exportIfaces, required, e.getValue().iface(), e.getKey(), true,
+            if (!addExport(
+                    imports,
+                    exports,
+                    exportIfaces,
+                    required,
+                    e.getValue().iface(),
+                    e.getKey(),
+                    true,
                     e.getValue().stability())) {
-                report.accept(worldLoc.error("interface `" + e.getKey() + "` transitively depends on an interface in incompatible ways"));
+                report.accept(worldLoc.error(
+                        "interface `" + e.getKey() + "` transitively depends on an interface in incompatible ways"));
             }
         }
         List<Map.Entry<WorldKey, WorldItem>> finalImports = new ArrayList<>(imports.entrySet());
@@ -79,9 +89,15 @@ final class WorldElaboration {
         return new World(w.name(), w.pkg(), result, exports, w.docs(), w.stability(), w.pos());
     }
 
-    private boolean addExport(LinkedHashMap<WorldKey, WorldItem> imports, LinkedHashMap<WorldKey, WorldItem> exports,
-            Map<Object, Map.Entry<WorldKey, WorldItem.InterfaceItem>> exportIfaces, Set<Object> required, Interface iface,
-            WorldKey key, boolean addExport, Stability stab) {
+    private boolean addExport(
+            LinkedHashMap<WorldKey, WorldItem> imports,
+            LinkedHashMap<WorldKey, WorldItem> exports,
+            Map<Object, Map.Entry<WorldKey, WorldItem.InterfaceItem>> exportIfaces,
+            Set<Object> required,
+            Interface iface,
+            WorldKey key,
+            boolean addExport,
+            Stability stab) {
         if (exports.containsKey(key)) {
             return addExport;
         }
@@ -106,7 +122,8 @@ final class WorldElaboration {
         return true;
     }
 
-    private void elaborateImport(LinkedHashMap<WorldKey, WorldItem> imports, WorldKey key, Interface iface, Stability stab) {
+    private void elaborateImport(
+            LinkedHashMap<WorldKey, WorldItem> imports, WorldKey key, Interface iface, Stability stab) {
         if (imports.containsKey(key)) {
             return;
         }
@@ -120,14 +137,19 @@ final class WorldElaboration {
         if (item instanceof WorldItem.InterfaceItem) {
             return 0;
         } else if (item instanceof WorldItem.TypeItem t) {
-            return t.type().kind() instanceof ValueType.Named n && !n.def().owner().equals(t.type().owner()) ? 1 : 2;
+            return t.type().kind() instanceof ValueType.Named n
+                            && !n.def().owner().equals(t.type().owner())
+                    ? 1
+                    : 2;
         }
         return ((WorldItem.FunctionItem) item).function().resource().isPresent() ? 4 : 3;
     }
 
     /** Identity of an interface: its name when named, the object itself when inline. */
     private static Object ikey(Interface i) {
-        return i.name().isPresent() ? (Object) new TypeOwner.InInterface(i.pkg(), i.name().get()) : new Ident(i);
+        return i.name().isPresent()
+                ? (Object) new TypeOwner.InInterface(i.pkg(), i.name().get())
+                : new Ident(i);
     }
 
     private static final class Ident {
@@ -153,7 +175,8 @@ final class WorldElaboration {
     }
 
     private Interface typeInterfaceDep(TypeDef t) {
-        if (t.kind() instanceof ValueType.Named n && n.def().owner() instanceof TypeOwner.InInterface ii
+        if (t.kind() instanceof ValueType.Named n
+                && n.def().owner() instanceof TypeOwner.InInterface ii
                 && !ii.equals(t.owner())) {
             return interfaces.get(ii);
         }
@@ -166,7 +189,9 @@ final class WorldElaboration {
         Set<TypeOwner> owners = new HashSet<>();
         for (TypeDef t : i.types().values()) {
             Interface dep = typeInterfaceDep(t);
-            if (dep != null && owners.add(new TypeOwner.InInterface(dep.pkg(), dep.name().orElseThrow()))) {
+            if (dep != null
+                    && owners.add(
+                            new TypeOwner.InInterface(dep.pkg(), dep.name().orElseThrow()))) {
                 seen.add(dep);
             }
         }

@@ -37,8 +37,7 @@ import java.util.stream.Collectors;
  * numbering is an implementation detail); the order of parameters, fields and cases is.
  */
 final class Projection {
-    private Projection() {
-    }
+    private Projection() {}
 
     // ---------------------------------------------------------------- from wasm-tools JSON
 
@@ -105,11 +104,13 @@ final class Projection {
             }
             if (s.containsKey("stable")) {
                 Map<String, Object> st = (Map<String, Object>) s.get("stable");
-                return " @since(" + st.get("since") + ")" + (st.get("deprecated") == null ? "" : " @deprecated(" + st.get("deprecated") + ")");
+                return " @since(" + st.get("since") + ")"
+                        + (st.get("deprecated") == null ? "" : " @deprecated(" + st.get("deprecated") + ")");
             }
             if (s.containsKey("unstable")) {
                 Map<String, Object> st = (Map<String, Object>) s.get("unstable");
-                return " @unstable(" + st.get("feature") + ")" + (st.get("deprecated") == null ? "" : " @deprecated(" + st.get("deprecated") + ")");
+                return " @unstable(" + st.get("feature") + ")"
+                        + (st.get("deprecated") == null ? "" : " @deprecated(" + st.get("deprecated") + ")");
             }
             return "";
         }
@@ -148,43 +149,75 @@ final class Projection {
             String tag = m.keySet().iterator().next();
             Object v = m.get(tag);
             switch (tag) {
-                case "type": return ref(v);
-                case "list": return "list<" + ref(v) + ">";
+                case "type":
+                    return ref(v);
+                case "list":
+                    return "list<" + ref(v) + ">";
                 case "fixed-length-list": {
                     List<Object> l = (List<Object>) v;
                     return "list<" + ref(l.get(0)) + ", " + l.get(1) + ">";
                 }
-                case "option": return "option<" + ref(v) + ">";
+                case "option":
+                    return "option<" + ref(v) + ">";
                 case "result": {
                     Map<String, Object> r = (Map<String, Object>) v;
                     return "result<" + ref(r.get("ok")) + ", " + ref(r.get("err")) + ">";
                 }
-                case "tuple": return "tuple<" + ((List<Object>) ((Map<String, Object>) v).get("types")).stream()
-                        .map(this::ref).collect(Collectors.joining(", ")) + ">";
+                case "tuple":
+                    return "tuple<"
+                            + ((List<Object>) ((Map<String, Object>) v).get("types"))
+                                    .stream().map(this::ref).collect(Collectors.joining(", "))
+                            + ">";
                 case "map": {
                     List<Object> l = (List<Object>) v;
                     return "map<" + ref(l.get(0)) + ", " + ref(l.get(1)) + ">";
                 }
-                case "stream": return v == null ? "stream" : "stream<" + ref(v) + ">";
-                case "future": return v == null ? "future" : "future<" + ref(v) + ">";
+                case "stream":
+                    return v == null ? "stream" : "stream<" + ref(v) + ">";
+                case "future":
+                    return v == null ? "future" : "future<" + ref(v) + ">";
                 case "handle": {
                     Map<String, Object> h = (Map<String, Object>) v;
-                    return h.containsKey("own") ? "own(" + ref(h.get("own")) + ")" : "borrow(" + ref(h.get("borrow")) + ")";
+                    return h.containsKey("own")
+                            ? "own(" + ref(h.get("own")) + ")"
+                            : "borrow(" + ref(h.get("borrow")) + ")";
                 }
-                case "record": return "record{" + ((List<Object>) ((Map<String, Object>) v).get("fields")).stream()
-                        .map(f -> (Map<String, Object>) f)
-                        .map(f -> f.get("name") + ": " + ref(f.get("type")) + docs(f)).collect(Collectors.joining(", ")) + "}";
-                case "variant": return "variant{" + ((List<Object>) ((Map<String, Object>) v).get("cases")).stream()
-                        .map(f -> (Map<String, Object>) f)
-                        .map(f -> f.get("name") + (f.get("type") == null ? "" : "(" + ref(f.get("type")) + ")") + docs(f))
-                        .collect(Collectors.joining(", ")) + "}";
-                case "enum": return "enum{" + ((List<Object>) ((Map<String, Object>) v).get("cases")).stream()
-                        .map(f -> (Map<String, Object>) f).map(f -> f.get("name") + docs(f))
-                        .collect(Collectors.joining(", ")) + "}";
-                case "flags": return "flags{" + ((List<Object>) ((Map<String, Object>) v).get("flags")).stream()
-                        .map(f -> (Map<String, Object>) f).map(f -> f.get("name") + docs(f))
-                        .collect(Collectors.joining(", ")) + "}";
-                default: return "?" + tag;
+                case "record":
+                    return "record{"
+                            + ((List<Object>) ((Map<String, Object>) v).get("fields"))
+                                    .stream()
+                                            .map(f -> (Map<String, Object>) f)
+                                            .map(f -> f.get("name") + ": " + ref(f.get("type")) + docs(f))
+                                            .collect(Collectors.joining(", "))
+                            + "}";
+                case "variant":
+                    return "variant{"
+                            + ((List<Object>) ((Map<String, Object>) v).get("cases"))
+                                    .stream()
+                                            .map(f -> (Map<String, Object>) f)
+                                            .map(f -> f.get("name")
+                                                    + (f.get("type") == null ? "" : "(" + ref(f.get("type")) + ")")
+                                                    + docs(f))
+                                            .collect(Collectors.joining(", "))
+                            + "}";
+                case "enum":
+                    return "enum{"
+                            + ((List<Object>) ((Map<String, Object>) v).get("cases"))
+                                    .stream()
+                                            .map(f -> (Map<String, Object>) f)
+                                            .map(f -> f.get("name") + docs(f))
+                                            .collect(Collectors.joining(", "))
+                            + "}";
+                case "flags":
+                    return "flags{"
+                            + ((List<Object>) ((Map<String, Object>) v).get("flags"))
+                                    .stream()
+                                            .map(f -> (Map<String, Object>) f)
+                                            .map(f -> f.get("name") + docs(f))
+                                            .collect(Collectors.joining(", "))
+                            + "}";
+                default:
+                    return "?" + tag;
             }
         }
 
@@ -198,8 +231,11 @@ final class Projection {
                 String tag = km.keySet().iterator().next();
                 kind = tag + "(" + ref(km.get(tag)) + ")";
             }
-            String params = ((List<Object>) f.get("params")).stream().map(p -> (Map<String, Object>) p)
-                    .map(p -> p.get("name") + ": " + ref(p.get("type"))).collect(Collectors.joining(", "));
+            String params = ((List<Object>) f.get("params"))
+                    .stream()
+                            .map(p -> (Map<String, Object>) p)
+                            .map(p -> p.get("name") + ": " + ref(p.get("type")))
+                            .collect(Collectors.joining(", "));
             return "func " + f.get("name") + " " + kind + " (" + params + ")"
                     + (f.containsKey("result") && f.get("result") != null ? " -> " + ref(f.get("result")) : "")
                     + stab(f) + docs(f);
@@ -258,8 +294,8 @@ final class Projection {
             for (World w : p.worlds().values()) {
                 String q = pn + "/" + w.name();
                 out.add("world " + q + stab(w.stability()) + docs(w.docs()));
-                for (Map.Entry<String, Map<WorldKey, WorldItem>> dir : List.of(Map.entry("imports", w.imports()),
-                        Map.entry("exports", w.exports()))) {
+                for (Map.Entry<String, Map<WorldKey, WorldItem>> dir :
+                        List.of(Map.entry("imports", w.imports()), Map.entry("exports", w.exports()))) {
                     for (Map.Entry<WorldKey, WorldItem> e : dir.getValue().entrySet()) {
                         out.add("world " + q + " " + dir.getKey() + " " + key(e.getKey()) + " = " + item(e.getValue()));
                     }
@@ -307,10 +343,12 @@ final class Projection {
 
     private static String stab(Stability s) {
         if (s instanceof Stability.Stable st) {
-            return " @since(" + st.since() + ")" + st.deprecated().map(v -> " @deprecated(" + v + ")").orElse("");
+            return " @since(" + st.since() + ")"
+                    + st.deprecated().map(v -> " @deprecated(" + v + ")").orElse("");
         }
         if (s instanceof Stability.Unstable u) {
-            return " @unstable(" + u.feature() + ")" + u.deprecated().map(v -> " @deprecated(" + v + ")").orElse("");
+            return " @unstable(" + u.feature() + ")"
+                    + u.deprecated().map(v -> " @deprecated(" + v + ")").orElse("");
         }
         return "";
     }
@@ -357,16 +395,25 @@ final class Projection {
         } else if (t instanceof ValueType.HandleType h) {
             return (h.borrow() ? "borrow(" : "own(") + ref(h.resource()) + ")";
         } else if (t instanceof ValueType.RecordType r) {
-            return "record{" + r.fields().stream().map(f -> f.name() + ": " + vt(f.type()) + docs(f.docs()))
-                    .collect(Collectors.joining(", ")) + "}";
+            return "record{"
+                    + r.fields().stream()
+                            .map(f -> f.name() + ": " + vt(f.type()) + docs(f.docs()))
+                            .collect(Collectors.joining(", "))
+                    + "}";
         } else if (t instanceof ValueType.VariantType v) {
-            return "variant{" + v.cases().stream()
-                    .map(c -> c.name() + c.type().map(x -> "(" + vt(x) + ")").orElse("") + docs(c.docs()))
-                    .collect(Collectors.joining(", ")) + "}";
+            return "variant{"
+                    + v.cases().stream()
+                            .map(c -> c.name()
+                                    + c.type().map(x -> "(" + vt(x) + ")").orElse("")
+                                    + docs(c.docs()))
+                            .collect(Collectors.joining(", "))
+                    + "}";
         } else if (t instanceof ValueType.EnumType e) {
-            return "enum{" + e.cases().stream().map(c -> c.name() + docs(c.docs())).collect(Collectors.joining(", ")) + "}";
+            return "enum{"
+                    + e.cases().stream().map(c -> c.name() + docs(c.docs())).collect(Collectors.joining(", ")) + "}";
         } else if (t instanceof ValueType.FlagsType f) {
-            return "flags{" + f.flags().stream().map(c -> c.name() + docs(c.docs())).collect(Collectors.joining(", ")) + "}";
+            return "flags{"
+                    + f.flags().stream().map(c -> c.name() + docs(c.docs())).collect(Collectors.joining(", ")) + "}";
         }
         throw new IllegalStateException(String.valueOf(t));
     }

@@ -36,18 +36,51 @@ import java.util.Set;
  */
 final class RandomWit {
 
-    private static final List<String> KEYWORDS = List.of("record", "type", "list", "string", "use", "world",
-            "interface", "func", "resource", "own", "borrow", "result", "option", "tuple", "flags", "enum", "variant",
-            "bool", "u8", "char", "import", "export", "package", "include", "static", "constructor", "async", "future",
-            "stream", "with", "as", "from");
+    private static final List<String> KEYWORDS = List.of(
+            "record",
+            "type",
+            "list",
+            "string",
+            "use",
+            "world",
+            "interface",
+            "func",
+            "resource",
+            "own",
+            "borrow",
+            "result",
+            "option",
+            "tuple",
+            "flags",
+            "enum",
+            "variant",
+            "bool",
+            "u8",
+            "char",
+            "import",
+            "export",
+            "package",
+            "include",
+            "static",
+            "constructor",
+            "async",
+            "future",
+            "stream",
+            "with",
+            "as",
+            "from");
 
     private final Random random;
     private final PackageName pkg;
 
     RandomWit(long seed) {
         this.random = new Random(seed);
-        this.pkg = new PackageName(word(), word(), random.nextBoolean() ? Optional.empty()
-                : Version.parse(random.nextInt(3) + "." + random.nextInt(10) + "." + random.nextInt(10)));
+        this.pkg = new PackageName(
+                word(),
+                word(),
+                random.nextBoolean()
+                        ? Optional.empty()
+                        : Version.parse(random.nextInt(3) + "." + random.nextInt(10) + "." + random.nextInt(10)));
     }
 
     Resolve resolve() {
@@ -59,8 +92,9 @@ final class RandomWit {
             String name = unique(names);
             Interface iface = iface(name, new ArrayList<>(interfaces.values()));
             interfaces.put(name, iface);
-            if (iface.types().values().stream().noneMatch(t -> t.kind() instanceof ValueType.Named nt
-                    && !nt.def().owner().equals(t.owner()))) {
+            if (iface.types().values().stream()
+                    .noneMatch(t -> t.kind() instanceof ValueType.Named nt
+                            && !nt.def().owner().equals(t.owner()))) {
                 standalone.add(iface);
             }
         }
@@ -105,9 +139,12 @@ final class RandomWit {
             for (TypeDef t : e.types().values()) {
                 if (random.nextInt(4) == 0 && !(t.kind() instanceof TypeDefKind.Resource)) {
                     String as = random.nextBoolean() && itemNames.add(t.name().toLowerCase(Locale.ROOT))
-                            ? t.name() : unique(itemNames);
-                    types.put(as, new TypeDef(as, owner, new ValueType.Named(t), Docs.NONE, Stability.UNKNOWN,
-                            SourcePos.NONE));
+                            ? t.name()
+                            : unique(itemNames);
+                    types.put(
+                            as,
+                            new TypeDef(
+                                    as, owner, new ValueType.Named(t), Docs.NONE, Stability.UNKNOWN, SourcePos.NONE));
                 }
             }
         }
@@ -117,10 +154,14 @@ final class RandomWit {
             TypeDefKind kind = switch (random.nextInt(6)) {
                 case 0 -> record(types.values(), resources);
                 case 1 -> variant(types.values(), resources);
-                case 2 -> new ValueType.EnumType(cases(1 + random.nextInt(5)).stream()
-                        .map(c -> new ValueType.EnumCase(c, docs())).toList());
-                case 3 -> new ValueType.FlagsType(cases(1 + random.nextInt(8)).stream()
-                        .map(c -> new ValueType.Flag(c, docs())).toList());
+                case 2 ->
+                    new ValueType.EnumType(cases(1 + random.nextInt(5)).stream()
+                            .map(c -> new ValueType.EnumCase(c, docs()))
+                            .toList());
+                case 3 ->
+                    new ValueType.FlagsType(cases(1 + random.nextInt(8)).stream()
+                            .map(c -> new ValueType.Flag(c, docs()))
+                            .toList());
                 case 4 -> new TypeDefKind.Resource();
                 default -> valueType(2, types.values(), resources);
             };
@@ -136,15 +177,18 @@ final class RandomWit {
         for (TypeDef r : resources) {
             Set<String> members = new HashSet<>();
             if (random.nextBoolean()) {
-                Function c = function("[constructor]" + r.name(), new Function.Kind.Constructor(r), types.values(),
-                        resources, owner);
+                Function c = function(
+                        "[constructor]" + r.name(), new Function.Kind.Constructor(r), types.values(), resources, owner);
                 functions.put(c.name(), c);
             }
             for (int i = random.nextInt(3); i > 0; i--) {
                 String m = unique(members);
                 boolean method = random.nextBoolean();
-                Function fn = function((method ? "[method]" : "[static]") + r.name() + "." + m,
-                        method ? new Function.Kind.Method(r) : new Function.Kind.Static(r), types.values(), resources,
+                Function fn = function(
+                        (method ? "[method]" : "[static]") + r.name() + "." + m,
+                        method ? new Function.Kind.Method(r) : new Function.Kind.Static(r),
+                        types.values(),
+                        resources,
                         owner);
                 functions.put(fn.name(), fn);
             }
@@ -152,8 +196,12 @@ final class RandomWit {
         return new Interface(Optional.of(name), pkg, types, functions, docs(), Stability.UNKNOWN, SourcePos.NONE);
     }
 
-    private Function function(String name, Function.Kind kind, java.util.Collection<TypeDef> types,
-            List<TypeDef> resources, TypeOwner owner) {
+    private Function function(
+            String name,
+            Function.Kind kind,
+            java.util.Collection<TypeDef> types,
+            List<TypeDef> resources,
+            TypeOwner owner) {
         List<Function.Param> params = new ArrayList<>();
         Set<String> names = new HashSet<>();
         if (kind instanceof Function.Kind.Method m) {
@@ -187,8 +235,8 @@ final class RandomWit {
     private ValueType.VariantType variant(java.util.Collection<TypeDef> types, List<TypeDef> resources) {
         List<ValueType.Case> cases = new ArrayList<>();
         for (String c : cases(1 + random.nextInt(4))) {
-            Optional<ValueType> payload = random.nextBoolean() ? Optional.empty()
-                    : Optional.of(valueType(2, types, resources));
+            Optional<ValueType> payload =
+                    random.nextBoolean() ? Optional.empty() : Optional.of(valueType(2, types, resources));
             cases.add(new ValueType.Case(c, payload, docs()));
         }
         return new ValueType.VariantType(cases);
@@ -203,7 +251,9 @@ final class RandomWit {
                 return p[random.nextInt(p.length - 1)]; // error-context needs async
             }
             case 2 -> {
-                List<TypeDef> named = types.stream().filter(t -> !(t.kind() instanceof TypeDefKind.Resource)).toList();
+                List<TypeDef> named = types.stream()
+                        .filter(t -> !(t.kind() instanceof TypeDefKind.Resource))
+                        .toList();
                 if (!named.isEmpty()) return new ValueType.Named(named.get(random.nextInt(named.size())));
                 if (resources != null && !resources.isEmpty()) {
                     return new ValueType.HandleType(resources.get(random.nextInt(resources.size())), false);

@@ -3,9 +3,9 @@ package dev.wit4j.witx.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.wit4j.witx.WitException;
 import dev.wit4j.witx.model.Resolve;
 import dev.wit4j.witx.print.WitPrinter;
-import dev.wit4j.witx.WitException;
 import dev.wit4j.witx.resolve.WitResolver;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +32,16 @@ class RandomWitTest {
                         + e.getMessage() + "\n" + text);
                 return;
             }
-            assertEquals(Projection.fromModel(original), Projection.fromModel(again),
+            assertEquals(
+                    Projection.fromModel(original),
+                    Projection.fromModel(again),
                     "package " + i + " (seed " + (seed + i) + ") resolved to another model from:\n" + text);
             // the resolver orders a world's items as elaboration does, so the printer's first text
             // may list them in another order than the generator did; from there on it is a fixpoint
             String second = WitPrinter.print(again);
-            assertEquals(second, WitPrinter.print(WitResolver.resolveString("random.wit", second)),
+            assertEquals(
+                    second,
+                    WitPrinter.print(WitResolver.resolveString("random.wit", second)),
                     "package " + i + " printed differently the third time");
         }
         System.out.println("random WIT: " + count + " packages printed, resolved and compared");

@@ -35,10 +35,13 @@ class WasiAndCodegenTest {
     @TestFactory
     Stream<DynamicTest> wasi() {
         Path root = shared().resolve("wit");
-        return Stream.of("wasi-0.2", "wasi-0.3-draft").flatMap(name -> Stream.of(
-                DynamicTest.dynamicTest(name, () -> wasiFolder(root.resolve(name), WitResolver.create())),
-                DynamicTest.dynamicTest(name + " (all features)",
-                        () -> wasiFolder(root.resolve(name), WitResolver.create().withAllFeatures()))));
+        return Stream.of("wasi-0.2", "wasi-0.3-draft")
+                .flatMap(name -> Stream.of(
+                        DynamicTest.dynamicTest(name, () -> wasiFolder(root.resolve(name), WitResolver.create())),
+                        DynamicTest.dynamicTest(
+                                name + " (all features)",
+                                () -> wasiFolder(
+                                        root.resolve(name), WitResolver.create().withAllFeatures()))));
     }
 
     private static void wasiFolder(Path dir, WitResolver resolver) throws IOException {

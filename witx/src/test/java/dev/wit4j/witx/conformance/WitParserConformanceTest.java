@@ -36,7 +36,8 @@ class WitParserConformanceTest {
 
     static Path dataDir() {
         String shared = System.getProperty("wit4j.shared");
-        Assumptions.assumeTrue(shared != null && !shared.isBlank(),
+        Assumptions.assumeTrue(
+                shared != null && !shared.isBlank(),
                 "system property wit4j.shared is not set: conformance data unavailable");
         Path dir = Path.of(shared, "conformance", "wit-parser");
         Assumptions.assumeTrue(Files.isDirectory(dir), "conformance data folder missing: " + dir);
@@ -52,7 +53,9 @@ class WitParserConformanceTest {
         Path dir = dataDir();
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path json : s.filter(p -> p.getFileName().toString().endsWith(".wit.json")).sorted().toList()) {
+            for (Path json : s.filter(p -> p.getFileName().toString().endsWith(".wit.json"))
+                    .sorted()
+                    .toList()) {
                 String base = json.getFileName().toString().replaceFirst("\\.wit\\.json$", "");
                 tests.add(DynamicTest.dynamicTest(base, () -> runSuccess(dir, base, json)));
             }
@@ -64,22 +67,31 @@ class WitParserConformanceTest {
         Path file = dir.resolve(base + ".wit");
         Path folder = dir.resolve(base);
         if (!Files.exists(file) && !Files.isDirectory(folder)) {
-            SUMMARY.put("success/" + base, new String[] {"skipped", "input is not WIT (component binary/text decoding is not witx's job)"});
+            SUMMARY.put(
+                    "success/" + base,
+                    new String[] {"skipped", "input is not WIT (component binary/text decoding is not witx's job)"});
             Assumptions.abort("input of " + base + " is not WIT; decoding components is out of witx's scope");
         }
         if (Files.isDirectory(folder.resolve("deps")) && hasBinaryDeps(folder.resolve("deps"))) {
-            SUMMARY.put("success/" + base, new String[] {"skipped", "needs .wasm/.wat dependencies decoded (component decoding is the runtime's job)"});
+            SUMMARY.put("success/" + base, new String[] {
+                "skipped", "needs .wasm/.wat dependencies decoded (component decoding is the runtime's job)"
+            });
             Assumptions.abort(base + " has .wasm/.wat dependencies; decoding components is out of witx's scope");
         }
         Resolve r;
         try {
-            r = Files.isDirectory(folder) ? resolver().directory(folder) : resolver().file(file);
+            r = Files.isDirectory(folder)
+                    ? resolver().directory(folder)
+                    : resolver().file(file);
         } catch (WitException e) {
-            SUMMARY.put("success/" + base, new String[] {"fail", "rejected: " + e.detail().replace('\n', ' ')});
+            SUMMARY.put("success/" + base, new String[] {
+                "fail", "rejected: " + e.detail().replace('\n', ' ')
+            });
             throw e;
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> expectedJson = (Map<String, Object>) Json.parse(Files.readString(json, StandardCharsets.UTF_8));
+        Map<String, Object> expectedJson =
+                (Map<String, Object>) Json.parse(Files.readString(json, StandardCharsets.UTF_8));
         TreeSet<String> expected = Projection.fromJson(expectedJson);
         TreeSet<String> actual = Projection.fromModel(r);
         if (!expected.equals(actual)) {
@@ -87,8 +99,11 @@ class WitParserConformanceTest {
             missing.removeAll(actual);
             TreeSet<String> extra = new TreeSet<>(actual);
             extra.removeAll(expected);
-            SUMMARY.put("success/" + base, new String[] {"fail", "mismatch: " + missing.size() + " missing, " + extra.size() + " extra"});
-            fail("projection mismatch\nmissing:\n  " + String.join("\n  ", missing) + "\nextra:\n  " + String.join("\n  ", extra));
+            SUMMARY.put(
+                    "success/" + base,
+                    new String[] {"fail", "mismatch: " + missing.size() + " missing, " + extra.size() + " extra"});
+            fail("projection mismatch\nmissing:\n  " + String.join("\n  ", missing) + "\nextra:\n  "
+                    + String.join("\n  ", extra));
         }
         SUMMARY.put("success/" + base, new String[] {"pass", expected.size() + " projection lines"});
     }
@@ -98,7 +113,9 @@ class WitParserConformanceTest {
         Path dir = dataDir().resolve("parse-fail");
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path result : s.filter(p -> p.getFileName().toString().endsWith(".wit.result")).sorted().toList()) {
+            for (Path result : s.filter(p -> p.getFileName().toString().endsWith(".wit.result"))
+                    .sorted()
+                    .toList()) {
                 String base = result.getFileName().toString().replaceFirst("\\.wit\\.result$", "");
                 tests.add(DynamicTest.dynamicTest(base, () -> runFail(dir, base, result)));
             }
@@ -127,13 +144,23 @@ class WitParserConformanceTest {
             Matcher m = LOCATION.matcher(expected);
             String pos = "";
             if (m.find()) {
-                boolean samePos = Integer.parseInt(m.group(1)) == e.line() && Integer.parseInt(m.group(2)) == e.column();
-                pos = samePos ? " same-position" : " position " + e.line() + ":" + e.column() + " vs " + m.group(1) + ":" + m.group(2);
+                boolean samePos =
+                        Integer.parseInt(m.group(1)) == e.line() && Integer.parseInt(m.group(2)) == e.column();
+                pos = samePos
+                        ? " same-position"
+                        : " position " + e.line() + ":" + e.column() + " vs " + m.group(1) + ":" + m.group(2);
             }
             // Each case has one error: more would be errors that follow from it.
             int count = e.diagnostics().size();
-            SUMMARY.put(key, new String[] {"pass", (sameMessage ? "same-message" : "other-message: " + e.detail().replace('\n', ' ')
-                    + " | expected: " + expectedMsg.replace('\n', ' ')) + pos + (count > 1 ? " " + count + "-errors" : "")});
+            SUMMARY.put(key, new String[] {
+                "pass",
+                (sameMessage
+                                ? "same-message"
+                                : "other-message: " + e.detail().replace('\n', ' ') + " | expected: "
+                                        + expectedMsg.replace('\n', ' '))
+                        + pos
+                        + (count > 1 ? " " + count + "-errors" : "")
+            });
             return;
         } catch (RuntimeException e) {
             SUMMARY.put(key, new String[] {"fail", "crashed: " + e});
@@ -170,20 +197,42 @@ class WitParserConformanceTest {
         StringBuilder sb = new StringBuilder("case\tresult\tdetail\n");
         int[] counts = new int[6];
         for (Map.Entry<String, String[]> e : SUMMARY.entrySet()) {
-            sb.append(e.getKey()).append('\t').append(e.getValue()[0]).append('\t').append(e.getValue()[1]).append('\n');
+            sb.append(e.getKey())
+                    .append('\t')
+                    .append(e.getValue()[0])
+                    .append('\t')
+                    .append(e.getValue()[1])
+                    .append('\n');
             int base = e.getKey().startsWith("success/") ? 0 : 3;
-            counts[base + switch (e.getValue()[0]) { case "pass" -> 0; case "fail" -> 1; default -> 2; }]++;
+            counts[
+                    base
+                            + switch (e.getValue()[0]) {
+                                case "pass" -> 0;
+                                case "fail" -> 1;
+                                default -> 2;
+                            }]++;
         }
-        sb.append("# success: ").append(counts[0]).append(" pass, ").append(counts[1]).append(" fail, ")
-                .append(counts[2]).append(" skipped\n");
-        sb.append("# parse-fail: ").append(counts[3]).append(" rejected, ").append(counts[4]).append(" fail, ")
-                .append(counts[5]).append(" skipped\n");
+        sb.append("# success: ")
+                .append(counts[0])
+                .append(" pass, ")
+                .append(counts[1])
+                .append(" fail, ")
+                .append(counts[2])
+                .append(" skipped\n");
+        sb.append("# parse-fail: ")
+                .append(counts[3])
+                .append(" rejected, ")
+                .append(counts[4])
+                .append(" fail, ")
+                .append(counts[5])
+                .append(" skipped\n");
         Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
     }
 
     private static boolean hasBinaryDeps(Path deps) throws IOException {
         try (Stream<Path> s = Files.list(deps)) {
-            return s.anyMatch(p -> p.toString().endsWith(".wasm") || p.toString().endsWith(".wat"));
+            return s.anyMatch(
+                    p -> p.toString().endsWith(".wasm") || p.toString().endsWith(".wat"));
         }
     }
 }

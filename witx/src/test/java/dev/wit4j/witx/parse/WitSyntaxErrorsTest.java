@@ -22,7 +22,9 @@ class WitSyntaxErrorsTest {
     /** {@code line:col: message} of every error. */
     private static List<String> errors(String text) {
         WitException e = assertThrows(WitException.class, () -> WitResolver.resolveString("t.wit", text));
-        return e.diagnostics().stream().map(d -> d.line() + ":" + d.column() + ": " + d.detail()).toList();
+        return e.diagnostics().stream()
+                .map(d -> d.line() + ":" + d.column() + ": " + d.detail())
+                .toList();
     }
 
     @Test
@@ -43,35 +45,42 @@ class WitSyntaxErrorsTest {
                   export run: func();
                 }
                 """;
-        assertEquals(List.of(
-                "4:17: expected ',' or ')' after parameter `a`, found identifier `b`",
-                "5:22: expected a type, found ';'",
-                "6:20: expected '>', found ';'",
-                "7:25: expected a type, found '}'",
-                "12:11: expected ';', found keyword `export`"), errors(text));
+        assertEquals(
+                List.of(
+                        "4:17: expected ',' or ')' after parameter `a`, found identifier `b`",
+                        "5:22: expected a type, found ';'",
+                        "6:20: expected '>', found ';'",
+                        "7:25: expected a type, found '}'",
+                        "12:11: expected ';', found keyword `export`"),
+                errors(text));
         WitException e = assertThrows(WitException.class, () -> WitResolver.resolveString("t.wit", text));
         // The first error's accessors, and a message listing all of them with the count.
         assertEquals(4, e.line());
         assertEquals(17, e.column());
-        assertTrue(e.getMessage().startsWith("t.wit:4:17: expected ',' or ')' after parameter `a`, found identifier `b`\n"
-                + "  |\n4 |   f: func(a: u32 b: u32);\n  |                 ^\nt.wit:5:22: "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("t.wit:4:17: expected ',' or ')' after parameter `a`, found identifier `b`\n"
+                                + "  |\n4 |   f: func(a: u32 b: u32);\n  |                 ^\nt.wit:5:22: "),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith("\n5 errors"), e.getMessage());
     }
 
     @Test
     void aMissingCommaIsReportedWhereItBelongs() {
-        assertEquals(List.of(
-                "3:20: expected ',' or '}' after field `a`, found identifier `b`",
-                "4:21: expected ',' or '}' after case `x`, found identifier `y`",
-                "5:15: expected ',' or '}' after case `one`, found identifier `two`",
-                "6:17: expected ',' or '}' after flag `read`, found identifier `write`",
-                "7:17: expected ',' or ')' after parameter `a`, found identifier `b`",
-                "7:39: expected ',' or '>' after the `ok` type, found keyword `string`",
-                "8:23: expected ',' or '>' after tuple element 1, found keyword `string`",
-                "8:46: expected ',' or '>' after the map's key type, found keyword `u32`",
-                "8:63: expected ',' or '>' after the list's element type, found an integer",
-                "9:11: expected ',' or '}' after `a`, found identifier `b`",
-                "12:34: expected ',' or '}' after `a as b`, found identifier `c`"), errors("""
+        assertEquals(
+                List.of(
+                        "3:20: expected ',' or '}' after field `a`, found identifier `b`",
+                        "4:21: expected ',' or '}' after case `x`, found identifier `y`",
+                        "5:15: expected ',' or '}' after case `one`, found identifier `two`",
+                        "6:17: expected ',' or '}' after flag `read`, found identifier `write`",
+                        "7:17: expected ',' or ')' after parameter `a`, found identifier `b`",
+                        "7:39: expected ',' or '>' after the `ok` type, found keyword `string`",
+                        "8:23: expected ',' or '>' after tuple element 1, found keyword `string`",
+                        "8:46: expected ',' or '>' after the map's key type, found keyword `u32`",
+                        "8:63: expected ',' or '>' after the list's element type, found an integer",
+                        "9:11: expected ',' or '}' after `a`, found identifier `b`",
+                        "12:34: expected ',' or '}' after `a as b`, found identifier `c`"),
+                errors("""
                 package a:b;
                 interface i {
                   record r { a: u32 b: u32 }
@@ -90,11 +99,13 @@ class WitSyntaxErrorsTest {
 
     @Test
     void aMissingSemicolonIsReportedAtTheEndOfItsLine() {
-        assertEquals(List.of(
-                "3:12: expected ';', found an identifier",
-                "5:15: expected ';', found keyword `record`",
-                "7:16: expected ';', found '}'",
-                "10:11: expected ';', found keyword `export`"), errors("""
+        assertEquals(
+                List.of(
+                        "3:12: expected ';', found an identifier",
+                        "5:15: expected ';', found keyword `record`",
+                        "7:16: expected ';', found '}'",
+                        "10:11: expected ';', found keyword `export`"),
+                errors("""
                 package a:b;
                 interface i {
                   f: func()
@@ -108,7 +119,9 @@ class WitSyntaxErrorsTest {
                   export f: func();
                 }
                 """));
-        assertEquals(List.of("2:36: expected ';', found '}'"), errors("package a:b;\nworld w { import wasi:cli/run@0.2.0\n}\n"));
+        assertEquals(
+                List.of("2:36: expected ';', found '}'"),
+                errors("package a:b;\nworld w { import wasi:cli/run@0.2.0\n}\n"));
     }
 
     @Test
@@ -149,11 +162,13 @@ class WitSyntaxErrorsTest {
 
     @Test
     void lexicalErrorsDoNotStopTheParser() {
-        assertEquals(List.of(
-                "3:20: unexpected character `$`",
-                "4:3: identifier `bad_name` is not in kebab-case: `_` is not allowed",
-                "5:11: expected an identifier or string, found keyword `u32`",
-                "6:3: unterminated block comment"), errors("""
+        assertEquals(
+                List.of(
+                        "3:20: unexpected character `$`",
+                        "4:3: identifier `bad_name` is not in kebab-case: `_` is not allowed",
+                        "5:11: expected an identifier or string, found keyword `u32`",
+                        "6:3: unterminated block comment"),
+                errors("""
                 package a:b;
                 interface i {
                   f: func() -> u32 $;
@@ -173,12 +188,14 @@ class WitSyntaxErrorsTest {
 
     @Test
     void theParserResumesAtTheNextItem() {
-        assertEquals(List.of(
-                "3:10: expected ':', found an identifier",
-                "4:6: expected keyword `func`, found an identifier",
-                "5:13: expected ':', found keyword `u32`",
-                "6:16: expected a type, found '('",
-                "9:3: expected `import`, `export`, `include`, `use`, or type, found an identifier"), errors("""
+        assertEquals(
+                List.of(
+                        "3:10: expected ':', found an identifier",
+                        "4:6: expected keyword `func`, found an identifier",
+                        "5:13: expected ':', found keyword `u32`",
+                        "6:16: expected a type, found '('",
+                        "9:3: expected `import`, `export`, `include`, `use`, or type, found an identifier"),
+                errors("""
                 package a:b;
                 interface i {
                   recrod r { a: u32 }
@@ -199,8 +216,12 @@ class WitSyntaxErrorsTest {
         Files.writeString(dir.resolve("b.wit"), "package a:b;\ninterface j {\n  g: func(,);\n}\n");
         WitException e = assertThrows(WitException.class, () -> WitResolver.resolveDirectory(dir));
         // The unknown type `nope` is not reported: resolving files that do not parse reports what follows from them.
-        assertEquals(List.of(dir.resolve("a.wit") + ":3:19: expected ';', found '}'",
-                dir.resolve("b.wit") + ":3:11: expected an identifier or string, found ','"),
-                e.diagnostics().stream().map(d -> d.file() + ":" + d.line() + ":" + d.column() + ": " + d.detail()).toList());
+        assertEquals(
+                List.of(
+                        dir.resolve("a.wit") + ":3:19: expected ';', found '}'",
+                        dir.resolve("b.wit") + ":3:11: expected an identifier or string, found ','"),
+                e.diagnostics().stream()
+                        .map(d -> d.file() + ":" + d.line() + ":" + d.column() + ": " + d.detail())
+                        .toList());
     }
 }

@@ -12,7 +12,9 @@ class WitPrinterTest {
     private static String roundTrip(String source) {
         Resolve r = WitResolver.create().withAllFeatures().string("t.wit", source);
         String printed = WitPrinter.print(r);
-        assertEquals(printed, WitPrinter.print(WitResolver.create().withAllFeatures().string("again.wit", printed)),
+        assertEquals(
+                printed,
+                WitPrinter.print(WitResolver.create().withAllFeatures().string("again.wit", printed)),
                 "print -> parse -> print is not stable");
         return printed;
     }

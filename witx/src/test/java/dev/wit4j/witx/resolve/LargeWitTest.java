@@ -20,7 +20,9 @@ class LargeWitTest {
     void fiveThousandInterfaces() {
         StringBuilder wit = new StringBuilder("package a:b;\n");
         for (int i = 0; i < 5_000; i++) {
-            wit.append("interface i").append(i).append(" {\n  record r { a: u32, b: string, c: list<u8> }\n")
+            wit.append("interface i")
+                    .append(i)
+                    .append(" {\n  record r { a: u32, b: string, c: list<u8> }\n")
                     .append("  f: func(x: r, y: option<string>) -> result<r, string>;\n}\n");
         }
         Resolve r = assertTimeoutPreemptively(BOUND, () -> WitResolver.resolveString("big.wit", wit.toString()));
@@ -31,7 +33,11 @@ class LargeWitTest {
     void aUseChainFourThousandLong() {
         StringBuilder wit = new StringBuilder("package a:b;\ninterface i0 {\n  type t = u32;\n}\n");
         for (int i = 1; i < 4_000; i++) {
-            wit.append("interface i").append(i).append(" {\n  use i").append(i - 1).append(".{t};\n}\n");
+            wit.append("interface i")
+                    .append(i)
+                    .append(" {\n  use i")
+                    .append(i - 1)
+                    .append(".{t};\n}\n");
         }
         Resolve r = assertTimeoutPreemptively(BOUND, () -> WitResolver.resolveString("chain.wit", wit.toString()));
         assertEquals(4_000, r.rootPackage().interfaces().size());

@@ -20,21 +20,25 @@ class WitResolveErrorsTest {
     /** {@code line:col: message} of every error. */
     private static List<String> errors(String text) {
         WitException e = assertThrows(WitException.class, () -> WitResolver.resolveString("t.wit", text));
-        return e.diagnostics().stream().map(d -> d.line() + ":" + d.column() + ": " + d.detail()).toList();
+        return e.diagnostics().stream()
+                .map(d -> d.line() + ":" + d.column() + ": " + d.detail())
+                .toList();
     }
 
     @Test
     void everyIndependentErrorIsReported() {
-        assertEquals(List.of(
-                "4:29: type `flaot` does not exist",
-                "9:25: name `size` does not exist",
-                "10:7: interface or world `missing-iface` does not exist",
-                "14:51: duplicate function name `get`",
-                "15:3: name `area` is defined more than once",
-                "16:18: name `int` does not exist",
-                "21:31: name `strng` does not exist",
-                "22:10: interface or world `types2` does not exist",
-                "23:11: interface or world `other` does not exist"), errors("""
+        assertEquals(
+                List.of(
+                        "4:29: type `flaot` does not exist",
+                        "9:25: name `size` does not exist",
+                        "10:7: interface or world `missing-iface` does not exist",
+                        "14:51: duplicate function name `get`",
+                        "15:3: name `area` is defined more than once",
+                        "16:18: name `int` does not exist",
+                        "21:31: name `strng` does not exist",
+                        "22:10: interface or world `types2` does not exist",
+                        "23:11: interface or world `other` does not exist"),
+                errors("""
                 package a:b;
 
                 interface types {
@@ -64,10 +68,12 @@ class WitResolveErrorsTest {
 
     @Test
     void whatUsesAFailedDefinitionIsNotReportedAgain() {
-        assertEquals(List.of(
-                "4:12: type `nope` does not exist",
-                "6:17: type `b` depends on itself",
-                "12:20: name `nope2` does not exist"), errors("""
+        assertEquals(
+                List.of(
+                        "4:12: type `nope` does not exist",
+                        "6:17: type `b` depends on itself",
+                        "12:20: name `nope2` does not exist"),
+                errors("""
                 package a:b;
 
                 interface i {
@@ -103,8 +109,11 @@ class WitResolveErrorsTest {
 
     @Test
     void aMissingPackageIsReportedOnce() {
-        assertEquals(List.of("2:19: package 'wasi:io' not found. known packages:\n    a:b",
-                "5:23: name `nope` does not exist"), errors("""
+        assertEquals(
+                List.of(
+                        "2:19: package 'wasi:io' not found. known packages:\n    a:b",
+                        "5:23: name `nope` does not exist"),
+                errors("""
                 package a:b;
                 interface i { use wasi:io/streams.{input-stream}; f: func(s: input-stream); }
                 world w {
@@ -133,8 +142,12 @@ class WitResolveErrorsTest {
         Files.writeString(dir.resolve("a.wit"), "package a:b;\ninterface i { f: func() -> t1; }\n");
         Files.writeString(dir.resolve("b.wit"), "package a:b;\ninterface j { g: func() -> t2; }\n");
         WitException e = assertThrows(WitException.class, () -> WitResolver.resolveDirectory(dir));
-        assertEquals(List.of(dir.resolve("a.wit") + ":2:28: name `t1` does not exist",
-                dir.resolve("b.wit") + ":2:28: name `t2` does not exist"),
-                e.diagnostics().stream().map(d -> d.file() + ":" + d.line() + ":" + d.column() + ": " + d.detail()).toList());
+        assertEquals(
+                List.of(
+                        dir.resolve("a.wit") + ":2:28: name `t1` does not exist",
+                        dir.resolve("b.wit") + ":2:28: name `t2` does not exist"),
+                e.diagnostics().stream()
+                        .map(d -> d.file() + ":" + d.line() + ":" + d.column() + ": " + d.detail())
+                        .toList());
     }
 }

@@ -61,15 +61,22 @@ class WitResolverTest {
                 """);
         Interface i = r.rootPackage().interfaces().get("i");
         assertEquals("A point.", i.types().get("point").docs().contents().orElseThrow());
-        ValueType.VariantType v = assertInstanceOf(ValueType.VariantType.class, i.types().get("v").kind());
-        assertEquals(new ValueType.FixedListType(ValueType.Primitive.U8, 4), v.cases().get(1).type().orElseThrow());
+        ValueType.VariantType v =
+                assertInstanceOf(ValueType.VariantType.class, i.types().get("v").kind());
+        assertEquals(
+                new ValueType.FixedListType(ValueType.Primitive.U8, 4),
+                v.cases().get(1).type().orElseThrow());
         Function get = i.functions().get("[method]res.get");
         assertEquals("self", get.params().get(0).name());
-        assertEquals(new ValueType.HandleType(i.types().get("res"), true), get.params().get(0).type());
+        assertEquals(
+                new ValueType.HandleType(i.types().get("res"), true),
+                get.params().get(0).type());
         Function make = i.functions().get("[static]res.make");
         assertTrue(make.async());
         Function useIt = i.functions().get("use-it");
-        assertEquals(new ValueType.HandleType(i.types().get("res"), false), useIt.params().get(1).type());
+        assertEquals(
+                new ValueType.HandleType(i.types().get("res"), false),
+                useIt.params().get(1).type());
         assertEquals(19, useIt.pos().line());
         assertEquals(5, useIt.pos().column());
         assertEquals(3, i.resourceFunctions(i.types().get("res")).size());
@@ -84,11 +91,16 @@ class WitResolverTest {
                 world w { export api; }
                 """);
         TypeDef tt = r.rootPackage().interfaces().get("api").types().get("tt");
-        assertEquals("t", assertInstanceOf(ValueType.Named.class, tt.kind()).def().name());
+        assertEquals(
+                "t", assertInstanceOf(ValueType.Named.class, tt.kind()).def().name());
         World w = r.rootPackage().worlds().get("w");
         // `api` uses `types`, which becomes an implicit import (WIT.md "Transitive imports and worlds").
-        assertEquals(List.of("a:b/types"), w.imports().keySet().stream().map(Object::toString).toList());
-        assertEquals(List.of("a:b/api"), w.exports().keySet().stream().map(Object::toString).toList());
+        assertEquals(
+                List.of("a:b/types"),
+                w.imports().keySet().stream().map(Object::toString).toList());
+        assertEquals(
+                List.of("a:b/api"),
+                w.exports().keySet().stream().map(Object::toString).toList());
     }
 
     @Test
@@ -115,9 +127,23 @@ class WitResolverTest {
                     b: func();
                 }
                 """;
-        assertEquals(Set.of("a"), WitResolver.resolveString("t.wit", src).rootPackage().interfaces().get("i").functions().keySet());
-        Interface i = WitResolver.create().withFeatures(Set.of("fancy")).string("t.wit", src).rootPackage().interfaces().get("i");
-        assertEquals(new Stability.Unstable("fancy", Optional.empty()), i.functions().get("b").stability());
+        assertEquals(
+                Set.of("a"),
+                WitResolver.resolveString("t.wit", src)
+                        .rootPackage()
+                        .interfaces()
+                        .get("i")
+                        .functions()
+                        .keySet());
+        Interface i = WitResolver.create()
+                .withFeatures(Set.of("fancy"))
+                .string("t.wit", src)
+                .rootPackage()
+                .interfaces()
+                .get("i");
+        assertEquals(
+                new Stability.Unstable("fancy", Optional.empty()),
+                i.functions().get("b").stability());
     }
 
     @Test
@@ -138,15 +164,26 @@ class WitResolverTest {
 
     @Test
     void semanticErrors() {
-        assertEquals("type `a` depends on itself", error("package a:b; interface i { type a = list<a>; }").detail());
-        assertEquals("interface or world `j` depends on itself",
-                error("package a:b; interface i { use j.{x}; type y = u32; } interface j { use i.{y}; type x = u32; }").detail());
-        assertEquals("name `x` is defined more than once", error("package a:b; interface i { type x = u32; x: func(); }").detail());
-        assertEquals("no `package` header was found in any WIT file for this package", error("interface i {}").detail());
+        assertEquals(
+                "type `a` depends on itself",
+                error("package a:b; interface i { type a = list<a>; }").detail());
+        assertEquals(
+                "interface or world `j` depends on itself",
+                error("package a:b; interface i { use j.{x}; type y = u32; } interface j { use i.{y}; type x = u32; }")
+                        .detail());
+        assertEquals(
+                "name `x` is defined more than once",
+                error("package a:b; interface i { type x = u32; x: func(); }").detail());
+        assertEquals(
+                "no `package` header was found in any WIT file for this package",
+                error("interface i {}").detail());
         assertTrue(error("package a:b; world w { import x:y/z; }").detail().startsWith("package 'x:y' not found"));
-        assertEquals("function `f` returns a type which contains a `borrow<T>` which is not supported",
-                error("package a:b; interface i { resource r; f: func() -> borrow<r>; }").detail());
-        assertEquals("identifier `Foo` is not in kebab-case: word `Foo` mixes upper and lower case",
+        assertEquals(
+                "function `f` returns a type which contains a `borrow<T>` which is not supported",
+                error("package a:b; interface i { resource r; f: func() -> borrow<r>; }")
+                        .detail());
+        assertEquals(
+                "identifier `Foo` is not in kebab-case: word `Foo` mixes upper and lower case",
                 error("package a:b; interface Foo {}").detail());
     }
 
@@ -155,11 +192,14 @@ class WitResolverTest {
         Files.writeString(dir.resolve("root.wit"), "package my:app;\nworld app { import wasi:clocks/clock@0.2.0; }\n");
         Path dep = dir.resolve("deps").resolve("clocks");
         Files.createDirectories(dep);
-        Files.writeString(dep.resolve("clock.wit"), "package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u64; }\n");
+        Files.writeString(
+                dep.resolve("clock.wit"), "package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u64; }\n");
         Files.writeString(dir.resolve("deps").resolve("README.txt"), "ignored");
         Resolve r = WitResolver.resolveDirectory(dir);
         assertEquals("my:app", r.root().toString());
-        assertEquals(List.of("wasi:clocks@0.2.0", "my:app"), r.packages().stream().map(p -> p.name().toString()).toList());
+        assertEquals(
+                List.of("wasi:clocks@0.2.0", "my:app"),
+                r.packages().stream().map(p -> p.name().toString()).toList());
         assertEquals(r.rootPackage().worlds().get("app"), r.selectWorld(Optional.empty()));
     }
 
@@ -169,23 +209,37 @@ class WitResolverTest {
      */
     @Test
     void shippedPackagesFillInWhatTheFolderLacks(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("root.wit"), "package my:app;\n"
-                + "world app { import wasi:clocks/clock@0.2.0; import wasi:cli/env@0.2.0; }\n");
+        Files.writeString(
+                dir.resolve("root.wit"),
+                "package my:app;\n" + "world app { import wasi:clocks/clock@0.2.0; import wasi:cli/env@0.2.0; }\n");
         Path dep = Files.createDirectories(dir.resolve("deps").resolve("clocks"));
-        Files.writeString(dep.resolve("clock.wit"), "package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u64; }\n");
+        Files.writeString(
+                dep.resolve("clock.wit"), "package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u64; }\n");
         java.util.Map<String, List<String>> shipped = new java.util.LinkedHashMap<>();
-        shipped.put("lib:cli", List.of("package wasi:cli@0.2.0;\ninterface env { get: func() -> list<string>; }\n",
-                "package wasi:cli@0.2.0;\ninterface exit { exit: func(); }\n"));
+        shipped.put(
+                "lib:cli",
+                List.of(
+                        "package wasi:cli@0.2.0;\ninterface env { get: func() -> list<string>; }\n",
+                        "package wasi:cli@0.2.0;\ninterface exit { exit: func(); }\n"));
         shipped.put("lib:clocks", List.of("package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u32; }\n"));
         Resolve r = WitResolver.create().directory(dir, shipped);
-        assertEquals(List.of("wasi:clocks@0.2.0", "wasi:cli@0.2.0", "my:app"),
+        assertEquals(
+                List.of("wasi:clocks@0.2.0", "wasi:cli@0.2.0", "my:app"),
                 r.packages().stream().map(p -> p.name().toString()).toList());
         Interface clock = r.packages().get(0).interfaces().get("clock");
-        assertEquals(Optional.of(ValueType.Primitive.U64), clock.functions().get("now").result(),
+        assertEquals(
+                Optional.of(ValueType.Primitive.U64),
+                clock.functions().get("now").result(),
                 "the folder's own package is kept");
-        assertEquals(java.util.Set.of("env", "exit"), r.packages().get(1).interfaces().keySet());
-        WitException missing = assertThrows(WitException.class, () -> WitResolver.create().directory(dir,
-                java.util.Map.of("lib:other", List.of("package wasi:other@0.2.0;\ninterface x {}\n"))));
+        assertEquals(
+                java.util.Set.of("env", "exit"),
+                r.packages().get(1).interfaces().keySet());
+        WitException missing = assertThrows(
+                WitException.class,
+                () -> WitResolver.create()
+                        .directory(
+                                dir,
+                                java.util.Map.of("lib:other", List.of("package wasi:other@0.2.0;\ninterface x {}\n"))));
         assertTrue(missing.getMessage().contains("wasi:cli"), missing.getMessage());
     }
 
@@ -201,24 +255,30 @@ class WitResolverTest {
         Files.writeString(dir.resolve("root.wit"), "package my:app;\nworld app { import wasi:clocks/clock@0.2.0; }\n");
         Path dep = dir.resolve("deps").resolve("clocks");
         Files.createDirectories(dep);
-        Files.writeString(dep.resolve("clock.wit"), "package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u64; }\n"
-                + "world timed { import clock; }\n");
+        Files.writeString(
+                dep.resolve("clock.wit"),
+                "package wasi:clocks@0.2.0;\ninterface clock { now: func() -> u64; }\n"
+                        + "world timed { import clock; }\n");
         Resolve r = WitResolver.resolveDirectory(dir);
         World timed = r.selectWorld(Optional.of("wasi:clocks/timed@0.2.0"));
         assertEquals(timed, r.selectWorld(Optional.of("wasi:clocks/timed")));
-        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> r.selectWorld(Optional.of("wasi:clocks/timed@0.3.0")));
-        assertEquals("no world `wasi:clocks/timed@0.3.0` among the resolved packages (it is in wasi:clocks@0.2.0)",
+        IllegalArgumentException other = assertThrows(
+                IllegalArgumentException.class, () -> r.selectWorld(Optional.of("wasi:clocks/timed@0.3.0")));
+        assertEquals(
+                "no world `wasi:clocks/timed@0.3.0` among the resolved packages (it is in wasi:clocks@0.2.0)",
                 other.getMessage());
 
         Path newer = dir.resolve("deps").resolve("clocks-next");
         Files.createDirectories(newer);
-        Files.writeString(newer.resolve("clock.wit"), "package wasi:clocks@0.2.1;\ninterface clock { now: func() -> u64; }\n"
-                + "world timed { import clock; }\n");
+        Files.writeString(
+                newer.resolve("clock.wit"),
+                "package wasi:clocks@0.2.1;\ninterface clock { now: func() -> u64; }\n"
+                        + "world timed { import clock; }\n");
         Resolve two = WitResolver.resolveDirectory(dir);
-        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,
-                () -> two.selectWorld(Optional.of("wasi:clocks/timed")));
-        assertTrue(ambiguous.getMessage().startsWith("world `wasi:clocks/timed` is in several versions of `wasi:clocks`"),
+        IllegalArgumentException ambiguous =
+                assertThrows(IllegalArgumentException.class, () -> two.selectWorld(Optional.of("wasi:clocks/timed")));
+        assertTrue(
+                ambiguous.getMessage().startsWith("world `wasi:clocks/timed` is in several versions of `wasi:clocks`"),
                 ambiguous.getMessage());
     }
 

@@ -116,7 +116,11 @@ final class BodyDecoder {
             case 0x0A -> op(f, start, 1, 0, Node.Op.UNCONDITIONAL, CostModel.THROW);
             case 0x0C -> {
                 Node.Block target = label(r.u32());
-                branch(f, new Node.Branch(Node.Branch.BR, target), target.labelTypes().size(), 0);
+                branch(
+                        f,
+                        new Node.Branch(Node.Branch.BR, target),
+                        target.labelTypes().size(),
+                        0);
             }
             case 0x0D -> {
                 Node.Block target = label(r.u32());
@@ -128,9 +132,18 @@ final class BodyDecoder {
                 if (n < 0 || n > info.bytes.length) throw new Bytes.Malformed("br_table too long");
                 Node.Block[] targets = new Node.Block[n + 1];
                 for (int i = 0; i <= n; i++) targets[i] = label(r.u32());
-                branch(f, new Node.Branch(Node.Branch.BR_TABLE, targets), 1 + targets[n].labelTypes().size(), 0);
+                branch(
+                        f,
+                        new Node.Branch(Node.Branch.BR_TABLE, targets),
+                        1 + targets[n].labelTypes().size(),
+                        0);
             }
-            case 0x0F -> branch(f, new Node.Branch(Node.Branch.RETURN, func.root), func.type.results().size(), 0);
+            case 0x0F ->
+                branch(
+                        f,
+                        new Node.Branch(Node.Branch.RETURN, func.root),
+                        func.type.results().size(),
+                        0);
             case 0x10 -> {
                 FuncType t = info.typeOfFunction(r.u32());
                 op(f, start, t.params().size(), t.results().size(), 0, CostModel.call(t));
@@ -147,7 +160,12 @@ final class BodyDecoder {
             case 0x13 -> {
                 FuncType t = info.funcType(r.u32());
                 r.u32();
-                op(f, start, t.params().size() + 1, 0, Node.Op.UNCONDITIONAL | Node.Op.STAYS,
+                op(
+                        f,
+                        start,
+                        t.params().size() + 1,
+                        0,
+                        Node.Op.UNCONDITIONAL | Node.Op.STAYS,
                         CostModel.callIndirect(t));
             }
             case 0x14 -> {
@@ -156,7 +174,12 @@ final class BodyDecoder {
             }
             case 0x15 -> {
                 FuncType t = info.funcType(r.u32());
-                op(f, start, t.params().size() + 1, 0, Node.Op.UNCONDITIONAL | Node.Op.STAYS,
+                op(
+                        f,
+                        start,
+                        t.params().size() + 1,
+                        0,
+                        Node.Op.UNCONDITIONAL | Node.Op.STAYS,
                         CostModel.callIndirect(t));
             }
             case 0x1A -> op(f, start, 1, 0, 0, CostModel.DROP);
@@ -173,19 +196,55 @@ final class BodyDecoder {
                 Node.LocalOp node = new Node.LocalOp(op, locals.get(index));
                 add(f, node, op == 0x20 ? 0 : 1, op == 0x21 ? 0 : 1, CostModel.local(op, index));
             }
-            case 0x23 -> { r.u32(); op(f, start, 0, 1, 0, CostModel.GLOBAL_GET); }
-            case 0x24 -> { r.u32(); op(f, start, 1, 0, 0, CostModel.GLOBAL_SET); }
-            case 0x25 -> { r.u32(); op(f, start, 1, 1, 0, CostModel.TABLE_ACCESS); }
-            case 0x26 -> { r.u32(); op(f, start, 2, 0, 0, CostModel.TABLE_ACCESS); }
-            case 0x3F -> { r.u32(); op(f, start, 0, 1, 0, CostModel.MEMORY_SIZE); }
-            case 0x40 -> { r.u32(); op(f, start, 1, 1, 0, CostModel.MEMORY_SIZE); }
-            case 0x41 -> { r.skipLeb(5); op(f, start, 0, 1, 0, CostModel.CONST); }
-            case 0x42 -> { r.skipLeb(10); op(f, start, 0, 1, 0, CostModel.CONST); }
-            case 0x43 -> { r.skip(4); op(f, start, 0, 1, 0, CostModel.CONST); }
-            case 0x44 -> { r.skip(8); op(f, start, 0, 1, 0, CostModel.CONST); }
-            case 0xD0 -> { ModuleInfo.readHeapType(r); op(f, start, 0, 1, 0, CostModel.REF); }
+            case 0x23 -> {
+                r.u32();
+                op(f, start, 0, 1, 0, CostModel.GLOBAL_GET);
+            }
+            case 0x24 -> {
+                r.u32();
+                op(f, start, 1, 0, 0, CostModel.GLOBAL_SET);
+            }
+            case 0x25 -> {
+                r.u32();
+                op(f, start, 1, 1, 0, CostModel.TABLE_ACCESS);
+            }
+            case 0x26 -> {
+                r.u32();
+                op(f, start, 2, 0, 0, CostModel.TABLE_ACCESS);
+            }
+            case 0x3F -> {
+                r.u32();
+                op(f, start, 0, 1, 0, CostModel.MEMORY_SIZE);
+            }
+            case 0x40 -> {
+                r.u32();
+                op(f, start, 1, 1, 0, CostModel.MEMORY_SIZE);
+            }
+            case 0x41 -> {
+                r.skipLeb(5);
+                op(f, start, 0, 1, 0, CostModel.CONST);
+            }
+            case 0x42 -> {
+                r.skipLeb(10);
+                op(f, start, 0, 1, 0, CostModel.CONST);
+            }
+            case 0x43 -> {
+                r.skip(4);
+                op(f, start, 0, 1, 0, CostModel.CONST);
+            }
+            case 0x44 -> {
+                r.skip(8);
+                op(f, start, 0, 1, 0, CostModel.CONST);
+            }
+            case 0xD0 -> {
+                ModuleInfo.readHeapType(r);
+                op(f, start, 0, 1, 0, CostModel.REF);
+            }
             case 0xD1, 0xD4 -> op(f, start, 1, 1, 0, CostModel.REF);
-            case 0xD2 -> { r.u32(); op(f, start, 0, 1, 0, CostModel.REF); }
+            case 0xD2 -> {
+                r.u32();
+                op(f, start, 0, 1, 0, CostModel.REF);
+            }
             case 0xD3 -> op(f, start, 2, 1, 0, CostModel.REF);
             case 0xD5 -> {
                 Node.Block target = label(r.u32());
@@ -206,11 +265,20 @@ final class BodyDecoder {
                 } else if (op >= 0x36 && op <= 0x3E) {
                     memarg();
                     op(f, start, 2, 0, 0, CostModel.STORE);
-                } else if (op == 0x45 || op == 0x50 || (op >= 0x67 && op <= 0x69) || (op >= 0x79 && op <= 0x7B)
-                        || (op >= 0x8B && op <= 0x91) || (op >= 0x99 && op <= 0x9F) || (op >= 0xA7 && op <= 0xC4)) {
+                } else if (op == 0x45
+                        || op == 0x50
+                        || (op >= 0x67 && op <= 0x69)
+                        || (op >= 0x79 && op <= 0x7B)
+                        || (op >= 0x8B && op <= 0x91)
+                        || (op >= 0x99 && op <= 0x9F)
+                        || (op >= 0xA7 && op <= 0xC4)) {
                     op(f, start, 1, 1, 0, CostModel.numeric(op));
-                } else if ((op >= 0x46 && op <= 0x4F) || (op >= 0x51 && op <= 0x66) || (op >= 0x6A && op <= 0x78)
-                        || (op >= 0x7C && op <= 0x8A) || (op >= 0x92 && op <= 0x98) || (op >= 0xA0 && op <= 0xA6)) {
+                } else if ((op >= 0x46 && op <= 0x4F)
+                        || (op >= 0x51 && op <= 0x66)
+                        || (op >= 0x6A && op <= 0x78)
+                        || (op >= 0x7C && op <= 0x8A)
+                        || (op >= 0x92 && op <= 0x98)
+                        || (op >= 0xA0 && op <= 0xA6)) {
                     op(f, start, 2, 1, 0, CostModel.numeric(op));
                 } else {
                     throw new Unsupported("instruction 0x" + Integer.toHexString(op));
@@ -223,13 +291,37 @@ final class BodyDecoder {
         int sub = r.u32();
         switch (sub) {
             case 0, 1, 2, 3, 4, 5, 6, 7 -> op(f, start, 1, 1, 0, CostModel.CALL_HELPER);
-            case 8 -> { r.u32(); r.u32(); op(f, start, 3, 0, 0, CostModel.BULK); }
-            case 9, 13 -> { r.u32(); op(f, start, 0, 0, 0, CostModel.BULK); }
-            case 10, 14 -> { r.u32(); r.u32(); op(f, start, 3, 0, 0, CostModel.BULK); }
-            case 11, 17 -> { r.u32(); op(f, start, 3, 0, 0, CostModel.BULK); }
-            case 12 -> { r.u32(); r.u32(); op(f, start, 3, 0, 0, CostModel.BULK); }
-            case 15 -> { r.u32(); op(f, start, 2, 1, 0, CostModel.BULK); }
-            case 16 -> { r.u32(); op(f, start, 0, 1, 0, CostModel.BULK); }
+            case 8 -> {
+                r.u32();
+                r.u32();
+                op(f, start, 3, 0, 0, CostModel.BULK);
+            }
+            case 9, 13 -> {
+                r.u32();
+                op(f, start, 0, 0, 0, CostModel.BULK);
+            }
+            case 10, 14 -> {
+                r.u32();
+                r.u32();
+                op(f, start, 3, 0, 0, CostModel.BULK);
+            }
+            case 11, 17 -> {
+                r.u32();
+                op(f, start, 3, 0, 0, CostModel.BULK);
+            }
+            case 12 -> {
+                r.u32();
+                r.u32();
+                op(f, start, 3, 0, 0, CostModel.BULK);
+            }
+            case 15 -> {
+                r.u32();
+                op(f, start, 2, 1, 0, CostModel.BULK);
+            }
+            case 16 -> {
+                r.u32();
+                op(f, start, 0, 1, 0, CostModel.BULK);
+            }
             default -> throw new Unsupported("instruction 0xfc " + sub);
         }
     }
@@ -243,13 +335,25 @@ final class BodyDecoder {
         }
         int pops;
         int pushes;
-        if (sub == 0x00) { pops = 2; pushes = 1; }
-        else if (sub == 0x01 || sub == 0x02) { pops = 3; pushes = 1; }
-        else if (sub >= 0x10 && sub <= 0x16) { pops = 1; pushes = 1; }
-        else if (sub >= 0x17 && sub <= 0x1D) { pops = 2; pushes = 0; }
-        else if (sub >= 0x1E && sub <= 0x47) { pops = 2; pushes = 1; }
-        else if (sub >= 0x48 && sub <= 0x4E) { pops = 3; pushes = 1; }
-        else throw new Unsupported("instruction 0xfe " + sub);
+        if (sub == 0x00) {
+            pops = 2;
+            pushes = 1;
+        } else if (sub == 0x01 || sub == 0x02) {
+            pops = 3;
+            pushes = 1;
+        } else if (sub >= 0x10 && sub <= 0x16) {
+            pops = 1;
+            pushes = 1;
+        } else if (sub >= 0x17 && sub <= 0x1D) {
+            pops = 2;
+            pushes = 0;
+        } else if (sub >= 0x1E && sub <= 0x47) {
+            pops = 2;
+            pushes = 1;
+        } else if (sub >= 0x48 && sub <= 0x4E) {
+            pops = 3;
+            pushes = 1;
+        } else throw new Unsupported("instruction 0xfe " + sub);
         memarg();
         op(f, start, pops, pushes, 0, CostModel.LOAD);
     }

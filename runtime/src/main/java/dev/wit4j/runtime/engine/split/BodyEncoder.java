@@ -29,7 +29,8 @@ final class BodyEncoder {
         for (Local l : f.locals) l.index = index++;
         List<int[]> groups = new ArrayList<>(); // [first local, count]
         for (int i = 0; i < f.locals.size(); i++) {
-            if (!groups.isEmpty() && f.locals.get(groups.get(groups.size() - 1)[0]).type.equals(f.locals.get(i).type)) {
+            if (!groups.isEmpty()
+                    && f.locals.get(groups.get(groups.size() - 1)[0]).type.equals(f.locals.get(i).type)) {
                 groups.get(groups.size() - 1)[1]++;
             } else {
                 groups.add(new int[] {i, 1});

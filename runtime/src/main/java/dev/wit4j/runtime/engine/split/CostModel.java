@@ -34,10 +34,27 @@ final class CostModel {
     /** Ops the compiler emits as one JVM instruction; the rest call a helper. */
     static int numeric(int opcode) {
         switch (opcode) {
-            case 0x6A: case 0x6B: case 0x6C: case 0x71: case 0x72: case 0x73: // i32 add sub mul and or xor
-            case 0x7C: case 0x7D: case 0x7E: case 0x83: case 0x84: case 0x85: // i64 add sub mul and or xor
-            case 0x92: case 0x93: case 0x94: case 0xA0: case 0xA1: case 0xA2: // f add sub mul
-            case 0xA7: case 0xAC: case 0xAD: // wrap, extend
+            case 0x6A:
+            case 0x6B:
+            case 0x6C:
+            case 0x71:
+            case 0x72:
+            case 0x73: // i32 add sub mul and or xor
+            case 0x7C:
+            case 0x7D:
+            case 0x7E:
+            case 0x83:
+            case 0x84:
+            case 0x85: // i64 add sub mul and or xor
+            case 0x92:
+            case 0x93:
+            case 0x94:
+            case 0xA0:
+            case 0xA1:
+            case 0xA2: // f add sub mul
+            case 0xA7:
+            case 0xAC:
+            case 0xAD: // wrap, extend
                 return 2;
             default:
                 return CALL_HELPER;

@@ -16,16 +16,14 @@ public final class DataSegments {
      * One segment, its bytes {@code module[from, from + length)} of the module it was read from (not
      * copied); {@code offset} is null for a passive segment.
      */
-    public record Segment(int memory, Long offset, byte[] module, int from, int length) {
-    }
+    public record Segment(int memory, Long offset, byte[] module, int from, int length) {}
 
     /**
      * A module's data segments in order (empty without a data section), and the module without its
      * code and data sections: what is left for a generic reader when the bodies are not needed and
      * the segments were read here (tens of KB of a 3 MB skeleton).
      */
-    public record Parts(List<Segment> segments, byte[] withoutCodeAndData) {
-    }
+    public record Parts(List<Segment> segments, byte[] withoutCodeAndData) {}
 
     private DataSegments() {}
 

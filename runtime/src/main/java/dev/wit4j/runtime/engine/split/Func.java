@@ -12,6 +12,7 @@ final class Func {
     final List<Local> params = new ArrayList<>();
     /** Declared locals, in order (the parameters are not among them). */
     final List<Local> locals = new ArrayList<>();
+
     final Node.Block root;
 
     Func(int index, FuncType type, int typeIndex) {

@@ -102,7 +102,8 @@ final class Liveness {
         }
         boolean pushed = false;
         if (b.opcode == Node.Block.TRY_TABLE) {
-            BitSet h = handlers.isEmpty() ? new BitSet() : (BitSet) handlers.peek().clone();
+            BitSet h =
+                    handlers.isEmpty() ? new BitSet() : (BitSet) handlers.peek().clone();
             for (Node.Catch c : b.catches) h.or(label(c.target));
             handlers.push(h);
             pushed = true;

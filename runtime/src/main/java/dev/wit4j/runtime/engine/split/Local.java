@@ -9,6 +9,7 @@ final class Local {
      * that moves into another function gets a fresh one instead of passing it along.
      */
     final boolean scratch;
+
     int index;
 
     Local(ValType type, boolean scratch) {

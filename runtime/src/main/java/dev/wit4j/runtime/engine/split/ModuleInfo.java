@@ -31,12 +31,14 @@ final class ModuleInfo {
     final List<FuncType> types = new ArrayList<>();
     /** The type index of every function, imports first. */
     final List<Integer> functionTypes = new ArrayList<>();
+
     int importedFunctions;
     int importedMemories;
     int globals;
     final List<Integer> tagTypes = new ArrayList<>();
     /** Each defined function's body: [start, end) of its bytes after the size. */
     int[] bodyStart = new int[0];
+
     int[] bodyEnd = new int[0];
 
     private ModuleInfo(byte[] bytes) {
@@ -73,8 +75,15 @@ final class ModuleInfo {
 
     /** The sections of a core module in order: only where each lies is read. */
     static List<Section> sections(byte[] bytes) {
-        if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm'
-                || bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) {
+        if (bytes.length < 8
+                || bytes[0] != 0
+                || bytes[1] != 'a'
+                || bytes[2] != 's'
+                || bytes[3] != 'm'
+                || bytes[4] != 1
+                || bytes[5] != 0
+                || bytes[6] != 0
+                || bytes[7] != 0) {
             throw new Bytes.Malformed("not a core module");
         }
         List<Section> sections = new ArrayList<>();
@@ -101,7 +110,7 @@ final class ModuleInfo {
                 case GLOBAL -> globals += s.u32();
                 case TAG -> readTags(s);
                 case CODE -> readCode(s);
-                default -> { }
+                default -> {}
             }
         }
         if (bodyStart.length != functionTypes.size() - importedFunctions) {

@@ -35,7 +35,6 @@ public final class ModuleSplitter {
 
     private ModuleSplitter() {}
 
-
     /**
      * What splitting did to a module.
      *
@@ -45,8 +44,8 @@ public final class ModuleSplitter {
      * @param functionsAdded new functions holding the regions moved out of them
      * @param unsplit functions still over the budget, each with the reason ("function 12: …")
      */
-    public record Result(byte[] bytes, Additions additions, int functionsSplit, int functionsAdded,
-            List<String> unsplit) {
+    public record Result(
+            byte[] bytes, Additions additions, int functionsSplit, int functionsAdded, List<String> unsplit) {
 
         public Result {
             unsplit = List.copyOf(unsplit);
@@ -220,7 +219,8 @@ public final class ModuleSplitter {
      * with a data count section) whether an instruction of the original code names a data segment
      * ({@code memory.init}, {@code data.drop}), which keeps the segments as they are.
      */
-    public static byte[] skeleton(byte[] module, Additions additions, java.util.function.BooleanSupplier codeNamesSegments) {
+    public static byte[] skeleton(
+            byte[] module, Additions additions, java.util.function.BooleanSupplier codeNamesSegments) {
         ModuleInfo info;
         try {
             info = ModuleInfo.read(module);
@@ -230,7 +230,8 @@ public final class ModuleSplitter {
         byte[] stub = {0x00, 0x00, 0x0B}; // no locals, unreachable, end
         // the data section is the original's: coalesced from it, written in place of it
         DataSegments.Rewritten data = info.section(ModuleInfo.DATA_COUNT) != null && codeNamesSegments.getAsBoolean()
-                ? null : DataSegments.coalesced(info);
+                ? null
+                : DataSegments.coalesced(info);
         return write(info, additions, d -> stub, additions.functionTypes().size(), i -> stub, data);
     }
 
@@ -288,7 +289,7 @@ public final class ModuleSplitter {
                     section(out, s.id(), appended(info, s, asImports));
                     importsWritten = true;
                 }
-                case ModuleInfo.FUNCTION, ModuleInfo.CODE -> { }
+                case ModuleInfo.FUNCTION, ModuleInfo.CODE -> {}
                 case ModuleInfo.DATA -> {
                     if (data == null) {
                         out.write(info.bytes, s.start(), s.end() - s.start());
@@ -366,8 +367,13 @@ public final class ModuleSplitter {
      * its size) from {@code body}, then {@code added} new bodies from {@code addedBody}; with
      * {@code data}, its data section (and data count) in place of the module's.
      */
-    private static byte[] write(ModuleInfo info, Additions additions, java.util.function.IntFunction<byte[]> body,
-            int added, java.util.function.IntFunction<byte[]> addedBody, DataSegments.Rewritten data) {
+    private static byte[] write(
+            ModuleInfo info,
+            Additions additions,
+            java.util.function.IntFunction<byte[]> body,
+            int added,
+            java.util.function.IntFunction<byte[]> addedBody,
+            DataSegments.Rewritten data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(info.bytes.length + 1024);
         out.write(info.bytes, 0, 8);
         boolean globalsWritten = additions.globals().isEmpty();
@@ -377,8 +383,16 @@ public final class ModuleSplitter {
                 globalsWritten = true;
             }
             switch (s.id()) {
-                case ModuleInfo.TYPE -> section(out, s.id(), appended(info, s,
-                        additions.types().stream().map(FuncTypeBytes::encoding).toList()));
+                case ModuleInfo.TYPE ->
+                    section(
+                            out,
+                            s.id(),
+                            appended(
+                                    info,
+                                    s,
+                                    additions.types().stream()
+                                            .map(FuncTypeBytes::encoding)
+                                            .toList()));
                 case ModuleInfo.FUNCTION -> {
                     List<byte[]> indices = new ArrayList<>();
                     for (int t : additions.functionTypes()) {
@@ -451,7 +465,10 @@ public final class ModuleSplitter {
         return out.toByteArray();
     }
 
-    private static byte[] code(ModuleInfo info, java.util.function.IntFunction<byte[]> body, int added,
+    private static byte[] code(
+            ModuleInfo info,
+            java.util.function.IntFunction<byte[]> body,
+            int added,
             java.util.function.IntFunction<byte[]> addedBody) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(info.bytes.length);
         Bytes.u32(out, info.definedFunctions() + added);

@@ -111,16 +111,19 @@ abstract sealed class Node permits Node.Op, Node.LocalOp, Node.Branch, Node.Bloc
         final int opcode;
         /** The block type as written, or null for a synthesized block ({@link #type} is written). */
         final byte[] blockType;
+
         final FuncType type;
         final List<Node> body = new ArrayList<>();
         /** The else arm of an {@code if} that has one; null otherwise. */
         List<Node> elseBody;
+
         final List<Catch> catches = new ArrayList<>();
         Block parent;
         /** Nesting depth in its function: 0 for the root. */
         int depth;
         /** Code the splitter wrote (a call site): never taken apart again. */
         boolean atomic;
+
         int endHeight;
         boolean endReachable = true;
         int elseEndHeight;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +46,7 @@ final class Outliner {
     private final int minBenefit;
     /** What a region leaves of the budget for the code that moving it adds. */
     private final int margin;
+
     private final List<Func> created = new ArrayList<>();
     private int nextIndex;
 
@@ -123,11 +123,13 @@ final class Outliner {
         boolean falls;
         /** The values the region leaves on the stack at its end. */
         List<ValType> results;
+
         BitSet exits;
         BitSet reads;
         BitSet writes;
         /** Locals live where the region starts, and where it may go: null if not known. */
         BitSet liveIn;
+
         BitSet liveOut;
         double score;
     }
@@ -136,6 +138,7 @@ final class Outliner {
     private static final class Facts {
         /** Depths of the labels outside it that it branches to (0: the function). */
         final BitSet exits = new BitSet();
+
         final BitSet reads = new BitSet();
         final BitSet writes = new BitSet();
         boolean stays;
@@ -177,8 +180,10 @@ final class Outliner {
         boolean innerTry = inTry || block.opcode == Node.Block.TRY_TABLE;
         Region[] own = bestOf.get(block);
         if (own == null) {
-            own = new Region[] {bestIn(block, block.body, false, inner, innerTry),
-                block.elseBody == null ? null : bestIn(block, block.elseBody, true, inner, innerTry)};
+            own = new Region[] {
+                bestIn(block, block.body, false, inner, innerTry),
+                block.elseBody == null ? null : bestIn(block, block.elseBody, true, inner, innerTry)
+            };
             bestOf.put(block, own);
         }
         for (Region r : own) {
@@ -292,8 +297,21 @@ final class Outliner {
                 int to = points.get(j);
                 List<ValType> end = endKind(owner, seq, elseArm, to);
                 BitSet liveOut = end == NO_FALL ? new BitSet() : liveBefore(owner, seq, to);
-                best = better(best, owner, seq, from, to, (int) windowCost, end, w, maxValues, loops, inTry,
-                        first.live, liveOut, byDepth);
+                best = better(
+                        best,
+                        owner,
+                        seq,
+                        from,
+                        to,
+                        (int) windowCost,
+                        end,
+                        w,
+                        maxValues,
+                        loops,
+                        inTry,
+                        first.live,
+                        liveOut,
+                        byDepth);
             }
             if (j > i) {
                 w.remove(stmt[i]);
@@ -302,14 +320,31 @@ final class Outliner {
         }
         // a block with results, alone: it leaves its results
         for (int a = minFrom; a < n; a++) {
-            if (seq.get(a) instanceof Node.Block b && b.reachable && b.height == 0 && b.type.params().isEmpty()
-                    && !b.type.results().isEmpty() && b.cost <= maxCost) {
+            if (seq.get(a) instanceof Node.Block b
+                    && b.reachable
+                    && b.height == 0
+                    && b.type.params().isEmpty()
+                    && !b.type.results().isEmpty()
+                    && b.cost <= maxCost) {
                 Facts x = facts(b);
                 if (x.stays) continue;
                 Window one = new Window();
                 one.add(x);
-                best = better(best, owner, seq, a, a + 1, b.cost, b.type.results(), one, maxValues, loops, inTry,
-                        b.live, null, byDepth);
+                best = better(
+                        best,
+                        owner,
+                        seq,
+                        a,
+                        a + 1,
+                        b.cost,
+                        b.type.results(),
+                        one,
+                        maxValues,
+                        loops,
+                        inTry,
+                        b.live,
+                        null,
+                        byDepth);
             }
         }
         return best;
@@ -389,8 +424,20 @@ final class Outliner {
     }
 
     /** {@code best}, or the region {@code seq[from, to)} if that is better and allowed. */
-    private Region better(Region best, Node.Block owner, List<Node> seq, int from, int to, int cost,
-            List<ValType> end, Window w, int maxValues, int loops, boolean inTry, BitSet liveIn, BitSet liveAfter,
+    private Region better(
+            Region best,
+            Node.Block owner,
+            List<Node> seq,
+            int from,
+            int to,
+            int cost,
+            List<ValType> end,
+            Window w,
+            int maxValues,
+            int loops,
+            boolean inTry,
+            BitSet liveIn,
+            BitSet liveAfter,
             Node.Block[] byDepth) {
         if (end == null) return best;
         if (inTry && w.written > 0) {
@@ -462,8 +509,9 @@ final class Outliner {
      */
     private static List<ValType> endKind(Node.Block owner, List<Node> seq, boolean elseArm, int b) {
         Node last = seq.get(b - 1);
-        if (last.reachable && (last instanceof Node.Op op && op.unconditional()
-                || last instanceof Node.Branch br && br.unconditional())) {
+        if (last.reachable
+                && (last instanceof Node.Op op && op.unconditional()
+                        || last instanceof Node.Branch br && br.unconditional())) {
             return NO_FALL;
         }
         if (b < seq.size()) {
@@ -498,6 +546,7 @@ final class Outliner {
         final Func g;
         /** Parameters the caller passes before the locals (their values are the site's to push). */
         final List<Local> leading = new ArrayList<>();
+
         final List<Local> params = new ArrayList<>();
         final List<Local> viaGlobals = new ArrayList<>();
         final List<Local> written = new ArrayList<>();
@@ -506,6 +555,7 @@ final class Outliner {
         final Map<Node.Block, Node.Block> exitBlocks = new IdentityHashMap<>();
         /** Labels of the caller that are labels of the new function's own code. */
         final Map<Node.Block, Node.Block> relabel;
+
         final java.util.Set<Node.Block> inside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         final Local code;
         final Slots outSlots = new Slots();
@@ -514,8 +564,13 @@ final class Outliner {
          * @param liveIn locals live where the moved code is entered (null: all)
          * @param liveOut locals live where it may go, not counting its exits (null: all)
          */
-        Move(Func f, List<Node> moved, List<ValType> leadingTypes, Map<Node.Block, Node.Block> relabel,
-                BitSet liveIn, BitSet liveOut) {
+        Move(
+                Func f,
+                List<Node> moved,
+                List<ValType> leadingTypes,
+                Map<Node.Block, Node.Block> relabel,
+                BitSet liveIn,
+                BitSet liveOut) {
             this.f = f;
             this.relabel = relabel;
             Facts x = new Facts();
@@ -807,8 +862,12 @@ final class Outliner {
     }
 
     private static boolean plainBlock(Node n) {
-        return n instanceof Node.Block b && b.opcode == Node.Block.BLOCK && b.type.params().isEmpty()
-                && b.type.results().isEmpty() && !b.atomic && !b.body.isEmpty();
+        return n instanceof Node.Block b
+                && b.opcode == Node.Block.BLOCK
+                && b.type.params().isEmpty()
+                && b.type.results().isEmpty()
+                && !b.atomic
+                && !b.body.isEmpty();
     }
 
     /** The switch chain whose outermost block is {@code top}, if it is one. */
@@ -830,8 +889,10 @@ final class Outliner {
         int most = 0;
         for (int i = 1; i < levels.size(); i++) {
             Node.Block level = levels.get(i);
-            if (level.body.get(level.body.size() - 1) instanceof Node.Branch b && b.opcode == Node.Branch.BR_TABLE
-                    && b.reachable && b.height == 1) {
+            if (level.body.get(level.body.size() - 1) instanceof Node.Branch b
+                    && b.opcode == Node.Branch.BR_TABLE
+                    && b.reachable
+                    && b.height == 1) {
                 int reached = 0;
                 for (Node.Block t : b.targets) {
                     Integer p = position.get(t);
@@ -848,8 +909,10 @@ final class Outliner {
         if (levels.size() - 1 < MIN_CHAIN_LEVELS) return null;
         java.util.Collections.reverse(levels);
         Node last = cur.body.get(cur.body.size() - 1);
-        Node.Branch table = last instanceof Node.Branch b && b.opcode == Node.Branch.BR_TABLE && last.reachable
-                && last.height == 1 ? b : null;
+        Node.Branch table =
+                last instanceof Node.Branch b && b.opcode == Node.Branch.BR_TABLE && last.reachable && last.height == 1
+                        ? b
+                        : null;
         Chain chain = new Chain(levels, table);
         // the prefix stays where it is: it may enter the cases only by br and br_if
         java.util.Set<Node.Block> labels = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -866,7 +929,9 @@ final class Outliner {
         if (n instanceof Node.Branch b) {
             boolean into = false;
             for (Node.Block t : b.targets) into |= labels.contains(t);
-            return !into || b.opcode == Node.Branch.BR || b.opcode == Node.Branch.BR_IF
+            return !into
+                    || b.opcode == Node.Branch.BR
+                    || b.opcode == Node.Branch.BR_IF
                     || b.opcode == Node.Branch.BR_TABLE;
         }
         if (n instanceof Node.Block block) {
@@ -966,7 +1031,8 @@ final class Outliner {
 
         Node.Block outermost = c.levels().get(n);
         Node.Block parent = outermost.parent;
-        List<Node> parentSeq = parent.elseBody != null && parent.elseBody.contains(outermost) ? parent.elseBody : parent.body;
+        List<Node> parentSeq =
+                parent.elseBody != null && parent.elseBody.contains(outermost) ? parent.elseBody : parent.body;
         int at = indexOf(parentSeq, outermost);
         Local entry = f.newLocal(ValType.I32, false);
         entry.index = f.params.size() + f.locals.size() - 1;
@@ -1019,7 +1085,8 @@ final class Outliner {
         for (int j = 0; j < runs.size(); j++) {
             int first = runs.get(j)[0];
             int last = runs.get(j)[1];
-            Node.Block site = run(f, c, first, last, runBlocks, runOf, caseOf, after, entry, index, j == runs.size() - 1);
+            Node.Block site =
+                    run(f, c, first, last, runBlocks, runOf, caseOf, after, entry, index, j == runs.size() - 1);
             List<Node> into = j + 1 < runs.size() ? runBlocks.get(j + 1).body : after.body;
             into.add(site);
         }
@@ -1040,8 +1107,15 @@ final class Outliner {
      * Points the prefix's branches into the switch at the runs: leaving the switch goes to
      * {@code after}; entering case {@code k} sets {@code entry} to k and branches to its run's call.
      */
-    private void redirect(Func f, List<Node> seq, Map<Node.Block, Integer> caseOf, List<Node.Block> runBlocks,
-            int[] runOf, Node.Block outermost, Node.Block after, Local entry) {
+    private void redirect(
+            Func f,
+            List<Node> seq,
+            Map<Node.Block, Integer> caseOf,
+            List<Node.Block> runBlocks,
+            int[] runOf,
+            Node.Block outermost,
+            Node.Block after,
+            Local entry) {
         for (int i = 0; i < seq.size(); i++) {
             Node n = seq.get(i);
             if (n instanceof Node.Block block) {
@@ -1095,8 +1169,15 @@ final class Outliner {
      * A {@code br_table} of the prefix that enters cases: its case targets go to a block per case,
      * after which the code sets {@code entry} and branches to the case's run. Null if it enters none.
      */
-    private List<Node> tableStubs(Func f, Node.Branch b, Map<Node.Block, Integer> caseOf, List<Node.Block> runBlocks,
-            int[] runOf, Node.Block outermost, Node.Block after, Local entry) {
+    private List<Node> tableStubs(
+            Func f,
+            Node.Branch b,
+            Map<Node.Block, Integer> caseOf,
+            List<Node.Block> runBlocks,
+            int[] runOf,
+            Node.Block outermost,
+            Node.Block after,
+            Local entry) {
         Map<Integer, Node.Block> stubOf = new java.util.LinkedHashMap<>();
         for (int i = 0; i < b.targets.length; i++) {
             if (b.targets[i] == outermost) {
@@ -1143,8 +1224,18 @@ final class Outliner {
     }
 
     /** Moves cases {@code first..last} into a function entered at any of them; returns its call site. */
-    private Node.Block run(Func f, Chain c, int first, int last, List<Node.Block> runBlocks, int[] runOf,
-            Map<Node.Block, Integer> caseOf, Node.Block after, Local entry, Local index, boolean lastRun) {
+    private Node.Block run(
+            Func f,
+            Chain c,
+            int first,
+            int last,
+            List<Node.Block> runBlocks,
+            int[] runOf,
+            Map<Node.Block, Integer> caseOf,
+            Node.Block after,
+            Local entry,
+            Local index,
+            boolean lastRun) {
         // in the new function: x > d_{last-1} > … > d_{first-1}; case k follows d_{k-1}'s end
         Node.Block x = synthetic(List.of());
         Map<Node.Block, Node.Block> relabel = new IdentityHashMap<>();
@@ -1166,7 +1257,12 @@ final class Outliner {
             else liveIn.or(entering);
         }
         BitSet liveOut = c.levels().get(last).liveAtLabel;
-        Move m = new Move(f, moved, List.of(ValType.I32, ValType.I32), relabel, known ? liveIn : null,
+        Move m = new Move(
+                f,
+                moved,
+                List.of(ValType.I32, ValType.I32),
+                relabel,
+                known ? liveIn : null,
                 liveOut == null ? null : (BitSet) liveOut.clone());
         m.openExits();
         for (Node node : moved) m.rewire(node);
@@ -1191,7 +1287,9 @@ final class Outliner {
         byCase[last - first + 1] = entryBlock;
         byIndex.body.add(branch(Node.Branch.BR_TABLE, byCase));
         // by index: the part of the switch's table that leads into this run
-        Node.Block[] table = c.table() != null ? c.table().targets : new Node.Block[] {c.levels().get(c.cases())};
+        Node.Block[] table = c.table() != null
+                ? c.table().targets
+                : new Node.Block[] {c.levels().get(c.cases())};
         int lo = -1;
         int hi = -1;
         for (int i = 0; i < table.length - 1; i++) {

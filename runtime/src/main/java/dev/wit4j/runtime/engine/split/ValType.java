@@ -19,11 +19,16 @@ final class ValType {
     static ValType of(byte[] encoding) {
         if (encoding.length == 1) {
             switch (encoding[0]) {
-                case 0x7F: return I32;
-                case 0x7E: return I64;
-                case 0x7D: return F32;
-                case 0x7C: return F64;
-                default: break;
+                case 0x7F:
+                    return I32;
+                case 0x7E:
+                    return I64;
+                case 0x7D:
+                    return F32;
+                case 0x7C:
+                    return F64;
+                default:
+                    break;
             }
         }
         return new ValType(encoding.clone());
@@ -44,7 +49,8 @@ final class ValType {
             return b == 0x7F || b == 0x7E || b == 0x7D || b == 0x7C || b == 0x70 || b == 0x6F;
         }
         // (ref null func) and (ref null extern) spelled out
-        return encoding.length == 2 && (encoding[0] & 0xFF) == 0x63
+        return encoding.length == 2
+                && (encoding[0] & 0xFF) == 0x63
                 && ((encoding[1] & 0xFF) == 0x70 || (encoding[1] & 0xFF) == 0x6F);
     }
 

@@ -8,7 +8,11 @@ final class CodeError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    enum Kind { MALFORMED, INVALID, UNSUPPORTED }
+    enum Kind {
+        MALFORMED,
+        INVALID,
+        UNSUPPORTED
+    }
 
     final Kind kind;
     final String reason;

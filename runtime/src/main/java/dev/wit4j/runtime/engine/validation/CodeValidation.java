@@ -103,7 +103,8 @@ public final class CodeValidation {
 
         CodeError validate(int threads) {
             List<Future<?>> helpers = new ArrayList<>();
-            for (int t = 1; t < threads; t++) helpers.add(ForkJoinPool.commonPool().submit(this::work));
+            for (int t = 1; t < threads; t++)
+                helpers.add(ForkJoinPool.commonPool().submit(this::work));
             work();
             for (Future<?> helper : helpers) join(helper);
             for (CodeError error : errors) {
@@ -155,7 +156,8 @@ public final class CodeValidation {
 
     private static CodeError located(CodeError e, int function) {
         String where = " in function " + function;
-        return e.kind == CodeError.Kind.MALFORMED ? CodeError.malformed(e.reason + where, e.offset)
+        return e.kind == CodeError.Kind.MALFORMED
+                ? CodeError.malformed(e.reason + where, e.offset)
                 : CodeError.invalid(e.reason + where, e.offset);
     }
 

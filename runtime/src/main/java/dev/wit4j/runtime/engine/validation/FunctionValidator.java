@@ -27,13 +27,38 @@ final class FunctionValidator {
 
     /** Numeric instructions 0x45–0xC4: the operands' type, how many, the result's type. */
     private static final byte[] OPERAND = new byte[0xC5];
+
     private static final byte[] ARITY = new byte[0xC5];
     private static final byte[] RESULT = new byte[0xC5];
     /** Loads 0x28–0x35 and stores 0x36–0x3E: the largest alignment allowed (log 2), and the value's type. */
-    private static final byte[] NATURAL_ALIGNMENT = {2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2, 2, 3, 2, 3, 0, 1, 0, 1, 2};
-    private static final byte[] ACCESS_TYPE = {(byte) I32, (byte) I64, (byte) F32, (byte) F64, (byte) I32, (byte) I32,
-        (byte) I32, (byte) I32, (byte) I64, (byte) I64, (byte) I64, (byte) I64, (byte) I64, (byte) I64, (byte) I32,
-        (byte) I64, (byte) F32, (byte) F64, (byte) I32, (byte) I32, (byte) I64, (byte) I64, (byte) I64};
+    private static final byte[] NATURAL_ALIGNMENT = {2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2, 2, 3, 2, 3, 0, 1, 0, 1, 2
+    };
+
+    private static final byte[] ACCESS_TYPE = {
+        (byte) I32,
+        (byte) I64,
+        (byte) F32,
+        (byte) F64,
+        (byte) I32,
+        (byte) I32,
+        (byte) I32,
+        (byte) I32,
+        (byte) I64,
+        (byte) I64,
+        (byte) I64,
+        (byte) I64,
+        (byte) I64,
+        (byte) I64,
+        (byte) I32,
+        (byte) I64,
+        (byte) F32,
+        (byte) F64,
+        (byte) I32,
+        (byte) I32,
+        (byte) I64,
+        (byte) I64,
+        (byte) I64
+    };
 
     static {
         for (int t : new int[] {I32, I64, F32, F64, FUNCREF, EXTERNREF}) ONE[t] = new int[] {t};
@@ -95,6 +120,7 @@ final class FunctionValidator {
     private int at;
     /** The block type just read. */
     private int[] blockParams;
+
     private int[] blockResults;
 
     FunctionValidator(ModuleFacts facts) {
@@ -140,11 +166,13 @@ final class FunctionValidator {
     private void instructions() {
         final Reader r = this.r;
         final byte[] bytes = r.bytes;
-        for (;;) {
+        for (; ; ) {
             at = r.pos;
             if (at >= r.end) {
-                throw CodeError.malformed("unexpected end of the function body: " + (fp == 1 ? "its end is missing"
-                        : fp - 1 + " blocks and the function are left open"), at);
+                throw CodeError.malformed(
+                        "unexpected end of the function body: "
+                                + (fp == 1 ? "its end is missing" : fp - 1 + " blocks and the function are left open"),
+                        at);
             }
             int op = bytes[r.pos++] & 0xFF;
             if (op >= 0x45 && op <= 0xC4) {
@@ -243,99 +271,98 @@ final class FunctionValidator {
     /** The instructions {@link #instructions} leaves apart. */
     private void rare(int op) {
         switch (op) {
-                case 0x00 -> setUnreachable();
-                case 0x01 -> { }
-                case 0x05 -> {
-                    if (kind[fp - 1] != IF) throw CodeError.malformed("else outside an if", at);
-                    int[] p = params[fp - 1];
-                    int[] res = results[fp - 1];
-                    popFrame();
-                    pushFrame(ELSE, p, res);
+            case 0x00 -> setUnreachable();
+            case 0x01 -> {}
+            case 0x05 -> {
+                if (kind[fp - 1] != IF) throw CodeError.malformed("else outside an if", at);
+                int[] p = params[fp - 1];
+                int[] res = results[fp - 1];
+                popFrame();
+                pushFrame(ELSE, p, res);
+            }
+            case 0x0E -> branchTable();
+            case 0x0F -> {
+                popAll(results[0]);
+                setUnreachable();
+            }
+            case 0x11 -> {
+                int type = callIndirect();
+                pushAll(m.typeResults[type]);
+            }
+            case 0x12 -> {
+                int type = m.functionTypes[function(r.u32())];
+                sameResults(type);
+                popAll(m.typeParams[type]);
+                setUnreachable();
+            }
+            case 0x13 -> {
+                int type = callIndirect();
+                sameResults(type);
+                setUnreachable();
+            }
+            case 0x1B -> {
+                pop(I32);
+                int t1 = pop();
+                int t2 = pop();
+                if (!(ValueTypes.isNumber(t1) || t1 == UNKNOWN) || !(ValueTypes.isNumber(t2) || t2 == UNKNOWN)) {
+                    throw invalid("type mismatch: select without a type takes numbers, found "
+                            + ValueTypes.name(t1 == UNKNOWN || ValueTypes.isNumber(t1) ? t2 : t1));
                 }
-                case 0x0E -> branchTable();
-                case 0x0F -> {
-                    popAll(results[0]);
-                    setUnreachable();
+                if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
+                    throw invalid("type mismatch: select of " + ValueTypes.name(t2) + " and " + ValueTypes.name(t1));
                 }
-                case 0x11 -> {
-                    int type = callIndirect();
-                    pushAll(m.typeResults[type]);
+                push(t1 == UNKNOWN ? t2 : t1);
+            }
+            case 0x1C -> {
+                if (r.u32() != 1) throw invalid("invalid result arity");
+                int t = ValueTypes.read(r);
+                pop(I32);
+                pop(t);
+                pop(t);
+                push(t);
+            }
+            case 0x25 -> {
+                int t = m.tableTypes[table(r.u32())];
+                pop(I32);
+                push(t);
+            }
+            case 0x26 -> {
+                int t = m.tableTypes[table(r.u32())];
+                pop(t);
+                pop(I32);
+            }
+            case 0x3F -> {
+                memory(r.u32());
+                push(I32);
+            }
+            case 0x40 -> {
+                memory(r.u32());
+                pop(I32);
+                push(I32);
+            }
+            case 0x43 -> {
+                r.skip(4);
+                push(F32);
+            }
+            case 0x44 -> {
+                r.skip(8);
+                push(F64);
+            }
+            case 0xD0 -> push(ValueTypes.heapType(r));
+            case 0xD1 -> {
+                int t = pop();
+                if (t != UNKNOWN && !ValueTypes.isReference(t)) {
+                    throw invalid("type mismatch: ref.is_null of " + ValueTypes.name(t));
                 }
-                case 0x12 -> {
-                    int type = m.functionTypes[function(r.u32())];
-                    sameResults(type);
-                    popAll(m.typeParams[type]);
-                    setUnreachable();
-                }
-                case 0x13 -> {
-                    int type = callIndirect();
-                    sameResults(type);
-                    setUnreachable();
-                }
-                case 0x1B -> {
-                    pop(I32);
-                    int t1 = pop();
-                    int t2 = pop();
-                    if (!(ValueTypes.isNumber(t1) || t1 == UNKNOWN) || !(ValueTypes.isNumber(t2) || t2 == UNKNOWN)) {
-                        throw invalid("type mismatch: select without a type takes numbers, found "
-                                + ValueTypes.name(t1 == UNKNOWN || ValueTypes.isNumber(t1) ? t2 : t1));
-                    }
-                    if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
-                        throw invalid("type mismatch: select of " + ValueTypes.name(t2) + " and " + ValueTypes.name(t1));
-                    }
-                    push(t1 == UNKNOWN ? t2 : t1);
-                }
-                case 0x1C -> {
-                    if (r.u32() != 1) throw invalid("invalid result arity");
-                    int t = ValueTypes.read(r);
-                    pop(I32);
-                    pop(t);
-                    pop(t);
-                    push(t);
-                }
-                case 0x25 -> {
-                    int t = m.tableTypes[table(r.u32())];
-                    pop(I32);
-                    push(t);
-                }
-                case 0x26 -> {
-                    int t = m.tableTypes[table(r.u32())];
-                    pop(t);
-                    pop(I32);
-                }
-                case 0x3F -> {
-                    memory(r.u32());
-                    push(I32);
-                }
-                case 0x40 -> {
-                    memory(r.u32());
-                    pop(I32);
-                    push(I32);
-                }
-                case 0x43 -> {
-                    r.skip(4);
-                    push(F32);
-                }
-                case 0x44 -> {
-                    r.skip(8);
-                    push(F64);
-                }
-                case 0xD0 -> push(ValueTypes.heapType(r));
-                case 0xD1 -> {
-                    int t = pop();
-                    if (t != UNKNOWN && !ValueTypes.isReference(t)) {
-                        throw invalid("type mismatch: ref.is_null of " + ValueTypes.name(t));
-                    }
-                    push(I32);
-                }
-                case 0xD2 -> {
-                    int f = function(r.u32());
-                    if (!m.declared.get(f)) throw invalid("undeclared function reference: function " + f);
-                    push(FUNCREF);
-                }
-                case 0xFC -> prefixed();
-                default -> throw CodeError.unsupported("instruction 0x" + Integer.toHexString(op));
-
+                push(I32);
+            }
+            case 0xD2 -> {
+                int f = function(r.u32());
+                if (!m.declared.get(f)) throw invalid("undeclared function reference: function " + f);
+                push(FUNCREF);
+            }
+            case 0xFC -> prefixed();
+            default -> throw CodeError.unsupported("instruction 0x" + Integer.toHexString(op));
         }
     }
 
@@ -455,7 +482,8 @@ final class FunctionValidator {
         for (int i = 0; i < count; i++) {
             int[] t = labelTypes(r.u32());
             if (t.length != fallback.length) {
-                throw invalid("type mismatch: br_table targets take " + t.length + " and " + fallback.length + " values");
+                throw invalid(
+                        "type mismatch: br_table targets take " + t.length + " and " + fallback.length + " values");
             }
             fits(t);
         }
@@ -569,7 +597,8 @@ final class FunctionValidator {
 
     private void popFrame() {
         popAll(results[fp - 1]);
-        if (sp != height[fp - 1]) throw invalid("type mismatch: " + (sp - height[fp - 1]) + " values left at the end of a block");
+        if (sp != height[fp - 1])
+            throw invalid("type mismatch: " + (sp - height[fp - 1]) + " values left at the end of a block");
         fp--;
     }
 

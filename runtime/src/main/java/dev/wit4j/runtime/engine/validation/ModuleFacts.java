@@ -12,19 +12,30 @@ import java.util.BitSet;
  */
 final class ModuleFacts {
 
-    private static final int TYPE = 1, IMPORT = 2, FUNCTION = 3, TABLE = 4, MEMORY = 5, GLOBAL = 6, EXPORT = 7,
-            ELEMENT = 9, CODE = 10, DATA_COUNT = 12;
+    private static final int TYPE = 1,
+            IMPORT = 2,
+            FUNCTION = 3,
+            TABLE = 4,
+            MEMORY = 5,
+            GLOBAL = 6,
+            EXPORT = 7,
+            ELEMENT = 9,
+            CODE = 10,
+            DATA_COUNT = 12;
 
     final byte[] bytes;
     /** Parameter and result types by type index. */
     int[][] typeParams = new int[0][];
+
     int[][] typeResults = new int[0][];
     /** The type index of every function, imports first. */
     int[] functionTypes = new int[16];
+
     int functions;
     int importedFunctions;
     /** The element type of every table, imports first. */
     int[] tableTypes = new int[4];
+
     int tables;
     int memories;
     int[] globalTypes = new int[16];
@@ -32,6 +43,7 @@ final class ModuleFacts {
     int globals;
     /** The element type of every element segment. */
     int[] elementTypes = new int[4];
+
     int elements;
     /** The data count section's count, or -1 without one ({@code memory.init} and {@code data.drop} need it). */
     int dataCount = -1;
@@ -39,6 +51,7 @@ final class ModuleFacts {
     final BitSet declared = new BitSet();
     /** Each defined function's body: [start, end) after its size. */
     int[] bodyStart = new int[0];
+
     int[] bodyEnd = new int[0];
 
     private ModuleFacts(byte[] bytes) {
@@ -66,7 +79,7 @@ final class ModuleFacts {
                 case ELEMENT -> facts.readElements(s);
                 case CODE -> facts.readCode(s);
                 case DATA_COUNT -> facts.dataCount = s.u32();
-                case 0, 8, 11, 13 -> { } // custom, start, data, tag: nothing function bodies depend on
+                case 0, 8, 11, 13 -> {} // custom, start, data, tag: nothing function bodies depend on
                 default -> throw CodeError.unsupported("section " + id);
             }
         }
@@ -247,7 +260,7 @@ final class ModuleFacts {
 
     /** Reads a constant expression up to its {@code end}, noting the functions it names. */
     private void constant(Reader r) {
-        for (;;) {
+        for (; ; ) {
             int op = r.u8();
             switch (op) {
                 case 0x0B -> {
@@ -260,7 +273,7 @@ final class ModuleFacts {
                 case 0x23 -> r.u32();
                 case 0xD0 -> ValueTypes.heapType(r);
                 case 0xD2 -> declare(r.u32());
-                case 0x6A, 0x6B, 0x6C, 0x7C, 0x7D, 0x7E -> { }
+                case 0x6A, 0x6B, 0x6C, 0x7C, 0x7D, 0x7E -> {}
                 default -> throw CodeError.unsupported("constant instruction 0x" + Integer.toHexString(op));
             }
         }

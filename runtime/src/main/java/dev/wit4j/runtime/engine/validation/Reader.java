@@ -54,7 +54,8 @@ final class Reader {
                     // the unused bits of the last byte must all be the sign bit
                     int used = bits - 7 * i;
                     int rest = b >> (used - 1);
-                    if (rest != 0 && rest != (0x7F >> (used - 1))) throw CodeError.malformed("integer too large", start);
+                    if (rest != 0 && rest != (0x7F >> (used - 1)))
+                        throw CodeError.malformed("integer too large", start);
                 }
                 return;
             }

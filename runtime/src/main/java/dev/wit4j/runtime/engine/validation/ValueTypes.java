@@ -9,6 +9,7 @@ final class ValueTypes {
 
     /** The type of an operand whose type unreachable code leaves open (the spec's Unknown). */
     static final int UNKNOWN = 0;
+
     static final int I32 = 0x7F;
     static final int I64 = 0x7E;
     static final int F32 = 0x7D;

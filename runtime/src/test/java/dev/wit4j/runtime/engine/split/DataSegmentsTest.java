@@ -53,8 +53,11 @@ class DataSegmentsTest {
     void segmentsStayAsTheyAreWhereMergingCouldBeSeen() {
         int[][] overlapping = {{16, 8}, {20, 8}};
         int[][] descending = {{40, 4}, {16, 4}};
-        for (byte[] module : List.of(module(SPREAD, true, false, 1), module(SPREAD, false, true, 1),
-                module(overlapping, false, false, 1), module(descending, false, false, 1))) {
+        for (byte[] module : List.of(
+                module(SPREAD, true, false, 1),
+                module(SPREAD, false, true, 1),
+                module(overlapping, false, false, 1),
+                module(descending, false, false, 1))) {
             int before = Parser.parse(module).dataSection().dataSegmentCount();
             byte[] skeleton = ModuleSplitter.skeleton(module, ModuleSplitter.Additions.NONE);
             assertEquals(before, Parser.parse(skeleton).dataSection().dataSegmentCount());
@@ -76,7 +79,8 @@ class DataSegmentsTest {
         m.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
         WasmEncoding.section(m, 1, WasmEncoding.vec(List.of(new byte[] {0x60, 0x00, 0x00})));
         if (importMemory) {
-            WasmEncoding.section(m, 2, WasmEncoding.vec(List.of(new byte[] {0x01, 'm', 0x01, 'm', 0x02, 0x00, (byte) pages})));
+            WasmEncoding.section(
+                    m, 2, WasmEncoding.vec(List.of(new byte[] {0x01, 'm', 0x01, 'm', 0x02, 0x00, (byte) pages})));
         }
         WasmEncoding.section(m, 3, WasmEncoding.vec(List.of(new byte[] {0x00})));
         if (!importMemory) {

@@ -36,14 +36,17 @@ class ManyLocalsSplitTest {
         int widest = 0;
         for (int f = 0; f < functions; f++) {
             int type = splitModule.functionSection().getFunctionType(f);
-            widest = Math.max(widest, splitModule.typeSection().getType(type).params().size());
+            widest = Math.max(
+                    widest, splitModule.typeSection().getType(type).params().size());
         }
         assertTrue(widest <= Outliner.MAX_PARAMS, "widest split function takes " + widest + " parameters");
 
         WasmModule reference = Parser.parse(original);
         for (boolean compiled : new boolean[] {false, true}) {
             for (long[] args : new long[][] {{0, 0}, {7, -3}, {-1, 123456}}) {
-                assertArrayEquals(call(reference, compiled, args), call(splitModule, compiled, args),
+                assertArrayEquals(
+                        call(reference, compiled, args),
+                        call(splitModule, compiled, args),
                         (compiled ? "compiled" : "interpreted") + " with " + java.util.Arrays.toString(args));
             }
         }
@@ -51,9 +54,15 @@ class ManyLocalsSplitTest {
 
     private static long[] call(WasmModule module, boolean compiled, long[] args) {
         Function<Instance, Machine> machine = compiled
-                ? MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.FAIL).compile()
+                ? MachineFactoryCompiler.builder(module)
+                        .withInterpreterFallback(InterpreterFallback.FAIL)
+                        .compile()
                 : InterpreterMachine::new;
-        return Instance.builder(module).withMachineFactory(machine).build().export("f").apply(args);
+        return Instance.builder(module)
+                .withMachineFactory(machine)
+                .build()
+                .export("f")
+                .apply(args);
     }
 
     /**

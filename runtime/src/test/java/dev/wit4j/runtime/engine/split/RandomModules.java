@@ -32,6 +32,7 @@ public final class RandomModules {
     private final int functions;
     /** Type index of each function; types 0..3 are reserved below. */
     private final List<int[]> results = new ArrayList<>();
+
     private final List<byte[]> types = new ArrayList<>();
 
     // per function being generated
@@ -446,13 +447,15 @@ public final class RandomModules {
             }
             case F32 -> {
                 out.write(0x43);
-                int bits = random.nextInt(8) == 0 ? 0x7FC00001 + random.nextInt(1000) : Float.floatToRawIntBits(
-                        random.nextFloat() * 100);
+                int bits = random.nextInt(8) == 0
+                        ? 0x7FC00001 + random.nextInt(1000)
+                        : Float.floatToRawIntBits(random.nextFloat() * 100);
                 for (int i = 0; i < 4; i++) out.write(bits >>> (8 * i));
             }
             default -> {
                 out.write(0x44);
-                long bits = random.nextInt(8) == 0 ? 0x7FF8000000000001L + random.nextInt(1000)
+                long bits = random.nextInt(8) == 0
+                        ? 0x7FF8000000000001L + random.nextInt(1000)
                         : Double.doubleToRawLongBits(random.nextDouble() * 100);
                 for (int i = 0; i < 8; i++) out.write((int) (bits >>> (8 * i)));
             }

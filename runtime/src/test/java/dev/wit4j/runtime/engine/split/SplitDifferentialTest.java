@@ -45,8 +45,11 @@ class SplitDifferentialTest {
             for (boolean compiled : new boolean[] {false, true}) {
                 List<String> expected = run(reference, functions, compiled);
                 List<String> actual = run(splitModule, functions, compiled);
-                assertEquals(expected, actual, "seed " + seed + ", budget " + budget + ", "
-                        + (compiled ? "compiled" : "interpreted") + " (" + split.functionsAdded() + " functions added)");
+                assertEquals(
+                        expected,
+                        actual,
+                        "seed " + seed + ", budget " + budget + ", " + (compiled ? "compiled" : "interpreted") + " ("
+                                + split.functionsAdded() + " functions added)");
             }
         }
     }
@@ -54,12 +57,15 @@ class SplitDifferentialTest {
     /** Calls every export with a few arguments; records results, traps, memory and the global. */
     private static List<String> run(WasmModule module, int functions, boolean compiled) {
         Function<Instance, Machine> machine = compiled
-                ? MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.FAIL).compile()
+                ? MachineFactoryCompiler.builder(module)
+                        .withInterpreterFallback(InterpreterFallback.FAIL)
+                        .compile()
                 : InterpreterMachine::new;
         List<String> log = new ArrayList<>();
         long[][] arguments = {{0, 0}, {7, -3}, {-1, Long.MAX_VALUE}, {123456, 42}};
         for (long[] args : arguments) {
-            Instance instance = Instance.builder(module).withMachineFactory(machine).build();
+            Instance instance =
+                    Instance.builder(module).withMachineFactory(machine).build();
             for (int f = 0; f < functions; f++) {
                 try {
                     long[] result = instance.export("f" + f).apply(args);

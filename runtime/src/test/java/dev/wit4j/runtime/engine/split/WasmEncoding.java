@@ -6,8 +6,7 @@ import java.util.List;
 /** Writing core module bytes in tests: LEB128 numbers, sections and vectors, as the splitter writes them. */
 public final class WasmEncoding {
 
-    private WasmEncoding() {
-    }
+    private WasmEncoding() {}
 
     /** {@code value} as an unsigned LEB128. */
     public static byte[] u32(long value) {
