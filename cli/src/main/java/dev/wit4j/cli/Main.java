@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             WitCommand.class,
             InspectCommand.class,
             DiffCommand.class,
+            ComposeCommand.class,
             InvokeCommand.class,
             RunCommand.class,
             CompileCommand.class,

@@ -141,6 +141,11 @@ public record Inspection(List<Import> imports, List<Export> exports, List<Node> 
         }
     }
 
+    /** A type spelled as {@link Import#type()} spells it, without names for its types. */
+    public static String typeOf(TypeView.Extern type) {
+        return TypeText.of(Map.of("", type), Map.of()).get("");
+    }
+
     /** The imports of one family, in order. */
     public List<Import> importsOf(String family) {
         return imports.stream().filter(i -> i.family().equals(family)).toList();
