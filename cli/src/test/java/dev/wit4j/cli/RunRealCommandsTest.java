@@ -49,7 +49,7 @@ class RunRealCommandsTest {
     }
 
     /** Builds examples/wasi-apps' {@code target} component, or skips with the reason. */
-    private static Path build(String target) throws IOException, InterruptedException {
+    static Path build(String target) throws IOException, InterruptedException {
         Path out = APPS.resolve("target");
         Process p = new ProcessBuilder("bash", APPS.resolve("build.sh").toString(), out.toString(), target)
                 .redirectErrorStream(true)
