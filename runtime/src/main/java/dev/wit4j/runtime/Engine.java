@@ -188,7 +188,9 @@ public final class Engine {
             ExecutionMode executionMode,
             boolean interpretUntilCached) {
         Objects.requireNonNull(bytes, "bytes");
-        WasmBinary binary = owned ? ComponentDecoder.decodeOwned(bytes) : ComponentDecoder.decode(bytes);
+        boolean closures = features.isEnabled(ValidationFeatures.Feature.STAGING_BY_CLOSURE);
+        WasmBinary binary =
+                owned ? ComponentDecoder.decodeOwned(bytes, closures) : ComponentDecoder.decode(bytes, closures);
         if (binary instanceof CoreModuleBinary) {
             throw new IllegalArgumentException("this is a core WebAssembly module, not a component");
         }

@@ -27,14 +27,17 @@ public final class ComponentDecoder {
     private final byte[] buf;
     /** Whether the model may keep ranges of {@code buf} rather than copies ({@link #decodeOwned}). */
     private final boolean owned;
+    /** Whether outer aliases may name instances and functions (staging by closure, an extension). */
+    private final boolean closures;
 
     private ComponentDecoder(byte[] buf) {
-        this(buf, false);
+        this(buf, false, false);
     }
 
-    private ComponentDecoder(byte[] buf, boolean owned) {
+    private ComponentDecoder(byte[] buf, boolean owned, boolean closures) {
         this.buf = buf;
         this.owned = owned;
+        this.closures = closures;
     }
 
     /** {@code buf[from..to)} for the model: the range itself if the bytes were handed over, else a copy. */
@@ -60,7 +63,22 @@ public final class ComponentDecoder {
      * less to allocate and copy. The caller must not change {@code bytes} afterwards.
      */
     public static WasmBinary decodeOwned(byte[] bytes) {
-        return decode(new ComponentDecoder(Objects.requireNonNull(bytes, "bytes"), true));
+        return decodeOwned(bytes, false);
+    }
+
+    /**
+     * {@link #decodeOwned(byte[])}; with {@code closures}, outer aliases may also name core
+     * functions, tables, memories, globals and instances, functions and instances of an enclosing
+     * component: the staging-by-closure extension ({@code ValidationFeatures.Feature.STAGING_BY_CLOSURE}),
+     * which the Component Model does not have.
+     */
+    public static WasmBinary decodeOwned(byte[] bytes, boolean closures) {
+        return decode(new ComponentDecoder(Objects.requireNonNull(bytes, "bytes"), true, closures));
+    }
+
+    /** {@link #decode(byte[])}, with or without the staging-by-closure extension ({@link #decodeOwned(byte[], boolean)}). */
+    public static WasmBinary decode(byte[] bytes, boolean closures) {
+        return decode(new ComponentDecoder(Objects.requireNonNull(bytes, "bytes"), false, closures));
     }
 
     private static WasmBinary decode(ComponentDecoder d) {
@@ -402,17 +420,34 @@ public final class ComponentDecoder {
         };
     }
 
-    /** {@code outeraliassort}: core module, core type, type, component. */
-    private static Sort outerAliasSort(int b1, int b2, long offset) {
+    /**
+     * {@code outeraliassort}: core module, core type, type, component; with {@link #closures} also
+     * core func, table, memory, global and instance, func and instance.
+     */
+    private Sort outerAliasSort(int b1, int b2, long offset) {
         return switch (b1) {
             case 0x00 ->
                 switch (b2) {
                     case 0x10 -> Sort.CORE_TYPE;
                     case 0x11 -> Sort.CORE_MODULE;
+                    case 0x00, 0x01, 0x02, 0x03, 0x12 -> {
+                        if (!closures) {
+                            throw BinaryReader.invalidLeadingByte(b2, "component outer alias kind", offset + 1);
+                        }
+                        yield Sort.of(coreExternalKind(b2, offset + 1));
+                    }
                     default -> throw BinaryReader.invalidLeadingByte(b2, "component outer alias kind", offset + 1);
                 };
             case 0x03 -> Sort.TYPE;
             case 0x04 -> Sort.COMPONENT;
+            case 0x01 -> {
+                if (!closures) throw BinaryReader.invalidLeadingByte(b1, "component outer alias kind", offset);
+                yield Sort.FUNC;
+            }
+            case 0x05 -> {
+                if (!closures) throw BinaryReader.invalidLeadingByte(b1, "component outer alias kind", offset);
+                yield Sort.INSTANCE;
+            }
             default -> throw BinaryReader.invalidLeadingByte(b1, "component outer alias kind", offset);
         };
     }

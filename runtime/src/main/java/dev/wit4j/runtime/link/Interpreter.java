@@ -215,6 +215,14 @@ final class Interpreter {
                 case CORE_MODULE -> frame.coreModules.add(target.coreModules.get((int) o.index()));
                 case COMPONENT -> frame.components.add(target.components.get((int) o.index()));
                 case CORE_TYPE -> frame.coreTypeCount++;
+                // staging by closure: what the enclosing component's instance has made
+                case CORE_FUNC -> frame.coreFuncs.add(target.coreFuncs.get((int) o.index()));
+                case CORE_TABLE -> frame.coreTables.add(target.coreTables.get((int) o.index()));
+                case CORE_MEMORY -> frame.coreMemories.add(target.coreMemories.get((int) o.index()));
+                case CORE_GLOBAL -> frame.coreGlobals.add(target.coreGlobals.get((int) o.index()));
+                case CORE_INSTANCE -> frame.coreInstances.add(target.coreInstances.get((int) o.index()));
+                case FUNC -> frame.funcs.add(target.funcs.get((int) o.index()));
+                case INSTANCE -> frame.instances.add(target.instances.get((int) o.index()));
                 default ->
                     throw new LinkException(
                             "not supported yet: outer alias of a " + o.sort().text());

@@ -93,7 +93,40 @@ final class Aliases {
                 break;
             }
             default:
-                throw error(offset, "outer aliases may only refer to types, core types, core modules and components");
+                closure(scope, target, a, offset);
+        }
+    }
+
+    /**
+     * An outer alias of an instance or function: the staging-by-closure extension, where a nested
+     * component closes over what its enclosing component's instance has made. Only between
+     * components (not from inside a type), and only with {@link ValidationFeatures.Feature#STAGING_BY_CLOSURE}.
+     */
+    private static void closure(Scope scope, Scope target, Alias.Outer a, long offset) {
+        if (!scope.features.isEnabled(ValidationFeatures.Feature.STAGING_BY_CLOSURE)) {
+            throw error(
+                    offset,
+                    "outer aliases may only refer to types, core types, core modules and components"
+                            + " (outer aliases of a " + a.sort().text() + " are the staging-by-closure extension, "
+                            + ValidationFeatures.Feature.STAGING_BY_CLOSURE.flag() + ")");
+        }
+        for (Scope s = scope; s != target; s = s.parent) {
+            if (s.kind != Scope.Kind.COMPONENT) {
+                throw error(offset, "an outer alias of a " + a.sort().text() + " may only be made by a component");
+            }
+        }
+        long i = a.index();
+        switch (a.sort()) {
+            case CORE_FUNC -> scope.coreFuncs.add(target.coreFunc(i, offset));
+            case CORE_TABLE -> scope.coreTables.add(target.coreTable(i, offset));
+            case CORE_MEMORY -> scope.coreMemories.add(target.coreMemory(i, offset));
+            case CORE_GLOBAL -> scope.coreGlobals.add(target.coreGlobal(i, offset));
+            case CORE_INSTANCE -> scope.coreInstances.add(target.coreInstance(i, offset));
+            case FUNC -> scope.funcs.add(target.func(i, offset));
+            case INSTANCE -> scope.instances.add(target.instance(i, offset));
+            default ->
+                throw error(
+                        offset, "an outer alias cannot refer to a " + a.sort().text());
         }
     }
 
