@@ -41,6 +41,36 @@ class InspectRealCommandsTest {
         String importsJson = json.out().substring(0, json.out().indexOf("\"exports\""));
         assertEquals(imports, count(importsJson, "{\"name\": "), "one JSON import per import in the text");
         assertEquals(imports, count(Files.readString(page), "<g class=\"import\""), "one box per import in the page");
+        String chromium = chromium();
+        if (chromium != null) {
+            // rendered by a real browser: the boxes are in the document it builds, and a screenshot is taken
+            Process dom = new ProcessBuilder(
+                            chromium,
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--dump-dom",
+                            page.toUri().toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String rendered = new String(dom.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(dom.waitFor(2, java.util.concurrent.TimeUnit.MINUTES));
+            assertEquals(imports, count(rendered, "<g class=\"import\""), "boxes in the rendered page");
+            Path png = dir.resolve("page.png");
+            Process shot = new ProcessBuilder(
+                            chromium,
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--window-size=1400,1000",
+                            "--screenshot=" + png,
+                            page.toUri().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            assertTrue(shot.waitFor(2, java.util.concurrent.TimeUnit.MINUTES));
+            assertTrue(Files.size(png) > 10_000, "screenshot of " + Files.size(png) + " bytes");
+        }
 
         Path composed = dir.resolve("composed.wasm");
         ValidateCommandTest.Outcome compose = wit4j(
@@ -55,6 +85,15 @@ class InspectRealCommandsTest {
         String composedImports =
                 inspectComposed.out().substring(0, inspectComposed.out().indexOf("\"exports\""));
         assertEquals(imports, count(composedImports, "{\"name\": "), "the composition imports what the command does");
+    }
+
+    /** Debian's chromium on the PATH, or null (then the page is checked as text only). */
+    private static String chromium() {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(d, "chromium");
+            if (Files.isExecutable(p)) return p.toString();
+        }
+        return null;
     }
 
     private static int count(String text, String what) {

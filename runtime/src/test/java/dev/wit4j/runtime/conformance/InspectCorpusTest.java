@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Inspection} of every component of the conformance suites: a component the validator
  * accepts is inspected without failure (nested components, outer aliases, instances made of
- * exports, every canon), one it refuses fails as invalid; nested instances show their children.
+ * exports, every canon) and written as text, JSON and HTML; one it refuses fails as invalid;
+ * nested instances show their children.
  */
 class InspectCorpusTest {
 
@@ -31,7 +32,9 @@ class InspectCorpusTest {
                     Inspection inspection = Inspection.of(c.binary());
                     inspected++;
                     if (inspection.tree().stream().anyMatch(n -> !n.children().isEmpty())) nested++;
-                    Inspection.of(c.binary()).toJson();
+                    inspection.toJson();
+                    inspection.toText();
+                    inspection.toHtml(f.path());
                 } catch (WasmFormatException e) {
                     // refused by the validator (a feature the suites' settings leave off): not this test's
                 } catch (RuntimeException e) {
