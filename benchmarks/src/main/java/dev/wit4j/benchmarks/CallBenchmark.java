@@ -12,6 +12,7 @@ import dev.wit4j.runtime.engine.CoreModuleInstance;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.lang.reflect.Constructor;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -97,7 +98,7 @@ public class CallBenchmark {
                                 .tableElements(10_000)
                                 .instances(100)
                                 .handles(10_000)
-                                .callTimeout(java.time.Duration.ofSeconds(10))
+                                .callTimeout(Duration.ofSeconds(10))
                                 .build()),
                 engine.load(Fixtures.echoComponent()));
     }

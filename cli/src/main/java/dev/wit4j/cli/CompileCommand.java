@@ -4,6 +4,7 @@ import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.runtime.engine.ExecutionMode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ final class CompileCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: cannot write the compiled code to " + directory);
                 return Main.BAD_INPUT;
             }
-        } catch (WasmFormatException | IllegalArgumentException | UncheckedIOException | java.io.IOException e) {
+        } catch (WasmFormatException | IllegalArgumentException | UncheckedIOException | IOException e) {
             spec.commandLine().getErr().println("error: " + file + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }

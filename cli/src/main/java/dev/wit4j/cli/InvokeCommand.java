@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -133,11 +135,10 @@ final class InvokeCommand implements Callable<Integer> {
     /** A call, and the name its result is bound to (null if none). */
     private record Call(String name, WaveCall call) {}
 
-    private static final java.util.regex.Pattern NAMED =
-            java.util.regex.Pattern.compile("\\s*([a-z][a-z0-9-]*)\\s*=(.*)", java.util.regex.Pattern.DOTALL);
+    private static final Pattern NAMED = Pattern.compile("\\s*([a-z][a-z0-9-]*)\\s*=(.*)", Pattern.DOTALL);
 
     private static Call parseCall(String text) throws Failure {
-        java.util.regex.Matcher m = NAMED.matcher(text);
+        Matcher m = NAMED.matcher(text);
         // `h = f(...)`: only when the `=` comes before the call's parenthesis (a WAVE argument may hold one)
         boolean named = m.matches() && text.indexOf('=') < Math.max(0, text.indexOf('('));
         try {

@@ -1,6 +1,7 @@
 package dev.wit4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Timer;
 import java.util.TimerTask;
@@ -23,7 +24,7 @@ final class Progress {
     boolean quiet;
 
     /** A step on a file: {@code doing file (size)}, as {@link #step(PrintWriter, String)}. */
-    Step step(PrintWriter err, String doing, java.nio.file.Path file, long bytes) {
+    Step step(PrintWriter err, String doing, Path file, long bytes) {
         return step(err, doing + " " + file + " (" + size(bytes) + ")");
     }
 

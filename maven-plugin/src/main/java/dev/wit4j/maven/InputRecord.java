@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
@@ -80,7 +81,7 @@ final class InputRecord {
                 }
             }
             return Optional.empty();
-        } catch (java.nio.file.InvalidPathException ex) {
+        } catch (InvalidPathException ex) {
             return unreadable();
         }
     }

@@ -19,13 +19,17 @@ import dev.wit4j.witx.print.WitPrinter;
 import dev.wit4j.witx.resolve.WitResolver;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -58,7 +62,7 @@ public final class JavaFirstProcessor extends AbstractProcessor {
     /** Interfaces derived in this compilation, by qualified Java name. */
     private final Map<String, JavaFirstInterface> derived = new HashMap<>();
     /** Paths written to the class output (each derived file is written once). */
-    private final Set<String> written = new java.util.HashSet<>();
+    private final Set<String> written = new HashSet<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -159,16 +163,14 @@ public final class JavaFirstProcessor extends AbstractProcessor {
         }
         String output = processingEnv.getOptions().get(WIT_OUTPUT_OPTION);
         if (output != null && !output.isBlank()) {
-            java.nio.file.Path dir = java.nio.file.Path.of(output);
+            Path dir = Path.of(output);
             String project = processingEnv.getOptions().get(WitWorldProcessor.PROJECT_DIR_OPTION);
-            if (!dir.isAbsolute() && project != null)
-                dir = java.nio.file.Path.of(project).resolve(dir);
-            java.nio.file.Path file = dir.resolve(path.substring("META-INF/wit/".length()));
+            if (!dir.isAbsolute() && project != null) dir = Path.of(project).resolve(dir);
+            Path file = dir.resolve(path.substring("META-INF/wit/".length()));
             try {
-                if (!java.nio.file.Files.exists(file)
-                        || !java.nio.file.Files.readString(file).equals(text)) {
-                    java.nio.file.Files.createDirectories(file.getParent());
-                    java.nio.file.Files.writeString(file, text);
+                if (!Files.exists(file) || !Files.readString(file).equals(text)) {
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, text);
                 }
             } catch (IOException | RuntimeException ex) {
                 d.report(Message.WRITE_FAILED, file, ex.getMessage());
@@ -212,7 +214,7 @@ public final class JavaFirstProcessor extends AbstractProcessor {
                 .get(pkg)
                 .values()
                 .forEach(i -> text.append(WitSourceGenerator.interfaceBlock(i)).append('\n'));
-        java.util.function.Function<JavaFirstInterface, String> ref =
+        Function<JavaFirstInterface, String> ref =
                 i -> i.packageName().equals(pkg) ? "%" + i.name() : i.qualifiedName();
         text.append(WitSourceGenerator.world(
                 ann.name(),

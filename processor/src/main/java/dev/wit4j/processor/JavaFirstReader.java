@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -314,7 +315,7 @@ final class JavaFirstReader {
     private static TypeMirror staticOwner(ExecutableElement m) {
         for (AnnotationMirror a : m.getAnnotationMirrors()) {
             if (a.getAnnotationType().toString().equals(WitStatic.class.getCanonicalName())) {
-                for (Map.Entry<? extends ExecutableElement, ? extends javax.lang.model.element.AnnotationValue> v :
+                for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v :
                         a.getElementValues().entrySet()) {
                     return (TypeMirror) v.getValue().getValue();
                 }

@@ -30,9 +30,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -81,7 +83,7 @@ final class ModelBuilder {
         /** Java-first, exported resources: the generated handle class implementing the user's interface. */
         final Map<TypeDef, ClassName> handleClasses = new HashMap<>();
         /** The other holders whose types this one's types and functions use. */
-        final Set<State> uses = new java.util.LinkedHashSet<>();
+        final Set<State> uses = new LinkedHashSet<>();
         /** Whether this holder's bindings exist already ({@code @WitWorld(with = …)}): nothing is generated for it. */
         boolean existingBindings;
 
@@ -225,7 +227,7 @@ final class ModelBuilder {
             fill(pending.poll());
         }
         List<Holder> holders = new ArrayList<>();
-        Map<ClassName, Set<ClassName>> typeUses = new java.util.LinkedHashMap<>();
+        Map<ClassName, Set<ClassName>> typeUses = new LinkedHashMap<>();
         for (State s : states.values()) {
             holders.add(new Holder(
                     s.name,
@@ -238,7 +240,7 @@ final class ModelBuilder {
                     s.methods,
                     s.suppressDeprecation,
                     s.javaFirst != null || s.existingBindings));
-            Set<ClassName> used = new java.util.LinkedHashSet<>();
+            Set<ClassName> used = new LinkedHashSet<>();
             for (State u : s.uses) used.add(u.name);
             typeUses.put(s.name, Set.copyOf(used));
         }
@@ -848,9 +850,9 @@ final class ModelBuilder {
             uses(s, h);
             return handle(h, def, ht.borrow());
         } else if (t instanceof ValueType.ListType l) {
-            return listShape(l.element(), java.util.OptionalInt.empty(), t, dir, s);
+            return listShape(l.element(), OptionalInt.empty(), t, dir, s);
         } else if (t instanceof ValueType.FixedListType l) {
-            return listShape(l.element(), java.util.OptionalInt.of((int) l.length()), t, dir, s);
+            return listShape(l.element(), OptionalInt.of((int) l.length()), t, dir, s);
         } else if (t instanceof ValueType.TupleType tt) {
             List<Shape> es = new ArrayList<>();
             for (ValueType e : tt.types()) {
@@ -914,7 +916,7 @@ final class ModelBuilder {
         throw new IllegalStateException("Java type " + t + " does not match its WIT shape");
     }
 
-    private Shape listShape(ValueType element, java.util.OptionalInt length, ValueType t, Dir dir, State s) {
+    private Shape listShape(ValueType element, OptionalInt length, ValueType t, Dir dir, State s) {
         TypeName java = map(t, dir, s, null);
         Shape e = shape(element, dir, s);
         return new Shape.ListOf(e, java instanceof ArrayTypeName, length, java);

@@ -1,5 +1,6 @@
 package dev.wit4j.processor;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -119,9 +120,7 @@ public final class Names {
         String s = kebab.startsWith("%") ? kebab.substring(1) : kebab;
         // Version strings and package names may contain '.', '_' or digits-first words: treat every
         // non-alphanumeric character as a word break.
-        return java.util.Arrays.stream(s.split("[^A-Za-z0-9]+"))
-                .filter(w -> !w.isEmpty())
-                .toArray(String[]::new);
+        return Arrays.stream(s.split("[^A-Za-z0-9]+")).filter(w -> !w.isEmpty()).toArray(String[]::new);
     }
 
     private static String capitalize(String word) {

@@ -28,12 +28,20 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -63,8 +71,8 @@ public final class WitWorldProcessor extends AbstractProcessor {
     /** A WIT identifier: kebab-case words, each all lower or all upper case, optionally {@code %}-escaped. */
     private static final String WIT_ID = "%?((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:-(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*))*)";
     /** {@code ns:pkg/world@version} or a bare {@code world}. */
-    private static final java.util.regex.Pattern WORLD_NAME =
-            java.util.regex.Pattern.compile("(?:" + WIT_ID + ":" + WIT_ID + "/)?" + WIT_ID + "(?:@(.+))?");
+    private static final Pattern WORLD_NAME =
+            Pattern.compile("(?:" + WIT_ID + ":" + WIT_ID + "/)?" + WIT_ID + "(?:@(.+))?");
 
     /** JDK and runtime simple names that generated code refers to; clashing generated names are qualified. */
     private static final Set<String> REFERENCED_NAMES = Set.of(
@@ -302,7 +310,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * ({@code ns:pkg/world[@version]}, or a bare name in package {@code root:component}).
      */
     private static Optional<DecodedWit> worldOf(Loaded loaded, String name, Diagnostics d) {
-        java.util.regex.Matcher m = WORLD_NAME.matcher(name);
+        Matcher m = WORLD_NAME.matcher(name);
         Optional<Version> version = m.matches() && m.group(4) != null ? Version.parse(m.group(4)) : Optional.empty();
         if (!m.matches() || m.group(4) != null && version.isEmpty()) {
             d.report(Message.WORLD_NAME_INVALID, name);
@@ -325,7 +333,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
     }
 
-    private static final java.util.regex.Pattern WITH_ENTRY = java.util.regex.Pattern.compile(
+    private static final Pattern WITH_ENTRY = Pattern.compile(
             "([a-z][a-z0-9-]*:[a-z][a-z0-9-]*/[a-z][a-z0-9-]*(?:@[0-9A-Za-z.+-]+)?)=((?:[A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*)");
 
     /**
@@ -334,7 +342,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * interface the WIT does not have, is an error.
      */
     private static Map<String, ClassName> existingBindings(String[] with, Resolve resolve, Diagnostics d) {
-        Map<String, ClassName> out = new java.util.LinkedHashMap<>();
+        Map<String, ClassName> out = new LinkedHashMap<>();
         Set<String> known = new HashSet<>();
         for (WitPackage p : resolve.packages()) {
             for (dev.wit4j.witx.model.Interface i : p.interfaces().values()) {
@@ -345,7 +353,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             }
         }
         for (String entry : with) {
-            java.util.regex.Matcher m = WITH_ENTRY.matcher(entry.strip());
+            Matcher m = WITH_ENTRY.matcher(entry.strip());
             if (!m.matches()) {
                 d.report(Message.WITH_MALFORMED, entry);
             } else if (!known.contains(m.group(1))) {
@@ -366,24 +374,23 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * without its index (a version that did not ship its WIT); a file the index lists that cannot be
      * read is reported, and none is used.
      */
-    static Map<String, List<String>> shippedWasiWit(
-            javax.annotation.processing.ProcessingEnvironment env, Diagnostics d) {
-        javax.annotation.processing.Filer filer = env.getFiler();
+    static Map<String, List<String>> shippedWasiWit(ProcessingEnvironment env, Diagnostics d) {
+        Filer filer = env.getFiler();
         String index;
         try {
-            index = filer.getResource(javax.tools.StandardLocation.CLASS_PATH, "", SHIPPED_WASI_INDEX)
+            index = filer.getResource(StandardLocation.CLASS_PATH, "", SHIPPED_WASI_INDEX)
                     .getCharContent(true)
                     .toString();
         } catch (IOException | IllegalArgumentException ex) {
             return Map.of();
         }
-        Map<String, List<String>> packages = new java.util.TreeMap<>();
+        Map<String, List<String>> packages = new TreeMap<>();
         try {
             String base = SHIPPED_WASI_INDEX.substring(0, SHIPPED_WASI_INDEX.lastIndexOf('/') + 1);
             for (String line : index.split("\\R")) {
                 String file = line.strip();
                 if (file.isEmpty() || file.startsWith("#")) continue;
-                String text = filer.getResource(javax.tools.StandardLocation.CLASS_PATH, "", base + file)
+                String text = filer.getResource(StandardLocation.CLASS_PATH, "", base + file)
                         .getCharContent(true)
                         .toString();
                 String pkg = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : file;
@@ -402,7 +409,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * imports. Not while that module itself is compiled (its class is a source of this
      * compilation): its world is the one that implements them.
      */
-    static boolean wasiHost(javax.annotation.processing.ProcessingEnvironment env) {
+    static boolean wasiHost(ProcessingEnvironment env) {
         Element context = env.getElementUtils().getTypeElement(WorldGenerator.WASI_CONTEXT.canonicalName());
         if (context == null) return false;
         try {
@@ -428,7 +435,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         // The compiled classes become class files of the application, a package per core module
         // under this one: the JVM reads from the jar only those a run uses.
         String classes = (bindings.packageName().isEmpty() ? "" : bindings.packageName() + ".")
-                + bindings.worldClass().simpleName().toLowerCase(java.util.Locale.ROOT) + "_wasm";
+                + bindings.worldClass().simpleName().toLowerCase(Locale.ROOT) + "_wasm";
         byte[] serialized;
         List<String> unwritten = new ArrayList<>();
         try {
@@ -463,8 +470,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
     }
 
     /** Writes one source file per holder and the world class (shared with the Java-first processor). */
-    static void writeBindings(
-            javax.annotation.processing.ProcessingEnvironment env, Bindings bindings, Element e, Diagnostics d) {
+    static void writeBindings(ProcessingEnvironment env, Bindings bindings, Element e, Diagnostics d) {
         Set<String> topLevel =
                 bindings.holders().stream().map(h -> h.name().simpleName()).collect(Collectors.toSet());
         Set<String> qualify = new HashSet<>(REFERENCED_NAMES);
@@ -570,8 +576,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * {@code notFound} gets the places looked, one per line, each once. {@code inputs} gets every
      * place looked that had nothing: a file appearing there would be found instead.
      */
-    private Optional<Path> findFile(
-            Element e, String path, java.util.function.Consumer<String> notFound, Inputs inputs) {
+    private Optional<Path> findFile(Element e, String path, Consumer<String> notFound, Inputs inputs) {
         Path rel;
         try {
             rel = Path.of(path);
@@ -622,7 +627,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             inputs.absent(cwd);
         }
         // a place reached twice (from the source file and from the class output) is listed the first time
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         notFound.accept(looked.stream()
                 .filter(s -> seen.add(s.contains(" (") ? s.substring(0, s.indexOf(" (")) : s))
                 .map(s -> "\n  " + s)

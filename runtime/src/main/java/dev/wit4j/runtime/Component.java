@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * A component ready to instantiate: decoded, validated and with its core modules prepared once.
@@ -94,15 +95,15 @@ public final class Component {
      * @param javaPackage the package under which each module gets its own, e.g. {@code com.acme.calc.Calc_wasm}
      * @throws IllegalStateException as {@link #serialize()}
      */
-    public byte[] serialize(String javaPackage, java.util.function.BiConsumer<String, byte[]> classes) {
+    public byte[] serialize(String javaPackage, BiConsumer<String, byte[]> classes) {
         if (!code.isOutermost()) {
             throw new IllegalStateException("only a component loaded by an engine can be serialized");
         }
         return dev.wit4j.runtime.engine.Precompiled.write(
                 code.component(),
                 coreModules,
-                java.util.Objects.requireNonNull(javaPackage, "javaPackage"),
-                java.util.Objects.requireNonNull(classes, "classes"));
+                Objects.requireNonNull(javaPackage, "javaPackage"),
+                Objects.requireNonNull(classes, "classes"));
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.wit4j.runtime.validate.ComponentValidator;
 import dev.wit4j.runtime.validate.ValidatedComponent;
 import dev.wit4j.runtime.validate.ValidationFeatures;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +164,7 @@ public final class Engine {
      *
      * @throws IllegalArgumentException as {@link #deserialize(byte[])}, or if the stream cannot be read
      */
-    public Component deserialize(java.io.InputStream serialized) {
+    public Component deserialize(InputStream serialized) {
         return deserialize(serialized, null);
     }
 
@@ -174,7 +175,7 @@ public final class Engine {
      *
      * @throws IllegalArgumentException as {@link #deserialize(byte[])}
      */
-    public Component deserialize(java.io.InputStream serialized, ClassLoader classes) {
+    public Component deserialize(InputStream serialized, ClassLoader classes) {
         dev.wit4j.runtime.engine.Precompiled.Loaded loaded =
                 dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"), classes);
         return load(loaded.component(), true, loaded.code(), ExecutionMode.COMPILED, false);

@@ -6,6 +6,7 @@ import dev.wit4j.runtime.link.Item;
 import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.runtime.value.Value;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -91,7 +92,7 @@ public final class Instance {
     public Optional<Func> findFunc(String name) {
         try {
             return Optional.of(func(name));
-        } catch (java.util.NoSuchElementException e) {
+        } catch (NoSuchElementException e) {
             return Optional.empty();
         }
     }

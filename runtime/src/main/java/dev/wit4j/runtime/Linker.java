@@ -6,9 +6,12 @@ import dev.wit4j.runtime.link.ImportCheck;
 import dev.wit4j.runtime.link.Item;
 import dev.wit4j.runtime.link.VersionMatch;
 import dev.wit4j.runtime.validate.TypeView;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The host's side of linking: an explicit set of definitions that satisfy a component's imports.
@@ -174,7 +177,7 @@ public final class Linker {
      * For a missing WASI import when the linker has no WASI at all: how to add it (most components
      * built by real toolchains import WASI, and the host's implementation is in another artifact).
      */
-    private static String wasiHint(String name, java.util.Set<String> defined) {
+    private static String wasiHint(String name, Set<String> defined) {
         if (!name.startsWith("wasi:") || defined.stream().anyMatch(d -> d.startsWith("wasi:"))) {
             return "";
         }
@@ -188,7 +191,7 @@ public final class Linker {
     }
 
     private static Iterable<String> binaryImportNames(Component component) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Section.ImportSection s : component.code().component().sections(Section.ImportSection.class)) {
             for (Import i : s.imports()) {
                 names.add(i.name().name());

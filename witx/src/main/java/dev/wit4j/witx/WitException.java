@@ -1,5 +1,6 @@
 package dev.wit4j.witx;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,7 +31,7 @@ public final class WitException extends RuntimeException {
      * @param sourceLine the text of the offending line, or null
      */
     public record Diagnostic(String file, int line, int column, String detail, String sourceLine)
-            implements java.io.Serializable {
+            implements Serializable {
         public Diagnostic {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(detail, "detail");

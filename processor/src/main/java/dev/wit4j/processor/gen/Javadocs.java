@@ -7,6 +7,7 @@ import dev.wit4j.witx.model.Stability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Builds Javadoc from WIT documentation and feature gates. WIT documentation is Markdown: it is
@@ -31,7 +32,7 @@ public final class Javadocs {
         return j;
     }
 
-    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("<h([1-6])>(.*?)</h\\1>");
+    private static final Pattern HEADING = Pattern.compile("<h([1-6])>(.*?)</h\\1>");
     private static final org.commonmark.parser.Parser MARKDOWN =
             org.commonmark.parser.Parser.builder().build();
     private static final org.commonmark.renderer.html.HtmlRenderer HTML =

@@ -4,6 +4,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.wit4j.processor.model.TypeModel;
+import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /** WIT {@code record} → Java record, one component per field in declaration order. */
@@ -32,7 +33,7 @@ public final class RecordGenerator {
             if (!f.type().isPrimitive()) {
                 checks.addStatement(
                         "$T.requireNonNull($N, $S)",
-                        java.util.Objects.class,
+                        Objects.class,
                         f.javaName(),
                         "field `" + f.javaName() + "` of record `" + r.witName() + "` is null");
                 any = true;

@@ -8,6 +8,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.TypeModel;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -23,8 +26,7 @@ public final class ResourceGenerator {
      * @param holderMethods the methods of {@code holder}, among them the resource's constructor
      *     and static functions, if it has any
      */
-    public static TypeSpec generate(
-            TypeModel.ResourceModel r, ClassName holder, java.util.List<MethodModel> holderMethods) {
+    public static TypeSpec generate(TypeModel.ResourceModel r, ClassName holder, List<MethodModel> holderMethods) {
         boolean constructor = has(holderMethods, r, MethodModel.Role.CONSTRUCTOR);
         return r.exported()
                 ? exported(r, holder, constructor)
@@ -32,9 +34,8 @@ public final class ResourceGenerator {
     }
 
     /** Whether {@code methods} (a holder's) include one of {@code role} of resource {@code r}. */
-    private static boolean has(java.util.List<MethodModel> methods, TypeModel.ResourceModel r, MethodModel.Role role) {
-        return methods.stream()
-                .anyMatch(m -> m.role() == role && m.resource().equals(java.util.Optional.of(r.witName())));
+    private static boolean has(List<MethodModel> methods, TypeModel.ResourceModel r, MethodModel.Role role) {
+        return methods.stream().anyMatch(m -> m.role() == role && m.resource().equals(Optional.of(r.witName())));
     }
 
     private static TypeSpec imported(
@@ -80,8 +81,7 @@ public final class ResourceGenerator {
      * resource interface ({@link TypeModel.ResourceModel#javaInterface()}); {@code holderMethods}
      * as for {@link #generate} (its Javadoc names a constructor only if there is one).
      */
-    public static JavaFile topLevel(
-            TypeModel.ResourceModel r, java.util.List<MethodModel> holderMethods, Element origin) {
+    public static JavaFile topLevel(TypeModel.ResourceModel r, List<MethodModel> holderMethods, Element origin) {
         TypeSpec t = exported(r, r.name(), has(holderMethods, r, MethodModel.Role.CONSTRUCTOR)).toBuilder()
                 .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED)
                         .addMember("value", "$S", InterfaceGenerator.GENERATOR)
@@ -125,7 +125,7 @@ public final class ResourceGenerator {
                             IllegalArgumentException.class,
                             "not a `" + r.witName() + "` of the component (only objects it returned "
                                     + "can be passed back to it): ",
-                            java.util.Objects.class,
+                            Objects.class,
                             r.witName())
                     .build());
         } else {

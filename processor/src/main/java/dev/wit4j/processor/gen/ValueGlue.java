@@ -10,9 +10,11 @@ import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -490,9 +492,9 @@ final class ValueGlue {
 
     /** Unique member names of the world class. */
     static final class NameSet {
-        private final Set<String> taken = new java.util.HashSet<>();
+        private final Set<String> taken = new HashSet<>();
 
-        NameSet(java.util.Collection<String> reserved) {
+        NameSet(Collection<String> reserved) {
             taken.addAll(reserved);
         }
 

@@ -15,9 +15,14 @@ import dev.wit4j.processor.model.Holder;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -72,7 +78,7 @@ public final class WorldGenerator {
     private final String hostTrap;
     private final List<Holder> implemented = new ArrayList<>();
     private final Map<Holder, String> importFields = new IdentityHashMap<>();
-    private final Set<String> importFieldNames = new java.util.HashSet<>();
+    private final Set<String> importFieldNames = new HashSet<>();
     /** Whether factories also take a {@code WasiContext} ({@link Bindings#definesWasi()}). */
     private final boolean wasi;
 
@@ -105,7 +111,7 @@ public final class WorldGenerator {
             }
         }
         this.members = new ValueGlue.NameSet(reserved);
-        Set<String> nested = new java.util.HashSet<>(List.of(world.simpleName()));
+        Set<String> nested = new HashSet<>(List.of(world.simpleName()));
         this.importsClass = world.nestedClass(uniqueIn(nested, "Imports"));
         this.handleTable = world.nestedClass(uniqueIn(nested, "HandleTable"));
         for (Holder h : bindings.holders()) {
@@ -525,7 +531,7 @@ public final class WorldGenerator {
         if (bindings.hostedWasi().isEmpty()) return "";
         String names = bindings.hostedWasi().stream()
                 .map(h -> "{@code " + h.externName() + "}")
-                .collect(java.util.stream.Collectors.joining(",\n"));
+                .collect(Collectors.joining(",\n"));
         return "The world's own WASI imports are defined by {@code wasi} too (the application does not implement\n"
                 + "them):\n" + names.replace("$", "$$") + ".\n\n";
     }
@@ -548,8 +554,7 @@ public final class WorldGenerator {
                                 + "@throws IllegalArgumentException if it was compiled by another wit4j version (build again)\n",
                         resource)
                 .addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
-                .beginControlFlow(
-                        "try ($T in = $T.class.getResourceAsStream($S))", java.io.InputStream.class, world, resource)
+                .beginControlFlow("try ($T in = $T.class.getResourceAsStream($S))", InputStream.class, world, resource)
                 .beginControlFlow("if (in == null)")
                 .addStatement(
                         "throw new $T($S)",
@@ -558,8 +563,8 @@ public final class WorldGenerator {
                                 + " (it is written when the bindings are generated)")
                 .endControlFlow()
                 .addStatement("return engine.deserialize(in, $T.class.getClassLoader())", world)
-                .nextControlFlow("catch ($T e)", java.io.IOException.class)
-                .addStatement("throw new $T(e)", java.io.UncheckedIOException.class)
+                .nextControlFlow("catch ($T e)", IOException.class)
+                .addStatement("throw new $T(e)", UncheckedIOException.class)
                 .endControlFlow()
                 .build());
         MethodSpec.Builder instantiate = factory();
@@ -845,11 +850,11 @@ public final class WorldGenerator {
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(EXPORTED_INSTANCE, "exports");
         List<MethodSpec> methods = new ArrayList<>();
         List<Map.Entry<MethodModel, TypeModel.ResourceModel>> all = new ArrayList<>();
-        h.methods().forEach(m -> all.add(new java.util.AbstractMap.SimpleEntry<>(m, null)));
+        h.methods().forEach(m -> all.add(new AbstractMap.SimpleEntry<>(m, null)));
         for (TypeModel t : h.types()) {
             if (t instanceof TypeModel.ResourceModel r) {
                 b.addSuperinterface(r.name().nestedClass(ResourceGenerator.OPS));
-                r.methods().forEach(m -> all.add(new java.util.AbstractMap.SimpleEntry<>(m, r)));
+                r.methods().forEach(m -> all.add(new AbstractMap.SimpleEntry<>(m, r)));
             }
         }
         for (Map.Entry<MethodModel, TypeModel.ResourceModel> e : all) {

@@ -1,6 +1,7 @@
 package dev.wit4j.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public record Bindings(
     /** The holders, other than {@code wasi}, that use types of {@code wasi}: with those interfaces' names. */
     private Map<ClassName, List<String>> wasiUsers(List<Holder> wasi) {
         Map<ClassName, String> names = wasi.stream().collect(Collectors.toMap(Holder::name, Holder::witName));
-        Map<ClassName, List<String>> users = new java.util.LinkedHashMap<>();
+        Map<ClassName, List<String>> users = new LinkedHashMap<>();
         for (Holder h : holders) {
             if (names.containsKey(h.name())) continue;
             List<String> used = typeUses.getOrDefault(h.name(), Set.of()).stream()

@@ -1,5 +1,7 @@
 package dev.wit4j.runtime.abi;
 
+import java.util.Locale;
+
 /**
  * A core WebAssembly number type used to pass a flattened component value (CanonicalABI.md
  * "Flattening").
@@ -36,6 +38,6 @@ public enum FlatType {
     /** The lower-case core type name, e.g. {@code i32}. */
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

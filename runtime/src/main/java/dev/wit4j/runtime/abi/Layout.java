@@ -18,6 +18,7 @@ import dev.wit4j.witx.model.ValueType.TupleType;
 import dev.wit4j.witx.model.ValueType.VariantType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -147,11 +148,11 @@ public final class Layout {
      * object (types are immutable): loading or storing a list of records asks for them per field
      * per element. Per thread, so no locking; cleared when it grows large.
      */
-    private static final ThreadLocal<java.util.IdentityHashMap<ValueType, long[]>> LAYOUTS =
-            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+    private static final ThreadLocal<IdentityHashMap<ValueType, long[]>> LAYOUTS =
+            ThreadLocal.withInitial(IdentityHashMap::new);
 
     private static long[] cacheEntry(ValueType resolved) {
-        java.util.IdentityHashMap<ValueType, long[]> m = LAYOUTS.get();
+        IdentityHashMap<ValueType, long[]> m = LAYOUTS.get();
         long[] e = m.get(resolved);
         if (e == null) {
             if (m.size() >= 4096) {

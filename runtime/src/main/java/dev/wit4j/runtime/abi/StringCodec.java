@@ -1,9 +1,13 @@
 package dev.wit4j.runtime.abi;
 
 import dev.wit4j.runtime.Trap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -431,8 +435,7 @@ public final class StringCodec {
         return s.indexOf('?') < 0 && !containsQuestionMark(encoded);
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Whether some byte is {@code 0x3F}, eight bytes at a time (SWAR zero-byte test). */
     private static boolean containsQuestionMark(byte[] b) {
@@ -481,7 +484,7 @@ public final class StringCodec {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static byte[] encodeStrict(String s, java.nio.charset.Charset cs) {
+    private static byte[] encodeStrict(String s, Charset cs) {
         try {
             ByteBuffer b = cs.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

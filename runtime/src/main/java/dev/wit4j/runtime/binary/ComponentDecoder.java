@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.binary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,7 +118,7 @@ public final class ComponentDecoder {
     private Layer header(BinaryReader r) {
         int start = r.position();
         byte[] magic = r.bytes(4);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw BinaryReader.error("magic header not detected: bad magic number", start);
         }
         int b0 = r.u8(), b1 = r.u8(), b2 = r.u8(), b3 = r.u8();

@@ -16,6 +16,7 @@ import dev.wit4j.runtime.value.ResourceHandle;
 import dev.wit4j.runtime.value.Value;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -332,7 +333,7 @@ public final class GuestContext {
         if (encoding == StringEncoding.UTF8) {
             // A host string into UTF-8 is store_string_copy with the UTF-8 length known up front:
             // one realloc of the final size, checked for alignment and bounds, then one copy.
-            byte[] encoded = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
             long p = allocate(1, encoded.length);
             memory().writeBytes(p, encoded, 0, encoded.length);
             lastLength = encoded.length;

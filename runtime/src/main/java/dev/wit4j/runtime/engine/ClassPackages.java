@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
@@ -19,7 +20,7 @@ final class ClassPackages {
 
     /** The classes (by binary or internal name) with every class of theirs renamed into {@code pkg}. */
     static Map<String, byte[]> move(Map<String, byte[]> classes, String pkg) {
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (String name : classes.keySet()) {
             String internal = name.replace('.', '/');
             names.put(internal, moved(internal.replace('/', '.'), pkg).replace('.', '/'));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import run.endive.compiler.InterpreterFallback;
 import run.endive.compiler.internal.ByteClassCollector;
 import run.endive.compiler.internal.Compiler;
@@ -27,8 +28,7 @@ final class CodeCompiler {
      * @param budget the splitter's budget, or 0 not to split
      * @param verify whether to validate the split module (tests force splitting with tiny budgets)
      */
-    static CompiledCode compile(
-            byte[] original, java.util.function.Supplier<WasmModule> parsed, int budget, boolean verify) {
+    static CompiledCode compile(byte[] original, Supplier<WasmModule> parsed, int budget, boolean verify) {
         ModuleSplitter.Result split = budget > 0
                 ? ModuleSplitter.split(original, budget)
                 : new ModuleSplitter.Result(original, ModuleSplitter.Additions.NONE, 0, 0, List.of());

@@ -1,10 +1,15 @@
 package dev.wit4j.runtime.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
 
@@ -30,8 +35,8 @@ final class CompiledClassLoader extends ClassLoader {
      */
     CompiledClassLoader(Map<String, byte[]> classes, Map<String, Integer> inflatedLengths) {
         super(CompiledClassLoader.class.getClassLoader());
-        Map<String, byte[]> byBinaryName = new java.util.HashMap<>();
-        Map<String, Integer> lengths = inflatedLengths == null ? null : new java.util.HashMap<>();
+        Map<String, byte[]> byBinaryName = new HashMap<>();
+        Map<String, Integer> lengths = inflatedLengths == null ? null : new HashMap<>();
         classes.forEach((name, bytes) -> {
             byBinaryName.put(name.replace('/', '.'), bytes);
             if (lengths != null) lengths.put(name.replace('/', '.'), inflatedLengths.get(name));
@@ -54,11 +59,11 @@ final class CompiledClassLoader extends ClassLoader {
 
     /** A class file deflated for storing (fast compression: compiled classes shrink to about a third). */
     static byte[] deflate(byte[] classFile) {
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             deflater.setInput(classFile);
             deflater.finish();
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(classFile.length / 2 + 64);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(classFile.length / 2 + 64);
             byte[] buffer = new byte[64 * 1024];
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
@@ -70,7 +75,7 @@ final class CompiledClassLoader extends ClassLoader {
     }
 
     static byte[] inflate(byte[] deflated, int length, String name) throws ClassNotFoundException {
-        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        Inflater inflater = new Inflater();
         try {
             inflater.setInput(deflated);
             byte[] out = new byte[length];
@@ -84,7 +89,7 @@ final class CompiledClassLoader extends ClassLoader {
                 throw new ClassNotFoundException(name + ": damaged compiled class (" + n + " of " + length + " bytes)");
             }
             return out;
-        } catch (java.util.zip.DataFormatException e) {
+        } catch (DataFormatException e) {
             throw new ClassNotFoundException(name + ": damaged compiled class", e);
         } finally {
             inflater.end();

@@ -8,9 +8,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
@@ -121,7 +123,7 @@ final class CompiledCode {
      * {@code pkg}) instead of held: what a build writes as class files of the application, which
      * the JVM then reads from the jar only as needed (and can keep in a class-data archive).
      */
-    CompiledCode withClassesApart(String pkg, java.util.function.BiConsumer<String, byte[]> sink) {
+    CompiledCode withClassesApart(String pkg, BiConsumer<String, byte[]> sink) {
         Map<String, byte[]> raw = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> c : classes.entrySet()) {
             byte[] bytes = c.getValue();
@@ -218,7 +220,7 @@ final class CompiledCode {
             for (int i = 0; i < n; i++) interpreted.add(in.readInt());
             int count = length(in);
             Map<String, byte[]> classes = new LinkedHashMap<>();
-            Map<String, Integer> inflatedLengths = new java.util.HashMap<>();
+            Map<String, Integer> inflatedLengths = new HashMap<>();
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
                 int inflated = in.readInt();

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -16,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
 
@@ -52,9 +54,9 @@ public final class CompiledCodeCache {
 
     private final Path directory;
     /** The entries of a read-only cache held in memory (a precompiled component's), or null. */
-    private final java.util.Map<String, byte[]> entries;
+    private final Map<String, byte[]> entries;
     /** For such a cache: the SHA-256 of each module it serves, by {@link #checksum} of the module. */
-    private final java.util.Map<String, String> digests;
+    private final Map<String, String> digests;
     /** For such a cache: the loader of classes its entries do not hold (written apart), or null. */
     private final ClassLoader classLoader;
 
@@ -65,11 +67,10 @@ public final class CompiledCodeCache {
         this.classLoader = null;
     }
 
-    private CompiledCodeCache(
-            java.util.Map<String, byte[]> entries, java.util.Map<String, String> digests, ClassLoader classLoader) {
+    private CompiledCodeCache(Map<String, byte[]> entries, Map<String, String> digests, ClassLoader classLoader) {
         this.directory = null;
-        this.entries = java.util.Map.copyOf(entries);
-        this.digests = java.util.Map.copyOf(digests);
+        this.entries = Map.copyOf(entries);
+        this.digests = Map.copyOf(digests);
         this.classLoader = classLoader;
     }
 
@@ -83,9 +84,7 @@ public final class CompiledCodeCache {
      * it takes. Classes the entries were written without come from {@code classLoader} (or none).
      */
     static CompiledCodeCache of(
-            java.util.Map<String, byte[]> entries,
-            java.util.Map<String, String> digestsByChecksum,
-            ClassLoader classLoader) {
+            Map<String, byte[]> entries, Map<String, String> digestsByChecksum, ClassLoader classLoader) {
         return new CompiledCodeCache(entries, digestsByChecksum, classLoader);
     }
 
@@ -202,7 +201,7 @@ public final class CompiledCodeCache {
 
     /** The payload of an entry's bytes if their header names {@code key} and the checksum matches. */
     private static byte[] payload(byte[] bytes, String key) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) return null;
             if (!in.readUTF().equals(key)) return null;

@@ -2,10 +2,13 @@ package dev.wit4j.runtime.engine;
 
 import dev.wit4j.runtime.engine.split.ModuleSplitter;
 import dev.wit4j.runtime.engine.validation.CodeValidation;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
@@ -268,11 +271,11 @@ public final class CoreModule {
     static WasmModule parseWorkingAround(byte[] bytes, boolean validate) {
         Parser parser = Parser.builder().withValidation(validate).build();
         try {
-            return parser.parse(() -> new java.io.ByteArrayInputStream(bytes));
+            return parser.parse(() -> new ByteArrayInputStream(bytes));
         } catch (MalformedException e) {
             byte[] rewritten = EmptyImportNames.rewrite(bytes);
             if (rewritten == null) throw e;
-            return parser.parse(() -> new java.io.ByteArrayInputStream(rewritten));
+            return parser.parse(() -> new ByteArrayInputStream(rewritten));
         }
     }
 
@@ -315,7 +318,7 @@ public final class CoreModule {
      * {@link #precompiled()}; with a {@code pkg}, the classes are handed to {@code sink}, moved into
      * a package of {@code pkg} named after the skeleton's digest, instead of being part of the entry.
      */
-    Precompiled.Module precompiled(String pkg, java.util.function.BiConsumer<String, byte[]> sink) {
+    Precompiled.Module precompiled(String pkg, BiConsumer<String, byte[]> sink) {
         CompiledCode code = compiledCode();
         if (!code.report().interpretedFunctions().isEmpty()) {
             throw new IllegalStateException("core module at offset 0x" + Long.toHexString(offset) + ": "
@@ -412,9 +415,9 @@ public final class CoreModule {
     }
 
     /** What compiling this module produced, if it has been compiled in this process. */
-    public java.util.Optional<CompileReport> compileReport() {
+    public Optional<CompileReport> compileReport() {
         CompiledCode code = compiled;
-        return code == null ? java.util.Optional.empty() : java.util.Optional.of(code.report());
+        return code == null ? Optional.empty() : Optional.of(code.report());
     }
 
     /**

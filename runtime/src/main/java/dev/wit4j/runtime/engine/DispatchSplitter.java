@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
@@ -110,7 +111,7 @@ final class DispatchSplitter {
         // the pieces: (the call's arguments…, int index) → the call's result
         Type call = Type.getMethodType(descriptor);
         Type[] args = call.getArgumentTypes();
-        Type[] pieceArgs = java.util.Arrays.copyOf(args, args.length + 1);
+        Type[] pieceArgs = Arrays.copyOf(args, args.length + 1);
         pieceArgs[args.length] = Type.INT_TYPE;
         String pieceDescriptor = Type.getMethodDescriptor(call.getReturnType(), pieceArgs);
         int returnOpcode = cases.get(0).returnOpcode();

@@ -1,6 +1,8 @@
 package dev.wit4j.runtime.engine;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Works around an Endive 1.0.0 parser bug: an import whose module name and field name are both
@@ -51,7 +53,7 @@ final class EmptyImportNames {
                 int descStart = pos;
                 skipImportDesc();
                 if (module.length == 0 && field.length == 0) {
-                    module = PLACEHOLDER.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    module = PLACEHOLDER.getBytes(StandardCharsets.UTF_8);
                     changed = true;
                 }
                 writeU32(content, module.length);
@@ -86,7 +88,7 @@ final class EmptyImportNames {
 
     private byte[] name() {
         int len = (int) u32();
-        byte[] out = java.util.Arrays.copyOfRange(in, pos, pos + len);
+        byte[] out = Arrays.copyOfRange(in, pos, pos + len);
         pos += len;
         return out;
     }

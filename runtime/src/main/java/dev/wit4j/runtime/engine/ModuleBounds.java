@@ -1,5 +1,10 @@
 package dev.wit4j.runtime.engine;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntPredicate;
+
 /**
  * Checks, before Endive reads a core module, that no length or count in it promises more than the
  * bytes that are there. Endive's parser allocates by a declared count before reading the items
@@ -95,7 +100,7 @@ final class ModuleBounds {
      * Reads the section headers in turn, {@code visit} each section by its id (from the start of its
      * content, {@link #end} at its end), until {@code visit} returns true; returns whether one did.
      */
-    private boolean sections(java.util.function.IntPredicate visit) {
+    private boolean sections(IntPredicate visit) {
         pos = 8;
         while (pos < b.length) {
             end = b.length;
@@ -422,11 +427,11 @@ final class ModuleBounds {
         String s;
         try {
             // names are UTF-8 (binary format, Names); the core engine would take any bytes
-            s = java.nio.charset.StandardCharsets.UTF_8
+            s = StandardCharsets.UTF_8
                     .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(b, pos, (int) length))
+                    .decode(ByteBuffer.wrap(b, pos, (int) length))
                     .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new OutOfBounds("malformed UTF-8 encoding in a name", at);
         }
         pos += (int) length;

@@ -15,9 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A component compiled ahead of time: the component's binary with every core module replaced by the
@@ -66,13 +68,10 @@ public final class Precompiled {
      * With {@code pkg} null, the classes are in the bundle.
      */
     public static byte[] write(
-            Component component,
-            List<CoreModule> modules,
-            String pkg,
-            java.util.function.BiConsumer<String, byte[]> classes) {
+            Component component, List<CoreModule> modules, String pkg, BiConsumer<String, byte[]> classes) {
         List<Module> compiled = new ArrayList<>();
         // the same module twice is compiled (and its classes handed out) once
-        Map<String, Module> byOriginal = new java.util.HashMap<>();
+        Map<String, Module> byOriginal = new HashMap<>();
         for (CoreModule m : modules) {
             compiled.add(byOriginal.computeIfAbsent(m.digest(), d -> m.precompiled(pkg, classes)));
         }

@@ -2,6 +2,7 @@ package dev.wit4j.runtime.engine;
 
 import dev.wit4j.runtime.engine.split.DataSegments;
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 import java.util.List;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
@@ -106,9 +107,8 @@ final class SkeletonParser {
                 DataSegment[] made = new DataSegment[parts.segments().size()];
                 for (int i = 0; i < made.length; i++) {
                     DataSegments.Segment d = parts.segments().get(i);
-                    byte[] data = placeholders
-                            ? NO_BYTES
-                            : java.util.Arrays.copyOfRange(d.module(), d.from(), d.from() + d.length());
+                    byte[] data =
+                            placeholders ? NO_BYTES : Arrays.copyOfRange(d.module(), d.from(), d.from() + d.length());
                     made[i] = d.offset() == null
                             ? new PassiveDataSegment(data)
                             : new ActiveDataSegment(

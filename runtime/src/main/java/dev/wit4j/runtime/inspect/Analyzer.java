@@ -13,10 +13,13 @@ import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.binary.Sort;
 import dev.wit4j.runtime.binary.SortIdx;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -151,7 +154,7 @@ final class Analyzer {
         }
     }
 
-    private final Set<Definition> instantiated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Definition> instantiated = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private void coreInstance(CoreInstance instance, Scope scope, String path, List<Inspection.Node> out) {
         int index = scope.space(Sort.CORE_INSTANCE).size();
@@ -282,9 +285,8 @@ final class Analyzer {
     }
 
     private static String size(long bytes) {
-        if (bytes >= 1 << 20)
-            return String.format(java.util.Locale.ROOT, "%.1f MB of code and data", bytes / (double) (1 << 20));
-        if (bytes >= 1 << 10) return String.format(java.util.Locale.ROOT, "%.1f KB of code and data", bytes / 1024.0);
+        if (bytes >= 1 << 20) return String.format(Locale.ROOT, "%.1f MB of code and data", bytes / (double) (1 << 20));
+        if (bytes >= 1 << 10) return String.format(Locale.ROOT, "%.1f KB of code and data", bytes / 1024.0);
         return bytes + " bytes of code and data";
     }
 }

@@ -8,7 +8,9 @@ import dev.wit4j.runtime.validate.ComponentValidator;
 import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.runtime.validate.ValidatedComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -125,7 +127,7 @@ public record ComponentDiff(List<Change> changes) {
                         mismatches.get("export " + name));
             }
         }
-        changes.sort(java.util.Comparator.comparing(c -> c.kind().name().startsWith("EXPORT")));
+        changes.sort(Comparator.comparing(c -> c.kind().name().startsWith("EXPORT")));
         return new ComponentDiff(changes);
     }
 
@@ -164,7 +166,7 @@ public record ComponentDiff(List<Change> changes) {
         StringBuilder out = new StringBuilder();
         for (Change c : changes) {
             out.append(c.breaking() ? "breaking  " : c.gainsCapability() ? "gains     " : "          ")
-                    .append(c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .append(c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .append(' ')
                     .append(c.name());
             if (!c.detail().isEmpty()) out.append(": ").append(c.detail());
@@ -191,7 +193,7 @@ public record ComponentDiff(List<Change> changes) {
             out.append(sep)
                     .append("    {\"kind\": ")
                     .append(Reports.quote(
-                            c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+                            c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')))
                     .append(", \"name\": ")
                     .append(Reports.quote(c.name()))
                     .append(", \"detail\": ")

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.inspect;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,7 @@ final class Reports {
         out.append("imports (").append(inspection.imports().size()).append(")\n");
         Map<String, List<Inspection.Import>> byFamily = new LinkedHashMap<>();
         for (Inspection.Import i : inspection.imports()) {
-            byFamily.computeIfAbsent(i.family(), f -> new java.util.ArrayList<>())
-                    .add(i);
+            byFamily.computeIfAbsent(i.family(), f -> new ArrayList<>()).add(i);
         }
         for (Map.Entry<String, List<Inspection.Import>> family : byFamily.entrySet()) {
             out.append("  ").append(family.getKey()).append('\n');

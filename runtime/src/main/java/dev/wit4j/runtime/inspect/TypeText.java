@@ -1,6 +1,8 @@
 package dev.wit4j.runtime.inspect;
 
 import dev.wit4j.runtime.validate.TypeView;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +31,10 @@ final class TypeText {
 
     /** The types of a component's imports and exports, spelled with the names it gives its types. */
     static Map<String, String> of(Map<String, TypeView.Extern> items, Map<String, TypeView.Extern> alsoNaming) {
-        Map<String, TypeView.Extern> naming = new java.util.LinkedHashMap<>(alsoNaming);
+        Map<String, TypeView.Extern> naming = new LinkedHashMap<>(alsoNaming);
         naming.putAll(items);
         Names names = Names.of(naming);
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         items.forEach((name, type) -> out.put(name, of(type, names)));
         return out;
     }
@@ -85,9 +87,9 @@ final class TypeText {
         static final Names NONE = new Names(Map.of(), Map.of(), Map.of());
 
         static Names of(Map<String, TypeView.Extern> exports) {
-            Map<Long, String> defined = new java.util.HashMap<>();
-            Map<Long, String> entries = new java.util.HashMap<>();
-            Map<Long, String> resources = new java.util.HashMap<>();
+            Map<Long, String> defined = new HashMap<>();
+            Map<Long, String> entries = new HashMap<>();
+            Map<Long, String> resources = new HashMap<>();
             for (Map.Entry<String, TypeView.Extern> e : exports.entrySet()) {
                 if (e.getValue() instanceof TypeView.Extern.TypeItem t) {
                     for (TypeView view : new TypeView[] {t.created(), t.referenced()}) {

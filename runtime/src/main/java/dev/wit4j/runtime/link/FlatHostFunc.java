@@ -10,6 +10,7 @@ import dev.wit4j.runtime.bindings.GuestContext;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.value.Value;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -44,9 +45,7 @@ record FlatHostFunc(String name, String coreSignature, FlatHostFunction function
     }
 
     private static String spell(List<FlatType> types) {
-        return types.stream()
-                .map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
-                .collect(Collectors.joining(" "));
+        return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" "));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.wit4j.runtime.link;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A component instance made by the interpreter: its state and its exports. Internal. */
@@ -10,7 +12,7 @@ public final class InstanceResult {
 
     InstanceResult(InstanceState state, Map<String, Item> exports) {
         this.state = state;
-        this.exports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exports));
+        this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
     }
 
     /** The exports, by name. */

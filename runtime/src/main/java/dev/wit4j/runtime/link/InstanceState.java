@@ -5,8 +5,14 @@ import dev.wit4j.runtime.abi.HandleTable;
 import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.abi.ResourceTypes;
 import dev.wit4j.witx.model.TypeDef;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run-time state of one component instance (CanonicalABI.md "Component Instance State"): its
@@ -31,7 +37,7 @@ final class InstanceState implements ResourceTypes {
     /** What this instance and the instances it creates may take (shared with the whole tree). */
     private final Quota quota;
 
-    private final java.util.Map<ResourceType, RuntimeResource> defined = new java.util.IdentityHashMap<>();
+    private final Map<ResourceType, RuntimeResource> defined = new IdentityHashMap<>();
     /**
      * The {@linkplain Thread#getId() id} of the thread running a call in this instance, or 0
      * ({@code may_enter}). A number rather than the {@code Thread}, so that taking and releasing it
@@ -64,16 +70,16 @@ final class InstanceState implements ResourceTypes {
     static final int STOP_INTERRUPT = 1;
     static final int STOP_DEADLINE = 2;
 
-    private static final java.lang.invoke.VarHandle RUNNER;
-    private static final java.lang.invoke.VarHandle THREAD;
-    private static final java.lang.invoke.VarHandle STOPPING;
-    private static final java.lang.invoke.VarHandle CALL_START;
+    private static final VarHandle RUNNER;
+    private static final VarHandle THREAD;
+    private static final VarHandle STOPPING;
+    private static final VarHandle CALL_START;
     /** Ids of threads that may hold an interrupt sent by {@link #stop} after their call ended. */
-    private static final java.util.Set<Long> STRAY_INTERRUPTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Long> STRAY_INTERRUPTS = ConcurrentHashMap.newKeySet();
 
     static {
         try {
-            var lookup = java.lang.invoke.MethodHandles.lookup();
+            var lookup = MethodHandles.lookup();
             RUNNER = lookup.findVarHandle(InstanceState.class, "runner", long.class);
             THREAD = lookup.findVarHandle(InstanceState.class, "thread", Thread.class);
             STOPPING = lookup.findVarHandle(InstanceState.class, "stopping", int.class);

@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -279,7 +280,7 @@ final class ValueDecoder {
         if (n > bytes.length - pos) {
             throw error("unexpected end of the value's " + bytes.length + " bytes");
         }
-        byte[] out = java.util.Arrays.copyOfRange(bytes, pos, pos + n);
+        byte[] out = Arrays.copyOfRange(bytes, pos, pos + n);
         pos += n;
         return out;
     }

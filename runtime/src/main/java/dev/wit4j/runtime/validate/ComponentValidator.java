@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Validates a decoded component against the rules of the Component Model (Explainer.md and
@@ -90,7 +91,7 @@ public final class ComponentValidator {
     public static ValidatedComponent validate(
             Component component, ValidationFeatures features, CompiledCodeCache cache) {
         ComponentValidator v = new ComponentValidator(cache, false);
-        ComponentType type = v.component(new Scope(java.util.Objects.requireNonNull(features, "features")), component);
+        ComponentType type = v.component(new Scope(Objects.requireNonNull(features, "features")), component);
         return new ValidatedComponent(v.coreModules, type);
     }
 

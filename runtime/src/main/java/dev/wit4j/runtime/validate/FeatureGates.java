@@ -5,6 +5,7 @@ import dev.wit4j.runtime.binary.DefValType;
 import dev.wit4j.runtime.binary.ExternName;
 import dev.wit4j.runtime.binary.PrimValType;
 import dev.wit4j.runtime.validate.ValidationFeatures.Feature;
+import java.util.Locale;
 
 /**
  * Where the validator consults {@link ValidationFeatures}: each gated construct of the Explainer
@@ -178,6 +179,6 @@ final class FeatureGates {
     }
 
     private static String kebab(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package dev.wit4j.runtime.validate;
 
 import dev.wit4j.runtime.engine.CoreValType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Canonical ABI flattening of value types into core types (CanonicalABI.md, "Flattening"). */
@@ -63,9 +64,9 @@ final class Flattening {
             v.cases().forEach(c -> cases.add(c.type()));
             variant(cases, out);
         } else if (shape instanceof Shape.Option o) {
-            variant(java.util.Arrays.asList(null, o.type()), out);
+            variant(Arrays.asList(null, o.type()), out);
         } else if (shape instanceof Shape.Result r) {
-            variant(java.util.Arrays.asList(r.ok(), r.err()), out);
+            variant(Arrays.asList(r.ok(), r.err()), out);
         } else {
             out.add(CoreValType.I32); // enum, flags (at most 32), handles, streams, futures
         }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -141,7 +142,7 @@ final class TypeDefinitions {
     static void label(String desc, String shortDesc, Map<String, String> seen, String name, long offset) {
         if (name.isEmpty()) throw error(offset, desc + " name cannot be empty");
         if (!Names.isKebab(name)) throw error(offset, desc + " name `" + name + "` is not in kebab case");
-        String prev = seen.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
+        String prev = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
         if (prev != null) {
             throw error(
                     offset,
@@ -196,7 +197,7 @@ final class TypeDefinitions {
             }
         }
         String heap = r.heapType() instanceof CoreHeapType.Abstract a
-                ? a.kind().name().toLowerCase(java.util.Locale.ROOT)
+                ? a.kind().name().toLowerCase(Locale.ROOT)
                 : r.heapType().toString();
         return new CoreValType("(ref " + (r.nullable() ? "null " : "") + heap + ")");
     }
@@ -216,7 +217,7 @@ final class TypeDefinitions {
                 out.add(new CoreType.Func(coreFunc(f), sub.composite().shared()));
             else
                 out.add(new CoreType.Other(
-                        body.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                        body.getClass().getSimpleName().toLowerCase(Locale.ROOT),
                         sub.composite().shared()));
         }
         return out;

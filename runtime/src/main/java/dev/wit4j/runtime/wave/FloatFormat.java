@@ -3,6 +3,7 @@ package dev.wit4j.runtime.wave;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Predicate;
 
 /**
  * Formats floats the way wasm-wave does (Rust's {@code Display}): the shortest decimal that reads
@@ -42,7 +43,7 @@ final class FloatFormat {
      * first, then its neighbours one unit away, because next to a power of two the float's
      * rounding interval is lopsided and the nearest short decimal may lie on the far side.
      */
-    private static String shortest(BigDecimal exact, int maxDigits, java.util.function.Predicate<String> readsBack) {
+    private static String shortest(BigDecimal exact, int maxDigits, Predicate<String> readsBack) {
         for (int digits = 1; digits <= maxDigits; digits++) {
             BigDecimal r = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
             BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(-r.scale());

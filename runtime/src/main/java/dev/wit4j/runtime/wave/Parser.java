@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads WAVE text as a value of a known type. Parsing is driven by the type, which is what makes
@@ -23,13 +24,13 @@ final class Parser {
 
     private final Lexer lex;
     /** Handles by name, for calls that pass resources ({@link WaveCall#arguments(List, java.util.function.Function)}); else null. */
-    private final java.util.function.Function<String, java.util.Optional<Value>> handles;
+    private final Function<String, Optional<Value>> handles;
 
     Parser(Lexer lex) {
         this(lex, null);
     }
 
-    Parser(Lexer lex, java.util.function.Function<String, java.util.Optional<Value>> handles) {
+    Parser(Lexer lex, Function<String, Optional<Value>> handles) {
         this.lex = lex;
         this.handles = handles;
     }

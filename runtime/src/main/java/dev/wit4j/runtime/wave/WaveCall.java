@@ -3,6 +3,8 @@ package dev.wit4j.runtime.wave;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A function call written in WAVE, {@code name(arg, ...)}, as given to a command line's
@@ -78,8 +80,7 @@ public final class WaveCall {
      * handles, so an {@code own<r>} or {@code borrow<r>} argument is written as a name that
      * {@code handles} resolves (an owned handle is moved; lent when the parameter borrows).
      */
-    public List<Value> arguments(
-            List<ValueType> params, java.util.function.Function<String, java.util.Optional<Value>> handles) {
+    public List<Value> arguments(List<ValueType> params, Function<String, Optional<Value>> handles) {
         Lexer lex = new Lexer(text, argumentsStart, text.length());
         List<Value> args = new Parser(lex, handles).arguments(List.copyOf(params), Lexer.Kind.RPAREN);
         lex.next(); // the closing parenthesis, checked by arguments()

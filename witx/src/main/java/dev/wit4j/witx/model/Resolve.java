@@ -1,5 +1,6 @@
 package dev.wit4j.witx.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public record Resolve(List<WitPackage> packages, PackageName root) {
             version = rest.substring(at + 1);
             rest = rest.substring(0, at);
         }
-        List<WitPackage> versions = new java.util.ArrayList<>();
+        List<WitPackage> versions = new ArrayList<>();
         for (WitPackage p : packages) {
             String ver = p.name().version().map(Version::toString).orElse(null);
             if (p.name().unversioned().equals(pkgPart) && p.worlds().containsKey(rest)) {

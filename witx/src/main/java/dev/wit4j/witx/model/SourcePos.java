@@ -1,5 +1,7 @@
 package dev.wit4j.witx.model;
 
+import java.util.Objects;
+
 /**
  * Where an item was declared: file (as given to the resolver), 1-based line and 1-based column
  * (counted in Unicode code points). {@link #NONE} for items not built from source text.
@@ -9,7 +11,7 @@ public record SourcePos(String file, int line, int column) {
     public static final SourcePos NONE = new SourcePos("", 0, 0);
 
     public SourcePos {
-        java.util.Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(file, "file");
     }
 
     /** Whether this position points into a source file. */

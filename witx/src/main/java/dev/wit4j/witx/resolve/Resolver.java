@@ -20,12 +20,14 @@ import dev.wit4j.witx.parse.Ast;
 import dev.wit4j.witx.parse.Ast.Id;
 import dev.wit4j.witx.parse.Ast.Loc;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -570,7 +572,7 @@ final class Resolver {
         List<Ast.TypeDecl> pending = new ArrayList<>();
         List<Ast.Use> uses = new ArrayList<>();
         /** Functions whose name is taken: reported, and not built. */
-        Set<Ast.FuncDecl> skipped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Ast.FuncDecl> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
         // 1. Register every name so that order of definition does not matter (WIT.md "Name resolution").
         for (Object it : items) {
             if (it instanceof Ast.Use u) {
@@ -697,7 +699,7 @@ final class Resolver {
                 (n, e) -> e.info().loc().error("type `" + e.info().name() + "` depends on itself"),
                 this::report);
         if (order.size() < pending.size()) {
-            Set<Ast.TypeDecl> ordered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Ast.TypeDecl> ordered = Collections.newSetFromMap(new IdentityHashMap<>());
             ordered.addAll(order);
             for (Ast.TypeDecl td : pending) {
                 if (!ordered.contains(td)) {
@@ -1191,7 +1193,7 @@ final class Resolver {
     private void checkCaseInsensitive(String world, String desc, Map<String, Loc> locs) {
         Map<String, String> lower = new HashMap<>();
         for (Map.Entry<String, Loc> e : locs.entrySet()) {
-            String prev = lower.putIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getKey());
+            String prev = lower.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getKey());
             if (prev != null) {
                 report(e.getValue()
                         .error(desc + " `" + e.getKey() + "` in world `" + world + "` conflicts with " + desc + " `"

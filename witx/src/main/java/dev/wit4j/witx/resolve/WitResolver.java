@@ -7,13 +7,16 @@ import dev.wit4j.witx.parse.Ast;
 import dev.wit4j.witx.parse.SourceFile;
 import dev.wit4j.witx.parse.WitParser;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -79,7 +82,7 @@ public final class WitResolver {
      * which may have its own {@code deps/}) supplies further packages. Other files are ignored.
      */
     public Resolve directory(Path dir) {
-        return directory(dir, java.util.Map.of());
+        return directory(dir, Map.of());
     }
 
     /**
@@ -88,7 +91,7 @@ public final class WitResolver {
      * its origin (a name for messages), the texts of its files, as a {@code deps/} entry holds them.
      * A package the folder supplies is never replaced.
      */
-    public Resolve directory(Path dir, java.util.Map<String, List<String>> shipped) {
+    public Resolve directory(Path dir, Map<String, List<String>> shipped) {
         if (!Files.isDirectory(dir)) {
             throw new WitException(dir.toString(), "not a directory");
         }
@@ -208,7 +211,7 @@ public final class WitResolver {
                 rootName = r.main();
             }
         }
-        java.util.Set<PackageName> supplied = new java.util.HashSet<>();
+        Set<PackageName> supplied = new HashSet<>();
         for (PackageSource p : sources) supplied.add(p.name());
         for (Group g : fallback) {
             try {
@@ -269,7 +272,7 @@ public final class WitResolver {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
             return new SourceFile(file.toString(), text);
         } catch (CharacterCodingException e) {

@@ -11,6 +11,7 @@ import dev.wit4j.witx.model.WorldItem;
 import dev.wit4j.witx.model.WorldKey;
 import dev.wit4j.witx.parse.Ast.Loc;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,7 +41,7 @@ final class WorldElaboration {
     World elaborate(World w, Loc worldLoc) {
         List<Map.Entry<WorldKey, WorldItem>> sorted =
                 new ArrayList<>(w.imports().entrySet());
-        sorted.sort(java.util.Comparator.comparingInt(e -> sortKey(e.getValue())));
+        sorted.sort(Comparator.comparingInt(e -> sortKey(e.getValue())));
         LinkedHashMap<WorldKey, WorldItem> imports = new LinkedHashMap<>();
         for (Map.Entry<WorldKey, WorldItem> e : sorted) {
             WorldItem item = e.getValue();
@@ -81,7 +82,7 @@ final class WorldElaboration {
             }
         }
         List<Map.Entry<WorldKey, WorldItem>> finalImports = new ArrayList<>(imports.entrySet());
-        finalImports.sort(java.util.Comparator.comparingInt(e -> sortKey(e.getValue())));
+        finalImports.sort(Comparator.comparingInt(e -> sortKey(e.getValue())));
         LinkedHashMap<WorldKey, WorldItem> result = new LinkedHashMap<>();
         for (Map.Entry<WorldKey, WorldItem> e : finalImports) {
             result.put(e.getKey(), e.getValue());

@@ -2,9 +2,13 @@ package dev.wit4j.runtime.engine.split;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Splits the functions of a core module that are too large for the JVM into pieces that are not,
@@ -71,7 +75,7 @@ public final class ModuleSplitter {
     }
 
     /** {@link #split(byte[], int)} of only the functions {@code which} accepts (by function index). */
-    static Result split(byte[] module, int budget, java.util.function.IntPredicate which) {
+    static Result split(byte[] module, int budget, IntPredicate which) {
         if (budget < 100) {
             throw new IllegalArgumentException("a budget under 100 bytes leaves no room for a call site");
         }
@@ -184,7 +188,7 @@ public final class ModuleSplitter {
             int n = r.u32();
             int at = r.pos;
             r.skip(n);
-            return java.util.Arrays.copyOfRange(r.bytes, at, at + n);
+            return Arrays.copyOfRange(r.bytes, at, at + n);
         }
     }
 
@@ -219,8 +223,7 @@ public final class ModuleSplitter {
      * with a data count section) whether an instruction of the original code names a data segment
      * ({@code memory.init}, {@code data.drop}), which keeps the segments as they are.
      */
-    public static byte[] skeleton(
-            byte[] module, Additions additions, java.util.function.BooleanSupplier codeNamesSegments) {
+    public static byte[] skeleton(byte[] module, Additions additions, BooleanSupplier codeNamesSegments) {
         ModuleInfo info;
         try {
             info = ModuleInfo.read(module);
@@ -370,9 +373,9 @@ public final class ModuleSplitter {
     private static byte[] write(
             ModuleInfo info,
             Additions additions,
-            java.util.function.IntFunction<byte[]> body,
+            IntFunction<byte[]> body,
             int added,
-            java.util.function.IntFunction<byte[]> addedBody,
+            IntFunction<byte[]> addedBody,
             DataSegments.Rewritten data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(info.bytes.length + 1024);
         out.write(info.bytes, 0, 8);
@@ -465,11 +468,7 @@ public final class ModuleSplitter {
         return out.toByteArray();
     }
 
-    private static byte[] code(
-            ModuleInfo info,
-            java.util.function.IntFunction<byte[]> body,
-            int added,
-            java.util.function.IntFunction<byte[]> addedBody) {
+    private static byte[] code(ModuleInfo info, IntFunction<byte[]> body, int added, IntFunction<byte[]> addedBody) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(info.bytes.length);
         Bytes.u32(out, info.definedFunctions() + added);
         for (int d = 0; d < info.definedFunctions(); d++) {

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.engine.split;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ abstract sealed class Node permits Node.Op, Node.LocalOp, Node.Branch, Node.Bloc
      * The locals whose values may still be read when control reaches this node ({@link Liveness});
      * kept where a region may start, null elsewhere or before liveness was worked out.
      */
-    java.util.BitSet live;
+    BitSet live;
 
     /** An instruction kept as its bytes. */
     static final class Op extends Node {
@@ -129,9 +130,9 @@ abstract sealed class Node permits Node.Op, Node.LocalOp, Node.Branch, Node.Bloc
         int elseEndHeight;
         boolean elseEndReachable = true;
         /** Live locals where a branch to this block goes: a loop's start, others' end. */
-        java.util.BitSet liveAtLabel;
+        BitSet liveAtLabel;
         /** Live locals right after the block. */
-        java.util.BitSet liveAfter;
+        BitSet liveAfter;
 
         Block(int opcode, byte[] blockType, FuncType type) {
             this.opcode = opcode;

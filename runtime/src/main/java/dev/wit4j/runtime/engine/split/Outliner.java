@@ -2,11 +2,15 @@ package dev.wit4j.runtime.engine.split;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Makes functions small enough for the JVM by moving regions of their code into new functions.
@@ -419,7 +423,7 @@ final class Outliner {
         }
 
         private static int[] fit(int[] a, int i) {
-            return i < a.length ? a : java.util.Arrays.copyOf(a, Math.max(2 * a.length, i + 1));
+            return i < a.length ? a : Arrays.copyOf(a, Math.max(2 * a.length, i + 1));
         }
     }
 
@@ -556,7 +560,7 @@ final class Outliner {
         /** Labels of the caller that are labels of the new function's own code. */
         final Map<Node.Block, Node.Block> relabel;
 
-        final java.util.Set<Node.Block> inside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<Node.Block> inside = Collections.newSetFromMap(new IdentityHashMap<>());
         final Local code;
         final Slots outSlots = new Slots();
 
@@ -883,7 +887,7 @@ final class Outliner {
         }
         // the innermost case label is where the dispatch is: the br_table reaching most levels above
         // it (a case's own br_table may end a level too); without one, the innermost block
-        java.util.Map<Node.Block, Integer> position = new IdentityHashMap<>();
+        Map<Node.Block, Integer> position = new IdentityHashMap<>();
         for (int i = 0; i < levels.size(); i++) position.put(levels.get(i), i);
         int bottom = levels.size() - 1;
         int most = 0;
@@ -907,7 +911,7 @@ final class Outliner {
         levels = new ArrayList<>(levels.subList(0, bottom + 1));
         cur = levels.get(bottom);
         if (levels.size() - 1 < MIN_CHAIN_LEVELS) return null;
-        java.util.Collections.reverse(levels);
+        Collections.reverse(levels);
         Node last = cur.body.get(cur.body.size() - 1);
         Node.Branch table =
                 last instanceof Node.Branch b && b.opcode == Node.Branch.BR_TABLE && last.reachable && last.height == 1
@@ -915,7 +919,7 @@ final class Outliner {
                         : null;
         Chain chain = new Chain(levels, table);
         // the prefix stays where it is: it may enter the cases only by br and br_if
-        java.util.Set<Node.Block> labels = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Node.Block> labels = Collections.newSetFromMap(new IdentityHashMap<>());
         labels.addAll(levels);
         for (Node n : chain.prefix()) {
             if (!simpleEntries(n, labels)) {
@@ -925,7 +929,7 @@ final class Outliner {
         return chain;
     }
 
-    private static boolean simpleEntries(Node n, java.util.Set<Node.Block> labels) {
+    private static boolean simpleEntries(Node n, Set<Node.Block> labels) {
         if (n instanceof Node.Branch b) {
             boolean into = false;
             for (Node.Block t : b.targets) into |= labels.contains(t);
@@ -1178,7 +1182,7 @@ final class Outliner {
             Node.Block outermost,
             Node.Block after,
             Local entry) {
-        Map<Integer, Node.Block> stubOf = new java.util.LinkedHashMap<>();
+        Map<Integer, Node.Block> stubOf = new LinkedHashMap<>();
         for (int i = 0; i < b.targets.length; i++) {
             if (b.targets[i] == outermost) {
                 b.targets[i] = after;
