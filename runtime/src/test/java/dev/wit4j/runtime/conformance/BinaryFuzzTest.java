@@ -12,6 +12,8 @@ import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.fuzz.Fuzz;
 import dev.wit4j.runtime.fuzz.Mutator;
+import dev.wit4j.runtime.inspect.ComponentDiff;
+import dev.wit4j.runtime.inspect.Inspection;
 import dev.wit4j.runtime.wit.ComponentWit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +60,10 @@ class BinaryFuzzTest {
         }
         ENGINE.load(bytes);
         ComponentWit.decode(bytes);
+        // a valid component is inspected, and a version compared with itself has no changes
+        Inspection.of(bytes).toHtml("fuzz");
+        ComponentDiff self = ComponentDiff.of(bytes, bytes);
+        if (!self.changes().isEmpty()) throw new AssertionError("a component differs from itself: " + self.toText());
     }
 
     /** The valid components of the conformance suites, and the small binaries among the test fixtures. */

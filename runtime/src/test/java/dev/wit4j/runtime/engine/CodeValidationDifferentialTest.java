@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Function bodies validated by {@link CodeValidation} against Endive's validator, which validated
- * them before: random valid modules, and each with single bytes of its code overwritten (which
- * makes most of them invalid or malformed in every way a byte can). Both must accept and refuse the
+ * them before: random valid modules, and each with single bytes overwritten, mostly in its code
+ * (which makes most of them invalid or malformed in every way a byte can), some anywhere. Both must accept and refuse the
  * same modules. {@code -Dwit4j.fuzz.iterations=N} sets the number of modules (default 400, 24
  * mutants each).
  */
@@ -66,7 +66,10 @@ class CodeValidationDifferentialTest {
             int[] code = codeSection(module);
             for (int k = 0; k < MUTANTS; k++) {
                 byte[] mutant = module.clone();
-                int at = code[0] + random.nextInt(code[1] - code[0]);
+                // mostly the code; one in four anywhere after the preamble (sections the engine checks, sizes)
+                int at = k % 4 == 0
+                        ? 8 + random.nextInt(module.length - 8)
+                        : code[0] + random.nextInt(code[1] - code[0]);
                 mutant[at] = (byte)
                         (random.nextInt(4) == 0
                                 ? INTERESTING[random.nextInt(INTERESTING.length)]

@@ -112,6 +112,15 @@ final class ModuleInfo {
                 case CODE -> readCode(s);
                 default -> {}
             }
+            // a section read whole must end where its size says: rewritten, trailing bytes would be lost
+            boolean readWhole = section.id() == TYPE
+                    || section.id() == IMPORT
+                    || section.id() == FUNCTION
+                    || section.id() == TAG
+                    || section.id() == CODE;
+            if (readWhole && !s.atEnd()) {
+                throw new Bytes.Malformed("section size mismatch in section " + section.id());
+            }
         }
         if (bodyStart.length != functionTypes.size() - importedFunctions) {
             throw new Bytes.Malformed("function and code sections disagree");

@@ -256,6 +256,28 @@ public final class ModuleSplitter {
         return write(info, Additions.NONE, d -> stub, 0, i -> stub, new DataSegments.Rewritten(0, new byte[] {0x00}));
     }
 
+    /** The position of each non-custom section in the order the core binary format requires. */
+    private static final int[] RANK = rank(new int[] {1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11});
+
+    private static int[] rank(int[] order) {
+        int[] rank = new int[256];
+        Arrays.fill(rank, -1);
+        for (int k = 0; k < order.length; k++) rank[order[k]] = k;
+        return rank;
+    }
+
+    /** Whether the module's non-custom sections are known, in order, and each there once. */
+    private static boolean inOrder(ModuleInfo info) {
+        int last = -1;
+        for (ModuleInfo.Section s : info.sections) {
+            if (s.id() == 0) continue;
+            int r = s.id() < RANK.length ? RANK[s.id()] : -1;
+            if (r <= last) return false;
+            last = r;
+        }
+        return true;
+    }
+
     /**
      * The module without code, for validating all but the function bodies: each defined function
      * becomes an imported one of the same type and index (imports appended after the module's own,
@@ -271,6 +293,8 @@ public final class ModuleSplitter {
         } catch (Bytes.Malformed e) {
             return null;
         }
+        // sections out of order or repeated are malformed: leave that to the engine, which sees them all
+        if (!inOrder(info)) return null;
         List<byte[]> asImports = new ArrayList<>();
         for (int d = 0; d < info.definedFunctions(); d++) {
             ByteArrayOutputStream entry = new ByteArrayOutputStream();

@@ -82,6 +82,8 @@ final class ModuleFacts {
                 case 0, 8, 11, 13 -> {} // custom, start, data, tag: nothing function bodies depend on
                 default -> throw CodeError.unsupported("section " + id);
             }
+            boolean readWhole = id != 0 && id != 8 && id != 11 && id != 13;
+            if (readWhole && !s.atEnd()) throw CodeError.unsupported("section " + id + " longer than its contents");
         }
         if (facts.bodyStart.length != facts.functions - facts.importedFunctions) {
             throw CodeError.unsupported("function and code sections of different lengths");
