@@ -53,52 +53,6 @@ final class Lexer {
         }
     }
 
-    static final Set<String> KEYWORDS = Set.of(
-            "as",
-            "async",
-            "bool",
-            "borrow",
-            "char",
-            "constructor",
-            "enum",
-            "export",
-            "f32",
-            "f64",
-            "flags",
-            "from",
-            "func",
-            "future",
-            "import",
-            "include",
-            "interface",
-            "list",
-            "map",
-            "option",
-            "own",
-            "package",
-            "record",
-            "resource",
-            "result",
-            "s16",
-            "s32",
-            "s64",
-            "s8",
-            "static",
-            "stream",
-            "string",
-            "tuple",
-            "type",
-            "u16",
-            "u32",
-            "u64",
-            "u8",
-            "use",
-            "variant",
-            "with",
-            "world",
-            "_",
-            "error-context");
-
     private final SourceFile file;
     private final String src;
     private final Consumer<WitException> sink;
@@ -296,7 +250,7 @@ final class Lexer {
             return new Token(Kind.ERROR, src.substring(start, pos), start, pos, comments);
         }
         String text = src.substring(idStart, pos);
-        if (!explicit && KEYWORDS.contains(text)) {
+        if (!explicit && Keywords.isKeyword(text)) {
             return new Token(Kind.KEYWORD, text, start, pos, comments);
         }
         validateKebab(text, idStart);

@@ -14,6 +14,7 @@ import dev.wit4j.witx.model.WitPackage;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.model.WorldItem;
 import dev.wit4j.witx.model.WorldKey;
+import dev.wit4j.witx.parse.Keywords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,53 +41,11 @@ import java.util.stream.Collectors;
  * The output is one self-contained file that resolves to the same model.
  */
 public final class WitPrinter {
-    private static final Set<String> KEYWORDS = Set.of(
-            "as",
-            "async",
-            "bool",
-            "borrow",
-            "char",
-            "constructor",
-            "enum",
-            "export",
-            "f32",
-            "f64",
-            "flags",
-            "float32",
-            "float64",
-            "from",
-            "func",
-            "future",
-            "import",
-            "include",
-            "interface",
-            "list",
-            "map",
-            "option",
-            "own",
-            "package",
-            "record",
-            "resource",
-            "result",
-            "s16",
-            "s32",
-            "s64",
-            "s8",
-            "static",
-            "stream",
-            "string",
-            "tuple",
-            "type",
-            "u16",
-            "u32",
-            "u64",
-            "u8",
-            "use",
-            "variant",
-            "with",
-            "world",
-            "error-context",
-            "_");
+    /**
+     * Names written with {@code %} besides WIT's keywords: the old names of {@code f32} and
+     * {@code f64}, which wasm-tools' printer escapes too.
+     */
+    private static final Set<String> ALSO_ESCAPED = Set.of("float32", "float64");
 
     private final Output out = new Output();
     /** Whether the current block already holds an item (the next one is set off by a blank line). */
@@ -460,7 +419,7 @@ public final class WitPrinter {
     }
 
     private static String id(String name) {
-        return KEYWORDS.contains(name) ? "%" + name : name;
+        return Keywords.isKeyword(name) || ALSO_ESCAPED.contains(name) ? "%" + name : name;
     }
 
     /** One {@code ///} line per line of text (a final line break adds no empty line). */
