@@ -4,6 +4,7 @@ import dev.wit4j.runtime.engine.CoreExternType;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreImport;
 import dev.wit4j.runtime.engine.CoreValType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,26 +270,56 @@ final class Subtyping {
         for (String name : a.imports().keySet()) {
             if (!b.imports().containsKey(name)) throw new TypeMismatch("missing expected import `" + name + "`");
         }
-        Substitution as = new Substitution(align(a.importedResources(), b.imports()));
-        for (Map.Entry<String, EntityType> e : a.imports().entrySet()) {
-            try {
-                entity(b.imports().get(e.getKey()), as.entity(e.getValue()));
-            } catch (TypeMismatch m) {
-                throw m.within("type mismatch in import `" + e.getKey() + "`");
-            }
-        }
+        List<Mismatch> first = mismatches(a, b, true);
+        if (!first.isEmpty() && first.get(0).isImport()) throw first.get(0).signal();
         for (String name : b.exports().keySet()) {
             if (!a.exports().containsKey(name)) throw new TypeMismatch("missing expected export `" + name + "`");
+        }
+        if (!first.isEmpty()) throw first.get(0).signal();
+    }
+
+    /** An import or export two component types both have, whose types do not fit. */
+    record Mismatch(boolean isImport, String name, String message) {
+        TypeMismatch signal() {
+            return new TypeMismatch(
+                    "type mismatch in " + (isImport ? "import" : "export") + " `" + name + "`: " + message);
+        }
+    }
+
+    /**
+     * The imports and exports {@code a} and {@code b} both have where {@code a} does not fit as a
+     * subtype of {@code b} (imports first, each in order), as {@link #component} judges them: the
+     * abstract resources that {@code a} imports are lined up with those {@code b} imports, and those
+     * {@code b} exports abstractly with those {@code a} exports, before comparing.
+     *
+     * @param firstOnly stop at the first mismatch
+     */
+    static List<Mismatch> mismatches(ComponentType a, ComponentType b, boolean firstOnly) {
+        List<Mismatch> out = new ArrayList<>();
+        Substitution as = new Substitution(align(a.importedResources(), b.imports()));
+        for (Map.Entry<String, EntityType> e : a.imports().entrySet()) {
+            EntityType expected = b.imports().get(e.getKey());
+            if (expected == null) continue;
+            try {
+                entity(expected, as.entity(e.getValue()));
+            } catch (TypeMismatch m) {
+                out.add(new Mismatch(true, e.getKey(), m.getMessage()));
+                if (firstOnly) return out;
+            }
         }
         Map<String, EntityType> aExports = as.entities(a.exports());
         Substitution bs = new Substitution(align(b.definedResources(), aExports));
         for (Map.Entry<String, EntityType> e : b.exports().entrySet()) {
+            EntityType actual = aExports.get(e.getKey());
+            if (actual == null) continue;
             try {
-                entity(aExports.get(e.getKey()), bs.entity(e.getValue()));
+                entity(actual, bs.entity(e.getValue()));
             } catch (TypeMismatch m) {
-                throw m.within("type mismatch in export `" + e.getKey() + "`");
+                out.add(new Mismatch(false, e.getKey(), m.getMessage()));
+                if (firstOnly) return out;
             }
         }
+        return out;
     }
 
     /** Maps each abstract resource to the resource found at the same path in {@code other}. */

@@ -42,29 +42,9 @@ public final class ValidatedComponent {
      *     {@code export NAME}, in binary order; empty when every shared item fits
      */
     public Map<String, String> mismatchesAsReplacementOf(ValidatedComponent older) {
-        ComponentType a = type;
-        ComponentType b = older.type;
         Map<String, String> out = new LinkedHashMap<>();
-        Substitution as = new Substitution(Subtyping.align(a.importedResources(), b.imports()));
-        for (Map.Entry<String, EntityType> e : a.imports().entrySet()) {
-            EntityType old = b.imports().get(e.getKey());
-            if (old == null) continue;
-            try {
-                Subtyping.entity(old, as.entity(e.getValue()));
-            } catch (TypeMismatch m) {
-                out.put("import " + e.getKey(), m.getMessage());
-            }
-        }
-        Map<String, EntityType> aExports = as.entities(a.exports());
-        Substitution bs = new Substitution(Subtyping.align(b.definedResources(), aExports));
-        for (Map.Entry<String, EntityType> e : b.exports().entrySet()) {
-            EntityType now = aExports.get(e.getKey());
-            if (now == null) continue;
-            try {
-                Subtyping.entity(now, bs.entity(e.getValue()));
-            } catch (TypeMismatch m) {
-                out.put("export " + e.getKey(), m.getMessage());
-            }
+        for (Subtyping.Mismatch m : Subtyping.mismatches(type, older.type, false)) {
+            out.put((m.isImport() ? "import " : "export ") + m.name(), m.message());
         }
         return out;
     }
