@@ -13,6 +13,7 @@ import dev.wit4j.runtime.binary.Sort;
 import dev.wit4j.runtime.validate.TypeView;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +50,9 @@ final class ImportTypes {
      * @throws IllegalArgumentException for an import this cannot declare (a component, module or value)
      */
     void declare(String name, TypeView.Extern type, TypeView.Component part) {
-        Map<Long, Origin> resources = new HashMap<>();
-        Map<Long, Origin> defined = new HashMap<>();
-        origins(part, resources, defined);
+        Origins origins = originsOf.computeIfAbsent(part, ImportTypes::origins);
+        Map<Long, Origin> resources = origins.resources();
+        Map<Long, Origin> defined = origins.defined();
         if (type instanceof TypeView.Extern.InstanceItem i) {
             Scope scope = new Scope(name, resources, defined);
             for (Map.Entry<String, TypeView.Extern> e : i.type().exports().entrySet()) {
@@ -89,8 +90,16 @@ final class ImportTypes {
         return "type";
     }
 
+    /** Where a part's resources and named defined types come from, by id. */
+    private record Origins(Map<Long, Origin> resources, Map<Long, Origin> defined) {}
+
+    /** Each part's {@link Origins}, read once however many of its imports are declared. */
+    private final Map<TypeView.Component, Origins> originsOf = new IdentityHashMap<>();
+
     /** The first import exporting each resource and named defined type of a part. */
-    private static void origins(TypeView.Component part, Map<Long, Origin> resources, Map<Long, Origin> defined) {
+    private static Origins origins(TypeView.Component part) {
+        Map<Long, Origin> resources = new HashMap<>();
+        Map<Long, Origin> defined = new HashMap<>();
         for (Map.Entry<String, TypeView.Extern> imp : part.imports().entrySet()) {
             if (!(imp.getValue() instanceof TypeView.Extern.InstanceItem i)) continue;
             for (Map.Entry<String, TypeView.Extern> e : i.type().exports().entrySet()) {
@@ -102,6 +111,7 @@ final class ImportTypes {
                 }
             }
         }
+        return new Origins(resources, defined);
     }
 
     private long addType(DefType type) {
