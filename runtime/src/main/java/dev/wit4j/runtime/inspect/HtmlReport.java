@@ -225,9 +225,7 @@ final class HtmlReport {
 
     /** An instance's members one per line. */
     private static String lines(String type) {
-        return type.startsWith("{ ") && type.endsWith(" }")
-                ? String.join("\n", type.substring(2, type.length() - 2).split("; "))
-                : type;
+        return String.join("\n", Reports.members(type));
     }
 
     private static int y(int row) {

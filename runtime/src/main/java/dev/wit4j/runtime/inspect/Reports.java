@@ -49,13 +49,15 @@ final class Reports {
 
     /** An instance's functions one per line; any other type on one line. */
     private static void type(StringBuilder out, String type, String indent) {
-        if (type.startsWith("{ ") && type.endsWith(" }")) {
-            for (String member : type.substring(2, type.length() - 2).split("; ")) {
-                out.append(indent).append(member).append('\n');
-            }
-        } else if (!type.equals("{}")) {
-            out.append(indent).append(type).append('\n');
-        }
+        if (type.equals("{}")) return;
+        for (String member : members(type)) out.append(indent).append(member).append('\n');
+    }
+
+    /** An instance type's members ({@code { a: func(); type b }}), or any other type as it is. */
+    static List<String> members(String type) {
+        return type.startsWith("{ ") && type.endsWith(" }")
+                ? List.of(type.substring(2, type.length() - 2).split("; "))
+                : List.of(type);
     }
 
     private static void tree(StringBuilder out, List<Inspection.Node> nodes, String indent) {
