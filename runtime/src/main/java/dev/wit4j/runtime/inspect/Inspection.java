@@ -143,7 +143,7 @@ public record Inspection(List<Import> imports, List<Export> exports, List<Node> 
 
     /** A type spelled as {@link Import#type()} spells it, without names for its types. */
     public static String typeOf(TypeView.Extern type) {
-        return TypeText.of(Map.of("", type), Map.of()).get("");
+        return TypeText.of(type);
     }
 
     /** The imports of one family, in order. */

@@ -39,6 +39,11 @@ final class TypeText {
         return out;
     }
 
+    /** {@code type} spelled without names for its types. */
+    static String of(TypeView.Extern type) {
+        return of(type, Names.NONE);
+    }
+
     private static String of(TypeView.Extern type, Names names) {
         if (type instanceof TypeView.Extern.FuncItem f) return func(f.type(), names);
         if (type instanceof TypeView.Extern.InstanceItem i)
