@@ -1,7 +1,10 @@
 package dev.wit4j.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,18 +23,7 @@ import picocli.CommandLine.Spec;
         // `wit4j <command> --help` (and --version) as well as `wit4j help <command>`
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
-        description = "The WebAssembly Component Model toolkit for Java.",
-        subcommands = {
-            ValidateCommand.class,
-            WitCommand.class,
-            InspectCommand.class,
-            DiffCommand.class,
-            ComposeCommand.class,
-            InvokeCommand.class,
-            RunCommand.class,
-            CompileCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "The WebAssembly Component Model toolkit for Java.")
 public final class Main implements Callable<Integer> {
 
     /** Exit code for bad input: an invalid or malformed binary, a trap, a missing file. */
@@ -44,17 +36,45 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * The subcommands, in the order the usage lists them. They are added to the command line when
+     * it is built rather than declared on {@link Main}: picocli reads a command's annotations by
+     * reflection, a tenth of a second for all of them in a fresh JVM, so a command line that names
+     * its subcommand builds only that one.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("validate", ValidateCommand::new);
+        commands.put("wit", WitCommand::new);
+        commands.put("inspect", InspectCommand::new);
+        commands.put("diff", DiffCommand::new);
+        commands.put("compose", ComposeCommand::new);
+        commands.put("invoke", InvokeCommand::new);
+        commands.put("run", RunCommand::new);
+        commands.put("compile", CompileCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
+    }
+
     /** Runs the command line with the given output streams and returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main())
-                .setOut(out)
-                .setErr(err)
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    cl.getErr().println(cl.getCommandName() + ": internal error: " + describe(e));
-                    return BAD_INPUT;
-                });
+        CommandLine commandLine = new CommandLine(new Main());
+        String named = args.length > 0 ? args[0] : null;
+        // `help` lists every command, and so does a line that names none or an unknown one
+        if (named != null && !named.equals("help") && COMMANDS.containsKey(named)) {
+            commandLine.addSubcommand(named, COMMANDS.get(named).get());
+        } else {
+            COMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
+        commandLine.setOut(out).setErr(err).setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println(cl.getCommandName() + ": internal error: " + describe(e));
+            return BAD_INPUT;
+        });
         // everything after `run FILE` belongs to the component, options included
-        commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        CommandLine run = commandLine.getSubcommands().get("run");
+        if (run != null) run.setStopAtPositional(true);
         return commandLine.execute(args);
     }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  */
 final class Progress {
 
-    static final long DELAY_MILLIS = 300;
+    /** How long a step runs before it is announced; {@code -Dwit4j.progress.delayMillis} sets another. */
+    static final long DELAY_MILLIS = Long.getLong("wit4j.progress.delayMillis", 300);
 
     @Option(
             names = {"-q", "--quiet"},

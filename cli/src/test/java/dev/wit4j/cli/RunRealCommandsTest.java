@@ -129,7 +129,8 @@ class RunRealCommandsTest {
 
     /**
      * A long step says what it does and how long it took, on a terminal only: under {@code script}
-     * (a pseudo-terminal) {@code wit} of the 13.9 MB command prints its phase lines, with {@code
+     * (a pseudo-terminal) {@code wit} of the 13.9 MB command prints its phase lines (announced at
+     * once here: reading it takes less than the usual delay), with {@code
      * --quiet} or with its output piped it prints only the WIT.
      */
     @Test
@@ -138,7 +139,8 @@ class RunRealCommandsTest {
         Path script = Path.of("/usr/bin/script");
         Assumptions.assumeTrue(Files.isExecutable(script), "no `script` (util-linux) to give the command a terminal");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = java + " -cp " + System.getProperty("java.class.path") + " dev.wit4j.cli.Main wit " + js;
+        String command = java + " -Dwit4j.progress.delayMillis=0 -cp " + System.getProperty("java.class.path")
+                + " dev.wit4j.cli.Main wit " + js;
         String onTerminal = output(script.toString(), "-qec", command, "/dev/null");
         assertTrue(
                 onTerminal.contains("wit4j: reading " + js + " (13.") && onTerminal.contains("MB): done in "),

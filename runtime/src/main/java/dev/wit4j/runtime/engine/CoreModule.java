@@ -110,8 +110,10 @@ public final class CoreModule {
      * @throws CoreModuleException if the declarations are malformed or invalid
      */
     public static CoreModule parseDeclarations(byte[] bytes, long offset) {
+        checkBounds(bytes, offset);
+        CoreDeclarations.Read read = CoreDeclarations.read(bytes);
+        if (read != null) return new CoreModule(bytes, offset, null, null, read.imports(), read.exports());
         byte[] copy = bytes.clone();
-        checkBounds(copy, offset);
         WasmModule declarations;
         try {
             declarations = parseWorkingAround(ModuleSplitter.declarations(copy), false);
