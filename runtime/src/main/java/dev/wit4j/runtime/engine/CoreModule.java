@@ -60,7 +60,10 @@ public final class CoreModule {
     private final long offset;
     /** SHA-256 of the bytes, computed when first needed: a module used without a cache never needs it. */
     private volatile String digest;
-    /** The module without code bodies: what instances are built from, besides their code. */
+    /**
+     * The module without code bodies: what instances are built from, besides their code; null for
+     * a module read for its declarations only ({@link #parseDeclarations}).
+     */
     private final WasmModule module;
     /** The module with its code, parsed when the interpreter needs it. */
     private volatile WasmModule withCode;
