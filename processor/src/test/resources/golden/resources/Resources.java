@@ -61,8 +61,7 @@ public final class Resources {
         this.rtCounter = null;
     }
 
-    private Resources(Engine engine, Component component, Imports imports) {
-        Linker linker = engine.linker();
+    private Resources(Linker linker, Component component, Imports imports) {
         linkImports(linker, imports);
         this.instance = linker.instantiate(component);
         this.counters = new CountersImpl(instance.exportedInstance("test:resources/counters"));
@@ -111,7 +110,25 @@ public final class Resources {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(imports, "imports");
-        return new Resources(engine, component, imports);
+        return new Resources(engine.linker(), component, imports);
+    }
+
+    /**
+     * Instantiates {@code component} with the host's implementations of the imports defined in
+     * {@code linker}, which may hold further definitions and sets the {@link Linker#limits limits}
+     * the instance is held to. The handles the world's exports pass to the component are those
+     * of these imports' resources.
+     *
+     * @throws LinkException if the component does not match the world (an import cannot be satisfied)
+     * @throws IllegalArgumentException if {@code linker} already defines one of these imports
+     * @throws java.util.NoSuchElementException if it lacks an export of the world
+     * @throws Trap if its start code traps
+     */
+    public static Resources instantiate(Linker linker, Component component, Imports imports) {
+        Objects.requireNonNull(linker, "linker");
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(imports, "imports");
+        return new Resources(linker, component, imports);
     }
 
     /**

@@ -241,14 +241,19 @@ public final class WorldGenerator {
         String linkName = publicNames.unique("link");
         members.take(linkName);
         String linkImports = members.unique("linkImports");
+        // It takes the linker to fill when it has imports or WASI to define (a caller's linker may
+        // hold limits); without, the linker-taking signature is the other constructor's.
+        boolean linkerCtor = imports || wasi;
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
-                .addParameter(ENGINE, "engine")
+                .addParameter(linkerCtor ? LINKER : ENGINE, linkerCtor ? "linker" : "engine")
                 .addParameter(COMPONENT, "component");
         if (imports) {
             ctor.addParameter(importsClass, "imports");
         }
-        ctor.addStatement("$T linker = engine.linker()", LINKER);
+        if (!linkerCtor) {
+            ctor.addStatement("$T linker = engine.linker()", LINKER);
+        }
         if (wasi) {
             ctor.addParameter(WASI_CONTEXT, "wasi")
                     .beginControlFlow("if (wasi != null)")
@@ -433,8 +438,37 @@ public final class WorldGenerator {
         if (imports) {
             main.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
         }
-        b.addMethod(main.addStatement("return new $T(engine, component$L$L)", world, importsArg, wasi ? ", null" : "")
+        b.addMethod(main.addStatement(
+                        "return new $T($L, component$L$L)",
+                        world,
+                        imports || wasi ? "engine.linker()" : "engine",
+                        importsArg,
+                        wasi ? ", null" : "")
                 .build());
+        if (imports) {
+            b.addMethod(factory()
+                    .addParameter(LINKER, "linker")
+                    .addParameter(COMPONENT, "component")
+                    .addParameter(importsClass, "imports")
+                    .addJavadoc(
+                            "Instantiates {@code component} with the host's implementations of the imports defined in\n"
+                                    + "{@code linker}, which may hold further definitions and sets the {@link $T#limits limits}\n"
+                                    + "the instance is held to. The handles the world's exports pass to the component are those\n"
+                                    + "of these imports' resources.\n\n"
+                                    + "@throws $T if the component does not match the world (an import cannot be satisfied)\n"
+                                    + "@throws $T if {@code linker} already defines one of these imports\n"
+                                    + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
+                                    + "@throws $T if its start code traps\n",
+                            LINKER,
+                            ClassName.get(RUNTIME, "LinkException"),
+                            IllegalArgumentException.class,
+                            TRAP)
+                    .addStatement("$T.requireNonNull(linker, $S)", Objects.class, "linker")
+                    .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component")
+                    .addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports")
+                    .addStatement("return new $T(linker, component, imports$L)", world, wasi ? ", null" : "")
+                    .build());
+        }
         if (wasi) {
             addWasiFactories(b, imports);
         }
@@ -518,7 +552,7 @@ public final class WorldGenerator {
             main.addStatement("$T.requireNonNull(imports, $S)", Objects.class, "imports");
         }
         b.addMethod(main.addStatement("$T.requireNonNull(wasi, $S)", Objects.class, "wasi")
-                .addStatement("return new $T(engine, component$L, wasi)", world, importsArg)
+                .addStatement("return new $T(engine.linker(), component$L, wasi)", world, importsArg)
                 .build());
         b.addMethod(path.addJavadoc(
                         "Loads the component file {@code wasm} and instantiates it with WASI defined by {@code wasi}.\n")
