@@ -16,7 +16,7 @@ final class CodeCacheOptions {
 
     @Option(
             names = "--no-cache",
-            description = "neither read nor write the compiled-code cache: interpret the core code")
+            description = "neither read nor write the compiled-code cache: interpret the core code (serve: compile it)")
     boolean noCache;
 
     @Option(
@@ -32,9 +32,14 @@ final class CodeCacheOptions {
         }
         return Engine.builder()
                 .executionMode(ExecutionMode.COMPILED)
-                .cacheDirectory(cacheDir != null ? cacheDir : defaultDirectory())
+                .cacheDirectory(directory())
                 .interpretUntilCached(true)
                 .build();
+    }
+
+    /** The cache directory: {@code --cache-dir}, else {@link #defaultDirectory()}. */
+    Path directory() {
+        return cacheDir != null ? cacheDir : defaultDirectory();
     }
 
     /** {@code $XDG_CACHE_HOME/wit4j} (the XDG base directory convention), else {@code ~/.cache/wit4j}. */

@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
         commands.put("compose", ComposeCommand::new);
         commands.put("invoke", InvokeCommand::new);
         commands.put("run", RunCommand::new);
+        commands.put("serve", ServeCommand::new);
         commands.put("compile", CompileCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return commands;

@@ -3,6 +3,7 @@ package dev.wit4j.runtime;
 import dev.wit4j.runtime.link.HostDrops;
 import dev.wit4j.runtime.link.InstanceResult;
 import dev.wit4j.runtime.link.Item;
+import dev.wit4j.runtime.link.VersionMatch;
 import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.runtime.value.Value;
 import java.util.Map;
@@ -112,7 +113,11 @@ public final class Instance {
         return value(result.exports(), name);
     }
 
-    /** The exported instance {@code name} (for example {@code example:calc/api}). */
+    /**
+     * The exported instance {@code name} (for example {@code example:calc/api}); a versioned name
+     * also finds an export at a semver-compatible version, as the linker matches imports
+     * ({@code wasi:http/incoming-handler@0.2.12} finds one exported at {@code 0.2.10}).
+     */
     public ExportedInstance exportedInstance(String name) {
         return exportedInstance(component.engine(), name, result.exports(), name, component.exports());
     }
@@ -160,9 +165,11 @@ public final class Instance {
 
     static ExportedInstance exportedInstance(
             Engine engine, String path, Map<String, Item> exports, String name, Map<String, TypeView.Extern> types) {
-        Item item = exports.get(name);
+        // an interface at a semver-compatible version, as the linker matches imports
+        String key = VersionMatch.key(exports, name);
+        Item item = key == null ? null : exports.get(key);
         if (item instanceof Item.Instance i) {
-            TypeView.Extern t = types == null ? null : types.get(name);
+            TypeView.Extern t = types == null ? null : types.get(key);
             return new ExportedInstance(
                     engine, path, i, t instanceof TypeView.Extern.InstanceItem ii ? ii.type() : null);
         }

@@ -29,9 +29,8 @@ import javax.net.ssl.SSLException;
 /**
  * {@code wasi:http} types and outgoing-handler over {@link HttpClient}. Outgoing requests are a
  * capability: unless the context allows a request's URI, {@code handle} refuses it with
- * {@code HTTP-request-denied} before anything touches the network. This host serves no
- * incoming requests, so a guest never holds an {@code incoming-request} or
- * {@code response-outparam}.
+ * {@code HTTP-request-denied} before anything touches the network. Incoming requests are served
+ * by {@link WasiHttpHandler} ({@link HttpServed}).
  */
 final class Http implements HttpTypes, OutgoingHandler {
     private final Predicate<URI> allowed;
@@ -69,8 +68,7 @@ final class Http implements HttpTypes, OutgoingHandler {
 
     @Override
     public void responseOutparamSet(ResponseOutparam param, Result<OutgoingResponse, ErrorCode> response) {
-        throw new IllegalStateException(
-                "this host serves no incoming requests, so it never hands out a response-outparam");
+        ((HttpServed.Outparam) param).set(response);
     }
 
     @Override
@@ -90,7 +88,9 @@ final class Http implements HttpTypes, OutgoingHandler {
 
     @Override
     public Result<Void, ErrorCode> outgoingBodyFinish(OutgoingBody body, Optional<Fields> trailers) {
-        return ((HttpOutgoing.Body) body).finish(trailers);
+        return body instanceof HttpServed.Body served
+                ? served.finish(trailers)
+                : ((HttpOutgoing.Body) body).finish(trailers);
     }
 
     @Override

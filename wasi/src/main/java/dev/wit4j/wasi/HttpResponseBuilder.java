@@ -3,13 +3,13 @@ package dev.wit4j.wasi;
 import dev.wit4j.runtime.types.Result;
 
 /**
- * {@code outgoing-response}: a guest may build one (status, headers, body), although this host
- * serves no incoming requests to send it to.
+ * {@code outgoing-response}: status, headers and a body, which a component handling a request
+ * sets on its {@code response-outparam} ({@link HttpServed}).
  */
 final class HttpResponseBuilder implements HttpTypes.OutgoingResponse {
     private final HttpFields headers;
     private short status = 200;
-    private HttpOutgoing.Body body;
+    private HttpServed.Body body;
 
     HttpResponseBuilder(HttpFields headers) {
         this.headers = headers;
@@ -41,7 +41,16 @@ final class HttpResponseBuilder implements HttpTypes.OutgoingResponse {
         if (body != null) {
             return Result.err();
         }
-        body = new HttpOutgoing.Body(HttpOutgoing.Body.DEFAULT_MAX_BYTES);
+        body = new HttpServed.Body();
         return Result.ok(body);
+    }
+
+    /** The body the component took, or null. */
+    HttpServed.Body takenBody() {
+        return body;
+    }
+
+    HttpFields headerFields() {
+        return headers;
     }
 }

@@ -89,6 +89,11 @@ public final class WasiContext {
                 .build();
     }
 
+    /** The implementations of the WASI imports, for the bindings of a world that includes them. */
+    Host.Imports imports() {
+        return imports;
+    }
+
     /** A builder granting nothing. */
     public static Builder builder() {
         return new Builder();

@@ -8,7 +8,9 @@ import java.util.Set;
  * {@code ns:pkg/iface@0.2.10} is satisfied by a definition of {@code ns:pkg/iface@0.2.12}. Two
  * versions are compatible when they agree on the major version (for {@code >= 1.0.0}), on the minor
  * version (for {@code 0.x} with {@code x > 0}) or on everything (for {@code 0.0.x} and pre-releases).
- * Among compatible definitions the highest version wins; an exact name always wins. Internal.
+ * Among compatible definitions the highest version wins; an exact name always wins. The same
+ * matching finds a component's exports by name: bindings for {@code wasi:http/incoming-handler@0.2.12}
+ * call a component exporting it at {@code 0.2.10}. Internal.
  */
 public final class VersionMatch {
 
@@ -16,9 +18,14 @@ public final class VersionMatch {
 
     /** The definition for {@code name} in {@code defined}, or null. */
     public static <T> T lookup(Map<String, T> defined, String name) {
-        T exact = defined.get(name);
-        if (exact != null) {
-            return exact;
+        String key = key(defined, name);
+        return key == null ? null : defined.get(key);
+    }
+
+    /** The name under which {@code defined} holds the definition for {@code name}, or null. */
+    public static String key(Map<String, ?> defined, String name) {
+        if (defined.containsKey(name)) {
+            return name;
         }
         int at = name.lastIndexOf('@');
         if (at < 0) {
@@ -29,15 +36,15 @@ public final class VersionMatch {
         if (wanted == null) {
             return null;
         }
-        T best = null;
+        String best = null;
         long[] bestVersion = null;
-        for (Map.Entry<String, T> e : defined.entrySet()) {
-            if (!e.getKey().startsWith(base) || e.getKey().indexOf('@', base.length()) >= 0) {
+        for (String key : defined.keySet()) {
+            if (!key.startsWith(base) || key.indexOf('@', base.length()) >= 0) {
                 continue;
             }
-            long[] v = parse(e.getKey().substring(base.length()));
+            long[] v = parse(key.substring(base.length()));
             if (v != null && compatible(wanted, v) && (bestVersion == null || compare(v, bestVersion) > 0)) {
-                best = e.getValue();
+                best = key;
                 bestVersion = v;
             }
         }
