@@ -29,12 +29,16 @@ public final class WasiHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    /** The exchanges being handled. */
+    private final AtomicInteger inFlight;
+
     private final Object stopped = new Object();
     private boolean closed;
 
-    private WasiHttpServer(HttpServer server, ExecutorService threads) {
+    private WasiHttpServer(HttpServer server, ExecutorService threads, AtomicInteger inFlight) {
         this.server = server;
         this.threads = threads;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -56,10 +60,18 @@ public final class WasiHttpServer implements AutoCloseable {
             return t;
         };
         ExecutorService pool = Executors.newFixedThreadPool(threads, factory);
-        server.createContext("/", handler);
+        AtomicInteger inFlight = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            inFlight.incrementAndGet();
+            try {
+                handler.handle(exchange);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
         server.setExecutor(pool);
         server.start();
-        return new WasiHttpServer(server, pool);
+        return new WasiHttpServer(server, pool, inFlight);
     }
 
     /** The address it listens on (with the port chosen if 0 was asked). */
@@ -84,8 +96,10 @@ public final class WasiHttpServer implements AutoCloseable {
             closed = true;
             stopped.notifyAll();
         }
-        // HttpServer.stop waits until the exchanges in progress have finished or the delay passed
-        server.stop((int) Math.max(1, Math.min(Integer.MAX_VALUE, grace.toSeconds())));
+        // HttpServer.stop waits until the exchanges in progress have finished or the delay passed; on
+        // JDK 17 it notices only an exchange ending while it waits, so with none in flight it would
+        // wait the whole delay (JDK-8304065)
+        server.stop(inFlight.get() == 0 ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, grace.toSeconds())));
         threads.shutdown();
         try {
             threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
