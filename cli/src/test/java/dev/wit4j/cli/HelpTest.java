@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "wit", "invoke", "run", "compile"})
+    @ValueSource(strings = {"validate", "wit", "inspect", "diff", "compose", "invoke", "run", "serve", "compile"})
     void everyCommandHasHelp(String command) {
         for (String flag : new String[] {"--help", "-h"}) {
             StringWriter out = new StringWriter();
