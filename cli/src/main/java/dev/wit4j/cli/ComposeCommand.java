@@ -3,7 +3,6 @@ package dev.wit4j.cli;
 import dev.wit4j.runtime.compose.Composition;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +48,10 @@ final class ComposeCommand implements Callable<Integer> {
         byte[] socketBytes;
         List<byte[]> plugBytes = new ArrayList<>();
         try {
-            socketBytes = Files.readAllBytes(socket);
-            for (Path p : plugs) plugBytes.add(Files.readAllBytes(p));
-        } catch (NoSuchFileException e) {
-            return fail("no such file: " + e.getFile());
-        } catch (IOException e) {
-            return fail("cannot read " + e.getMessage());
+            socketBytes = InputFiles.read(socket);
+            for (Path p : plugs) plugBytes.add(InputFiles.read(p));
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
         }
         byte[] composed;
         try {

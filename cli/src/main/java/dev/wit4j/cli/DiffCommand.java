@@ -1,9 +1,6 @@
 package dev.wit4j.cli;
 
 import dev.wit4j.runtime.inspect.ComponentDiff;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -43,12 +40,10 @@ final class DiffCommand implements Callable<Integer> {
         byte[] before;
         byte[] after;
         try {
-            before = Files.readAllBytes(older);
-            after = Files.readAllBytes(newer);
-        } catch (NoSuchFileException e) {
-            return fail("no such file: " + e.getFile());
-        } catch (IOException e) {
-            return fail("cannot read " + e.getMessage());
+            before = InputFiles.read(older);
+            after = InputFiles.read(newer);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
         }
         ComponentDiff diff;
         try {

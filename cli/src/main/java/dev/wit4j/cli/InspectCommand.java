@@ -4,7 +4,6 @@ import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.runtime.inspect.Inspection;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,11 +47,9 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return fail("no such file: " + file);
-        } catch (IOException e) {
-            return fail("cannot read " + file + ": " + e.getMessage());
+            bytes = InputFiles.read(file);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
         }
         Inspection inspection;
         try (Progress.Step step = progress.step(spec.commandLine().getErr(), "inspecting", file, bytes.length)) {

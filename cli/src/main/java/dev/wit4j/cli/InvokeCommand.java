@@ -12,9 +12,6 @@ import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.wave.Wave;
 import dev.wit4j.runtime.wave.WaveCall;
 import dev.wit4j.runtime.wave.WaveException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,11 +148,9 @@ final class InvokeCommand implements Callable<Integer> {
     private Component load() throws Failure {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new Failure("no such file: " + file);
-        } catch (IOException e) {
-            throw new Failure("cannot read " + file + ": " + e.getMessage());
+            bytes = InputFiles.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new Failure(e.getMessage());
         }
         // One call per process: compiled code only if it is cached, else interpreted (see CodeCacheOptions).
         Engine engine = cache.engine();

@@ -6,9 +6,6 @@ import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.wasi.WasiContext;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +65,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Component load() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.read(file);
         // One run per process: compiled code only if it is cached, else interpreted (see CodeCacheOptions).
         Engine engine = cache.engine();
         try (Progress.Step step = progress.step(spec.commandLine().getErr(), "loading", file, bytes.length)) {

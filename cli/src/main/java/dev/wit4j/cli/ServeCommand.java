@@ -2,6 +2,7 @@ package dev.wit4j.cli;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.wasi.WasiContext;
@@ -10,8 +11,6 @@ import dev.wit4j.wasi.WasiHttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +51,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "requests served at a time (default: twice the processors, at least 4)")
     Integer threads;
 
+    @Option(
+            names = "--reuse-instances",
+            description = "keep each thread's instance for its next request (only for components written for it; "
+                    + "requests are then not isolated from each other)")
+    boolean reuse;
+
     @Mixin
     CodeCacheOptions cache = new CodeCacheOptions();
 
@@ -83,6 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             WasiHttpHandler handler = WasiHttpHandler.builder(component.engine(), component)
                     .wasi(context)
                     .limits(limits.limits())
+                    .reuseInstances(reuse)
                     .log(message -> {
                         err.println("wit4j: " + message.replace('\n', ' ').strip());
                         err.flush();
@@ -93,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot listen on " + addr + ": " + e.getMessage());
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | LinkException e) {
             err.println("error: " + e.getMessage().replace('\n', ' ').strip());
             err.flush();
             return Main.BAD_INPUT;
@@ -134,14 +140,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Loads and compiles the component: a server runs long enough for compiled code to pay. */
     private Component load() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.read(file);
         Engine.Builder b = Engine.builder().executionMode(ExecutionMode.COMPILED);
         if (!cache.noCache) b.cacheDirectory(cache.directory());
         Engine engine = b.build();

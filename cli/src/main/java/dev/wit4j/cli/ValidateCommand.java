@@ -2,9 +2,6 @@ package dev.wit4j.cli;
 
 import dev.wit4j.runtime.WasmFile;
 import dev.wit4j.runtime.WasmFormatException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,11 +31,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return fail("no such file: " + file);
-        } catch (IOException e) {
-            return fail("cannot read " + file + ": " + e.getMessage());
+            bytes = InputFiles.read(file);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
         }
         try (Progress.Step step = progress.step(spec.commandLine().getErr(), "validating", file, bytes.length)) {
             WasmFile.validate(bytes);

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpsExchange;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Limits;
-import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,7 +21,8 @@ import java.util.function.Consumer;
  * handlers, or that {@link WasiHttpServer} serves alone.
  *
  * <p>Each request gets a fresh instance of the component (shared-nothing: nothing a request does is
- * seen by the next), made from the code the engine compiled once; the requests of a server run in
+ * seen by the next; {@link Builder#reuseInstances} trades that for instantiation), made from the
+ * code the engine compiled once; the requests of a server run in
  * parallel, each on the thread that handles its exchange. The component sees the request's method,
  * target, headers (but those of the connection) and body, and its WASI imports are this handler's
  * {@link WasiContext}: its grants (environment, directories, outgoing HTTP) are the same for every
@@ -52,6 +52,10 @@ public final class WasiHttpHandler implements HttpHandler {
     private final WasiContext wasi;
     private final Limits limits;
     private final Consumer<String> log;
+    private final boolean reuse;
+    /** With {@link Builder#reuseInstances}: each server thread's instance, kept between its requests. */
+    private final ThreadLocal<Host> kept = new ThreadLocal<>();
+
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
@@ -61,6 +65,7 @@ public final class WasiHttpHandler implements HttpHandler {
         this.wasi = b.wasi;
         this.limits = b.limits(); // validated before the first request
         this.log = b.log;
+        this.reuse = b.reuse;
     }
 
     /**
@@ -99,9 +104,10 @@ public final class WasiHttpHandler implements HttpHandler {
             HttpServed.Outparam outparam = new HttpServed.Outparam(exchange);
             String failure = null;
             int failureStatus = 500;
+            Host host = reuse ? kept.get() : null;
+            kept.remove(); // kept again only if this request goes well
             try {
-                Linker linker = engine.linker().limits(limits);
-                Host host = Host.instantiate(linker, component, wasi.imports());
+                if (host == null) host = Host.instantiate(engine.linker().limits(limits), component, wasi.imports());
                 host.incomingHandler()
                         .handle(new HttpServed.Request(exchange, exchange instanceof HttpsExchange), outparam);
             } catch (Trap e) {
@@ -110,17 +116,17 @@ public final class WasiHttpHandler implements HttpHandler {
             } catch (RuntimeException e) {
                 failure = "failed: " + e;
             }
-            finish(exchange, outparam, failure, failureStatus);
+            if (finish(exchange, outparam, failure, failureStatus) && reuse) kept.set(host);
         }
     }
 
-    /** Completes the exchange after the component returned (or failed). */
-    private void finish(HttpExchange exchange, HttpServed.Outparam outparam, String failure, int failureStatus)
+    /** Completes the exchange after the component returned (or failed); whether it answered in full. */
+    private boolean finish(HttpExchange exchange, HttpServed.Outparam outparam, String failure, int failureStatus)
             throws IOException {
         HttpServed.Sink sink = outparam.sink();
         if (failure == null && sink != null && sink.finished()) {
             served.incrementAndGet();
-            return;
+            return true;
         }
         if (failure == null) {
             failure = outparam.response() == null
@@ -133,10 +139,10 @@ public final class WasiHttpHandler implements HttpHandler {
         served.incrementAndGet();
         failed.incrementAndGet();
         log.accept(exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + failure);
-        if (sink != null && sink.started()) {
-            return; // part of the response went out: closing the exchange cuts it short
-        }
-        exchange.sendResponseHeaders(failureStatus, -1); // no body, as jco's and wasmtime's servers answer
+        if (sink == null || !sink.started()) {
+            exchange.sendResponseHeaders(failureStatus, -1); // no body, as jco's and wasmtime's servers answer
+        } // else part of the response went out: closing the exchange cuts it short
+        return false;
     }
 
     /** Sets what a {@link WasiHttpHandler} grants and limits. */
@@ -147,6 +153,7 @@ public final class WasiHttpHandler implements HttpHandler {
         private Limits base = Limits.NONE;
         private Optional<Duration> deadline = Optional.empty();
         private Consumer<String> log = message -> {};
+        private boolean reuse;
 
         private Builder(Engine engine, Component component) {
             this.engine = engine;
@@ -179,6 +186,19 @@ public final class WasiHttpHandler implements HttpHandler {
             return this;
         }
 
+        /**
+         * Whether a server thread keeps its instance for its next request (default: a fresh instance
+         * per request). Only for components written to serve several requests, one after another,
+         * from the same instance: a later request then sees what earlier ones left in the instance's
+         * memory, so nothing isolates requests from each other any more (a request that fails still
+         * discards its instance). JavaScript handlers built by {@code jco componentize} cannot: their
+         * {@code fetch} event answers once per instance, and a second request fails.
+         */
+        public Builder reuseInstances(boolean reuse) {
+            this.reuse = reuse;
+            return this;
+        }
+
         /** Where a request that failed is described (one line each; default: nowhere). */
         public Builder log(Consumer<String> log) {
             this.log = Objects.requireNonNull(log, "log");
@@ -196,8 +216,15 @@ public final class WasiHttpHandler implements HttpHandler {
                     .build();
         }
 
-        /** The handler. */
+        /**
+         * The handler, its component's imports checked against the WASI host (as every request's
+         * instance will be linked), so that a component that cannot be served fails here, not on
+         * its first request.
+         *
+         * @throws dev.wit4j.runtime.LinkException naming an import the WASI host does not define
+         */
         public WasiHttpHandler build() {
+            wasi.addToLinker(engine.linker()).instantiatePre(component);
             return new WasiHttpHandler(this);
         }
     }

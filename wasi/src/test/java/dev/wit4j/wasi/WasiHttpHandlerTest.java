@@ -197,6 +197,22 @@ class WasiHttpHandlerTest {
     }
 
     @Test
+    void aReusedInstanceServesTheNextRequestOfItsThreadAndAFailedOneIsDiscarded() throws Exception {
+        WasiHttpHandler handler =
+                WasiHttpHandler.builder(engine, component).reuseInstances(true).build();
+        try (WasiHttpServer one =
+                WasiHttpServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), handler, 1)) {
+            String url = "http://127.0.0.1:" + one.address().getPort();
+            assertEquals(200, get(url + "/first").statusCode());
+            // StarlingMonkey answers its fetch event once per instance: the kept instance fails
+            assertEquals(500, get(url + "/second").statusCode());
+            // and is discarded: the next request has a fresh one
+            assertEquals(200, get(url + "/third").statusCode());
+            assertEquals(1, handler.failed());
+        }
+    }
+
+    @Test
     void anOutgoingRequestGoesOutOnlyWhenGranted() throws Exception {
         HttpServer pong = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         pong.createContext("/", exchange -> {
