@@ -1,5 +1,7 @@
 package dev.wit4j.runtime.engine;
 
+import static dev.wit4j.runtime.engine.CoreSections.*;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -33,25 +35,6 @@ final class CoreDeclarations {
     }
 
     private static final GiveUp GIVE_UP = new GiveUp();
-
-    private static final int TYPE = 1,
-            IMPORT = 2,
-            FUNCTION = 3,
-            TABLE = 4,
-            MEMORY = 5,
-            GLOBAL = 6,
-            EXPORT = 7,
-            START = 8,
-            ELEMENT = 9,
-            CODE = 10,
-            DATA = 11,
-            DATA_COUNT = 12,
-            TAG = 13;
-
-    /** The order of non-custom sections the core binary format requires (tags after memories). */
-    private static final int[] ORDER = {
-        TYPE, IMPORT, FUNCTION, TABLE, MEMORY, TAG, GLOBAL, EXPORT, START, ELEMENT, DATA_COUNT, CODE, DATA
-    };
 
     record Read(List<CoreImport> imports, List<CoreExport> exports) {}
 
@@ -98,9 +81,9 @@ final class CoreDeclarations {
             int start = pos;
             if (size > bytes.length - start) throw GIVE_UP;
             end = start + size;
-            if (id != 0) {
-                int r = rankOf(id);
-                if (r <= rank) throw GIVE_UP; // out of order or repeated: the parser says which
+            if (id != CUSTOM) {
+                int r = CoreSections.rank(id);
+                if (r <= rank) throw GIVE_UP; // unknown, out of order or repeated: the parser says which
                 rank = r;
             }
             switch (id) {
@@ -117,7 +100,7 @@ final class CoreDeclarations {
                     codeEntries = u32();
                     pos = end;
                 }
-                case 0 -> pos = end;
+                case CUSTOM -> pos = end;
                 default -> throw GIVE_UP;
             }
             if (pos != end) throw GIVE_UP;
@@ -126,11 +109,6 @@ final class CoreDeclarations {
         if (Math.max(definedFunctions, 0) != Math.max(codeEntries, 0)) throw GIVE_UP;
         checkExports();
         return new Read(imports, exports);
-    }
-
-    private static int rankOf(int id) {
-        for (int k = 0; k < ORDER.length; k++) if (ORDER[k] == id) return k;
-        throw GIVE_UP;
     }
 
     private void types() {

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine.split;
 
+import dev.wit4j.runtime.engine.CoreSections;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,10 @@ public final class DataSegments {
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
             rest.write(module, 0, 8);
             for (ModuleInfo.Section section : ModuleInfo.sections(module)) {
-                if (section.id() == ModuleInfo.DATA) {
+                if (section.id() == CoreSections.DATA) {
                     segments = segments(module, section);
                     if (segments == null) return null;
-                } else if (section.id() != ModuleInfo.CODE) {
+                } else if (section.id() != CoreSections.CODE) {
                     rest.write(module, section.start(), section.end() - section.start());
                 }
             }
@@ -65,8 +66,8 @@ public final class DataSegments {
      * names a segment ({@code memory.init}, {@code data.drop}; they need a data count section).
      */
     static Rewritten coalesced(ModuleInfo info) {
-        ModuleInfo.Section data = info.section(ModuleInfo.DATA);
-        if (data == null || info.importedMemories > 0 || info.section(ModuleInfo.MEMORY) == null) {
+        ModuleInfo.Section data = info.section(CoreSections.DATA);
+        if (data == null || info.importedMemories > 0 || info.section(CoreSections.MEMORY) == null) {
             return null;
         }
         List<Segment> segments = segments(info.bytes, data);
@@ -111,7 +112,7 @@ public final class DataSegments {
      * offsets) without megabytes to copy.
      */
     static Rewritten emptied(ModuleInfo info) {
-        ModuleInfo.Section data = info.section(ModuleInfo.DATA);
+        ModuleInfo.Section data = info.section(CoreSections.DATA);
         if (data == null) return null;
         List<Segment> segments;
         try {

@@ -1,5 +1,7 @@
 package dev.wit4j.runtime.engine.split;
 
+import static dev.wit4j.runtime.engine.CoreSections.*;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,17 +12,6 @@ import java.util.List;
  * understand throws {@link Bytes.Malformed} and the module is left alone.
  */
 final class ModuleInfo {
-
-    static final int TYPE = 1;
-    static final int IMPORT = 2;
-    static final int FUNCTION = 3;
-    static final int MEMORY = 5;
-    static final int GLOBAL = 6;
-    static final int EXPORT = 7;
-    static final int CODE = 10;
-    static final int DATA = 11;
-    static final int DATA_COUNT = 12;
-    static final int TAG = 13;
 
     /** One section: its id, where it starts (the id byte) and where its payload lies. */
     record Section(int id, int start, int payloadStart, int end) {}

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine.split;
 
+import dev.wit4j.runtime.engine.CoreSections;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -232,7 +233,7 @@ public final class ModuleSplitter {
         }
         byte[] stub = {0x00, 0x00, 0x0B}; // no locals, unreachable, end
         // the data section is the original's: coalesced from it, written in place of it
-        DataSegments.Rewritten data = info.section(ModuleInfo.DATA_COUNT) != null && codeNamesSegments.getAsBoolean()
+        DataSegments.Rewritten data = info.section(CoreSections.DATA_COUNT) != null && codeNamesSegments.getAsBoolean()
                 ? null
                 : DataSegments.coalesced(info);
         return write(info, additions, d -> stub, additions.functionTypes().size(), i -> stub, data);
@@ -256,22 +257,12 @@ public final class ModuleSplitter {
         return write(info, Additions.NONE, d -> stub, 0, i -> stub, new DataSegments.Rewritten(0, new byte[] {0x00}));
     }
 
-    /** The position of each non-custom section in the order the core binary format requires. */
-    private static final int[] RANK = rank(new int[] {1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11});
-
-    private static int[] rank(int[] order) {
-        int[] rank = new int[256];
-        Arrays.fill(rank, -1);
-        for (int k = 0; k < order.length; k++) rank[order[k]] = k;
-        return rank;
-    }
-
     /** Whether the module's non-custom sections are known, in order, and each there once. */
     private static boolean inOrder(ModuleInfo info) {
         int last = -1;
         for (ModuleInfo.Section s : info.sections) {
-            if (s.id() == 0) continue;
-            int r = s.id() < RANK.length ? RANK[s.id()] : -1;
+            if (s.id() == CoreSections.CUSTOM) continue;
+            int r = CoreSections.rank(s.id());
             if (r <= last) return false;
             last = r;
         }
@@ -307,17 +298,17 @@ public final class ModuleSplitter {
         out.write(info.bytes, 0, 8);
         boolean importsWritten = asImports.isEmpty();
         for (ModuleInfo.Section s : info.sections) {
-            if (!importsWritten && s.id() != 0 && s.id() > ModuleInfo.IMPORT) {
-                section(out, ModuleInfo.IMPORT, appended(info, null, asImports));
+            if (!importsWritten && s.id() != 0 && s.id() > CoreSections.IMPORT) {
+                section(out, CoreSections.IMPORT, appended(info, null, asImports));
                 importsWritten = true;
             }
             switch (s.id()) {
-                case ModuleInfo.IMPORT -> {
+                case CoreSections.IMPORT -> {
                     section(out, s.id(), appended(info, s, asImports));
                     importsWritten = true;
                 }
-                case ModuleInfo.FUNCTION, ModuleInfo.CODE -> {}
-                case ModuleInfo.DATA -> {
+                case CoreSections.FUNCTION, CoreSections.CODE -> {}
+                case CoreSections.DATA -> {
                     if (data == null) {
                         out.write(info.bytes, s.start(), s.end() - s.start());
                     } else {
@@ -327,7 +318,7 @@ public final class ModuleSplitter {
                 default -> out.write(info.bytes, s.start(), s.end() - s.start());
             }
         }
-        if (!importsWritten) section(out, ModuleInfo.IMPORT, appended(info, null, asImports));
+        if (!importsWritten) section(out, CoreSections.IMPORT, appended(info, null, asImports));
         return out.toByteArray();
     }
 
@@ -406,11 +397,11 @@ public final class ModuleSplitter {
         boolean globalsWritten = additions.globals().isEmpty();
         for (ModuleInfo.Section s : info.sections) {
             if (!globalsWritten && globalSectionBefore(s.id())) {
-                section(out, ModuleInfo.GLOBAL, appended(info, null, globalEntries(additions)));
+                section(out, CoreSections.GLOBAL, appended(info, null, globalEntries(additions)));
                 globalsWritten = true;
             }
             switch (s.id()) {
-                case ModuleInfo.TYPE ->
+                case CoreSections.TYPE ->
                     section(
                             out,
                             s.id(),
@@ -420,7 +411,7 @@ public final class ModuleSplitter {
                                     additions.types().stream()
                                             .map(FuncTypeBytes::encoding)
                                             .toList()));
-                case ModuleInfo.FUNCTION -> {
+                case CoreSections.FUNCTION -> {
                     List<byte[]> indices = new ArrayList<>();
                     for (int t : additions.functionTypes()) {
                         ByteArrayOutputStream i = new ByteArrayOutputStream();
@@ -429,15 +420,15 @@ public final class ModuleSplitter {
                     }
                     section(out, s.id(), appended(info, s, indices));
                 }
-                case ModuleInfo.GLOBAL -> {
+                case CoreSections.GLOBAL -> {
                     section(out, s.id(), appended(info, s, globalEntries(additions)));
                     globalsWritten = true;
                 }
-                case ModuleInfo.CODE -> section(out, s.id(), code(info, body, added, addedBody));
-                case ModuleInfo.DATA_COUNT, ModuleInfo.DATA -> {
+                case CoreSections.CODE -> section(out, s.id(), code(info, body, added, addedBody));
+                case CoreSections.DATA_COUNT, CoreSections.DATA -> {
                     if (data == null) {
                         out.write(info.bytes, s.start(), s.end() - s.start());
-                    } else if (s.id() == ModuleInfo.DATA) {
+                    } else if (s.id() == CoreSections.DATA) {
                         section(out, s.id(), data.payload());
                     } else {
                         ByteArrayOutputStream count = new ByteArrayOutputStream();
@@ -467,7 +458,7 @@ public final class ModuleSplitter {
 
     /** Whether a module without a global section gets one right before a section with this id. */
     private static boolean globalSectionBefore(int id) {
-        return id == ModuleInfo.EXPORT || id == 8 || id == 9 || id == 12 || id == ModuleInfo.CODE || id == 11;
+        return id == CoreSections.EXPORT || id == 8 || id == 9 || id == 12 || id == CoreSections.CODE || id == 11;
     }
 
     private static void section(ByteArrayOutputStream out, int id, byte[] payload) {

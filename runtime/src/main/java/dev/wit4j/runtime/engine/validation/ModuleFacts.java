@@ -1,5 +1,7 @@
 package dev.wit4j.runtime.engine.validation;
 
+import static dev.wit4j.runtime.engine.CoreSections.*;
+
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -11,17 +13,6 @@ import java.util.BitSet;
  * validator's reach ({@link ValueTypes}) makes the module unsupported.
  */
 final class ModuleFacts {
-
-    private static final int TYPE = 1,
-            IMPORT = 2,
-            FUNCTION = 3,
-            TABLE = 4,
-            MEMORY = 5,
-            GLOBAL = 6,
-            EXPORT = 7,
-            ELEMENT = 9,
-            CODE = 10,
-            DATA_COUNT = 12;
 
     final byte[] bytes;
     /** Parameter and result types by type index. */
@@ -79,10 +70,10 @@ final class ModuleFacts {
                 case ELEMENT -> facts.readElements(s);
                 case CODE -> facts.readCode(s);
                 case DATA_COUNT -> facts.dataCount = s.u32();
-                case 0, 8, 11, 13 -> {} // custom, start, data, tag: nothing function bodies depend on
+                case CUSTOM, START, DATA, TAG -> {} // nothing function bodies depend on
                 default -> throw CodeError.unsupported("section " + id);
             }
-            boolean readWhole = id != 0 && id != 8 && id != 11 && id != 13;
+            boolean readWhole = id != CUSTOM && id != START && id != DATA && id != TAG;
             if (readWhole && !s.atEnd()) throw CodeError.unsupported("section " + id + " longer than its contents");
         }
         if (facts.bodyStart.length != facts.functions - facts.importedFunctions) {
