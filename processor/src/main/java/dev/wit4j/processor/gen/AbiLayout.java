@@ -3,6 +3,10 @@ package dev.wit4j.processor.gen;
 import com.palantir.javapoet.ClassName;
 import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
+import dev.wit4j.runtime.abi.FlatType;
+import dev.wit4j.runtime.abi.Layout;
+import dev.wit4j.witx.model.Docs;
+import dev.wit4j.witx.model.ValueType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The canonical ABI's layout of the generated types, computed at compile time from the model's
- * shapes: {@code alignment}, {@code elem_size}, {@code flatten_type} with {@code join}, and the
- * discriminant sizes of CanonicalABI.md ("Alignment", "Element Size", "Flattening"). Generated
- * code bakes these numbers in; at run time the component's own types decide, and a mismatch
- * shows up as a link error ({@code flatFunc}'s core signature) or a type error on instantiation.
+ * The canonical ABI's layout of the generated types at compile time: the model's shapes as WIT
+ * value types, measured by the runtime's {@link Layout} ({@code alignment}, {@code elem_size},
+ * {@code flatten_type} and the discriminant sizes of CanonicalABI.md), so that the numbers generated
+ * code bakes in are the ones the runtime lays values out by; and the fields and cases of a shape,
+ * which the glue walks. At run time the component's own types decide, and a mismatch shows up as a
+ * link error ({@code flatFunc}'s core signature) or a type error on instantiation.
  */
 final class AbiLayout {
 
@@ -26,24 +31,22 @@ final class AbiLayout {
         F32,
         F64;
 
-        /** {@code join}: equal types stay, {@code i32}/{@code f32} become {@code i32}, else {@code i64}. */
-        static Flat join(Flat a, Flat b) {
-            if (a == b) {
-                return a;
-            }
-            if ((a == I32 && b == F32) || (a == F32 && b == I32)) {
-                return I32;
-            }
-            return I64;
-        }
-
         String spelled() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        static Flat of(FlatType t) {
+            return switch (t) {
+                case I32 -> I32;
+                case I64 -> I64;
+                case F32 -> F32;
+                case F64 -> F64;
+            };
+        }
     }
 
-    static final int MAX_FLAT_PARAMS = 16;
-    static final int MAX_FLAT_RESULTS = 1;
+    static final int MAX_FLAT_PARAMS = Layout.MAX_FLAT_PARAMS;
+    static final int MAX_FLAT_RESULTS = Layout.MAX_FLAT_RESULTS;
 
     private final Map<ClassName, TypeModel> types;
 
@@ -52,17 +55,63 @@ final class AbiLayout {
     }
 
     static long alignTo(long offset, long alignment) {
-        return (offset + alignment - 1) / alignment * alignment;
+        return Layout.alignTo(offset, alignment);
     }
 
     /** {@code discriminant_type}'s size: 1 byte up to 256 cases, 2 up to 65536, else 4. */
     static int discriminantSize(int cases) {
-        return cases <= 1 << 8 ? 1 : cases <= 1 << 16 ? 2 : 4;
+        return Layout.discriminantSize(cases);
     }
 
     /** {@code elem_size_flags}: the smallest of 1, 2 or 4 bytes holding one bit per flag. */
     static int flagsSize(int flags) {
-        return flags <= 8 ? 1 : flags <= 16 ? 2 : 4;
+        return Layout.flagsSize(flags);
+    }
+
+    /**
+     * The WIT value type of a shape, as far as layout goes: names and docs play no part, and a
+     * handle (an {@code i32} index in its table) is laid out as a {@code u32}.
+     */
+    ValueType wit(Shape s) {
+        if (s instanceof Shape.Primitive p) {
+            return ValueType.Primitive.valueOf(p.name());
+        } else if (s instanceof Shape.ListOf l) {
+            ValueType element = wit(l.element());
+            return l.length().isPresent()
+                    ? new ValueType.FixedListType(element, l.length().getAsInt())
+                    : new ValueType.ListType(element);
+        } else if (s instanceof Shape.TupleOf t) {
+            return new ValueType.TupleType(t.elements().stream().map(this::wit).toList());
+        } else if (s instanceof Shape.OptionOf o) {
+            return new ValueType.OptionType(wit(o.value()));
+        } else if (s instanceof Shape.ResultOf r) {
+            return new ValueType.ResultType(r.ok().map(this::wit), r.err().map(this::wit));
+        } else if (s instanceof Shape.MapOf m) {
+            return new ValueType.MapType(wit(m.key()), wit(m.value()));
+        } else if (s instanceof Shape.Handle) {
+            return ValueType.Primitive.U32;
+        } else if (s instanceof Shape.Named n) {
+            TypeModel t = named(n.type());
+            if (t instanceof TypeModel.RecordModel r) {
+                return new ValueType.RecordType(r.fields().stream()
+                        .map(f -> new ValueType.Field(f.witName(), wit(f.shape()), Docs.NONE))
+                        .toList());
+            } else if (t instanceof TypeModel.VariantModel v) {
+                return new ValueType.VariantType(v.cases().stream()
+                        .map(c ->
+                                new ValueType.Case(c.witName(), c.payloadShape().map(this::wit), Docs.NONE))
+                        .toList());
+            } else if (t instanceof TypeModel.EnumModel e) {
+                return new ValueType.EnumType(e.cases().stream()
+                        .map(c -> new ValueType.EnumCase(c.witName(), Docs.NONE))
+                        .toList());
+            } else if (t instanceof TypeModel.FlagsModel f) {
+                return new ValueType.FlagsType(f.flags().stream()
+                        .map(c -> new ValueType.Flag(c.witName(), Docs.NONE))
+                        .toList());
+            }
+        }
+        throw new IllegalStateException("no layout for " + s);
     }
 
     TypeModel named(ClassName name) {
@@ -110,28 +159,7 @@ final class AbiLayout {
 
     /** {@code alignment(t)}. */
     int alignment(Shape s) {
-        if (s instanceof Shape.Primitive p) {
-            return p == Shape.Primitive.STRING ? 4 : primitiveSize(p);
-        }
-        if (s instanceof Shape.ListOf || s instanceof Shape.Handle) {
-            return 4;
-        }
-        if (s instanceof Shape.Named n && named(n.type()) instanceof TypeModel.FlagsModel f) {
-            return flagsSize(f.flags().size());
-        }
-        List<Shape> fields = fields(s);
-        if (fields != null) {
-            int a = 1;
-            for (Shape f : fields) {
-                a = Math.max(a, alignment(f));
-            }
-            return a;
-        }
-        List<Optional<Shape>> cases = cases(s);
-        if (cases != null) {
-            return Math.max(discriminantSize(cases.size()), maxCaseAlignment(cases));
-        }
-        throw new IllegalStateException("no layout for " + s);
+        return Layout.alignment(wit(s));
     }
 
     private int maxCaseAlignment(List<Optional<Shape>> cases) {
@@ -163,38 +191,7 @@ final class AbiLayout {
 
     /** {@code elem_size(t)}. */
     long size(Shape s) {
-        if (s instanceof Shape.Primitive p) {
-            return primitiveSize(p);
-        }
-        if (s instanceof Shape.ListOf) {
-            return 8;
-        }
-        if (s instanceof Shape.Handle) {
-            return 4;
-        }
-        if (s instanceof Shape.Named n && named(n.type()) instanceof TypeModel.FlagsModel f) {
-            return flagsSize(f.flags().size());
-        }
-        List<Shape> fields = fields(s);
-        if (fields != null) {
-            long size = 0;
-            for (Shape f : fields) {
-                size = alignTo(size, alignment(f)) + size(f);
-            }
-            return alignTo(size, alignment(s));
-        }
-        List<Optional<Shape>> cases = cases(s);
-        if (cases != null) {
-            long size = payloadOffset(cases);
-            long max = 0;
-            for (Optional<Shape> c : cases) {
-                if (c.isPresent()) {
-                    max = Math.max(max, size(c.get()));
-                }
-            }
-            return alignTo(size + max, alignment(s));
-        }
-        throw new IllegalStateException("no layout for " + s);
+        return Layout.elemSize(wit(s));
     }
 
     /** {@code elem_size} and {@code alignment} of a tuple of {@code shapes} (spilled parameters, return areas). */
@@ -214,101 +211,15 @@ final class AbiLayout {
         return a;
     }
 
-    static int primitiveSize(Shape.Primitive p) {
-        switch (p) {
-            case BOOL:
-            case S8:
-            case U8:
-                return 1;
-            case S16:
-            case U16:
-                return 2;
-            case S32:
-            case U32:
-            case F32:
-            case CHAR:
-                return 4;
-            case S64:
-            case U64:
-            case F64:
-            case STRING:
-                return 8;
-            default:
-                throw new IllegalStateException(p.toString());
-        }
-    }
-
     /** {@code flatten_type(t)}. */
     List<Flat> flatten(Shape s) {
-        List<Flat> out = new ArrayList<>();
-        flattenInto(s, out);
-        return out;
+        return Layout.flatten(wit(s)).stream().map(Flat::of).toList();
     }
 
     /** {@code flatten_types(ts)}. */
     List<Flat> flattenAll(List<Shape> shapes) {
         List<Flat> out = new ArrayList<>();
-        shapes.forEach(s -> flattenInto(s, out));
+        shapes.forEach(s -> out.addAll(flatten(s)));
         return out;
-    }
-
-    private void flattenInto(Shape s, List<Flat> out) {
-        if (s instanceof Shape.Primitive p) {
-            switch (p) {
-                case S64:
-                case U64:
-                    out.add(Flat.I64);
-                    return;
-                case F32:
-                    out.add(Flat.F32);
-                    return;
-                case F64:
-                    out.add(Flat.F64);
-                    return;
-                case STRING:
-                    out.add(Flat.I32);
-                    out.add(Flat.I32);
-                    return;
-                default:
-                    out.add(Flat.I32);
-                    return;
-            }
-        }
-        if (s instanceof Shape.ListOf) {
-            out.add(Flat.I32);
-            out.add(Flat.I32);
-            return;
-        }
-        if (s instanceof Shape.Handle
-                || (s instanceof Shape.Named n && named(n.type()) instanceof TypeModel.FlagsModel)) {
-            out.add(Flat.I32);
-            return;
-        }
-        List<Shape> fields = fields(s);
-        if (fields != null) {
-            fields.forEach(f -> flattenInto(f, out));
-            return;
-        }
-        List<Optional<Shape>> cases = cases(s);
-        if (cases != null) {
-            // flatten_variant: the discriminant, then the joined flattenings of all payloads
-            List<Flat> joined = new ArrayList<>();
-            for (Optional<Shape> c : cases) {
-                if (c.isPresent()) {
-                    List<Flat> payload = flatten(c.get());
-                    for (int i = 0; i < payload.size(); i++) {
-                        if (i < joined.size()) {
-                            joined.set(i, Flat.join(joined.get(i), payload.get(i)));
-                        } else {
-                            joined.add(payload.get(i));
-                        }
-                    }
-                }
-            }
-            out.add(Flat.I32);
-            out.addAll(joined);
-            return;
-        }
-        throw new IllegalStateException("no flattening for " + s);
     }
 }
