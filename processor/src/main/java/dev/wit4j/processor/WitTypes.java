@@ -3,46 +3,19 @@ package dev.wit4j.processor;
 import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.TypeDefKind;
 import dev.wit4j.witx.model.ValueType;
+import dev.wit4j.witx.print.WitPrinter;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Small queries over WIT value types: spelling, aliases, primitives. */
 final class WitTypes {
     private WitTypes() {}
 
-    /** WIT spelling of a type, as in the source (named types by their name). */
+    /**
+     * WIT spelling of a type, as in the source (named types by their name, the kinds WIT only
+     * allows named by their keyword when spelled on their own).
+     */
     static String spell(ValueType t) {
-        if (t instanceof ValueType.Primitive p) {
-            return p.witName();
-        } else if (t instanceof ValueType.Named n) {
-            return n.def().name();
-        } else if (t instanceof ValueType.ListType l) {
-            return "list<" + spell(l.element()) + ">";
-        } else if (t instanceof ValueType.FixedListType l) {
-            return "list<" + spell(l.element()) + ", " + l.length() + ">";
-        } else if (t instanceof ValueType.TupleType tt) {
-            return tt.types().stream().map(WitTypes::spell).collect(Collectors.joining(", ", "tuple<", ">"));
-        } else if (t instanceof ValueType.OptionType o) {
-            return "option<" + spell(o.type()) + ">";
-        } else if (t instanceof ValueType.ResultType r) {
-            if (r.ok().isEmpty() && r.err().isEmpty()) {
-                return "result";
-            } else if (r.err().isEmpty()) {
-                return "result<" + spell(r.ok().get()) + ">";
-            }
-            return "result<" + r.ok().map(WitTypes::spell).orElse("_") + ", "
-                    + spell(r.err().get()) + ">";
-        } else if (t instanceof ValueType.HandleType h) {
-            return h.borrow()
-                    ? "borrow<" + h.resource().name() + ">"
-                    : h.resource().name();
-        } else if (t instanceof ValueType.StreamType s) {
-            return s.element().map(e -> "stream<" + spell(e) + ">").orElse("stream");
-        } else if (t instanceof ValueType.FutureType f) {
-            return f.element().map(e -> "future<" + spell(e) + ">").orElse("future");
-        } else if (t instanceof ValueType.MapType m) {
-            return "map<" + spell(m.key()) + ", " + spell(m.value()) + ">";
-        } else if (t instanceof ValueType.RecordType) {
+        if (t instanceof ValueType.RecordType) {
             return "record";
         } else if (t instanceof ValueType.VariantType) {
             return "variant";
@@ -51,7 +24,7 @@ final class WitTypes {
         } else if (t instanceof ValueType.FlagsType) {
             return "flags";
         }
-        return t.toString();
+        return WitPrinter.type(t, TypeDef::name);
     }
 
     /**
