@@ -17,6 +17,7 @@ import dev.wit4j.processor.model.JavaFirstInterface.Constant;
 import dev.wit4j.processor.model.JavaFirstInterface.Field;
 import dev.wit4j.processor.model.JavaFirstInterface.Function;
 import dev.wit4j.processor.model.JavaFirstInterface.TypeDecl;
+import dev.wit4j.runtime.types.Result;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +55,8 @@ final class JavaFirstReader {
     private static final Pattern PACKAGE =
             Pattern.compile("[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*:[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*(@[0-9A-Za-z.+-]+)?");
     private static final Pattern IDENT = Pattern.compile("[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*");
-    private static final String RESULT = "dev.wit4j.runtime.types.Result";
-    private static final String TUPLE = "dev.wit4j.runtime.types.Tuple";
+    private static final String RESULT = Result.class.getCanonicalName();
+    private static final String TUPLE = Result.class.getPackageName() + ".Tuple";
 
     private final ProcessingEnvironment env;
     private final Types types;
@@ -513,10 +514,11 @@ final class JavaFirstReader {
                 return arg(args, 0, at, annotated).map(a -> "list<" + a + ">");
             case "java.util.Set":
                 return flags(args, at);
-            case RESULT:
-                return result(args, at, annotated);
             default:
                 break;
+        }
+        if (qn.equals(RESULT)) {
+            return result(args, at, annotated);
         }
         if (qn.startsWith(TUPLE) && qn.substring(TUPLE.length()).matches("[0-9]+")) {
             List<String> parts = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.wit4j.processor.model.JavaFirstInterface;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
+import dev.wit4j.runtime.types.Result;
 import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.Function;
 import dev.wit4j.witx.model.Interface;
@@ -46,7 +47,7 @@ import java.util.Set;
  * model gives them distinct identities (this matters for resources).
  */
 final class ModelBuilder {
-    static final ClassName RESULT = ClassName.get("dev.wit4j.runtime.types", "Result");
+    static final ClassName RESULT = ClassName.get(Result.class);
     static final ClassName VOID = ClassName.get("java.lang", "Void");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName SET = ClassName.get("java.util", "Set");
@@ -773,7 +774,7 @@ final class ModelBuilder {
             for (int i = 0; i < n; i++) {
                 args[i] = map(tt.types().get(i), dir, s, where).box();
             }
-            return ParameterizedTypeName.get(ClassName.get("dev.wit4j.runtime.types", "Tuple" + n), args);
+            return ParameterizedTypeName.get(ClassName.get(Result.class.getPackageName(), "Tuple" + n), args);
         } else if (t instanceof ValueType.OptionType o) {
             return ParameterizedTypeName.get(
                     OPTIONAL, map(o.type(), dir, s, where).box());

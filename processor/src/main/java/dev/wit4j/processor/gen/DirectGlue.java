@@ -8,6 +8,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
+import dev.wit4j.runtime.abi.ResourceType;
+import dev.wit4j.runtime.bindings.ExportFunction;
+import dev.wit4j.runtime.bindings.GuestContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,10 +44,9 @@ import javax.lang.model.element.Modifier;
  * written.
  */
 final class DirectGlue {
-    static final String BINDINGS = "dev.wit4j.runtime.bindings";
-    static final ClassName CONTEXT = ClassName.get(BINDINGS, "GuestContext");
-    static final ClassName EXPORT_FUNCTION = ClassName.get(BINDINGS, "ExportFunction");
-    static final ClassName RESOURCE_TYPE = ClassName.get("dev.wit4j.runtime.abi", "ResourceType");
+    static final ClassName CONTEXT = ClassName.get(GuestContext.class);
+    static final ClassName EXPORT_FUNCTION = ClassName.get(ExportFunction.class);
+    static final ClassName RESOURCE_TYPE = ClassName.get(ResourceType.class);
 
     /** How the generated code reaches the state behind handles. */
     interface Handles extends ValueGlue.Handles {

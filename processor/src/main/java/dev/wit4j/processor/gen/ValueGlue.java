@@ -8,6 +8,9 @@ import com.palantir.javapoet.TypeName;
 import dev.wit4j.processor.Names;
 import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
+import dev.wit4j.runtime.types.Result;
+import dev.wit4j.runtime.types.ValueConversions;
+import dev.wit4j.runtime.value.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,10 +39,10 @@ import javax.lang.model.element.Modifier;
  * fields) are static methods of the runtime's {@code ValueConversions}, called qualified.
  */
 final class ValueGlue {
-    static final ClassName VALUE = ClassName.get("dev.wit4j.runtime.value", "Value");
-    static final ClassName RESULT = ClassName.get("dev.wit4j.runtime.types", "Result");
+    static final ClassName VALUE = ClassName.get(Value.class);
+    static final ClassName RESULT = ClassName.get(Result.class);
     /** The runtime's type-independent conversions, shared by all generated classes. */
-    static final ClassName CONVERSIONS = ClassName.get("dev.wit4j.runtime.types", "ValueConversions");
+    static final ClassName CONVERSIONS = ClassName.get(ValueConversions.class);
 
     /** How the world class reaches the state behind handles. */
     interface Handles {

@@ -15,6 +15,16 @@ import dev.wit4j.processor.model.Holder;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.Shape;
 import dev.wit4j.processor.model.TypeModel;
+import dev.wit4j.runtime.Component;
+import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExportedInstance;
+import dev.wit4j.runtime.Func;
+import dev.wit4j.runtime.HostResource;
+import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.Linker;
+import dev.wit4j.runtime.LinkerInstance;
+import dev.wit4j.runtime.Trap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,19 +53,18 @@ import javax.lang.model.element.Modifier;
  * this class lays out linking, dispatch and calls.
  */
 public final class WorldGenerator {
-    static final String RUNTIME = "dev.wit4j.runtime";
-    static final ClassName ENGINE = ClassName.get(RUNTIME, "Engine");
-    static final ClassName COMPONENT = ClassName.get(RUNTIME, "Component");
-    static final ClassName LINKER = ClassName.get(RUNTIME, "Linker");
+    static final ClassName ENGINE = ClassName.get(Engine.class);
+    static final ClassName COMPONENT = ClassName.get(Component.class);
+    static final ClassName LINKER = ClassName.get(Linker.class);
     /** The WASI host of the {@code wasi} module; used only when it is on the class path. */
     public static final ClassName WASI_CONTEXT = ClassName.get("dev.wit4j.wasi", "WasiContext");
 
-    static final ClassName LINKER_INSTANCE = ClassName.get(RUNTIME, "LinkerInstance");
-    static final ClassName INSTANCE = ClassName.get(RUNTIME, "Instance");
-    static final ClassName EXPORTED_INSTANCE = ClassName.get(RUNTIME, "ExportedInstance");
-    static final ClassName FUNC = ClassName.get(RUNTIME, "Func");
-    static final ClassName HOST_RESOURCE = ClassName.get(RUNTIME, "HostResource");
-    static final ClassName TRAP = ClassName.get(RUNTIME, "Trap");
+    static final ClassName LINKER_INSTANCE = ClassName.get(LinkerInstance.class);
+    static final ClassName INSTANCE = ClassName.get(Instance.class);
+    static final ClassName EXPORTED_INSTANCE = ClassName.get(ExportedInstance.class);
+    static final ClassName FUNC = ClassName.get(Func.class);
+    static final ClassName HOST_RESOURCE = ClassName.get(HostResource.class);
+    static final ClassName TRAP = ClassName.get(Trap.class);
     static final ClassName VALUE = ValueGlue.VALUE;
     static final ClassName OWN = VALUE.nestedClass("Own");
 
@@ -431,7 +440,7 @@ public final class WorldGenerator {
                         + "@throws $T if the component does not match the world (an import cannot be satisfied)\n"
                         + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
                         + "@throws $T if its start code traps\n",
-                ClassName.get(RUNTIME, "LinkException"),
+                ClassName.get(LinkException.class),
                 TRAP);
         main.addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
                 .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component");
@@ -460,7 +469,7 @@ public final class WorldGenerator {
                                     + "@throws java.util.NoSuchElementException if it lacks an export of the world\n"
                                     + "@throws $T if its start code traps\n",
                             LINKER,
-                            ClassName.get(RUNTIME, "LinkException"),
+                            ClassName.get(LinkException.class),
                             IllegalArgumentException.class,
                             TRAP)
                     .addStatement("$T.requireNonNull(linker, $S)", Objects.class, "linker")
@@ -500,7 +509,7 @@ public final class WorldGenerator {
                                 + "@throws $T if its start code traps\n",
                         LINKER,
                         EXPORTED_INSTANCE,
-                        ClassName.get(RUNTIME, "LinkException"),
+                        ClassName.get(LinkException.class),
                         TRAP)
                 .addStatement("$T.requireNonNull(linker, $S)", Objects.class, "linker")
                 .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component")
@@ -544,7 +553,7 @@ public final class WorldGenerator {
                         world,
                         importsArg,
                         WASI_CONTEXT,
-                        ClassName.get(RUNTIME, "LinkException"),
+                        ClassName.get(LinkException.class),
                         TRAP)
                 .addStatement("$T.requireNonNull(engine, $S)", Objects.class, "engine")
                 .addStatement("$T.requireNonNull(component, $S)", Objects.class, "component");
