@@ -2,8 +2,6 @@ package dev.wit4j.runtime;
 
 import dev.wit4j.runtime.link.Item;
 import dev.wit4j.runtime.validate.TypeView;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -37,32 +35,27 @@ public final class ExportedInstance {
 
     /** The exported function {@code name}; the {@link Func#name()} is {@code path#name}. */
     public Func func(String name) {
-        return Instance.func(path + "#" + name, item.exports(), name);
+        return Exports.func(path + "#" + name, item.exports(), name);
     }
 
     /** The exported 🪙 value {@code name}. */
     public dev.wit4j.runtime.value.Value value(String name) {
-        return Instance.value(item.exports(), name);
+        return Exports.value(item.exports(), name);
     }
 
     /** The exported instance {@code name}. */
     public ExportedInstance exportedInstance(String name) {
-        return Instance.exportedInstance(
+        return Exports.exportedInstance(
                 engine, path + "/" + name, item.exports(), name, type == null ? null : type.exports());
     }
 
     /** The exported component {@code name}, to instantiate later (staged instantiation). */
     public Component component(String name) {
-        return Instance.component(
-                engine, path + "/" + name, item.exports(), name, type == null ? null : type.exports());
+        return Exports.component(engine, path + "/" + name, item.exports(), name, type == null ? null : type.exports());
     }
 
     Item.Instance item() {
         return item;
-    }
-
-    static NoSuchElementException missing(String what, String name, Map<String, Item> exports) {
-        return new NoSuchElementException("no exported " + what + " `" + name + "`; exports: " + exports.keySet());
     }
 
     @Override

@@ -2,11 +2,7 @@ package dev.wit4j.runtime;
 
 import dev.wit4j.runtime.link.HostDrops;
 import dev.wit4j.runtime.link.InstanceResult;
-import dev.wit4j.runtime.link.Item;
-import dev.wit4j.runtime.link.VersionMatch;
-import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.runtime.value.Value;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +82,7 @@ public final class Instance {
         if (hash > 0 && !result.exports().containsKey(name)) {
             return exportedInstance(name.substring(0, hash)).func(name.substring(hash + 1));
         }
-        return func(name, result.exports(), name);
+        return Exports.func(name, result.exports(), name);
     }
 
     /** {@link #func(String)}, or empty if there is no such function. */
@@ -110,7 +106,7 @@ public final class Instance {
         if (hash > 0 && !result.exports().containsKey(name)) {
             return exportedInstance(name.substring(0, hash)).value(name.substring(hash + 1));
         }
-        return value(result.exports(), name);
+        return Exports.value(result.exports(), name);
     }
 
     /**
@@ -119,7 +115,7 @@ public final class Instance {
      * ({@code wasi:http/incoming-handler@0.2.12} finds one exported at {@code 0.2.10}).
      */
     public ExportedInstance exportedInstance(String name) {
-        return exportedInstance(component.engine(), name, result.exports(), name, component.exports());
+        return Exports.exportedInstance(component.engine(), name, result.exports(), name, component.exports());
     }
 
     /**
@@ -128,7 +124,7 @@ public final class Instance {
      * this instance's definitions.
      */
     public Component component(String name) {
-        return component(component.engine(), name, result.exports(), name, component.exports());
+        return Exports.component(component.engine(), name, result.exports(), name, component.exports());
     }
 
     /**
@@ -145,48 +141,6 @@ public final class Instance {
 
     InstanceResult result() {
         return result;
-    }
-
-    static Func func(String path, Map<String, Item> exports, String name) {
-        Item item = exports.get(name);
-        if (item instanceof Item.Func f) {
-            return new Func(path, f);
-        }
-        throw ExportedInstance.missing("function", name, exports);
-    }
-
-    static Value value(Map<String, Item> exports, String name) {
-        Item item = exports.get(name);
-        if (item instanceof Item.ValueItem v) {
-            return v.value();
-        }
-        throw ExportedInstance.missing("value", name, exports);
-    }
-
-    static ExportedInstance exportedInstance(
-            Engine engine, String path, Map<String, Item> exports, String name, Map<String, TypeView.Extern> types) {
-        // an interface at a semver-compatible version, as the linker matches imports
-        String key = VersionMatch.key(exports, name);
-        Item item = key == null ? null : exports.get(key);
-        if (item instanceof Item.Instance i) {
-            TypeView.Extern t = types == null ? null : types.get(key);
-            return new ExportedInstance(
-                    engine, path, i, t instanceof TypeView.Extern.InstanceItem ii ? ii.type() : null);
-        }
-        throw ExportedInstance.missing("instance", name, exports);
-    }
-
-    static Component component(
-            Engine engine, String path, Map<String, Item> exports, String name, Map<String, TypeView.Extern> types) {
-        Item item = exports.get(name);
-        if (item instanceof Item.Component c) {
-            TypeView.Extern t = types == null ? null : types.get(name);
-            return new Component(
-                    engine,
-                    c.code().named(c.code().name() != null ? c.code().name() : path),
-                    t instanceof TypeView.Extern.ComponentItem ci ? ci.type() : null);
-        }
-        throw ExportedInstance.missing("component", name, exports);
     }
 
     @Override
