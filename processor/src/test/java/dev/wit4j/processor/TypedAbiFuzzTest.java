@@ -53,9 +53,8 @@ import org.junit.jupiter.api.Test;
  *   <li>a generated export method, the import a dynamic host function: the generated lowering
  *       against the runtime's lifting.</li>
  * </ol>
- * The last two compare generated glue (laid out by the processor's {@code AbiLayout}) with the
- * runtime's own code (laid out by its {@code Layout}), so they also see a layout both sides of one
- * implementation agree on but the other does not. Values are compared as in the runtime's test,
+ * The last two compare the lifting and lowering generated per type with the runtime's own, both
+ * laid out by the runtime's {@code Layout}. Values are compared as in the runtime's test,
  * and maps up to key order and repeated keys, which bindings may drop (Explainer.md: the last
  * pair of a key defines its value). Strings are in any of the three encodings.
  *

@@ -11,6 +11,7 @@ import dev.wit4j.processor.model.TypeModel;
 import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.bindings.GuestContext;
+import dev.wit4j.runtime.types.Result;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -47,23 +48,30 @@ final class DirectGlue {
     static final ClassName CONTEXT = ClassName.get(GuestContext.class);
     static final ClassName EXPORT_FUNCTION = ClassName.get(ExportFunction.class);
     static final ClassName RESOURCE_TYPE = ClassName.get(ResourceType.class);
+    static final ClassName RESULT = ClassName.get(Result.class);
 
     /** How the generated code reaches the state behind handles. */
-    interface Handles extends ValueGlue.Handles {
+    interface Handles {
+        /** The field holding the handle table of an imported resource. */
+        String table(ClassName resource);
+
+        /** The field holding the implementation of the {@code Ops} of an exported resource. */
+        String ops(ClassName resource);
+
         /** The field holding the run-time resource type of an exported resource. */
         String resourceType(ClassName resource);
     }
 
     private final Map<ClassName, TypeModel> types;
     private final AbiLayout layout;
-    private final ValueGlue.NameSet names;
+    private final MemberNames names;
     private final Handles handles;
     private final Map<String, String> helperNames = new HashMap<>();
     private final Deque<String[]> pending = new ArrayDeque<>();
     private final Map<String, MethodSpec> generated = new LinkedHashMap<>();
     private int counter;
 
-    DirectGlue(Map<ClassName, TypeModel> types, ValueGlue.NameSet names, Handles handles) {
+    DirectGlue(Map<ClassName, TypeModel> types, MemberNames names, Handles handles) {
         this.types = types;
         this.layout = new AbiLayout(types);
         this.names = names;
@@ -112,14 +120,15 @@ final class DirectGlue {
 
     /**
      * Whether values of shape {@code s} can be lifted ({@code lift}) or lowered by this glue, with
-     * host resources and exported resources as they occur in the world class. Maps and
-     * fixed-length lists (beyond WASI 0.2) are left to the {@code Value} glue.
+     * host resources and exported resources as they occur in the world class.
      */
     boolean supports(Shape s, boolean lift) {
         if (s instanceof Shape.Primitive) {
             return true;
         } else if (s instanceof Shape.ListOf l) {
-            return l.length().isEmpty() && supports(l.element(), lift);
+            return supports(l.element(), lift);
+        } else if (s instanceof Shape.MapOf m) {
+            return supports(m.key(), lift) && supports(m.value(), lift);
         } else if (s instanceof Shape.TupleOf t) {
             return t.elements().stream().allMatch(e -> supports(e, lift));
         } else if (s instanceof Shape.OptionOf o) {
@@ -175,8 +184,19 @@ final class DirectGlue {
                 default:
                     return CodeBlock.of("$N.liftString($L, $N[$L])", c, v, arr, pos + 1);
             }
+        } else if (s instanceof Shape.ListOf l && l.length().isPresent()) {
+            // lift_flat of a fixed-length list: its elements' flat values one after another
+            int k = layout.flatten(l.element()).size();
+            List<CodeBlock> elements = new ArrayList<>();
+            for (int i = 0; i < l.length().getAsInt(); i++) elements.add(liftFlat(l.element(), c, arr, pos + i * k));
+            return l.array()
+                    ? CodeBlock.of("new $T {$L}", l.java(), CodeBlock.join(elements, ", "))
+                    : CodeBlock.of(
+                            "$T.<$T>of($L)", List.class, typeArgument(l.java(), 0), CodeBlock.join(elements, ", "));
         } else if (s instanceof Shape.ListOf l) {
             return liftList(l, c, v, CodeBlock.of("$N[$L]", arr, pos + 1));
+        } else if (s instanceof Shape.MapOf m) {
+            return liftMap(m, c, v, CodeBlock.of("$N[$L]", arr, pos + 1));
         } else if (s instanceof Shape.Handle h) {
             return liftHandle(h, c, v);
         }
@@ -221,7 +241,7 @@ final class DirectGlue {
         if (s instanceof Shape.ResultOf r) {
             return CodeBlock.of(
                     "$T.<$T, $T>$N($L)",
-                    ValueGlue.RESULT,
+                    RESULT,
                     typeArgument(r.java(), 0),
                     typeArgument(r.java(), 1),
                     i == 0 ? "ok" : "err",
@@ -253,6 +273,35 @@ final class DirectGlue {
                 cc,
                 pp,
                 load(l.element(), cc, CodeBlock.of("$N", pp)));
+    }
+
+    /**
+     * A map lifted from the list of key-value pairs it is in the canonical ABI (Explainer.md: a map
+     * despecializes to {@code list<tuple<K, V>>}); a repeated key keeps its last value.
+     */
+    private CodeBlock liftMap(Shape.MapOf m, String c, CodeBlock ptr, CodeBlock len) {
+        List<Shape> pair = List.of(m.key(), m.value());
+        String cc = fresh("_c");
+        String pp = fresh("_p");
+        return CodeBlock.of(
+                "$T.mapOf($N.<$T<$T, $T>>liftList($L, $L, $L, $L, ($N, $N) -> $T.entry($L, $L)))",
+                CONTEXT,
+                c,
+                Map.Entry.class,
+                typeArgument(m.java(), 0),
+                typeArgument(m.java(), 1),
+                ptr,
+                len,
+                layout.tupleSize(pair),
+                layout.tupleAlignment(pair),
+                cc,
+                pp,
+                Map.class,
+                load(m.key(), cc, CodeBlock.of("$N", pp)),
+                load(
+                        m.value(),
+                        cc,
+                        plus(CodeBlock.of("$N", pp), layout.fieldOffsets(pair).get(1))));
     }
 
     private CodeBlock liftHandle(Shape.Handle h, String c, CodeBlock index) {
@@ -315,9 +364,26 @@ final class DirectGlue {
                     out.addStatement("$N[$L] = $N.lastLength()", arr, pos + 1, c);
                     return;
             }
-        } else if (s instanceof Shape.ListOf l) {
+        } else if (s instanceof Shape.ListOf l && l.length().isPresent()) {
+            String v = fixedList(l, x, out, subject);
+            int k = layout.flatten(l.element()).size();
+            for (int i = 0; i < l.length().getAsInt(); i++) {
+                lowerFlat(
+                        l.element(),
+                        c,
+                        element(l, v, CodeBlock.of("$L", i)),
+                        arr,
+                        pos + i * k,
+                        out,
+                        subject.part("an element of ", true));
+            }
+            return;
+        } else if (s instanceof Shape.ListOf || s instanceof Shape.MapOf) {
             out.add("$N[$L] = ", arr, pos)
-                    .add(lowerList(l, c, x, subject))
+                    .add(
+                            s instanceof Shape.ListOf l
+                                    ? lowerList(l, c, x, subject)
+                                    : lowerMap((Shape.MapOf) s, c, x, subject))
                     .add(";\n"); // not addStatement: the lambda has statements
             out.addStatement("$N[$L] = $N.lastLength()", arr, pos + 1, c);
             return;
@@ -398,10 +464,9 @@ final class DirectGlue {
             TypeName a = typeArgument(r.java(), 0);
             TypeName e = typeArgument(r.java(), 1);
             // Payloads are boxed: `Result.ok(null)` reaches here for any ok type.
-            out.beginControlFlow("if ($N instanceof $T<$T, $T> $N)", v, ValueGlue.RESULT.nestedClass("Ok"), a, e, ok);
+            out.beginControlFlow("if ($N instanceof $T<$T, $T> $N)", v, RESULT.nestedClass("Ok"), a, e, ok);
             body.emit(0, r.ok().map(x -> CodeBlock.of("$N.value()", ok)), subject.part("`ok` value of ", true));
-            out.nextControlFlow(
-                    "else if ($N instanceof $T<$T, $T> $N)", v, ValueGlue.RESULT.nestedClass("Err"), a, e, err);
+            out.nextControlFlow("else if ($N instanceof $T<$T, $T> $N)", v, RESULT.nestedClass("Err"), a, e, err);
             body.emit(1, r.err().map(x -> CodeBlock.of("$N.error()", err)), subject.part("`err` value of ", true));
             out.nextControlFlow("else");
             out.addStatement("throw new $T($S)", NullPointerException.class, subject.what() + " is null");
@@ -470,6 +535,69 @@ final class DirectGlue {
                 .build();
     }
 
+    /** Statements storing the map {@code x} as the list of key-value pairs it is in the canonical ABI. */
+    private CodeBlock lowerMap(Shape.MapOf m, String c, CodeBlock x, Subject subject) {
+        List<Shape> pair = List.of(m.key(), m.value());
+        String cc = fresh("_c");
+        String ee = fresh("_e");
+        String pp = fresh("_p");
+        CodeBlock.Builder body = CodeBlock.builder();
+        store(
+                m.key(),
+                cc,
+                CodeBlock.of("$N.getKey()", ee),
+                CodeBlock.of("$N", pp),
+                body,
+                subject.part("a key of ", true));
+        store(
+                m.value(),
+                cc,
+                CodeBlock.of("$N.getValue()", ee),
+                plus(CodeBlock.of("$N", pp), layout.fieldOffsets(pair).get(1)),
+                body,
+                subject.part("a value of ", true));
+        return CodeBlock.builder()
+                .add(
+                        "$N.lowerList($T.copyOf($L.entrySet()), $L, $L, ($N, $N, $N) -> {\n",
+                        c,
+                        List.class,
+                        x,
+                        layout.tupleSize(pair),
+                        layout.tupleAlignment(pair),
+                        cc,
+                        ee,
+                        pp)
+                .indent()
+                .add(body.build())
+                .unindent()
+                .add("})")
+                .build();
+    }
+
+    /**
+     * The fixed-length list {@code x} in a new variable (returned), refused unless it has the
+     * length its type says.
+     */
+    private String fixedList(Shape.ListOf l, CodeBlock x, CodeBlock.Builder out, Subject subject) {
+        String v = fresh("_t");
+        out.addStatement("$T $N = $L", l.java(), v, x);
+        int n = l.length().getAsInt();
+        String size = l.array() ? v + ".length" : v + ".size()";
+        out.beginControlFlow("if ($L != $L)", size, n)
+                .addStatement(
+                        "throw new $T($S + $L)",
+                        IllegalArgumentException.class,
+                        subject.what() + ": a fixed-length list needs " + n + " elements, found ",
+                        size)
+                .endControlFlow();
+        return v;
+    }
+
+    /** Element {@code i} of the list (or array) in variable {@code v}. */
+    private static CodeBlock element(Shape.ListOf l, String v, CodeBlock i) {
+        return l.array() ? CodeBlock.of("$N[$L]", v, i) : CodeBlock.of("$N.get($L)", v, i);
+    }
+
     private CodeBlock lowerHandle(Shape.Handle h, String c, CodeBlock x) {
         if (h.exported()) {
             String rt = handles.resourceType(h.resource());
@@ -518,8 +646,13 @@ final class DirectGlue {
                 default:
                     return CodeBlock.of("$N.loadString($L)", c, p);
             }
+        } else if (s instanceof Shape.ListOf l && l.length().isPresent()) {
+            // a fixed-length list lies in place: its elements at p
+            return liftList(l, c, p, CodeBlock.of("$L", l.length().getAsInt()));
         } else if (s instanceof Shape.ListOf l) {
             return liftList(l, c, CodeBlock.of("$N.readU32($L)", c, p), CodeBlock.of("$N.readU32($L)", c, plus(p, 4)));
+        } else if (s instanceof Shape.MapOf m) {
+            return liftMap(m, c, CodeBlock.of("$N.readU32($L)", c, p), CodeBlock.of("$N.readU32($L)", c, plus(p, 4)));
         } else if (s instanceof Shape.Handle h) {
             return liftHandle(h, c, CodeBlock.of("$N.readU32($L)", c, p));
         } else if (s instanceof Shape.Named n) {
@@ -616,9 +749,29 @@ final class DirectGlue {
                     out.addStatement("$N.storeString($L, $L)", c, x, p);
                     return;
             }
-        } else if (s instanceof Shape.ListOf l) {
+        } else if (s instanceof Shape.ListOf l && l.length().isPresent()) {
+            String v = fixedList(l, x, out, subject);
+            String i = fresh("_i");
+            long size = layout.size(l.element());
+            out.beginControlFlow(
+                    "for (int $N = 0; $N < $L; $N++)", i, i, l.length().getAsInt(), i);
+            store(
+                    l.element(),
+                    c,
+                    element(l, v, CodeBlock.of("$N", i)),
+                    CodeBlock.of("$L + (long) $N * $L", p, i, size),
+                    out,
+                    subject.part("an element of ", true));
+            out.endControlFlow();
+            return;
+        } else if (s instanceof Shape.ListOf || s instanceof Shape.MapOf) {
             String ptr = fresh("_t");
-            out.add("long $N = ", ptr).add(lowerList(l, c, x, subject)).add(";\n");
+            out.add("long $N = ", ptr)
+                    .add(
+                            s instanceof Shape.ListOf l
+                                    ? lowerList(l, c, x, subject)
+                                    : lowerMap((Shape.MapOf) s, c, x, subject))
+                    .add(";\n");
             out.addStatement("$N.writeInt($L, (int) $N)", c, p, ptr);
             out.addStatement("$N.writeInt($L, (int) $N.lastLength())", c, plus(p, 4), c);
             return;
@@ -904,6 +1057,8 @@ final class DirectGlue {
             }
         } else if (s instanceof Shape.ListOf l) {
             return l.java();
+        } else if (s instanceof Shape.MapOf m) {
+            return m.java();
         } else if (s instanceof Shape.TupleOf t) {
             return t.java();
         } else if (s instanceof Shape.OptionOf o) {

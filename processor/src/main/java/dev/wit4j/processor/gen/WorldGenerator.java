@@ -18,13 +18,13 @@ import dev.wit4j.processor.model.TypeModel;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExportedInstance;
-import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.HostResource;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.LinkerInstance;
 import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +49,7 @@ import javax.lang.model.element.Modifier;
  * implementations of the imports and instantiates a component, a static {@code link} method that
  * defines those implementations in a caller's linker (to combine them with other imports), the world's exported functions as
  * methods, and one accessor per exported interface. Lifting and lowering are left to
- * {@link DirectGlue} (and, for the few types beyond WASI 0.2 it does not handle, to {@link ValueGlue});
+ * {@link DirectGlue};
  * this class lays out linking, dispatch and calls.
  */
 public final class WorldGenerator {
@@ -62,16 +62,14 @@ public final class WorldGenerator {
     static final ClassName LINKER_INSTANCE = ClassName.get(LinkerInstance.class);
     static final ClassName INSTANCE = ClassName.get(Instance.class);
     static final ClassName EXPORTED_INSTANCE = ClassName.get(ExportedInstance.class);
-    static final ClassName FUNC = ClassName.get(Func.class);
     static final ClassName HOST_RESOURCE = ClassName.get(HostResource.class);
     static final ClassName TRAP = ClassName.get(Trap.class);
-    static final ClassName VALUE = ValueGlue.VALUE;
+    static final ClassName VALUE = ClassName.get(Value.class);
     static final ClassName OWN = VALUE.nestedClass("Own");
 
     private final Bindings bindings;
     private final ClassName world;
-    private final ValueGlue.NameSet members;
-    private final ValueGlue glue;
+    private final MemberNames members;
     private final DirectGlue direct;
     /** World fields holding the run-time resource types of exported resources, and where to get each. */
     private final Map<ClassName, String> rtFields = new LinkedHashMap<>();
@@ -119,7 +117,7 @@ public final class WorldGenerator {
                 }
             }
         }
-        this.members = new ValueGlue.NameSet(reserved);
+        this.members = new MemberNames(reserved);
         Set<String> nested = new HashSet<>(List.of(world.simpleName()));
         this.importsClass = world.nestedClass(uniqueIn(nested, "Imports"));
         this.handleTable = world.nestedClass(uniqueIn(nested, "HandleTable"));
@@ -128,7 +126,7 @@ public final class WorldGenerator {
                 if (t instanceof TypeModel.ResourceModel r && !r.exported()) {
                     tables.put(
                             r.name(),
-                            members.unique(ValueGlue.lowerFirst(h.name().simpleName())
+                            members.unique(MemberNames.lowerFirst(h.name().simpleName())
                                     + r.name().simpleName() + "Table"));
                     tableResourceNames.put(r.name(), r.witName());
                 }
@@ -157,7 +155,6 @@ public final class WorldGenerator {
                 return rtFields.computeIfAbsent(resource, r -> members.unique("rt" + r.simpleName()));
             }
         };
-        this.glue = new ValueGlue(types, members, handles);
         this.direct = new DirectGlue(types, members, handles);
     }
 
@@ -215,7 +212,7 @@ public final class WorldGenerator {
         }
 
         // Accessors of exported interfaces: their names are public API, chosen before internal names.
-        ValueGlue.NameSet publicNames = new ValueGlue.NameSet(List.of("instantiate"));
+        MemberNames publicNames = new MemberNames(List.of("instantiate"));
         worldExports.ifPresent(h -> h.methods().forEach(m -> publicNames.take(m.javaName())));
         Map<Holder, String> accessors = new LinkedHashMap<>();
         // In the order of the world's exports (implClasses is keyed by identity, in no stable order).
@@ -223,7 +220,7 @@ public final class WorldGenerator {
             if (!implClasses.containsKey(h)) {
                 continue;
             }
-            String name = publicNames.unique(ValueGlue.lowerFirst(h.name().simpleName()));
+            String name = publicNames.unique(MemberNames.lowerFirst(h.name().simpleName()));
             accessors.put(h, name);
             members.take(name);
             implFields.put(h, name);
@@ -236,9 +233,9 @@ public final class WorldGenerator {
         Map<MethodModel, String> worldFuncs = new LinkedHashMap<>();
         worldExports.ifPresent(h ->
                 h.methods().forEach(m -> worldFuncs.put(m, members.unique("fn" + upperFirst(m.javaName())))));
-        worldFuncs.forEach((m, f) -> b.addField(FieldSpec.builder(
-                        typed(m, null) ? DirectGlue.EXPORT_FUNCTION : FUNC, f, Modifier.PRIVATE, Modifier.FINAL)
-                .build()));
+        worldFuncs.forEach(
+                (m, f) -> b.addField(FieldSpec.builder(DirectGlue.EXPORT_FUNCTION, f, Modifier.PRIVATE, Modifier.FINAL)
+                        .build()));
         for (Map.Entry<Holder, String> a : accessors.entrySet()) {
             b.addField(FieldSpec.builder(implClasses.get(a.getKey()), a.getValue(), Modifier.PRIVATE, Modifier.FINAL)
                     .build());
@@ -303,11 +300,10 @@ public final class WorldGenerator {
             c.addStatement("this.$N = linker.instantiate(component)", instanceField);
             for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
                 c.addStatement(
-                        "this.$N = $N.func($S)$L",
+                        "this.$N = $N.func($S).typed()",
                         f.getValue(),
                         instanceField,
-                        f.getKey().abiName(),
-                        typed(f.getKey(), null) ? ".typed()" : "");
+                        f.getKey().abiName());
             }
             for (Map.Entry<Holder, String> a : accessors.entrySet()) {
                 c.addStatement(
@@ -378,7 +374,6 @@ public final class WorldGenerator {
         linkBodies.forEach(b::addMethod);
         implTypes.forEach(b::addType);
         b.addMethod(hostTrapMethod());
-        glue.helpers().forEach(b::addMethod);
         directHelpers.forEach(b::addMethod);
         if (!implemented.isEmpty()) {
             b.addType(importsType());
@@ -403,7 +398,7 @@ public final class WorldGenerator {
                 "$L w = $L.instantiate(Engine.create(), Path.of(\"$L.wasm\")$L);\n}</pre>\n",
                 world.simpleName(),
                 world.simpleName(),
-                ValueGlue.lowerFirst(world.simpleName()),
+                MemberNames.lowerFirst(world.simpleName()),
                 imports);
         if (!implemented.isEmpty()) {
             d.add(
@@ -692,38 +687,17 @@ public final class WorldGenerator {
     /**
      * A method calling the exported function held in field {@code func} (reached as {@code funcRef});
      * {@code self} is the receiver parameter for resource methods (passed borrowed), else null. The
-     * values are lifted and lowered by {@link DirectGlue} when it handles every type of the
-     * function, else converted through the dynamic {@code Value} by {@link ValueGlue}.
+     * values are lifted and lowered by {@link DirectGlue}.
      */
     private MethodSpec.Builder exportCall(MethodModel m, String func, TypeModel.ResourceModel self, CodeBlock funcRef) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(m.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(Override.class);
-        if (typed(m, self)) {
-            return typedExportCall(b, m, func, self, funcRef);
+        if (!typed(m, self)) {
+            // every shape a world can have without an error reported is handled by DirectGlue
+            throw new IllegalStateException("no glue for the types of `" + m.abiName() + "`");
         }
-        CodeBlock.Builder args = CodeBlock.builder();
-        if (self != null) {
-            String selfName = ResourceGenerator.selfName(m);
-            b.addParameter(self.name(), selfName);
-            args.add("$T.borrow($N.handle().handle())", VALUE, selfName);
-        }
-        for (MethodModel.Param p : m.params()) {
-            b.addParameter(p.type(), p.javaName());
-            requireArgument(b, m, p);
-            if (!args.isEmpty()) {
-                args.add(", ");
-            }
-            args.add(glue.toValue(p.shape(), CodeBlock.of("$N", p.javaName())));
-        }
-        if (m.returns().isPresent()) {
-            b.returns(m.returns().get());
-            b.addStatement("$T _v = $N.call($L).orElseThrow()", VALUE, func, args.build());
-            b.addStatement("return $L", glue.fromValue(m.result().orElseThrow(), CodeBlock.of("_v")));
-        } else {
-            b.addStatement("$N.call($L)", func, args.build());
-        }
-        return b;
+        return typedExportCall(b, m, func, self, funcRef);
     }
 
     /** A null argument of an exported function is refused before the call, naming it and the function. */
@@ -902,11 +876,10 @@ public final class WorldGenerator {
         }
         for (Map.Entry<MethodModel, TypeModel.ResourceModel> e : all) {
             MethodModel m = e.getKey();
-            boolean typed = typed(m, e.getValue());
             String f = members.unique("fn" + upperFirst(FuncNames.abi(m.abiName())));
-            b.addField(FieldSpec.builder(typed ? DirectGlue.EXPORT_FUNCTION : FUNC, f, Modifier.PRIVATE, Modifier.FINAL)
+            b.addField(FieldSpec.builder(DirectGlue.EXPORT_FUNCTION, f, Modifier.PRIVATE, Modifier.FINAL)
                     .build());
-            ctor.addStatement("this.$N = exports.func($S)$L", f, m.abiName(), typed ? ".typed()" : "");
+            ctor.addStatement("this.$N = exports.func($S).typed()", f, m.abiName());
             methods.add(exportCall(m, f, e.getValue(), CodeBlock.of("this.$N.$N", accessor, f))
                     .build());
         }
@@ -954,54 +927,14 @@ public final class WorldGenerator {
         }
         String where = root ? "" : h.externName() + "#";
         for (MethodModel m : h.methods()) {
-            if (typedImport(m)) {
-                b.addCode(flatHostFunction(target, where, m, null));
-                continue;
-            }
-            CodeBlock call = CodeBlock.of("impl.$N($L)", m.javaName(), hostArgs(m, 0));
-            b.addCode(hostFunction(target, where, m, call));
+            b.addCode(flatHostFunction(target, where, m, null));
         }
         for (TypeModel.ResourceModel r : resources) {
             for (MethodModel m : r.methods()) {
-                if (typedImport(m)) {
-                    b.addCode(flatHostFunction(target, where, m, r));
-                    continue;
-                }
-                CodeBlock self = glue.fromValue(new Shape.Handle(r.name(), true, false), CodeBlock.of("_args.get(0)"));
-                CodeBlock call = CodeBlock.of("$L.$N($L)", self, m.javaName(), hostArgs(m, 1));
-                b.addCode(hostFunction(target, where, m, call));
+                b.addCode(flatHostFunction(target, where, m, r));
             }
         }
         return Optional.of(b.build());
-    }
-
-    private CodeBlock hostArgs(MethodModel m, int first) {
-        CodeBlock.Builder args = CodeBlock.builder();
-        for (int i = 0; i < m.params().size(); i++) {
-            args.add(i == 0 ? "" : ", ")
-                    .add(glue.fromValue(m.params().get(i).shape(), CodeBlock.of("_args.get($L)", i + first)));
-        }
-        return args.build();
-    }
-
-    private CodeBlock hostFunction(String target, String where, MethodModel m, CodeBlock call) {
-        CodeBlock.Builder c = CodeBlock.builder()
-                .add("$N.func($S, _args -> {\n", target, m.abiName())
-                .indent()
-                .beginControlFlow("try");
-        if (m.returns().isPresent()) {
-            c.addStatement("$T _r = $L", m.returns().get(), call)
-                    .addStatement(
-                            "return $T.of($L)",
-                            Optional.class,
-                            glue.toValue(m.result().orElseThrow(), CodeBlock.of("_r")));
-        } else {
-            c.addStatement("$L", call).addStatement("return $T.empty()", Optional.class);
-        }
-        c.nextControlFlow("catch ($T _e)", RuntimeException.class)
-                .addStatement("throw $N($S, _e)", hostTrap, where + m.abiName())
-                .endControlFlow();
-        return c.unindent().add("});\n").build();
     }
 
     /**
@@ -1012,6 +945,10 @@ public final class WorldGenerator {
      * beyond {@code MAX_FLAT_RESULTS}, into the return area whose pointer is the last argument.
      */
     private CodeBlock flatHostFunction(String target, String where, MethodModel m, TypeModel.ResourceModel self) {
+        if (!typedImport(m)) {
+            // every shape a world can have without an error reported is handled by DirectGlue
+            throw new IllegalStateException("no glue for the types of `" + m.abiName() + "`");
+        }
         direct.resetNames();
         AbiLayout layout = direct.layout();
         List<Shape> params = new ArrayList<>();
@@ -1349,7 +1286,7 @@ public final class WorldGenerator {
         /** The builder method (and field) for holder {@code h}: lowerCamel of its Java name. */
         static String setter(Holder h) {
             String n = dev.wit4j.processor.Names.escape(
-                    ValueGlue.lowerFirst(h.name().simpleName()));
+                    MemberNames.lowerFirst(h.name().simpleName()));
             return n.equals("build") || n.equals("builder") ? n + "_" : n;
         }
     }

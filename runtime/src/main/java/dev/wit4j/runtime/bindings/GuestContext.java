@@ -18,7 +18,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -412,6 +414,16 @@ public final class GuestContext {
             out.add(loader.load(this, p + (long) i * elemSize));
         }
         return out;
+    }
+
+    /**
+     * A map lifted from its key-value pairs, in their order; a key that comes again keeps its last
+     * value (Explainer.md, {@code map}: the last pair of a key defines it).
+     */
+    public static <K, V> Map<K, V> mapOf(List<Map.Entry<K, V>> entries) {
+        Map<K, V> map = new LinkedHashMap<>();
+        for (Map.Entry<K, V> e : entries) map.put(e.getKey(), e.getValue());
+        return map;
     }
 
     /** {@code load_list}: the pointer and length at {@code address}, then the elements. */

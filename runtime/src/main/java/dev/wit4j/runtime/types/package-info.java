@@ -4,8 +4,6 @@
  * for WIT {@code tuple<…>}.
  *
  * <p>They carry no behaviour beyond construction, access, {@code equals}/{@code hashCode} and
- * {@code toString}, and they do not depend on the rest of the runtime. The exception is {@link
- * dev.wit4j.runtime.types.ValueConversions}, the type-independent value conversions shared by
- * generated code.
+ * {@code toString}, and they do not depend on the rest of the runtime.
  */
 package dev.wit4j.runtime.types;
