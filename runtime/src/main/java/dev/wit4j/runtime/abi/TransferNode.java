@@ -3,14 +3,18 @@ package dev.wit4j.runtime.abi;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.ValueType;
+import dev.wit4j.witx.model.ValueType.FixedListType;
 import dev.wit4j.witx.model.ValueType.FlagsType;
 import dev.wit4j.witx.model.ValueType.HandleType;
 import dev.wit4j.witx.model.ValueType.ListType;
+import dev.wit4j.witx.model.ValueType.MapType;
 import dev.wit4j.witx.model.ValueType.Primitive;
+import dev.wit4j.witx.model.ValueType.TupleType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,7 +90,7 @@ abstract class TransferNode {
 
     /**
      * The node for {@code type}, or null when the type holds something transfers do not cover
-     * (maps, fixed-length lists, streams, futures, error contexts: outside WASI 0.2).
+     * (streams, futures, error contexts: the async ABI).
      *
      * @param sameEncoding whether both sides use the same string encoding, so that strings can be
      *     validated and copied as they are stored
@@ -101,6 +105,19 @@ abstract class TransferNode {
         } else if (t instanceof ListType l) {
             TransferNode e = of(l.element(), sameEncoding);
             return e == null ? null : new ListNode(t, e);
+        } else if (t instanceof MapType m) {
+            // a map is stored as the list of its key-value pairs (Explainer.md: map despecializes)
+            TransferNode pair = of(new TupleType(List.of(m.key(), m.value())), sameEncoding);
+            return pair == null ? null : new ListNode(t, pair);
+        } else if (t instanceof FixedListType f) {
+            // a fixed-length list lies in place: as a tuple of its length of the element type
+            TransferNode e = of(f.element(), sameEncoding);
+            if (e == null) {
+                return null;
+            }
+            TransferNode[] elements = new TransferNode[Math.toIntExact(f.length())];
+            Arrays.fill(elements, e);
+            return new RecordNode(t, elements);
         } else if (Layout.isRecordLike(t)) {
             List<ValueType> fields = Layout.fieldTypes(t);
             TransferNode[] nodes = new TransferNode[fields.size()];

@@ -30,12 +30,26 @@ class CallTransferTest {
     }
 
     @Test
-    void typesBeyondWasi02GoThroughValues() {
+    void mapsAndFixedLengthListsAreTransferredDirectly() {
         ValueType map = new ValueType.MapType(Primitive.STRING, Primitive.U32);
-        assertFalse(CallTransfer.of(List.of(map), Optional.empty()).isPresent());
-        assertFalse(CallTransfer.of(List.of(), Optional.of(new ValueType.ListType(map)))
+        assertTrue(CallTransfer.of(List.of(map), Optional.empty()).isPresent());
+        assertTrue(CallTransfer.of(List.of(), Optional.of(new ValueType.ListType(map)))
                 .isPresent());
-        assertFalse(CallTransfer.of(List.of(new ValueType.FixedListType(Primitive.U8, 4)), Optional.empty())
+        assertTrue(CallTransfer.of(List.of(new ValueType.FixedListType(Primitive.U8, 4)), Optional.empty())
+                .isPresent());
+        assertTrue(CallTransfer.of(
+                        List.of(new ValueType.FixedListType(new ValueType.MapType(Primitive.U8, Primitive.STRING), 3)),
+                        Optional.empty())
+                .isPresent());
+    }
+
+    @Test
+    void theAsyncTypesGoThroughValues() {
+        assertFalse(CallTransfer.of(List.of(Primitive.ERROR_CONTEXT), Optional.empty())
+                .isPresent());
+        assertFalse(CallTransfer.of(List.of(), Optional.of(new ValueType.StreamType(Optional.of(Primitive.U8))))
+                .isPresent());
+        assertFalse(CallTransfer.of(List.of(new ValueType.FutureType(Optional.empty())), Optional.empty())
                 .isPresent());
     }
 }
