@@ -21,6 +21,11 @@ public sealed interface Canon {
     /** The leading opcode byte ({@code 0x00} for lift, {@code 0x01} for lower). */
     int opcode();
 
+    /** The built-in's name as the text format and the spec write it: {@code lift}, {@code resource.drop}, … */
+    default String builtinName() {
+        return CanonNames.of(this);
+    }
+
     /** {@code 0x00 0x00 f:<core:funcidx> opts ft:<typeidx>}: {@code (canon lift f opts ft)}. */
     record Lift(long offset, long coreFuncIndex, List<CanonOpt> options, long typeIndex) implements Canon {
         public Lift {

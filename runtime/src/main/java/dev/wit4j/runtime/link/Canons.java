@@ -56,7 +56,7 @@ final class Canons {
                 return new long[0];
             }));
         } else {
-            throw new LinkException("not supported yet: canon " + builtinName(canon));
+            throw new LinkException("not supported yet: canon " + canon.builtinName());
         }
     }
 
@@ -176,29 +176,5 @@ final class Canons {
                     case F64 -> CoreValType.F64;
                 })
                 .toList();
-    }
-
-    /** The text-format name of a built-in, e.g. {@code task.return} or {@code waitable-set.new}. */
-    static String builtinName(Canon canon) {
-        String simple = canon.getClass().getSimpleName();
-        StringBuilder kebab = new StringBuilder();
-        for (int i = 0; i < simple.length(); i++) {
-            char c = simple.charAt(i);
-            if (Character.isUpperCase(c) && i > 0) {
-                kebab.append('-');
-            }
-            kebab.append(Character.toLowerCase(c));
-        }
-        String s = kebab.toString();
-        for (String prefix : List.of("error-context", "waitable-set")) {
-            if (s.startsWith(prefix + "-")) {
-                return prefix + "." + s.substring(prefix.length() + 1);
-            }
-        }
-        if (s.equals("waitable-join")) {
-            return "waitable.join";
-        }
-        int dash = s.indexOf('-');
-        return dash < 0 ? s : s.substring(0, dash) + "." + s.substring(dash + 1);
     }
 }

@@ -5,7 +5,6 @@ import dev.wit4j.runtime.binary.DefValType;
 import dev.wit4j.runtime.binary.ExternName;
 import dev.wit4j.runtime.binary.PrimValType;
 import dev.wit4j.runtime.validate.ValidationFeatures.Feature;
-import java.util.Locale;
 
 /**
  * Where the validator consults {@link ValidationFeatures}: each gated construct of the Explainer
@@ -102,7 +101,7 @@ final class FeatureGates {
     static void builtin(Scope scope, Canon canon) {
         long offset = canon.offset();
         ValidationFeatures f = scope.features;
-        String name = "`" + builtinName(canon) + "`";
+        String name = "`" + canon.builtinName() + "`";
         if (canon instanceof Canon.ErrorContextNew
                 || canon instanceof Canon.ErrorContextDebugMessage
                 || canon instanceof Canon.ErrorContextDrop) {
@@ -130,7 +129,7 @@ final class FeatureGates {
         if (!async) {
             scope.features.require(
                     Feature.MORE_ASYNC_BUILTINS,
-                    "synchronous `" + builtinName(canon) + "`",
+                    "synchronous `" + canon.builtinName() + "`",
                     MORE_ASYNC,
                     canon.offset());
         }
@@ -151,34 +150,5 @@ final class FeatureGates {
         if (canon instanceof Canon.FutureCancelRead c) return c.async();
         if (canon instanceof Canon.FutureCancelWrite c) return c.async();
         return null;
-    }
-
-    /** The built-in's name as written in the text format, from its record name. */
-    static String builtinName(Canon canon) {
-        if (canon instanceof Canon.ThreadAvailableParallelism) return "thread.available_parallelism";
-        if (canon instanceof Canon.WaitableJoin) return "waitable.join";
-        String simple = canon.getClass().getSimpleName();
-        String[] groups = {
-            "Backpressure",
-            "Task",
-            "Context",
-            "Subtask",
-            "Stream",
-            "Future",
-            "ErrorContext",
-            "WaitableSet",
-            "Thread",
-            "Resource"
-        };
-        for (String group : groups) {
-            if (simple.startsWith(group) && simple.length() > group.length()) {
-                return kebab(group) + "." + kebab(simple.substring(group.length()));
-            }
-        }
-        return kebab(simple);
-    }
-
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }
