@@ -518,18 +518,19 @@ final class DirectGlue {
                 CodeBlock.of("$N", pp),
                 body,
                 subject.part("an element of ", true));
+        return storeElements(c, x, layout.size(l.element()), layout.alignment(l.element()), cc, ee, pp, body.build());
+    }
+
+    /**
+     * {@code lowerList}: allocates the list {@code list} of elements of {@code size} and {@code
+     * alignment}, each stored by {@code body} (element {@code ee} at {@code pp}, context {@code cc}).
+     */
+    private static CodeBlock storeElements(
+            String c, CodeBlock list, long size, int alignment, String cc, String ee, String pp, CodeBlock body) {
         return CodeBlock.builder()
-                .add(
-                        "$N.lowerList($L, $L, $L, ($N, $N, $N) -> {\n",
-                        c,
-                        x,
-                        layout.size(l.element()),
-                        layout.alignment(l.element()),
-                        cc,
-                        ee,
-                        pp)
+                .add("$N.lowerList($L, $L, $L, ($N, $N, $N) -> {\n", c, list, size, alignment, cc, ee, pp)
                 .indent()
-                .add(body.build())
+                .add(body)
                 .unindent()
                 .add("})")
                 .build();
@@ -556,22 +557,15 @@ final class DirectGlue {
                 plus(CodeBlock.of("$N", pp), layout.fieldOffsets(pair).get(1)),
                 body,
                 subject.part("a value of ", true));
-        return CodeBlock.builder()
-                .add(
-                        "$N.lowerList($T.copyOf($L.entrySet()), $L, $L, ($N, $N, $N) -> {\n",
-                        c,
-                        List.class,
-                        x,
-                        layout.tupleSize(pair),
-                        layout.tupleAlignment(pair),
-                        cc,
-                        ee,
-                        pp)
-                .indent()
-                .add(body.build())
-                .unindent()
-                .add("})")
-                .build();
+        return storeElements(
+                c,
+                CodeBlock.of("$T.copyOf($L.entrySet())", List.class, x),
+                layout.tupleSize(pair),
+                layout.tupleAlignment(pair),
+                cc,
+                ee,
+                pp,
+                body.build());
     }
 
     /**
