@@ -84,6 +84,16 @@ public final class Limits {
         return Optional.ofNullable(callTimeout);
     }
 
+    /** These limits with {@code timeout} as the call timeout (see {@link Builder#callTimeout}). */
+    public Limits withCallTimeout(Duration timeout) {
+        Builder b = new Builder();
+        b.memoryBytes = memoryBytes;
+        b.tableElements = tableElements;
+        b.instances = instances;
+        b.handles = handles;
+        return b.callTimeout(timeout).build();
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Limits[");

@@ -31,16 +31,8 @@ final class HttpServed {
      * {@code host}, which the request's authority carries: not passed on either way, as jco's and
      * wasmtime's servers do not.
      */
-    private static final Set<String> HOP_BY_HOP = Set.of(
-            "connection",
-            "keep-alive",
-            "proxy-connection",
-            "transfer-encoding",
-            "te",
-            "upgrade",
-            "trailer",
-            "host",
-            "content-length");
+    private static final Set<String> CONNECTION_HEADERS = Set.of(
+            "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "upgrade", "trailer", "host");
 
     /** {@code incoming-request}: the exchange's method, target and headers, and its body once. */
     static final class Request implements HttpTypes.IncomingRequest {
@@ -67,7 +59,7 @@ final class HttpServed {
             for (Map.Entry<String, List<String>> e :
                     exchange.getRequestHeaders().entrySet()) {
                 String name = e.getKey().toLowerCase(Locale.ROOT);
-                if (HOP_BY_HOP.contains(name) && !name.equals("content-length")) continue;
+                if (CONNECTION_HEADERS.contains(name)) continue;
                 for (String v : e.getValue()) fields.add(new Tuple2<>(name, v.getBytes(StandardCharsets.ISO_8859_1)));
             }
             this.headers = HttpFields.immutableOf(fields);
@@ -297,7 +289,8 @@ final class HttpServed {
         private void sendHeaders(long length) throws IOException {
             for (Tuple2<String, byte[]> h : headers) {
                 String name = h.first().toLowerCase(Locale.ROOT);
-                if (HOP_BY_HOP.contains(name)) continue; // the server frames the body itself
+                // the server frames the body itself, with a length of its own
+                if (CONNECTION_HEADERS.contains(name) || name.equals("content-length")) continue;
                 exchange.getResponseHeaders().add(h.first(), new String(h.second(), StandardCharsets.ISO_8859_1));
             }
             exchange.sendResponseHeaders(status, length);

@@ -206,14 +206,7 @@ public final class WasiHttpHandler implements HttpHandler {
         }
 
         private Limits limits() {
-            if (deadline.isEmpty()) return base;
-            return Limits.builder()
-                    .memoryBytes(base.memoryBytes())
-                    .tableElements(base.tableElements())
-                    .instances(base.instances())
-                    .handles(base.handles())
-                    .callTimeout(deadline.get())
-                    .build();
+            return deadline.map(base::withCallTimeout).orElse(base);
         }
 
         /**
