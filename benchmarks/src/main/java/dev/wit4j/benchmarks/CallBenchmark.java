@@ -1,10 +1,10 @@
 package dev.wit4j.benchmarks;
 
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.Section;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.engine.CoreModule;

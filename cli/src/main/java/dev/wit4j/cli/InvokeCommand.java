@@ -1,5 +1,6 @@
 package dev.wit4j.cli;
 
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExportedInstance;
@@ -7,7 +8,6 @@ import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
-import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.wave.Wave;
 import dev.wit4j.runtime.wave.WaveCall;

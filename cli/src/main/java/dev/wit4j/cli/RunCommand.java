@@ -1,10 +1,10 @@
 package dev.wit4j.cli;
 
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
-import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.wasi.WasiContext;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.wit4j.cli;
 
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.LinkException;
-import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.wasi.WasiContext;
 import dev.wit4j.wasi.WasiHttpHandler;

@@ -1,7 +1,7 @@
 package dev.wit4j.cli;
 
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.WasmFile;
-import dev.wit4j.runtime.WasmFormatException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

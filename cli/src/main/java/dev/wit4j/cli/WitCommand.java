@@ -1,6 +1,6 @@
 package dev.wit4j.cli;
 
-import dev.wit4j.runtime.WasmFormatException;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.wit.ComponentWit;
 import dev.wit4j.witx.WitException;
 import dev.wit4j.witx.model.Resolve;

@@ -299,7 +299,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
             return new Loaded(file.get(), engine.load(Files.readAllBytes(file.get())));
         } catch (IOException ex) {
             d.report(Message.COMPONENT_INVALID, file.get(), "cannot read it: " + ex.getMessage());
-        } catch (dev.wit4j.runtime.WasmFormatException | IllegalArgumentException ex) {
+        } catch (dev.wit4j.binary.WasmFormatException | IllegalArgumentException ex) {
             d.report(Message.COMPONENT_INVALID, file.get(), ex.getMessage());
         }
         return null;

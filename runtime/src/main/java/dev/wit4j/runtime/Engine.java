@@ -1,10 +1,11 @@
 package dev.wit4j.runtime;
 
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.CoreModuleBinary;
+import dev.wit4j.binary.WasmBinary;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.abi.CanonicalOptions;
 import dev.wit4j.runtime.abi.Layout;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.CoreModuleBinary;
-import dev.wit4j.runtime.binary.WasmBinary;
 import dev.wit4j.runtime.engine.CompileReport;
 import dev.wit4j.runtime.engine.CompiledCodeCache;
 import dev.wit4j.runtime.engine.CoreModule;
@@ -195,7 +196,7 @@ public final class Engine {
         if (binary instanceof CoreModuleBinary) {
             throw new IllegalArgumentException("this is a core WebAssembly module, not a component");
         }
-        dev.wit4j.runtime.binary.Component decoded = (dev.wit4j.runtime.binary.Component) binary;
+        dev.wit4j.binary.Component decoded = (dev.wit4j.binary.Component) binary;
         ValidatedComponent validated = ComponentValidator.validate(decoded, features, codeCache);
         if (codeCache != null) {
             for (CoreModule module : validated.coreModules()) {

@@ -1,7 +1,8 @@
 package dev.wit4j.runtime;
 
-import dev.wit4j.runtime.binary.Import;
-import dev.wit4j.runtime.binary.Section;
+import dev.wit4j.binary.Import;
+import dev.wit4j.binary.Section;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.link.ImportCheck;
 import dev.wit4j.runtime.link.Item;
 import dev.wit4j.runtime.link.VersionMatch;

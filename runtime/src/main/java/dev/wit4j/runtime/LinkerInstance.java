@@ -1,5 +1,6 @@
 package dev.wit4j.runtime;
 
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.link.Item;
 import dev.wit4j.runtime.link.Items;

@@ -1,9 +1,10 @@
 package dev.wit4j.runtime;
 
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.CoreModuleBinary;
-import dev.wit4j.runtime.binary.WasmBinary;
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.CoreModuleBinary;
+import dev.wit4j.binary.WasmBinary;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.validate.ComponentValidator;
 

@@ -5,7 +5,7 @@
  * {@link dev.wit4j.runtime.Instance}, directly or through a reusable
  * {@link dev.wit4j.runtime.InstancePre}; exports are called as {@link dev.wit4j.runtime.Func}s
  * with dynamic {@code Value}s, or through bindings the processor generates. Bad input is a
- * {@link dev.wit4j.runtime.WasmFormatException} (with the byte offset), a failed link a
+ * {@link dev.wit4j.binary.WasmFormatException} (with the byte offset), a failed link a
  * {@link dev.wit4j.runtime.LinkException}, a guest's failure a {@link dev.wit4j.runtime.Trap};
  * {@link dev.wit4j.runtime.Limits} bound what an untrusted guest may take. Everything in the
  * subpackages is implementation unless its own documentation says otherwise.

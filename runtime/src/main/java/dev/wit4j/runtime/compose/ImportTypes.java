@@ -1,15 +1,15 @@
 package dev.wit4j.runtime.compose;
 
-import dev.wit4j.runtime.binary.Alias;
-import dev.wit4j.runtime.binary.ComponentValType;
-import dev.wit4j.runtime.binary.DefType;
-import dev.wit4j.runtime.binary.DefValType;
-import dev.wit4j.runtime.binary.ExternName;
-import dev.wit4j.runtime.binary.ExternType;
-import dev.wit4j.runtime.binary.InstanceDecl;
-import dev.wit4j.runtime.binary.PrimValType;
-import dev.wit4j.runtime.binary.Section;
-import dev.wit4j.runtime.binary.Sort;
+import dev.wit4j.binary.Alias;
+import dev.wit4j.binary.ComponentValType;
+import dev.wit4j.binary.DefType;
+import dev.wit4j.binary.DefValType;
+import dev.wit4j.binary.ExternName;
+import dev.wit4j.binary.ExternType;
+import dev.wit4j.binary.InstanceDecl;
+import dev.wit4j.binary.PrimValType;
+import dev.wit4j.binary.Section;
+import dev.wit4j.binary.Sort;
 import dev.wit4j.runtime.validate.TypeView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,8 +120,8 @@ final class ImportTypes {
     }
 
     private void addImport(String name, ExternType type) {
-        sections.add(new Section.ImportSection(
-                -1, 0, List.of(new dev.wit4j.runtime.binary.Import(-1, ExternName.of(name), type))));
+        sections.add(
+                new Section.ImportSection(-1, 0, List.of(new dev.wit4j.binary.Import(-1, ExternName.of(name), type))));
     }
 
     /** The outer type index of {@code origin}'s type, aliased out of its instance the first time. */

@@ -1,6 +1,6 @@
 package dev.wit4j.runtime.engine;
 
-import dev.wit4j.runtime.WasmFormatException;
+import dev.wit4j.binary.WasmFormatException;
 
 /**
  * A core module embedded in a component could not be decoded ({@link #malformed()}) or failed core

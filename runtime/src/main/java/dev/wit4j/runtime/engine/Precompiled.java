@@ -1,10 +1,10 @@
 package dev.wit4j.runtime.engine;
 
-import dev.wit4j.runtime.binary.Bytes;
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentEncoder;
-import dev.wit4j.runtime.binary.CoreModuleBinary;
-import dev.wit4j.runtime.binary.Section;
+import dev.wit4j.binary.Bytes;
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentEncoder;
+import dev.wit4j.binary.CoreModuleBinary;
+import dev.wit4j.binary.Section;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,8 +1,8 @@
 package dev.wit4j.runtime.inspect;
 
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.WasmBinary;
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.WasmBinary;
 import dev.wit4j.runtime.validate.ComponentValidator;
 import dev.wit4j.runtime.validate.TypeView;
 import java.io.IOException;
@@ -93,7 +93,7 @@ public record Inspection(List<Import> imports, List<Export> exports, List<Node> 
     /**
      * Inspects a component.
      *
-     * @throws dev.wit4j.runtime.WasmFormatException if the bytes are not a valid component (its
+     * @throws dev.wit4j.binary.WasmFormatException if the bytes are not a valid component (its
      *     structure and types are validated, its core code is not)
      * @throws IllegalArgumentException if the bytes are a core module, not a component
      */

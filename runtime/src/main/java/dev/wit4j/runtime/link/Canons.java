@@ -1,5 +1,7 @@
 package dev.wit4j.runtime.link;
 
+import dev.wit4j.binary.Canon;
+import dev.wit4j.binary.CoreSort;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.BorrowScope;
@@ -11,8 +13,6 @@ import dev.wit4j.runtime.abi.FlatType;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.StringHints;
-import dev.wit4j.runtime.binary.Canon;
-import dev.wit4j.runtime.binary.CoreSort;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.engine.CoreValType;

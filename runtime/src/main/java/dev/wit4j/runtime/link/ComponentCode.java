@@ -1,11 +1,11 @@
 package dev.wit4j.runtime.link;
 
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentNameSection;
+import dev.wit4j.binary.CoreModuleBinary;
+import dev.wit4j.binary.CustomSection;
+import dev.wit4j.binary.Section;
 import dev.wit4j.runtime.abi.Layout;
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentNameSection;
-import dev.wit4j.runtime.binary.CoreModuleBinary;
-import dev.wit4j.runtime.binary.CustomSection;
-import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import java.util.IdentityHashMap;

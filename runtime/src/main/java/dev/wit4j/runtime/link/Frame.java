@@ -1,9 +1,9 @@
 package dev.wit4j.runtime.link;
 
+import dev.wit4j.binary.CoreSort;
+import dev.wit4j.binary.Sort;
+import dev.wit4j.binary.SortIdx;
 import dev.wit4j.runtime.LinkException;
-import dev.wit4j.runtime.binary.CoreSort;
-import dev.wit4j.runtime.binary.Sort;
-import dev.wit4j.runtime.binary.SortIdx;
 import dev.wit4j.runtime.engine.CoreExtern;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.engine.CoreGlobal;

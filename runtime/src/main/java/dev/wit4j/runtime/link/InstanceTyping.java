@@ -1,12 +1,12 @@
 package dev.wit4j.runtime.link;
 
+import dev.wit4j.binary.Alias;
+import dev.wit4j.binary.ComponentDecl;
+import dev.wit4j.binary.ExternType;
+import dev.wit4j.binary.InstanceDecl;
+import dev.wit4j.binary.Sort;
+import dev.wit4j.binary.SortIdx;
 import dev.wit4j.runtime.LinkException;
-import dev.wit4j.runtime.binary.Alias;
-import dev.wit4j.runtime.binary.ComponentDecl;
-import dev.wit4j.runtime.binary.ExternType;
-import dev.wit4j.runtime.binary.InstanceDecl;
-import dev.wit4j.runtime.binary.Sort;
-import dev.wit4j.runtime.binary.SortIdx;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.value.ValueTypeMismatchException;
 import dev.wit4j.witx.model.ValueType;

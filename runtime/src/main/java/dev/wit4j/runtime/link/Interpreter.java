@@ -1,21 +1,21 @@
 package dev.wit4j.runtime.link;
 
+import dev.wit4j.binary.Alias;
+import dev.wit4j.binary.Canon;
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentNameSection;
+import dev.wit4j.binary.CoreInstance;
+import dev.wit4j.binary.CustomSection;
+import dev.wit4j.binary.DefType;
+import dev.wit4j.binary.Export;
+import dev.wit4j.binary.ExternType;
+import dev.wit4j.binary.Import;
+import dev.wit4j.binary.Instance;
+import dev.wit4j.binary.Section;
+import dev.wit4j.binary.Sort;
+import dev.wit4j.binary.ValueDef;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
-import dev.wit4j.runtime.binary.Alias;
-import dev.wit4j.runtime.binary.Canon;
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentNameSection;
-import dev.wit4j.runtime.binary.CoreInstance;
-import dev.wit4j.runtime.binary.CustomSection;
-import dev.wit4j.runtime.binary.DefType;
-import dev.wit4j.runtime.binary.Export;
-import dev.wit4j.runtime.binary.ExternType;
-import dev.wit4j.runtime.binary.Import;
-import dev.wit4j.runtime.binary.Instance;
-import dev.wit4j.runtime.binary.Section;
-import dev.wit4j.runtime.binary.Sort;
-import dev.wit4j.runtime.binary.ValueDef;
 import dev.wit4j.runtime.engine.CoreExtern;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.engine.CoreLinkException;
@@ -253,7 +253,7 @@ final class Interpreter {
             return new RuntimeResource(name, state, null);
         }
         CoreFunction dtor = (CoreFunction)
-                frame.core(dev.wit4j.runtime.binary.CoreSort.FUNC, r.dtor().getAsLong());
+                frame.core(dev.wit4j.binary.CoreSort.FUNC, r.dtor().getAsLong());
         String function = "[dtor]" + name;
         return new RuntimeResource(name, state, (rep, caller) -> {
             if (caller == state) {

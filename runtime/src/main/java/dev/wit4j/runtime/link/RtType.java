@@ -1,6 +1,6 @@
 package dev.wit4j.runtime.link;
 
-import dev.wit4j.runtime.binary.DefType;
+import dev.wit4j.binary.DefType;
 import dev.wit4j.witx.model.ValueType;
 import java.util.Objects;
 

@@ -1,10 +1,10 @@
 package dev.wit4j.runtime.link;
 
+import dev.wit4j.binary.ComponentValType;
+import dev.wit4j.binary.DefType;
+import dev.wit4j.binary.DefValType;
+import dev.wit4j.binary.PrimValType;
 import dev.wit4j.runtime.LinkException;
-import dev.wit4j.runtime.binary.ComponentValType;
-import dev.wit4j.runtime.binary.DefType;
-import dev.wit4j.runtime.binary.DefValType;
-import dev.wit4j.runtime.binary.PrimValType;
 import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.ValueType;
 import java.util.ArrayList;

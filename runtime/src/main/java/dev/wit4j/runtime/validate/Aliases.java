@@ -2,8 +2,8 @@ package dev.wit4j.runtime.validate;
 
 import static dev.wit4j.runtime.validate.Scope.error;
 
-import dev.wit4j.runtime.binary.Alias;
-import dev.wit4j.runtime.binary.Sort;
+import dev.wit4j.binary.Alias;
+import dev.wit4j.binary.Sort;
 import dev.wit4j.runtime.engine.CoreExternType;
 import java.util.HashSet;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.wit4j.runtime.validate;
 
 import static dev.wit4j.runtime.validate.Scope.error;
 
-import dev.wit4j.runtime.binary.Canon;
+import dev.wit4j.binary.Canon;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreValType;
 import java.util.ArrayList;
@@ -225,7 +225,7 @@ final class Builtins {
     }
 
     private static void contextType(
-            Scope scope, dev.wit4j.runtime.binary.CoreValueType type, long slot, String name, long offset) {
+            Scope scope, dev.wit4j.binary.CoreValueType type, long slot, String name, long offset) {
         CoreValType t = TypeDefinitions.coreValType(type);
         if (!t.equals(I32) && !t.equals(I64)) throw error(offset, "`" + name + "` only supports `i32` or `i64`");
         if (t.equals(I64))
@@ -259,7 +259,7 @@ final class Builtins {
             ValType element,
             boolean read,
             boolean stream,
-            List<dev.wit4j.runtime.binary.CanonOpt> opts) {
+            List<dev.wit4j.binary.CanonOpt> opts) {
         long offset = canon.offset();
         Canonicals.Options options = Canonicals.options(scope, opts, offset);
         FeatureGates.synchronousCopy(scope, canon, options.async());

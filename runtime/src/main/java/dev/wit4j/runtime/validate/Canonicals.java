@@ -2,8 +2,8 @@ package dev.wit4j.runtime.validate;
 
 import static dev.wit4j.runtime.validate.Scope.error;
 
-import dev.wit4j.runtime.binary.Canon;
-import dev.wit4j.runtime.binary.CanonOpt;
+import dev.wit4j.binary.Canon;
+import dev.wit4j.binary.CanonOpt;
 import dev.wit4j.runtime.engine.CoreExternType;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreValType;

@@ -2,20 +2,20 @@ package dev.wit4j.runtime.validate;
 
 import static dev.wit4j.runtime.validate.Scope.error;
 
-import dev.wit4j.runtime.binary.Alias;
-import dev.wit4j.runtime.binary.Canon;
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentDecl;
-import dev.wit4j.runtime.binary.CoreInstance;
-import dev.wit4j.runtime.binary.CoreRecGroup;
-import dev.wit4j.runtime.binary.DefType;
-import dev.wit4j.runtime.binary.DefValType;
-import dev.wit4j.runtime.binary.Export;
-import dev.wit4j.runtime.binary.Import;
-import dev.wit4j.runtime.binary.Instance;
-import dev.wit4j.runtime.binary.InstanceDecl;
-import dev.wit4j.runtime.binary.Section;
-import dev.wit4j.runtime.binary.ValueDef;
+import dev.wit4j.binary.Alias;
+import dev.wit4j.binary.Canon;
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentDecl;
+import dev.wit4j.binary.CoreInstance;
+import dev.wit4j.binary.CoreRecGroup;
+import dev.wit4j.binary.DefType;
+import dev.wit4j.binary.DefValType;
+import dev.wit4j.binary.Export;
+import dev.wit4j.binary.Import;
+import dev.wit4j.binary.Instance;
+import dev.wit4j.binary.InstanceDecl;
+import dev.wit4j.binary.Section;
+import dev.wit4j.binary.ValueDef;
 import dev.wit4j.runtime.engine.CompiledCodeCache;
 import dev.wit4j.runtime.engine.CoreExport;
 import dev.wit4j.runtime.engine.CoreExternType;
@@ -122,7 +122,7 @@ public final class ComponentValidator {
         } else if (section instanceof Section.CoreInstanceSection s) {
             for (CoreInstance i : s.instances()) Instantiation.coreInstance(scope, i);
         } else if (section instanceof Section.CoreTypeSection s) {
-            for (dev.wit4j.runtime.binary.CoreType t : s.types()) coreType(scope, t);
+            for (dev.wit4j.binary.CoreType t : s.types()) coreType(scope, t);
         } else if (section instanceof Section.ComponentSection c) {
             scope.components.add(component(new Scope(Scope.Kind.COMPONENT, scope), c.component()));
         } else if (section instanceof Section.InstanceSection s) {
@@ -174,11 +174,11 @@ public final class ComponentValidator {
         return new CoreType.Module(module.imports(), exports);
     }
 
-    private static void coreType(Scope scope, dev.wit4j.runtime.binary.CoreType type) {
+    private static void coreType(Scope scope, dev.wit4j.binary.CoreType type) {
         if (type instanceof CoreRecGroup g) {
             scope.coreTypes.addAll(TypeDefinitions.recGroup(g));
         } else {
-            scope.coreTypes.add(TypeDefinitions.moduleType(scope, (dev.wit4j.runtime.binary.CoreType.Module) type));
+            scope.coreTypes.add(TypeDefinitions.moduleType(scope, (dev.wit4j.binary.CoreType.Module) type));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.wit4j.runtime.validate;
 
 import static dev.wit4j.runtime.validate.Scope.error;
 
-import dev.wit4j.runtime.binary.CoreTypeRef;
+import dev.wit4j.binary.CoreTypeRef;
 import dev.wit4j.runtime.engine.CoreImport;
 import java.util.HashSet;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.wit4j.runtime.validate;
 
 import static dev.wit4j.runtime.validate.Scope.error;
 
-import dev.wit4j.runtime.binary.ExternName;
-import dev.wit4j.runtime.binary.ExternType;
+import dev.wit4j.binary.ExternName;
+import dev.wit4j.binary.ExternType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

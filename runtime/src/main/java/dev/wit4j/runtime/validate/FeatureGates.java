@@ -1,9 +1,9 @@
 package dev.wit4j.runtime.validate;
 
-import dev.wit4j.runtime.binary.Canon;
-import dev.wit4j.runtime.binary.DefValType;
-import dev.wit4j.runtime.binary.ExternName;
-import dev.wit4j.runtime.binary.PrimValType;
+import dev.wit4j.binary.Canon;
+import dev.wit4j.binary.DefValType;
+import dev.wit4j.binary.ExternName;
+import dev.wit4j.binary.PrimValType;
 import dev.wit4j.runtime.validate.ValidationFeatures.Feature;
 
 /**

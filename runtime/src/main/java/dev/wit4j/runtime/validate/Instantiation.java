@@ -2,9 +2,9 @@ package dev.wit4j.runtime.validate;
 
 import static dev.wit4j.runtime.validate.Scope.error;
 
-import dev.wit4j.runtime.binary.CoreInstance;
-import dev.wit4j.runtime.binary.Instance;
-import dev.wit4j.runtime.binary.SortIdx;
+import dev.wit4j.binary.CoreInstance;
+import dev.wit4j.binary.Instance;
+import dev.wit4j.binary.SortIdx;
 import dev.wit4j.runtime.engine.CoreExternType;
 import dev.wit4j.runtime.engine.CoreImport;
 import java.util.HashMap;

@@ -2,17 +2,17 @@ package dev.wit4j.runtime.validate;
 
 import static dev.wit4j.runtime.validate.Scope.error;
 
-import dev.wit4j.runtime.binary.ComponentValType;
-import dev.wit4j.runtime.binary.CoreCompositeType;
-import dev.wit4j.runtime.binary.CoreHeapType;
-import dev.wit4j.runtime.binary.CoreRecGroup;
-import dev.wit4j.runtime.binary.CoreSubType;
-import dev.wit4j.runtime.binary.CoreTypeRef;
-import dev.wit4j.runtime.binary.CoreValueType;
-import dev.wit4j.runtime.binary.DefType;
-import dev.wit4j.runtime.binary.DefValType;
-import dev.wit4j.runtime.binary.ModuleDecl;
-import dev.wit4j.runtime.binary.PrimValType;
+import dev.wit4j.binary.ComponentValType;
+import dev.wit4j.binary.CoreCompositeType;
+import dev.wit4j.binary.CoreHeapType;
+import dev.wit4j.binary.CoreRecGroup;
+import dev.wit4j.binary.CoreSubType;
+import dev.wit4j.binary.CoreTypeRef;
+import dev.wit4j.binary.CoreValueType;
+import dev.wit4j.binary.DefType;
+import dev.wit4j.binary.DefValType;
+import dev.wit4j.binary.ModuleDecl;
+import dev.wit4j.binary.PrimValType;
 import dev.wit4j.runtime.engine.CoreExternType;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreImport;
@@ -224,7 +224,7 @@ final class TypeDefinitions {
     }
 
     /** Validates a core module type; its type index space starts empty (Binary.md). */
-    static CoreType.Module moduleType(Scope scope, dev.wit4j.runtime.binary.CoreType.Module m) {
+    static CoreType.Module moduleType(Scope scope, dev.wit4j.binary.CoreType.Module m) {
         List<CoreType> types = new ArrayList<>();
         List<CoreImport> imports = new ArrayList<>();
         Map<String, CoreExternType> exports = new LinkedHashMap<>();
@@ -272,12 +272,12 @@ final class TypeDefinitions {
      * Whether values of {@code type} may live in shared tables and globals (shared-everything
      * threads): numbers and vectors always, references when their heap type is shared.
      */
-    private static boolean shared(List<CoreType> types, dev.wit4j.runtime.binary.CoreValueType type) {
-        if (!(type instanceof dev.wit4j.runtime.binary.CoreValueType.Ref r)) return true;
-        if (r.heapType() instanceof dev.wit4j.runtime.binary.CoreHeapType.Abstract a) return a.shared();
-        long index = r.heapType() instanceof dev.wit4j.runtime.binary.CoreHeapType.Concrete c
+    private static boolean shared(List<CoreType> types, dev.wit4j.binary.CoreValueType type) {
+        if (!(type instanceof dev.wit4j.binary.CoreValueType.Ref r)) return true;
+        if (r.heapType() instanceof dev.wit4j.binary.CoreHeapType.Abstract a) return a.shared();
+        long index = r.heapType() instanceof dev.wit4j.binary.CoreHeapType.Concrete c
                 ? c.typeIndex()
-                : ((dev.wit4j.runtime.binary.CoreHeapType.Exact) r.heapType()).typeIndex();
+                : ((dev.wit4j.binary.CoreHeapType.Exact) r.heapType()).typeIndex();
         if (index < 0 || index >= types.size()) return false; // reported as an unknown type where it is resolved
         CoreType t = types.get((int) index);
         return t instanceof CoreType.Func f ? f.shared() : t instanceof CoreType.Other o && o.shared();

@@ -1,6 +1,6 @@
 package dev.wit4j.runtime.validate;
 
-import dev.wit4j.runtime.WasmFormatException;
+import dev.wit4j.binary.WasmFormatException;
 
 /**
  * A well-formed component breaks a validation rule of the Component Model: an index is out of

@@ -84,7 +84,7 @@ public final class ValidationFeatures {
 
     /**
      * Every feature of the Component Model enabled (extensions beyond it, {@link
-     * Feature#STAGING_BY_CLOSURE}, are not): what {@link ComponentValidator#validate(dev.wit4j.runtime.binary.Component)} uses.
+     * Feature#STAGING_BY_CLOSURE}, are not): what {@link ComponentValidator#validate(dev.wit4j.binary.Component)} uses.
      */
     public static ValidationFeatures all() {
         return ALL;

@@ -1,9 +1,9 @@
 package dev.wit4j.runtime.wit;
 
-import dev.wit4j.runtime.WasmFormatException;
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.WasmBinary;
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.WasmBinary;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.CoreModuleException;
 import dev.wit4j.runtime.validate.ComponentValidator;

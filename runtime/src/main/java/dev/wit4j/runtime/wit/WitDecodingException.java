@@ -1,6 +1,6 @@
 package dev.wit4j.runtime.wit;
 
-import dev.wit4j.runtime.WasmFormatException;
+import dev.wit4j.binary.WasmFormatException;
 
 /**
  * A valid binary whose interface cannot be written as WIT (for example a component that exports a

@@ -3,12 +3,12 @@ package dev.wit4j.runtime.conformance;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.ComponentEncoder;
+import dev.wit4j.binary.WasmBinary;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.WasmFile;
-import dev.wit4j.runtime.WasmFormatException;
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.ComponentEncoder;
-import dev.wit4j.runtime.binary.WasmBinary;
 import dev.wit4j.runtime.conformance.WastCorpus.Command;
 import dev.wit4j.runtime.conformance.WastCorpus.WastFile;
 import dev.wit4j.runtime.validate.ComponentValidator;

@@ -3,11 +3,11 @@ package dev.wit4j.runtime.conformance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.ComponentEncoder;
+import dev.wit4j.binary.WasmBinary;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.WasmFormatException;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.ComponentEncoder;
-import dev.wit4j.runtime.binary.WasmBinary;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.fuzz.Fuzz;

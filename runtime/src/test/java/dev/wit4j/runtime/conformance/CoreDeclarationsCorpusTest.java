@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.Section;
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.Section;
 import dev.wit4j.runtime.engine.CoreModule;
 import dev.wit4j.runtime.engine.CoreModuleException;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.wit4j.runtime.conformance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentEncoder;
+import dev.wit4j.binary.WasmBinary;
 import dev.wit4j.runtime.WasmFile;
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentEncoder;
-import dev.wit4j.runtime.binary.WasmBinary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.wit4j.runtime.conformance;
 
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.WasmBinary;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.LinkException;
-import dev.wit4j.runtime.WasmFormatException;
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.WasmBinary;
 import dev.wit4j.runtime.validate.ComponentValidator;
 import dev.wit4j.runtime.validate.ValidationFeatures;
 import dev.wit4j.runtime.validate.ValidationFeatures.Feature;

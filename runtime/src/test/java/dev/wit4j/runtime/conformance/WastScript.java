@@ -1,10 +1,10 @@
 package dev.wit4j.runtime.conformance;
 
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.Linker;
-import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.runtime.conformance.WastCorpus.Command;
 import dev.wit4j.runtime.conformance.WastCorpus.WastFile;
 import dev.wit4j.runtime.engine.ExecutionMode;

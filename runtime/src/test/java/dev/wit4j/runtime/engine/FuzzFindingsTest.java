@@ -3,8 +3,8 @@ package dev.wit4j.runtime.engine;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.WasmFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

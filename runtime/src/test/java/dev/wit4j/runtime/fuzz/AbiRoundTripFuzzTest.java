@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.Linker;
-import dev.wit4j.runtime.WasmFormatException;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.fuzz.AbiRandom.Function;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.binary.Section;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
-import dev.wit4j.runtime.binary.ComponentDecoder;
-import dev.wit4j.runtime.binary.Section;
 import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +156,7 @@ class SerializeTest {
     @Test
     void theSerializedFormHoldsNoCode() {
         byte[] serialized = Engine.create().load(Wasm.bytes("hostile")).serialize();
-        var skeleton = (dev.wit4j.runtime.binary.Component) ComponentDecoder.decode(
+        var skeleton = (dev.wit4j.binary.Component) ComponentDecoder.decode(
                 dev.wit4j.runtime.engine.Precompiled.read(serialized).component());
         int bodies = 0;
         for (Section.ModuleSection m : skeleton.sections(Section.ModuleSection.class)) {

@@ -362,8 +362,8 @@ class ValueSortTest {
                 .section(COMPONENT, inner)
                 .build();
         Engine engine = Wasm.engine(mode);
-        dev.wit4j.runtime.WasmFormatException e =
-                assertThrows(dev.wit4j.runtime.WasmFormatException.class, () -> engine.load(binary));
+        dev.wit4j.binary.WasmFormatException e =
+                assertThrows(dev.wit4j.binary.WasmFormatException.class, () -> engine.load(binary));
         assertTrue(e.getMessage().contains("outer alias"), e.getMessage());
     }
 }

@@ -3,8 +3,8 @@ package dev.wit4j.runtime.validate;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wit4j.runtime.binary.Component;
-import dev.wit4j.runtime.binary.ComponentDecoder;
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentDecoder;
 import java.util.HexFormat;
 
 /**

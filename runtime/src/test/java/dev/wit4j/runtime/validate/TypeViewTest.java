@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.wit4j.runtime.binary.ComponentDecoder;
+import dev.wit4j.binary.ComponentDecoder;
 import dev.wit4j.runtime.validate.TypeView.Extern;
 import dev.wit4j.runtime.validate.TypeView.Shape;
 import dev.wit4j.witx.model.ValueType;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wit4j.runtime.WasmFormatException;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.witx.model.Function;
 import dev.wit4j.witx.model.Interface;
 import dev.wit4j.witx.model.PackageName;

@@ -1,4 +1,0 @@
-package dev.wit4j.runtime.binary;
-
-/** An {@code import}: {@code na:<nameattributes> et:<externtype>}. */
-public record Import(long offset, ExternName name, ExternType type) {}
