@@ -728,31 +728,7 @@ final class ModelBuilder {
     /** Maps a type; {@code where} is null when only the Java type is wanted (nothing is reported then). */
     private TypeName map(ValueType t, Dir dir, State s, Where where) {
         if (t instanceof ValueType.Primitive p) {
-            switch (p) {
-                case BOOL:
-                    return TypeName.BOOLEAN;
-                case S8:
-                case U8:
-                    return TypeName.BYTE;
-                case S16:
-                case U16:
-                    return TypeName.SHORT;
-                case S32:
-                case U32:
-                case CHAR:
-                    return TypeName.INT;
-                case S64:
-                case U64:
-                    return TypeName.LONG;
-                case F32:
-                    return TypeName.FLOAT;
-                case F64:
-                    return TypeName.DOUBLE;
-                case STRING:
-                    return ClassName.get(String.class);
-                default:
-                    return unsupported("error-context", where);
-            }
+            return Shape.Primitive.of(p).map(Shape.Primitive::java).orElseGet(() -> unsupported(p.witName(), where));
         } else if (t instanceof ValueType.Named n) {
             TypeDef def = n.def().resolve();
             if (WitTypes.isAlias(def)) {
@@ -798,36 +774,7 @@ final class ModelBuilder {
 
     private Shape shape(ValueType t, Dir dir, State s) {
         if (t instanceof ValueType.Primitive p) {
-            switch (p) {
-                case BOOL:
-                    return Shape.Primitive.BOOL;
-                case S8:
-                    return Shape.Primitive.S8;
-                case U8:
-                    return Shape.Primitive.U8;
-                case S16:
-                    return Shape.Primitive.S16;
-                case U16:
-                    return Shape.Primitive.U16;
-                case S32:
-                    return Shape.Primitive.S32;
-                case U32:
-                    return Shape.Primitive.U32;
-                case S64:
-                    return Shape.Primitive.S64;
-                case U64:
-                    return Shape.Primitive.U64;
-                case F32:
-                    return Shape.Primitive.F32;
-                case F64:
-                    return Shape.Primitive.F64;
-                case CHAR:
-                    return Shape.Primitive.CHAR;
-                case STRING:
-                    return Shape.Primitive.STRING;
-                default:
-                    return new Shape.Unsupported(p.witName());
-            }
+            return Shape.Primitive.of(p).<Shape>map(x -> x).orElseGet(() -> new Shape.Unsupported(p.witName()));
         } else if (t instanceof ValueType.Named n) {
             TypeDef def = n.def().resolve();
             if (WitTypes.isAlias(def)) {

@@ -1026,29 +1026,7 @@ final class DirectGlue {
     /** The Java type of a value of shape {@code s}. */
     TypeName javaType(Shape s) {
         if (s instanceof Shape.Primitive p) {
-            switch (p) {
-                case BOOL:
-                    return TypeName.BOOLEAN;
-                case S8:
-                case U8:
-                    return TypeName.BYTE;
-                case S16:
-                case U16:
-                    return TypeName.SHORT;
-                case S32:
-                case U32:
-                case CHAR:
-                    return TypeName.INT;
-                case S64:
-                case U64:
-                    return TypeName.LONG;
-                case F32:
-                    return TypeName.FLOAT;
-                case F64:
-                    return TypeName.DOUBLE;
-                default:
-                    return ClassName.get(String.class);
-            }
+            return p.java();
         } else if (s instanceof Shape.ListOf l) {
             return l.java();
         } else if (s instanceof Shape.MapOf m) {

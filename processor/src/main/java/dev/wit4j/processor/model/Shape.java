@@ -2,6 +2,7 @@ package dev.wit4j.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.wit4j.witx.model.ValueType;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,21 +15,37 @@ import java.util.OptionalInt;
  */
 public sealed interface Shape {
 
-    /** Scalars and strings. */
+    /** Scalars and strings, each with the Java type that holds it (unsigned ones in the signed type of their width). */
     enum Primitive implements Shape {
-        BOOL,
-        S8,
-        U8,
-        S16,
-        U16,
-        S32,
-        U32,
-        S64,
-        U64,
-        F32,
-        F64,
-        CHAR,
-        STRING
+        BOOL(TypeName.BOOLEAN),
+        S8(TypeName.BYTE),
+        U8(TypeName.BYTE),
+        S16(TypeName.SHORT),
+        U16(TypeName.SHORT),
+        S32(TypeName.INT),
+        U32(TypeName.INT),
+        S64(TypeName.LONG),
+        U64(TypeName.LONG),
+        F32(TypeName.FLOAT),
+        F64(TypeName.DOUBLE),
+        CHAR(TypeName.INT),
+        STRING(ClassName.get(String.class));
+
+        private final TypeName java;
+
+        Primitive(TypeName java) {
+            this.java = java;
+        }
+
+        /** The Java type of a value of this primitive. */
+        public TypeName java() {
+            return java;
+        }
+
+        /** The shape of a WIT primitive; empty for one the bindings do not map ({@code error-context}). */
+        public static Optional<Primitive> of(ValueType.Primitive p) {
+            return p == ValueType.Primitive.ERROR_CONTEXT ? Optional.empty() : Optional.of(valueOf(p.name()));
+        }
     }
 
     /**
