@@ -232,11 +232,9 @@ public final class Resources {
             try {
                 List<Files.Entry> _r = impl.listDir(_cx.liftString(_args[0], _args[1]));
                 long _q = _cx.checkPointer(_args[2], 4, 8);
-                long _t0 = _cx.lowerList(Objects.requireNonNull(_r, "result of `list-dir` is null"), 16, 4, (_c1, _e2, _p3) -> {
-                    storeFilesEntry(_c1, Objects.requireNonNull(_e2, "an element of result of `list-dir` is null"), _p3);
-                });
-                _cx.writeInt(_q, (int) _t0);
-                _cx.writeInt(_q + 4, (int) _cx.lastLength());
+                _cx.storePair(_q, _cx.lowerList(Objects.requireNonNull(_r, "result of `list-dir` is null"), 16, 4, (_c0, _e1, _p2) -> {
+                    storeFilesEntry(_c0, Objects.requireNonNull(_e1, "an element of result of `list-dir` is null"), _p2);
+                }));
                 return new long[0];
             } catch (RuntimeException _e) {
                 throw hostTrap("test:resources/files#list-dir", _e);
@@ -249,9 +247,7 @@ public final class Resources {
                 Result<byte[], String> _t0 = _r;
                 if (_t0 instanceof Result.Ok<byte[], String> _t1) {
                     _cx.writeByte(_q, (byte) 0);
-                    long _t3 = _cx.lowerBytes(Objects.requireNonNull(_t1.value(), "`ok` value of result of `[method]file.read` is null"));
-                    _cx.writeInt(_q + 4, (int) _t3);
-                    _cx.writeInt(_q + 4 + 4, (int) _cx.lastLength());
+                    _cx.storePair(_q + 4, _cx.lowerBytes(Objects.requireNonNull(_t1.value(), "`ok` value of result of `[method]file.read` is null")));
                 } else if (_t0 instanceof Result.Err<byte[], String> _t2) {
                     _cx.writeByte(_q, (byte) 1);
                     _cx.storeString(Objects.requireNonNull(_t2.error(), "`err` value of result of `[method]file.read` is null"), _q + 4);

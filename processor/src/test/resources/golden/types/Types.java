@@ -191,10 +191,9 @@ public final class Types implements TypesExports {
         GuestContext _cx = fnRun.enter();
         try {
             long[] _a = new long[2];
-            _a[0] = _cx.lowerList(args, 8, 4, (_c0, _e1, _p2) -> {
+            GuestContext.putPair(_cx.lowerList(args, 8, 4, (_c0, _e1, _p2) -> {
                 _c0.storeString(Objects.requireNonNull(_e1, "an element of argument `args` of `run` is null"), _p2);
-            });
-            _a[1] = _cx.lastLength();
+            }), _a, 0);
             long[] _r = fnRun.call(_a);
             int _v = (int) _r[0];
             fnRun.finish(_r);
@@ -289,11 +288,9 @@ public final class Types implements TypesExports {
                 Result<List<Shapes.Point>, Shapes.Color> _t0 = _r;
                 if (_t0 instanceof Result.Ok<List<Shapes.Point>, Shapes.Color> _t1) {
                     _cx.writeByte(_q, (byte) 0);
-                    long _t3 = _cx.lowerList(Objects.requireNonNull(_t1.value(), "`ok` value of result of `results` is null"), 16, 8, (_c4, _e5, _p6) -> {
-                        storeShapesPoint(_c4, Objects.requireNonNull(_e5, "an element of `ok` value of result of `results` is null"), _p6);
-                    });
-                    _cx.writeInt(_q + 4, (int) _t3);
-                    _cx.writeInt(_q + 4 + 4, (int) _cx.lastLength());
+                    _cx.storePair(_q + 4, _cx.lowerList(Objects.requireNonNull(_t1.value(), "`ok` value of result of `results` is null"), 16, 8, (_c3, _e4, _p5) -> {
+                        storeShapesPoint(_c3, Objects.requireNonNull(_e4, "an element of `ok` value of result of `results` is null"), _p5);
+                    }));
                 } else if (_t0 instanceof Result.Err<List<Shapes.Point>, Shapes.Color> _t2) {
                     _cx.writeByte(_q, (byte) 1);
                     storeShapesColor(_cx, Objects.requireNonNull(_t2.error(), "`err` value of result of `results` is null"), _q + 4);
@@ -507,10 +504,9 @@ public final class Types implements TypesExports {
                     _a[1] = GuestContext.lowerF32(_t1.value());
                 } else if (_t0 instanceof ShapesExport.Shape.Polygon _t2) {
                     _a[0] = 1;
-                    _a[1] = _cx.lowerList(Objects.requireNonNull(_t2.value(), "payload of case `polygon` of argument `s` of `area` is null"), 16, 8, (_c3, _e4, _p5) -> {
+                    GuestContext.putPair(_cx.lowerList(Objects.requireNonNull(_t2.value(), "payload of case `polygon` of argument `s` of `area` is null"), 16, 8, (_c3, _e4, _p5) -> {
                         storeShapesExportPoint(_c3, Objects.requireNonNull(_e4, "an element of payload of case `polygon` of argument `s` of `area` is null"), _p5);
-                    });
-                    _a[2] = _cx.lastLength();
+                    }), _a, 1);
                 } else if (_t0 instanceof ShapesExport.Shape.Empty) {
                     _a[0] = 2;
                 } else {
@@ -541,28 +537,20 @@ public final class Types implements TypesExports {
             GuestContext _cx = fnLists.enter();
             try {
                 long[] _a = new long[16];
-                _a[0] = _cx.lowerBytes(a);
-                _a[1] = _cx.lastLength();
-                _a[2] = _cx.lowerShorts(b);
-                _a[3] = _cx.lastLength();
-                _a[4] = _cx.lowerInts(c);
-                _a[5] = _cx.lastLength();
-                _a[6] = _cx.lowerLongs(d);
-                _a[7] = _cx.lastLength();
-                _a[8] = _cx.lowerFloats(e);
-                _a[9] = _cx.lastLength();
-                _a[10] = _cx.lowerList(f, 8, 4, (_c0, _e1, _p2) -> {
+                GuestContext.putPair(_cx.lowerBytes(a), _a, 0);
+                GuestContext.putPair(_cx.lowerShorts(b), _a, 2);
+                GuestContext.putPair(_cx.lowerInts(c), _a, 4);
+                GuestContext.putPair(_cx.lowerLongs(d), _a, 6);
+                GuestContext.putPair(_cx.lowerFloats(e), _a, 8);
+                GuestContext.putPair(_cx.lowerList(f, 8, 4, (_c0, _e1, _p2) -> {
                     _c0.storeString(Objects.requireNonNull(_e1, "an element of argument `f` of `lists` is null"), _p2);
-                });
-                _a[11] = _cx.lastLength();
-                _a[12] = _cx.lowerList(g, 1, 1, (_c3, _e4, _p5) -> {
+                }), _a, 10);
+                GuestContext.putPair(_cx.lowerList(g, 1, 1, (_c3, _e4, _p5) -> {
                     _c3.writeBool(_p5, Objects.requireNonNull(_e4, "an element of argument `g` of `lists` is null"));
-                });
-                _a[13] = _cx.lastLength();
-                _a[14] = _cx.lowerList(h, 4, 4, (_c6, _e7, _p8) -> {
+                }), _a, 12);
+                GuestContext.putPair(_cx.lowerList(h, 4, 4, (_c6, _e7, _p8) -> {
                     _c6.writeChar(_p8, Objects.requireNonNull(_e7, "an element of argument `h` of `lists` is null"));
-                });
-                _a[15] = _cx.lastLength();
+                }), _a, 14);
                 long[] _r = fnLists.call(_a);
                 fnLists.finish(_r);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError _e) {
@@ -593,8 +581,7 @@ public final class Types implements TypesExports {
                     Optional<String> _t2 = _t1.get();
                     if (_t2.isPresent()) {
                         _a[3] = 1;
-                        _a[4] = _cx.lowerString(_t2.get());
-                        _a[5] = _cx.lastLength();
+                        GuestContext.putPair(_cx.lowerString(_t2.get()), _a, 4);
                     } else {
                         _a[3] = 0;
                     }
@@ -648,8 +635,7 @@ public final class Types implements TypesExports {
                     _a[3] = 0;
                 } else if (_t6 instanceof Result.Err<Void, String> _t8) {
                     _a[3] = 1;
-                    _a[4] = _cx.lowerString(Objects.requireNonNull(_t8.error(), "`err` value of argument `c` of `results` is null"));
-                    _a[5] = _cx.lastLength();
+                    GuestContext.putPair(_cx.lowerString(Objects.requireNonNull(_t8.error(), "`err` value of argument `c` of `results` is null")), _a, 4);
                 } else {
                     throw new NullPointerException("argument `c` of `results` is null");
                 }
@@ -678,8 +664,7 @@ public final class Types implements TypesExports {
                 Tuple3<Byte, Short, String> _t0 = a;
                 _a[0] = Objects.requireNonNull(_t0.first(), "element 1 of argument `a` of `tuples` is null") & 0xFFL;
                 _a[1] = Objects.requireNonNull(_t0.second(), "element 2 of argument `a` of `tuples` is null") & 0xFFFF_FFFFL;
-                _a[2] = _cx.lowerString(Objects.requireNonNull(_t0.third(), "element 3 of argument `a` of `tuples` is null"));
-                _a[3] = _cx.lastLength();
+                GuestContext.putPair(_cx.lowerString(Objects.requireNonNull(_t0.third(), "element 3 of argument `a` of `tuples` is null")), _a, 2);
                 long[] _r = fnTuples.call(_a);
                 Tuple1<Boolean> _v = new Tuple1<Boolean>(_r[0] != 0);
                 fnTuples.finish(_r);

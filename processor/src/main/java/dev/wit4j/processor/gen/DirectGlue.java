@@ -360,8 +360,7 @@ final class DirectGlue {
                     out.addStatement("$N[$L] = $T.lowerChar($L)", arr, pos, CONTEXT, x);
                     return;
                 default:
-                    out.addStatement("$N[$L] = $N.lowerString($L)", arr, pos, c, x);
-                    out.addStatement("$N[$L] = $N.lastLength()", arr, pos + 1, c);
+                    out.addStatement("$T.putPair($N.lowerString($L), $N, $L)", CONTEXT, c, x, arr, pos);
                     return;
             }
         } else if (s instanceof Shape.ListOf l && l.length().isPresent()) {
@@ -379,13 +378,12 @@ final class DirectGlue {
             }
             return;
         } else if (s instanceof Shape.ListOf || s instanceof Shape.MapOf) {
-            out.add("$N[$L] = ", arr, pos)
+            out.add("$T.putPair(", CONTEXT)
                     .add(
                             s instanceof Shape.ListOf l
                                     ? lowerList(l, c, x, subject)
                                     : lowerMap((Shape.MapOf) s, c, x, subject))
-                    .add(";\n"); // not addStatement: the lambda has statements
-            out.addStatement("$N[$L] = $N.lastLength()", arr, pos + 1, c);
+                    .add(", $N, $L);\n", arr, pos); // not addStatement: the lambda has statements
             return;
         } else if (s instanceof Shape.Handle h) {
             out.addStatement("$N[$L] = $L", arr, pos, lowerHandle(h, c, x));
@@ -759,15 +757,12 @@ final class DirectGlue {
             out.endControlFlow();
             return;
         } else if (s instanceof Shape.ListOf || s instanceof Shape.MapOf) {
-            String ptr = fresh("_t");
-            out.add("long $N = ", ptr)
+            out.add("$N.storePair($L, ", c, p)
                     .add(
                             s instanceof Shape.ListOf l
                                     ? lowerList(l, c, x, subject)
                                     : lowerMap((Shape.MapOf) s, c, x, subject))
-                    .add(";\n");
-            out.addStatement("$N.writeInt($L, (int) $N)", c, p, ptr);
-            out.addStatement("$N.writeInt($L, (int) $N.lastLength())", c, plus(p, 4), c);
+                    .add(");\n");
             return;
         } else if (s instanceof Shape.Handle h) {
             out.addStatement("$N.writeInt($L, (int) $L)", c, p, lowerHandle(h, c, x));

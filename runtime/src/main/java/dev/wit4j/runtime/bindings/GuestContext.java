@@ -59,7 +59,6 @@ public final class GuestContext {
     private final StringEncoding encoding;
     private final HandleTable handles;
     private final Object instance;
-    private long lastLength;
 
     private GuestContext(LiftLowerContext cx) {
         this.cx = cx;
@@ -325,8 +324,8 @@ public final class GuestContext {
 
     /**
      * {@code store_string_into_range} of a host string in the context's encoding (with the spec's
-     * realloc sequence for that encoding): returns the pointer; {@link #lastLength()} then holds the
-     * tagged code unit count.
+     * realloc sequence for that encoding): returns the pointer and the tagged code unit count as a
+     * {@linkplain #pointer pair}.
      *
      * @throws IllegalArgumentException if {@code s} has an unpaired surrogate
      */
@@ -338,24 +337,44 @@ public final class GuestContext {
             byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
             long p = allocate(1, encoded.length);
             memory().writeBytes(p, encoded, 0, encoded.length);
-            lastLength = encoded.length;
-            return p;
+            return pair(p, encoded.length);
         }
         long[] stored = StringCodec.lowerFlat(cx, HintedString.forHost(s, encoding));
-        lastLength = stored[1];
-        return stored[0];
+        return pair(stored[0], stored[1]);
     }
 
     /** {@code store_string}: stores {@code s} and writes its pointer and tagged length at {@code address}. */
     public void storeString(String s, long address) {
-        long ptr = lowerString(s);
-        writeInt(address, (int) ptr);
-        writeInt(address + 4, (int) lastLength);
+        storePair(address, lowerString(s));
     }
 
-    /** The (tagged) length of the string or the length of the list stored last. */
-    public long lastLength() {
-        return lastLength;
+    /**
+     * The pointer of a pair returned by the methods that lower a string or a list: a pointer and
+     * a length, each an unsigned 32-bit value, the pointer in the low half of the {@code long}.
+     */
+    public static long pointer(long pair) {
+        return pair & 0xFFFF_FFFFL;
+    }
+
+    /** The length of a {@linkplain #pointer pair}: a list's element count, or a string's tagged length. */
+    public static long length(long pair) {
+        return pair >>> 32;
+    }
+
+    /** Puts a {@linkplain #pointer pair} into two flat values: {@code flat[at]} and {@code flat[at + 1]}. */
+    public static void putPair(long pair, long[] flat, int at) {
+        flat[at] = pointer(pair);
+        flat[at + 1] = length(pair);
+    }
+
+    /** Writes a {@linkplain #pointer pair} at {@code address}: the pointer, then the length. */
+    public void storePair(long address, long pair) {
+        writeInt(address, (int) pair);
+        writeInt(address + 4, (int) (pair >>> 32));
+    }
+
+    private static long pair(long pointer, long length) {
+        return (pointer & 0xFFFF_FFFFL) | (length << 32);
     }
 
     /** Rejects {@code null} and strings that are not Unicode (an unpaired surrogate). */
@@ -401,7 +420,6 @@ public final class GuestContext {
             // "Storing a list that exceeds the size of a 32-bit memory traps" (CanonicalABI.md "Storing").
             throw new Trap(Trap.Reason.LIST_TOO_LONG, byteLength + " bytes do not fit a 32-bit memory");
         }
-        lastLength = count;
         return allocate(alignment, byteLength);
     }
 
@@ -432,8 +450,8 @@ public final class GuestContext {
     }
 
     /**
-     * {@code store_list_into_range}: allocates and stores the elements, returning the pointer;
-     * {@link #lastLength()} then holds the element count.
+     * {@code store_list_into_range}: allocates and stores the elements, returning the pointer and
+     * the element count as a {@linkplain #pointer pair}.
      */
     public <T> long lowerList(List<T> list, int elemSize, int alignment, ElementStorer<T> storer) {
         int n = list.size();
@@ -446,15 +464,12 @@ public final class GuestContext {
             storer.store(this, Objects.requireNonNull(e, "list element"), p + (long) i * elemSize);
             i++;
         }
-        lastLength = n;
-        return p;
+        return pair(p, n);
     }
 
     /** {@code store_list}: stores the elements and writes pointer and length at {@code address}. */
     public <T> void storeList(List<T> list, long address, int elemSize, int alignment, ElementStorer<T> storer) {
-        long p = lowerList(list, elemSize, alignment, storer);
-        writeInt(address, (int) p);
-        writeInt(address + 4, (int) lastLength);
+        storePair(address, lowerList(list, elemSize, alignment, storer));
     }
 
     // ---------------------------------------------------------------- lists of numbers, in bulk
@@ -518,14 +533,15 @@ public final class GuestContext {
     private long store(byte[] bytes, int count, int elemSize) {
         long p = allocateList(count, elemSize, elemSize);
         memory().writeBytes(p, bytes, 0, bytes.length);
-        return p;
+        return pair(p, count);
     }
 
-    /** Stores a {@code list<u8>} / {@code list<s8>}; returns the pointer ({@link #lastLength()}: the count). */
+    /**
+     * Stores a {@code list<u8>} / {@code list<s8>}; returns the pointer and the count as a
+     * {@linkplain #pointer pair}, as the other bulk list methods below do.
+     */
     public long lowerBytes(byte[] a) {
-        long p = allocateList(a.length, 1, 1);
-        memory().writeBytes(p, a, 0, a.length);
-        return p;
+        return store(a, a.length, 1);
     }
 
     /** Stores a {@code list<u16>} / {@code list<s16>}. */

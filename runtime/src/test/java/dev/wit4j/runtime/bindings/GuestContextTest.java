@@ -112,16 +112,14 @@ class GuestContextTest {
     void stringsRoundTripInEveryEncoding(StringEncoding encoding) {
         GuestContext cx = context(encoding, null);
         for (String s : List.of("", "plain", "Latin-1 é", "snow ☃ and 𝄞")) {
-            long p = cx.lowerString(s);
-            assertEquals(s, cx.liftString(p, cx.lastLength()), encoding + ": " + s);
+            long pair = cx.lowerString(s);
+            assertEquals(s, cx.liftString(GuestContext.pointer(pair), GuestContext.length(pair)), encoding + ": " + s);
             cx.storeString(s, 16);
             assertEquals(s, cx.loadString(16));
         }
         if (encoding == StringEncoding.LATIN1_UTF16) {
-            cx.lowerString("é");
-            assertEquals(1, cx.lastLength(), "latin-1 when every character fits");
-            cx.lowerString("☃");
-            assertEquals(1 | (1L << 31), cx.lastLength(), "utf-16 tagged otherwise");
+            assertEquals(1, GuestContext.length(cx.lowerString("é")), "latin-1 when every character fits");
+            assertEquals(1 | (1L << 31), GuestContext.length(cx.lowerString("☃")), "utf-16 tagged otherwise");
         }
         assertThrows(IllegalArgumentException.class, () -> cx.lowerString("a\uDC00"));
         assertThrows(NullPointerException.class, () -> cx.lowerString(null));
@@ -141,20 +139,29 @@ class GuestContextTest {
     @Test
     void listsOfNumbersAndOfRecords() {
         GuestContext cx = utf8();
-        assertArrayEquals(new int[] {1, -2, 3}, cx.liftInts(cx.lowerInts(new int[] {1, -2, 3}), cx.lastLength()));
-        assertArrayEquals(new byte[] {9, 8}, cx.liftBytes(cx.lowerBytes(new byte[] {9, 8}), cx.lastLength()));
-        assertArrayEquals(new short[] {-1, 7}, cx.liftShorts(cx.lowerShorts(new short[] {-1, 7}), cx.lastLength()));
+        long ints = cx.lowerInts(new int[] {1, -2, 3});
+        assertEquals(3, GuestContext.length(ints));
+        assertArrayEquals(new int[] {1, -2, 3}, cx.liftInts(GuestContext.pointer(ints), GuestContext.length(ints)));
+        long bytes = cx.lowerBytes(new byte[] {9, 8});
+        assertArrayEquals(new byte[] {9, 8}, cx.liftBytes(GuestContext.pointer(bytes), GuestContext.length(bytes)));
+        long shorts = cx.lowerShorts(new short[] {-1, 7});
         assertArrayEquals(
-                new long[] {Long.MIN_VALUE}, cx.liftLongs(cx.lowerLongs(new long[] {Long.MIN_VALUE}), cx.lastLength()));
-        float[] f = cx.liftFloats(cx.lowerFloats(new float[] {1.5f, Float.intBitsToFloat(0x7f800001)}), 2);
+                new short[] {-1, 7}, cx.liftShorts(GuestContext.pointer(shorts), GuestContext.length(shorts)));
+        long longs = cx.lowerLongs(new long[] {Long.MIN_VALUE});
+        assertArrayEquals(
+                new long[] {Long.MIN_VALUE}, cx.liftLongs(GuestContext.pointer(longs), GuestContext.length(longs)));
+        float[] f = cx.liftFloats(
+                GuestContext.pointer(cx.lowerFloats(new float[] {1.5f, Float.intBitsToFloat(0x7f800001)})), 2);
         assertEquals(GuestContext.CANONICAL_FLOAT32_NAN, Float.floatToRawIntBits(f[1]));
-        assertArrayEquals(new double[] {2.25}, cx.liftDoubles(cx.lowerDoubles(new double[] {2.25}), 1));
+        assertArrayEquals(
+                new double[] {2.25}, cx.liftDoubles(GuestContext.pointer(cx.lowerDoubles(new double[] {2.25})), 1));
         List<int[]> points = List.of(new int[] {1, 2}, new int[] {3, 4});
-        long p = cx.lowerList(points, 8, 4, (c, v, at) -> {
+        long pair = cx.lowerList(points, 8, 4, (c, v, at) -> {
             c.writeInt(at, v[0]);
             c.writeInt(at + 4, v[1]);
         });
-        assertEquals(2, cx.lastLength());
+        assertEquals(2, GuestContext.length(pair));
+        long p = GuestContext.pointer(pair);
         List<Integer> sums = cx.liftList(p, 2, 8, 4, (c, at) -> c.readInt(at) + c.readInt(at + 4));
         assertEquals(List.of(3, 7), sums);
         traps(Trap.Reason.UNALIGNED_POINTER, () -> cx.liftInts(2, 1));

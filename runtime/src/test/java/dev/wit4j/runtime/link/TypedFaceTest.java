@@ -65,7 +65,8 @@ class TypedFaceTest {
         GuestContext cx = f.enter();
         seen[0] = cx;
         try {
-            long[] a = {cx.lowerString(s), cx.lastLength()};
+            long[] a = new long[2];
+            GuestContext.putPair(cx.lowerString(s), a, 0);
             long[] r = f.call(a);
             String v = Integer.toUnsignedString((int) r[0]);
             f.finish(r);
