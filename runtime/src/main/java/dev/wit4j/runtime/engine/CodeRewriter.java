@@ -36,7 +36,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * back edge and on entry to every indirect call. The checks before direct calls go: code without
  * loops or indirect calls runs for a bounded time (unbounded recursion ends in a stack overflow,
  * a trap), so the guest still stops at its next back edge or indirect call, and calls — which the
- * code of a JavaScript engine makes constantly — stop paying for it.
+ * code of a JavaScript engine makes constantly — stop paying for it. The checks at back edges
+ * become {@link CompiledOps#poll}, which costs nothing until a stop is pending ({@link LoopPolls}).
  *
  * <p><b>{@code memory.init}</b> becomes a call of {@link CompiledOps#memoryInit}, which is also
  * given the instance, so that the segment copied is the running instance's even when its memory
@@ -66,7 +67,7 @@ final class CodeRewriter {
         for (MethodNode method : node.methods) {
             changed |= rewriteComparisons(method);
             changed |= rewriteMemoryInit(method);
-            changed |= dropChecksBeforeCalls(method);
+            changed |= rewriteInterruptionChecks(method);
             if (moved != null) {
                 changed |= rewriteGlobals(method, moved);
             }
@@ -131,17 +132,14 @@ final class CodeRewriter {
 
     /**
      * Removes the interruption checks of a compiled wasm function ({@code func_…}) that are not
-     * followed by a jump or a switch (those are the loop back edges).
+     * followed by a jump or a switch, and makes those, the loop back edges, {@linkplain LoopPolls polls}.
      */
-    private static boolean dropChecksBeforeCalls(MethodNode method) {
+    private static boolean rewriteInterruptionChecks(MethodNode method) {
         if (!method.name.startsWith("func_")) return false;
         List<AbstractInsnNode> drop = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
-            if (insn instanceof MethodInsnNode call
-                    && call.getOpcode() == Opcodes.INVOKESTATIC
-                    && call.owner.endsWith("Shaded")
-                    && call.name.equals("checkInterruption")
-                    && call.desc.equals("()V")) {
+            if (isInterruptionCheck(insn)) {
+                MethodInsnNode call = (MethodInsnNode) insn;
                 AbstractInsnNode next = call.getNext();
                 while (next != null && next.getOpcode() < 0) next = next.getNext(); // labels, frames, lines
                 int op = next == null ? -1 : next.getOpcode();
@@ -152,7 +150,24 @@ final class CodeRewriter {
         }
         // a nop rather than nothing: no two stack map frames may fall on one offset
         drop.forEach(call -> method.instructions.set(call, new InsnNode(Opcodes.NOP)));
-        return !drop.isEmpty();
+        boolean polled = false;
+        for (AbstractInsnNode insn : method.instructions) {
+            if (isInterruptionCheck(insn)) {
+                MethodInsnNode call = (MethodInsnNode) insn;
+                call.owner = OPS;
+                call.name = "poll";
+                polled = true;
+            }
+        }
+        return polled || !drop.isEmpty();
+    }
+
+    private static boolean isInterruptionCheck(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode call
+                && call.getOpcode() == Opcodes.INVOKESTATIC
+                && call.owner.endsWith("Shaded")
+                && call.name.equals("checkInterruption")
+                && call.desc.equals("()V");
     }
 
     private static boolean rewriteComparisons(MethodNode method) {

@@ -41,4 +41,9 @@ public final class CompiledOps {
             memory.initPassiveSegment(segment, destination, offset, size);
         }
     }
+
+    /** A loop back edge: see {@link LoopPolls}. */
+    public static void poll() {
+        LoopPolls.poll();
+    }
 }

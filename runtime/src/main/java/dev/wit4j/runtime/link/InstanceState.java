@@ -4,6 +4,7 @@ import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.HandleTable;
 import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.abi.ResourceTypes;
+import dev.wit4j.runtime.engine.LoopPolls;
 import dev.wit4j.witx.model.TypeDef;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -61,6 +62,11 @@ final class InstanceState implements ResourceTypes {
     private long callStart = Long.MAX_VALUE;
     /** Why the running call is being stopped ({@code STOP_*}), or 0: the trap's reason. */
     private volatile int stopping;
+    /**
+     * 1 while the watchdog has {@linkplain LoopPolls#arm() armed the loop polls} for this instance's
+     * call, whose thread it found interrupted; it disarms them once the call is over.
+     */
+    private volatile int pollsArmed;
 
     private boolean mayLeave = true;
     private boolean poisoned;
@@ -74,6 +80,7 @@ final class InstanceState implements ResourceTypes {
     private static final VarHandle THREAD;
     private static final VarHandle STOPPING;
     private static final VarHandle CALL_START;
+    private static final VarHandle POLLS_ARMED;
     /** Ids of threads that may hold an interrupt sent by {@link #stop} after their call ended. */
     private static final Set<Long> STRAY_INTERRUPTS = ConcurrentHashMap.newKeySet();
 
@@ -84,6 +91,7 @@ final class InstanceState implements ResourceTypes {
             THREAD = lookup.findVarHandle(InstanceState.class, "thread", Thread.class);
             STOPPING = lookup.findVarHandle(InstanceState.class, "stopping", int.class);
             CALL_START = lookup.findVarHandle(InstanceState.class, "callStart", long.class);
+            POLLS_ARMED = lookup.findVarHandle(InstanceState.class, "pollsArmed", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -95,8 +103,8 @@ final class InstanceState implements ResourceTypes {
         this.parent = parent;
         this.quota = parent == null ? quota : parent.quota;
         this.handles = new HandleTable(this.quota.handles());
-        if (parent == null && this.quota.timeoutMillis() > 0) {
-            Deadlines.watch(this);
+        if (parent == null) {
+            Deadlines.watch(this, this.quota.timeoutMillis() > 0);
         }
     }
 
@@ -359,6 +367,33 @@ final class InstanceState implements ResourceTypes {
             Thread.onSpinWait(); // the runner has just entered and not yet recorded its thread
         }
         return false;
+    }
+
+    /**
+     * The watchdog's look at a call whose thread may be interrupted (by {@link #stop}, or from
+     * elsewhere: a bare {@link Thread#interrupt()}, a cancelled {@code Future}). A call still running
+     * when the watchdog finds its thread interrupted gets the loop polls armed, so that a loop
+     * notices the interrupt too; once the call is over, they are disarmed. Code that calls the host
+     * or calls indirectly has usually stopped by then: it reads the flag itself, and no compiled code
+     * is thrown away for it.
+     */
+    void watchInterrupt() {
+        long id = runner;
+        if (pollsArmed != 0) {
+            Thread t = (Thread) THREAD.getOpaque(this);
+            boolean stillInterrupted = id != 0L && t != null && t.getId() == id && t.isInterrupted();
+            if (!stillInterrupted && POLLS_ARMED.compareAndSet(this, 1, 0)) {
+                LoopPolls.disarm();
+            }
+            return;
+        }
+        if (id == 0L) {
+            return;
+        }
+        Thread t = (Thread) THREAD.getOpaque(this);
+        if (t != null && t.getId() == id && t.isInterrupted() && POLLS_ARMED.compareAndSet(this, 0, 1)) {
+            LoopPolls.arm();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.wit4j.runtime.Limits;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.engine.LoopPolls;
 import dev.wit4j.runtime.value.Value;
 import java.time.Duration;
 import java.util.Optional;
@@ -76,6 +77,7 @@ class HostileGuestsTest {
         assertEquals(Trap.Reason.INTERRUPTED, trap.reason(), trap.getMessage());
         assertTrue(spinner.isPoisoned());
         assertEquals(Optional.of(Value.u32(42)), bystander.func("ok").call());
+        assertPollsDisarmedSoon();
     }
 
     @ParameterizedTest
@@ -137,12 +139,13 @@ class HostileGuestsTest {
         assertTrue(trap.getMessage().contains("Instance.interrupt()"), trap.getMessage());
         assertEquals(Boolean.FALSE, flagAfter.get(), "the interrupt was taken back from the thread");
         assertTrue(spinner.isPoisoned());
+        assertPollsDisarmedSoon();
         assertEquals(Optional.of(Value.u32(42)), bystander.func("ok").call());
     }
 
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
-    void aSpinningGuestIsStoppedAtItsDeadline(ExecutionMode mode) {
+    void aSpinningGuestIsStoppedAtItsDeadline(ExecutionMode mode) throws InterruptedException {
         Engine engine = Wasm.engine(mode);
         Component component = Wasm.load(engine, "hostile");
         Limits limits = Limits.builder().callTimeout(Duration.ofMillis(100)).build();
@@ -156,6 +159,7 @@ class HostileGuestsTest {
         // not early: a tick's grace only for a watchdog that itself ran late on a loaded machine
         assertTrue(tookMillis >= 100 - Deadlines.TICK_MILLIS, "stopped after " + tookMillis + " ms");
         assertFalse(Thread.currentThread().isInterrupted(), "the interrupt was taken back from the thread");
+        assertPollsDisarmedSoon();
         assertTrue(spinner.isPoisoned());
         // calls within the deadline are untouched, one after another
         for (int k = 0; k < 100; k++) {
@@ -191,6 +195,19 @@ class HostileGuestsTest {
         assertEquals(
                 Trap.Reason.INTERRUPTED,
                 assertInstanceOf(Trap.class, outcome.get()).reason());
+        assertPollsDisarmedSoon();
+    }
+
+    /**
+     * Loops stop reading the interrupt flag once the watchdog has seen the interrupted call end (it
+     * armed the polls for the spinning loop, which reads no flag of its own).
+     */
+    private static void assertPollsDisarmedSoon() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (LoopPolls.armed() && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertFalse(LoopPolls.armed(), "the loop polls are still armed");
     }
 
     @ParameterizedTest
