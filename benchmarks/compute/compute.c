@@ -67,3 +67,25 @@ uint32_t crunch(uint32_t kib) {
     free(buffer);
     return result;
 }
+
+// The kernels one at a time, on a buffer of kib KiB (the kernels differ in what slows them: tight
+// loops over bytes, a dispatch loop, arithmetic on words).
+static uint32_t with_buffer(uint32_t kib, uint32_t (*kernel)(uint8_t *, uint32_t)) {
+    uint8_t *buffer = malloc(kib * 1024);
+    uint32_t result = kernel(buffer, kib * 1024);
+    free(buffer);
+    return result;
+}
+
+static uint32_t sieve_kernel(uint8_t *buffer, uint32_t bytes) { return sieve(buffer, bytes); }
+
+static uint32_t hash_kernel(uint8_t *buffer, uint32_t bytes) { return hash((uint32_t *) buffer, bytes / 4); }
+
+__attribute__((export_name("sieve")))
+uint32_t sieve_export(uint32_t kib) { return with_buffer(kib, sieve_kernel); }
+
+__attribute__((export_name("interpret")))
+uint32_t interpret_export(uint32_t kib) { return interpret(kib * 1024); }
+
+__attribute__((export_name("hash")))
+uint32_t hash_export(uint32_t kib) { return with_buffer(kib, hash_kernel); }

@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Compute-bound C (benchmarks/compute: a sieve, a bytecode interpreter, a hash; clang + wasi-libc)
  * compiled by Endive, against the same wasm in V8 ({@code benchmarks/compute-node.mjs}): what the
- * generated code itself costs, with no host calls and nothing interpreted. Build it first with
- * {@code benchmarks/compute/build.sh}.
+ * generated code itself costs, with no host calls and nothing interpreted. {@code crunch} runs the
+ * three kernels, the other exports one each. Build it first with {@code benchmarks/compute/build.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +37,10 @@ public class ComputeBenchmark {
     @Param({"256"})
     public int kib;
 
-    private Func crunch;
+    @Param({"crunch", "sieve", "interpret", "hash"})
+    public String export;
+
+    private Func kernel;
     private Value argument;
 
     @Setup
@@ -48,12 +51,12 @@ public class ComputeBenchmark {
                     file.toAbsolutePath() + " is missing: build it with benchmarks/compute/build.sh");
         }
         Engine engine = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
-        crunch = engine.linker().instantiate(engine.load(file)).func("crunch");
+        kernel = engine.linker().instantiate(engine.load(file)).func(export);
         argument = Value.u32(kib);
     }
 
     @Benchmark
-    public Optional<Value> crunch() {
-        return crunch.call(argument);
+    public Optional<Value> call() {
+        return kernel.call(argument);
     }
 }

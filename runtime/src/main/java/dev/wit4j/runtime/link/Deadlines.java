@@ -75,6 +75,23 @@ final class Deadlines {
         }
     }
 
+    /**
+     * Stops an overdue call, or looks at a call's thread for an interrupt. A failure here is a
+     * wit4j bug: it is logged, and the watchdog goes on watching the other instances.
+     */
+    private static void look(InstanceState s, boolean overdue) {
+        try {
+            if (overdue) {
+                s.stop(InstanceState.STOP_DEADLINE);
+            } else {
+                s.watchInterrupt();
+            }
+        } catch (RuntimeException | Error e) {
+            System.getLogger(Deadlines.class.getName())
+                    .log(System.Logger.Level.WARNING, "the wit4j watchdog failed on " + s, e);
+        }
+    }
+
     private static long elapsedMillis() {
         return (System.nanoTime() - ORIGIN) / 1_000_000L;
     }
@@ -92,8 +109,6 @@ final class Deadlines {
             }
             long now = elapsedMillis();
             clock = now + TICK_MILLIS;
-            due.clear();
-            running.clear();
             boolean lookForInterrupts = now - lastInterruptLook >= INTERRUPT_MILLIS;
             synchronized (ALL) {
                 if (ALL.isEmpty()) {
@@ -112,11 +127,14 @@ final class Deadlines {
                 }
             }
             for (InstanceState s : due) {
-                s.stop(InstanceState.STOP_DEADLINE);
+                look(s, true);
             }
             for (InstanceState s : running) {
-                s.watchInterrupt();
+                look(s, false);
             }
+            // not held while sleeping: the instances are held weakly, a dropped one is collected
+            due.clear();
+            running.clear();
         }
     }
 }
