@@ -2,7 +2,7 @@ package dev.wit4j.benchmarks;
 
 import dev.wit4j.benchmarks.bump.Bump;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.ExecutionMode;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

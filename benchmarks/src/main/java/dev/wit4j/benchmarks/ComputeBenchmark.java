@@ -1,8 +1,8 @@
 package dev.wit4j.benchmarks;
 
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Func;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.wit4j.benchmarks.ledger.Ledger;
 import dev.wit4j.benchmarks.ledger.LedgerWorld;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.types.Tuple3;
 import java.nio.file.Files;
 import java.nio.file.Path;

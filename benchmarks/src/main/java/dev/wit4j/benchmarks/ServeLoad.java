@@ -2,7 +2,7 @@ package dev.wit4j.benchmarks;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.wasi.WasiHttpHandler;
 import dev.wit4j.wasi.WasiHttpServer;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.wit4j.benchmarks;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.InstancePre;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.wasi.WasiContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;

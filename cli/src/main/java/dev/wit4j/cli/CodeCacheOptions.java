@@ -1,7 +1,7 @@
 package dev.wit4j.cli;
 
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.ExecutionMode;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package dev.wit4j.cli;
 import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.ExecutionMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -293,7 +293,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
         inputs.file(file.get());
         dev.wit4j.runtime.Engine engine = dev.wit4j.runtime.Engine.builder()
-                .executionMode(dev.wit4j.runtime.engine.ExecutionMode.COMPILED)
+                .executionMode(dev.wit4j.runtime.ExecutionMode.COMPILED)
                 .build();
         try {
             return new Loaded(file.get(), engine.load(Files.readAllBytes(file.get())));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.engine.CompileReport;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

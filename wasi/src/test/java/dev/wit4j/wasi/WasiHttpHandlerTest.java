@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.ExecutionMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

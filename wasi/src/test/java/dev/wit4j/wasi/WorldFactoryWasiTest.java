@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.LinkException;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.wasi.hello.Hello;
 import dev.wit4j.wasi.hello.Logger;
 import java.util.ArrayList;

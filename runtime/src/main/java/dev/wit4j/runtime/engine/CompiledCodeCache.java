@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import dev.wit4j.runtime.ExecutionMode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.engine.split.ModuleSplitter;
 import dev.wit4j.runtime.engine.validation.CodeValidation;
 import java.io.ByteArrayInputStream;

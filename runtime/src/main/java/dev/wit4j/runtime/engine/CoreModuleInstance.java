@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.engine;
 
+import dev.wit4j.runtime.ExecutionMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import static dev.wit4j.runtime.validate.Scope.error;
 
 import dev.wit4j.binary.Alias;
 import dev.wit4j.binary.Sort;
+import dev.wit4j.runtime.ValidationFeatures;
 import dev.wit4j.runtime.engine.CoreExternType;
 import java.util.HashSet;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.wit4j.runtime.validate;
 import static dev.wit4j.runtime.validate.Scope.error;
 
 import dev.wit4j.binary.Canon;
+import dev.wit4j.runtime.ValidationFeatures;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreValType;
 import java.util.ArrayList;
@@ -203,7 +204,8 @@ final class Builtins {
             throw error(offset, "spawn function must take a single `i32` argument (currently)");
         }
         if (i64)
-            scope.features.require(
+            FeatureGates.require(
+                    scope.features,
                     ValidationFeatures.Feature.CM64,
                     "a spawn function taking `i64` requires the component model 64-bit feature",
                     offset);
@@ -229,7 +231,8 @@ final class Builtins {
         CoreValType t = TypeDefinitions.coreValType(type);
         if (!t.equals(I32) && !t.equals(I64)) throw error(offset, "`" + name + "` only supports `i32` or `i64`");
         if (t.equals(I64))
-            scope.features.require(
+            FeatureGates.require(
+                    scope.features,
                     ValidationFeatures.Feature.CM64,
                     "64-bit `" + name + "` requires the component model 64-bit feature",
                     offset);

@@ -16,6 +16,7 @@ import dev.wit4j.binary.Instance;
 import dev.wit4j.binary.InstanceDecl;
 import dev.wit4j.binary.Section;
 import dev.wit4j.binary.ValueDef;
+import dev.wit4j.runtime.ValidationFeatures;
 import dev.wit4j.runtime.engine.CompiledCodeCache;
 import dev.wit4j.runtime.engine.CoreExport;
 import dev.wit4j.runtime.engine.CoreExternType;

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.validate;
 
+import dev.wit4j.runtime.ValidationFeatures;
 import dev.wit4j.runtime.engine.CoreExternType;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreValType;

@@ -4,7 +4,7 @@
  * sections with a {@code Scope} of index spaces, checks types ({@code TypeDefinitions},
  * {@code Subtyping}), imports and exports ({@code Externs}, {@code Names}), instantiations
  * ({@code Instantiation}), canonical definitions ({@code Canonicals}, {@code Builtins}) and the
- * gated features ({@link dev.wit4j.runtime.validate.ValidationFeatures},
+ * gated features ({@link dev.wit4j.runtime.ValidationFeatures},
  * {@code FeatureGates}); core modules go to the engine's validation. Its result, a
  * {@link dev.wit4j.runtime.validate.ValidatedComponent}, describes the component's type
  * ({@link dev.wit4j.runtime.validate.TypeView}) for linking and for bindings.

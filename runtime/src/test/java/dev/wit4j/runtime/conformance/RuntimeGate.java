@@ -5,9 +5,9 @@ import dev.wit4j.binary.ComponentDecoder;
 import dev.wit4j.binary.WasmBinary;
 import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.ValidationFeatures;
+import dev.wit4j.runtime.ValidationFeatures.Feature;
 import dev.wit4j.runtime.validate.ComponentValidator;
-import dev.wit4j.runtime.validate.ValidationFeatures;
-import dev.wit4j.runtime.validate.ValidationFeatures.Feature;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 

@@ -7,7 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.fuzz.Fuzz;
 import dev.wit4j.runtime.fuzz.Mutator;
 import dev.wit4j.runtime.fuzz.Wat;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wit4j.binary.Component;
 import dev.wit4j.binary.ComponentDecoder;
 import dev.wit4j.binary.Section;
+import dev.wit4j.runtime.ExecutionMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

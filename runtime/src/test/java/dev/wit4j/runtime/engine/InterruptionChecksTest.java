@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.fuzz.Wat;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.fuzz.Wat;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.fuzz.Wat;
 import java.util.List;
 import java.util.Optional;

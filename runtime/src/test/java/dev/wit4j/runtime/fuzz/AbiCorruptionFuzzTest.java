@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.Linker;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.fuzz.AbiRandom.Function;
 import dev.wit4j.runtime.fuzz.AbiRandom.Signature;
 import dev.wit4j.runtime.fuzz.ForwardingComponent.Encoding;

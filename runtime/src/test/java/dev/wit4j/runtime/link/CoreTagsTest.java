@@ -3,8 +3,8 @@ package dev.wit4j.runtime.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;

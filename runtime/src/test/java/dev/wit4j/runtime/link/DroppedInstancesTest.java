@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;

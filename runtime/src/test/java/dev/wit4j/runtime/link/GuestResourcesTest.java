@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.HostResource;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.abi.LiftedResource;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;

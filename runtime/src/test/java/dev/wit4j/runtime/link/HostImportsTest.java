@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.HostResource;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.InstancePre;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;

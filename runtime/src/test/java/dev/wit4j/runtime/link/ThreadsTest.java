@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.InstancePre;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.bindings.ExportFunction;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.util.ArrayList;
 import java.util.List;

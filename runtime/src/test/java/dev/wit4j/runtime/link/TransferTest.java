@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.Trap;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.wave.Wave;
 import java.util.ArrayList;

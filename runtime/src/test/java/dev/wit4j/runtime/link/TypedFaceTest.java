@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.HostResource;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.LinkException;
@@ -13,7 +14,6 @@ import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.bindings.GuestContext;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
-import dev.wit4j.runtime.engine.ExecutionMode;
 import dev.wit4j.runtime.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.wit4j.runtime.link;
 
 import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.engine.ExecutionMode;
+import dev.wit4j.runtime.ExecutionMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import static dev.wit4j.runtime.validate.TestComponents.assertContains;
 import static dev.wit4j.runtime.validate.TestComponents.rejected;
 import static dev.wit4j.runtime.validate.TestComponents.valid;
 
+import dev.wit4j.runtime.ValidationFeatures;
 import org.junit.jupiter.api.Test;
 
 /**

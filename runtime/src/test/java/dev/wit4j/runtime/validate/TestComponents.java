@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.binary.Component;
 import dev.wit4j.binary.ComponentDecoder;
+import dev.wit4j.runtime.ValidationFeatures;
 import java.util.HexFormat;
 
 /**

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wit4j.runtime.validate.ValidationFeatures.Feature;
+import dev.wit4j.runtime.ValidationFeatures;
+import dev.wit4j.runtime.ValidationFeatures.Feature;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

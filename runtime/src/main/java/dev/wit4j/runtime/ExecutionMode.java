@@ -1,4 +1,4 @@
-package dev.wit4j.runtime.engine;
+package dev.wit4j.runtime;
 
 /** How core WebAssembly code runs. */
 public enum ExecutionMode {

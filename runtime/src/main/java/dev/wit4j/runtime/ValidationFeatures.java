@@ -1,4 +1,4 @@
-package dev.wit4j.runtime.validate;
+package dev.wit4j.runtime;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,7 +9,7 @@ import java.util.Set;
  * Which gated Component Model features a component may use. The Explainer marks these with emoji
  * (🔀 async, 🚝 more async built-ins, 🚟 stackful async, 🧵 threading, 📝 error-context, 🔧
  * fixed-length lists, 🪙 values and start, 🛸 gc, ...); a component that uses a disabled one is
- * rejected with a {@link ValidationException} naming the feature, for example "the
+ * rejected with a {@link dev.wit4j.runtime.validate.ValidationException} naming the feature, for example "the
  * {@code cm-implements} feature is not active".
  *
  * <p>Instances are immutable:
@@ -84,7 +84,7 @@ public final class ValidationFeatures {
 
     /**
      * Every feature of the Component Model enabled (extensions beyond it, {@link
-     * Feature#STAGING_BY_CLOSURE}, are not): what {@link ComponentValidator#validate(dev.wit4j.binary.Component)} uses.
+     * Feature#STAGING_BY_CLOSURE}, are not): what {@link dev.wit4j.runtime.validate.ComponentValidator#validate(dev.wit4j.binary.Component)} uses.
      */
     public static ValidationFeatures all() {
         return ALL;
@@ -121,19 +121,6 @@ public final class ValidationFeatures {
 
     private EnumSet<Feature> copy() {
         return enabled.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(enabled);
-    }
-
-    /** Rejects the definition at {@code offset} with {@code message} unless {@code feature} is enabled. */
-    void require(Feature feature, String message, long offset) {
-        if (!isEnabled(feature)) throw new ValidationException(message, offset);
-    }
-
-    /**
-     * Rejects with the message wasm-tools uses for most gates: "{@code what} requires the component
-     * model {@code description} feature".
-     */
-    void require(Feature feature, String what, String description, long offset) {
-        require(feature, what + " requires the component model " + description + " feature", offset);
     }
 
     @Override
