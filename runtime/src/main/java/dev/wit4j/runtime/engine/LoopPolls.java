@@ -23,7 +23,7 @@ import run.endive.runtime.WasmInterruptedException;
  * whoever interrupted it ({@code Instance.interrupt()}, a call timeout, a bare {@link
  * Thread#interrupt()}, a cancelled {@code Future}), and disarms them when the call is over. Code
  * that calls indirectly or calls the host reads the flag there itself, so it has usually stopped
- * before: only a loop that does neither waits for the watchdog (at most about 10 ms) and costs a
+ * before: only a loop that does neither waits for the watchdog (at most about 20 ms) and costs a
  * deoptimisation.
  */
 public final class LoopPolls {
@@ -36,6 +36,8 @@ public final class LoopPolls {
 
     /** Stops pending; guarded by the class. */
     private static int armed;
+    /** How many times the polls were armed from disarmed; guarded by the class. */
+    private static long armings;
 
     static {
         try {
@@ -70,6 +72,7 @@ public final class LoopPolls {
     /** A stop is pending: loops read their thread's interrupt flag until it is {@linkplain #disarm() disarmed}. */
     public static synchronized void arm() {
         if (armed++ == 0) {
+            armings++;
             switchTo(CHECK);
         }
     }
@@ -82,6 +85,11 @@ public final class LoopPolls {
         if (--armed == 0) {
             switchTo(NOTHING);
         }
+    }
+
+    /** How many times the polls were armed from disarmed (for tests: each time compiled code was thrown away). */
+    public static synchronized long armings() {
+        return armings;
     }
 
     /** Whether loops read the interrupt flag now (for tests). */

@@ -16,8 +16,8 @@ import java.util.WeakHashMap;
  *       InstanceState#stop stopped};
  *   <li>every {@value #INTERRUPT_MILLIS} ms looks at every instance's running call for an
  *       interrupted thread (stopped, or interrupted from elsewhere: a bare {@link
- *       Thread#interrupt()}, a cancelled {@code Future}), for which it {@linkplain
- *       InstanceState#watchInterrupt arms the loop polls} until the call is over: compiled loops
+ *       Thread#interrupt()}, a cancelled {@code Future}); for a call seen so twice in a row it
+ *       {@linkplain InstanceState#watchInterrupt arms the loop polls} until the call is over: compiled loops
  *       read the interrupt flag only while a stop is pending ({@code engine.LoopPolls}).
  * </ul>
  *

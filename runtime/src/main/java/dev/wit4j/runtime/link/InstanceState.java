@@ -63,10 +63,14 @@ final class InstanceState implements ResourceTypes {
     /** Why the running call is being stopped ({@code STOP_*}), or 0: the trap's reason. */
     private volatile int stopping;
     /**
-     * 1 while the watchdog has {@linkplain LoopPolls#arm() armed the loop polls} for this instance's
-     * call, whose thread it found interrupted; it disarms them once the call is over.
+     * What the watchdog has seen of this instance's call: 0, {@link #INTERRUPT_SEEN} (its thread
+     * interrupted once), or {@link #POLLS_ARMED} (it {@linkplain LoopPolls#arm() armed the loop
+     * polls} for the call, and disarms them once the call is over). Written by the watchdog only.
      */
     private volatile int pollsArmed;
+
+    private static final int INTERRUPT_SEEN = 1;
+    private static final int POLLS_ARMED = 2;
 
     private boolean mayLeave = true;
     private boolean poisoned;
@@ -80,7 +84,6 @@ final class InstanceState implements ResourceTypes {
     private static final VarHandle THREAD;
     private static final VarHandle STOPPING;
     private static final VarHandle CALL_START;
-    private static final VarHandle POLLS_ARMED;
     /** Ids of threads that may hold an interrupt sent by {@link #stop} after their call ended. */
     private static final Set<Long> STRAY_INTERRUPTS = ConcurrentHashMap.newKeySet();
 
@@ -91,7 +94,6 @@ final class InstanceState implements ResourceTypes {
             THREAD = lookup.findVarHandle(InstanceState.class, "thread", Thread.class);
             STOPPING = lookup.findVarHandle(InstanceState.class, "stopping", int.class);
             CALL_START = lookup.findVarHandle(InstanceState.class, "callStart", long.class);
-            POLLS_ARMED = lookup.findVarHandle(InstanceState.class, "pollsArmed", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -371,28 +373,30 @@ final class InstanceState implements ResourceTypes {
 
     /**
      * The watchdog's look at a call whose thread may be interrupted (by {@link #stop}, or from
-     * elsewhere: a bare {@link Thread#interrupt()}, a cancelled {@code Future}). A call still running
-     * when the watchdog finds its thread interrupted gets the loop polls armed, so that a loop
+     * elsewhere: a bare {@link Thread#interrupt()}, a cancelled {@code Future}). A call found running
+     * on an interrupted thread at two looks in a row gets the loop polls armed, so that a loop
      * notices the interrupt too; once the call is over, they are disarmed. Code that calls the host
-     * or calls indirectly has usually stopped by then: it reads the flag itself, and no compiled code
-     * is thrown away for it.
+     * or calls indirectly reads the flag itself and has stopped by the second look, so no compiled
+     * code is thrown away for it. Only the watchdog thread calls this.
      */
     void watchInterrupt() {
         long id = runner;
-        if (pollsArmed != 0) {
-            Thread t = (Thread) THREAD.getOpaque(this);
-            boolean stillInterrupted = id != 0L && t != null && t.getId() == id && t.isInterrupted();
-            if (!stillInterrupted && POLLS_ARMED.compareAndSet(this, 1, 0)) {
+        Thread t = (Thread) THREAD.getOpaque(this);
+        boolean interrupted = id != 0L && t != null && t.getId() == id && t.isInterrupted();
+        int state = pollsArmed;
+        if (state == POLLS_ARMED) {
+            if (!interrupted) {
+                pollsArmed = 0;
                 LoopPolls.disarm();
             }
-            return;
-        }
-        if (id == 0L) {
-            return;
-        }
-        Thread t = (Thread) THREAD.getOpaque(this);
-        if (t != null && t.getId() == id && t.isInterrupted() && POLLS_ARMED.compareAndSet(this, 0, 1)) {
+        } else if (!interrupted) {
+            pollsArmed = 0;
+        } else if (state == INTERRUPT_SEEN) {
+            // the thread cannot start another call while interrupted: this is the call seen before
+            pollsArmed = POLLS_ARMED;
             LoopPolls.arm();
+        } else {
+            pollsArmed = INTERRUPT_SEEN;
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -165,6 +166,34 @@ class HostileGuestsTest {
         for (int k = 0; k < 100; k++) {
             assertEquals(Optional.of(Value.u32(42)), bystander.func("ok").call());
         }
+    }
+
+    /**
+     * A loop of its own is noticed by the watchdog, which arms the loop polls (and with them throws
+     * compiled code away); a loop that calls through a table reads the interrupt flag at each call
+     * and stops before the watchdog looks twice, so nothing is thrown away for it.
+     */
+    @Test
+    void onlyALoopWithoutCallsNeedsTheLoopPolls() throws InterruptedException {
+        Engine engine = Wasm.engine(ExecutionMode.COMPILED);
+        Component component = Wasm.load(engine, "hostile");
+        Limits limits = Limits.builder().callTimeout(Duration.ofMillis(50)).build();
+        long before = LoopPolls.armings();
+        Trap indirect = assertThrows(
+                Trap.class,
+                () -> instantiate(engine, component, limits)
+                        .func("spin-indirect")
+                        .call());
+        assertEquals(Trap.Reason.DEADLINE, indirect.reason(), indirect.getMessage());
+        Thread.sleep(3 * Deadlines.INTERRUPT_MILLIS); // the watchdog has looked since
+        assertEquals(before, LoopPolls.armings(), "the polls were armed for a loop that reads the flag");
+
+        Trap tight = assertThrows(
+                Trap.class,
+                () -> instantiate(engine, component, limits).func("spin").call());
+        assertEquals(Trap.Reason.DEADLINE, tight.reason(), tight.getMessage());
+        assertEquals(before + 1, LoopPolls.armings(), "a tight loop is stopped through the polls");
+        assertPollsDisarmedSoon();
     }
 
     @ParameterizedTest
