@@ -2,6 +2,7 @@ package dev.wit4j.runtime.link;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -50,6 +51,13 @@ final class Deadlines {
     /** Every top-level instance. */
     private static final Set<InstanceState> ALL = Collections.newSetFromMap(new WeakHashMap<>());
 
+    /**
+     * Instances for whose call the watchdog armed the loop polls, held strongly until it disarms
+     * them: an instance dropped as its call ends must not take the disarming with it. Used by the
+     * watchdog thread only.
+     */
+    private static final Set<InstanceState> ARMED = new HashSet<>();
+
     private static Thread watchdog;
 
     private Deadlines() {}
@@ -76,19 +84,21 @@ final class Deadlines {
     }
 
     /**
-     * Stops an overdue call, or looks at a call's thread for an interrupt. A failure here is a
-     * wit4j bug: it is logged, and the watchdog goes on watching the other instances.
+     * Stops an overdue call, or looks at a call's thread for an interrupt (returning whether the
+     * loop polls are armed for it). A failure here is a wit4j bug: it is logged, and the watchdog
+     * goes on watching the other instances.
      */
-    private static void look(InstanceState s, boolean overdue) {
+    private static boolean look(InstanceState s, boolean overdue) {
         try {
             if (overdue) {
                 s.stop(InstanceState.STOP_DEADLINE);
-            } else {
-                s.watchInterrupt();
+                return false;
             }
+            return s.watchInterrupt();
         } catch (RuntimeException | Error e) {
             System.getLogger(Deadlines.class.getName())
                     .log(System.Logger.Level.WARNING, "the wit4j watchdog failed on " + s, e);
+            return false;
         }
     }
 
@@ -130,7 +140,11 @@ final class Deadlines {
                 look(s, true);
             }
             for (InstanceState s : running) {
-                look(s, false);
+                if (look(s, false)) {
+                    ARMED.add(s);
+                } else {
+                    ARMED.remove(s);
+                }
             }
             // not held while sleeping: the instances are held weakly, a dropped one is collected
             due.clear();

@@ -378,8 +378,10 @@ final class InstanceState implements ResourceTypes {
      * notices the interrupt too; once the call is over, they are disarmed. Code that calls the host
      * or calls indirectly reads the flag itself and has stopped by the second look, so no compiled
      * code is thrown away for it. Only the watchdog thread calls this.
+     *
+     * @return whether the loop polls are armed for this instance's call now
      */
-    void watchInterrupt() {
+    boolean watchInterrupt() {
         long id = runner;
         Thread t = (Thread) THREAD.getOpaque(this);
         boolean interrupted = id != 0L && t != null && t.getId() == id && t.isInterrupted();
@@ -388,16 +390,20 @@ final class InstanceState implements ResourceTypes {
             if (!interrupted) {
                 pollsArmed = 0;
                 LoopPolls.disarm();
+                return false;
             }
+            return true;
         } else if (!interrupted) {
             pollsArmed = 0;
         } else if (state == INTERRUPT_SEEN) {
             // the thread cannot start another call while interrupted: this is the call seen before
             pollsArmed = POLLS_ARMED;
             LoopPolls.arm();
+            return true;
         } else {
             pollsArmed = INTERRUPT_SEEN;
         }
+        return false;
     }
 
     /**
