@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntPredicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -13,6 +14,7 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -37,7 +39,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * loops or indirect calls runs for a bounded time (unbounded recursion ends in a stack overflow,
  * a trap), so the guest still stops at its next back edge or indirect call, and calls — which the
  * code of a JavaScript engine makes constantly — stop paying for it. The checks at back edges
- * become {@link CompiledOps#poll}, which costs nothing until a stop is pending ({@link LoopPolls}).
+ * become an {@code invokedynamic} bound to {@link LoopPolls}' call site, which costs nothing until a
+ * stop is pending.
  *
  * <p><b>{@code memory.init}</b> becomes a call of {@link CompiledOps#memoryInit}, which is also
  * given the instance, so that the segment copied is the running instance's even when its memory
@@ -53,6 +56,14 @@ final class CodeRewriter {
     private static final String READ = "(ILrun/endive/runtime/Instance;)J";
     private static final String WRITE = "(JILrun/endive/runtime/Instance;)V";
     private static final String OPS = Type.getInternalName(CompiledOps.class);
+    /** The bootstrap of a loop back edge's poll: {@link CompiledOps#pollSite}. */
+    private static final Handle POLL_SITE = new Handle(
+            Opcodes.H_INVOKESTATIC,
+            OPS,
+            "pollSite",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
+                    + "Ljava/lang/invoke/CallSite;",
+            false);
 
     private CodeRewriter() {}
 
@@ -150,16 +161,16 @@ final class CodeRewriter {
         }
         // a nop rather than nothing: no two stack map frames may fall on one offset
         drop.forEach(call -> method.instructions.set(call, new InsnNode(Opcodes.NOP)));
-        boolean polled = false;
+        List<AbstractInsnNode> polls = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
             if (isInterruptionCheck(insn)) {
-                MethodInsnNode call = (MethodInsnNode) insn;
-                call.owner = OPS;
-                call.name = "poll";
-                polled = true;
+                polls.add(insn);
             }
         }
-        return polled || !drop.isEmpty();
+        // an invokedynamic rather than a call of a method that reaches the call site: HotSpot links
+        // its target in place however large the method is, where a call may not be inlined
+        polls.forEach(call -> method.instructions.set(call, new InvokeDynamicInsnNode("poll", "()V", POLL_SITE)));
+        return !polls.isEmpty() || !drop.isEmpty();
     }
 
     private static boolean isInterruptionCheck(AbstractInsnNode insn) {

@@ -1,5 +1,8 @@
 package dev.wit4j.runtime.engine;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Memory;
 
@@ -42,8 +45,8 @@ public final class CompiledOps {
         }
     }
 
-    /** A loop back edge: see {@link LoopPolls}. */
-    public static void poll() {
-        LoopPolls.poll();
+    /** The bootstrap of the {@code invokedynamic} at a loop back edge: {@link LoopPolls}' call site. */
+    public static CallSite pollSite(MethodHandles.Lookup lookup, String name, MethodType type) {
+        return LoopPolls.site();
     }
 }

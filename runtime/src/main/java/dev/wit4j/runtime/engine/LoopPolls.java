@@ -12,9 +12,9 @@ import run.endive.runtime.WasmInterruptedException;
  * <p>A guest is stopped by interrupting the thread running it. Reading the thread's interrupt flag
  * (a volatile field) on every back edge costs a tight loop more than its own work: the JIT may then
  * keep nothing loaded across iterations (measured on a C sieve: 2.6–3.0 ms with the read, 1.25–1.5
- * ms without, node 1.1–1.2 ms). So a back edge calls {@link #poll()} instead, which goes through a
- * {@link MutableCallSite} whose target does nothing while no stop is pending: HotSpot compiles the
- * call away, recording that the code depends on the target. While a stop is pending the polls are
+ * ms without, node 1.1–1.2 ms). So a back edge is an {@code invokedynamic} bound to a {@link
+ * MutableCallSite} whose target does nothing while no stop is pending: HotSpot compiles the call
+ * away, recording that the code depends on the target. While a stop is pending the polls are
  * {@linkplain #arm() armed}: the target reads the flag, and HotSpot deoptimises the code that had
  * compiled the old one, the running loop included, which then sees the interrupt. Once no stop is
  * pending, they are {@linkplain #disarm() disarmed} again.
@@ -31,9 +31,6 @@ public final class LoopPolls {
     private static final MethodHandle NOTHING = MethodHandles.empty(MethodType.methodType(void.class));
     private static final MethodHandle CHECK;
     private static final MutableCallSite SITE;
-    /** What compiled code calls: the site's current target. */
-    static final MethodHandle POLL;
-
     /** Stops pending; guarded by the class. */
     private static int armed;
     /** How many times the polls were armed from disarmed; guarded by the class. */
@@ -47,20 +44,13 @@ public final class LoopPolls {
             throw new ExceptionInInitializerError(e);
         }
         SITE = new MutableCallSite(NOTHING);
-        POLL = SITE.dynamicInvoker();
     }
 
     private LoopPolls() {}
 
-    /** A back edge's poll: nothing, or, while a stop is pending, the interrupt check. */
-    static void poll() {
-        try {
-            POLL.invokeExact();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    /** The call site of every back edge's poll: nothing, or, while a stop is pending, the interrupt check. */
+    static MutableCallSite site() {
+        return SITE;
     }
 
     private static void checkInterrupted() {
