@@ -1,7 +1,6 @@
-;; A guest that misbehaves on request, for the hostile-guest tests: spins forever (in a loop of its
-;; own, or calling through its table), grows and touches memory, grows a table, recurses without
-;; end, creates handles of its own resource type, and calls a host function (`exhaust`) the tests
-;; make fail.
+;; A guest that misbehaves on request, for the hostile-guest tests: spins forever, grows and
+;; touches memory, grows a table, recurses without end, creates handles of its own resource type,
+;; and calls a host function (`exhaust`) the tests make fail.
 (component
   (import "exhaust" (func $exhaust))
   (type $thing (resource (rep i32)))
@@ -12,8 +11,6 @@
     (import "host" "thing-new" (func $thing-new (param i32) (result i32)))
     (memory (export "mem") 1)
     (table $t 1 funcref)
-    (elem (table $t) (i32.const 0) func $nothing)
-    (func $nothing)
     (func (export "table-grow") (param i32) (result i32) (table.grow $t (ref.null func) (local.get 0)))
     (func $recurse (export "recurse") (param i32) (result i32)
       (call $recurse (i32.add (local.get 0) (i32.const 1))))
@@ -26,7 +23,6 @@
           (br $l)))
       (local.get $i))
     (func (export "spin") (loop $l (br $l)))
-    (func (export "spin-indirect") (loop $l (call_indirect $t (i32.const 0)) (br $l)))
     (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
     (func (export "touch") (param $n i32) (local $i i32)
       (block $done
@@ -41,7 +37,6 @@
     (export "exhaust" (func $exhaust-l))
     (export "thing-new" (func $thing-new))))))
   (func (export "spin") (canon lift (core func $i "spin")))
-  (func (export "spin-indirect") (canon lift (core func $i "spin-indirect")))
   (func (export "grow") (param "pages" u32) (result s32) (canon lift (core func $i "grow")))
   (func (export "touch") (param "pages" u32) (canon lift (core func $i "touch")))
   (func (export "call-exhaust") (canon lift (core func $i "call-exhaust")))

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.IntPredicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -14,7 +13,6 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
-import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -38,9 +36,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * back edge and on entry to every indirect call. The checks before direct calls go: code without
  * loops or indirect calls runs for a bounded time (unbounded recursion ends in a stack overflow,
  * a trap), so the guest still stops at its next back edge or indirect call, and calls — which the
- * code of a JavaScript engine makes constantly — stop paying for it. The checks at back edges
- * become an {@code invokedynamic} bound to {@link LoopPolls}' call site, which costs nothing until a
- * stop is pending.
+ * code of a JavaScript engine makes constantly — stop paying for it.
  *
  * <p><b>{@code memory.init}</b> becomes a call of {@link CompiledOps#memoryInit}, which is also
  * given the instance, so that the segment copied is the running instance's even when its memory
@@ -56,14 +52,6 @@ final class CodeRewriter {
     private static final String READ = "(ILrun/endive/runtime/Instance;)J";
     private static final String WRITE = "(JILrun/endive/runtime/Instance;)V";
     private static final String OPS = Type.getInternalName(CompiledOps.class);
-    /** The bootstrap of a loop back edge's poll: {@link CompiledOps#pollSite}. */
-    private static final Handle POLL_SITE = new Handle(
-            Opcodes.H_INVOKESTATIC,
-            OPS,
-            "pollSite",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
-                    + "Ljava/lang/invoke/CallSite;",
-            false);
 
     private CodeRewriter() {}
 
@@ -78,7 +66,7 @@ final class CodeRewriter {
         for (MethodNode method : node.methods) {
             changed |= rewriteComparisons(method);
             changed |= rewriteMemoryInit(method);
-            changed |= rewriteInterruptionChecks(method);
+            changed |= dropChecksBeforeCalls(method);
             if (moved != null) {
                 changed |= rewriteGlobals(method, moved);
             }
@@ -143,14 +131,17 @@ final class CodeRewriter {
 
     /**
      * Removes the interruption checks of a compiled wasm function ({@code func_…}) that are not
-     * followed by a jump or a switch, and makes those, the loop back edges, {@linkplain LoopPolls polls}.
+     * followed by a jump or a switch (those are the loop back edges).
      */
-    private static boolean rewriteInterruptionChecks(MethodNode method) {
+    private static boolean dropChecksBeforeCalls(MethodNode method) {
         if (!method.name.startsWith("func_")) return false;
         List<AbstractInsnNode> drop = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
-            if (isInterruptionCheck(insn)) {
-                MethodInsnNode call = (MethodInsnNode) insn;
+            if (insn instanceof MethodInsnNode call
+                    && call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.owner.endsWith("Shaded")
+                    && call.name.equals("checkInterruption")
+                    && call.desc.equals("()V")) {
                 AbstractInsnNode next = call.getNext();
                 while (next != null && next.getOpcode() < 0) next = next.getNext(); // labels, frames, lines
                 int op = next == null ? -1 : next.getOpcode();
@@ -161,24 +152,7 @@ final class CodeRewriter {
         }
         // a nop rather than nothing: no two stack map frames may fall on one offset
         drop.forEach(call -> method.instructions.set(call, new InsnNode(Opcodes.NOP)));
-        List<AbstractInsnNode> polls = new ArrayList<>();
-        for (AbstractInsnNode insn : method.instructions) {
-            if (isInterruptionCheck(insn)) {
-                polls.add(insn);
-            }
-        }
-        // an invokedynamic rather than a call of a method that reaches the call site: HotSpot links
-        // its target in place however large the method is, where a call may not be inlined
-        polls.forEach(call -> method.instructions.set(call, new InvokeDynamicInsnNode("poll", "()V", POLL_SITE)));
-        return !polls.isEmpty() || !drop.isEmpty();
-    }
-
-    private static boolean isInterruptionCheck(AbstractInsnNode insn) {
-        return insn instanceof MethodInsnNode call
-                && call.getOpcode() == Opcodes.INVOKESTATIC
-                && call.owner.endsWith("Shaded")
-                && call.name.equals("checkInterruption")
-                && call.desc.equals("()V");
+        return !drop.isEmpty();
     }
 
     private static boolean rewriteComparisons(MethodNode method) {

@@ -1,8 +1,5 @@
 package dev.wit4j.runtime.engine;
 
-import java.lang.invoke.CallSite;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Memory;
 
@@ -43,10 +40,5 @@ public final class CompiledOps {
         } else {
             memory.initPassiveSegment(segment, destination, offset, size);
         }
-    }
-
-    /** The bootstrap of the {@code invokedynamic} at a loop back edge: {@link LoopPolls}' call site. */
-    public static CallSite pollSite(MethodHandles.Lookup lookup, String name, MethodType type) {
-        return LoopPolls.site();
     }
 }

@@ -78,7 +78,7 @@ public final class CoreModule {
 
     /** The compiler settings, part of a {@link CompiledCodeCache} key: other settings, other code. */
     static final String COMPILE_OPTIONS = "interpreterFallback=SILENT;split=" + ModuleSplitter.VERSION + "/"
-            + SPLIT_BUDGET + ";rewrite=cells,geu,calls,polls2";
+            + SPLIT_BUDGET + ";rewrite=cells,geu,calls";
 
     private CoreModule(
             byte[] bytes,

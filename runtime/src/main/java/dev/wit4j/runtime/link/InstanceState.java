@@ -4,7 +4,6 @@ import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.HandleTable;
 import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.abi.ResourceTypes;
-import dev.wit4j.runtime.engine.LoopPolls;
 import dev.wit4j.witx.model.TypeDef;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -62,15 +61,6 @@ final class InstanceState implements ResourceTypes {
     private long callStart = Long.MAX_VALUE;
     /** Why the running call is being stopped ({@code STOP_*}), or 0: the trap's reason. */
     private volatile int stopping;
-    /**
-     * What the watchdog has seen of this instance's call: 0, {@link #INTERRUPT_SEEN} (its thread
-     * interrupted once), or {@link #POLLS_ARMED} (it {@linkplain LoopPolls#arm() armed the loop
-     * polls} for the call, and disarms them once the call is over). Written by the watchdog only.
-     */
-    private volatile int pollsArmed;
-
-    private static final int INTERRUPT_SEEN = 1;
-    private static final int POLLS_ARMED = 2;
 
     private boolean mayLeave = true;
     private boolean poisoned;
@@ -105,8 +95,8 @@ final class InstanceState implements ResourceTypes {
         this.parent = parent;
         this.quota = parent == null ? quota : parent.quota;
         this.handles = new HandleTable(this.quota.handles());
-        if (parent == null) {
-            Deadlines.watch(this, this.quota.timeoutMillis() > 0);
+        if (parent == null && this.quota.timeoutMillis() > 0) {
+            Deadlines.watch(this);
         }
     }
 
@@ -367,41 +357,6 @@ final class InstanceState implements ResourceTypes {
                 return true;
             }
             Thread.onSpinWait(); // the runner has just entered and not yet recorded its thread
-        }
-        return false;
-    }
-
-    /**
-     * The watchdog's look at a call whose thread may be interrupted (by {@link #stop}, or from
-     * elsewhere: a bare {@link Thread#interrupt()}, a cancelled {@code Future}). A call found running
-     * on an interrupted thread at two looks in a row gets the loop polls armed, so that a loop
-     * notices the interrupt too; once the call is over, they are disarmed. Code that calls the host
-     * or calls indirectly reads the flag itself and has stopped by the second look, so no compiled
-     * code is thrown away for it. Only the watchdog thread calls this.
-     *
-     * @return whether the loop polls are armed for this instance's call now
-     */
-    boolean watchInterrupt() {
-        long id = runner;
-        Thread t = (Thread) THREAD.getOpaque(this);
-        boolean interrupted = id != 0L && t != null && t.getId() == id && t.isInterrupted();
-        int state = pollsArmed;
-        if (state == POLLS_ARMED) {
-            if (!interrupted) {
-                pollsArmed = 0;
-                LoopPolls.disarm();
-                return false;
-            }
-            return true;
-        } else if (!interrupted) {
-            pollsArmed = 0;
-        } else if (state == INTERRUPT_SEEN) {
-            // the thread cannot start another call while interrupted: this is the call seen before
-            pollsArmed = POLLS_ARMED;
-            LoopPolls.arm();
-            return true;
-        } else {
-            pollsArmed = INTERRUPT_SEEN;
         }
         return false;
     }
