@@ -155,8 +155,9 @@ public final class CompiledCodeCache {
 
     /** The key of the entry for a module whose bytes have the SHA-256 {@code digest} (hex). */
     static String key(String digest) {
-        String material = "format=" + FORMAT + "\nmodule=" + digest + "\ncompiler=" + EngineFingerprint.VALUE
-                + "\nwit4j=" + wit4jVersion() + "\noptions=" + CoreModule.COMPILE_OPTIONS;
+        String material =
+                "format=" + FORMAT + "\nmodule=" + digest + "\ncompiler=" + EngineFingerprint.VALUE + "\nruntime="
+                        + RUNTIME_FINGERPRINT + "\nwit4j=" + wit4jVersion() + "\noptions=" + CoreModule.COMPILE_OPTIONS;
         return HexFormat.of().formatHex(sha256(material.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -265,20 +266,35 @@ public final class CompiledCodeCache {
     }
 
     /**
-     * What identifies the compiler: a hash of its own classes, so that another Endive release (or
-     * build) that may generate different code never reads this one's entries.
+     * What identifies the compiler: a hash of its own classes and of wit4j's passes before and
+     * after it, so that another Endive release or wit4j build that may generate different code
+     * never reads this one's entries (nested classes are not listed: a change there still bumps
+     * {@link dev.wit4j.runtime.engine.split.ModuleSplitter#VERSION} or the compile options).
      */
     private static String engineFingerprint() {
         return fingerprint(
                 "run/endive/compiler/MachineFactoryCompiler.class",
                 "run/endive/compiler/internal/Compiler.class",
                 "run/endive/compiler/internal/Emitters.class",
-                "run/endive/compiler/internal/ClassLoadingCollector.class");
+                "run/endive/compiler/internal/ClassLoadingCollector.class",
+                // wit4j's own passes around it: the splitter before, the rewriters after
+                "dev/wit4j/runtime/engine/CodeCompiler.class",
+                "dev/wit4j/runtime/engine/CodeRewriter.class",
+                "dev/wit4j/runtime/engine/DispatchSplitter.class",
+                "dev/wit4j/runtime/engine/split/ModuleSplitter.class",
+                "dev/wit4j/runtime/engine/split/Outliner.class",
+                "dev/wit4j/runtime/engine/split/Transfers.class",
+                "dev/wit4j/runtime/engine/split/Liveness.class",
+                "dev/wit4j/runtime/engine/split/CostModel.class",
+                "dev/wit4j/runtime/engine/split/BodyEncoder.class");
     }
 
     /**
-     * What identifies the core engine's runtime, which compiled classes call into: a hash of the
-     * classes they use. Compiled classes need this runtime, not the compiler that made them.
+     * What identifies the runtime that compiled classes call into: a hash of the core engine's
+     * classes they use and of wit4j's own that the rewritten code calls. Compiled classes need
+     * this runtime, not the compiler that made them. While wit4j's version is a snapshot, these
+     * hashes are what tell its builds apart: code compiled by an older build (calling a method that
+     * is gone) is then compiled again rather than failing at its first call.
      */
     static final String RUNTIME_FINGERPRINT = fingerprint(
             "run/endive/runtime/Instance.class",
@@ -286,7 +302,10 @@ public final class CompiledCodeCache {
             "run/endive/runtime/Memory.class",
             "run/endive/runtime/TableInstance.class",
             "run/endive/runtime/OpcodeImpl.class",
-            "run/endive/runtime/WasmRuntimeException.class");
+            "run/endive/runtime/WasmRuntimeException.class",
+            "dev/wit4j/runtime/engine/CompiledOps.class",
+            "dev/wit4j/runtime/engine/GlobalCells.class",
+            "dev/wit4j/runtime/engine/UnsharedMemory.class");
 
     /**
      * The length and CRC-32 of each named class file as the class path has them (a missing one
@@ -304,7 +323,7 @@ public final class CompiledCodeCache {
                         .append(in == null ? "-" : Integer.toHexString(bytes.length))
                         .append('.');
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the core engine's " + name, e);
+                throw new UncheckedIOException("cannot read " + name + " to fingerprint the compiler", e);
             }
         }
         return fingerprint.toString();

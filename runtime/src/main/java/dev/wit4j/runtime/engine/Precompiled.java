@@ -29,7 +29,8 @@ import java.util.function.BiConsumer;
  * (no code to read, parse or check) and compiles nothing.
  *
  * <p>It is code: load only what a trusted build wrote. A bundle records the wit4j version and the
- * core engine runtime its classes were compiled against; another pair refuses it with both named.
+ * runtime its classes were compiled against (the core engine's classes and wit4j's own that
+ * compiled code calls); another pair refuses it with both named.
  * Loading it needs neither the core compiler nor ASM on the class path.
  */
 public final class Precompiled {
@@ -176,8 +177,8 @@ public final class Precompiled {
                     || !version.equals(CompiledCodeCache.wit4jVersion())
                     || !runtime.equals(CompiledCodeCache.RUNTIME_FINGERPRINT)) {
                 throw new IllegalArgumentException("precompiled by wit4j " + version + " (format " + format
-                        + ", core engine runtime " + abbreviate(runtime) + "); this is wit4j "
-                        + CompiledCodeCache.wit4jVersion() + " (format " + FORMAT + ", core engine runtime "
+                        + ", runtime " + abbreviate(runtime) + "); this is wit4j "
+                        + CompiledCodeCache.wit4jVersion() + " (format " + FORMAT + ", runtime "
                         + abbreviate(CompiledCodeCache.RUNTIME_FINGERPRINT) + "): compile the component again");
             }
             byte[] component = bytes(in, bounded);
