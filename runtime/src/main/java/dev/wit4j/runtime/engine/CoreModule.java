@@ -5,8 +5,10 @@ import dev.wit4j.runtime.engine.split.ModuleSplitter;
 import dev.wit4j.runtime.engine.validation.CodeValidation;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -71,6 +73,11 @@ public final class CoreModule {
 
     private final List<CoreImport> imports;
     private final List<CoreExport> exports;
+    /** Each export's index in its index space (imports first), by name; made on first instantiation. */
+    private volatile Map<String, Integer> exportIndices;
+    /** Whether instances keep their globals in {@link GlobalCells}; decided on first instantiation. */
+    private volatile Boolean globalCells;
+
     private volatile CompiledCode compiled;
     private volatile WasmModule interpretedSplit;
     private volatile CompiledCodeCache cache;
@@ -298,6 +305,37 @@ public final class CoreModule {
     /** The module without its code: its imports and exports are those of every form of it. */
     WasmModule wasmModule() {
         return module;
+    }
+
+    /**
+     * The index (imports first) of the export {@code name} in its index space: what every
+     * instance's exports are found by, read from the export section once (export names are unique
+     * in a module, whatever their kind).
+     */
+    int exportIndex(String name) {
+        Map<String, Integer> indices = exportIndices;
+        if (indices == null) {
+            var section = module.exportSection();
+            Map<String, Integer> made = new HashMap<>();
+            for (int i = 0; i < section.exportCount(); i++) {
+                made.put(section.getExport(i).name(), section.getExport(i).index());
+            }
+            exportIndices = indices = made;
+        }
+        Integer index = indices.get(name);
+        if (index == null) throw new IllegalStateException("no export `" + name + "`");
+        return index;
+    }
+
+    /**
+     * Whether instances keep their numeric globals in {@link GlobalCells} ({@link
+     * GlobalCells#applies}: the same for the module as split and compiled, whose memories and
+     * imports are the original's).
+     */
+    boolean globalCells() {
+        Boolean applies = globalCells;
+        if (applies == null) globalCells = applies = GlobalCells.applies(module);
+        return applies;
     }
 
     /** The module with its code, for the interpreter (validated when this module was created). */

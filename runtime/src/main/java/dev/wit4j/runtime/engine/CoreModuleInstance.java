@@ -15,7 +15,6 @@ import run.endive.runtime.Memory;
 import run.endive.runtime.WasmException;
 import run.endive.wasm.WasmEngineException;
 import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.Export;
 import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.Import;
 import run.endive.wasm.types.MemoryLimits;
@@ -111,7 +110,7 @@ public final class CoreModuleInstance {
                     .withStart(false)
                     .withMachineFactory(execution.machine())
                     .withTableFactory((table, init) -> new GuardedTable(ownTable(wasm, table, budget), init));
-            if (GlobalCells.applies(wasm)) {
+            if (module.globalCells()) {
                 // memories are made before globals, memory 0 first: the cells go with it
                 long[] cells = GlobalCells.create(wasm);
                 boolean[] first = {true};
@@ -195,8 +194,7 @@ public final class CoreModuleInstance {
             CoreExternType type = export.type();
             CoreExtern value = null;
             if (type instanceof CoreExternType.Func f) {
-                value = CoreFunction.exported(
-                        f.type(), instance, name, exportIndex(module, name, ExternalType.FUNCTION));
+                value = CoreFunction.exported(f.type(), instance, name, module.exportIndex(name));
             } else if (type instanceof CoreExternType.Memory) {
                 value = new CoreMemory(instance.exports().memory(name));
             } else if (type instanceof CoreExternType.Table) {
@@ -204,30 +202,13 @@ public final class CoreModuleInstance {
             } else if (type instanceof CoreExternType.Global) {
                 value = new CoreGlobal(instance.exports().global(name));
             } else if (type instanceof CoreExternType.Tag t) {
-                value = new CoreTag(instance.tag(tagIndex(module, name)), t.type());
+                value = new CoreTag(instance.tag(module.exportIndex(name)), t.type());
             }
             if (value != null) {
                 exports.put(name, value);
             }
         }
         return Map.copyOf(exports);
-    }
-
-    /** The tag index (imports first) of the tag export {@code name}, from the export section. */
-    private static int tagIndex(CoreModule module, String name) {
-        return exportIndex(module, name, ExternalType.TAG);
-    }
-
-    /** The index (imports first) of the export {@code name} of kind {@code kind}, from the export section. */
-    private static int exportIndex(CoreModule module, String name, ExternalType kind) {
-        var section = module.wasmModule().exportSection();
-        for (int i = 0; i < section.exportCount(); i++) {
-            Export export = section.getExport(i);
-            if (export.exportType() == kind && export.name().equals(name)) {
-                return export.index();
-            }
-        }
-        throw new IllegalStateException("no " + kind(kind) + " export `" + name + "`");
     }
 
     /** The export named {@code name}, if any. */

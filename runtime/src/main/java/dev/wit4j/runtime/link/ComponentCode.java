@@ -1,9 +1,7 @@
 package dev.wit4j.runtime.link;
 
 import dev.wit4j.binary.Component;
-import dev.wit4j.binary.ComponentNameSection;
 import dev.wit4j.binary.CoreModuleBinary;
-import dev.wit4j.binary.CustomSection;
 import dev.wit4j.binary.Section;
 import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.abi.Layout;
@@ -12,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A component ready to be instantiated: its decoded sections, the compiled core modules of the
@@ -24,6 +21,9 @@ public final class ComponentCode {
 
     private final Component component;
     private final Map<CoreModuleBinary, CoreModule> modules;
+    /** The plans of the outermost component and of every component nested in it, shared by all their codes. */
+    private final Map<Component, ComponentPlan> plans;
+
     private final Frame enclosing;
     private final String name;
     private final ExecutionMode mode;
@@ -35,6 +35,7 @@ public final class ComponentCode {
     private ComponentCode(
             Component component,
             Map<CoreModuleBinary, CoreModule> modules,
+            Map<Component, ComponentPlan> plans,
             Frame enclosing,
             String name,
             ExecutionMode mode,
@@ -42,6 +43,7 @@ public final class ComponentCode {
             long maxStringByteLength) {
         this.component = Objects.requireNonNull(component, "component");
         this.modules = modules;
+        this.plans = plans;
         this.enclosing = enclosing;
         this.name = name;
         this.mode = mode;
@@ -67,8 +69,16 @@ public final class ComponentCode {
             throw new IllegalStateException(
                     "found " + next[0] + " module sections for " + coreModules.size() + " validated core modules");
         }
+        Map<Component, ComponentPlan> plans = ComponentPlan.all(component);
         return new ComponentCode(
-                component, modules, null, nameOf(component).orElse(null), mode, null, maxStringByteLength);
+                component,
+                modules,
+                plans,
+                null,
+                plans.get(component).name().orElse(null),
+                mode,
+                null,
+                maxStringByteLength);
     }
 
     private static void collect(
@@ -82,23 +92,6 @@ public final class ComponentCode {
         }
     }
 
-    /** The name a component gives itself in its {@code component-name} section, if any. */
-    static Optional<String> nameOf(Component component) {
-        for (Section s : component.sections()) {
-            if (s instanceof Section.Custom c && c.custom().name().equals(CustomSection.COMPONENT_NAME)) {
-                Optional<ComponentNameSection> names = c.custom().componentNames();
-                if (names.isPresent()) {
-                    for (ComponentNameSection.Subsection sub : names.get().subsections()) {
-                        if (sub instanceof ComponentNameSection.ComponentName n) {
-                            return Optional.of(n.name());
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     /** Whether this is the code of a component loaded whole (not one defined inside another). */
     public boolean isOutermost() {
         return enclosing == null;
@@ -107,12 +100,19 @@ public final class ComponentCode {
     /** A nested component defined (or exported) in {@code enclosing}. */
     ComponentCode nested(Component nested, Frame enclosing, String fallbackName) {
         return new ComponentCode(
-                nested, modules, enclosing, nameOf(nested).orElse(fallbackName), mode, null, maxStringByteLength);
+                nested,
+                modules,
+                plans,
+                enclosing,
+                plans.get(nested).name().orElse(fallbackName),
+                mode,
+                null,
+                maxStringByteLength);
     }
 
     /** The same code under another name (used when a component is exported or imported by name). */
     public ComponentCode named(String newName) {
-        return new ComponentCode(component, modules, enclosing, newName, mode, ascription, maxStringByteLength);
+        return new ComponentCode(component, modules, plans, enclosing, newName, mode, ascription, maxStringByteLength);
     }
 
     /**
@@ -120,12 +120,17 @@ public final class ComponentCode {
      * export only what {@code type} declares.
      */
     ComponentCode ascribed(RtType.Component type) {
-        return new ComponentCode(component, modules, enclosing, name, mode, type, maxStringByteLength);
+        return new ComponentCode(component, modules, plans, enclosing, name, mode, type, maxStringByteLength);
     }
 
     /** The ascribed component type, or null. */
     RtType.Component ascription() {
         return ascription;
+    }
+
+    /** What instantiating this component needs of its binary, worked out when it was loaded. */
+    ComponentPlan plan() {
+        return plans.get(component);
     }
 
     /** The decoded component. */

@@ -2,17 +2,13 @@ package dev.wit4j.runtime.link;
 
 import dev.wit4j.binary.Alias;
 import dev.wit4j.binary.Canon;
-import dev.wit4j.binary.Component;
-import dev.wit4j.binary.ComponentNameSection;
 import dev.wit4j.binary.CoreInstance;
-import dev.wit4j.binary.CustomSection;
 import dev.wit4j.binary.DefType;
 import dev.wit4j.binary.Export;
 import dev.wit4j.binary.ExternType;
 import dev.wit4j.binary.Import;
 import dev.wit4j.binary.Instance;
 import dev.wit4j.binary.Section;
-import dev.wit4j.binary.Sort;
 import dev.wit4j.binary.ValueDef;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
@@ -46,22 +42,14 @@ final class Interpreter {
     private final Map<String, Item> imports;
     private final Frame frame;
     private final Map<String, Item> exports = new LinkedHashMap<>();
-    private final Map<Long, String> typeExportNames = new HashMap<>();
-    private final Map<Long, String> componentNames;
+    private final ComponentPlan plan;
 
     private Interpreter(ComponentCode code, Map<String, Item> imports, String name, InstanceState parent, Quota quota) {
         this.code = code;
         this.imports = imports;
         (parent == null ? quota : parent.quota()).countInstance("component instance " + name);
         this.frame = new Frame(code, new InstanceState(name, parent, quota));
-        for (Section.ExportSection s : code.component().sections(Section.ExportSection.class)) {
-            for (Export e : s.exports()) {
-                if (e.target().sort() == Sort.TYPE) {
-                    typeExportNames.putIfAbsent(e.target().index(), e.name().name());
-                }
-            }
-        }
-        this.componentNames = sortNames(code.component(), Sort.COMPONENT);
+        this.plan = code.plan();
     }
 
     /** Instantiates {@code code} with {@code imports}; see {@link ComponentCode#instantiate}. */
@@ -75,7 +63,7 @@ final class Interpreter {
         }
         InstanceState state = in.frame.state;
         try {
-            for (Section s : code.component().sections()) {
+            for (Section s : in.plan.sections()) {
                 in.section(s);
             }
         } catch (LinkException e) {
@@ -103,7 +91,8 @@ final class Interpreter {
             frame.coreTypeCount += s.types().size();
         } else if (section instanceof Section.ComponentSection c) {
             long index = frame.components.size();
-            frame.components.add(code.nested(c.component(), frame, componentNames.get(index)));
+            frame.components.add(
+                    code.nested(c.component(), frame, plan.componentNames().get(index)));
         } else if (section instanceof Section.InstanceSection s) {
             for (Instance i : s.instances()) {
                 frame.instances.add(instance(i));
@@ -135,7 +124,6 @@ final class Interpreter {
                 value(v);
             }
         }
-        // custom sections carry no run-time meaning
     }
 
     // ---- core instances -------------------------------------------------------------------
@@ -235,7 +223,7 @@ final class Interpreter {
     private RtType type(DefType t) {
         if (t instanceof DefType.ResourceType r) {
             long index = frame.types.size();
-            String name = typeExportNames.getOrDefault(index, "resource" + index);
+            String name = plan.typeExportNames().getOrDefault(index, "resource" + index);
             RuntimeResource resource = resource(name, r);
             frame.state.defined(resource);
             return new RtType.Resource(resource);
@@ -365,23 +353,5 @@ final class Interpreter {
         } else if (item instanceof Item.Instance inst) {
             inst.exports().forEach((n, x) -> nameFunctions(x, path + "#" + n));
         }
-    }
-
-    /** The names a component's name section gives to the index space of {@code sort}. */
-    private static Map<Long, String> sortNames(Component component, Sort sort) {
-        Map<Long, String> out = new HashMap<>();
-        for (Section.Custom c : component.sections(Section.Custom.class)) {
-            if (!c.custom().name().equals(CustomSection.COMPONENT_NAME)) {
-                continue;
-            }
-            c.custom().componentNames().ifPresent(names -> {
-                for (ComponentNameSection.Subsection sub : names.subsections()) {
-                    if (sub instanceof ComponentNameSection.SortNames sn && sn.sort() == sort) {
-                        sn.names().forEach(n -> out.put(n.index(), n.name()));
-                    }
-                }
-            });
-        }
-        return out;
     }
 }

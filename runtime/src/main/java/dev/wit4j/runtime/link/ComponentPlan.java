@@ -1,0 +1,80 @@
+package dev.wit4j.runtime.link;
+
+import dev.wit4j.binary.Component;
+import dev.wit4j.binary.ComponentNameSection;
+import dev.wit4j.binary.CustomSection;
+import dev.wit4j.binary.Export;
+import dev.wit4j.binary.Section;
+import dev.wit4j.binary.Sort;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What instantiating one component binary (the outermost or a nested one) needs of it that no
+ * instance changes, worked out once when the component is loaded rather than at every
+ * instantiation: the sections that mean something at run time, and the names the binary gives.
+ *
+ * @param sections the sections in order, custom sections left out (they carry no run-time meaning)
+ * @param name the name the component gives itself in its {@code component-name} section
+ * @param componentNames names of the component index space (nested components), by index
+ * @param typeExportNames the first export name of each exported type index: a resource type
+ *     defined at that index is named so in traps and in the WIT definition made for it
+ */
+record ComponentPlan(
+        Section[] sections,
+        Optional<String> name,
+        Map<Long, String> componentNames,
+        Map<Long, String> typeExportNames) {
+
+    /** The plans of {@code component} and of every component nested in it, by identity. */
+    static Map<Component, ComponentPlan> all(Component component) {
+        Map<Component, ComponentPlan> out = new IdentityHashMap<>();
+        collect(component, out);
+        return out;
+    }
+
+    private static void collect(Component component, Map<Component, ComponentPlan> out) {
+        out.put(component, of(component));
+        for (Section s : component.sections()) {
+            if (s instanceof Section.ComponentSection nested) {
+                collect(nested.component(), out);
+            }
+        }
+    }
+
+    static ComponentPlan of(Component component) {
+        List<Section> sections = new ArrayList<>();
+        Map<Long, String> typeExportNames = new HashMap<>();
+        for (Section s : component.sections()) {
+            if (s instanceof Section.Custom) continue;
+            sections.add(s);
+            if (s instanceof Section.ExportSection e) {
+                for (Export x : e.exports()) {
+                    if (x.target().sort() == Sort.TYPE) {
+                        typeExportNames.putIfAbsent(x.target().index(), x.name().name());
+                    }
+                }
+            }
+        }
+        Optional<String> name = Optional.empty();
+        Map<Long, String> componentNames = new HashMap<>();
+        for (Section.Custom c : component.sections(Section.Custom.class)) {
+            if (!c.custom().name().equals(CustomSection.COMPONENT_NAME)) continue;
+            Optional<ComponentNameSection> names = c.custom().componentNames();
+            if (names.isEmpty()) continue;
+            for (ComponentNameSection.Subsection sub : names.get().subsections()) {
+                if (sub instanceof ComponentNameSection.ComponentName n && name.isEmpty()) {
+                    name = Optional.of(n.name());
+                } else if (sub instanceof ComponentNameSection.SortNames sn && sn.sort() == Sort.COMPONENT) {
+                    sn.names().forEach(n -> componentNames.put(n.index(), n.name()));
+                }
+            }
+        }
+        return new ComponentPlan(
+                sections.toArray(new Section[0]), name, Map.copyOf(componentNames), Map.copyOf(typeExportNames));
+    }
+}
