@@ -46,6 +46,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -145,9 +146,9 @@ public final class WitWorldProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        // Also claims the @Generated that the generated sources carry: otherwise javac's
-        // -Xlint:processing warns in the next round that no processor claimed it.
-        return Set.of(WitWorld.class.getCanonicalName(), "javax.annotation.processing.Generated");
+        // Also @Generated, which the generated sources carry: unclaimed, javac's -Xlint:processing
+        // warns in the next round that no processor claimed it (see process for when it is claimed).
+        return Set.of(WitWorld.class.getCanonicalName(), GENERATED);
     }
 
     @Override
@@ -176,8 +177,42 @@ public final class WitWorldProcessor extends AbstractProcessor {
             // Also after errors: fixing the WIT alone must then bring the processor back.
             recordInputs(e, inputs, d);
         }
-        // Claim @WitWorld and @Generated (see getSupportedAnnotationTypes).
+        return claims(annotations, roundEnv);
+    }
+
+    private static final String GENERATED = "javax.annotation.processing.Generated";
+
+    /**
+     * Whether this round's annotations are claimed: {@code @WitWorld} always; {@code @Generated}
+     * only when every element carrying it is one this processor generated, so that another
+     * processor's sources reach the processors that want them (a claim is for the whole round).
+     */
+    private static boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+        for (TypeElement annotation : annotations) {
+            if (!annotation.getQualifiedName().contentEquals(GENERATED)) continue;
+            for (Element e : roundEnv.getElementsAnnotatedWith(annotation)) {
+                if (!generatedHere(e)) return false;
+            }
+        }
         return true;
+    }
+
+    /** Whether {@code e}'s {@code @Generated} names this processor (its {@code value} is a {@code String[]}). */
+    private static boolean generatedHere(Element e) {
+        for (AnnotationMirror m : e.getAnnotationMirrors()) {
+            if (!((TypeElement) m.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(GENERATED)) continue;
+            for (var v : m.getElementValues().entrySet()) {
+                if (v.getKey().getSimpleName().contentEquals("value")
+                        && v.getValue().getValue() instanceof List<?> generators) {
+                    return generators.stream()
+                            .anyMatch(g -> g instanceof AnnotationValue a
+                                    && InterfaceGenerator.GENERATOR.equals(a.getValue()));
+                }
+            }
+        }
+        return false;
     }
 
     private static AnnotationMirror mirror(Element e) {
