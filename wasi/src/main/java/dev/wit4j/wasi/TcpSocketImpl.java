@@ -61,31 +61,14 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
         return Result.err(code);
     }
 
-    /** Why {@code address} may not be used through {@code network}, or null. */
-    static Network.ErrorCode refuse(
-            Network.Network_ network, Network.IpSocketAddress address, Network.IpAddressFamily family) {
-        if (SocketAddresses.family(address) != family) {
-            return Network.ErrorCode.INVALID_ARGUMENT;
-        }
-        return ((NetworkGrant) network).allows(SocketAddresses.toJava(address))
-                ? null
-                : Network.ErrorCode.ACCESS_DENIED;
-    }
-
     @Override
     public Result<Void, Network.ErrorCode> startBind(Network.Network_ network, Network.IpSocketAddress localAddress) {
         if (state != State.UNBOUND) {
             return err(Network.ErrorCode.INVALID_STATE);
         }
-        Network.ErrorCode refused = refuse(network, localAddress, family);
-        if (refused != null) {
-            return err(refused);
-        }
-        try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true); // as wasmtime: rebinding after close works
-            channel.bind(SocketAddresses.toJava(localAddress));
-        } catch (IOException e) {
-            return err(SocketAddresses.code(e));
+        Network.ErrorCode failed = Binding.bind(channel, network, localAddress, family, true);
+        if (failed != null) {
+            return err(failed);
         }
         state = State.BIND_STARTED;
         return Result.ok();
@@ -110,7 +93,7 @@ final class TcpSocketImpl implements Tcp.TcpSocket, AutoCloseable {
         if (remote.getAddress().isAnyLocalAddress() || remote.getPort() == 0) {
             return err(Network.ErrorCode.INVALID_ARGUMENT);
         }
-        Network.ErrorCode refused = refuse(network, remoteAddress, family);
+        Network.ErrorCode refused = Binding.refuse(network, remoteAddress, family);
         if (refused != null) {
             return err(refused);
         }

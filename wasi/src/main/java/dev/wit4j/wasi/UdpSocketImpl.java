@@ -60,14 +60,9 @@ final class UdpSocketImpl implements Udp.UdpSocket, AutoCloseable {
         if (state != State.UNBOUND) {
             return err(Network.ErrorCode.INVALID_STATE);
         }
-        Network.ErrorCode refused = TcpSocketImpl.refuse(net, localAddress, family);
-        if (refused != null) {
-            return err(refused);
-        }
-        try {
-            channel.bind(SocketAddresses.toJava(localAddress));
-        } catch (IOException e) {
-            return err(SocketAddresses.code(e));
+        Network.ErrorCode failed = Binding.bind(channel, net, localAddress, family, false);
+        if (failed != null) {
+            return err(failed);
         }
         network = (NetworkGrant) net;
         state = State.BIND_STARTED;
