@@ -24,9 +24,14 @@ final class RuntimeGate {
 
     /** Gated Component Model features the runtime does not execute yet. */
     static final Feature[] UNIMPLEMENTED = {
-        Feature.ASYNC, Feature.MORE_ASYNC_BUILTINS, Feature.ASYNC_STACKFUL, Feature.THREADING,
-        Feature.SHARED_EVERYTHING_THREADS, Feature.ERROR_CONTEXT, Feature.FIXED_LENGTH_LISTS, Feature.MAP,
-        Feature.GC, Feature.CM64,
+        Feature.ASYNC,
+        Feature.MORE_ASYNC_BUILTINS,
+        Feature.ASYNC_STACKFUL,
+        Feature.THREADING,
+        Feature.SHARED_EVERYTHING_THREADS,
+        Feature.ERROR_CONTEXT,
+        Feature.GC,
+        Feature.CM64,
     };
 
     /** Core proposals (named as in the {@code ;;!} headers) whose files are skipped as a whole. */
