@@ -841,8 +841,8 @@ final class DirectGlue {
             case "move":
                 m.addJavadoc("Takes the handle out of {@code v} to move it into the component ({@code v} is closed).\n")
                         .addParameter(type, "v")
-                        .returns(WorldGenerator.OWN)
-                        .addStatement("$T h = v.handle()", WorldGenerator.OWN)
+                        .returns(RuntimeNames.OWN)
+                        .addStatement("$T h = v.handle()", RuntimeNames.OWN)
                         .addStatement("v.handle = null")
                         .addStatement("return h");
                 break;

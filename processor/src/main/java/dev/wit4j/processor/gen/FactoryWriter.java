@@ -1,11 +1,11 @@
 package dev.wit4j.processor.gen;
 
-import static dev.wit4j.processor.gen.WorldGenerator.COMPONENT;
-import static dev.wit4j.processor.gen.WorldGenerator.ENGINE;
-import static dev.wit4j.processor.gen.WorldGenerator.EXPORTED_INSTANCE;
-import static dev.wit4j.processor.gen.WorldGenerator.LINKER;
-import static dev.wit4j.processor.gen.WorldGenerator.TRAP;
-import static dev.wit4j.processor.gen.WorldGenerator.WASI_CONTEXT;
+import static dev.wit4j.processor.gen.RuntimeNames.COMPONENT;
+import static dev.wit4j.processor.gen.RuntimeNames.ENGINE;
+import static dev.wit4j.processor.gen.RuntimeNames.EXPORTED_INSTANCE;
+import static dev.wit4j.processor.gen.RuntimeNames.LINKER;
+import static dev.wit4j.processor.gen.RuntimeNames.TRAP;
+import static dev.wit4j.processor.gen.RuntimeNames.WASI_CONTEXT;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;

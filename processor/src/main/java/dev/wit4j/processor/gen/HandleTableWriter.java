@@ -1,8 +1,8 @@
 package dev.wit4j.processor.gen;
 
-import static dev.wit4j.processor.gen.WorldGenerator.HOST_RESOURCE;
-import static dev.wit4j.processor.gen.WorldGenerator.OWN;
-import static dev.wit4j.processor.gen.WorldGenerator.VALUE;
+import static dev.wit4j.processor.gen.RuntimeNames.HOST_RESOURCE;
+import static dev.wit4j.processor.gen.RuntimeNames.OWN;
+import static dev.wit4j.processor.gen.RuntimeNames.VALUE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;

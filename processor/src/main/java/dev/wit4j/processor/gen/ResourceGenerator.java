@@ -133,20 +133,20 @@ public final class ResourceGenerator {
         }
         b.addField(
                 FieldSpec.builder(ops, "ops", Modifier.PRIVATE, Modifier.FINAL).build());
-        b.addField(FieldSpec.builder(WorldGenerator.OWN, "handle")
+        b.addField(FieldSpec.builder(RuntimeNames.OWN, "handle")
                 .addJavadoc(
                         "The owned handle; null once closed or moved into the component (set by the world class).\n")
                 .build());
         b.addMethod(MethodSpec.constructorBuilder()
                 .addJavadoc("Wraps an owned handle received from the component.\n")
                 .addParameter(ops, "ops")
-                .addParameter(WorldGenerator.OWN, "handle")
+                .addParameter(RuntimeNames.OWN, "handle")
                 .addStatement("this.ops = ops")
                 .addStatement("this.handle = handle")
                 .build());
         b.addMethod(MethodSpec.methodBuilder("handle")
                 .addModifiers(Modifier.PUBLIC)
-                .returns(WorldGenerator.OWN)
+                .returns(RuntimeNames.OWN)
                 .addJavadoc("The owned handle, for use with the dynamic API.\n\n"
                         + "@throws IllegalStateException if the handle was closed or moved into the component\n")
                 .beginControlFlow("if (handle == null)")
@@ -185,10 +185,10 @@ public final class ResourceGenerator {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Drops the handle: the component's destructor runs. Does nothing if already closed.\n")
-                .addStatement("$T h = handle", WorldGenerator.OWN)
+                .addStatement("$T h = handle", RuntimeNames.OWN)
                 .beginControlFlow("if (h != null)")
                 .addStatement("handle = null")
-                .addStatement("$T.drop(h)", WorldGenerator.INSTANCE)
+                .addStatement("$T.drop(h)", RuntimeNames.INSTANCE)
                 .endControlFlow()
                 .build());
         b.addType(opsType.build());
