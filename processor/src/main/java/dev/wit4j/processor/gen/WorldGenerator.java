@@ -42,6 +42,8 @@ public final class WorldGenerator {
     /** The WASI host of the {@code wasi} module; used only when it is on the class path. */
     public static final ClassName WASI_CONTEXT = RuntimeNames.WASI_CONTEXT;
 
+    private static final String INSTANCE_FIELD = "instance";
+
     private final Bindings bindings;
     private final ClassName world;
     private final MemberNames members;
@@ -65,6 +67,17 @@ public final class WorldGenerator {
     private final boolean wasi;
 
     private final ExportCallWriter exportCalls;
+    /** The holder of the world's own exported functions, if it has any. */
+    private final Optional<Holder> worldExports;
+    /** Names of the class's public members, taken first. */
+    private final MemberNames publicNames = new MemberNames(List.of("instantiate"));
+    /** The accessor (and field) of each exported interface, in the order of the world's exports. */
+    private final Map<Holder, String> accessors = new LinkedHashMap<>();
+    /** The field of each of the world's exported functions. */
+    private final Map<MethodModel, String> worldFuncs = new LinkedHashMap<>();
+
+    private String linkName;
+    private String linkImports;
     private final HostFunctionWriter hostFunctions;
 
     private WorldGenerator(Bindings bindings) {
@@ -134,6 +147,9 @@ public final class WorldGenerator {
             }
         };
         this.direct = new DirectGlue(types, members, handles);
+        this.worldExports = bindings.holders().stream()
+                .filter(h -> h.kind() == Holder.Kind.WORLD_EXPORTS)
+                .findFirst();
         this.exportCalls = new ExportCallWriter(bindings, members, direct, rtSources);
         this.hostFunctions = new HostFunctionWriter(members, direct, tables, hostTrap);
         // unique even when two holders share a simple name (Java-first interfaces of two Java packages)
@@ -161,10 +177,49 @@ public final class WorldGenerator {
         return new WorldGenerator(bindings).build(origin, qualify, suppressDeprecation);
     }
 
+    /**
+     * The world class, in the order its names must be taken: public names (accessors of exported
+     * interfaces, the world's exported functions) before internal ones, the import-linking methods
+     * before the export calls, and the export calls before the constructors, which look up the
+     * resource types those calls turned out to need.
+     */
     private JavaFile build(Element origin, Set<String> qualify, boolean suppressDeprecation) {
-        Optional<Holder> worldExports = bindings.holders().stream()
-                .filter(h -> h.kind() == Holder.Kind.WORLD_EXPORTS)
-                .findFirst();
+        TypeSpec.Builder b = header(origin, qualify, suppressDeprecation);
+        addStateFields(b);
+        nameExports();
+        addExportFields(b);
+        List<MethodSpec> links = linkMethods();
+        List<MethodSpec> exportCalls = worldExportCalls();
+        List<TypeSpec> implTypes = implTypes();
+        List<MethodSpec> glueHelpers = direct.helpers(); // may ask for resource types too
+        addResourceTypeFields(b);
+        addConstructors(b);
+        FactoryWriter factories = new FactoryWriter(bindings, importsClass, hasImports());
+        b.addMethod(factories.link(linkName, linkImports));
+        factories.write(b);
+        addAccessors(b);
+        exportCalls.forEach(b::addMethod);
+        links.forEach(b::addMethod);
+        implTypes.forEach(b::addType);
+        b.addMethod(hostFunctions.hostTrapMethod());
+        glueHelpers.forEach(b::addMethod);
+        if (hasImports()) {
+            b.addType(ImportsWriter.type(importsClass, bindings.world(), implemented, importFields));
+        }
+        if (!tables.isEmpty()) {
+            b.addType(HandleTableWriter.type(handleTable, hostTrap));
+        }
+        return JavaFile.builder(world.packageName(), b.build())
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build();
+    }
+
+    private boolean hasImports() {
+        return !implemented.isEmpty();
+    }
+
+    private TypeSpec.Builder header(Element origin, Set<String> qualify, boolean suppressDeprecation) {
         TypeSpec.Builder b = TypeSpec.classBuilder(world)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(InterfaceGenerator.GENERATED)
@@ -181,10 +236,13 @@ public final class WorldGenerator {
             b.alwaysQualify(qualify.toArray(new String[0]));
         }
         worldExports.ifPresent(h -> b.addSuperinterface(h.name()));
+        return b;
+    }
 
-        String instanceField = "instance";
-        members.take(instanceField);
-        b.addField(FieldSpec.builder(INSTANCE, instanceField, Modifier.PRIVATE, Modifier.FINAL)
+    /** The component instance and the handle tables of imported resources. */
+    private void addStateFields(TypeSpec.Builder b) {
+        members.take(INSTANCE_FIELD);
+        b.addField(FieldSpec.builder(INSTANCE, INSTANCE_FIELD, Modifier.PRIVATE, Modifier.FINAL)
                 .build());
         for (Map.Entry<ClassName, String> t : tables.entrySet()) {
             b.addField(FieldSpec.builder(
@@ -195,11 +253,14 @@ public final class WorldGenerator {
                     .initializer("new $T<>($S)", handleTable, tableResourceNames.get(t.getKey()))
                     .build());
         }
+    }
 
-        // Accessors of exported interfaces: their names are public API, chosen before internal names.
-        MemberNames publicNames = new MemberNames(List.of("instantiate"));
+    /**
+     * Names the accessors of exported interfaces (public API, so chosen before internal names) and
+     * the fields of the world's exported functions.
+     */
+    private void nameExports() {
         worldExports.ifPresent(h -> h.methods().forEach(m -> publicNames.take(m.javaName())));
-        Map<Holder, String> accessors = new LinkedHashMap<>();
         // In the order of the world's exports (implClasses is keyed by identity, in no stable order).
         for (Holder h : bindings.holders()) {
             if (!implClasses.containsKey(h)) {
@@ -215,9 +276,11 @@ public final class WorldGenerator {
                 }
             }
         }
-        Map<MethodModel, String> worldFuncs = new LinkedHashMap<>();
         worldExports.ifPresent(h ->
                 h.methods().forEach(m -> worldFuncs.put(m, members.unique("fn" + upperFirst(m.javaName())))));
+    }
+
+    private void addExportFields(TypeSpec.Builder b) {
         worldFuncs.forEach(
                 (m, f) -> b.addField(FieldSpec.builder(DirectGlue.EXPORT_FUNCTION, f, Modifier.PRIVATE, Modifier.FINAL)
                         .build()));
@@ -225,39 +288,22 @@ public final class WorldGenerator {
             b.addField(FieldSpec.builder(implClasses.get(a.getKey()), a.getValue(), Modifier.PRIVATE, Modifier.FINAL)
                     .build());
         }
+    }
 
-        // Constructors: one links imports, instantiates and looks up exports; one (for the public link
-        // method) only owns the handle tables of the host functions it links.
-        boolean imports = !implemented.isEmpty();
-        String linkName = publicNames.unique("link");
+    /**
+     * The method that defines every import in a linker, then one per imported interface (and one
+     * for the world's own imported functions) that it calls.
+     */
+    private List<MethodSpec> linkMethods() {
+        linkName = publicNames.unique("link");
         members.take(linkName);
-        String linkImports = members.unique("linkImports");
-        // It takes the linker to fill when it has imports or WASI to define (a caller's linker may
-        // hold limits); without, the linker-taking signature is the other constructor's.
-        boolean linkerCtor = imports || wasi;
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(linkerCtor ? LINKER : ENGINE, linkerCtor ? "linker" : "engine")
-                .addParameter(COMPONENT, "component");
-        if (imports) {
-            ctor.addParameter(importsClass, "imports");
-        }
-        if (!linkerCtor) {
-            ctor.addStatement("$T linker = engine.linker()", LINKER);
-        }
-        if (wasi) {
-            ctor.addParameter(WASI_CONTEXT, "wasi")
-                    .beginControlFlow("if (wasi != null)")
-                    .addStatement("wasi.addToLinker(linker)")
-                    .endControlFlow();
-        }
-        ctor.addStatement("$N(linker$L)", linkImports, imports ? ", imports" : "");
+        linkImports = members.unique("linkImports");
         MethodSpec.Builder linkAll = MethodSpec.methodBuilder(linkImports)
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(LINKER, "linker")
                 .addJavadoc(
                         "Defines all imports in {@code linker}, their resources backed by this object's handle tables.\n");
-        if (imports) {
+        if (hasImports()) {
             linkAll.addParameter(importsClass, "imports");
         }
         List<MethodSpec> linkMethods = new ArrayList<>();
@@ -276,18 +322,75 @@ public final class WorldGenerator {
             }
         }
         linkMethods.add(0, linkAll.build());
-        // One that instantiates with a linker the caller filled (see instantiate(Linker, Component)).
+        return linkMethods;
+    }
+
+    private List<MethodSpec> worldExportCalls() {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
+            methods.add(exportCalls
+                    .exportCall(f.getKey(), f.getValue(), null, CodeBlock.of("this.$N", f.getValue()))
+                    .build());
+        }
+        return methods;
+    }
+
+    private List<TypeSpec> implTypes() {
+        List<TypeSpec> types = new ArrayList<>();
+        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
+            types.add(exportCalls.implClass(a.getKey(), implClasses.get(a.getKey()), a.getValue()));
+        }
+        return types;
+    }
+
+    /** The run-time resource types of exported resources that the glue asked for. */
+    private void addResourceTypeFields(TypeSpec.Builder b) {
+        for (Map.Entry<ClassName, String> rt : rtFields.entrySet()) {
+            b.addField(FieldSpec.builder(DirectGlue.RESOURCE_TYPE, rt.getValue(), Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
+            if (!rtSources.containsKey(rt.getKey())) {
+                throw new IllegalStateException("no exported function mentions resource " + rt.getKey());
+            }
+        }
+    }
+
+    /**
+     * Three constructors: one links the imports (into a new linker, or the caller's when there are
+     * imports or WASI to define: it may hold limits), instantiates and looks up the exports; one
+     * instantiates with a linker the caller filled (see {@code instantiate(Linker, Component)}); and
+     * one, for the public {@code link} method, only owns the handle tables of the host functions
+     * it links.
+     */
+    private void addConstructors(TypeSpec.Builder b) {
+        boolean linkerCtor = hasImports() || wasi;
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(linkerCtor ? LINKER : ENGINE, linkerCtor ? "linker" : "engine")
+                .addParameter(COMPONENT, "component");
+        if (hasImports()) {
+            ctor.addParameter(importsClass, "imports");
+        }
+        if (!linkerCtor) {
+            ctor.addStatement("$T linker = engine.linker()", LINKER);
+        }
+        if (wasi) {
+            ctor.addParameter(WASI_CONTEXT, "wasi")
+                    .beginControlFlow("if (wasi != null)")
+                    .addStatement("wasi.addToLinker(linker)")
+                    .endControlFlow();
+        }
+        ctor.addStatement("$N(linker$L)", linkImports, hasImports() ? ", imports" : "");
         MethodSpec.Builder linkedCtor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(LINKER, "linker")
                 .addParameter(COMPONENT, "component");
         for (MethodSpec.Builder c : List.of(ctor, linkedCtor)) {
-            c.addStatement("this.$N = linker.instantiate(component)", instanceField);
+            c.addStatement("this.$N = linker.instantiate(component)", INSTANCE_FIELD);
             for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
                 c.addStatement(
                         "this.$N = $N.func($S).typed()",
                         f.getValue(),
-                        instanceField,
+                        INSTANCE_FIELD,
                         f.getKey().abiName());
             }
             for (Map.Entry<Holder, String> a : accessors.entrySet()) {
@@ -295,8 +398,11 @@ public final class WorldGenerator {
                         "this.$N = new $T($N.exportedInstance($S))",
                         a.getValue(),
                         implClasses.get(a.getKey()),
-                        instanceField,
+                        INSTANCE_FIELD,
                         a.getKey().externName());
+            }
+            for (Map.Entry<ClassName, String> rt : rtFields.entrySet()) {
+                c.addStatement("this.$N = $L", rt.getValue(), rtSources.get(rt.getKey()));
             }
         }
         MethodSpec.Builder linkOnly = MethodSpec.constructorBuilder()
@@ -305,48 +411,24 @@ public final class WorldGenerator {
                         "An object without component instance: it only owns the handle tables of the host functions\n"
                                 + "that {@link #$N} defines.\n",
                         linkName)
-                .addStatement("this.$N = null", instanceField);
+                .addStatement("this.$N = null", INSTANCE_FIELD);
         worldFuncs.values().forEach(f -> linkOnly.addStatement("this.$N = null", f));
         accessors.values().forEach(a -> linkOnly.addStatement("this.$N = null", a));
-
-        // The export methods first: they decide which resource types the constructor looks up.
-        List<MethodSpec> worldMethods = new ArrayList<>();
-        for (Map.Entry<MethodModel, String> f : worldFuncs.entrySet()) {
-            worldMethods.add(exportCalls
-                    .exportCall(f.getKey(), f.getValue(), null, CodeBlock.of("this.$N", f.getValue()))
-                    .build());
-        }
-        List<TypeSpec> implTypes = new ArrayList<>();
-        for (Map.Entry<Holder, String> a : accessors.entrySet()) {
-            implTypes.add(exportCalls.implClass(a.getKey(), implClasses.get(a.getKey()), a.getValue()));
-        }
-        List<MethodSpec> linkBodies = new ArrayList<>(linkMethods);
-        List<MethodSpec> directHelpers = direct.helpers(); // may ask for resource types too
-        for (Map.Entry<ClassName, String> rt : rtFields.entrySet()) {
-            b.addField(FieldSpec.builder(DirectGlue.RESOURCE_TYPE, rt.getValue(), Modifier.PRIVATE, Modifier.FINAL)
-                    .build());
-            linkOnly.addStatement("this.$N = null", rt.getValue());
-            CodeBlock source = rtSources.get(rt.getKey());
-            if (source == null) {
-                throw new IllegalStateException("no exported function mentions resource " + rt.getKey());
-            }
-            ctor.addStatement("this.$N = $L", rt.getValue(), source);
-            linkedCtor.addStatement("this.$N = $L", rt.getValue(), source);
-        }
+        rtFields.values().forEach(f -> linkOnly.addStatement("this.$N = null", f));
         b.addMethod(linkOnly.build());
         b.addMethod(ctor.build());
         b.addMethod(linkedCtor.build());
-        FactoryWriter factories = new FactoryWriter(bindings, importsClass, imports);
-        b.addMethod(factories.link(linkName, linkImports));
-        factories.write(b);
+    }
 
+    /** {@code instance()}, for the dynamic API, and an accessor per exported interface. */
+    private void addAccessors(TypeSpec.Builder b) {
         b.addMethod(MethodSpec.methodBuilder(publicNames.unique("instance"))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(INSTANCE)
                 .addJavadoc(
                         "The component instance, for the dynamic API ({@link $T#func(String)} and friends).\n",
                         INSTANCE)
-                .addStatement("return $N", instanceField)
+                .addStatement("return $N", INSTANCE_FIELD)
                 .build());
         for (Map.Entry<Holder, String> a : accessors.entrySet()) {
             Holder h = a.getKey();
@@ -357,21 +439,6 @@ public final class WorldGenerator {
                     .addStatement("return $N", a.getValue())
                     .build());
         }
-        worldMethods.forEach(b::addMethod);
-        linkBodies.forEach(b::addMethod);
-        implTypes.forEach(b::addType);
-        b.addMethod(hostFunctions.hostTrapMethod());
-        directHelpers.forEach(b::addMethod);
-        if (!implemented.isEmpty()) {
-            b.addType(ImportsWriter.type(importsClass, bindings.world(), implemented, importFields));
-        }
-        if (!tables.isEmpty()) {
-            b.addType(HandleTableWriter.type(handleTable, hostTrap));
-        }
-        return JavaFile.builder(world.packageName(), b.build())
-                .indent("    ")
-                .skipJavaLangImports(true)
-                .build();
     }
 
     private CodeBlock classDoc(boolean hasWorldExports) {
