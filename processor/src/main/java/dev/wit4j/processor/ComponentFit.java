@@ -1,6 +1,7 @@
 package dev.wit4j.processor;
 
 import dev.wit4j.runtime.Component;
+import dev.wit4j.runtime.inspect.TypeText;
 import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.witx.model.Function;
 import dev.wit4j.witx.model.World;
@@ -71,7 +72,7 @@ final class ComponentFit {
                 TypeView.Val type = func.type().params().get(i).type();
                 if (!TypeMatch.matches(param.type(), type)) {
                     out.add(what + ": parameter `" + param.name() + "` is " + WitPrinter.type(param.type())
-                            + " in the world, " + TypeMatch.describe(type) + " in the component");
+                            + " in the world, " + TypeText.value(type) + " in the component");
                 }
             }
             var result = func.type().result();
@@ -79,7 +80,7 @@ final class ComponentFit {
                     || f.result().isPresent() && !TypeMatch.matches(f.result().get(), result.get())) {
                 out.add(what + ": the result is "
                         + f.result().map(WitPrinter::type).orElse("none") + " in the world, "
-                        + result.map(TypeMatch::describe).orElse("none") + " in the component");
+                        + result.map(TypeText::value).orElse("none") + " in the component");
             }
         }
     }

@@ -4,9 +4,7 @@ import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.runtime.validate.TypeView.Shape;
 import dev.wit4j.witx.model.TypeDefKind;
 import dev.wit4j.witx.model.ValueType;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Whether a WIT value type (the world's) and a component's value type have the same structure,
@@ -128,71 +126,5 @@ final class TypeMatch {
 
     private static Shape shape(TypeView.Val v) {
         return v instanceof TypeView.Defined d ? d.shape() : null;
-    }
-
-    /** The component's type as WIT would spell its structure, for messages. */
-    static String describe(TypeView.Val v) {
-        if (v instanceof TypeView.Primitive p) {
-            return p.type().witName();
-        }
-        Shape s = ((TypeView.Defined) v).shape();
-        if (s instanceof Shape.Prim p) {
-            return p.type().witName();
-        }
-        if (s instanceof Shape.ListOf l) {
-            return "list<" + describe(l.element())
-                    + (l.length().isPresent() ? ", " + l.length().getAsLong() : "") + ">";
-        }
-        if (s instanceof Shape.Record r) {
-            return "record { "
-                    + r.fields().stream()
-                            .map(f -> f.name() + ": " + describe(f.type()))
-                            .collect(Collectors.joining(", "))
-                    + " }";
-        }
-        if (s instanceof Shape.Tuple t) {
-            return "tuple<" + join(t.types()) + ">";
-        }
-        if (s instanceof Shape.Variant v2) {
-            return "variant { "
-                    + v2.cases().stream()
-                            .map(c -> c.name()
-                                    + c.type().map(t -> "(" + describe(t) + ")").orElse(""))
-                            .collect(Collectors.joining(", "))
-                    + " }";
-        }
-        if (s instanceof Shape.Enum e) {
-            return "enum { " + String.join(", ", e.names()) + " }";
-        }
-        if (s instanceof Shape.Flags f) {
-            return "flags { " + String.join(", ", f.names()) + " }";
-        }
-        if (s instanceof Shape.Option o) {
-            return "option<" + describe(o.type()) + ">";
-        }
-        if (s instanceof Shape.Result r) {
-            return "result<" + r.ok().map(TypeMatch::describe).orElse("_") + ", "
-                    + r.err().map(TypeMatch::describe).orElse("_") + ">";
-        }
-        if (s instanceof Shape.Own) {
-            return "own<…>";
-        }
-        if (s instanceof Shape.Borrow) {
-            return "borrow<…>";
-        }
-        if (s instanceof Shape.Stream st) {
-            return "stream" + st.element().map(t -> "<" + describe(t) + ">").orElse("");
-        }
-        if (s instanceof Shape.Future f) {
-            return "future" + f.element().map(t -> "<" + describe(t) + ">").orElse("");
-        }
-        if (s instanceof Shape.MapOf m) {
-            return "map<" + describe(m.key()) + ", " + describe(m.value()) + ">";
-        }
-        return s.toString();
-    }
-
-    private static String join(List<TypeView.Val> types) {
-        return types.stream().map(TypeMatch::describe).collect(Collectors.joining(", "));
     }
 }

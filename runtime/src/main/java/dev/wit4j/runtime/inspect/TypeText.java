@@ -11,9 +11,10 @@ import java.util.StringJoiner;
 /**
  * Import and export types spelled as in WIT, as far as a type without names can be: a function's
  * signature, an instance's functions; records and variants by their fields and cases, resources as
- * {@code own<resource>}.
+ * {@code own<resource>}. Internal; public for the annotation processor, whose messages spell a
+ * component's types the same way.
  */
-final class TypeText {
+public final class TypeText {
 
     /** How deep nested value types are spelled out before {@code …}. */
     private static final int DEPTH = 4;
@@ -37,6 +38,14 @@ final class TypeText {
         Map<String, String> out = new LinkedHashMap<>();
         items.forEach((name, type) -> out.put(name, of(type, names)));
         return out;
+    }
+
+    /**
+     * A value type spelled without names for its types (records by their fields, resources as
+     * {@code own<resource>}), as messages that compare a component's type with another show it.
+     */
+    public static String value(TypeView.Val type) {
+        return val(type, 0, Names.NONE);
     }
 
     /** {@code type} spelled without names for its types. */
