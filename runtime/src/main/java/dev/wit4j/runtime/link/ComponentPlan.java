@@ -25,7 +25,7 @@ import java.util.Optional;
  *     defined at that index is named so in traps and in the WIT definition made for it
  */
 record ComponentPlan(
-        Section[] sections,
+        List<Section> sections,
         Optional<String> name,
         Map<Long, String> componentNames,
         Map<Long, String> typeExportNames) {
@@ -74,7 +74,6 @@ record ComponentPlan(
                 }
             }
         }
-        return new ComponentPlan(
-                sections.toArray(new Section[0]), name, Map.copyOf(componentNames), Map.copyOf(typeExportNames));
+        return new ComponentPlan(List.copyOf(sections), name, Map.copyOf(componentNames), Map.copyOf(typeExportNames));
     }
 }
