@@ -150,6 +150,6 @@ public final class CoreFunction implements CoreExtern {
     }
 
     static List<CoreValType> types(List<ValType> types) {
-        return types.stream().map(CoreModule::valType).toList();
+        return types.stream().map(EngineDeclarations::valType).toList();
     }
 }
