@@ -56,6 +56,8 @@ final class FlatLifter {
                     long packedLength = Integer.toUnsignedLong(vi.nextI32());
                     return cx.lifted(StringCodec.loadFromRange(cx, ptr, packedLength));
                 }
+                case ERROR_CONTEXT:
+                    return new Value.ErrorContextValue(cx.handles().errorContext(vi.nextI32()));
                 default:
                     throw Unsupported.type(p);
             }

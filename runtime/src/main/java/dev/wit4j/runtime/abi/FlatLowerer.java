@@ -64,6 +64,9 @@ final class FlatLowerer {
                     out.addI32((int) s.taggedCodeUnits());
                     return;
                 }
+                case ERROR_CONTEXT:
+                    out.addI32(cx.handles().addErrorContext(errorContext(v)));
+                    return;
                 default:
                     throw Unsupported.type(p);
             }
@@ -119,5 +122,10 @@ final class FlatLowerer {
         for (int i = out.size() - start; i < slots; i++) {
             out.add(0);
         }
+    }
+
+    /** The error context an {@code error-context} value carries. */
+    static ErrorContext errorContext(Value v) {
+        return ErrorContext.of(((Value.ErrorContextValue) v).handle(), "the error-context value");
     }
 }

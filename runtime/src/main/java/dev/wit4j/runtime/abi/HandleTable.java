@@ -14,8 +14,8 @@ import java.util.OptionalInt;
  *
  * <p>Besides the raw table operations it offers the resource operations of the spec: lifting and
  * lowering of {@code own} / {@code borrow} handles and the {@code resource.new}, {@code resource.rep}
- * and {@code resource.drop} built-ins. Entries are {@link ResourceEntry}s for now; later
- * waitables and error contexts share the same index space, which is why the array holds objects.
+ * and {@code resource.drop} built-ins, and those of error contexts ({@link ErrorContext}), which
+ * share the index space (as waitables will).
  *
  * <p>Not thread-safe: a component instance runs one call at a time.
  */
@@ -196,5 +196,28 @@ public final class HandleTable {
         }
         h.borrowScope().borrowDropped();
         return OptionalInt.empty();
+    }
+
+    // ---------------------------------------------------------------- error contexts
+
+    /** {@code lift_error_context}: the error context at {@code index}, left in place. */
+    public ErrorContext errorContext(int index) {
+        Object e = get(index);
+        if (!(e instanceof ErrorContext c)) {
+            throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not an error-context");
+        }
+        return c;
+    }
+
+    /** {@code lower_error_context}: a new index for {@code context}. */
+    public int addErrorContext(ErrorContext context) {
+        return add(context);
+    }
+
+    /** {@code error-context.drop}: removes the error context at {@code index}. */
+    public void dropErrorContext(int index) {
+        if (!(remove(index) instanceof ErrorContext)) {
+            throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not an error-context");
+        }
     }
 }

@@ -59,6 +59,8 @@ final class Loader {
                     return Scalars.convertI32ToChar(mem.readInt(ptr));
                 case STRING:
                     return cx.lifted(StringCodec.load(cx, ptr));
+                case ERROR_CONTEXT:
+                    return new Value.ErrorContextValue(cx.handles().errorContext(mem.readInt(ptr)));
                 default:
                     throw Unsupported.type(p);
             }

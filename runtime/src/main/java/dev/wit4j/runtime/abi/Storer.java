@@ -66,6 +66,9 @@ final class Storer {
                 case STRING:
                     StringCodec.storeValue(cx, v, ptr);
                     return;
+                case ERROR_CONTEXT:
+                    mem.writeInt(ptr, cx.handles().addErrorContext(FlatLowerer.errorContext(v)));
+                    return;
                 default:
                     throw Unsupported.type(p);
             }

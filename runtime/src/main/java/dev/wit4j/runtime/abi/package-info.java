@@ -27,7 +27,8 @@
  * canonical option) is an {@link IllegalArgumentException} or {@link IllegalStateException}, never
  * a trap.
  *
- * <p>Not supported yet: {@code stream}, {@code future} and {@code error-context} (they throw
- * {@link UnsupportedOperationException}), async flattening, 64-bit memories.
+ * <p>{@code error-context} values are {@link ErrorContext}s, held in the same handle table as
+ * resources. Not supported yet: {@code stream} and {@code future} (they throw {@link
+ * UnsupportedOperationException}), async flattening, 64-bit memories.
  */
 package dev.wit4j.runtime.abi;

@@ -6,7 +6,9 @@ import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.BorrowScope;
 import dev.wit4j.runtime.abi.CallTransfer;
+import dev.wit4j.runtime.abi.CanonicalAbi;
 import dev.wit4j.runtime.abi.CoreSignature;
+import dev.wit4j.runtime.abi.ErrorContext;
 import dev.wit4j.runtime.abi.FlatCursor;
 import dev.wit4j.runtime.abi.FlatPlan;
 import dev.wit4j.runtime.abi.FlatType;
@@ -17,6 +19,7 @@ import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.engine.CoreValType;
 import dev.wit4j.runtime.value.Value;
+import dev.wit4j.witx.model.ValueType.Primitive;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -55,9 +58,62 @@ final class Canons {
                 }
                 return new long[0];
             }));
+        } else if (canon instanceof Canon.ErrorContextNew n) {
+            frame.coreFuncs.add(errorContextNew(frame, Options.of(n.options(), frame, "canon error-context.new")));
+        } else if (canon instanceof Canon.ErrorContextDebugMessage d) {
+            frame.coreFuncs.add(errorContextDebugMessage(
+                    frame, Options.of(d.options(), frame, "canon error-context.debug-message")));
+        } else if (canon instanceof Canon.ErrorContextDrop) {
+            InstanceState state = frame.state;
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of()), args -> {
+                state.checkMayLeave();
+                state.handles().dropErrorContext((int) args[0]);
+                return NO_VALUES;
+            }));
         } else {
             throw new LinkException("not supported yet: canon " + canon.builtinName());
         }
+    }
+
+    /**
+     * {@code canon error-context.new} (CanonicalABI.md): the debug message lifted from the
+     * caller's memory with its string encoding, kept as it is (the spec lets a host drop or
+     * transform it; wit4j keeps it, as wasmtime does), in a new error context added to the
+     * instance's handles.
+     */
+    private static CoreFunction errorContextNew(Frame frame, Options options) {
+        InstanceState state = frame.state;
+        return CoreFunction.host(type(List.of(CoreValType.I32, CoreValType.I32), List.of(CoreValType.I32)), args -> {
+            state.checkMayLeave();
+            Value message = CanonicalAbi.liftFlat(context(options, state), new FlatCursor(args), Primitive.STRING);
+            ErrorContext context = ErrorContext.of(((Value.Str) message).value());
+            return new long[] {state.handles().addErrorContext(context)};
+        });
+    }
+
+    /**
+     * {@code canon error-context.debug-message} (CanonicalABI.md): the message of the error context
+     * at the first argument stored as a string (allocated with the options' {@code realloc}) whose
+     * pointer and length go to the address in the second.
+     */
+    private static CoreFunction errorContextDebugMessage(Frame frame, Options options) {
+        InstanceState state = frame.state;
+        return CoreFunction.host(type(List.of(CoreValType.I32, CoreValType.I32), List.of()), args -> {
+            state.checkMayLeave();
+            ErrorContext context = state.handles().errorContext((int) args[0]);
+            CanonicalAbi.store(
+                    context(options, state),
+                    Value.string(context.debugMessage()),
+                    Primitive.STRING,
+                    Integer.toUnsignedLong((int) args[1]));
+            return NO_VALUES;
+        });
+    }
+
+    /** A lifting and lowering context of {@code state} with {@code options}, for a built-in. */
+    private static LiftLowerContext context(Options options, InstanceState state) {
+        return new LiftLowerContext(
+                options.canonical(), state.handles(), state, new BorrowScope.Subtask(), state, null);
     }
 
     private static void lift(Frame frame, Canon.Lift l) {

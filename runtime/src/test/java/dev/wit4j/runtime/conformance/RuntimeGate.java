@@ -29,7 +29,6 @@ final class RuntimeGate {
         Feature.ASYNC_STACKFUL,
         Feature.THREADING,
         Feature.SHARED_EVERYTHING_THREADS,
-        Feature.ERROR_CONTEXT,
         Feature.GC,
         Feature.CM64,
     };

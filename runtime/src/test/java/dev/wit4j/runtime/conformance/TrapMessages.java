@@ -34,6 +34,8 @@ final class TrapMessages {
             Map.entry("incomplete utf-8", List.of(Reason.INVALID_STRING_ENCODING)),
             Map.entry("cannot remove owned resource while borrowed", List.of(Reason.HANDLE_LENT)),
             Map.entry("cannot leave component instance", List.of(Reason.CANNOT_LEAVE)),
+            // error-context.debug-message's (pointer, length) pair past the end of memory
+            Map.entry("invalid debug message pointer", List.of(Reason.OUT_OF_BOUNDS)),
             Map.entry("cannot enter component instance", List.of(Reason.CANNOT_ENTER)));
 
     /** Core traps: wasmtime's wording, and a word our (the core engine's) message must contain. */

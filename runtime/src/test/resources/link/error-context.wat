@@ -1,0 +1,51 @@
+;; error-context values and built-ins (CanonicalABI.md, 📝): a component that makes error contexts,
+;; reads their messages back, drops them, and drops one twice.
+(component
+  (core module $libc
+    (memory (export "memory") 1)
+    (global $bump (mut i32) (i32.const 1024))
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32)
+      (local $ret i32)
+      (local.set $ret (global.get $bump))
+      (global.set $bump (i32.add (global.get $bump) (local.get 3)))
+      (local.get $ret)))
+  (core instance $libc (instantiate $libc))
+  (core func $new (canon error-context.new (memory (core memory $libc "memory"))))
+  (core func $message
+    (canon error-context.debug-message (memory (core memory $libc "memory")) (realloc (core func $libc "realloc"))))
+  (core func $drop (canon error-context.drop))
+  (core module $m
+    (import "libc" "memory" (memory 1))
+    (import "" "new" (func $new (param i32 i32) (result i32)))
+    (import "" "message" (func $message (param i32 i32)))
+    (import "" "drop" (func $drop (param i32)))
+    (func (export "make") (param i32 i32) (result i32)
+      (call $new (local.get 0) (local.get 1)))
+    ;; the (pointer, length) pair goes to address 16, which is then the result's address
+    (func (export "message") (param i32) (result i32)
+      (call $message (local.get 0) (i32.const 16))
+      (i32.const 16))
+    (func (export "drop") (param i32)
+      (call $drop (local.get 0)))
+    (func (export "drop-twice") (param i32)
+      (call $drop (local.get 0))
+      (call $drop (local.get 0)))
+    (func (export "message-of") (param i32) (result i32)
+      (call $message (local.get 0) (i32.const 16))
+      (i32.const 16)))
+  (core instance $i (instantiate $m
+    (with "libc" (instance $libc))
+    (with "" (instance
+      (export "new" (func $new))
+      (export "message" (func $message))
+      (export "drop" (func $drop))))))
+  (func (export "make") (param "s" string) (result error-context)
+    (canon lift (core func $i "make") (memory (core memory $libc "memory")) (realloc (core func $libc "realloc"))))
+  (func (export "message") (param "e" error-context) (result string)
+    (canon lift (core func $i "message") (memory (core memory $libc "memory"))))
+  (func (export "drop") (param "e" error-context)
+    (canon lift (core func $i "drop")))
+  (func (export "drop-twice") (param "e" error-context)
+    (canon lift (core func $i "drop-twice")))
+  (func (export "message-of") (param "index" u32) (result string)
+    (canon lift (core func $i "message-of") (memory (core memory $libc "memory")))))
