@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.abi;
 
+import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.ValueType.FixedListType;
@@ -126,6 +127,10 @@ final class FlatLowerer {
 
     /** The error context an {@code error-context} value carries. */
     static ErrorContext errorContext(Value v) {
-        return ErrorContext.of(((Value.ErrorContextValue) v).handle(), "the error-context value");
+        if (((Value.ErrorContextValue) v).handle() instanceof ErrorContext e) {
+            return e;
+        }
+        throw new IllegalArgumentException("the error-context value is not an error context made by wit4j"
+                + " (use ErrorContext.of): " + ((Value.ErrorContextValue) v).handle());
     }
 }

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.abi;
 
 import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.value.ErrorContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -27,7 +27,7 @@
  * canonical option) is an {@link IllegalArgumentException} or {@link IllegalStateException}, never
  * a trap.
  *
- * <p>{@code error-context} values are {@link ErrorContext}s, held in the same handle table as
+ * <p>{@code error-context} values are {@link dev.wit4j.runtime.value.ErrorContext}s, held in the same handle table as
  * resources. Not supported yet: {@code stream} and {@code future} (they throw {@link
  * UnsupportedOperationException}), async flattening, 64-bit memories.
  */

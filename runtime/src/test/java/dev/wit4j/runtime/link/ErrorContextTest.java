@@ -8,7 +8,7 @@ import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.Trap;
-import dev.wit4j.runtime.abi.ErrorContext;
+import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.runtime.value.ResourceHandle;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.wave.Wave;

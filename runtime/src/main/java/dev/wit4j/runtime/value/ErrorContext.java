@@ -1,6 +1,5 @@
-package dev.wit4j.runtime.abi;
+package dev.wit4j.runtime.value;
 
-import dev.wit4j.runtime.value.ResourceHandle;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * An {@code error-context} (CanonicalABI.md, {@code ErrorContext}): an immutable debug message that
  * components and the host pass around by handle. A component makes one with
  * {@code error-context.new} and reads its message back with {@code error-context.debug-message};
- * the host makes one with {@link #of} and finds it in a {@link
- * dev.wit4j.runtime.value.Value.ErrorContextValue} it receives. Every component instance that holds
+ * the host makes one with {@link #of} and finds it in a {@link Value.ErrorContextValue} it
+ * receives. Every component instance that holds
  * it has its own handle index to the same object, so the message is the same wherever it is read.
  */
 public final class ErrorContext implements ResourceHandle {
@@ -43,15 +42,6 @@ public final class ErrorContext implements ResourceHandle {
     @Override
     public long rep() {
         return serial;
-    }
-
-    /** The error context a value carries; {@code what} names the value in the message if it is another handle. */
-    static ErrorContext of(ResourceHandle handle, String what) {
-        if (handle instanceof ErrorContext e) {
-            return e;
-        }
-        throw new IllegalArgumentException(
-                what + " is not an error context made by wit4j (use ErrorContext.of): " + handle);
     }
 
     @Override
