@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * components and the host pass around by handle. A component makes one with
  * {@code error-context.new} and reads its message back with {@code error-context.debug-message};
  * the host makes one with {@link #of} and finds it in a {@link Value.ErrorContextValue} it
- * receives. Every component instance that holds
- * it has its own handle index to the same object, so the message is the same wherever it is read.
+ * receives. Every component instance that holds it has its own handle index to the same object,
+ * so the message is the same wherever it is read.
  */
 public final class ErrorContext implements ResourceHandle {
 

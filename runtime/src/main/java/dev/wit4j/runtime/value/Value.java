@@ -717,7 +717,10 @@ public sealed interface Value
         }
     }
 
-    /** An {@code error-context}; the handle's meaning belongs to the ABI layer. */
+    /**
+     * An {@code error-context}: its handle is an {@link ErrorContext} (one a component made, or
+     * {@link ErrorContext#of} for the host's own).
+     */
     record ErrorContextValue(ResourceHandle handle) implements Value {
         public ErrorContextValue {
             Objects.requireNonNull(handle, "handle");
