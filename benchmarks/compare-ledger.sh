@@ -13,6 +13,5 @@ if [ ! -f "$component" ]; then
   exit 1
 fi
 component=$(cd "$(dirname "$component")" && pwd)/$(basename "$component")
-# the JavaScript engine takes tens of seconds of JIT compilation to reach its steady state
-java -jar "$here/target/benchmarks.jar" LedgerBenchmark -wi 20 -i 10 -jvmArgsAppend "-Dwit4j.bench.ledger=$component"
+java -jar "$here/target/benchmarks.jar" LedgerBenchmark -jvmArgsAppend "-Dwit4j.bench.ledger=$component"
 node "$here/ledger-node.mjs" "$component"

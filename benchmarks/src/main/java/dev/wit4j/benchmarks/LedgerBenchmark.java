@@ -34,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+// the JavaScript engine's thousands of functions take tens of seconds of JIT compilation to settle
+@Warmup(iterations = 20, time = 2)
+@Measurement(iterations = 10, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xss16m")
 public class LedgerBenchmark {
 
