@@ -728,7 +728,7 @@ final class ModelBuilder {
     /** Maps a type; {@code where} is null when only the Java type is wanted (nothing is reported then). */
     private TypeName map(ValueType t, Dir dir, State s, Where where) {
         if (t instanceof ValueType.Primitive p) {
-            return Shape.Primitive.of(p).map(Shape.Primitive::java).orElseGet(() -> unsupported(p.witName(), where));
+            return Shape.Primitive.of(p).java();
         } else if (t instanceof ValueType.Named n) {
             TypeDef def = n.def().resolve();
             if (WitTypes.isAlias(def)) {
@@ -774,7 +774,7 @@ final class ModelBuilder {
 
     private Shape shape(ValueType t, Dir dir, State s) {
         if (t instanceof ValueType.Primitive p) {
-            return Shape.Primitive.of(p).<Shape>map(x -> x).orElseGet(() -> new Shape.Unsupported(p.witName()));
+            return Shape.Primitive.of(p);
         } else if (t instanceof ValueType.Named n) {
             TypeDef def = n.def().resolve();
             if (WitTypes.isAlias(def)) {

@@ -181,6 +181,8 @@ final class DirectGlue {
                     return CodeBlock.of("$T.liftF64($L)", CONTEXT, v);
                 case CHAR:
                     return CodeBlock.of("$T.liftChar($L)", CONTEXT, v);
+                case ERROR_CONTEXT:
+                    return CodeBlock.of("$N.liftErrorContext($L)", c, v);
                 default:
                     return CodeBlock.of("$N.liftString($L, $N[$L])", c, v, arr, pos + 1);
             }
@@ -358,6 +360,9 @@ final class DirectGlue {
                     return;
                 case CHAR:
                     out.addStatement("$N[$L] = $T.lowerChar($L)", arr, pos, CONTEXT, x);
+                    return;
+                case ERROR_CONTEXT:
+                    out.addStatement("$N[$L] = $N.lowerErrorContext($L)", arr, pos, c, x);
                     return;
                 default:
                     out.addStatement("$T.putPair($N.lowerString($L), $N, $L)", CONTEXT, c, x, arr, pos);
@@ -635,6 +640,8 @@ final class DirectGlue {
                     return CodeBlock.of("$N.readF64($L)", c, p);
                 case CHAR:
                     return CodeBlock.of("$N.readChar($L)", c, p);
+                case ERROR_CONTEXT:
+                    return CodeBlock.of("$N.liftErrorContext($N.readU32($L))", c, c, p);
                 default:
                     return CodeBlock.of("$N.loadString($L)", c, p);
             }
@@ -736,6 +743,9 @@ final class DirectGlue {
                     return;
                 case CHAR:
                     out.addStatement("$N.writeChar($L, $L)", c, p, x);
+                    return;
+                case ERROR_CONTEXT:
+                    out.addStatement("$N.writeInt($L, (int) $N.lowerErrorContext($L))", c, p, c, x);
                     return;
                 default:
                     out.addStatement("$N.storeString($L, $L)", c, x, p);

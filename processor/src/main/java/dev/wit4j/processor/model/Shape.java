@@ -2,6 +2,7 @@ package dev.wit4j.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.witx.model.ValueType;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,9 @@ public sealed interface Shape {
         F32(TypeName.FLOAT),
         F64(TypeName.DOUBLE),
         CHAR(TypeName.INT),
-        STRING(ClassName.get(String.class));
+        STRING(ClassName.get(String.class)),
+        /** A handle in the instance's table, as the runtime's {@code ErrorContext}. */
+        ERROR_CONTEXT(ClassName.get(ErrorContext.class));
 
         private final TypeName java;
 
@@ -42,9 +45,9 @@ public sealed interface Shape {
             return java;
         }
 
-        /** The shape of a WIT primitive; empty for one the bindings do not map ({@code error-context}). */
-        public static Optional<Primitive> of(ValueType.Primitive p) {
-            return p == ValueType.Primitive.ERROR_CONTEXT ? Optional.empty() : Optional.of(valueOf(p.name()));
+        /** The shape of a WIT primitive. */
+        public static Primitive of(ValueType.Primitive p) {
+            return valueOf(p.name());
         }
     }
 

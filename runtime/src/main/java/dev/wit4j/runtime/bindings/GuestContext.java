@@ -12,6 +12,7 @@ import dev.wit4j.runtime.abi.Realloc;
 import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.abi.StringCodec;
 import dev.wit4j.runtime.abi.StringEncoding;
+import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.runtime.value.ResourceHandle;
 import dev.wit4j.runtime.value.Value;
 import java.nio.ByteBuffer;
@@ -584,6 +585,16 @@ public final class GuestContext {
     }
 
     // ---------------------------------------------------------------- handles
+
+    /** {@code lift_error_context}: the error context at table index {@code index}, left in place. */
+    public ErrorContext liftErrorContext(long index) {
+        return handles.errorContext((int) index);
+    }
+
+    /** {@code lower_error_context}: a new index for {@code context} in this instance's table. */
+    public long lowerErrorContext(ErrorContext context) {
+        return Integer.toUnsignedLong(handles.addErrorContext(context));
+    }
 
     /**
      * {@code lift_own}: removes the owned handle at table index {@code index} and returns its
