@@ -1,12 +1,14 @@
 package dev.wit4j.runtime.abi;
 
+import dev.wit4j.runtime.value.ErrorContext;
 import java.util.Arrays;
 
 /**
  * What the lifting pass of a component-to-component transfer takes out of the source side for the
  * lowering pass, in traversal order: the strings (validated, with their source encoding and length
  * so they are stored with the spec's exact transcoding steps; see {@link StringSource}) and the
- * representations of the handles lifted out of the source's handle table. Everything else the lowering pass reads
+ * representations of the handles lifted out of the source's handle table, and the error contexts
+ * found in it. Everything else the lowering pass reads
  * again from the source, which cannot change in between (see {@link CallTransfer}).
  */
 final class Captured {
@@ -17,6 +19,9 @@ final class Captured {
     private int[] reps;
     private int repCount;
     private int repRead;
+    private ErrorContext[] errorContexts;
+    private int errorContextCount;
+    private int errorContextRead;
 
     void string(StringSource s) {
         if (strings == null) {
@@ -50,5 +55,21 @@ final class Captured {
             throw new IllegalStateException("the lowering pass read more handles than the lifting pass took");
         }
         return reps[repRead++];
+    }
+
+    void errorContext(ErrorContext e) {
+        if (errorContexts == null) {
+            errorContexts = new ErrorContext[4];
+        } else if (errorContextCount == errorContexts.length) {
+            errorContexts = Arrays.copyOf(errorContexts, errorContextCount * 2);
+        }
+        errorContexts[errorContextCount++] = e;
+    }
+
+    ErrorContext nextErrorContext() {
+        if (errorContextRead >= errorContextCount) {
+            throw new IllegalStateException("the lowering pass read more error contexts than the lifting pass took");
+        }
+        return errorContexts[errorContextRead++];
     }
 }

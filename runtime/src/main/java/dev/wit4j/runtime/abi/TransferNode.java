@@ -90,7 +90,7 @@ abstract class TransferNode {
 
     /**
      * The node for {@code type}, or null when the type holds something transfers do not cover
-     * (streams, futures, error contexts: the async ABI).
+     * (streams and futures: the async ABI).
      *
      * @param sameEncoding whether both sides use the same string encoding, so that strings can be
      *     validated and copied as they are stored
@@ -101,7 +101,7 @@ abstract class TransferNode {
             if (p == Primitive.STRING) {
                 return new Str(t, sameEncoding);
             }
-            return p == Primitive.ERROR_CONTEXT ? null : new Scalar(p);
+            return p == Primitive.ERROR_CONTEXT ? new ErrorContextNode(t) : new Scalar(p);
         } else if (t instanceof ListType l) {
             TransferNode e = of(l.element(), sameEncoding);
             return e == null ? null : new ListNode(t, e);
@@ -680,6 +680,42 @@ abstract class TransferNode {
         @Override
         void lowerMem(LiftLowerContext src, long from, LiftLowerContext dst, long to, Captured c) {
             dst.memory().writeInt(to, lower(dst, c));
+        }
+    }
+
+    /**
+     * {@code error-context}: {@code lift_error_context} finds it in the source's table (and leaves it
+     * there), {@code lower_error_context} adds it to the destination's.
+     */
+    static final class ErrorContextNode extends TransferNode {
+        ErrorContextNode(ValueType t) {
+            super(t);
+        }
+
+        @Override
+        boolean lifts() {
+            return true;
+        }
+
+        @Override
+        void liftFlat(LiftLowerContext src, FlatCursor in, Captured c) {
+            c.errorContext(src.handles().errorContext(in.nextI32()));
+        }
+
+        @Override
+        void liftMem(LiftLowerContext src, long ptr, Captured c) {
+            c.errorContext(src.handles().errorContext(src.memory().readInt(ptr)));
+        }
+
+        @Override
+        void lowerFlat(LiftLowerContext src, FlatCursor in, LiftLowerContext dst, FlatWriter out, Captured c) {
+            in.next();
+            out.addI32(dst.handles().addErrorContext(c.nextErrorContext()));
+        }
+
+        @Override
+        void lowerMem(LiftLowerContext src, long from, LiftLowerContext dst, long to, Captured c) {
+            dst.memory().writeInt(to, dst.handles().addErrorContext(c.nextErrorContext()));
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.runtime.value.ResourceHandle;
@@ -80,5 +81,18 @@ class ErrorContextTest {
         Trap after = assertThrows(
                 Trap.class, () -> in.func("message").call(new Value.ErrorContextValue(ErrorContext.of("ok"))));
         assertEquals(Trap.Reason.CANNOT_ENTER, after.reason());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void anErrorContextCrossesBetweenComponentsBothWays(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Instance provider = engine.linker().instantiate(Wasm.load(engine, "error-context"));
+        Linker linker = engine.linker();
+        linker.instance("test:ec/api").func("make", provider.func("make")).func("message", provider.func("message"));
+        Instance consumer = linker.instantiate(Wasm.load(engine, "error-context-consumer"));
+        assertEquals(
+                Optional.of(Value.string("pass it on")), consumer.func("relay").call(Value.string("pass it on")));
+        assertEquals(Optional.of(Value.string("again")), consumer.func("relay").call(Value.string("again")));
     }
 }
