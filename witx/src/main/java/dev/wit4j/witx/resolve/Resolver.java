@@ -11,7 +11,6 @@ import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.TypeDefKind;
 import dev.wit4j.witx.model.TypeOwner;
 import dev.wit4j.witx.model.ValueType;
-import dev.wit4j.witx.model.Version;
 import dev.wit4j.witx.model.WitPackage;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.model.WorldItem;
@@ -50,7 +49,7 @@ final class Resolver {
     private static final String EXCLUDED_TYPE =
             "found a reference to a type which is excluded due to its feature not being activated";
 
-    private final Predicate<String> featureActive;
+    private final Gates gates;
     private final List<WitException> errors = new ArrayList<>();
     private final Map<PackageName, PkgState> done = new LinkedHashMap<>();
     /** Packages defined twice (reported): which one a path names is unknown, so paths naming them are not checked. */
@@ -59,7 +58,7 @@ final class Resolver {
     private final Map<TypeOwner, Interface> interfaces = new HashMap<>();
 
     Resolver(Predicate<String> featureActive) {
-        this.featureActive = featureActive;
+        this.gates = new Gates(featureActive, this::report);
     }
 
     /** Per-package resolution state. */
@@ -263,9 +262,9 @@ final class Resolver {
                     report(name.loc().error("duplicate item named `" + name.name() + "`"));
                     continue;
                 }
-                Stability stab = stability(attrs);
-                checkSince(st, stab, name.loc());
-                st.items.put(name.name(), new ItemDecl(item, sec, name, world, !active(stab), index++));
+                Stability stab = gates.stability(attrs);
+                gates.checkSince(st.name, stab, name.loc());
+                st.items.put(name.name(), new ItemDecl(item, sec, name, world, !gates.active(stab), index++));
             }
         }
         for (PackageSource.Section sec : src.sections()) {
@@ -287,7 +286,7 @@ final class Resolver {
             ifaceDecls.add(d);
             List<Toposort.Edge<ItemDecl, Loc>> edges = new ArrayList<>();
             for (Ast.InterfaceItem it : decl.items()) {
-                if (it instanceof Ast.Use u && active(stability(u.attrs()))) {
+                if (it instanceof Ast.Use u && gates.active(gates.stability(u.attrs()))) {
                     // An error here is reported again (and kept once) where the `use` is resolved.
                     attempt(() -> {
                         Object target = lookupInterfacePath(st, d.section(), u.path());
@@ -323,7 +322,7 @@ final class Resolver {
             List<Toposort.Edge<ItemDecl, Loc>> edges = new ArrayList<>();
             for (Ast.WorldItem it : ((Ast.WorldDecl) d.decl()).items()) {
                 if (it instanceof Ast.Include inc
-                        && active(stability(inc.attrs()))
+                        && gates.active(gates.stability(inc.attrs()))
                         && inc.path() instanceof Ast.LocalPath lp) {
                     ItemDecl target = st.items.get(lp.name().name());
                     // The include itself is left out when its world is not built (include()).
@@ -365,14 +364,14 @@ final class Resolver {
             }
         }
         st.result = new WitPackage(
-                st.name, ifaces, worlds, docs(src.docs()), src.loc().pos());
+                st.name, ifaces, worlds, DocText.docs(src.docs()), src.loc().pos());
         return st;
     }
 
     /** A gated-out interface may only contain gated items (wasm-tools rejects ungated types in it). */
     private void checkExcludedInterface(Ast.InterfaceDecl decl) {
         for (Ast.InterfaceItem it : decl.items()) {
-            if (it instanceof Ast.TypeDecl td && stability(td.attrs()) instanceof Stability.Unknown) {
+            if (it instanceof Ast.TypeDecl td && gates.stability(td.attrs()) instanceof Stability.Unknown) {
                 report(td.name()
                         .loc()
                         .error("found a reference to a interface which is excluded due to its feature "
@@ -562,8 +561,8 @@ final class Resolver {
                 st.name,
                 sc.types(),
                 sc.functions,
-                docs(decl.attrs().docs()),
-                stability(decl.attrs()),
+                DocText.docs(decl.attrs().docs()),
+                gates.stability(decl.attrs()),
                 decl.name().loc().pos());
     }
 
@@ -576,9 +575,9 @@ final class Resolver {
         // 1. Register every name so that order of definition does not matter (WIT.md "Name resolution").
         for (Object it : items) {
             if (it instanceof Ast.Use u) {
-                Stability s = stability(u.attrs());
-                checkSince(sc.st, s, u.path().loc());
-                if (!active(s)) {
+                Stability s = gates.stability(u.attrs());
+                gates.checkSince(sc.st.name, s, u.path().loc());
+                if (!gates.active(s)) {
                     for (Ast.UseName n : u.names()) {
                         sc.names.putIfAbsent(n.local().name(), EXCLUDED);
                         sc.excluded.add(n.local().name());
@@ -592,14 +591,14 @@ final class Resolver {
                     }
                 }
             } else if (it instanceof Ast.TypeDecl td) {
-                Stability s = stability(td.attrs());
-                checkSince(sc.st, s, td.name().loc());
-                if (!active(s)) {
+                Stability s = gates.stability(td.attrs());
+                gates.checkSince(sc.st.name, s, td.name().loc());
+                if (!gates.active(s)) {
                     sc.names.putIfAbsent(td.name().name(), EXCLUDED);
                     sc.excluded.add(td.name().name());
                     if (td.body() instanceof Ast.ResourceBody rb) {
                         for (Ast.ResourceFunc f : rb.funcs()) {
-                            if (active(stability(f.attrs()))) {
+                            if (gates.active(gates.stability(f.attrs()))) {
                                 report(f.name().loc().error(EXCLUDED_TYPE));
                             }
                         }
@@ -611,9 +610,9 @@ final class Resolver {
                     pending.add(td);
                 }
             } else if (it instanceof Ast.FuncDecl fd) {
-                Stability s = stability(fd.attrs());
-                checkSince(sc.st, s, fd.name().loc());
-                if (!active(s)) {
+                Stability s = gates.stability(fd.attrs());
+                gates.checkSince(sc.st.name, s, fd.name().loc());
+                if (!gates.active(s)) {
                     continue;
                 }
                 if (sc.define(fd.name(), FUNC)) {
@@ -674,7 +673,7 @@ final class Resolver {
                                 sc.owner,
                                 new ValueType.Named(target),
                                 Docs.NONE,
-                                stability(u.attrs()),
+                                gates.stability(u.attrs()),
                                 n.local().loc().pos()));
             }
         }
@@ -719,7 +718,7 @@ final class Resolver {
         }
         // 4. Functions, in declaration order; resource members where their resource is declared.
         for (Object it : items) {
-            if (it instanceof Ast.FuncDecl fd && active(stability(fd.attrs())) && !skipped.contains(fd)) {
+            if (it instanceof Ast.FuncDecl fd && gates.active(gates.stability(fd.attrs())) && !skipped.contains(fd)) {
                 attempt(() -> {
                     Function f = buildFunction(
                             sc, fd.name().name(), Function.Kind.FREESTANDING, fd.type(), fd.attrs(), fd.name(), null);
@@ -731,9 +730,9 @@ final class Resolver {
                 boolean ctor = false;
                 Set<String> memberNames = new HashSet<>();
                 for (Ast.ResourceFunc rf : rb.funcs()) {
-                    Stability s = stability(rf.attrs());
-                    checkSince(sc.st, s, rf.name().loc());
-                    if (!active(s)) {
+                    Stability s = gates.stability(rf.attrs());
+                    gates.checkSince(sc.st.name, s, rf.name().loc());
+                    if (!gates.active(s)) {
                         continue;
                     }
                     String r = res.name();
@@ -823,7 +822,7 @@ final class Resolver {
                     continue;
                 }
                 fields.add(new ValueType.Field(
-                        f.name().name(), convert(sc, f.type(), f.name().loc(), true), docs(f.docs())));
+                        f.name().name(), convert(sc, f.type(), f.name().loc(), true), DocText.docs(f.docs())));
             }
             kind = new ValueType.RecordType(fields);
         } else if (td.body() instanceof Ast.VariantBody v) {
@@ -842,7 +841,7 @@ final class Resolver {
                         c.type() == null
                                 ? Optional.empty()
                                 : Optional.of(convert(sc, c.type(), c.name().loc(), true)),
-                        docs(c.docs())));
+                        DocText.docs(c.docs())));
             }
             kind = new ValueType.VariantType(cases);
         } else if (td.body() instanceof Ast.EnumBody e) {
@@ -856,7 +855,7 @@ final class Resolver {
                     report(c.name().loc().error("case `" + c.name().name() + "` is defined more than once"));
                     continue;
                 }
-                cases.add(new ValueType.EnumCase(c.name().name(), docs(c.docs())));
+                cases.add(new ValueType.EnumCase(c.name().name(), DocText.docs(c.docs())));
             }
             kind = new ValueType.EnumType(cases);
         } else if (td.body() instanceof Ast.FlagsBody f) {
@@ -867,14 +866,19 @@ final class Resolver {
                     report(c.name().loc().error("flag `" + c.name().name() + "` is defined more than once"));
                     continue;
                 }
-                flags.add(new ValueType.Flag(c.name().name(), docs(c.docs())));
+                flags.add(new ValueType.Flag(c.name().name(), DocText.docs(c.docs())));
             }
             kind = new ValueType.FlagsType(flags);
         } else {
             kind = TypeDefKind.RESOURCE;
         }
         return new TypeDef(
-                td.name().name(), sc.owner, kind, docs(td.attrs().docs()), stability(td.attrs()), here.pos());
+                td.name().name(),
+                sc.owner,
+                kind,
+                DocText.docs(td.attrs().docs()),
+                gates.stability(td.attrs()),
+                here.pos());
     }
 
     /**
@@ -1030,8 +1034,8 @@ final class Resolver {
                 ft.async(),
                 params,
                 result,
-                docs(attrs.docs()),
-                stability(attrs),
+                DocText.docs(attrs.docs()),
+                gates.stability(attrs),
                 nameId.loc().pos());
     }
 
@@ -1099,9 +1103,9 @@ final class Resolver {
             if (!(it instanceof Ast.ImportExport ie)) {
                 continue;
             }
-            Stability stab = stability(ie.attrs());
-            checkSince(st, stab, ie.kind().loc());
-            if (!active(stab)) {
+            Stability stab = gates.stability(ie.attrs());
+            gates.checkSince(st.name, stab, ie.kind().loc());
+            if (!gates.active(stab)) {
                 continue;
             }
             String desc = ie.export() ? "export" : "import";
@@ -1150,7 +1154,7 @@ final class Resolver {
                                     st.name,
                                     isc.types(),
                                     isc.functions,
-                                    docs(ie.attrs().docs()),
+                                    DocText.docs(ie.attrs().docs()),
                                     stab,
                                     name.loc().pos()),
                             stab);
@@ -1170,9 +1174,9 @@ final class Resolver {
 
         for (Ast.WorldItem it : decl.items()) {
             if (it instanceof Ast.Include inc) {
-                Stability stab = stability(inc.attrs());
-                checkSince(st, stab, inc.path().last().loc());
-                if (active(stab)) {
+                Stability stab = gates.stability(inc.attrs());
+                gates.checkSince(st.name, stab, inc.path().last().loc());
+                if (gates.active(stab)) {
                     attempt(() -> include(st, d, sc.owner, inc, imports, exports));
                 }
             }
@@ -1184,8 +1188,8 @@ final class Resolver {
                                 st.name,
                                 imports,
                                 exports,
-                                docs(decl.attrs().docs()),
-                                stability(decl.attrs()),
+                                DocText.docs(decl.attrs().docs()),
+                                gates.stability(decl.attrs()),
                                 decl.name().loc().pos()),
                         decl.name().loc());
     }
@@ -1289,100 +1293,5 @@ final class Resolver {
                 }
             }
         }
-    }
-
-    // ===================================================================================
-    // Gates and docs
-    // ===================================================================================
-
-    private boolean active(Stability s) {
-        return !(s instanceof Stability.Unstable u) || featureActive.test(u.feature());
-    }
-
-    private Stability stability(Ast.Attrs attrs) {
-        Version since = null;
-        Version deprecated = null;
-        Ast.Id feature = null;
-        Loc deprecatedLoc = null;
-        for (Ast.Attr a : attrs.gates()) {
-            if (a instanceof Ast.Since s) {
-                since = s.version();
-            } else if (a instanceof Ast.Unstable u) {
-                feature = u.feature();
-            } else if (a instanceof Ast.Deprecated dep) {
-                deprecated = dep.version();
-                deprecatedLoc = dep.loc();
-            }
-        }
-        if (feature != null) {
-            return new Stability.Unstable(feature.name(), Optional.ofNullable(deprecated));
-        }
-        if (since != null) {
-            return new Stability.Stable(since, Optional.ofNullable(deprecated));
-        }
-        if (deprecatedLoc != null) {
-            // WIT.md "Feature gate syntax": @deprecated must be paired with @since or @unstable.
-            // (Reported each time the attributes are read, and kept once.)
-            report(deprecatedLoc.error("`@deprecated` must be combined with `@since` or `@unstable`"));
-        }
-        return Stability.UNKNOWN;
-    }
-
-    private void checkSince(PkgState st, Stability s, Loc at) {
-        if (s instanceof Stability.Stable stable
-                && st.name.version().isPresent()
-                && stable.since().compareTo(st.name.version().get()) > 0) {
-            report(at.error("feature gate cannot reference unreleased version " + stable.since() + " of package ["
-                    + st.name + "] (current version " + st.name.version().get() + ")"));
-        }
-    }
-
-    /**
-     * Doc text as wasm-tools builds it: each comment loses its markers, trailing whitespace is
-     * trimmed, lines are joined with {@code \n} and trailing newlines dropped.
-     */
-    static Docs docs(List<String> comments) {
-        if (comments.isEmpty()) {
-            return Docs.NONE;
-        }
-        List<String> lines = new ArrayList<>();
-        for (String c : comments) {
-            String s;
-            if (c.startsWith("/**")) {
-                s = c.substring(3, c.length() - 2);
-            } else {
-                int i = 0;
-                while (i < c.length() && c.charAt(i) == '/') {
-                    i++;
-                }
-                s = c.substring(i);
-            }
-            s = s.stripTrailing();
-            if (s.isEmpty()) {
-                lines.add("");
-            } else {
-                lines.addAll(List.of(s.split("\r?\n", -1)));
-            }
-        }
-        // The common leading indentation of non-blank lines is removed (`/// text` gives `text`).
-        int indent = Integer.MAX_VALUE;
-        for (String l : lines) {
-            if (!l.isBlank()) {
-                int n = 0;
-                while (n < l.length() && l.charAt(n) == ' ') {
-                    n++;
-                }
-                indent = Math.min(indent, n);
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String l : lines) {
-            sb.append(l.isBlank() ? "" : l.substring(indent)).append('\n');
-        }
-        int end = sb.length();
-        while (end > 0 && sb.charAt(end - 1) == '\n') {
-            end--;
-        }
-        return Docs.of(sb.substring(0, end));
     }
 }
