@@ -22,9 +22,7 @@ import dev.wit4j.witx.model.WitPackage;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.resolve.WitResolver;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -144,6 +141,11 @@ public final class WitWorldProcessor extends AbstractProcessor {
             "IllegalArgumentException",
             "NullPointerException");
 
+    /** Where the project's files are. */
+    private ProjectFiles files() {
+        return new ProjectFiles(processingEnv);
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // Also @Generated, which the generated sources carry: unclaimed, javac's -Xlint:processing
@@ -234,7 +236,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         List<String> witNotFound = new ArrayList<>();
         Optional<Path> wit = ann.wit().isBlank() && hasComponent
                 ? Optional.empty()
-                : findFile(e, ann.wit(), witNotFound::add, inputs);
+                : files().findFile(e, ann.wit(), witNotFound::add, inputs);
         if (wit.isEmpty() && !(hasComponent && (ann.wit().isBlank() || ann.wit().equals(DEFAULT_WIT)))) {
             d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), witNotFound.isEmpty() ? "" : witNotFound.get(0));
             return;
@@ -318,11 +320,11 @@ public final class WitWorldProcessor extends AbstractProcessor {
 
     /** Finds and loads the file named by {@code component}; null (with the error reported) if that fails. */
     private Loaded loadComponent(Element e, WitWorld ann, Diagnostics d, Inputs inputs) {
-        Optional<Path> file = findFile(
-                e,
-                ann.component(),
-                looked -> d.report(Message.COMPONENT_NOT_FOUND, ann.component(), ann.world(), looked),
-                inputs);
+        Optional<Path> file = files().findFile(
+                        e,
+                        ann.component(),
+                        looked -> d.report(Message.COMPONENT_NOT_FOUND, ann.component(), ann.world(), looked),
+                        inputs);
         if (file.isEmpty()) {
             return null;
         }
@@ -579,13 +581,13 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * on the file system (nothing could look at the record then).
      */
     private void recordInputs(Element e, Inputs inputs, Diagnostics d) {
-        Optional<Path> source = sourceFile(e);
+        Optional<Path> source = files().sourceFile(e);
         if (source.isEmpty()) {
             return;
         }
         // Only then: asking an in-memory file manager (compile-testing's) for the class output makes it list an empty
         // file.
-        Optional<Path> output = classOutput();
+        Optional<Path> output = files().classOutput();
         if (output.isEmpty()) {
             return;
         }
@@ -598,133 +600,6 @@ public final class WitWorldProcessor extends AbstractProcessor {
             inputs.write(output.get(), source.get(), name);
         } catch (IOException | RuntimeException ex) {
             d.report(Message.INPUTS_NOT_RECORDED, ex.getMessage());
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // Finding the WIT folder
-
-    /**
-     * Finds {@code path}: as given if absolute, else under the project directory option, above the
-     * annotated source file, above the class output folder (each walk up to the outermost folder
-     * with a build file: the project's root), or in the current directory; otherwise
-     * {@code notFound} gets the places looked, one per line, each once. {@code inputs} gets every
-     * place looked that had nothing: a file appearing there would be found instead.
-     */
-    private Optional<Path> findFile(Element e, String path, Consumer<String> notFound, Inputs inputs) {
-        Path rel;
-        try {
-            rel = Path.of(path);
-        } catch (InvalidPathException ex) {
-            notFound.accept("\n  (not a valid path: " + ex.getMessage() + ")");
-            return Optional.empty();
-        }
-        List<String> looked = new ArrayList<>();
-        if (rel.isAbsolute()) {
-            if (Files.exists(rel)) {
-                return Optional.of(rel);
-            }
-            looked.add(rel + " (absolute path)");
-            inputs.absent(rel);
-        } else {
-            String option = processingEnv.getOptions().get(PROJECT_DIR_OPTION);
-            if (option != null) {
-                Path p = Path.of(option).toAbsolutePath().resolve(rel).normalize();
-                if (Files.exists(p)) {
-                    return Optional.of(p);
-                }
-                looked.add(p + " (option -A" + PROJECT_DIR_OPTION + "=" + option + ")");
-                inputs.absent(p);
-            } else {
-                looked.add("(option -A" + PROJECT_DIR_OPTION + " not given)");
-            }
-            Optional<Path> source = sourceFile(e).map(Path::getParent);
-            if (source.isPresent()) {
-                Optional<Path> found = walkUp(source.get(), rel, looked, "above the annotated source file", inputs);
-                if (found.isPresent()) {
-                    return found;
-                }
-            } else {
-                looked.add("(the annotated source file is not on the file system)");
-            }
-            Optional<Path> output = classOutput();
-            if (output.isPresent()) {
-                Optional<Path> found = walkUp(output.get(), rel, looked, "above the class output folder", inputs);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            Path cwd = Path.of("").toAbsolutePath().resolve(rel).normalize();
-            if (Files.exists(cwd)) {
-                return Optional.of(cwd);
-            }
-            looked.add(cwd + " (current directory)");
-            inputs.absent(cwd);
-        }
-        // a place reached twice (from the source file and from the class output) is listed the first time
-        Set<String> seen = new HashSet<>();
-        notFound.accept(looked.stream()
-                .filter(s -> seen.add(s.contains(" (") ? s.substring(0, s.indexOf(" (")) : s))
-                .map(s -> "\n  " + s)
-                .collect(Collectors.joining()));
-        return Optional.empty();
-    }
-
-    /** Looks for {@code rel} from {@code start} up to the project's root (or the file system's). */
-    private static Optional<Path> walkUp(Path start, Path rel, List<String> looked, String how, Inputs inputs) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path p = dir.resolve(rel).normalize();
-            if (Files.exists(p)) {
-                return Optional.of(p);
-            }
-            looked.add(p + " (" + how + ")");
-            inputs.absent(p);
-            if (hasBuildFile(dir) && (dir.getParent() == null || !hasBuildFile(dir.getParent()))) {
-                break; // the outermost project folder: above it is not the project
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean hasBuildFile(Path dir) {
-        for (String name :
-                List.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")) {
-            if (Files.isRegularFile(dir.resolve(name))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The annotated source file, when javac's tree API is there and the file is on disk. */
-    private Optional<Path> sourceFile(Element e) {
-        try {
-            com.sun.source.util.Trees trees = com.sun.source.util.Trees.instance(processingEnv);
-            com.sun.source.util.TreePath path = trees.getPath(e);
-            if (path == null) {
-                return Optional.empty();
-            }
-            URI uri = path.getCompilationUnit().getSourceFile().toUri();
-            if (!"file".equals(uri.getScheme())) {
-                return Optional.empty();
-            }
-            return Optional.of(Path.of(uri).toAbsolutePath());
-        } catch (RuntimeException | LinkageError ex) {
-            return Optional.empty();
-        }
-    }
-
-    /** The class output folder (Maven: target/classes), if the filer can tell. */
-    private Optional<Path> classOutput() {
-        try {
-            FileObject probe = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", "wit4j-probe");
-            URI uri = probe.toUri();
-            if (!"file".equals(uri.getScheme())) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(Path.of(uri).toAbsolutePath().getParent());
-        } catch (IOException | RuntimeException ex) {
-            return Optional.empty();
         }
     }
 }
