@@ -487,6 +487,7 @@ final class ModelBuilder {
     // ---------------------------------------------------------------------------------------
     // Contents
 
+    /** The holder's types (declared in it) and functions, as the model's. */
     private void fill(State s) {
         Dir dir = s.kind.exported() ? Dir.EXPORT : Dir.IMPORT;
         for (TypeDef def : s.declared) {
@@ -499,129 +500,164 @@ final class ModelBuilder {
             ClassName name = s.typeNames.get(def);
             TypeDefKind k = def.kind();
             JavaFirstInterface.TypeDecl decl = s.javaFirst == null ? null : javaDecl(s, def);
+            TypeModel model = null;
             if (k instanceof ValueType.RecordType r) {
-                List<TypeModel.Field> fields = new ArrayList<>();
-                Set<String> used = new HashSet<>();
-                for (int i = 0; i < r.fields().size(); i++) {
-                    ValueType.Field f = r.fields().get(i);
-                    TypeName type = map(f.type(), dir, s, where.of("field `" + f.name() + "` of "));
-                    Shape shape = shape(f.type(), dir, s);
-                    String javaName;
-                    if (decl != null) {
-                        // Java-first: the user's record component, by position (the WIT fields are in its order).
-                        JavaFirstInterface.Field jf =
-                                ((JavaFirstInterface.RecordDecl) decl).fields().get(i);
-                        javaName = jf.javaName();
-                        type = jf.javaType();
-                        shape = adapt(shape, type);
-                    } else {
-                        javaName = unique(Names.lowerCamel(f.name()), used);
-                    }
-                    fields.add(new TypeModel.Field(
-                            javaName, f.name(), type, shape, WitTypes.unsignedNote(f.type()), f.docs()));
-                }
-                s.types.add(new TypeModel.RecordModel(name, def.name(), def.docs(), def.stability(), fields));
+                model = record(s, dir, def, name, decl, where, r);
             } else if (k instanceof ValueType.VariantType v) {
-                List<TypeModel.Case> cases = new ArrayList<>();
-                Set<String> used = new HashSet<>(List.of(name.simpleName(), s.name.simpleName()));
-                for (int i = 0; i < v.cases().size(); i++) {
-                    ValueType.Case c = v.cases().get(i);
-                    Optional<TypeName> payload =
-                            c.type().map(t -> map(t, dir, s, where.of("case `" + c.name() + "` of ")));
-                    Optional<Shape> payloadShape = c.type().map(t -> shape(t, dir, s));
-                    ClassName caseClass;
-                    String accessor = "value";
-                    if (decl != null) {
-                        // Java-first: the user's record for the case and its one component.
-                        JavaFirstInterface.Case jc =
-                                ((JavaFirstInterface.VariantDecl) decl).cases().get(i);
-                        caseClass = jc.javaClass();
-                        if (jc.javaPayload().isPresent()) {
-                            JavaFirstInterface.Field p = jc.javaPayload().get();
-                            accessor = p.javaName();
-                            payload = Optional.of(p.javaType());
-                            payloadShape = payloadShape.map(sh -> adapt(sh, p.javaType()));
-                        }
-                    } else {
-                        caseClass = name.nestedClass(uniqueType(Names.upperCamel(c.name()), used));
-                    }
-                    cases.add(new TypeModel.Case(
-                            caseClass,
-                            c.name(),
-                            payload,
-                            payloadShape,
-                            c.type().map(WitTypes::unsignedNote).orElse(""),
-                            c.docs(),
-                            accessor));
-                }
-                s.types.add(new TypeModel.VariantModel(name, def.name(), def.docs(), def.stability(), cases));
+                model = variant(s, dir, def, name, decl, where, v);
             } else if (k instanceof ValueType.EnumType en) {
-                List<TypeModel.Constant> cs = new ArrayList<>();
-                Set<String> used = new HashSet<>();
-                for (int i = 0; i < en.cases().size(); i++) {
-                    ValueType.EnumCase c = en.cases().get(i);
-                    String javaName = decl != null
-                            ? ((JavaFirstInterface.EnumDecl) decl)
-                                    .cases()
-                                    .get(i)
-                                    .javaName()
-                            : unique(Names.upperSnake(c.name()), used);
-                    cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
-                }
-                s.types.add(new TypeModel.EnumModel(name, def.name(), def.docs(), def.stability(), cs));
+                model = enumeration(def, name, decl, en);
             } else if (k instanceof ValueType.FlagsType fl) {
-                if (fl.flags().isEmpty()) {
-                    unsupported("flags without any flag", where);
-                    continue;
-                }
-                List<TypeModel.Constant> cs = new ArrayList<>();
-                Set<String> used = new HashSet<>();
-                for (int i = 0; i < fl.flags().size(); i++) {
-                    ValueType.Flag c = fl.flags().get(i);
-                    String javaName = decl != null
-                            ? ((JavaFirstInterface.FlagsDecl) decl)
-                                    .flags()
-                                    .get(i)
-                                    .javaName()
-                            : unique(Names.upperSnake(c.name()), used);
-                    cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
-                }
-                s.types.add(new TypeModel.FlagsModel(name, def.name(), def.docs(), def.stability(), cs));
+                model = flags(def, name, decl, where, fl);
             } else if (k instanceof TypeDefKind.Resource) {
-                boolean exported = dir == Dir.EXPORT;
-                Set<String> used = new HashSet<>();
-                if (exported) {
-                    used.addAll(List.of("close", "handle"));
-                }
-                List<MethodModel> methods = new ArrayList<>();
-                for (Function f : s.functions) {
-                    if (f.kind() instanceof Function.Kind.Method m
-                            && m.resource().equals(def)) {
-                        String javaName = decl != null
-                                ? javaFunction(s, f).javaName()
-                                : unique(Names.lowerCamel(f.itemName()), used);
-                        if (s.handleClasses.containsKey(def)
-                                && (javaName.equals("close") || javaName.equals("handle"))) {
-                            diagnostics.report(
-                                    Message.JF_HANDLE_METHOD, decl.javaType().canonicalName(), javaName);
-                        }
-                        MethodModel mm = method(f, dir, s, javaName);
-                        if (mm != null) {
-                            methods.add(mm);
-                        }
-                    }
-                }
-                ClassName handle = s.handleClasses.get(def);
-                s.types.add(new TypeModel.ResourceModel(
-                        handle != null ? handle : name,
-                        def.name(),
-                        def.docs(),
-                        def.stability(),
-                        exported,
-                        methods,
-                        Optional.ofNullable(handle).map(h -> name)));
+                model = resource(s, dir, def, name, decl);
+            }
+            if (model != null) {
+                s.types.add(model);
             }
         }
+        addFunctions(s, dir);
+    }
+
+    private TypeModel.RecordModel record(
+            State s,
+            Dir dir,
+            TypeDef def,
+            ClassName name,
+            JavaFirstInterface.TypeDecl decl,
+            Where where,
+            ValueType.RecordType r) {
+        List<TypeModel.Field> fields = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < r.fields().size(); i++) {
+            ValueType.Field f = r.fields().get(i);
+            TypeName type = map(f.type(), dir, s, where.of("field `" + f.name() + "` of "));
+            Shape shape = shape(f.type(), dir, s);
+            String javaName;
+            if (decl != null) {
+                // Java-first: the user's record component, by position (the WIT fields are in its order).
+                JavaFirstInterface.Field jf =
+                        ((JavaFirstInterface.RecordDecl) decl).fields().get(i);
+                javaName = jf.javaName();
+                type = jf.javaType();
+                shape = adapt(shape, type);
+            } else {
+                javaName = unique(Names.lowerCamel(f.name()), used);
+            }
+            fields.add(new TypeModel.Field(javaName, f.name(), type, shape, WitTypes.unsignedNote(f.type()), f.docs()));
+        }
+        return new TypeModel.RecordModel(name, def.name(), def.docs(), def.stability(), fields);
+    }
+
+    private TypeModel.VariantModel variant(
+            State s,
+            Dir dir,
+            TypeDef def,
+            ClassName name,
+            JavaFirstInterface.TypeDecl decl,
+            Where where,
+            ValueType.VariantType v) {
+        List<TypeModel.Case> cases = new ArrayList<>();
+        Set<String> used = new HashSet<>(List.of(name.simpleName(), s.name.simpleName()));
+        for (int i = 0; i < v.cases().size(); i++) {
+            ValueType.Case c = v.cases().get(i);
+            Optional<TypeName> payload = c.type().map(t -> map(t, dir, s, where.of("case `" + c.name() + "` of ")));
+            Optional<Shape> payloadShape = c.type().map(t -> shape(t, dir, s));
+            ClassName caseClass;
+            String accessor = "value";
+            if (decl != null) {
+                // Java-first: the user's record for the case and its one component.
+                JavaFirstInterface.Case jc =
+                        ((JavaFirstInterface.VariantDecl) decl).cases().get(i);
+                caseClass = jc.javaClass();
+                if (jc.javaPayload().isPresent()) {
+                    JavaFirstInterface.Field p = jc.javaPayload().get();
+                    accessor = p.javaName();
+                    payload = Optional.of(p.javaType());
+                    payloadShape = payloadShape.map(sh -> adapt(sh, p.javaType()));
+                }
+            } else {
+                caseClass = name.nestedClass(uniqueType(Names.upperCamel(c.name()), used));
+            }
+            cases.add(new TypeModel.Case(
+                    caseClass,
+                    c.name(),
+                    payload,
+                    payloadShape,
+                    c.type().map(WitTypes::unsignedNote).orElse(""),
+                    c.docs(),
+                    accessor));
+        }
+        return new TypeModel.VariantModel(name, def.name(), def.docs(), def.stability(), cases);
+    }
+
+    private static TypeModel.EnumModel enumeration(
+            TypeDef def, ClassName name, JavaFirstInterface.TypeDecl decl, ValueType.EnumType en) {
+        List<TypeModel.Constant> cs = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < en.cases().size(); i++) {
+            ValueType.EnumCase c = en.cases().get(i);
+            String javaName = decl != null
+                    ? ((JavaFirstInterface.EnumDecl) decl).cases().get(i).javaName()
+                    : unique(Names.upperSnake(c.name()), used);
+            cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
+        }
+        return new TypeModel.EnumModel(name, def.name(), def.docs(), def.stability(), cs);
+    }
+
+    /** The flags' model, or null (reported) for flags without any flag. */
+    private TypeModel.FlagsModel flags(
+            TypeDef def, ClassName name, JavaFirstInterface.TypeDecl decl, Where where, ValueType.FlagsType fl) {
+        if (fl.flags().isEmpty()) {
+            unsupported("flags without any flag", where);
+            return null;
+        }
+        List<TypeModel.Constant> cs = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < fl.flags().size(); i++) {
+            ValueType.Flag c = fl.flags().get(i);
+            String javaName = decl != null
+                    ? ((JavaFirstInterface.FlagsDecl) decl).flags().get(i).javaName()
+                    : unique(Names.upperSnake(c.name()), used);
+            cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
+        }
+        return new TypeModel.FlagsModel(name, def.name(), def.docs(), def.stability(), cs);
+    }
+
+    private TypeModel.ResourceModel resource(
+            State s, Dir dir, TypeDef def, ClassName name, JavaFirstInterface.TypeDecl decl) {
+        boolean exported = dir == Dir.EXPORT;
+        Set<String> used = new HashSet<>();
+        if (exported) {
+            used.addAll(List.of("close", "handle"));
+        }
+        List<MethodModel> methods = new ArrayList<>();
+        for (Function f : s.functions) {
+            if (f.kind() instanceof Function.Kind.Method m && m.resource().equals(def)) {
+                String javaName =
+                        decl != null ? javaFunction(s, f).javaName() : unique(Names.lowerCamel(f.itemName()), used);
+                if (s.handleClasses.containsKey(def) && (javaName.equals("close") || javaName.equals("handle"))) {
+                    diagnostics.report(Message.JF_HANDLE_METHOD, decl.javaType().canonicalName(), javaName);
+                }
+                MethodModel mm = method(f, dir, s, javaName);
+                if (mm != null) {
+                    methods.add(mm);
+                }
+            }
+        }
+        ClassName handle = s.handleClasses.get(def);
+        return new TypeModel.ResourceModel(
+                handle != null ? handle : name,
+                def.name(),
+                def.docs(),
+                def.stability(),
+                exported,
+                methods,
+                Optional.ofNullable(handle).map(h -> name));
+    }
+
+    /** The holder's functions that are not methods of a resource. */
+    private void addFunctions(State s, Dir dir) {
         for (Function f : s.functions) {
             String javaName;
             if (f.kind() instanceof Function.Kind.Method) {
