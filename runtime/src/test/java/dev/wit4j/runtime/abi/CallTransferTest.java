@@ -44,9 +44,15 @@ class CallTransferTest {
     }
 
     @Test
-    void theAsyncTypesGoThroughValues() {
-        assertFalse(CallTransfer.of(List.of(Primitive.ERROR_CONTEXT), Optional.empty())
+    void errorContextsAreTransferredDirectly() {
+        assertTrue(CallTransfer.of(List.of(Primitive.ERROR_CONTEXT), Optional.empty())
                 .isPresent());
+        assertTrue(CallTransfer.of(List.of(), Optional.of(new ValueType.ListType(Primitive.ERROR_CONTEXT)))
+                .isPresent());
+    }
+
+    @Test
+    void streamsAndFuturesGoThroughValues() {
         assertFalse(CallTransfer.of(List.of(), Optional.of(new ValueType.StreamType(Optional.of(Primitive.U8))))
                 .isPresent());
         assertFalse(CallTransfer.of(List.of(new ValueType.FutureType(Optional.empty())), Optional.empty())
