@@ -3,6 +3,7 @@ package dev.wit4j.runtime.link;
 import dev.wit4j.binary.Alias;
 import dev.wit4j.binary.Canon;
 import dev.wit4j.binary.CoreInstance;
+import dev.wit4j.binary.CoreSort;
 import dev.wit4j.binary.DefType;
 import dev.wit4j.binary.Export;
 import dev.wit4j.binary.ExternType;
@@ -240,8 +241,7 @@ final class Interpreter {
         if (r.dtor().isEmpty()) {
             return new RuntimeResource(name, state, null);
         }
-        CoreFunction dtor = (CoreFunction)
-                frame.core(dev.wit4j.binary.CoreSort.FUNC, r.dtor().getAsLong());
+        CoreFunction dtor = (CoreFunction) frame.core(CoreSort.FUNC, r.dtor().getAsLong());
         String function = "[dtor]" + name;
         return new RuntimeResource(name, state, (rep, caller) -> {
             if (caller == state) {

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.link;
 
 import dev.wit4j.binary.CanonOpt;
+import dev.wit4j.binary.CoreSort;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.abi.CanonicalOptions;
 import dev.wit4j.runtime.abi.GuestMemory;
@@ -34,11 +35,11 @@ record Options(CanonicalOptions canonical, CoreFunction postReturn) {
                     case LATIN1_UTF16 -> StringEncoding.LATIN1_UTF16;
                 };
             } else if (o instanceof CanonOpt.Memory m) {
-                memory = (CoreMemory) frame.core(dev.wit4j.binary.CoreSort.MEMORY, m.memoryIndex());
+                memory = (CoreMemory) frame.core(CoreSort.MEMORY, m.memoryIndex());
             } else if (o instanceof CanonOpt.Realloc r) {
-                realloc = (CoreFunction) frame.core(dev.wit4j.binary.CoreSort.FUNC, r.funcIndex());
+                realloc = (CoreFunction) frame.core(CoreSort.FUNC, r.funcIndex());
             } else if (o instanceof CanonOpt.PostReturn p) {
-                postReturn = (CoreFunction) frame.core(dev.wit4j.binary.CoreSort.FUNC, p.funcIndex());
+                postReturn = (CoreFunction) frame.core(CoreSort.FUNC, p.funcIndex());
             } else if (o instanceof CanonOpt.Async || o instanceof CanonOpt.Callback) {
                 throw new LinkException("not supported yet: async " + what + " (the `async` canonical option)");
             } else {

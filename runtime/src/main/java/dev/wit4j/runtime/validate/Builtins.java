@@ -3,6 +3,8 @@ package dev.wit4j.runtime.validate;
 import static dev.wit4j.runtime.validate.Scope.error;
 
 import dev.wit4j.binary.Canon;
+import dev.wit4j.binary.CanonOpt;
+import dev.wit4j.binary.CoreValueType;
 import dev.wit4j.runtime.ValidationFeatures;
 import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreValType;
@@ -226,8 +228,7 @@ final class Builtins {
         return scope.coreMemory(memoryIndex, offset).memory64() ? I64 : I32;
     }
 
-    private static void contextType(
-            Scope scope, dev.wit4j.binary.CoreValueType type, long slot, String name, long offset) {
+    private static void contextType(Scope scope, CoreValueType type, long slot, String name, long offset) {
         CoreValType t = TypeDefinitions.coreValType(type);
         if (!t.equals(I32) && !t.equals(I64)) throw error(offset, "`" + name + "` only supports `i32` or `i64`");
         if (t.equals(I64))
@@ -257,12 +258,7 @@ final class Builtins {
      * payload, and reading payloads that hold pointers needs {@code realloc} too.
      */
     private static CoreFuncType copy(
-            Scope scope,
-            Canon canon,
-            ValType element,
-            boolean read,
-            boolean stream,
-            List<dev.wit4j.binary.CanonOpt> opts) {
+            Scope scope, Canon canon, ValType element, boolean read, boolean stream, List<CanonOpt> opts) {
         long offset = canon.offset();
         Canonicals.Options options = Canonicals.options(scope, opts, offset);
         FeatureGates.synchronousCopy(scope, canon, options.async());

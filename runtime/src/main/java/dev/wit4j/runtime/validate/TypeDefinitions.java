@@ -272,12 +272,12 @@ final class TypeDefinitions {
      * Whether values of {@code type} may live in shared tables and globals (shared-everything
      * threads): numbers and vectors always, references when their heap type is shared.
      */
-    private static boolean shared(List<CoreType> types, dev.wit4j.binary.CoreValueType type) {
-        if (!(type instanceof dev.wit4j.binary.CoreValueType.Ref r)) return true;
-        if (r.heapType() instanceof dev.wit4j.binary.CoreHeapType.Abstract a) return a.shared();
-        long index = r.heapType() instanceof dev.wit4j.binary.CoreHeapType.Concrete c
+    private static boolean shared(List<CoreType> types, CoreValueType type) {
+        if (!(type instanceof CoreValueType.Ref r)) return true;
+        if (r.heapType() instanceof CoreHeapType.Abstract a) return a.shared();
+        long index = r.heapType() instanceof CoreHeapType.Concrete c
                 ? c.typeIndex()
-                : ((dev.wit4j.binary.CoreHeapType.Exact) r.heapType()).typeIndex();
+                : ((CoreHeapType.Exact) r.heapType()).typeIndex();
         if (index < 0 || index >= types.size()) return false; // reported as an unknown type where it is resolved
         CoreType t = types.get((int) index);
         return t instanceof CoreType.Func f ? f.shared() : t instanceof CoreType.Other o && o.shared();
