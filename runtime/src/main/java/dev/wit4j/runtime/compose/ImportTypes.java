@@ -6,6 +6,7 @@ import dev.wit4j.binary.DefType;
 import dev.wit4j.binary.DefValType;
 import dev.wit4j.binary.ExternName;
 import dev.wit4j.binary.ExternType;
+import dev.wit4j.binary.Import;
 import dev.wit4j.binary.InstanceDecl;
 import dev.wit4j.binary.PrimValType;
 import dev.wit4j.binary.Section;
@@ -120,8 +121,7 @@ final class ImportTypes {
     }
 
     private void addImport(String name, ExternType type) {
-        sections.add(
-                new Section.ImportSection(-1, 0, List.of(new dev.wit4j.binary.Import(-1, ExternName.of(name), type))));
+        sections.add(new Section.ImportSection(-1, 0, List.of(new Import(-1, ExternName.of(name), type))));
     }
 
     /** The outer type index of {@code origin}'s type, aliased out of its instance the first time. */
