@@ -593,15 +593,9 @@ final class ModelBuilder {
 
     private static TypeModel.EnumModel enumeration(
             TypeDef def, ClassName name, JavaFirstInterface.TypeDecl decl, ValueType.EnumType en) {
-        List<TypeModel.Constant> cs = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        for (int i = 0; i < en.cases().size(); i++) {
-            ValueType.EnumCase c = en.cases().get(i);
-            String javaName = decl != null
-                    ? ((JavaFirstInterface.EnumDecl) decl).cases().get(i).javaName()
-                    : unique(Names.upperSnake(c.name()), used);
-            cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
-        }
+        List<TypeModel.Constant> cs = constants(
+                en.cases().stream().map(c -> Map.entry(c.name(), c.docs())).toList(),
+                decl == null ? null : ((JavaFirstInterface.EnumDecl) decl).cases());
         return new TypeModel.EnumModel(name, def.name(), def.docs(), def.stability(), cs);
     }
 
@@ -612,16 +606,26 @@ final class ModelBuilder {
             unsupported("flags without any flag", where);
             return null;
         }
+        List<TypeModel.Constant> cs = constants(
+                fl.flags().stream().map(f -> Map.entry(f.name(), f.docs())).toList(),
+                decl == null ? null : ((JavaFirstInterface.FlagsDecl) decl).flags());
+        return new TypeModel.FlagsModel(name, def.name(), def.docs(), def.stability(), cs);
+    }
+
+    /**
+     * The constants of an enum or flags type, from their WIT names and docs: named as the user's
+     * Java-first constants ({@code javaFirst}, by position) or else UPPER_SNAKE, made unique.
+     */
+    private static List<TypeModel.Constant> constants(
+            List<Map.Entry<String, Docs>> wit, List<JavaFirstInterface.Constant> javaFirst) {
         List<TypeModel.Constant> cs = new ArrayList<>();
         Set<String> used = new HashSet<>();
-        for (int i = 0; i < fl.flags().size(); i++) {
-            ValueType.Flag c = fl.flags().get(i);
-            String javaName = decl != null
-                    ? ((JavaFirstInterface.FlagsDecl) decl).flags().get(i).javaName()
-                    : unique(Names.upperSnake(c.name()), used);
-            cs.add(new TypeModel.Constant(javaName, c.name(), c.docs()));
+        for (int i = 0; i < wit.size(); i++) {
+            String witName = wit.get(i).getKey();
+            String javaName = javaFirst != null ? javaFirst.get(i).javaName() : unique(Names.upperSnake(witName), used);
+            cs.add(new TypeModel.Constant(javaName, witName, wit.get(i).getValue()));
         }
-        return new TypeModel.FlagsModel(name, def.name(), def.docs(), def.stability(), cs);
+        return cs;
     }
 
     private TypeModel.ResourceModel resource(
