@@ -203,11 +203,7 @@ public final class HandleTable {
 
     /** {@code lift_error_context}: the error context at {@code index}, left in place. */
     public ErrorContext errorContext(int index) {
-        Object e = get(index);
-        if (!(e instanceof ErrorContext c)) {
-            throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not an error-context");
-        }
-        return c;
+        return asErrorContext(get(index), index);
     }
 
     /** {@code lower_error_context}: a new index for {@code context}. */
@@ -217,8 +213,13 @@ public final class HandleTable {
 
     /** {@code error-context.drop}: removes the error context at {@code index}. */
     public void dropErrorContext(int index) {
-        if (!(remove(index) instanceof ErrorContext)) {
+        asErrorContext(remove(index), index);
+    }
+
+    private static ErrorContext asErrorContext(Object e, int index) {
+        if (!(e instanceof ErrorContext c)) {
             throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not an error-context");
         }
+        return c;
     }
 }
