@@ -35,8 +35,8 @@ import run.endive.wasm.types.MemoryLimits;
  * {@code add(u32, u32) -> u32} called through the component layer, typed (the generated binding of
  * world {@code wit4j:bench/echo}: flat values straight through the primitives face) and dynamic
  * ({@link Value}s in and out), against the same core function called directly on Endive's compiler:
- * the difference is what the component layer costs per call. Compare {@link #typedAdd} with
- * {@link #coreAddInt} (both return the {@code int}, so neither allocates); {@link #coreAdd} and
+ * the difference is what the component layer costs per call. Compare {@link #typedAdd} and
+ * {@link #typedAddConfined} with {@link #coreAddInt} (all return the {@code int}, so none allocates); {@link #coreAdd} and
  * {@link #faceCoreCallOnly} return the result array, which then has to be allocated.
  * {@link #coreAddPagedMemory} and {@link #engineAdd} show that neither the runtime's memory
  * nor its engine seam costs anything measurable on this call.
@@ -83,6 +83,25 @@ public class CallBenchmark {
     @Benchmark
     public int typedAdd() {
         return typed.add(40, 2);
+    }
+
+    private dev.wit4j.benchmarks.echo.Echo confined;
+
+    /**
+     * The typed {@code add} of an instance {@linkplain dev.wit4j.runtime.Linker#confined(boolean)
+     * confined} to the thread that created it (JMH's setup runs on the benchmark thread): no
+     * compare-and-set per call.
+     */
+    @Setup
+    public void setupConfined() {
+        Engine engine = Engine.create();
+        confined = dev.wit4j.benchmarks.echo.Echo.instantiate(
+                engine.linker().confined(true), engine.load(Fixtures.echoComponent()));
+    }
+
+    @Benchmark
+    public int typedAddConfined() {
+        return confined.add(40, 2);
     }
 
     private dev.wit4j.benchmarks.echo.Echo limited;

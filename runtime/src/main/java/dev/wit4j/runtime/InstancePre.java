@@ -17,16 +17,26 @@ public final class InstancePre {
     private final Component component;
     private final Map<String, Item> imports;
     private final Limits limits;
+    private final boolean confined;
 
-    InstancePre(Component component, Map<String, Item> imports, Limits limits) {
+    InstancePre(Component component, Map<String, Item> imports, Limits limits, boolean confined) {
         this.component = component;
         this.imports = Map.copyOf(imports);
         this.limits = limits;
+        this.confined = confined;
     }
 
     /** The limits every instance created here is held to (the linker's when this was made). */
     public Limits limits() {
         return limits;
+    }
+
+    /**
+     * Whether every instance created here is {@linkplain Linker#confined(boolean) confined} to the
+     * thread that creates it (the linker's setting when this was made).
+     */
+    public boolean confined() {
+        return confined;
     }
 
     /** The component to instantiate. */
@@ -35,7 +45,7 @@ public final class InstancePre {
     }
 
     /**
-     * A new instance.
+     * A new instance; {@linkplain #confined() confined} to the calling thread if so made.
      *
      * @throws LinkException if a nested component's imports cannot be satisfied or the component
      *     uses a feature the runtime does not support yet
@@ -44,6 +54,6 @@ public final class InstancePre {
      */
     public Instance instantiate() {
         String name = component.name().orElse("root");
-        return new Instance(component, component.code().instantiate(imports, name, limits));
+        return new Instance(component, component.code().instantiate(imports, name, limits, confined));
     }
 }

@@ -175,11 +175,15 @@ public final class ComponentCode {
      * @throws dev.wit4j.runtime.Trap if a start function or core initialisation traps
      */
     public InstanceResult instantiate(Map<String, Item> imports, String instanceName) {
-        return instantiate(imports, instanceName, dev.wit4j.runtime.Limits.NONE);
+        return instantiate(imports, instanceName, dev.wit4j.runtime.Limits.NONE, false);
     }
 
-    /** {@link #instantiate(Map, String)} held to {@code limits}. */
-    public InstanceResult instantiate(Map<String, Item> imports, String instanceName, dev.wit4j.runtime.Limits limits) {
-        return Interpreter.instantiate(this, imports, instanceName, null, Quota.of(limits));
+    /**
+     * {@link #instantiate(Map, String)} held to {@code limits}, and confined to the current thread
+     * if {@code confined} (every other thread's call is refused).
+     */
+    public InstanceResult instantiate(
+            Map<String, Item> imports, String instanceName, dev.wit4j.runtime.Limits limits, boolean confined) {
+        return Interpreter.instantiate(this, imports, instanceName, null, Quota.of(limits, confined));
     }
 }

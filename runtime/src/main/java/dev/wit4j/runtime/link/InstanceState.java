@@ -25,7 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * before it touches anything: an instance runs one call at a time (its core instances, stacks and
  * handle tables are not shared-memory safe), and is handed from thread to thread between calls.
  * Taking it is a compare-and-set, releasing it a release store, so what one call wrote is seen by
- * the next call on any thread. {@code may_leave} is cleared while the canonical ABI runs its
+ * the next call on any thread. An instance {@linkplain Quota#confinedTo() confined} to one thread
+ * refuses every other thread instead, which needs no atomic instruction: only that thread ever
+ * writes {@link #runner}. (Refusing a second thread for certain without confinement cannot be done
+ * with plain reads and writes: mutual exclusion needs an atomic read-modify-write or a store-load
+ * fence on every entry.) {@code may_leave} is cleared while the canonical ABI runs its
  * {@code realloc}, {@code post-return} or a destructor, so that those cannot call imports. A trap
  * poisons the instance for good (the spec's lockdown): it can never be entered again.
  */
@@ -36,6 +40,10 @@ final class InstanceState implements ResourceTypes {
     private final HandleTable handles;
     /** What this instance and the instances it creates may take (shared with the whole tree). */
     private final Quota quota;
+    /** {@link Quota#confinedTo()}, read on every call. */
+    private final long confinedTo;
+    /** Whether calls have a timeout (the quota's), read on every call. */
+    private final boolean timed;
 
     private final Map<ResourceType, RuntimeResource> defined = new IdentityHashMap<>();
     /**
@@ -94,8 +102,10 @@ final class InstanceState implements ResourceTypes {
         this.name = name;
         this.parent = parent;
         this.quota = parent == null ? quota : parent.quota;
+        this.confinedTo = this.quota.confinedTo();
+        this.timed = this.quota.timeoutMillis() > 0;
         this.handles = new HandleTable(this.quota.handles());
-        if (parent == null && this.quota.timeoutMillis() > 0) {
+        if (parent == null && timed) {
             Deadlines.watch(this);
         }
     }
@@ -214,6 +224,10 @@ final class InstanceState implements ResourceTypes {
      * @throws IllegalStateException if another thread is
      */
     private void acquire(long current) {
+        if (confinedTo != 0L) {
+            takeConfined(current);
+            return;
+        }
         while (!RUNNER.compareAndSet(this, 0L, current)) {
             long other = (long) RUNNER.getVolatile(this);
             if (other == current) {
@@ -252,10 +266,33 @@ final class InstanceState implements ResourceTypes {
             throw new Trap(Trap.Reason.CANNOT_ENTER, "it was poisoned by an earlier trap");
         }
         Thread t = Thread.currentThread();
-        if (!RUNNER.compareAndSet(this, 0L, t.getId())) {
+        if (confinedTo != 0L) {
+            takeConfined(t.getId());
+        } else if (!RUNNER.compareAndSet(this, 0L, t.getId())) {
             acquire(t.getId()); // refused, or released in between
         }
         began(t);
+    }
+
+    /**
+     * Takes {@code may_enter} of an instance confined to one thread for {@code current}: a plain
+     * write, since no other thread ever writes {@link #runner} (opaque, for {@link #stop}).
+     *
+     * @throws IllegalStateException if {@code current} is not the thread the instance is confined to
+     * @throws Trap with {@link Trap.Reason#CANNOT_ENTER} if the call is reentrant
+     */
+    private void takeConfined(long current) {
+        if (current != confinedTo) {
+            throw new IllegalStateException(this + " is confined to thread \"" + quota.confinedToName() + "\" (id "
+                    + confinedTo + "), which created it, so thread \""
+                    + Thread.currentThread().getName()
+                    + "\" may not call it: create the instance on the thread that calls it (InstancePre"
+                    + " instantiates cheaply), or with a linker that does not confine its instances");
+        }
+        if ((long) RUNNER.getOpaque(this) != 0L) {
+            throw new Trap(Trap.Reason.CANNOT_ENTER, "it is already running (reentrance)");
+        }
+        RUNNER.setOpaque(this, current);
     }
 
     /** A call has taken this top-level instance: what {@link #stop} and the watchdog need. */
@@ -263,14 +300,14 @@ final class InstanceState implements ResourceTypes {
         if (thread != t) {
             THREAD.setOpaque(this, t); // for stop(): seen soon after the compare-and-set
         }
-        if (quota.timeoutMillis() > 0) {
+        if (timed) {
             CALL_START.setOpaque(this, Deadlines.now());
         }
     }
 
     /** The call is leaving this top-level instance (before {@link #runner} is released). */
     private void ending() {
-        if (quota.timeoutMillis() > 0) {
+        if (timed) {
             // first: once a stop is cleared below, the watchdog must not find this call overdue again
             CALL_START.setOpaque(this, Long.MAX_VALUE);
         }

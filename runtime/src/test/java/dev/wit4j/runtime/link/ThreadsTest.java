@@ -1,6 +1,8 @@
 package dev.wit4j.runtime.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +13,7 @@ import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.InstancePre;
 import dev.wit4j.runtime.Linker;
+import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.value.Value;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The concurrency contract: an {@link Instance} runs one call at a time and refuses a call from a
  * second thread meanwhile with an {@link IllegalStateException} (never a wrong result, a lost update
  * or a poisoned instance); {@link Engine}, {@link Component} and {@link InstancePre} are shared by
- * any number of threads. The guest, {@code threads.wat}, counts its calls and returns each string
+ * any number of threads; an instance made by a {@linkplain Linker#confined(boolean) confining}
+ * linker refuses every thread but the one that created it. The guest, {@code threads.wat}, counts its calls and returns each string
  * tagged with the count, through its own heap.
  */
 class ThreadsTest {
@@ -171,6 +176,100 @@ class ThreadsTest {
             for (Future<Integer> f : results) assertEquals(rounds * 3, f.get(300, TimeUnit.SECONDS));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aConfinedInstanceRefusesEveryOtherThread(ExecutionMode mode) throws Exception {
+        Engine engine = Wasm.engine(mode);
+        Linker linker = linker(engine, () -> {}).confined(true);
+        InstancePre pre = linker.instantiatePre(Wasm.load(engine, "threads"));
+        assertTrue(pre.confined());
+        Instance in = pre.instantiate();
+        assertEquals(Optional.of(Value.string("1:mine")), in.func("tag").call(Value.string("mine")));
+
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "other-caller"));
+        try {
+            Future<Throwable> dynamic =
+                    pool.submit(() -> catchThrowable(() -> in.func("tag").call(Value.string("other"))));
+            IllegalStateException refused =
+                    assertInstanceOf(IllegalStateException.class, dynamic.get(30, TimeUnit.SECONDS));
+            String owner = Thread.currentThread().getName();
+            assertTrue(refused.getMessage().contains("is confined to thread \"" + owner + "\""), refused.getMessage());
+            assertTrue(refused.getMessage().contains("thread \"other-caller\" may not call it"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("component instance"), refused.getMessage());
+            ExportFunction typed = in.func("calls").typed();
+            Future<Throwable> typedCall = pool.submit(() -> catchThrowable(typed::enter));
+            assertInstanceOf(IllegalStateException.class, typedCall.get(30, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        // the refused calls changed nothing and poisoned nothing
+        assertFalse(in.isPoisoned());
+        assertEquals(Optional.of(Value.string("2:mine")), in.func("tag").call(Value.string("mine")));
+        assertEquals(Optional.of(Value.u32(2)), in.func("calls").call());
+        // an instance made on another thread from the same InstancePre is that thread's
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Instance theirs = second.submit(pre::instantiate).get(30, TimeUnit.SECONDS);
+            assertEquals(
+                    Optional.of(Value.string("1:theirs")),
+                    second.submit(() -> theirs.func("tag").call(Value.string("theirs")))
+                            .get(30, TimeUnit.SECONDS));
+            assertThrows(IllegalStateException.class, () -> theirs.func("calls").call());
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aConfinedInstanceStillTrapsReentrance(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        AtomicReference<Instance> self = new AtomicReference<>();
+        AtomicReference<Trap> inner = new AtomicReference<>();
+        Linker linker = linker(engine, () -> {
+                    try {
+                        self.get().func("calls").call();
+                    } catch (Trap t) {
+                        inner.set(t);
+                        throw t;
+                    }
+                })
+                .confined(true);
+        Instance in = linker.instantiate(Wasm.load(engine, "threads"));
+        self.set(in);
+        assertThrows(Trap.class, () -> in.func("tag").call(Value.string("x")));
+        assertEquals(Trap.Reason.CANNOT_ENTER, inner.get().reason());
+        assertTrue(inner.get().getMessage().contains("reentrance"), inner.get().getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void instancesAreNotConfinedByDefault(ExecutionMode mode) throws Exception {
+        Engine engine = Wasm.engine(mode);
+        Linker linker = linker(engine, () -> {});
+        assertFalse(linker.confined());
+        Instance in = linker.instantiate(Wasm.load(engine, "threads"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            assertEquals(
+                    Optional.of(Value.string("1:moved")),
+                    pool.submit(() -> in.func("tag").call(Value.string("moved")))
+                            .get(30, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Optional.of(Value.string("2:back")), in.func("tag").call(Value.string("back")));
+    }
+
+    private static Throwable catchThrowable(Runnable r) {
+        try {
+            r.run();
+            return null;
+        } catch (Throwable t) {
+            return t;
         }
     }
 
