@@ -283,6 +283,8 @@ public final class CompiledCodeCache {
                 "dev/wit4j/runtime/engine/DispatchSplitter.class",
                 "dev/wit4j/runtime/engine/split/ModuleSplitter.class",
                 "dev/wit4j/runtime/engine/split/Outliner.class",
+                "dev/wit4j/runtime/engine/split/Regions.class",
+                "dev/wit4j/runtime/engine/split/SwitchChain.class",
                 "dev/wit4j/runtime/engine/split/Transfers.class",
                 "dev/wit4j/runtime/engine/split/Liveness.class",
                 "dev/wit4j/runtime/engine/split/CostModel.class",

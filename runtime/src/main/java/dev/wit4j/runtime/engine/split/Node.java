@@ -144,5 +144,10 @@ abstract sealed class Node permits Node.Op, Node.LocalOp, Node.Branch, Node.Bloc
         List<ValType> labelTypes() {
             return opcode == LOOP ? type.params() : type.results();
         }
+
+        /** The block's code: its body, and an {@code if}'s else arm if it has one. */
+        List<List<Node>> arms() {
+            return elseBody == null ? List.of(body) : List.of(body, elseBody);
+        }
     }
 }

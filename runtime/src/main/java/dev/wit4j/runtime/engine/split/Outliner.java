@@ -2,7 +2,6 @@ package dev.wit4j.runtime.engine.split;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,10 +26,9 @@ import java.util.Set;
  *
  * <p>Which regions: blocks are reduced from the innermost out; a block whose code (its own and what
  * is left inline of its nested blocks) is over the budget gives up regions until it fits, best
- * first. A region is better the more code it takes, the fewer exits it has (each exit is a dispatch
- * on every return) and the fewer loops of its function enclose it (the call happens on every
- * iteration). So a loop is moved whole rather than its body, and the case bodies of an
- * interpreter's dispatch move rather than the dispatch that reaches all of them.
+ * first as {@link Regions} ranks them: a loop is moved whole rather than its body, and the case
+ * bodies of an interpreter's dispatch move rather than the dispatch that reaches all of them. A
+ * {@code switch} too large even then is cut into runs of cases ({@link #chunk}).
  */
 final class Outliner {
 
@@ -46,10 +44,7 @@ final class Outliner {
     private final TypeTable types;
     private final Transfers transfers;
     private final int budget;
-    /** A region must save at least this much (estimated JVM bytes) to be worth a call. */
-    private final int minBenefit;
-    /** What a region leaves of the budget for the code that moving it adds. */
-    private final int margin;
+    private final Regions regions;
 
     private final List<Func> created = new ArrayList<>();
     private int nextIndex;
@@ -63,8 +58,7 @@ final class Outliner {
         this.transfers = transfers;
         this.nextIndex = firstNewFunction;
         this.budget = budget;
-        this.minBenefit = Math.min(160, budget / 10);
-        this.margin = Math.min(200, budget / 5);
+        this.regions = new Regions(budget);
     }
 
     /** The functions made so far, in index order. */
@@ -74,22 +68,20 @@ final class Outliner {
 
     /** Splits {@code f} until it fits the budget, or no region is left to move; true if it fits. */
     boolean split(Func f) {
-        facts.clear();
-        bestOf.clear();
+        regions.clear();
         Liveness.compute(f);
         reduce(f, f.root);
-        facts.clear();
-        bestOf.clear();
+        regions.clear();
         return f.root.cost <= budget;
     }
 
     private void reduce(Func f, Node.Block block) {
-        Chain chain = chainAt(block);
+        SwitchChain chain = SwitchChain.at(block);
         if (chain != null) {
             reduceChain(f, chain);
             return;
         }
-        for (List<Node> arm : arms(block)) {
+        for (List<Node> arm : block.arms()) {
             for (Node n : new ArrayList<>(arm)) {
                 if (n instanceof Node.Block b && !b.atomic) {
                     reduce(f, b);
@@ -97,11 +89,11 @@ final class Outliner {
             }
         }
         while (block.cost > budget) {
-            Region best = best(block);
+            Region best = regions.best(block);
             if (best == null) {
                 return;
             }
-            fill(best);
+            regions.fill(best);
             int before = block.cost;
             outline(f, best);
             if (block.cost >= before) {
@@ -109,428 +101,6 @@ final class Outliner {
             }
         }
     }
-
-    private static List<List<Node>> arms(Node.Block block) {
-        return block.elseBody == null ? List.of(block.body) : List.of(block.body, block.elseBody);
-    }
-
-    // ------------------------------------------------------------------ choosing a region
-
-    /** A candidate region: {@code seq[from, to)} of one arm of {@code owner}. */
-    private static final class Region {
-        Node.Block owner;
-        List<Node> seq;
-        int from;
-        int to;
-        int cost;
-        /** Whether control can leave the region at its end (false: it always branches, returns or traps). */
-        boolean falls;
-        /** The values the region leaves on the stack at its end. */
-        List<ValType> results;
-
-        BitSet exits;
-        BitSet reads;
-        BitSet writes;
-        /** Locals live where the region starts, and where it may go: null if not known. */
-        BitSet liveIn;
-
-        BitSet liveOut;
-        double score;
-    }
-
-    /** What an instruction or a block's contents do, as far as choosing regions goes. */
-    private static final class Facts {
-        /** Depths of the labels outside it that it branches to (0: the function). */
-        final BitSet exits = new BitSet();
-
-        final BitSet reads = new BitSet();
-        final BitSet writes = new BitSet();
-        boolean stays;
-
-        void add(Facts other) {
-            exits.or(other.exits);
-            reads.or(other.reads);
-            writes.or(other.writes);
-            stays |= other.stays;
-        }
-    }
-
-    /** The facts of the blocks of the function being split; a block's entry goes when code in it moves. */
-    private final Map<Node.Block, Facts> facts = new IdentityHashMap<>();
-    /** The best region of each block's arms (body, else), once looked for; goes with its facts. */
-    private final Map<Node.Block, Region[]> bestOf = new IdentityHashMap<>();
-
-    /** Forgets what was worked out for {@code block} and the blocks around it, whose code changed. */
-    private void changed(Node.Block block) {
-        for (Node.Block b = block; b != null; b = b.parent) {
-            facts.remove(b);
-            bestOf.remove(b);
-        }
-    }
-
-    /** The best region anywhere in {@code top}'s inline code, or null. */
-    private Region best(Node.Block top) {
-        int loops = 0;
-        boolean inTry = false;
-        for (Node.Block b = top.parent; b != null; b = b.parent) {
-            if (b.opcode == Node.Block.LOOP) loops++;
-            if (b.opcode == Node.Block.TRY_TABLE) inTry = true;
-        }
-        return best(top, loops, inTry, null);
-    }
-
-    private Region best(Node.Block block, int loops, boolean inTry, Region best) {
-        int inner = loops + (block.opcode == Node.Block.LOOP ? 1 : 0);
-        boolean innerTry = inTry || block.opcode == Node.Block.TRY_TABLE;
-        Region[] own = bestOf.get(block);
-        if (own == null) {
-            own = new Region[] {
-                bestIn(block, block.body, false, inner, innerTry),
-                block.elseBody == null ? null : bestIn(block, block.elseBody, true, inner, innerTry)
-            };
-            bestOf.put(block, own);
-        }
-        for (Region r : own) {
-            if (r != null && (best == null || r.score > best.score)) best = r;
-        }
-        for (List<Node> arm : arms(block)) {
-            for (Node n : arm) {
-                if (n instanceof Node.Block b && !b.atomic) best = best(b, inner, innerTry, best);
-            }
-        }
-        return best;
-    }
-
-    /** The facts of {@code n} as an item of a sequence in a block at depth {@code ownerDepth}. */
-    private Facts facts(Node n, int ownerDepth) {
-        if (n instanceof Node.Block b) {
-            return facts(b);
-        }
-        Facts x = new Facts();
-        if (n instanceof Node.LocalOp l) {
-            if (!l.local.scratch) {
-                (l.reads() ? x.reads : x.writes).set(l.local.index);
-            }
-        } else if (n instanceof Node.Branch br) {
-            for (Node.Block t : br.targets) {
-                if (t.depth <= ownerDepth) x.exits.set(t.depth);
-            }
-        } else if (n instanceof Node.Op op) {
-            x.stays = (op.flags & Node.Op.STAYS) != 0;
-        }
-        return x;
-    }
-
-    /** Whether an item contributes nothing to facts (most instructions). */
-    private static boolean plain(Node n) {
-        return n instanceof Node.Op op && (op.flags & Node.Op.STAYS) == 0;
-    }
-
-    /** The facts of a block as an item of its parent's sequence. */
-    private Facts facts(Node.Block block) {
-        Facts x = facts.get(block);
-        if (x != null) return x;
-        x = new Facts();
-        for (List<Node> arm : arms(block)) {
-            for (Node n : arm) {
-                if (!plain(n)) x.add(facts(n, block.depth));
-            }
-        }
-        for (Node.Catch c : block.catches) {
-            if (c.target.depth < block.depth) x.exits.set(c.target.depth);
-        }
-        x.exits.clear(block.depth); // branches to the block itself stay inside it
-        facts.put(block, x);
-        return x;
-    }
-
-    /**
-     * The best region of one arm of {@code owner}. The arm is cut into statements at the points
-     * where a region may start or end; for each start, the region runs as far as the budget
-     * allows, its facts kept as counts while the window slides.
-     */
-    private Region bestIn(Node.Block owner, List<Node> seq, boolean elseArm, int loops, boolean inTry) {
-        return bestIn(owner, seq, elseArm, loops, inTry, 0);
-    }
-
-    /** {@link #bestIn} of regions starting at {@code minFrom} or later. */
-    private Region bestIn(Node.Block owner, List<Node> seq, boolean elseArm, int loops, boolean inTry, int minFrom) {
-        int n = seq.size();
-        int maxCost = budget - margin;
-        int maxValues = 0;
-        Node.Block[] byDepth = new Node.Block[owner.depth + 1];
-        for (Node.Block b = owner; b != null; b = b.parent) {
-            maxValues = Math.max(maxValues, b.labelTypes().size());
-            byDepth[b.depth] = b;
-        }
-        // the points where regions may start or end, and the statements between them
-        List<Integer> points = new ArrayList<>();
-        for (int p = minFrom; p <= n; p++) {
-            boolean start = p < n && seq.get(p).reachable && seq.get(p).height == 0;
-            if (start || (p > 0 && endKind(owner, seq, elseArm, p) != null)) points.add(p);
-        }
-        int statements = points.size() - 1;
-        int[] cost = new int[Math.max(statements, 0)];
-        Facts[] stmt = new Facts[Math.max(statements, 0)];
-        for (int i = 0; i < statements; i++) {
-            Facts x = new Facts();
-            for (int k = points.get(i); k < points.get(i + 1); k++) {
-                Node node = seq.get(k);
-                cost[i] += node.cost;
-                if (!plain(node)) x.add(facts(node, owner.depth));
-            }
-            stmt[i] = x;
-        }
-        Window w = new Window();
-        Region best = null;
-        int j = 0;
-        long windowCost = 0;
-        for (int i = 0; i < statements; i++) {
-            if (j < i) {
-                j = i;
-                windowCost = 0;
-            }
-            while (j < statements && !stmt[j].stays && windowCost + cost[j] <= maxCost) {
-                w.add(stmt[j]);
-                windowCost += cost[j];
-                j++;
-            }
-            int from = points.get(i);
-            Node first = seq.get(from);
-            if (j > i && first.reachable && first.height == 0) {
-                int to = points.get(j);
-                List<ValType> end = endKind(owner, seq, elseArm, to);
-                BitSet liveOut = end == NO_FALL ? new BitSet() : liveBefore(owner, seq, to);
-                best = better(
-                        best,
-                        owner,
-                        seq,
-                        from,
-                        to,
-                        (int) windowCost,
-                        end,
-                        w,
-                        maxValues,
-                        loops,
-                        inTry,
-                        first.live,
-                        liveOut,
-                        byDepth);
-            }
-            if (j > i) {
-                w.remove(stmt[i]);
-                windowCost -= cost[i];
-            }
-        }
-        // a block with results, alone: it leaves its results
-        for (int a = minFrom; a < n; a++) {
-            if (seq.get(a) instanceof Node.Block b
-                    && b.reachable
-                    && b.height == 0
-                    && b.type.params().isEmpty()
-                    && !b.type.results().isEmpty()
-                    && b.cost <= maxCost) {
-                Facts x = facts(b);
-                if (x.stays) continue;
-                Window one = new Window();
-                one.add(x);
-                best = better(
-                        best,
-                        owner,
-                        seq,
-                        a,
-                        a + 1,
-                        b.cost,
-                        b.type.results(),
-                        one,
-                        maxValues,
-                        loops,
-                        inTry,
-                        b.live,
-                        null,
-                        byDepth);
-            }
-        }
-        return best;
-    }
-
-    /** The facts of a sliding window of statements, as counts. */
-    private static final class Window {
-        private int[] reads = new int[64];
-        private int[] writes = new int[64];
-        private int[] exits = new int[64];
-        int passed;
-        int written;
-        int exitCount;
-
-        void add(Facts x) {
-            change(x, 1);
-        }
-
-        void remove(Facts x) {
-            change(x, -1);
-        }
-
-        private void change(Facts x, int by) {
-            for (int l = x.reads.nextSetBit(0); l >= 0; l = x.reads.nextSetBit(l + 1)) {
-                reads = fit(reads, l);
-                writes = fit(writes, l);
-                int before = reads[l] + writes[l];
-                reads[l] += by;
-                passed += step(before, before + by);
-            }
-            for (int l = x.writes.nextSetBit(0); l >= 0; l = x.writes.nextSetBit(l + 1)) {
-                reads = fit(reads, l);
-                writes = fit(writes, l);
-                int before = writes[l] + reads[l];
-                int w = writes[l];
-                writes[l] += by;
-                passed += step(before, before + by);
-                written += step(w, w + by);
-            }
-            for (int d = x.exits.nextSetBit(0); d >= 0; d = x.exits.nextSetBit(d + 1)) {
-                exits = fit(exits, d);
-                int e = exits[d];
-                exits[d] += by;
-                exitCount += step(e, e + by);
-            }
-        }
-
-        boolean exitsTo(int depth) {
-            return depth < exits.length && exits[depth] > 0;
-        }
-
-        /** How many of the locals the window uses are in {@code live}. */
-        int passedOf(BitSet live) {
-            int n = 0;
-            for (int l = live.nextSetBit(0); l >= 0; l = live.nextSetBit(l + 1)) {
-                if ((l < reads.length && reads[l] > 0) || (l < writes.length && writes[l] > 0)) n++;
-            }
-            return n;
-        }
-
-        /** How many of the locals the window writes are in {@code live}. */
-        int writtenOf(BitSet live) {
-            int n = 0;
-            for (int l = live.nextSetBit(0); l >= 0; l = live.nextSetBit(l + 1)) {
-                if (l < writes.length && writes[l] > 0) n++;
-            }
-            return n;
-        }
-
-        private static int step(int before, int after) {
-            return (before == 0 && after > 0) ? 1 : (before > 0 && after == 0) ? -1 : 0;
-        }
-
-        private static int[] fit(int[] a, int i) {
-            return i < a.length ? a : Arrays.copyOf(a, Math.max(2 * a.length, i + 1));
-        }
-    }
-
-    /** {@code best}, or the region {@code seq[from, to)} if that is better and allowed. */
-    private Region better(
-            Region best,
-            Node.Block owner,
-            List<Node> seq,
-            int from,
-            int to,
-            int cost,
-            List<ValType> end,
-            Window w,
-            int maxValues,
-            int loops,
-            boolean inTry,
-            BitSet liveIn,
-            BitSet liveAfter,
-            Node.Block[] byDepth) {
-        if (end == null) return best;
-        if (inTry && w.written > 0) {
-            return best; // an exception caught outside would miss the locals the region wrote
-        }
-        boolean falls = end != NO_FALL;
-        List<ValType> results = falls ? end : List.of();
-        int exits = w.exitCount;
-        // with liveness: only what is live going in, and only what is live going out, crosses the call
-        BitSet liveOut = null;
-        if (liveAfter != null) {
-            liveOut = (BitSet) liveAfter.clone();
-            for (int d = 0; d < byDepth.length; d++) {
-                if (w.exitsTo(d) && byDepth[d] != null) {
-                    if (byDepth[d].liveAtLabel == null) {
-                        liveOut = null;
-                        break;
-                    }
-                    liveOut.or(byDepth[d].liveAtLabel);
-                }
-            }
-        }
-        int passed = liveIn == null ? w.passed : w.passedOf(liveIn);
-        int written = liveOut == null ? w.written : w.writtenOf(liveOut);
-        int callSite = 12 + 3 * passed + 12 * written + 10 * results.size() + (exits == 0 ? 0 : 16 + 4 * exits);
-        int benefit = cost - callSite;
-        if (benefit < minBenefit) return best;
-        int viaGlobals = Math.max(0, passed - MAX_PARAMS);
-        int overhead = 36 + 12 * viaGlobals + 14 * written + 14 * results.size() + exits * (22 + 14 * maxValues);
-        if (cost + overhead > budget) return best;
-        double score = benefit / ((1.0 + exits) * (1.0 + 2.0 * loops));
-        if (best != null && score <= best.score) return best;
-        Region r = new Region();
-        r.owner = owner;
-        r.seq = seq;
-        r.from = from;
-        r.to = to;
-        r.cost = cost;
-        r.falls = falls;
-        r.results = results;
-        r.liveIn = liveIn;
-        r.liveOut = liveOut;
-        r.score = score;
-        return r;
-    }
-
-    /** The live set before {@code seq[to]} (or after the arm, at its end); null if not known. */
-    private static BitSet liveBefore(Node.Block owner, List<Node> seq, int to) {
-        if (to < seq.size()) return seq.get(to).live;
-        return owner.liveAfter;
-    }
-
-    /** The region's exact facts, for moving it. */
-    private void fill(Region r) {
-        Facts x = new Facts();
-        for (int i = r.from; i < r.to; i++) {
-            Node node = r.seq.get(i);
-            if (!plain(node)) x.add(facts(node, r.owner.depth));
-        }
-        r.exits = x.exits;
-        r.reads = x.reads;
-        r.writes = x.writes;
-    }
-
-    /**
-     * How a region ending before {@code seq[b]} ends: the values it leaves, empty if it falls
-     * through with nothing, {@code null} if no region may end there; {@link #NO_FALL} if
-     * control never reaches its end.
-     */
-    private static List<ValType> endKind(Node.Block owner, List<Node> seq, boolean elseArm, int b) {
-        Node last = seq.get(b - 1);
-        if (last.reachable
-                && (last instanceof Node.Op op && op.unconditional()
-                        || last instanceof Node.Branch br && br.unconditional())) {
-            return NO_FALL;
-        }
-        if (b < seq.size()) {
-            Node next = seq.get(b);
-            return next.reachable && next.height == 0 ? List.of() : null;
-        }
-        boolean reachable = elseArm ? owner.elseEndReachable : owner.endReachable;
-        int height = elseArm ? owner.elseEndHeight : owner.endHeight;
-        if (!reachable) return NO_FALL;
-        if (height == 0) return List.of();
-        return height == owner.type.results().size() ? owner.type.results() : null;
-    }
-
-    /** Marks a region whose end is never reached. */
-    private static final List<ValType> NO_FALL = new ArrayList<>(0);
 
     // ------------------------------------------------------------------ moving code
 
@@ -650,7 +220,7 @@ final class Outliner {
             } else if (n instanceof Node.Block block) {
                 inside.add(block);
                 for (Node.Catch c : block.catches) exit(c.target);
-                for (List<Node> arm : arms(block)) {
+                for (List<Node> arm : block.arms()) {
                     for (Node m : arm) scan(m, x);
                 }
             }
@@ -680,7 +250,7 @@ final class Outliner {
                 }
             } else if (n instanceof Node.Block block) {
                 for (Node.Catch c : block.catches) c.target = target(c.target);
-                for (List<Node> arm : arms(block)) {
+                for (List<Node> arm : block.arms()) {
                     for (Node m : arm) rewire(m);
                 }
             }
@@ -811,7 +381,7 @@ final class Outliner {
         inner.body.addAll(region);
         m.finish(inner, r.results);
         Node.Block site = m.site(List.of(), r.results, r.falls, m::branchTo);
-        changed(r.owner);
+        regions.changed(r.owner);
         r.seq.subList(r.from, r.to).clear();
         r.seq.add(r.from, site);
         site.height = 0;
@@ -836,122 +406,11 @@ final class Outliner {
 
     // ------------------------------------------------------------------ switch chains
 
-    /** Fewest levels a switch chain must have for {@link #chunk} to take it on. */
-    static final int MIN_CHAIN_LEVELS = 8;
-
-    /**
-     * A {@code switch} as compilers lay it out: blocks nested through their first instruction,
-     * {@code levels[0]} innermost. A branch to {@code levels[k - 1]} enters case {@code k}, whose
-     * code follows that block's end inside {@code levels[k]}; a branch to the outermost leaves the
-     * switch. The innermost block's code (the "prefix") enters the cases: with a {@code br_table}
-     * at its end ({@code table}, or null), with {@code br} and {@code br_if}, or by falling into
-     * case 1.
-     */
-    private record Chain(List<Node.Block> levels, Node.Branch table) {
-        int cases() {
-            return levels.size() - 1;
-        }
-
-        /** The code of case {@code k} (1 ≤ k ≤ cases): what follows the inner block. */
-        List<Node> body(int k) {
-            List<Node> body = levels.get(k).body;
-            return body.subList(1, body.size());
-        }
-
-        /** The innermost block's code, without the final {@code br_table}. */
-        List<Node> prefix() {
-            List<Node> body = levels.get(0).body;
-            return body.subList(0, table == null ? body.size() : body.size() - 1);
-        }
-    }
-
-    private static boolean plainBlock(Node n) {
-        return n instanceof Node.Block b
-                && b.opcode == Node.Block.BLOCK
-                && b.type.params().isEmpty()
-                && b.type.results().isEmpty()
-                && !b.atomic
-                && !b.body.isEmpty();
-    }
-
-    /** The switch chain whose outermost block is {@code top}, if it is one. */
-    private static Chain chainAt(Node.Block top) {
-        if (!plainBlock(top)) return null;
-        List<Node.Block> levels = new ArrayList<>();
-        Node.Block cur = top;
-        while (true) {
-            levels.add(cur);
-            Node first = cur.body.get(0);
-            if (!plainBlock(first) || first.height != 0 || !first.reachable) break;
-            cur = (Node.Block) first;
-        }
-        // the innermost case label is where the dispatch is: the br_table reaching most levels above
-        // it (a case's own br_table may end a level too); without one, the innermost block
-        Map<Node.Block, Integer> position = new IdentityHashMap<>();
-        for (int i = 0; i < levels.size(); i++) position.put(levels.get(i), i);
-        int bottom = levels.size() - 1;
-        int most = 0;
-        for (int i = 1; i < levels.size(); i++) {
-            Node.Block level = levels.get(i);
-            if (level.body.get(level.body.size() - 1) instanceof Node.Branch b
-                    && b.opcode == Node.Branch.BR_TABLE
-                    && b.reachable
-                    && b.height == 1) {
-                int reached = 0;
-                for (Node.Block t : b.targets) {
-                    Integer p = position.get(t);
-                    if (p != null && p <= i) reached++;
-                }
-                if (reached > most) {
-                    most = reached;
-                    bottom = i;
-                }
-            }
-        }
-        levels = new ArrayList<>(levels.subList(0, bottom + 1));
-        cur = levels.get(bottom);
-        if (levels.size() - 1 < MIN_CHAIN_LEVELS) return null;
-        Collections.reverse(levels);
-        Node last = cur.body.get(cur.body.size() - 1);
-        Node.Branch table =
-                last instanceof Node.Branch b && b.opcode == Node.Branch.BR_TABLE && last.reachable && last.height == 1
-                        ? b
-                        : null;
-        Chain chain = new Chain(levels, table);
-        // the prefix stays where it is: it may enter the cases only by br and br_if
-        Set<Node.Block> labels = Collections.newSetFromMap(new IdentityHashMap<>());
-        labels.addAll(levels);
-        for (Node n : chain.prefix()) {
-            if (!simpleEntries(n, labels)) {
-                return null;
-            }
-        }
-        return chain;
-    }
-
-    private static boolean simpleEntries(Node n, Set<Node.Block> labels) {
-        if (n instanceof Node.Branch b) {
-            boolean into = false;
-            for (Node.Block t : b.targets) into |= labels.contains(t);
-            return !into
-                    || b.opcode == Node.Branch.BR
-                    || b.opcode == Node.Branch.BR_IF
-                    || b.opcode == Node.Branch.BR_TABLE;
-        }
-        if (n instanceof Node.Block block) {
-            for (Node.Catch c : block.catches) if (labels.contains(c.target)) return false;
-            for (List<Node> arm : arms(block)) {
-                for (Node m : arm) if (!simpleEntries(m, labels)) return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Reduces a switch chain: first the code of each case on its own; then, if the switch is still
      * too large, cuts its cases into runs ({@link #chunk}).
      */
-    private void reduceChain(Func f, Chain c) {
+    private void reduceChain(Func f, SwitchChain c) {
         for (int k = 0; k < c.levels().size(); k++) {
             List<Node> body = c.levels().get(k).body;
             for (Node n : new ArrayList<>(body.subList(k == 0 ? 0 : 1, body.size()))) {
@@ -961,9 +420,9 @@ final class Outliner {
         for (int k = 1; k <= c.cases(); k++) {
             Node.Block level = c.levels().get(k);
             while (cost(c.body(k)) > budget / 2) {
-                Region best = bestIn(level, level.body, false, loopsAbove(level), tryAbove(level), 1);
+                Region best = regions.bestIn(level, level.body, false, loopsAbove(level), tryAbove(level), 1);
                 if (best == null) break;
-                fill(best);
+                regions.fill(best);
                 outline(f, best);
             }
         }
@@ -1009,7 +468,7 @@ final class Outliner {
      *
      * @return the block that replaced the switch, or null if the switch was left as it is
      */
-    private Node.Block chunk(Func f, Chain c) {
+    private Node.Block chunk(Func f, SwitchChain c) {
         int n = c.cases();
         // runs of cases, each at most about half the budget (a run also holds its dispatch)
         List<int[]> runs = new ArrayList<>();
@@ -1100,8 +559,7 @@ final class Outliner {
         after.endHeight = 0;
         after.endReachable = true;
         place(after, parent);
-        facts.clear();
-        bestOf.clear();
+        regions.clear();
         CostModel.sum(f.root);
         Liveness.compute(f);
         return after;
@@ -1123,7 +581,7 @@ final class Outliner {
         for (int i = 0; i < seq.size(); i++) {
             Node n = seq.get(i);
             if (n instanceof Node.Block block) {
-                for (List<Node> arm : arms(block)) redirect(f, arm, caseOf, runBlocks, runOf, outermost, after, entry);
+                for (List<Node> arm : block.arms()) redirect(f, arm, caseOf, runBlocks, runOf, outermost, after, entry);
             } else if (n instanceof Node.Branch b && b.opcode == Node.Branch.BR_TABLE) {
                 List<Node> stubs = tableStubs(f, b, caseOf, runBlocks, runOf, outermost, after, entry);
                 if (stubs != null) {
@@ -1230,7 +688,7 @@ final class Outliner {
     /** Moves cases {@code first..last} into a function entered at any of them; returns its call site. */
     private Node.Block run(
             Func f,
-            Chain c,
+            SwitchChain c,
             int first,
             int last,
             List<Node.Block> runBlocks,
@@ -1361,7 +819,7 @@ final class Outliner {
     private static void place(Node.Block block, Node.Block parent) {
         block.parent = parent;
         block.depth = parent == null ? 0 : parent.depth + 1;
-        for (List<Node> arm : arms(block)) {
+        for (List<Node> arm : block.arms()) {
             for (Node n : arm) {
                 if (n instanceof Node.Block b) place(b, block);
             }
