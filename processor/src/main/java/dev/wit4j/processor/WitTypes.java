@@ -1,5 +1,6 @@
 package dev.wit4j.processor;
 
+import dev.wit4j.witx.model.Stability;
 import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.TypeDefKind;
 import dev.wit4j.witx.model.ValueType;
@@ -107,5 +108,15 @@ final class WitTypes {
             }
         }
         return spelled;
+    }
+
+    /** Whether an item is marked deprecated ({@code @deprecated}). */
+    static boolean isDeprecated(Stability st) {
+        if (st instanceof Stability.Stable s) {
+            return s.deprecated().isPresent();
+        } else if (st instanceof Stability.Unstable u) {
+            return u.deprecated().isPresent();
+        }
+        return false;
     }
 }

@@ -544,20 +544,20 @@ public final class WitWorldProcessor extends AbstractProcessor {
     /** Whether anything in the bindings is deprecated (the world class then refers to it). */
     private static boolean usesDeprecated(Bindings bindings) {
         for (Holder h : bindings.holders()) {
-            if (h.suppressDeprecation() || ModelBuilder.isDeprecated(h.stability())) {
+            if (h.suppressDeprecation() || WitTypes.isDeprecated(h.stability())) {
                 return true;
             }
             for (MethodModel m : h.methods()) {
-                if (ModelBuilder.isDeprecated(m.stability())) {
+                if (WitTypes.isDeprecated(m.stability())) {
                     return true;
                 }
             }
             for (TypeModel t : h.types()) {
-                if (ModelBuilder.isDeprecated(t.stability())) {
+                if (WitTypes.isDeprecated(t.stability())) {
                     return true;
                 }
                 if (t instanceof TypeModel.ResourceModel r
-                        && r.methods().stream().anyMatch(m -> ModelBuilder.isDeprecated(m.stability()))) {
+                        && r.methods().stream().anyMatch(m -> WitTypes.isDeprecated(m.stability()))) {
                     return true;
                 }
             }

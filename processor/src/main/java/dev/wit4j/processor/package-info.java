@@ -1,6 +1,7 @@
 /**
  * The annotation processor: {@code WitWorldProcessor} reads a {@code @WitWorld}'s WIT (or a
- * component's own types), builds a small immutable model ({@code ModelBuilder},
+ * component's own types), builds a small immutable model ({@code ModelBuilder} names the
+ * holders, {@code JavaTypes} maps each WIT type, {@code HolderContents} fills each holder;
  * {@code dev.wit4j.processor.model}) and writes Java with one generator per kind of output
  * ({@code dev.wit4j.processor.gen}); with {@code component =} it also checks the component
  * against the world ({@code ComponentFit}) and compiles it into the application.
