@@ -6,7 +6,8 @@
  * ({@code dev.wit4j.processor.gen}); with {@code component =} it also checks the component
  * against the world ({@code ComponentFit}) and compiles it into the application.
  * {@code JavaFirstProcessor} derives WIT from {@code @WitInterface} Java interfaces
- * ({@code JavaFirstReader}) and binds them the same way. Every diagnostic is a {@code Message},
+ * ({@code JavaFirstReader}, with {@code JavaFirstTypes} for the WIT type of each Java type) and
+ * binds them the same way. Every diagnostic is a {@code Message},
  * reported on the offending element; inputs are recorded ({@code Inputs}) so that a build notices
  * changed WIT or components.
  */
