@@ -67,80 +67,106 @@ public final class Layout {
 
     /** {@code align_to}: rounds {@code offset} up to a multiple of {@code alignment}. */
     public static long alignTo(long offset, long alignment) {
-        return (offset + alignment - 1) / alignment * alignment;
+        return LayoutRules.alignTo(offset, alignment);
     }
+
+    /**
+     * The rules for WIT's types with 32-bit pointers; the sizes of records and variant-like types
+     * are remembered per type object.
+     */
+    private static final LayoutRules<ValueType> RULES = new LayoutRules<>(POINTER_SIZE) {
+        @Override
+        protected Kind kind(ValueType type) {
+            ValueType t = resolve(type);
+            if (t instanceof Primitive p) {
+                return Kind.valueOf(p.name());
+            } else if (t instanceof ListType || t instanceof MapType) {
+                return Kind.LIST;
+            } else if (t instanceof FixedListType) {
+                return Kind.FIXED_LIST;
+            } else if (isRecordLike(t)) {
+                return Kind.RECORD;
+            } else if (isVariantLike(t)) {
+                return Kind.VARIANT;
+            } else if (t instanceof FlagsType) {
+                return Kind.FLAGS;
+            }
+            return Kind.HANDLE; // own, borrow, stream, future
+        }
+
+        @Override
+        protected List<ValueType> fields(ValueType t) {
+            return fieldTypes(resolve(t));
+        }
+
+        @Override
+        protected List<Optional<ValueType>> cases(ValueType t) {
+            return casePayloads(resolve(t));
+        }
+
+        @Override
+        protected ValueType element(ValueType t) {
+            return ((FixedListType) resolve(t)).element();
+        }
+
+        @Override
+        protected long length(ValueType t) {
+            return ((FixedListType) resolve(t)).length();
+        }
+
+        @Override
+        protected int flagCount(ValueType t) {
+            return ((FlagsType) resolve(t)).flags().size();
+        }
+
+        @Override
+        public int alignment(ValueType type) {
+            ValueType t = resolve(type);
+            if (isRecordLike(t) || isVariantLike(t)) {
+                long[] e = cacheEntry(t);
+                if (e[1] < 0) {
+                    e[1] = super.alignment(t);
+                }
+                return (int) e[1];
+            }
+            return super.alignment(t);
+        }
+
+        @Override
+        public long elemSize(ValueType type) {
+            ValueType t = resolve(type);
+            if (isRecordLike(t) || isVariantLike(t)) {
+                long[] e = cacheEntry(t);
+                if (e[0] < 0) {
+                    e[0] = super.elemSize(t);
+                }
+                return e[0];
+            }
+            return super.elemSize(t);
+        }
+    };
 
     // ---------------------------------------------------------------- alignment
 
     /** {@code alignment(t)}: 1, 2, 4 or 8. */
     public static int alignment(ValueType type) {
-        ValueType t = resolve(type);
-        if (t instanceof Primitive p) {
-            return primitiveSize(p);
-        }
-        if (isRecordLike(t) || isVariantLike(t)) {
-            long[] e = cacheEntry(t);
-            if (e[1] < 0) {
-                e[1] = computeAlignment(t);
-            }
-            return (int) e[1];
-        }
-        return computeAlignment(t);
-    }
-
-    private static int computeAlignment(ValueType t) {
-        if (t instanceof Primitive p) {
-            return primitiveSize(p);
-        } else if (t instanceof ListType || t instanceof MapType) {
-            return POINTER_SIZE;
-        } else if (t instanceof FixedListType f) {
-            return alignment(f.element());
-        } else if (t instanceof FlagsType f) {
-            return flagsSize(f.flags().size());
-        } else if (isRecordLike(t)) {
-            return alignmentRecord(fieldTypes(t));
-        } else if (isVariantLike(t)) {
-            List<Optional<ValueType>> cases = casePayloads(t);
-            return Math.max(discriminantSize(cases.size()), maxCaseAlignment(cases));
-        }
-        return 4; // own, borrow, stream, future
+        return RULES.alignment(type);
     }
 
     static int alignmentRecord(List<ValueType> fields) {
-        int a = 1;
-        for (ValueType f : fields) {
-            a = Math.max(a, alignment(f));
-        }
-        return a;
+        return RULES.alignmentRecord(fields);
     }
 
     /** {@code max_case_alignment}: the largest alignment of the case payloads, at least 1. */
     static int maxCaseAlignment(List<Optional<ValueType>> cases) {
-        int a = 1;
-        for (Optional<ValueType> c : cases) {
-            if (c.isPresent()) {
-                a = Math.max(a, alignment(c.get()));
-            }
-        }
-        return a;
+        return RULES.maxCaseAlignment(cases);
     }
 
     // ---------------------------------------------------------------- element size
 
     /** {@code elem_size(t)}: the bytes a value of the type occupies as a list element. */
     public static long elemSize(ValueType type) {
-        ValueType t = resolve(type);
-        if (t instanceof Primitive p) {
-            return p == Primitive.STRING ? 2L * POINTER_SIZE : primitiveSize(p);
-        }
-        if (isRecordLike(t) || isVariantLike(t)) {
-            long[] e = cacheEntry(t);
-            if (e[0] < 0) {
-                e[0] = computeElemSize(t);
-            }
-            return e[0];
-        }
-        return computeElemSize(t);
+        return RULES.elemSize(type);
     }
 
     /**
@@ -164,63 +190,12 @@ public final class Layout {
         return e;
     }
 
-    private static long computeElemSize(ValueType t) {
-        if (t instanceof Primitive p) {
-            return p == Primitive.STRING ? 2L * POINTER_SIZE : primitiveSize(p);
-        } else if (t instanceof ListType || t instanceof MapType) {
-            return 2L * POINTER_SIZE;
-        } else if (t instanceof FixedListType f) {
-            return Math.multiplyExact(f.length(), elemSize(f.element()));
-        } else if (t instanceof FlagsType f) {
-            return flagsSize(f.flags().size());
-        } else if (isRecordLike(t)) {
-            List<ValueType> fields = fieldTypes(t);
-            long s = 0;
-            for (ValueType f : fields) {
-                s = alignTo(s, alignment(f));
-                s += elemSize(f);
-            }
-            return alignTo(s, alignmentRecord(fields));
-        } else if (isVariantLike(t)) {
-            List<Optional<ValueType>> cases = casePayloads(t);
-            long s = alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases));
-            long cs = 0;
-            for (Optional<ValueType> c : cases) {
-                if (c.isPresent()) {
-                    cs = Math.max(cs, elemSize(c.get()));
-                }
-            }
-            return alignTo(s + cs, alignment(t));
-        }
-        return 4; // own, borrow, stream, future
-    }
-
     /**
      * The offset of the payload of a variant-like type from its start: the discriminant size rounded
      * up to the largest case alignment ({@code store_variant}).
      */
     static long payloadOffset(List<Optional<ValueType>> cases) {
-        return alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases));
-    }
-
-    private static int primitiveSize(Primitive p) {
-        switch (p) {
-            case BOOL:
-            case S8:
-            case U8:
-                return 1;
-            case S16:
-            case U16:
-                return 2;
-            case S64:
-            case U64:
-            case F64:
-                return 8;
-            case STRING:
-                return POINTER_SIZE; // alignment; elemSize handles the size
-            default:
-                return 4; // s32, u32, f32, char, error-context
-        }
+        return RULES.payloadOffset(cases);
     }
 
     /**
@@ -239,7 +214,8 @@ public final class Layout {
 
     /** The byte size of {@link #discriminantType}. */
     public static int discriminantSize(int caseCount) {
-        return primitiveSize(discriminantType(caseCount));
+        discriminantType(caseCount); // refuses a variant without cases
+        return LayoutRules.discriminantSize(caseCount);
     }
 
     /**
@@ -252,84 +228,28 @@ public final class Layout {
         if (flagCount <= 0 || flagCount > 32) {
             throw new IllegalArgumentException("flags must have 1 to 32 labels, not " + flagCount);
         }
-        return flagCount <= 8 ? 1 : flagCount <= 16 ? 2 : 4;
+        return LayoutRules.flagsSize(flagCount);
     }
 
     // ---------------------------------------------------------------- flattening
 
     /** {@code flatten_type(t)}: the core values a value of the type is passed as. */
     public static List<FlatType> flatten(ValueType type) {
-        List<FlatType> out = new ArrayList<>();
-        flattenInto(type, out);
-        return out;
+        return RULES.flatten(type);
     }
 
     /** {@code flatten_types(ts)}: the flattenings of {@code types}, concatenated. */
     public static List<FlatType> flattenTypes(List<ValueType> types) {
         List<FlatType> out = new ArrayList<>();
         for (ValueType t : types) {
-            flattenInto(t, out);
+            out.addAll(RULES.flatten(t));
         }
         return out;
     }
 
-    private static void flattenInto(ValueType type, List<FlatType> out) {
-        ValueType t = resolve(type);
-        if (t instanceof Primitive p) {
-            switch (p) {
-                case S64:
-                case U64:
-                    out.add(FlatType.I64);
-                    break;
-                case F32:
-                    out.add(FlatType.F32);
-                    break;
-                case F64:
-                    out.add(FlatType.F64);
-                    break;
-                case STRING:
-                    out.add(FlatType.I32);
-                    out.add(FlatType.I32);
-                    break;
-                default:
-                    out.add(FlatType.I32);
-            }
-        } else if (t instanceof ListType || t instanceof MapType) {
-            out.add(FlatType.I32);
-            out.add(FlatType.I32);
-        } else if (t instanceof FixedListType f) {
-            List<FlatType> one = flatten(f.element());
-            for (long i = 0; i < f.length(); i++) {
-                out.addAll(one);
-            }
-        } else if (isRecordLike(t)) {
-            for (ValueType f : fieldTypes(t)) {
-                flattenInto(f, out);
-            }
-        } else if (isVariantLike(t)) {
-            out.addAll(flattenVariant(casePayloads(t)));
-        } else {
-            out.add(FlatType.I32); // flags, own, borrow, stream, future
-        }
-    }
-
     /** {@code flatten_variant}: the discriminant, then the joined flattenings of all payloads. */
     static List<FlatType> flattenVariant(List<Optional<ValueType>> cases) {
-        List<FlatType> flat = new ArrayList<>();
-        for (Optional<ValueType> c : cases) {
-            if (c.isPresent()) {
-                List<FlatType> payload = flatten(c.get());
-                for (int i = 0; i < payload.size(); i++) {
-                    if (i < flat.size()) {
-                        flat.set(i, FlatType.join(flat.get(i), payload.get(i)));
-                    } else {
-                        flat.add(payload.get(i));
-                    }
-                }
-            }
-        }
-        flat.add(0, FlatType.I32); // every discriminant type flattens to i32
-        return flat;
+        return RULES.flattenVariant(cases);
     }
 
     /**

@@ -43,9 +43,9 @@ final class Builtins {
             List<CoreValType> params = new ArrayList<>();
             if (t.result().isPresent()) {
                 ValType result = TypeDefinitions.valType(scope, t.result().get(), offset);
-                if (Flattening.containsPointer(result)) options.requireMemory(offset);
-                params.addAll(Flattening.flatten(result));
-                if (params.size() > Flattening.MAX_FLAT_PARAMS) {
+                if (TypeLayout.containsPointer(result)) options.requireMemory(offset);
+                params.addAll(TypeLayout.flatten(result));
+                if (params.size() > TypeLayout.MAX_FLAT_PARAMS) {
                     options.requireMemory(offset);
                     params = List.of(options.pointer());
                 }
@@ -266,7 +266,7 @@ final class Builtins {
             throw error(offset, "canonical option `post-return` cannot be specified for lowerings");
         }
         if (element != null) options.requireMemory(offset);
-        if (read && element != null && Flattening.containsPointer(element)) options.requireRealloc(offset);
+        if (read && element != null && TypeLayout.containsPointer(element)) options.requireRealloc(offset);
         return stream ? sig(List.of(I32, I32, I32), List.of(I32)) : sig(List.of(I32, I32), List.of(I32));
     }
 }

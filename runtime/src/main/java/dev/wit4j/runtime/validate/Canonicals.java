@@ -110,13 +110,13 @@ final class Canonicals {
     static CoreFuncType lower(FuncType type, Options options, boolean lift, long offset) {
         CoreValType ptr = options.pointer();
         List<CoreValType> params = new ArrayList<>();
-        int maxParams = !lift && options.async() ? Flattening.MAX_FLAT_ASYNC_PARAMS : Flattening.MAX_FLAT_PARAMS;
+        int maxParams = !lift && options.async() ? TypeLayout.MAX_FLAT_ASYNC_PARAMS : TypeLayout.MAX_FLAT_PARAMS;
         for (FuncType.Param p : type.params()) {
-            if (Flattening.containsPointer(p.type())) {
+            if (TypeLayout.containsPointer(p.type())) {
                 if (lift) options.requireRealloc(offset);
                 else options.requireMemory(offset);
             }
-            params.addAll(Flattening.flatten(p.type()));
+            params.addAll(TypeLayout.flatten(p.type()));
         }
         if (params.size() > maxParams) {
             params = new ArrayList<>(List.of(ptr));
@@ -125,11 +125,11 @@ final class Canonicals {
         }
         List<CoreValType> results = new ArrayList<>();
         ValType result = type.result();
-        if (result != null && !lift && Flattening.containsPointer(result)) options.requireRealloc(offset);
+        if (result != null && !lift && TypeLayout.containsPointer(result)) options.requireRealloc(offset);
         if (!options.async()) {
             if (result != null) {
-                List<CoreValType> flat = Flattening.flatten(result);
-                if (flat.size() > Flattening.MAX_FLAT_RESULTS) {
+                List<CoreValType> flat = TypeLayout.flatten(result);
+                if (flat.size() > TypeLayout.MAX_FLAT_RESULTS) {
                     options.requireMemory(offset);
                     if (lift) results.add(ptr);
                     else params.add(ptr);
@@ -145,8 +145,8 @@ final class Canonicals {
             results.add(I32);
         } else {
             if (result != null) {
-                boolean overflow = Flattening.flatten(result).size() > Flattening.MAX_FLAT_PARAMS;
-                if (overflow || Flattening.containsPointer(result)) options.requireMemory(offset);
+                boolean overflow = TypeLayout.flatten(result).size() > TypeLayout.MAX_FLAT_PARAMS;
+                if (overflow || TypeLayout.containsPointer(result)) options.requireMemory(offset);
             }
             if (options.callback() != null) results.add(I32);
         }

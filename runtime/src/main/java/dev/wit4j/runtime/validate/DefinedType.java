@@ -103,7 +103,7 @@ final class DefinedType implements ValType, AnyType {
      * (CanonicalABI.md, "Element Size"); validation requires it to be below 2^28.
      */
     long elemSize() {
-        if (size < 0) size = AbiSizes.elemSize(this);
+        if (size < 0) size = TypeLayout.measure(this);
         return size;
     }
 }

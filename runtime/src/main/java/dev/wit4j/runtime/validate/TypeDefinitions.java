@@ -132,7 +132,7 @@ final class TypeDefinitions {
         }
         DefinedType type = new DefinedType(shape);
         if (type.depth() > MAX_DEPTH) throw error(offset, "type nesting is too deep");
-        if (type.elemSize() >= AbiSizes.MAX_SIZE) {
+        if (type.elemSize() >= TypeLayout.MAX_SIZE) {
             throw error(offset, "value type exceeds maximum byte size of 2^28 bytes");
         }
         return type;
