@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * {@code lift_flat_values} / {@code lower_flat_values} for one fixed list of types, with everything
  * that does not depend on the values worked out once (flat count, whether the values go through
- * memory, the tuple's size and alignment). Built per function at instantiation; immutable and
- * thread-safe. Lowering does not type-check: callers check the values once, before the call.
+ * memory, the tuple's size and alignment: its {@link Measure}). Built per function at
+ * instantiation, from a measure worked out once per component; immutable and thread-safe. Lowering does not type-check: callers check the values once, before the call.
  */
 public final class FlatPlan {
 
@@ -24,18 +24,37 @@ public final class FlatPlan {
      * @param maxFlat {@link Layout#MAX_FLAT_PARAMS} or {@link Layout#MAX_FLAT_RESULTS}
      */
     public FlatPlan(List<ValueType> types, int maxFlat) {
+        this(types, measure(types, maxFlat));
+    }
+
+    /**
+     * A plan for {@code types} measured already ({@link #measure}): every instance of a component
+     * has its own types (its own resources) of the same layout, measured once for all of them.
+     */
+    public FlatPlan(List<ValueType> types, Measure measure) {
         this.types = types.toArray(new ValueType[0]);
-        this.flatCount = Layout.flatCount(types);
-        this.inMemory = flatCount > maxFlat;
-        if (inMemory) {
-            tuple = new ValueType.TupleType(List.copyOf(types));
-            tupleSize = Layout.elemSize(tuple);
-            tupleAlignment = Layout.alignment(tuple);
-        } else {
-            tuple = null;
-            tupleSize = 0;
-            tupleAlignment = 1;
+        this.flatCount = measure.flatCount();
+        this.inMemory = measure.inMemory();
+        this.tuple = inMemory ? new ValueType.TupleType(List.copyOf(types)) : null;
+        this.tupleSize = measure.tupleSize();
+        this.tupleAlignment = measure.tupleAlignment();
+    }
+
+    /**
+     * What a plan's layout comes to, which depends on the types' structure alone: how many flat
+     * values they are, whether they go through memory (more than {@code maxFlat}), and then the
+     * size and alignment of their tuple there.
+     */
+    public record Measure(int flatCount, boolean inMemory, long tupleSize, int tupleAlignment) {}
+
+    /** The {@link Measure} of {@code types} passed with at most {@code maxFlat} flat values. */
+    public static Measure measure(List<ValueType> types, int maxFlat) {
+        int flatCount = Layout.flatCount(types);
+        if (flatCount <= maxFlat) {
+            return new Measure(flatCount, false, 0, 1);
         }
+        ValueType tuple = new ValueType.TupleType(List.copyOf(types));
+        return new Measure(flatCount, true, Layout.elemSize(tuple), Layout.alignment(tuple));
     }
 
     /** The number of types. */

@@ -124,7 +124,13 @@ final class Canons {
         }
         CoreFunction core = (CoreFunction) frame.core(CoreSort.FUNC, l.coreFuncIndex());
         Options options = Options.of(l.options(), frame, "canon lift");
-        LiftedFunc f = new LiftedFunc(frame.state, core, sig, options, "func" + frame.funcs.size());
+        LiftedFunc f = new LiftedFunc(
+                frame.state,
+                core,
+                sig,
+                options,
+                "func" + frame.funcs.size(),
+                frame.code.plan().measures(l, sig));
         frame.funcs.add(new Item.Func(f, sig));
     }
 

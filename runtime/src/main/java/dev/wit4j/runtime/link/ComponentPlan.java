@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.link;
 
+import dev.wit4j.binary.Canon;
 import dev.wit4j.binary.Component;
 import dev.wit4j.binary.ComponentNameSection;
 import dev.wit4j.binary.CustomSection;
@@ -12,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What instantiating one component binary (the outermost or a nested one) needs of it that no
@@ -23,12 +25,26 @@ import java.util.Optional;
  * @param componentNames names of the component index space (nested components), by index
  * @param typeExportNames the first export name of each exported type index: a resource type
  *     defined at that index is named so in traps and in the WIT definition made for it
+ * @param liftMeasures the flat layouts of each {@code canon lift}'s function type, measured by the
+ *     first instantiation that lifts it (types are evaluated per instance, their layouts are the
+ *     same for all)
  */
 record ComponentPlan(
         List<Section> sections,
         Optional<String> name,
         Map<Long, String> componentNames,
-        Map<Long, String> typeExportNames) {
+        Map<Long, String> typeExportNames,
+        Map<Canon.Lift, LiftedFunc.Measures> liftMeasures) {
+
+    /** The flat layouts of {@code lift}'s function type {@code sig}, measured once. */
+    LiftedFunc.Measures measures(Canon.Lift lift, FuncSig sig) {
+        LiftedFunc.Measures m = liftMeasures.get(lift);
+        if (m == null) {
+            m = LiftedFunc.measures(sig);
+            liftMeasures.putIfAbsent(lift, m);
+        }
+        return m;
+    }
 
     /** The plans of {@code component} and of every component nested in it, by identity. */
     static Map<Component, ComponentPlan> all(Component component) {
@@ -74,6 +90,11 @@ record ComponentPlan(
                 }
             }
         }
-        return new ComponentPlan(List.copyOf(sections), name, Map.copyOf(componentNames), Map.copyOf(typeExportNames));
+        return new ComponentPlan(
+                List.copyOf(sections),
+                name,
+                Map.copyOf(componentNames),
+                Map.copyOf(typeExportNames),
+                new ConcurrentHashMap<>());
     }
 }

@@ -31,14 +31,38 @@ final class LiftedFunc implements ComponentFunc {
     private boolean named;
 
     LiftedFunc(InstanceState state, CoreFunction core, FuncSig sig, Options options, String provisionalName) {
+        this(state, core, sig, options, provisionalName, measures(sig));
+    }
+
+    /**
+     * A function whose parameters and results measure {@code measures} ({@link #measures}: the
+     * same for every instance of the component, so worked out once).
+     */
+    LiftedFunc(
+            InstanceState state,
+            CoreFunction core,
+            FuncSig sig,
+            Options options,
+            String provisionalName,
+            Measures measures) {
         this.state = state;
         this.core = core;
         this.sig = sig;
         this.options = options;
         this.name = provisionalName;
-        this.params = new FlatPlan(sig.paramTypes(), Layout.MAX_FLAT_PARAMS);
-        this.results = new FlatPlan(sig.resultTypes(), Layout.MAX_FLAT_RESULTS);
+        this.params = new FlatPlan(sig.paramTypes(), measures.params());
+        this.results = new FlatPlan(sig.resultTypes(), measures.results());
         this.hasResult = sig.result().isPresent();
+    }
+
+    /** The layouts of a function type's parameters and results as flat values. */
+    record Measures(FlatPlan.Measure params, FlatPlan.Measure results) {}
+
+    /** The {@link Measures} of {@code sig}. */
+    static Measures measures(FuncSig sig) {
+        return new Measures(
+                FlatPlan.measure(sig.paramTypes(), Layout.MAX_FLAT_PARAMS),
+                FlatPlan.measure(sig.resultTypes(), Layout.MAX_FLAT_RESULTS));
     }
 
     /** Gives the function its first export name, used in traps. */
