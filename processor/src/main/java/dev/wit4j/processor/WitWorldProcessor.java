@@ -141,9 +141,13 @@ public final class WitWorldProcessor extends AbstractProcessor {
             "IllegalArgumentException",
             "NullPointerException");
 
-    /** Where the project's files are. */
-    private ProjectFiles files() {
-        return new ProjectFiles(processingEnv);
+    /** Where the project's files are (made once the processor is initialised). */
+    private ProjectFiles files;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        files = new ProjectFiles(processingEnv);
     }
 
     @Override
@@ -236,7 +240,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         List<String> witNotFound = new ArrayList<>();
         Optional<Path> wit = ann.wit().isBlank() && hasComponent
                 ? Optional.empty()
-                : files().findFile(e, ann.wit(), witNotFound::add, inputs);
+                : files.findFile(e, ann.wit(), witNotFound::add, inputs);
         if (wit.isEmpty() && !(hasComponent && (ann.wit().isBlank() || ann.wit().equals(DEFAULT_WIT)))) {
             d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), witNotFound.isEmpty() ? "" : witNotFound.get(0));
             return;
@@ -320,11 +324,11 @@ public final class WitWorldProcessor extends AbstractProcessor {
 
     /** Finds and loads the file named by {@code component}; null (with the error reported) if that fails. */
     private Loaded loadComponent(Element e, WitWorld ann, Diagnostics d, Inputs inputs) {
-        Optional<Path> file = files().findFile(
-                        e,
-                        ann.component(),
-                        looked -> d.report(Message.COMPONENT_NOT_FOUND, ann.component(), ann.world(), looked),
-                        inputs);
+        Optional<Path> file = files.findFile(
+                e,
+                ann.component(),
+                looked -> d.report(Message.COMPONENT_NOT_FOUND, ann.component(), ann.world(), looked),
+                inputs);
         if (file.isEmpty()) {
             return null;
         }
@@ -581,13 +585,13 @@ public final class WitWorldProcessor extends AbstractProcessor {
      * on the file system (nothing could look at the record then).
      */
     private void recordInputs(Element e, Inputs inputs, Diagnostics d) {
-        Optional<Path> source = files().sourceFile(e);
+        Optional<Path> source = files.sourceFile(e);
         if (source.isEmpty()) {
             return;
         }
         // Only then: asking an in-memory file manager (compile-testing's) for the class output makes it list an empty
         // file.
-        Optional<Path> output = files().classOutput();
+        Optional<Path> output = files.classOutput();
         if (output.isEmpty()) {
             return;
         }

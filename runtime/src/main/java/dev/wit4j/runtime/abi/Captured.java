@@ -13,32 +13,21 @@ import java.util.Arrays;
  */
 final class Captured {
 
-    private StringSource[] strings;
-    private int stringCount;
-    private int stringRead;
+    private Taken<StringSource> strings;
     private int[] reps;
     private int repCount;
     private int repRead;
-    private ErrorContext[] errorContexts;
-    private int errorContextCount;
-    private int errorContextRead;
+    private Taken<ErrorContext> errorContexts;
 
     void string(StringSource s) {
         if (strings == null) {
-            strings = new StringSource[4];
-        } else if (stringCount == strings.length) {
-            strings = Arrays.copyOf(strings, stringCount * 2);
+            strings = new Taken<>();
         }
-        strings[stringCount++] = s;
+        strings.add(s);
     }
 
     StringSource nextString() {
-        if (stringRead >= stringCount) {
-            throw new IllegalStateException("the lowering pass read more strings than the lifting pass took");
-        }
-        StringSource s = strings[stringRead];
-        strings[stringRead++] = null; // the text can be collected once stored
-        return s;
+        return Taken.next(strings, "strings");
     }
 
     void rep(int rep) {
@@ -59,17 +48,40 @@ final class Captured {
 
     void errorContext(ErrorContext e) {
         if (errorContexts == null) {
-            errorContexts = new ErrorContext[4];
-        } else if (errorContextCount == errorContexts.length) {
-            errorContexts = Arrays.copyOf(errorContexts, errorContextCount * 2);
+            errorContexts = new Taken<>();
         }
-        errorContexts[errorContextCount++] = e;
+        errorContexts.add(e);
     }
 
     ErrorContext nextErrorContext() {
-        if (errorContextRead >= errorContextCount) {
-            throw new IllegalStateException("the lowering pass read more error contexts than the lifting pass took");
+        return Taken.next(errorContexts, "error contexts");
+    }
+
+    /**
+     * Objects of one kind in the order the lifting pass took them, each read once by the lowering
+     * pass (and let go then, so that a string's text can be collected once it is stored).
+     */
+    private static final class Taken<T> {
+        private Object[] items = new Object[4];
+        private int count;
+        private int read;
+
+        void add(T item) {
+            if (count == items.length) {
+                items = Arrays.copyOf(items, count * 2);
+            }
+            items[count++] = item;
         }
-        return errorContexts[errorContextRead++];
+
+        /** The next of {@code taken} (null if nothing was taken); {@code what} names them in the error. */
+        @SuppressWarnings("unchecked")
+        static <T> T next(Taken<T> taken, String what) {
+            if (taken == null || taken.read >= taken.count) {
+                throw new IllegalStateException("the lowering pass read more " + what + " than the lifting pass took");
+            }
+            T item = (T) taken.items[taken.read];
+            taken.items[taken.read++] = null;
+            return item;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.wit4j.runtime.abi;
 
-import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.ValueType.FixedListType;
@@ -66,7 +65,7 @@ final class FlatLowerer {
                     return;
                 }
                 case ERROR_CONTEXT:
-                    out.addI32(cx.handles().addErrorContext(errorContext(v)));
+                    out.addI32(cx.lowerErrorContext(v));
                     return;
                 default:
                     throw Unsupported.type(p);
@@ -123,14 +122,5 @@ final class FlatLowerer {
         for (int i = out.size() - start; i < slots; i++) {
             out.add(0);
         }
-    }
-
-    /** The error context an {@code error-context} value carries. */
-    static ErrorContext errorContext(Value v) {
-        if (((Value.ErrorContextValue) v).handle() instanceof ErrorContext e) {
-            return e;
-        }
-        throw new IllegalArgumentException("the error-context value is not an error context made by wit4j"
-                + " (use ErrorContext.of): " + ((Value.ErrorContextValue) v).handle());
     }
 }

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.abi;
 
+import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.runtime.value.Value;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,6 +77,20 @@ public final class LiftLowerContext {
     /** The handle table of the component instance. */
     public HandleTable handles() {
         return handles;
+    }
+
+    /**
+     * {@code lower_error_context}: adds the error context {@code v} (an {@code error-context}
+     * value) carries to the instance's handle table and returns its index.
+     *
+     * @throws IllegalArgumentException if its handle is not an error context made by wit4j
+     */
+    int lowerErrorContext(Value v) {
+        if (((Value.ErrorContextValue) v).handle() instanceof ErrorContext e) {
+            return handles.addErrorContext(e);
+        }
+        throw new IllegalArgumentException("the error-context value is not an error context made by wit4j"
+                + " (use ErrorContext.of): " + ((Value.ErrorContextValue) v).handle());
     }
 
     /** The component instance's identity, empty for the host. */

@@ -67,7 +67,7 @@ final class Storer {
                     StringCodec.storeValue(cx, v, ptr);
                     return;
                 case ERROR_CONTEXT:
-                    mem.writeInt(ptr, cx.handles().addErrorContext(FlatLowerer.errorContext(v)));
+                    mem.writeInt(ptr, cx.lowerErrorContext(v));
                     return;
                 default:
                     throw Unsupported.type(p);
