@@ -2,6 +2,7 @@ package dev.wit4j.runtime.link;
 
 import dev.wit4j.binary.Canon;
 import dev.wit4j.binary.CoreSort;
+import dev.wit4j.binary.CoreValueType;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.BorrowScope;
@@ -27,8 +28,10 @@ import java.util.OptionalInt;
 /**
  * The {@code canon} definitions (Explainer.md "Canonical Definitions", CanonicalABI.md "Canonical
  * definitions"): {@code lift} makes a component function, everything else a core function that the
- * instance's core modules can import. The asynchronous and threading built-ins are not supported
- * yet and fail instantiation with a {@link LinkException} that names them.
+ * instance's core modules can import. Of the asynchronous built-ins, {@code context.get/set} and
+ * {@code backpressure.inc/dec} run (calls being synchronous, a task is a call into an instance);
+ * the others and the threading built-ins are not supported yet and fail instantiation with a
+ * {@link LinkException} that names them.
  */
 final class Canons {
 
@@ -70,9 +73,37 @@ final class Canons {
                 state.handles().dropErrorContext((int) args[0]);
                 return NO_VALUES;
             }));
+        } else if (canon instanceof Canon.ContextGet g) {
+            // canon_context_get: the running task's slot; an i32 slot holds 32 bits
+            InstanceState state = frame.state;
+            int slot = (int) g.slot();
+            CoreValType t = contextType(g.type());
+            frame.coreFuncs.add(
+                    CoreFunction.host(type(List.of(), List.of(t)), args -> new long[] {state.context(slot)}));
+        } else if (canon instanceof Canon.ContextSet c) {
+            InstanceState state = frame.state;
+            int slot = (int) c.slot();
+            CoreValType t = contextType(c.type());
+            long mask = t == CoreValType.I32 ? 0xFFFF_FFFFL : -1L;
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(t), List.of()), args -> {
+                state.setContext(slot, args[0] & mask);
+                return NO_VALUES;
+            }));
+        } else if (canon instanceof Canon.BackpressureInc || canon instanceof Canon.BackpressureDec) {
+            InstanceState state = frame.state;
+            int delta = canon instanceof Canon.BackpressureInc ? 1 : -1;
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(), List.of()), args -> {
+                state.changeBackpressure(delta);
+                return NO_VALUES;
+            }));
         } else {
             throw new LinkException("not supported yet: canon " + canon.builtinName());
         }
+    }
+
+    /** The core type of a context slot: {@code i32}, or {@code i64} for 64-bit memories. */
+    private static CoreValType contextType(CoreValueType type) {
+        return type == CoreValueType.Num.I64 ? CoreValType.I64 : CoreValType.I32;
     }
 
     /**

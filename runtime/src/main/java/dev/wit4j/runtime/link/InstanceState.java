@@ -71,6 +71,17 @@ final class InstanceState implements ResourceTypes {
     private volatile int stopping;
 
     private boolean mayLeave = true;
+    /**
+     * The context slots of the task running in this instance ({@code context.get/set}, the
+     * storage of the task's thread): zero when a call enters the instance. Calls are synchronous,
+     * so one task runs here at a time and a caller's slots are its own instance's.
+     */
+    private long context0;
+
+    private long context1;
+    /** {@code backpressure} (CanonicalABI.md "Component Instance State"), 0 to 2^16 - 1. */
+    private int backpressure;
+
     private boolean poisoned;
     /** {@code [this]}: what a host call into a root instance enters, without a list per call. */
     private final List<InstanceState> self = List.of(this);
@@ -213,6 +224,7 @@ final class InstanceState implements ResourceTypes {
                 i.began(t);
             }
         }
+        context0 = context1 = 0; // the callee's new task starts with empty context slots
         return entering;
     }
 
@@ -272,6 +284,7 @@ final class InstanceState implements ResourceTypes {
             acquire(t.getId()); // refused, or released in between
         }
         began(t);
+        context0 = context1 = 0; // a new task starts with empty context slots
     }
 
     /**
@@ -345,6 +358,37 @@ final class InstanceState implements ResourceTypes {
             }
             RUNNER.setRelease(i, 0L);
         }
+    }
+
+    /** {@code context.get i}: slot {@code i} (0 or 1) of the running task. */
+    long context(int slot) {
+        return slot == 0 ? context0 : context1;
+    }
+
+    /** {@code context.set i}: sets slot {@code i} (0 or 1) of the running task. */
+    void setContext(int slot, long value) {
+        if (slot == 0) {
+            context0 = value;
+        } else {
+            context1 = value;
+        }
+    }
+
+    /**
+     * {@code backpressure.inc} and {@code backpressure.dec} (CanonicalABI.md): the count traps
+     * past 2^16 - 1 and below 0. Only {@code async}-typed calls wait for it to return to 0, so
+     * for the synchronous calls this runtime makes it is a count and nothing more.
+     */
+    void changeBackpressure(int delta) {
+        int next = backpressure + delta;
+        if (next >= 1 << 16) {
+            throw new Trap(
+                    Trap.Reason.INVALID_OPERATION, "backpressure counter overflow (backpressure.inc beyond 65535)");
+        }
+        if (next < 0) {
+            throw new Trap(Trap.Reason.INVALID_OPERATION, "backpressure counter overflow (backpressure.dec below 0)");
+        }
+        backpressure = next;
     }
 
     /** Traps with {@link Trap.Reason#CANNOT_LEAVE} unless core code may call out now. */
