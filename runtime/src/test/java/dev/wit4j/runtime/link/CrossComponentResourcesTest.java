@@ -69,6 +69,6 @@ class CrossComponentResourcesTest {
         Engine engine = Wasm.engine(mode);
         LinkException e =
                 assertThrows(LinkException.class, () -> engine.linker().instantiate(Wasm.load(engine, "unsupported")));
-        assertEquals("not supported yet: canon backpressure.inc", e.getMessage());
+        assertEquals("not supported yet: canon waitable-set.new", e.getMessage());
     }
 }
