@@ -1,0 +1,53 @@
+;; A task's context slots (context.get/set) and the instance's backpressure count
+;; (backpressure.inc/dec) through every way a call enters: `bump` returns what slot 0 held
+;; when it started (0 in a fresh task), sets it to 7 and has its post-return check that it
+;; is still 7; `realloc` (for `echo`'s string) sees fresh slots of its own.
+(component $context
+  (core module $libc (memory (export "memory") 1))
+  (core instance $libc (instantiate $libc))
+  (core func $get (canon context.get i32 0))
+  (core func $set (canon context.set i32 0))
+  (core func $inc (canon backpressure.inc))
+  (core func $dec (canon backpressure.dec))
+  (core module $m
+    (import "c" "get" (func $get (result i32)))
+    (import "c" "set" (func $set (param i32)))
+    (import "c" "inc" (func $inc))
+    (import "c" "dec" (func $dec))
+    (import "libc" "memory" (memory 1))
+    (global $bump (mut i32) (i32.const 64))
+    (func (export "bump") (result i32) (local $was i32)
+      (local.set $was (call $get))
+      (call $set (i32.const 7))
+      (local.get $was))
+    (func (export "bump-post") (param i32)
+      (if (i32.ne (call $get) (i32.const 7)) (then unreachable)))
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32) (local $p i32)
+      (if (i32.ne (call $get) (i32.const 0)) (then unreachable))
+      (call $set (i32.const 99))
+      (local.set $p (global.get $bump))
+      (global.set $bump (i32.add (global.get $bump) (local.get 3)))
+      (local.get $p))
+    (func (export "echo") (param i32 i32) (result i32)
+      ;; the realloc before this call ran with slots of its own: 99 is not left here
+      (if (i32.ne (call $get) (i32.const 0)) (then unreachable))
+      (i32.store (i32.const 0) (local.get 0))
+      (i32.store (i32.const 4) (local.get 1))
+      (i32.const 0))
+    (func (export "raise") (call $inc))
+    (func (export "lower") (call $dec))
+  )
+  (core instance $i (instantiate $m
+    (with "c" (instance
+      (export "get" (func $get))
+      (export "set" (func $set))
+      (export "inc" (func $inc))
+      (export "dec" (func $dec))))
+    (with "libc" (instance $libc))))
+  (func (export "bump") (result u32)
+    (canon lift (core func $i "bump") (post-return (core func $i "bump-post"))))
+  (func (export "echo") (param "s" string) (result string)
+    (canon lift (core func $i "echo") (memory (core memory $libc "memory")) (realloc (core func $i "realloc"))))
+  (func (export "raise") (canon lift (core func $i "raise")))
+  (func (export "lower") (canon lift (core func $i "lower")))
+)
