@@ -4,6 +4,7 @@ import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.HandleTable;
 import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.abi.ResourceTypes;
+import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.witx.model.TypeDef;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -224,7 +225,7 @@ final class InstanceState implements ResourceTypes {
                 i.began(t);
             }
         }
-        context0 = context1 = 0; // the callee's new task starts with empty context slots
+        startTask(); // the callee's
         return entering;
     }
 
@@ -284,7 +285,7 @@ final class InstanceState implements ResourceTypes {
             acquire(t.getId()); // refused, or released in between
         }
         began(t);
-        context0 = context1 = 0; // a new task starts with empty context slots
+        startTask();
     }
 
     /**
@@ -357,6 +358,32 @@ final class InstanceState implements ResourceTypes {
                 i.ending();
             }
             RUNNER.setRelease(i, 0L);
+        }
+    }
+
+    /** A call entered this instance: a new task, whose context slots start empty. */
+    private void startTask() {
+        context0 = 0;
+        context1 = 0;
+    }
+
+    /**
+     * Calls this instance's {@code realloc} {@code f} for the canonical ABI: {@code may_leave}
+     * cleared (it may not call imports), and with context slots of its own, empty, the running
+     * task getting its slots back after it, so that what it sets there is not left behind (as in
+     * wasmtime).
+     */
+    long realloc(CoreFunction f, long oldPtr, long oldSize, long align, long newSize) {
+        boolean before = setMayLeave(false);
+        long slot0 = context0;
+        long slot1 = context1;
+        startTask();
+        try {
+            return f.call(oldPtr, oldSize, align, newSize)[0];
+        } finally {
+            mayLeave = before;
+            context0 = slot0;
+            context1 = slot1;
         }
     }
 

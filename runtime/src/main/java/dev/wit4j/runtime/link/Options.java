@@ -51,21 +51,7 @@ record Options(CanonicalOptions canonical, CoreFunction postReturn) {
         Optional<Realloc> re = Optional.empty();
         if (realloc != null) {
             CoreFunction f = realloc;
-            re = Optional.of((oldPtr, oldSize, align, newSize) -> {
-                // realloc runs with fresh context slots, which it cannot leave behind (as in wasmtime)
-                boolean before = state.setMayLeave(false);
-                long slot0 = state.context(0);
-                long slot1 = state.context(1);
-                state.setContext(0, 0);
-                state.setContext(1, 0);
-                try {
-                    return f.call(oldPtr, oldSize, align, newSize)[0];
-                } finally {
-                    state.setMayLeave(before);
-                    state.setContext(0, slot0);
-                    state.setContext(1, slot1);
-                }
-            });
+            re = Optional.of((oldPtr, oldSize, align, newSize) -> state.realloc(f, oldPtr, oldSize, align, newSize));
         }
         return new Options(new CanonicalOptions(encoding, mem, re, frame.code.maxStringByteLength()), postReturn);
     }
