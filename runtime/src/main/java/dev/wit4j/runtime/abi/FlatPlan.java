@@ -9,7 +9,8 @@ import java.util.List;
  * {@code lift_flat_values} / {@code lower_flat_values} for one fixed list of types, with everything
  * that does not depend on the values worked out once (flat count, whether the values go through
  * memory, the tuple's size and alignment: its {@link Measure}). Built per function at
- * instantiation, from a measure worked out once per component; immutable and thread-safe. Lowering does not type-check: callers check the values once, before the call.
+ * instantiation, from a measure worked out once per component; immutable and thread-safe.
+ * Lowering does not type-check: callers check the values once, before the call.
  */
 public final class FlatPlan {
 
@@ -19,13 +20,6 @@ public final class FlatPlan {
     private final ValueType tuple;
     private final long tupleSize;
     private final int tupleAlignment;
-
-    /**
-     * @param maxFlat {@link Layout#MAX_FLAT_PARAMS} or {@link Layout#MAX_FLAT_RESULTS}
-     */
-    public FlatPlan(List<ValueType> types, int maxFlat) {
-        this(types, measure(types, maxFlat));
-    }
 
     /**
      * A plan for {@code types} measured already ({@link #measure}): every instance of a component
@@ -47,7 +41,10 @@ public final class FlatPlan {
      */
     public record Measure(int flatCount, boolean inMemory, long tupleSize, int tupleAlignment) {}
 
-    /** The {@link Measure} of {@code types} passed with at most {@code maxFlat} flat values. */
+    /**
+     * The {@link Measure} of {@code types} passed with at most {@code maxFlat} flat values
+     * ({@link Layout#MAX_FLAT_PARAMS} or {@link Layout#MAX_FLAT_RESULTS}).
+     */
     public static Measure measure(List<ValueType> types, int maxFlat) {
         int flatCount = Layout.flatCount(types);
         if (flatCount <= maxFlat) {

@@ -12,7 +12,6 @@ import dev.wit4j.runtime.abi.CoreSignature;
 import dev.wit4j.runtime.abi.FlatCursor;
 import dev.wit4j.runtime.abi.FlatPlan;
 import dev.wit4j.runtime.abi.FlatType;
-import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.StringHints;
 import dev.wit4j.runtime.engine.CoreFuncType;
@@ -195,8 +194,9 @@ final class Canons {
                 return lowerTransfer(flat, lifted, transfer.get(), options, state);
             }
         }
-        FlatPlan paramPlan = new FlatPlan(sig.paramTypes(), Layout.MAX_FLAT_PARAMS);
-        FlatPlan resultPlan = new FlatPlan(sig.resultTypes(), Layout.MAX_FLAT_RESULTS);
+        ComponentPlan.Measures measures = frame.code.plan().measures(l, sig);
+        FlatPlan paramPlan = new FlatPlan(sig.paramTypes(), measures.params());
+        FlatPlan resultPlan = new FlatPlan(sig.resultTypes(), measures.results());
         return CoreFunction.host(type(core(flat.params()), core(flat.results())), args -> {
             state.checkMayLeave();
             BorrowScope.Subtask subtask = new BorrowScope.Subtask();

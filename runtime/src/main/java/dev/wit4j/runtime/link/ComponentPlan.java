@@ -7,6 +7,8 @@ import dev.wit4j.binary.CustomSection;
 import dev.wit4j.binary.Export;
 import dev.wit4j.binary.Section;
 import dev.wit4j.binary.Sort;
+import dev.wit4j.runtime.abi.FlatPlan;
+import dev.wit4j.runtime.abi.Layout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -25,25 +27,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param componentNames names of the component index space (nested components), by index
  * @param typeExportNames the first export name of each exported type index: a resource type
  *     defined at that index is named so in traps and in the WIT definition made for it
- * @param liftMeasures the flat layouts of each {@code canon lift}'s function type, measured by the
- *     first instantiation that lifts it (types are evaluated per instance, their layouts are the
- *     same for all)
+ * @param measures the flat layouts of the function type of each {@code canon lift} and {@code canon
+ *     lower}, measured by the first instantiation that defines it (types are evaluated per instance,
+ *     their layouts are the same for all)
  */
 record ComponentPlan(
         List<Section> sections,
         Optional<String> name,
         Map<Long, String> componentNames,
         Map<Long, String> typeExportNames,
-        Map<Canon.Lift, LiftedFunc.Measures> liftMeasures) {
+        Map<Canon, Measures> measures) {
 
-    /** The flat layouts of {@code lift}'s function type {@code sig}, measured once. */
-    LiftedFunc.Measures measures(Canon.Lift lift, FuncSig sig) {
-        LiftedFunc.Measures m = liftMeasures.get(lift);
-        if (m == null) {
-            m = LiftedFunc.measures(sig);
-            liftMeasures.putIfAbsent(lift, m);
-        }
-        return m;
+    /** The layouts of a function type's parameters and results as flat values. */
+    record Measures(FlatPlan.Measure params, FlatPlan.Measure results) {}
+
+    /** The flat layouts of {@code canon}'s function type {@code sig}, measured once. */
+    Measures measures(Canon canon, FuncSig sig) {
+        return measures.computeIfAbsent(
+                canon,
+                c -> new Measures(
+                        FlatPlan.measure(sig.paramTypes(), Layout.MAX_FLAT_PARAMS),
+                        FlatPlan.measure(sig.resultTypes(), Layout.MAX_FLAT_RESULTS)));
     }
 
     /** The plans of {@code component} and of every component nested in it, by identity. */

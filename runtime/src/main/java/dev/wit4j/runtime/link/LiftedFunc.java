@@ -3,7 +3,6 @@ package dev.wit4j.runtime.link;
 import dev.wit4j.runtime.abi.BorrowScope;
 import dev.wit4j.runtime.abi.CallTransfer;
 import dev.wit4j.runtime.abi.FlatPlan;
-import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.StringHints;
 import dev.wit4j.runtime.engine.CoreFunction;
@@ -30,13 +29,9 @@ final class LiftedFunc implements ComponentFunc {
     private String name;
     private boolean named;
 
-    LiftedFunc(InstanceState state, CoreFunction core, FuncSig sig, Options options, String provisionalName) {
-        this(state, core, sig, options, provisionalName, measures(sig));
-    }
-
     /**
-     * A function whose parameters and results measure {@code measures} ({@link #measures}: the
-     * same for every instance of the component, so worked out once).
+     * A function whose parameters and results measure {@code measures} (the same for every
+     * instance of the component: {@link ComponentPlan#measures}).
      */
     LiftedFunc(
             InstanceState state,
@@ -44,7 +39,7 @@ final class LiftedFunc implements ComponentFunc {
             FuncSig sig,
             Options options,
             String provisionalName,
-            Measures measures) {
+            ComponentPlan.Measures measures) {
         this.state = state;
         this.core = core;
         this.sig = sig;
@@ -53,16 +48,6 @@ final class LiftedFunc implements ComponentFunc {
         this.params = new FlatPlan(sig.paramTypes(), measures.params());
         this.results = new FlatPlan(sig.resultTypes(), measures.results());
         this.hasResult = sig.result().isPresent();
-    }
-
-    /** The layouts of a function type's parameters and results as flat values. */
-    record Measures(FlatPlan.Measure params, FlatPlan.Measure results) {}
-
-    /** The {@link Measures} of {@code sig}. */
-    static Measures measures(FuncSig sig) {
-        return new Measures(
-                FlatPlan.measure(sig.paramTypes(), Layout.MAX_FLAT_PARAMS),
-                FlatPlan.measure(sig.resultTypes(), Layout.MAX_FLAT_RESULTS));
     }
 
     /** Gives the function its first export name, used in traps. */
