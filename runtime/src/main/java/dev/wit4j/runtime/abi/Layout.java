@@ -153,10 +153,6 @@ public final class Layout {
         return RULES.alignment(type);
     }
 
-    static int alignmentRecord(List<ValueType> fields) {
-        return RULES.alignmentRecord(fields);
-    }
-
     /** {@code max_case_alignment}: the largest alignment of the case payloads, at least 1. */
     static int maxCaseAlignment(List<Optional<ValueType>> cases) {
         return RULES.maxCaseAlignment(cases);

@@ -103,7 +103,7 @@ public abstract class LayoutRules<T> {
     }
 
     /** The alignment of a record with fields {@code fields}: the largest of theirs, at least 1. */
-    public final int alignmentRecord(List<T> fields) {
+    private int alignmentRecord(List<T> fields) {
         int a = 1;
         for (T f : fields) {
             a = Math.max(a, alignment(f));

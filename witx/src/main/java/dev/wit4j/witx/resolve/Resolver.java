@@ -8,7 +8,6 @@ import dev.wit4j.witx.model.Resolve;
 import dev.wit4j.witx.model.Stability;
 import dev.wit4j.witx.model.TypeDef;
 import dev.wit4j.witx.model.TypeOwner;
-import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.WitPackage;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.model.WorldItem;
@@ -43,9 +42,6 @@ import java.util.function.Predicate;
  * without a second error ({@link Abandoned}). Only a cycle between packages stops resolution.
  */
 final class Resolver {
-    static final String EXCLUDED_TYPE =
-            "found a reference to a type which is excluded due to its feature not being activated";
-
     private final Gates gates;
     /** Resolves the names inside each interface and world. */
     private final ScopeResolver scopes;
@@ -105,8 +101,6 @@ final class Resolver {
     /** A file-scope name introduced by a top-level {@code use} of another package's interface. */
     private record ForeignRef(Interface iface, PkgState pkg, String ifaceName) {}
 
-    static final Object FUNC = new Object();
-    static final Object EXCLUDED = new Object();
     /** A name whose definition failed with an error already reported: references to it are not errors again. */
     static final Object POISONED = new Object();
 
@@ -120,9 +114,6 @@ final class Resolver {
     }
 
     static final Abandoned ABANDONED = new Abandoned();
-
-    /** What an unknown type name stands for: it lets the definition around it be checked without further errors. */
-    static final ValueType PLACEHOLDER = ValueType.Primitive.BOOL;
 
     void report(WitException e) {
         errors.add(e);

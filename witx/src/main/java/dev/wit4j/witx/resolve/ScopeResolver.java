@@ -30,6 +30,14 @@ import java.util.Set;
  * wasm-tools checks it. Errors go to the resolver, which carries on as its class comment says.
  */
 final class ScopeResolver {
+    private static final String EXCLUDED_TYPE =
+            "found a reference to a type which is excluded due to its feature not being activated";
+    /** What a function's name stands for in a scope. */
+    private static final Object FUNC = new Object();
+    /** What a name gated out by its feature stands for in a scope. */
+    private static final Object EXCLUDED = new Object();
+    /** What an unknown type name stands for: it lets the definition around it be checked without further errors. */
+    private static final ValueType PLACEHOLDER = ValueType.Primitive.BOOL;
 
     private final Resolver resolver;
     private final Gates gates;
@@ -49,7 +57,7 @@ final class ScopeResolver {
         final Resolver.PkgState st;
         final PackageSource.Section sec;
         final TypeOwner owner;
-        /** name -> TypeDef (built), Ast.TypeDecl (pending), Resolver.FUNC or Resolver.EXCLUDED. */
+        /** name -> TypeDef (built), Ast.TypeDecl (pending), FUNC or EXCLUDED. */
         final Map<String, Object> names = new HashMap<>();
         /** Type names in declaration order. */
         final List<String> typeOrder = new ArrayList<>();
@@ -118,7 +126,7 @@ final class ScopeResolver {
                 gates.checkSince(sc.st.name, s, u.path().loc());
                 if (!gates.active(s)) {
                     for (Ast.UseName n : u.names()) {
-                        sc.names.putIfAbsent(n.local().name(), Resolver.EXCLUDED);
+                        sc.names.putIfAbsent(n.local().name(), EXCLUDED);
                         sc.excluded.add(n.local().name());
                     }
                     continue;
@@ -133,12 +141,12 @@ final class ScopeResolver {
                 Stability s = gates.stability(td.attrs());
                 gates.checkSince(sc.st.name, s, td.name().loc());
                 if (!gates.active(s)) {
-                    sc.names.putIfAbsent(td.name().name(), Resolver.EXCLUDED);
+                    sc.names.putIfAbsent(td.name().name(), EXCLUDED);
                     sc.excluded.add(td.name().name());
                     if (td.body() instanceof Ast.ResourceBody rb) {
                         for (Ast.ResourceFunc f : rb.funcs()) {
                             if (gates.active(gates.stability(f.attrs()))) {
-                                resolver.report(f.name().loc().error(Resolver.EXCLUDED_TYPE));
+                                resolver.report(f.name().loc().error(EXCLUDED_TYPE));
                             }
                         }
                     }
@@ -154,7 +162,7 @@ final class ScopeResolver {
                 if (!gates.active(s)) {
                     continue;
                 }
-                if (sc.define(fd.name(), Resolver.FUNC)) {
+                if (sc.define(fd.name(), FUNC)) {
                     sc.functionNames.add(fd.name().name());
                 } else {
                     skipped.add(fd);
@@ -184,7 +192,7 @@ final class ScopeResolver {
                     Set<String> excluded = t.pkg().excludedNames.getOrDefault(t.name(), Set.of());
                     Set<String> funcs = t.pkg().functionNames.getOrDefault(t.name(), Set.of());
                     if (excluded.contains(n.name().name())) {
-                        resolver.report(n.name().loc().error(Resolver.EXCLUDED_TYPE));
+                        resolver.report(n.name().loc().error(EXCLUDED_TYPE));
                     } else if (funcs.contains(n.name().name()) && !t.foreign()) {
                         resolver.report(n.name()
                                 .loc()
@@ -434,15 +442,15 @@ final class ScopeResolver {
         if (o == Resolver.POISONED) {
             throw Resolver.ABANDONED;
         }
-        if (o == Resolver.FUNC) {
+        if (o == FUNC) {
             throw id.loc()
                     .error(
                             typeContext
                                     ? unknownType(id.name(), true)
                                     : "cannot use function `" + id.name() + "` as a type");
         }
-        if (o == Resolver.EXCLUDED) {
-            throw item.error(Resolver.EXCLUDED_TYPE);
+        if (o == EXCLUDED) {
+            throw item.error(EXCLUDED_TYPE);
         }
         if (o == null) {
             // Once per scope: further uses of the name follow from the same mistake.
@@ -454,7 +462,7 @@ final class ScopeResolver {
 
     /**
      * The type an expression denotes. A name that denotes no type is reported and stands for
-     * {@link #Resolver.PLACEHOLDER}, so that the rest of the definition is still checked.
+     * {@link #PLACEHOLDER}, so that the rest of the definition is still checked.
      */
     private ValueType convert(Scope sc, Ast.TypeExpr e, Loc item, boolean typeContext) {
         if (e instanceof Ast.PrimType p) {
@@ -462,7 +470,7 @@ final class ScopeResolver {
         } else if (e instanceof Ast.NameType n) {
             TypeDef t = lookupOrReport(sc, n.name(), item, typeContext);
             if (t == null) {
-                return Resolver.PLACEHOLDER;
+                return PLACEHOLDER;
             }
             // A bare resource name stands for an owned handle (WIT.md "Handles").
             return t.isResource() ? new ValueType.HandleType(t, false) : new ValueType.Named(t);
@@ -499,13 +507,13 @@ final class ScopeResolver {
         } else if (e instanceof Ast.HandleTypeExpr h) {
             TypeDef t = lookupOrReport(sc, h.resource(), item, true);
             if (t == null) {
-                return Resolver.PLACEHOLDER;
+                return PLACEHOLDER;
             }
             if (!t.isResource()) {
                 resolver.report(h.resource()
                         .loc()
                         .error("type `" + h.resource().name() + "` used in a handle must be a resource"));
-                return Resolver.PLACEHOLDER;
+                return PLACEHOLDER;
             }
             return new ValueType.HandleType(t, h.borrow());
         } else if (e instanceof Ast.AsyncTypeExpr a) {
