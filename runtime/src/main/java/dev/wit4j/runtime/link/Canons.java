@@ -260,14 +260,8 @@ final class Canons {
         return CoreFuncType.of(params, results);
     }
 
+    /** The core types of flat values: a core value type is named by its text-format spelling. */
     static List<CoreValType> core(List<FlatType> flat) {
-        return flat.stream()
-                .map(t -> switch (t) {
-                    case I32 -> CoreValType.I32;
-                    case I64 -> CoreValType.I64;
-                    case F32 -> CoreValType.F32;
-                    case F64 -> CoreValType.F64;
-                })
-                .toList();
+        return flat.stream().map(t -> new CoreValType(t.toString())).toList();
     }
 }

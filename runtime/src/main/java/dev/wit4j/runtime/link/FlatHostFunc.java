@@ -7,10 +7,10 @@ import dev.wit4j.runtime.abi.FlatType;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.bindings.FlatHostFunction;
 import dev.wit4j.runtime.bindings.GuestContext;
+import dev.wit4j.runtime.engine.CoreFuncType;
 import dev.wit4j.runtime.engine.CoreFunction;
 import dev.wit4j.runtime.value.Value;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -45,7 +45,7 @@ record FlatHostFunc(String name, String coreSignature, FlatHostFunction function
     }
 
     private static String spell(List<FlatType> types) {
-        return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" "));
+        return types.stream().map(FlatType::toString).collect(Collectors.joining(" "));
     }
 
     /**
@@ -60,16 +60,14 @@ record FlatHostFunc(String name, String coreSignature, FlatHostFunction function
             throw new LinkException("host function `" + name + "` was written for the core signature `" + coreSignature
                     + "`, but the component's import flattens to `" + actual + "`");
         }
-        return CoreFunction.host(
-                dev.wit4j.runtime.engine.CoreFuncType.of(Canons.core(flat.params()), Canons.core(flat.results())),
-                args -> {
-                    state.checkMayLeave();
-                    BorrowScope.Subtask subtask = new BorrowScope.Subtask();
-                    LiftLowerContext cx =
-                            new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, null);
-                    long[] results = function.call(GuestContext.of(cx), args);
-                    subtask.deliverResolve();
-                    return results;
-                });
+        return CoreFunction.host(CoreFuncType.of(Canons.core(flat.params()), Canons.core(flat.results())), args -> {
+            state.checkMayLeave();
+            BorrowScope.Subtask subtask = new BorrowScope.Subtask();
+            LiftLowerContext cx =
+                    new LiftLowerContext(options.canonical(), state.handles(), state, subtask, state, null);
+            long[] results = function.call(GuestContext.of(cx), args);
+            subtask.deliverResolve();
+            return results;
+        });
     }
 }

@@ -48,13 +48,7 @@ final class TypeLayout {
     static List<CoreValType> flatten(ValType type) {
         List<CoreValType> out = new ArrayList<>();
         for (FlatType f : RULES.flatten(type, FLAT_LIMIT)) {
-            out.add(
-                    switch (f) {
-                        case I32 -> CoreValType.I32;
-                        case I64 -> CoreValType.I64;
-                        case F32 -> CoreValType.F32;
-                        case F64 -> CoreValType.F64;
-                    });
+            out.add(new CoreValType(f.toString())); // named by its text-format spelling, as FlatType prints
         }
         return out;
     }

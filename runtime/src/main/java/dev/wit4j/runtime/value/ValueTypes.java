@@ -7,10 +7,10 @@ import dev.wit4j.witx.model.ValueType.Case;
 import dev.wit4j.witx.model.ValueType.EnumCase;
 import dev.wit4j.witx.model.ValueType.Field;
 import dev.wit4j.witx.model.ValueType.Flag;
+import dev.wit4j.witx.print.WitPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Helpers that relate {@link Value}s to witx {@link ValueType}s: type checking, following
@@ -69,56 +69,40 @@ public final class ValueTypes {
      * {@code option<point>}; named types by their name, anonymous records etc. by their kind.
      */
     public static String describe(ValueType type) {
-        return describe(type, 0);
+        return WitPrinter.type(type, MESSAGES);
     }
 
-    /** {@link #describe}, eliding what lies deeper than a message needs (and a stack allows). */
-    private static String describe(ValueType type, int depth) {
-        if (depth > 8) {
-            return "…";
-        }
-        if (type instanceof ValueType.Primitive p) {
-            return p.witName();
-        } else if (type instanceof ValueType.Named n) {
-            TypeDef def = n.def();
-            ValueType resolved = resolve(type);
+    /**
+     * Messages spell types as WIT does, except: a named definition says its kind (or, for an alias
+     * of a primitive, is the primitive), a handle is {@code own<r>} or {@code borrow<r>}, a record
+     * without a name is its kind, and nesting deeper than a message needs (and a stack allows) is
+     * elided.
+     */
+    private static final WitPrinter.Spelling MESSAGES = new WitPrinter.Spelling() {
+        @Override
+        public String named(TypeDef def) {
+            ValueType resolved = resolve(new ValueType.Named(def));
             if (resolved instanceof ValueType.Primitive p) {
                 return p.witName();
             }
             return kindWord(resolved).map(k -> k + " `" + def.name() + "`").orElse(def.name());
-        } else if (type instanceof ValueType.ListType l) {
-            return "list<" + describe(l.element(), depth + 1) + ">";
-        } else if (type instanceof ValueType.FixedListType l) {
-            return "list<" + describe(l.element(), depth + 1) + ", " + l.length() + ">";
-        } else if (type instanceof ValueType.TupleType t) {
-            return t.types().stream()
-                    .map(t2 -> describe(t2, depth + 1))
-                    .collect(Collectors.joining(", ", "tuple<", ">"));
-        } else if (type instanceof ValueType.OptionType o) {
-            return "option<" + describe(o.type(), depth + 1) + ">";
-        } else if (type instanceof ValueType.ResultType r) {
-            if (r.ok().isEmpty() && r.err().isEmpty()) {
-                return "result";
-            }
-            String ok = r.ok().map(t2 -> describe(t2, depth + 1)).orElse("_");
-            return r.err()
-                    .map(e -> "result<" + ok + ", " + describe(e, depth + 1) + ">")
-                    .orElse("result<" + ok + ">");
-        } else if (type instanceof ValueType.HandleType h) {
-            return (h.borrow() ? "borrow<" : "own<") + h.resource().name() + ">";
-        } else if (type instanceof ValueType.StreamType s) {
-            return s.element()
-                    .map(e -> "stream<" + describe(e, depth + 1) + ">")
-                    .orElse("stream");
-        } else if (type instanceof ValueType.FutureType f) {
-            return f.element()
-                    .map(e -> "future<" + describe(e, depth + 1) + ">")
-                    .orElse("future");
-        } else if (type instanceof ValueType.MapType m) {
-            return "map<" + describe(m.key(), depth + 1) + ", " + describe(m.value(), depth + 1) + ">";
         }
-        return kindWord(type).orElseThrow();
-    }
+
+        @Override
+        public String handle(TypeDef resource, boolean borrow) {
+            return (borrow ? "borrow<" : "own<") + resource.name() + ">";
+        }
+
+        @Override
+        public String anonymous(ValueType t) {
+            return kindWord(t).orElseThrow();
+        }
+
+        @Override
+        public int depth() {
+            return 8;
+        }
+    };
 
     /** The kind word of the types that WIT only allows named. */
     private static Optional<String> kindWord(ValueType type) {

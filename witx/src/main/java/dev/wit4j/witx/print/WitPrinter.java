@@ -381,41 +381,73 @@ public final class WitPrinter {
     }
 
     /**
-     * A value type as written in WIT, with each named definition (and handle's resource) written
-     * as {@code name} gives it: a tool comparing types across interfaces may qualify them.
+     * What a caller of {@link #type(ValueType, Spelling)} decides: how a named definition and a
+     * handle are referred to (a tool comparing types across interfaces may qualify them, a message
+     * may add the kind of definition), what stands for a type WIT only allows named, and how deep
+     * nesting is written before it is elided as {@code …}.
      */
-    public static String type(ValueType t, java.util.function.Function<TypeDef, String> name) {
+    @FunctionalInterface
+    public interface Spelling {
+        /** A named definition (or a handle's resource) as it is referred to. */
+        String named(TypeDef def);
+
+        /** A handle: {@code r} for {@code own<r>} and {@code borrow<r>}, as WIT writes them. */
+        default String handle(TypeDef resource, boolean borrow) {
+            return borrow ? "borrow<" + named(resource) + ">" : named(resource);
+        }
+
+        /** A record, variant, enum or flags type without a name, which WIT cannot write. */
+        default String anonymous(ValueType t) {
+            throw new IllegalArgumentException("record, variant, enum and flags types must be named: " + t);
+        }
+
+        /** How many levels of nested types are written out before {@code …}. */
+        default int depth() {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /** A value type as written in WIT, with what WIT leaves to the writer decided by {@code s}. */
+    public static String type(ValueType t, Spelling s) {
+        return type(t, s, 0);
+    }
+
+    private static String type(ValueType t, Spelling s, int depth) {
+        if (depth > s.depth()) {
+            return "…";
+        }
+        int d = depth + 1;
         if (t instanceof ValueType.Primitive p) {
             return p.witName();
         } else if (t instanceof ValueType.Named n) {
-            return name.apply(n.def());
+            return s.named(n.def());
         } else if (t instanceof ValueType.HandleType h) {
-            return h.borrow() ? "borrow<" + name.apply(h.resource()) + ">" : name.apply(h.resource());
+            return s.handle(h.resource(), h.borrow());
         } else if (t instanceof ValueType.ListType l) {
-            return "list<" + type(l.element(), name) + ">";
+            return "list<" + type(l.element(), s, d) + ">";
         } else if (t instanceof ValueType.FixedListType l) {
-            return "list<" + type(l.element(), name) + ", " + l.length() + ">";
+            return "list<" + type(l.element(), s, d) + ", " + l.length() + ">";
         } else if (t instanceof ValueType.OptionType o) {
-            return "option<" + type(o.type(), name) + ">";
+            return "option<" + type(o.type(), s, d) + ">";
         } else if (t instanceof ValueType.ResultType r) {
             if (r.ok().isEmpty() && r.err().isEmpty()) {
                 return "result";
             }
             if (r.err().isEmpty()) {
-                return "result<" + type(r.ok().get(), name) + ">";
+                return "result<" + type(r.ok().get(), s, d) + ">";
             }
-            return "result<" + r.ok().map(x -> type(x, name)).orElse("_") + ", "
-                    + type(r.err().get(), name) + ">";
+            return "result<" + r.ok().map(x -> type(x, s, d)).orElse("_") + ", "
+                    + type(r.err().get(), s, d) + ">";
         } else if (t instanceof ValueType.TupleType tt) {
-            return "tuple<" + tt.types().stream().map(x -> type(x, name)).collect(Collectors.joining(", ")) + ">";
+            return "tuple<" + tt.types().stream().map(x -> type(x, s, d)).collect(Collectors.joining(", ")) + ">";
         } else if (t instanceof ValueType.MapType m) {
-            return "map<" + type(m.key(), name) + ", " + type(m.value(), name) + ">";
-        } else if (t instanceof ValueType.StreamType s) {
-            return s.element().map(e -> "stream<" + type(e, name) + ">").orElse("stream");
+            return "map<" + type(m.key(), s, d) + ", " + type(m.value(), s, d) + ">";
+        } else if (t instanceof ValueType.StreamType st) {
+            return st.element().map(e -> "stream<" + type(e, s, d) + ">").orElse("stream");
         } else if (t instanceof ValueType.FutureType f) {
-            return f.element().map(e -> "future<" + type(e, name) + ">").orElse("future");
+            return f.element().map(e -> "future<" + type(e, s, d) + ">").orElse("future");
         }
-        throw new IllegalArgumentException("record, variant, enum and flags types must be named: " + t);
+        return s.anonymous(t);
     }
 
     private static String id(String name) {
