@@ -7,9 +7,9 @@ import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.bindings.ExportFunction;
-import dev.wit4j.runtime.engine.CoreFunction;
-import dev.wit4j.runtime.engine.CoreModule;
-import dev.wit4j.runtime.engine.CoreModuleInstance;
+import dev.wit4j.runtime.internal.engine.CoreFunction;
+import dev.wit4j.runtime.internal.engine.CoreModule;
+import dev.wit4j.runtime.internal.engine.CoreModuleInstance;
 import dev.wit4j.runtime.value.Value;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
@@ -193,8 +193,8 @@ public class CallBenchmark {
                 .bytes()
                 .toByteArray();
         WasmModule module = Parser.parse(coreModule);
-        Constructor<?> memory =
-                Class.forName("dev.wit4j.runtime.engine.PagedMemory").getDeclaredConstructor(MemoryLimits.class);
+        Constructor<?> memory = Class.forName("dev.wit4j.runtime.internal.engine.PagedMemory")
+                .getDeclaredConstructor(MemoryLimits.class);
         memory.setAccessible(true);
         segmentedAdd = run.endive.runtime.Instance.builder(module)
                 .withStart(false)

@@ -14,7 +14,7 @@ import java.util.function.Function;
  *
  * <p>The decoder follows the grammar of Binary.md and rejects malformed bytes with a
  * {@link BinaryFormatException} worded like wasmparser's errors. It applies no validation rule:
- * indices, types, names and feature gates are checked by {@code dev.wit4j.runtime.validate}.
+ * indices, types, names and feature gates are checked by {@code dev.wit4j.runtime.internal.validate}.
  * Embedded core modules are only framed (preamble, section ids, sizes and order) and kept raw.
  *
  * <p>Where wasmparser already decides at decode time that a byte can never be right (for example

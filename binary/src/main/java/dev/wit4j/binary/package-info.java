@@ -40,7 +40,7 @@
  *
  * <p>Scope: the decoder rejects only malformed bytes (bad opcodes, sizes, LEB128, UTF-8, framing).
  * It checks no validation rule (index spaces, types, name syntax, uniqueness, feature gates); that
- * is the job of {@code dev.wit4j.runtime.validate}. Embedded core modules are not parsed here, only
+ * is the job of {@code dev.wit4j.runtime.internal.validate}. Embedded core modules are not parsed here, only
  * framed; the engine layer decodes them.
  */
 package dev.wit4j.binary;

@@ -1,8 +1,8 @@
 package dev.wit4j.processor;
 
 import dev.wit4j.runtime.Component;
+import dev.wit4j.runtime.TypeView;
 import dev.wit4j.runtime.inspect.TypeText;
-import dev.wit4j.runtime.validate.TypeView;
 import dev.wit4j.witx.model.Function;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.model.WorldItem;

@@ -1,7 +1,7 @@
 package dev.wit4j.processor;
 
-import dev.wit4j.runtime.validate.TypeView;
-import dev.wit4j.runtime.validate.TypeView.Shape;
+import dev.wit4j.runtime.TypeView;
+import dev.wit4j.runtime.TypeView.Shape;
 import dev.wit4j.witx.model.TypeDefKind;
 import dev.wit4j.witx.model.ValueType;
 import java.util.Optional;

@@ -360,8 +360,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         PackageName pkg = m.group(1) == null
                 ? PackageName.of("root", "component", null)
                 : PackageName.of(m.group(1), m.group(2), version.orElse(null));
-        Optional<dev.wit4j.runtime.validate.TypeView.Component> type =
-                loaded.component().type();
+        Optional<dev.wit4j.runtime.TypeView.Component> type = loaded.component().type();
         if (type.isEmpty()) {
             d.report(Message.COMPONENT_NOT_WIT, loaded.file(), "its type is not known");
             return Optional.empty();

@@ -1,9 +1,7 @@
 package dev.wit4j.runtime;
 
-import dev.wit4j.runtime.engine.CompileReport;
-import dev.wit4j.runtime.engine.CoreModule;
-import dev.wit4j.runtime.link.ComponentCode;
-import dev.wit4j.runtime.validate.TypeView;
+import dev.wit4j.runtime.internal.engine.CoreModule;
+import dev.wit4j.runtime.internal.link.ComponentCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class Component {
         if (!code.isOutermost()) {
             throw new IllegalStateException("only a component loaded by an engine can be serialized");
         }
-        return dev.wit4j.runtime.engine.Precompiled.write(code.component(), coreModules);
+        return dev.wit4j.runtime.internal.engine.Precompiled.write(code.component(), coreModules);
     }
 
     /**
@@ -99,7 +97,7 @@ public final class Component {
         if (!code.isOutermost()) {
             throw new IllegalStateException("only a component loaded by an engine can be serialized");
         }
-        return dev.wit4j.runtime.engine.Precompiled.write(
+        return dev.wit4j.runtime.internal.engine.Precompiled.write(
                 code.component(),
                 coreModules,
                 Objects.requireNonNull(javaPackage, "javaPackage"),

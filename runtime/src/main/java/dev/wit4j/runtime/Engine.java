@@ -6,12 +6,11 @@ import dev.wit4j.binary.WasmBinary;
 import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.abi.CanonicalOptions;
 import dev.wit4j.runtime.abi.Layout;
-import dev.wit4j.runtime.engine.CompileReport;
-import dev.wit4j.runtime.engine.CompiledCodeCache;
-import dev.wit4j.runtime.engine.CoreModule;
-import dev.wit4j.runtime.link.ComponentCode;
-import dev.wit4j.runtime.validate.ComponentValidator;
-import dev.wit4j.runtime.validate.ValidatedComponent;
+import dev.wit4j.runtime.internal.engine.CompiledCodeCache;
+import dev.wit4j.runtime.internal.engine.CoreModule;
+import dev.wit4j.runtime.internal.link.ComponentCode;
+import dev.wit4j.runtime.internal.validate.ComponentValidator;
+import dev.wit4j.runtime.internal.validate.ValidatedComponent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -151,8 +150,8 @@ public final class Engine {
      *     were serialized by another wit4j version or core compiler (the message names both)
      */
     public Component deserialize(byte[] serialized) {
-        dev.wit4j.runtime.engine.Precompiled.Loaded loaded =
-                dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"));
+        dev.wit4j.runtime.internal.engine.Precompiled.Loaded loaded =
+                dev.wit4j.runtime.internal.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"));
         return load(loaded.component(), true, loaded.code(), ExecutionMode.COMPILED, false);
     }
 
@@ -175,8 +174,9 @@ public final class Engine {
      * @throws IllegalArgumentException as {@link #deserialize(byte[])}
      */
     public Component deserialize(InputStream serialized, ClassLoader classes) {
-        dev.wit4j.runtime.engine.Precompiled.Loaded loaded =
-                dev.wit4j.runtime.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"), classes);
+        dev.wit4j.runtime.internal.engine.Precompiled.Loaded loaded =
+                dev.wit4j.runtime.internal.engine.Precompiled.read(
+                        Objects.requireNonNull(serialized, "serialized"), classes);
         return load(loaded.component(), true, loaded.code(), ExecutionMode.COMPILED, false);
     }
 
@@ -184,7 +184,7 @@ public final class Engine {
     private Component load(
             byte[] bytes,
             boolean owned,
-            dev.wit4j.runtime.engine.CompiledCodeCache codeCache,
+            dev.wit4j.runtime.internal.engine.CompiledCodeCache codeCache,
             ExecutionMode executionMode,
             boolean interpretUntilCached) {
         Objects.requireNonNull(bytes, "bytes");

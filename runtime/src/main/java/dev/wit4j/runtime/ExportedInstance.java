@@ -1,7 +1,6 @@
 package dev.wit4j.runtime;
 
-import dev.wit4j.runtime.link.Item;
-import dev.wit4j.runtime.validate.TypeView;
+import dev.wit4j.runtime.internal.link.Item;
 import java.util.Set;
 
 /**

@@ -1,8 +1,7 @@
 package dev.wit4j.runtime;
 
-import dev.wit4j.runtime.link.Item;
-import dev.wit4j.runtime.link.VersionMatch;
-import dev.wit4j.runtime.validate.TypeView;
+import dev.wit4j.runtime.internal.link.Item;
+import dev.wit4j.runtime.internal.link.VersionMatch;
 import dev.wit4j.runtime.value.Value;
 import java.util.Map;
 import java.util.NoSuchElementException;

@@ -1,8 +1,8 @@
 package dev.wit4j.runtime;
 
-import dev.wit4j.runtime.link.FuncSig;
-import dev.wit4j.runtime.link.HandleCheck;
-import dev.wit4j.runtime.link.Item;
+import dev.wit4j.runtime.internal.link.FuncSig;
+import dev.wit4j.runtime.internal.link.HandleCheck;
+import dev.wit4j.runtime.internal.link.Item;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import java.util.ArrayList;
@@ -107,7 +107,7 @@ public final class Func {
      *     code (an instance re-exporting a host function): use {@link #call(Value...)} then
      */
     public dev.wit4j.runtime.bindings.ExportFunction typed() {
-        dev.wit4j.runtime.bindings.ExportFunction f = dev.wit4j.runtime.link.Items.typed(item.func());
+        dev.wit4j.runtime.bindings.ExportFunction f = dev.wit4j.runtime.internal.link.Items.typed(item.func());
         return f;
     }
 

@@ -1,7 +1,7 @@
 package dev.wit4j.runtime;
 
 import dev.wit4j.runtime.abi.LiftedResource;
-import dev.wit4j.runtime.link.RuntimeResource;
+import dev.wit4j.runtime.internal.link.RuntimeResource;
 import dev.wit4j.runtime.value.Value;
 import java.util.Objects;
 import java.util.function.IntConsumer;

@@ -1,7 +1,7 @@
 package dev.wit4j.runtime;
 
-import dev.wit4j.runtime.link.HostDrops;
-import dev.wit4j.runtime.link.InstanceResult;
+import dev.wit4j.runtime.internal.link.HostDrops;
+import dev.wit4j.runtime.internal.link.InstanceResult;
 import dev.wit4j.runtime.value.Value;
 import java.util.NoSuchElementException;
 import java.util.Optional;

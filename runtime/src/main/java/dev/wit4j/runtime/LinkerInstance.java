@@ -1,10 +1,10 @@
 package dev.wit4j.runtime;
 
 import dev.wit4j.binary.WasmFormatException;
-import dev.wit4j.runtime.engine.CoreModule;
-import dev.wit4j.runtime.link.Item;
-import dev.wit4j.runtime.link.Items;
-import dev.wit4j.runtime.link.RtType;
+import dev.wit4j.runtime.internal.engine.CoreModule;
+import dev.wit4j.runtime.internal.link.Item;
+import dev.wit4j.runtime.internal.link.Items;
+import dev.wit4j.runtime.internal.link.RtType;
 import dev.wit4j.runtime.value.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;

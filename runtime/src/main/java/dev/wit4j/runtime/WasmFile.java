@@ -5,8 +5,8 @@ import dev.wit4j.binary.ComponentDecoder;
 import dev.wit4j.binary.CoreModuleBinary;
 import dev.wit4j.binary.WasmBinary;
 import dev.wit4j.binary.WasmFormatException;
-import dev.wit4j.runtime.engine.CoreModule;
-import dev.wit4j.runtime.validate.ComponentValidator;
+import dev.wit4j.runtime.internal.engine.CoreModule;
+import dev.wit4j.runtime.internal.validate.ComponentValidator;
 
 /**
  * Checks a {@code .wasm} file: a component (decoded, then validated with every core module inside

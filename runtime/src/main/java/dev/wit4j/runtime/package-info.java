@@ -7,7 +7,9 @@
  * with dynamic {@code Value}s, or through bindings the processor generates. Bad input is a
  * {@link dev.wit4j.binary.WasmFormatException} (with the byte offset), a failed link a
  * {@link dev.wit4j.runtime.LinkException}, a guest's failure a {@link dev.wit4j.runtime.Trap};
- * {@link dev.wit4j.runtime.Limits} bound what an untrusted guest may take. Everything in the
- * subpackages is implementation unless its own documentation says otherwise.
+ * {@link dev.wit4j.runtime.Limits} bound what an untrusted guest may take. A component's type is
+ * a {@link dev.wit4j.runtime.TypeView}, what compiling its core code produced a
+ * {@link dev.wit4j.runtime.CompileReport}. Everything in the subpackages is implementation unless
+ * its own documentation says otherwise.
  */
 package dev.wit4j.runtime;

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +73,66 @@ class LayeringTest {
         }
         assertTrue(read > 50, "read only " + read + " classes");
         assertEquals(Set.of(), offending);
+    }
+
+    /**
+     * What users may name never names what they may not: no public or protected member of a public
+     * class outside {@code internal} has an internal type in its signature, and no such class
+     * extends or implements one. (Internal packages hold types public for the other runtime
+     * packages; they may change in any release, as Endive's and MapStruct's {@code internal} do.)
+     */
+    @Test
+    void noApiSignatureNamesAnInternalType() throws Exception {
+        Path classes = Path.of(
+                Trap.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = classes.resolve("dev/wit4j/runtime");
+        Set<String> offending = new TreeSet<>();
+        int read = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.');
+                name = name.substring(0, name.length() - ".class".length());
+                if (name.startsWith("dev.wit4j.runtime.internal.")) continue;
+                Class<?> c = Class.forName(name, false, Trap.class.getClassLoader());
+                if (!isVisible(c)) continue;
+                read++;
+                List<java.lang.reflect.Type> named = new ArrayList<>();
+                named.add(c.getGenericSuperclass());
+                named.addAll(List.of(c.getGenericInterfaces()));
+                for (Method m : c.getDeclaredMethods()) {
+                    if (!isVisible(m.getModifiers()) || m.isSynthetic()) continue;
+                    named.add(m.getGenericReturnType());
+                    named.addAll(List.of(m.getGenericParameterTypes()));
+                    named.addAll(List.of(m.getGenericExceptionTypes()));
+                }
+                for (Constructor<?> k : c.getDeclaredConstructors()) {
+                    if (!isVisible(k.getModifiers()) || k.isSynthetic()) continue;
+                    named.addAll(List.of(k.getGenericParameterTypes()));
+                }
+                for (Field f : c.getDeclaredFields()) {
+                    if (isVisible(f.getModifiers())) named.add(f.getGenericType());
+                }
+                for (java.lang.reflect.Type t : named) {
+                    if (t != null && t.getTypeName().contains("dev.wit4j.runtime.internal.")) {
+                        offending.add(c.getName() + " names " + t.getTypeName());
+                    }
+                }
+            }
+        }
+        assertTrue(read > 50, "read only " + read + " classes");
+        assertEquals(Set.of(), offending);
+    }
+
+    /** A class users can name: public, and every class enclosing it too. */
+    private static boolean isVisible(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (!Modifier.isPublic(k.getModifiers()) || k.isAnonymousClass() || k.isSynthetic()) return false;
+        }
+        return true;
+    }
+
+    private static boolean isVisible(int modifiers) {
+        return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }
 
     /** Every class {@code file} refers to, as internal names. */

@@ -3,7 +3,6 @@ package dev.wit4j.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wit4j.runtime.engine.CompileReport;
 import dev.wit4j.runtime.value.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

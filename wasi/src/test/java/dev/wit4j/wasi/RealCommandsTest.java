@@ -91,11 +91,10 @@ class RealCommandsTest {
     void theJavaScriptCommandRunsFullyCompiled() {
         Engine compiled = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
         Component js = compiled.load(WasiApps.build("js"));
-        List<dev.wit4j.runtime.engine.CompileReport> reports = compiled.precompile(js);
+        List<dev.wit4j.runtime.CompileReport> reports = compiled.precompile(js);
         for (var report : reports) {
             assertTrue(report.fullyCompiled(), report.toString());
-            assertTrue(
-                    report.largestMethodBytes() <= dev.wit4j.runtime.engine.CompileReport.JIT_LIMIT, report.toString());
+            assertTrue(report.largestMethodBytes() <= dev.wit4j.runtime.CompileReport.JIT_LIMIT, report.toString());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = WasiContext.builder()

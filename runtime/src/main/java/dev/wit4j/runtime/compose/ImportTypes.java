@@ -11,7 +11,7 @@ import dev.wit4j.binary.InstanceDecl;
 import dev.wit4j.binary.PrimValType;
 import dev.wit4j.binary.Section;
 import dev.wit4j.binary.Sort;
-import dev.wit4j.runtime.validate.TypeView;
+import dev.wit4j.runtime.TypeView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -1,6 +1,6 @@
 package dev.wit4j.runtime.inspect;
 
-import dev.wit4j.runtime.validate.TypeView;
+import dev.wit4j.runtime.TypeView;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

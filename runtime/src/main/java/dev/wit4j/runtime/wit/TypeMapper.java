@@ -1,7 +1,7 @@
 package dev.wit4j.runtime.wit;
 
-import dev.wit4j.runtime.validate.TypeView;
-import dev.wit4j.runtime.validate.TypeView.Shape;
+import dev.wit4j.runtime.TypeView;
+import dev.wit4j.runtime.TypeView.Shape;
 import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.SourcePos;
 import dev.wit4j.witx.model.Stability;

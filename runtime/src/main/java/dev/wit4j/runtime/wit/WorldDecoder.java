@@ -1,7 +1,7 @@
 package dev.wit4j.runtime.wit;
 
-import dev.wit4j.runtime.validate.TypeView;
-import dev.wit4j.runtime.validate.TypeView.Extern;
+import dev.wit4j.runtime.TypeView;
+import dev.wit4j.runtime.TypeView.Extern;
 import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.Function;
 import dev.wit4j.witx.model.PackageName;

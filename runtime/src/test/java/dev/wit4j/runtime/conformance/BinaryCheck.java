@@ -13,7 +13,7 @@ import dev.wit4j.runtime.ValidationFeatures.Feature;
 import dev.wit4j.runtime.WasmFile;
 import dev.wit4j.runtime.conformance.WastCorpus.Command;
 import dev.wit4j.runtime.conformance.WastCorpus.WastFile;
-import dev.wit4j.runtime.validate.ComponentValidator;
+import dev.wit4j.runtime.internal.validate.ComponentValidator;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;

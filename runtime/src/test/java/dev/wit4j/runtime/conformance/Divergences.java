@@ -27,7 +27,7 @@ final class Divergences {
      * Endive's interpreter ({@code InterpreterMachine.CALL_INDIRECT}) takes the table entry's
      * instance and then looks up the expected type by the caller's type index in that instance's
      * type section; the check lives inside the engine's instruction, so the engine seam
-     * ({@code runtime.engine}) has no place to work around it short of rewriting modules' type
+     * ({@code runtime.internal.engine}) has no place to work around it short of rewriting modules' type
      * sections.
      */
     private static final String CALL_INDIRECT = "core engine defect (Endive 1.0.0): call_indirect through a table"

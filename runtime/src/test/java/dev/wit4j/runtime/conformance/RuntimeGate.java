@@ -7,7 +7,7 @@ import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.ValidationFeatures;
 import dev.wit4j.runtime.ValidationFeatures.Feature;
-import dev.wit4j.runtime.validate.ComponentValidator;
+import dev.wit4j.runtime.internal.validate.ComponentValidator;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 

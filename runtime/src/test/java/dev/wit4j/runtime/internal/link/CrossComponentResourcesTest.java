@@ -1,0 +1,74 @@
+package dev.wit4j.runtime.internal.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
+import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.Linker;
+import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.value.Value;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Resources passed between components; component imports; unsupported built-ins. */
+class CrossComponentResourcesTest {
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void ownAndBorrowCrossComponents(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Instance impl = engine.linker().instantiate(Wasm.load(engine, "resources"));
+        Linker linker = engine.linker();
+        linker.instance("test:res/api", impl);
+        Instance user = linker.instantiate(Wasm.load(engine, "res-user"));
+        // get = 3, consume = 3 (its drop runs the dtor: 3), the user's own drop runs it again (4)
+        assertEquals(Optional.of(Value.u32(3 + 30 + 700)), user.func("run").call());
+        assertEquals(Optional.of(Value.u32(7)), impl.func("dropped").call());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void usingAHandleAfterGivingItAwayTraps(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Instance impl = engine.linker().instantiate(Wasm.load(engine, "resources"));
+        Linker linker = engine.linker();
+        linker.instance("test:res/api", impl);
+        Instance user = linker.instantiate(Wasm.load(engine, "res-user"));
+        Trap t = assertThrows(Trap.class, () -> user.func("misuse").call());
+        assertEquals(Trap.Reason.UNKNOWN_HANDLE, t.reason());
+        assertEquals(Optional.of("res-user"), t.componentName());
+        assertTrue(user.isPoisoned());
+        assertFalse(impl.isPoisoned(), "the trap happened in the caller, not in the resource's implementer");
+        assertEquals(Optional.of(Value.u32(1)), impl.func("dropped").call());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void componentImportIsInstantiatedByTheImporter(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Linker linker = engine.linker();
+        linker.component("math", Wasm.load(engine, "smoke"));
+        Instance in = linker.instantiate(Wasm.load(engine, "comp-import"));
+        assertEquals(Optional.of(Value.u32(9)), in.func("add").call(Value.u32(4), Value.u32(5)));
+
+        Linker wrong = engine.linker();
+        wrong.func("math", args -> Optional.empty());
+        LinkException e = assertThrows(LinkException.class, () -> wrong.instantiate(Wasm.load(engine, "comp-import")));
+        assertEquals("math", e.importName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void unsupportedBuiltinsFailClearly(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        LinkException e =
+                assertThrows(LinkException.class, () -> engine.linker().instantiate(Wasm.load(engine, "unsupported")));
+        assertEquals("not supported yet: canon waitable-set.new", e.getMessage());
+    }
+}
