@@ -16,9 +16,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Instantiating a small pre-instantiated component (one core module with a memory, two lifted
- * functions): the per-instance cost once decoding, validation, compilation and import
- * resolution are done.
+ * Instantiating pre-instantiated components: the per-instance cost once decoding, validation,
+ * compilation and import resolution are done. {@code instantiate}: a small component (one core
+ * module with a memory, two lifted functions); {@code instantiateComposed}: a caller component and
+ * a callee component plugged together in one (two nested components, their types, the callee's
+ * instance typed as the caller's import, four lowered functions moving values memory to memory).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,15 +31,22 @@ import org.openjdk.jmh.annotations.Warmup;
 public class InstantiateBenchmark {
 
     private InstancePre pre;
+    private InstancePre composed;
 
     @Setup
     public void setup() {
         Engine engine = Engine.create();
         pre = engine.linker().instantiatePre(engine.load(Fixtures.echoComponent()));
+        composed = engine.linker().instantiatePre(engine.load(Fixtures.crossComponent()));
     }
 
     @Benchmark
     public Instance instantiate() {
         return pre.instantiate();
+    }
+
+    @Benchmark
+    public Instance instantiateComposed() {
+        return composed.instantiate();
     }
 }

@@ -185,11 +185,13 @@ final class Canons {
             return host.lower(flat, options, state); // lifting and lowering are the host function's own
         }
         if (callee instanceof LiftedFunc lifted) {
-            Optional<CallTransfer> transfer = CallTransfer.of(
-                    sig.paramTypes(),
-                    sig.result(),
-                    options.canonical().stringEncoding(),
-                    lifted.options().canonical().stringEncoding());
+            Optional<CallTransfer> transfer = frame.code
+                    .plan()
+                    .transfer(
+                            l,
+                            sig,
+                            options.canonical().stringEncoding(),
+                            lifted.options().canonical().stringEncoding());
             if (transfer.isPresent()) {
                 return lowerTransfer(flat, lifted, transfer.get(), options, state);
             }

@@ -4,11 +4,14 @@ import dev.wit4j.binary.Canon;
 import dev.wit4j.binary.Component;
 import dev.wit4j.binary.ComponentNameSection;
 import dev.wit4j.binary.CustomSection;
+import dev.wit4j.binary.DefType;
 import dev.wit4j.binary.Export;
 import dev.wit4j.binary.Section;
 import dev.wit4j.binary.Sort;
+import dev.wit4j.runtime.abi.CallTransfer;
 import dev.wit4j.runtime.abi.FlatPlan;
 import dev.wit4j.runtime.abi.Layout;
+import dev.wit4j.runtime.abi.StringEncoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What instantiating one component binary (the outermost or a nested one) needs of it that no
@@ -28,15 +32,73 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param typeExportNames the first export name of each exported type index: a resource type
  *     defined at that index is named so in traps and in the WIT definition made for it
  * @param measures the flat layouts of the function type of each {@code canon lift} and {@code canon
- *     lower}, measured by the first instantiation that defines it (types are evaluated per instance,
- *     their layouts are the same for all)
+ *     lower}, measured by the first instantiation that defines it (the layouts of a type are the
+ *     same for every instance, the resources in it aside)
+ * @param types the type definitions of the binary (by identity) whose evaluation is the same for
+ *     every instance ({@link TypeEval#sameForEveryInstance}), evaluated by the first instantiation
+ * @param transfers the memory-to-memory transfer of each {@code canon lower} of another component's
+ *     function, by whether caller and callee encode strings alike, planned by the first
+ *     instantiation when no resource occurs in the function type
  */
 record ComponentPlan(
         List<Section> sections,
         Optional<String> name,
         Map<Long, String> componentNames,
         Map<Long, String> typeExportNames,
-        Map<Canon, Measures> measures) {
+        Map<Canon, Measures> measures,
+        Map<Definition, RtType> types,
+        Map<TransferKey, Planned> transfers) {
+
+    /** A {@code canon lower} and whether its caller and callee encode strings alike. */
+    record TransferKey(Canon canon, boolean sameEncoding) {}
+
+    /** A transfer planned for the function type {@code sig} (empty: the call goes through values). */
+    record Planned(FuncSig sig, Optional<CallTransfer> transfer) {}
+
+    /**
+     * The memory-to-memory transfer for {@code canon}'s function type {@code sig}, planned once when
+     * the type is the same for every instance (a transfer of a handle holds its instance's resource).
+     */
+    Optional<CallTransfer> transfer(Canon canon, FuncSig sig, StringEncoding caller, StringEncoding callee) {
+        if (!TypeEval.sameForEveryInstance(sig)) {
+            return CallTransfer.of(sig.paramTypes(), sig.result(), caller, callee);
+        }
+        TransferKey key = new TransferKey(canon, caller == callee);
+        Planned known = transfers.get(key);
+        if (known != null && (known.sig() == sig || known.sig().equals(sig))) {
+            return known.transfer();
+        }
+        Optional<CallTransfer> planned = CallTransfer.of(sig.paramTypes(), sig.result(), caller, callee);
+        transfers.putIfAbsent(key, new Planned(sig, planned));
+        return planned;
+    }
+
+    /** A type definition of the binary, compared by identity: equal definitions may differ in meaning. */
+    record Definition(DefType def) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Definition d && d.def == def;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(def);
+        }
+    }
+
+    /** {@code def} evaluated by {@code evaluate}, once for all instances where the type allows. */
+    RtType evaluated(DefType def, Function<DefType, RtType> evaluate) {
+        Definition key = new Definition(def);
+        RtType known = types.get(key);
+        if (known != null) {
+            return known;
+        }
+        RtType t = evaluate.apply(def);
+        if (TypeEval.sameForEveryInstance(t)) {
+            types.putIfAbsent(key, t);
+        }
+        return t;
+    }
 
     /** The layouts of a function type's parameters and results as flat values. */
     record Measures(FlatPlan.Measure params, FlatPlan.Measure results) {}
@@ -99,6 +161,8 @@ record ComponentPlan(
                 name,
                 Map.copyOf(componentNames),
                 Map.copyOf(typeExportNames),
+                new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());
     }
 }

@@ -62,6 +62,11 @@ final class Frame implements TypeScope {
         return outerFrame(count);
     }
 
+    @Override
+    public ComponentPlan plan() {
+        return code.plan();
+    }
+
     /** The frame {@code count} components out (0 is this one). */
     Frame outerFrame(long count) {
         Frame f = this;

@@ -26,6 +26,10 @@ final class TypeEval {
      * interpreter (they need the defining instance), not here.
      */
     static RtType eval(DefType def, TypeScope scope) {
+        return scope.plan().evaluated(def, d -> evaluate(d, scope));
+    }
+
+    private static RtType evaluate(DefType def, TypeScope scope) {
         if (def instanceof DefValType v) {
             return new RtType.Val(value(v, scope));
         } else if (def instanceof DefType.FuncType f) {
@@ -113,6 +117,56 @@ final class TypeEval {
         throw new LinkException("not supported yet: value type " + v.getClass().getSimpleName());
     }
 
+    /**
+     * Whether an evaluated type is the same for every instance, and so evaluated once: a value or
+     * function type in which no resource occurs (each instance has resources of its own) and nothing
+     * named that the provider of an import chose. Types that import a value type are among them:
+     * what is provided must equal what is declared, checked before any instance is made.
+     */
+    static boolean sameForEveryInstance(RtType t) {
+        if (t instanceof RtType.Val v) {
+            return fixed(v.type());
+        } else if (t instanceof RtType.Func f) {
+            return sameForEveryInstance(f.sig());
+        }
+        return false; // resources, and instance and component types (they keep their instance's scope)
+    }
+
+    /** Whether a function type is the same for every instance ({@link #sameForEveryInstance(RtType)}). */
+    static boolean sameForEveryInstance(FuncSig sig) {
+        return sig.paramTypes().stream().allMatch(TypeEval::fixed)
+                && sig.result().map(TypeEval::fixed).orElse(true);
+    }
+
+    private static boolean fixed(ValueType t) {
+        if (t instanceof ValueType.Primitive || t instanceof ValueType.EnumType || t instanceof ValueType.FlagsType) {
+            return true;
+        } else if (t instanceof ValueType.ListType l) {
+            return fixed(l.element());
+        } else if (t instanceof ValueType.FixedListType l) {
+            return fixed(l.element());
+        } else if (t instanceof ValueType.OptionType o) {
+            return fixed(o.type());
+        } else if (t instanceof ValueType.ResultType r) {
+            return r.ok().map(TypeEval::fixed).orElse(true)
+                    && r.err().map(TypeEval::fixed).orElse(true);
+        } else if (t instanceof ValueType.RecordType r) {
+            return r.fields().stream().allMatch(f -> fixed(f.type()));
+        } else if (t instanceof ValueType.VariantType v) {
+            return v.cases().stream()
+                    .allMatch(c -> c.type().map(TypeEval::fixed).orElse(true));
+        } else if (t instanceof ValueType.TupleType tt) {
+            return tt.types().stream().allMatch(TypeEval::fixed);
+        } else if (t instanceof ValueType.StreamType st) {
+            return st.element().map(TypeEval::fixed).orElse(true);
+        } else if (t instanceof ValueType.FutureType ft) {
+            return ft.element().map(TypeEval::fixed).orElse(true);
+        } else if (t instanceof ValueType.MapType m) {
+            return fixed(m.key()) && fixed(m.value());
+        }
+        return false; // handles, and named definitions
+    }
+
     private static RuntimeResource resource(long index, TypeScope scope) {
         RtType t = scope.type(index);
         if (t instanceof RtType.Resource r) {
@@ -141,6 +195,11 @@ final class TypeEval {
         @Override
         public TypeScope outer(long count) {
             return count == 0 ? this : parent.outer(count - 1);
+        }
+
+        @Override
+        public ComponentPlan plan() {
+            return parent.plan();
         }
     }
 }

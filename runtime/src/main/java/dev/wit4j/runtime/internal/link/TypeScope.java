@@ -11,4 +11,7 @@ interface TypeScope {
 
     /** The scope {@code count} levels out (0 is this one). */
     TypeScope outer(long count);
+
+    /** The plan of the component binary whose definitions this scope evaluates. */
+    ComponentPlan plan();
 }
