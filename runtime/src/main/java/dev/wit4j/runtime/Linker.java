@@ -168,6 +168,7 @@ public final class Linker {
         Map<String, TypeView.Extern> expected =
                 component.type().map(TypeView.Component::imports).orElse(null);
         Iterable<String> names = expected != null ? expected.keySet() : binaryImportNames(component);
+        ImportCheck check = new ImportCheck();
         for (String name : names) {
             Item item = VersionMatch.lookup(defined, name);
             if (item == null
@@ -191,7 +192,7 @@ public final class Linker {
                                 + wasiHint(name, defined.keySet()));
             }
             if (expected != null) {
-                ImportCheck.check(name, expected.get(name), item);
+                check.check(name, expected.get(name), item);
             }
             resolved.put(name, item);
         }

@@ -1,7 +1,5 @@
 package dev.wit4j.runtime.abi;
 
-import java.util.Locale;
-
 /**
  * A core WebAssembly number type used to pass a flattened component value (CanonicalABI.md
  * "Flattening").
@@ -13,13 +11,19 @@ import java.util.Locale;
  */
 public enum FlatType {
     /** {@code i32}: booleans, integers up to 32 bits, chars, flags, handles, pointers, lengths. */
-    I32,
+    I32("i32"),
     /** {@code i64}: 64-bit integers and joined variant slots. */
-    I64,
+    I64("i64"),
     /** {@code f32}. */
-    F32,
+    F32("f32"),
     /** {@code f64}. */
-    F64;
+    F64("f64");
+
+    private final String text;
+
+    FlatType(String text) {
+        this.text = text;
+    }
 
     /**
      * The smallest flat type both {@code a} and {@code b} can be bit-cast into, used to merge the
@@ -38,6 +42,6 @@ public enum FlatType {
     /** The lower-case core type name, e.g. {@code i32}. */
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return text;
     }
 }

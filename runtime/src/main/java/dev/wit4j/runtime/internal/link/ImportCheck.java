@@ -7,6 +7,7 @@ import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.value.ValueTypeMismatchException;
 import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.ValueType;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,19 +16,27 @@ import java.util.Optional;
  * Checks, once per {@link dev.wit4j.runtime.InstancePre}, that what the linker provides for an
  * import has the kind and shape the component's type declares (Explainer.md "Type Checking":
  * subtyping of imports). Host functions are untyped and match any function type (their values are
- * checked at each call); functions of other component instances are compared structurally, and
- * resource identity is checked at run time by the handle tables. Internal.
+ * checked at each call); functions of other component instances are compared structurally.
+ *
+ * <p>Resource identity is checked here too, as far as the linker decides it: each {@code (sub
+ * resource)} import is bound to the resource provided for it, and a later equality-bound type
+ * import, or a handle in a provided function's type, must name that very resource ("mismatched
+ * resource types", before any instance exists). A handle of a resource the component defines
+ * itself has an identity only once an instance exists, and is checked when the import is bound
+ * to it ({@code InstanceTyping}). One checker serves the imports of one component, in order.
+ * Internal.
  */
 public final class ImportCheck {
 
-    private ImportCheck() {}
+    /** The resources provided for the component's resource imports, by the type view's identity. */
+    private final Map<Long, RuntimeResource> provided = new HashMap<>();
 
     /**
      * Checks {@code item} against {@code expected}.
      *
      * @throws LinkException naming {@code path} and the mismatch
      */
-    public static void check(String path, TypeView.Extern expected, Item item) {
+    public void check(String path, TypeView.Extern expected, Item item) {
         if (expected instanceof TypeView.Extern.ModuleItem m) {
             Item.Module module = kind(path, "a core module", item, Item.Module.class);
             String problem = ModuleTypeCheck.problem(m, module.module());
@@ -59,9 +68,19 @@ public final class ImportCheck {
         } else if (expected instanceof TypeView.Extern.TypeItem t) {
             if (isFreshResource(t)) {
                 Item.Type type = kind(path, "a resource type", item, Item.Type.class);
-                if (!(type.type() instanceof RtType.Resource)) {
+                if (!(type.type() instanceof RtType.Resource r)) {
                     throw new LinkException(path, "expected a resource type, found a value type");
                 }
+                provided.put(((TypeView.Resource) t.referenced()).resource(), r.resource());
+            } else if (t.referenced() instanceof TypeView.Resource bound
+                    && item instanceof Item.Type type
+                    && provided.containsKey(bound.resource())
+                    && !(type.type() instanceof RtType.Resource r && r.resource() == provided.get(bound.resource()))) {
+                RuntimeResource expectedResource = provided.get(bound.resource());
+                throw new LinkException(
+                        path,
+                        "mismatched resource types: expected " + expectedResource + ", found "
+                                + (type.type() instanceof RtType.Resource r2 ? r2.resource() : "a value type"));
             }
         } else if (expected instanceof TypeView.Extern.InstanceItem i) {
             Item.Instance inst = kind(path, "an instance", item, Item.Instance.class);
@@ -194,7 +213,7 @@ public final class ImportCheck {
     }
 
     /** Why {@code actual} cannot be used where {@code expected} is imported, or null if it can. */
-    static String funcProblem(TypeView.Func expected, FuncSig actual) {
+    private String funcProblem(TypeView.Func expected, FuncSig actual) {
         if (expected.params().size() != actual.paramTypes().size()) {
             return "expected " + expected.params().size() + " parameter(s), found "
                     + actual.paramTypes().size();
@@ -218,7 +237,7 @@ public final class ImportCheck {
         return null;
     }
 
-    private static String valProblem(TypeView.Val expected, ValueType actual) {
+    private String valProblem(TypeView.Val expected, ValueType actual) {
         ValueType a = Layout.resolve(actual);
         if (expected instanceof TypeView.Primitive p) {
             return a == p.type() ? null : "expected " + p.type().witName() + ", found " + describe(a);
@@ -282,10 +301,10 @@ public final class ImportCheck {
         } else if (s instanceof Shape.Result r && a instanceof ValueType.ResultType ar) {
             String p = optProblem(r.ok(), ar.ok());
             return p != null ? "ok: " + p : optProblem(r.err(), ar.err());
-        } else if (s instanceof Shape.Own && a instanceof ValueType.HandleType h && !h.borrow()) {
-            return null;
-        } else if (s instanceof Shape.Borrow && a instanceof ValueType.HandleType h && h.borrow()) {
-            return null;
+        } else if (s instanceof Shape.Own o && a instanceof ValueType.HandleType h && !h.borrow()) {
+            return resourceProblem(o.resource(), h);
+        } else if (s instanceof Shape.Borrow b && a instanceof ValueType.HandleType h && h.borrow()) {
+            return resourceProblem(b.resource(), h);
         } else if (s instanceof Shape.Stream && a instanceof ValueType.StreamType
                 || s instanceof Shape.Future && a instanceof ValueType.FutureType) {
             return null;
@@ -296,7 +315,20 @@ public final class ImportCheck {
         return "expected " + s.getClass().getSimpleName().toLowerCase() + ", found " + describe(a);
     }
 
-    private static String listProblem(List<TypeView.Val> expected, List<ValueType> actual, String what) {
+    /**
+     * Why a handle of {@code actual}'s resource is not one of {@code expected}, or null if it is or
+     * if the resource is the component's own (known only once an instance exists).
+     */
+    private String resourceProblem(TypeView.Resource expected, ValueType.HandleType actual) {
+        RuntimeResource r = provided.get(expected.resource());
+        if (r == null || r.def() == actual.resource()) {
+            return null;
+        }
+        return "mismatched resource types: expected " + r + ", found resource "
+                + actual.resource().name();
+    }
+
+    private String listProblem(List<TypeView.Val> expected, List<ValueType> actual, String what) {
         if (expected.size() != actual.size()) {
             return what + " lengths differ";
         }
@@ -309,7 +341,7 @@ public final class ImportCheck {
         return null;
     }
 
-    private static String optProblem(Optional<TypeView.Val> expected, Optional<ValueType> actual) {
+    private String optProblem(Optional<TypeView.Val> expected, Optional<ValueType> actual) {
         if (expected.isPresent() != actual.isPresent()) {
             return "payloads differ";
         }

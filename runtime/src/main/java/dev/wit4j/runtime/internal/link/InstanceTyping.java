@@ -19,6 +19,12 @@ import java.util.Map;
  * {@code (sub resource)} export to the resource the provider supplies, so that the function types
  * that follow mention the provider's run-time resources. The result holds exactly the declared
  * exports, each function carrying the declared (importer-side) signature.
+ *
+ * <p>What a linker provides was checked against the component's type before any instance
+ * ({@link ImportCheck}, resources included); the comparisons made here while binding are the
+ * check only where nothing was known before: the imports of a component that its importer
+ * instantiates (a component import, or a component passed in), and handles of resources an
+ * instance defines itself.
  */
 final class InstanceTyping {
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExecutionMode;
+import dev.wit4j.runtime.HostResource;
 import dev.wit4j.runtime.Instance;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Linker;
@@ -70,5 +71,27 @@ class CrossComponentResourcesTest {
         LinkException e =
                 assertThrows(LinkException.class, () -> engine.linker().instantiate(Wasm.load(engine, "unsupported")));
         assertEquals("not supported yet: canon waitable-set.new", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void functionsOfAnotherResourceAreRefusedBeforeAnyInstance(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        Instance impl = engine.linker().instantiate(Wasm.load(engine, "resources"));
+        Linker linker = engine.linker();
+        // the type is the host's, the functions take and give the component's `thing`
+        linker.instance("test:res/api")
+                .resource("thing", HostResource.create("thing"))
+                .func("[constructor]thing", impl.func("[constructor]thing"))
+                .func("[method]thing.get", impl.func("[method]thing.get"))
+                .func("[static]thing.consume", impl.func("[static]thing.consume"))
+                .func("dropped", impl.func("dropped"));
+        LinkException e = assertThrows(LinkException.class, () -> linker.instantiatePre(Wasm.load(engine, "res-user")));
+        assertEquals("test:res/api#[constructor]thing", e.importName());
+        assertTrue(e.getMessage().contains("mismatched resource types: expected resource thing"), e.getMessage());
+
+        Linker right = engine.linker();
+        right.instance("test:res/api", impl);
+        right.instantiatePre(Wasm.load(engine, "res-user")); // the component's own type and functions
     }
 }
