@@ -29,7 +29,7 @@ import run.endive.wasm.types.TableLimits;
  * engine's parser, whose errors and readings are then the ones reported. So what it returns is
  * what that parser would have described.
  */
-final class CoreDeclarations {
+final class CoreDeclarations extends CoreReader {
 
     /** What the reader gives up on: the module is read by the core engine instead. */
     private static final class GiveUp extends RuntimeException {
@@ -41,10 +41,6 @@ final class CoreDeclarations {
     private static final GiveUp GIVE_UP = new GiveUp();
 
     record Read(List<CoreImport> imports, List<CoreExport> exports) {}
-
-    private final byte[] bytes;
-    private int pos;
-    private int end;
 
     private CoreFuncType[] types = new CoreFuncType[0];
     private final List<CoreFuncType> funcs = new ArrayList<>();
@@ -60,7 +56,12 @@ final class CoreDeclarations {
     private long definedFunctions = -1;
 
     private CoreDeclarations(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes, 0, bytes.length);
+    }
+
+    @Override
+    protected RuntimeException malformed(String reason, int at) {
+        return GIVE_UP;
     }
 
     /** The module's imports and exports, or null where the core engine's parser is to read it. */
@@ -73,18 +74,16 @@ final class CoreDeclarations {
     }
 
     private Read module() {
-        if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') throw GIVE_UP;
-        if (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) throw GIVE_UP;
+        if (!CoreSections.hasHeader(bytes)) throw GIVE_UP;
         pos = 8;
         int rank = -1;
         long codeEntries = -1;
         while (pos < bytes.length) {
             end = bytes.length;
-            int id = u8();
-            int size = u32();
-            int start = pos;
-            if (size > bytes.length - start) throw GIVE_UP;
-            end = start + size;
+            Section section = section();
+            int id = section.id();
+            pos = section.payloadStart();
+            end = section.end();
             if (id != CUSTOM) {
                 int r = CoreSections.rank(id);
                 if (r <= rank) throw GIVE_UP; // unknown, out of order or repeated: the parser says which
@@ -199,10 +198,10 @@ final class CoreDeclarations {
     private CoreExternType.Table table() {
         CoreValType element = valType();
         if (element != CoreValType.FUNCREF && element != CoreValType.EXTERNREF) throw GIVE_UP;
-        int flags = u8();
-        if (flags != 0x00 && flags != 0x01) throw GIVE_UP;
-        long min = Integer.toUnsignedLong(u32());
-        long max = flags == 0x01 ? Integer.toUnsignedLong(u32()) : -1;
+        if (peek() > 0x01) throw GIVE_UP;
+        Limits limits = limits();
+        long min = limits.min();
+        long max = limits.max();
         // limits the core engine would clamp or refuse: its reading is the one to report
         if (min > TableLimits.LIMIT_MAX || (max >= 0 && (max < min || max >= TableLimits.LIMIT_MAX))) throw GIVE_UP;
         return new CoreExternType.Table(element, min, max, false);
@@ -214,10 +213,11 @@ final class CoreDeclarations {
     }
 
     private CoreExternType.Memory memory() {
-        int flags = u8();
+        int flags = peek();
         if (flags != 0x00 && flags != 0x01 && flags != 0x03) throw GIVE_UP; // 64-bit, page sizes, malformed
-        long min = Integer.toUnsignedLong(u32());
-        long max = flags == 0x00 ? -1 : Integer.toUnsignedLong(u32());
+        Limits limits = limits();
+        long min = limits.min();
+        long max = limits.max();
         if (min > MemoryLimits.MAX_PAGES || (max >= 0 && (max < min || max >= MemoryLimits.MAX_PAGES))) throw GIVE_UP;
         return new CoreExternType.Memory(min, max, flags == 0x03, false);
     }
@@ -238,7 +238,7 @@ final class CoreDeclarations {
                 case 0x0B -> {
                     return;
                 }
-                case 0x41, 0x42 -> leb(); // i32.const, i64.const
+                case 0x41, 0x42 -> skipLeb(10); // i32.const, i64.const
                 case 0x43 -> skip(4); // f32.const
                 case 0x44 -> skip(8); // f64.const
                 case 0xD0 -> u8(); // ref.null of an abstract heap type
@@ -302,47 +302,6 @@ final class CoreDeclarations {
     private static <T> T at(List<T> list, int index) {
         if (index < 0 || index >= list.size()) throw GIVE_UP;
         return list.get(index);
-    }
-
-    // ---- bytes ------------------------------------------------------------------------------
-
-    private int u8() {
-        if (pos >= end) throw GIVE_UP;
-        return bytes[pos++] & 0xFF;
-    }
-
-    /** An unsigned LEB128 of at most 32 bits, in its shortest five bytes. */
-    private int u32() {
-        long result = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = u8();
-            result |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                if (result > 0xFFFF_FFFFL) throw GIVE_UP;
-                return (int) result;
-            }
-        }
-        throw GIVE_UP;
-    }
-
-    /** A signed or unsigned LEB128 of up to 64 bits, skipped. */
-    private void leb() {
-        for (int i = 0; i < 10; i++) {
-            if ((u8() & 0x80) == 0) return;
-        }
-        throw GIVE_UP;
-    }
-
-    private void skip(int n) {
-        if (n > end - pos) throw GIVE_UP;
-        pos += n;
-    }
-
-    /** A vector's length, no more than the bytes left could hold. */
-    private int count() {
-        int n = u32();
-        if (n < 0 || n > end - pos) throw GIVE_UP;
-        return n;
     }
 
     private String name() {

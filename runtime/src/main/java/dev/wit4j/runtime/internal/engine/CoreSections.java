@@ -27,7 +27,23 @@ public final class CoreSections {
         TYPE, IMPORT, FUNCTION, TABLE, MEMORY, TAG, GLOBAL, EXPORT, START, ELEMENT, DATA_COUNT, CODE, DATA
     };
 
+    /** One section: its id, where it starts (the id byte), and where its payload lies. */
+    public record Section(int id, int start, int payloadStart, int end) {}
+
     private CoreSections() {}
+
+    /** Whether {@code bytes} start as a core module of version 1 (Binary Format, Modules: magic, version). */
+    public static boolean hasHeader(byte[] bytes) {
+        return bytes.length >= 8
+                && bytes[0] == 0
+                && bytes[1] == 'a'
+                && bytes[2] == 's'
+                && bytes[3] == 'm'
+                && bytes[4] == 1
+                && bytes[5] == 0
+                && bytes[6] == 0
+                && bytes[7] == 0;
+    }
 
     /** Where a non-custom section {@code id} stands in the required order; -1 for an unknown id. */
     public static int rank(int id) {

@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.internal.engine.split;
 
+import dev.wit4j.runtime.internal.engine.CoreReader;
 import java.io.ByteArrayOutputStream;
 
 /** Reading and writing the binary format's integers (LEB128). */
@@ -8,71 +9,15 @@ final class Bytes {
     private Bytes() {}
 
     /** A cursor over a module's bytes; reads past {@code end} fail as malformed. */
-    static final class Reader {
-        final byte[] bytes;
-        int pos;
-        final int end;
-
+    static final class Reader extends CoreReader {
         Reader(byte[] bytes, int pos, int end) {
-            this.bytes = bytes;
-            this.pos = pos;
-            this.end = end;
+            super(bytes, pos, end);
         }
 
-        boolean atEnd() {
-            return pos >= end;
-        }
-
-        int u8() {
-            if (pos >= end) throw new Malformed("unexpected end at byte " + pos);
-            return bytes[pos++] & 0xFF;
-        }
-
-        int peek() {
-            if (pos >= end) throw new Malformed("unexpected end at byte " + pos);
-            return bytes[pos] & 0xFF;
-        }
-
-        /** An unsigned LEB128 that must fit 32 bits. */
-        int u32() {
-            long result = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                int b = u8();
-                result |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    if (result > 0xFFFF_FFFFL) throw new Malformed("integer too large at byte " + pos);
-                    return (int) result;
-                }
-            }
-            throw new Malformed("integer representation too long at byte " + pos);
-        }
-
-        /** Skips a signed or unsigned LEB128 of at most {@code maxBytes} bytes. */
-        void skipLeb(int maxBytes) {
-            for (int i = 0; i < maxBytes; i++) {
-                if ((u8() & 0x80) == 0) return;
-            }
-            throw new Malformed("integer representation too long at byte " + pos);
-        }
-
-        /** A signed LEB128 of at most 33 bits (a block type's index). */
-        long s33() {
-            long result = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = u8();
-                result |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0 && shift < 35);
-            if ((b & 0x80) != 0) throw new Malformed("integer representation too long at byte " + pos);
-            if (shift < 64 && (b & 0x40) != 0) result |= -1L << shift;
-            return result;
-        }
-
-        void skip(int n) {
-            if (n < 0 || pos + n > end) throw new Malformed("unexpected end at byte " + pos);
-            pos += n;
+        /** Names the byte where reading stopped, not {@code at}: the splitter's reasons always have. */
+        @Override
+        protected RuntimeException malformed(String reason, int at) {
+            return new Malformed(reason + " at byte " + pos);
         }
     }
 

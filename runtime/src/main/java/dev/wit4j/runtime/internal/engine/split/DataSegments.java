@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.internal.engine.split;
 
 import dev.wit4j.runtime.internal.engine.CoreSections;
+import dev.wit4j.runtime.internal.engine.CoreSections.Section;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class DataSegments {
             List<Segment> segments = List.of();
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
             rest.write(module, 0, 8);
-            for (ModuleInfo.Section section : ModuleInfo.sections(module)) {
+            for (Section section : ModuleInfo.sections(module)) {
                 if (section.id() == CoreSections.DATA) {
                     segments = segments(module, section);
                     if (segments == null) return null;
@@ -66,7 +67,7 @@ public final class DataSegments {
      * names a segment ({@code memory.init}, {@code data.drop}; they need a data count section).
      */
     static Rewritten coalesced(ModuleInfo info) {
-        ModuleInfo.Section data = info.section(CoreSections.DATA);
+        Section data = info.section(CoreSections.DATA);
         if (data == null || info.importedMemories > 0 || info.section(CoreSections.MEMORY) == null) {
             return null;
         }
@@ -112,7 +113,7 @@ public final class DataSegments {
      * offsets) without megabytes to copy.
      */
     static Rewritten emptied(ModuleInfo info) {
-        ModuleInfo.Section data = info.section(CoreSections.DATA);
+        Section data = info.section(CoreSections.DATA);
         if (data == null) return null;
         List<Segment> segments;
         try {
@@ -155,7 +156,7 @@ public final class DataSegments {
     }
 
     /** The segments of the data section, or null if one has an offset other than {@code i32.const}. */
-    private static List<Segment> segments(byte[] module, ModuleInfo.Section section) {
+    private static List<Segment> segments(byte[] module, Section section) {
         Bytes.Reader s = new Bytes.Reader(module, section.payloadStart(), section.end());
         int count = s.u32();
         List<Segment> out = new ArrayList<>(count);

@@ -2,6 +2,7 @@ package dev.wit4j.runtime.internal.engine.split;
 
 import static dev.wit4j.runtime.internal.engine.CoreSections.*;
 
+import dev.wit4j.runtime.internal.engine.CoreReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +13,6 @@ import java.util.List;
  * understand throws {@link Bytes.Malformed} and the module is left alone.
  */
 final class ModuleInfo {
-
-    /** One section: its id, where it starts (the id byte) and where its payload lies. */
-    record Section(int id, int start, int payloadStart, int end) {}
 
     final byte[] bytes;
     final List<Section> sections = new ArrayList<>();
@@ -66,27 +64,10 @@ final class ModuleInfo {
 
     /** The sections of a core module in order: only where each lies is read. */
     static List<Section> sections(byte[] bytes) {
-        if (bytes.length < 8
-                || bytes[0] != 0
-                || bytes[1] != 'a'
-                || bytes[2] != 's'
-                || bytes[3] != 'm'
-                || bytes[4] != 1
-                || bytes[5] != 0
-                || bytes[6] != 0
-                || bytes[7] != 0) {
-            throw new Bytes.Malformed("not a core module");
-        }
+        if (!hasHeader(bytes)) throw new Bytes.Malformed("not a core module");
         List<Section> sections = new ArrayList<>();
         Bytes.Reader r = new Bytes.Reader(bytes, 8, bytes.length);
-        while (!r.atEnd()) {
-            int start = r.pos;
-            int id = r.u8();
-            int size = r.u32();
-            int payload = r.pos;
-            r.skip(size);
-            sections.add(new Section(id, start, payload, r.pos));
-        }
+        while (!r.atEnd()) sections.add(r.section());
         return sections;
     }
 
@@ -100,7 +81,11 @@ final class ModuleInfo {
                 case FUNCTION -> readFunctions(s);
                 case GLOBAL -> globals += s.u32();
                 case TAG -> readTags(s);
-                case CODE -> readCode(s);
+                case CODE -> {
+                    CoreReader.Bodies bodies = s.bodies();
+                    bodyStart = bodies.start();
+                    bodyEnd = bodies.end();
+                }
                 default -> {}
             }
             // a section read whole must end where its size says: rewritten, trailing bytes would be lost
@@ -257,18 +242,6 @@ final class ModuleInfo {
         for (int i = 0; i < n; i++) {
             r.u8();
             tagTypes.add(r.u32());
-        }
-    }
-
-    private void readCode(Bytes.Reader r) {
-        int n = r.u32();
-        bodyStart = new int[n];
-        bodyEnd = new int[n];
-        for (int i = 0; i < n; i++) {
-            int size = r.u32();
-            bodyStart[i] = r.pos;
-            r.skip(size);
-            bodyEnd[i] = r.pos;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.internal.engine.split;
 
 import dev.wit4j.runtime.internal.engine.CoreSections;
+import dev.wit4j.runtime.internal.engine.CoreSections.Section;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -260,7 +261,7 @@ public final class ModuleSplitter {
     /** Whether the module's non-custom sections are known, in order, and each there once. */
     private static boolean inOrder(ModuleInfo info) {
         int last = -1;
-        for (ModuleInfo.Section s : info.sections) {
+        for (Section s : info.sections) {
             if (s.id() == CoreSections.CUSTOM) continue;
             int r = CoreSections.rank(s.id());
             if (r <= last) return false;
@@ -297,7 +298,7 @@ public final class ModuleSplitter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         out.write(info.bytes, 0, 8);
         boolean importsWritten = asImports.isEmpty();
-        for (ModuleInfo.Section s : info.sections) {
+        for (Section s : info.sections) {
             if (!importsWritten && s.id() != 0 && s.id() > CoreSections.IMPORT) {
                 section(out, CoreSections.IMPORT, appended(info, null, asImports));
                 importsWritten = true;
@@ -395,7 +396,7 @@ public final class ModuleSplitter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(info.bytes.length + 1024);
         out.write(info.bytes, 0, 8);
         boolean globalsWritten = additions.globals().isEmpty();
-        for (ModuleInfo.Section s : info.sections) {
+        for (Section s : info.sections) {
             if (!globalsWritten && globalSectionBefore(s.id())) {
                 section(out, CoreSections.GLOBAL, appended(info, null, globalEntries(additions)));
                 globalsWritten = true;
@@ -468,7 +469,7 @@ public final class ModuleSplitter {
     }
 
     /** A vector section's payload ({@code s} may be null: none) with {@code entries} appended. */
-    private static byte[] appended(ModuleInfo info, ModuleInfo.Section s, List<byte[]> entries) {
+    private static byte[] appended(ModuleInfo info, Section s, List<byte[]> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int count = 0;
         int from = 0;

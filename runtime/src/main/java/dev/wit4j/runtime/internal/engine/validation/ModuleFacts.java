@@ -2,6 +2,7 @@ package dev.wit4j.runtime.internal.engine.validation;
 
 import static dev.wit4j.runtime.internal.engine.CoreSections.*;
 
+import dev.wit4j.runtime.internal.engine.CoreReader.Bodies;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -54,11 +55,9 @@ final class ModuleFacts {
         ModuleFacts facts = new ModuleFacts(bytes);
         Reader r = new Reader(bytes, 8, bytes.length);
         while (!r.atEnd()) {
-            int id = r.u8();
-            int size = r.u32();
-            int payload = r.pos;
-            r.skip(size);
-            Reader s = new Reader(bytes, payload, r.pos);
+            Section section = r.section();
+            int id = section.id();
+            Reader s = new Reader(bytes, section.payloadStart(), section.end());
             switch (id) {
                 case TYPE -> facts.readTypes(s);
                 case IMPORT -> facts.readImports(s);
@@ -68,7 +67,11 @@ final class ModuleFacts {
                 case GLOBAL -> facts.readGlobals(s);
                 case EXPORT -> facts.readExports(s);
                 case ELEMENT -> facts.readElements(s);
-                case CODE -> facts.readCode(s);
+                case CODE -> {
+                    Bodies bodies = s.bodies();
+                    facts.bodyStart = bodies.start();
+                    facts.bodyEnd = bodies.end();
+                }
                 case DATA_COUNT -> facts.dataCount = s.u32();
                 case CUSTOM, START, DATA, TAG -> {} // nothing function bodies depend on
                 default -> throw CodeError.unsupported("section " + id);
@@ -83,8 +86,7 @@ final class ModuleFacts {
     }
 
     private void readTypes(Reader r) {
-        int n = r.u32();
-        if (n > r.end - r.pos) throw CodeError.malformed("unexpected end", r.pos);
+        int n = r.count();
         typeParams = new int[n][];
         typeResults = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -96,8 +98,7 @@ final class ModuleFacts {
     }
 
     private static int[] valueTypes(Reader r) {
-        int n = r.u32();
-        if (n > r.end - r.pos) throw CodeError.malformed("unexpected end", r.pos);
+        int n = r.count();
         int[] types = new int[n];
         for (int i = 0; i < n; i++) types[i] = ValueTypes.read(r);
         return types;
@@ -164,10 +165,9 @@ final class ModuleFacts {
     }
 
     private static void limits(Reader r, int allowedFlags) {
-        int flags = r.u8();
+        int flags = r.peek();
         if ((flags & ~allowedFlags) != 0) throw CodeError.unsupported("limits flags 0x" + Integer.toHexString(flags));
-        r.u32();
-        if ((flags & 0x01) != 0) r.u32();
+        r.limits();
     }
 
     private static boolean mutability(Reader r) {
@@ -269,19 +269,6 @@ final class ModuleFacts {
                 case 0x6A, 0x6B, 0x6C, 0x7C, 0x7D, 0x7E -> {}
                 default -> throw CodeError.unsupported("constant instruction 0x" + Integer.toHexString(op));
             }
-        }
-    }
-
-    private void readCode(Reader r) {
-        int n = r.u32();
-        if (n > r.end - r.pos) throw CodeError.malformed("unexpected end", r.pos);
-        bodyStart = new int[n];
-        bodyEnd = new int[n];
-        for (int i = 0; i < n; i++) {
-            int size = r.u32();
-            bodyStart[i] = r.pos;
-            r.skip(size);
-            bodyEnd[i] = r.pos;
         }
     }
 
