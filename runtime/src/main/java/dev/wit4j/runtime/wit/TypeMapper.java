@@ -2,6 +2,7 @@ package dev.wit4j.runtime.wit;
 
 import dev.wit4j.runtime.TypeView;
 import dev.wit4j.runtime.TypeView.Shape;
+import dev.wit4j.runtime.internal.validate.ViewTypes;
 import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.SourcePos;
 import dev.wit4j.witx.model.Stability;
@@ -131,46 +132,17 @@ final class TypeMapper {
     }
 
     private ValueType shape(Shape s) {
-        if (s instanceof Shape.Prim p) {
-            return p.type();
-        } else if (s instanceof Shape.Record r) {
-            return new ValueType.RecordType(r.fields().stream()
-                    .map(f -> new ValueType.Field(f.name(), value(f.type()), Docs.NONE))
-                    .toList());
-        } else if (s instanceof Shape.Variant v) {
-            return new ValueType.VariantType(v.cases().stream()
-                    .map(c -> new ValueType.Case(c.name(), value(c.type()), Docs.NONE))
-                    .toList());
-        } else if (s instanceof Shape.ListOf l) {
-            ValueType element = value(l.element());
-            return l.length().isPresent()
-                    ? new ValueType.FixedListType(element, l.length().getAsLong())
-                    : new ValueType.ListType(element);
-        } else if (s instanceof Shape.Tuple t) {
-            return new ValueType.TupleType(t.types().stream().map(this::value).toList());
-        } else if (s instanceof Shape.Flags f) {
-            return new ValueType.FlagsType(f.names().stream()
-                    .map(n -> new ValueType.Flag(n, Docs.NONE))
-                    .toList());
-        } else if (s instanceof Shape.Enum e) {
-            return new ValueType.EnumType(e.names().stream()
-                    .map(n -> new ValueType.EnumCase(n, Docs.NONE))
-                    .toList());
-        } else if (s instanceof Shape.Option o) {
-            return new ValueType.OptionType(value(o.type()));
-        } else if (s instanceof Shape.Result r) {
-            return new ValueType.ResultType(value(r.ok()), value(r.err()));
-        } else if (s instanceof Shape.Own o) {
-            return new ValueType.HandleType(handleTarget(o.resource()), false);
-        } else if (s instanceof Shape.Borrow b) {
-            return new ValueType.HandleType(handleTarget(b.resource()), true);
-        } else if (s instanceof Shape.Stream st) {
-            return new ValueType.StreamType(value(st.element()));
-        } else if (s instanceof Shape.Future f) {
-            return new ValueType.FutureType(value(f.element()));
-        }
-        Shape.MapOf m = (Shape.MapOf) s;
-        return new ValueType.MapType(value(m.key()), value(m.value()));
+        return ViewTypes.of(s, new ViewTypes.Leaves() {
+            @Override
+            public ValueType value(TypeView.Val type) {
+                return TypeMapper.this.value(type);
+            }
+
+            @Override
+            public ValueType handle(TypeView.Resource resource, boolean borrow) {
+                return new ValueType.HandleType(handleTarget(resource), borrow);
+            }
+        });
     }
 
     private TypeDef handleTarget(TypeView.Resource r) {

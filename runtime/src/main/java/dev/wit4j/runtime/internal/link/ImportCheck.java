@@ -4,8 +4,8 @@ import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.TypeView;
 import dev.wit4j.runtime.TypeView.Shape;
 import dev.wit4j.runtime.abi.Layout;
+import dev.wit4j.runtime.internal.validate.ViewTypes;
 import dev.wit4j.runtime.value.ValueTypeMismatchException;
-import dev.wit4j.witx.model.Docs;
 import dev.wit4j.witx.model.ValueType;
 import java.util.HashMap;
 import java.util.List;
@@ -110,47 +110,35 @@ public final class ImportCheck {
         if (type instanceof TypeView.Primitive p) {
             return p.type();
         }
-        Shape s = ((TypeView.Defined) type).shape();
         try {
-            if (s instanceof Shape.Prim p) {
-                return p.type();
-            } else if (s instanceof Shape.Record r) {
-                return new ValueType.RecordType(r.fields().stream()
-                        .map(f -> new ValueType.Field(f.name(), required(f.type()), Docs.NONE))
-                        .toList());
-            } else if (s instanceof Shape.Variant v) {
-                return new ValueType.VariantType(v.cases().stream()
-                        .map(c -> new ValueType.Case(c.name(), c.type().map(ImportCheck::required), Docs.NONE))
-                        .toList());
-            } else if (s instanceof Shape.ListOf l) {
-                return l.length().isPresent()
-                        ? new ValueType.FixedListType(
-                                required(l.element()), l.length().getAsLong())
-                        : new ValueType.ListType(required(l.element()));
-            } else if (s instanceof Shape.Tuple t) {
-                return new ValueType.TupleType(
-                        t.types().stream().map(ImportCheck::required).toList());
-            } else if (s instanceof Shape.Flags f) {
-                return new ValueType.FlagsType(f.names().stream()
-                        .map(n -> new ValueType.Flag(n, Docs.NONE))
-                        .toList());
-            } else if (s instanceof Shape.Enum e) {
-                return new ValueType.EnumType(e.names().stream()
-                        .map(n -> new ValueType.EnumCase(n, Docs.NONE))
-                        .toList());
-            } else if (s instanceof Shape.Option o) {
-                return new ValueType.OptionType(required(o.type()));
-            } else if (s instanceof Shape.Result r) {
-                return new ValueType.ResultType(
-                        r.ok().map(ImportCheck::required), r.err().map(ImportCheck::required));
-            } else if (s instanceof Shape.MapOf m) {
-                return new ValueType.MapType(required(m.key()), required(m.value()));
-            }
+            return ViewTypes.of(((TypeView.Defined) type).shape(), PLAIN);
         } catch (NotPlain e) {
             return null;
         }
-        return null; // own, borrow, stream, future
     }
+
+    /** Nested types converted when plain; a handle, stream or future makes the whole not plain. */
+    private static final ViewTypes.Leaves PLAIN = new ViewTypes.Leaves() {
+        @Override
+        public ValueType value(TypeView.Val type) {
+            return required(type);
+        }
+
+        @Override
+        public ValueType handle(TypeView.Resource resource, boolean borrow) {
+            throw new NotPlain();
+        }
+
+        @Override
+        public ValueType stream(Optional<ValueType> element) {
+            throw new NotPlain();
+        }
+
+        @Override
+        public ValueType future(Optional<ValueType> element) {
+            throw new NotPlain();
+        }
+    };
 
     private static ValueType required(TypeView.Val type) {
         ValueType t = plain(type);
