@@ -1,11 +1,13 @@
 package dev.wit4j.benchmarks;
 
+import dev.wit4j.benchmarks.echo.Echo;
 import dev.wit4j.binary.ComponentDecoder;
 import dev.wit4j.binary.Section;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.Limits;
 import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.internal.engine.CoreFunction;
 import dev.wit4j.runtime.internal.engine.CoreModule;
@@ -50,7 +52,7 @@ import run.endive.wasm.types.MemoryLimits;
 public class CallBenchmark {
 
     private Func add;
-    private dev.wit4j.benchmarks.echo.Echo typed;
+    private Echo typed;
     private run.endive.runtime.ExportFunction coreAdd;
     private final Value a = Value.u32(40);
     private final Value b = Value.u32(2);
@@ -60,7 +62,7 @@ public class CallBenchmark {
         byte[] bytes = Fixtures.echoComponent();
         Instance instance = Engine.create().linker().instantiate(Engine.create().load(bytes));
         add = instance.func("add");
-        typed = dev.wit4j.benchmarks.echo.Echo.instantiate(Engine.create(), bytes);
+        typed = Echo.instantiate(Engine.create(), bytes);
 
         byte[] coreModule = ComponentDecoder.decodeComponent(bytes)
                 .sections(Section.ModuleSection.class)
@@ -85,7 +87,7 @@ public class CallBenchmark {
         return typed.add(40, 2);
     }
 
-    private dev.wit4j.benchmarks.echo.Echo confined;
+    private Echo confined;
 
     /**
      * The typed {@code add} of an instance {@linkplain dev.wit4j.runtime.Linker#confined(boolean)
@@ -95,8 +97,7 @@ public class CallBenchmark {
     @Setup
     public void setupConfined() {
         Engine engine = Engine.create();
-        confined = dev.wit4j.benchmarks.echo.Echo.instantiate(
-                engine.linker().confined(true), engine.load(Fixtures.echoComponent()));
+        confined = Echo.instantiate(engine.linker().confined(true), engine.load(Fixtures.echoComponent()));
     }
 
     @Benchmark
@@ -104,15 +105,15 @@ public class CallBenchmark {
         return confined.add(40, 2);
     }
 
-    private dev.wit4j.benchmarks.echo.Echo limited;
+    private Echo limited;
 
     /** The typed {@code add} of an instance held to every limit, a call timeout included. */
     @Setup
     public void setupLimited() {
         Engine engine = Engine.create();
-        limited = dev.wit4j.benchmarks.echo.Echo.instantiate(
+        limited = Echo.instantiate(
                 engine.linker()
-                        .limits(dev.wit4j.runtime.Limits.builder()
+                        .limits(Limits.builder()
                                 .memoryBytes(64L << 20)
                                 .tableElements(10_000)
                                 .instances(100)

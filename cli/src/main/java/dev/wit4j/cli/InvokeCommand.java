@@ -6,7 +6,9 @@ import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExportedInstance;
 import dev.wit4j.runtime.Func;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.Limits;
 import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.wave.Wave;
@@ -90,7 +92,7 @@ final class InvokeCommand implements Callable<Integer> {
             for (String text : calls) {
                 parsed.add(parseCall(text));
             }
-            dev.wit4j.runtime.Limits limits = limits();
+            Limits limits = limits();
             Instance instance = instantiate(load(), limits);
             Map<String, Value> handles = new HashMap<>();
             for (Call c : parsed) {
@@ -163,7 +165,7 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    private dev.wit4j.runtime.Limits limits() throws Failure {
+    private Limits limits() throws Failure {
         try {
             return limits.limits();
         } catch (IllegalArgumentException e) {
@@ -171,9 +173,9 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    private Instance instantiate(Component component, dev.wit4j.runtime.Limits limits) throws Failure {
+    private Instance instantiate(Component component, Limits limits) throws Failure {
         try {
-            dev.wit4j.runtime.Linker linker = component.engine().linker().limits(limits);
+            Linker linker = component.engine().linker().limits(limits);
             wasi.builder()
                     .args(List.of(file.toString()))
                     .stdin(System.in)

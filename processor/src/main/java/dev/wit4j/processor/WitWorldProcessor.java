@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.wit4j.annotations.WitWorld;
+import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.processor.gen.InterfaceGenerator;
 import dev.wit4j.processor.gen.ResourceGenerator;
 import dev.wit4j.processor.gen.WorldGenerator;
@@ -11,10 +12,15 @@ import dev.wit4j.processor.model.Bindings;
 import dev.wit4j.processor.model.Holder;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.TypeModel;
+import dev.wit4j.runtime.Component;
+import dev.wit4j.runtime.Engine;
+import dev.wit4j.runtime.ExecutionMode;
+import dev.wit4j.runtime.TypeView;
 import dev.wit4j.runtime.wit.ComponentWit;
 import dev.wit4j.runtime.wit.DecodedWit;
 import dev.wit4j.runtime.wit.WitDecodingException;
 import dev.wit4j.witx.WitException;
+import dev.wit4j.witx.model.Interface;
 import dev.wit4j.witx.model.PackageName;
 import dev.wit4j.witx.model.Resolve;
 import dev.wit4j.witx.model.Version;
@@ -320,7 +326,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
     }
 
     /** A component file found and loaded (decoded, validated and compiled). */
-    private record Loaded(Path file, dev.wit4j.runtime.Component component) {}
+    private record Loaded(Path file, Component component) {}
 
     /** Finds and loads the file named by {@code component}; null (with the error reported) if that fails. */
     private Loaded loadComponent(Element e, WitWorld ann, Diagnostics d, Inputs inputs) {
@@ -333,14 +339,12 @@ public final class WitWorldProcessor extends AbstractProcessor {
             return null;
         }
         inputs.file(file.get());
-        dev.wit4j.runtime.Engine engine = dev.wit4j.runtime.Engine.builder()
-                .executionMode(dev.wit4j.runtime.ExecutionMode.COMPILED)
-                .build();
+        Engine engine = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
         try {
             return new Loaded(file.get(), engine.load(Files.readAllBytes(file.get())));
         } catch (IOException ex) {
             d.report(Message.COMPONENT_INVALID, file.get(), "cannot read it: " + ex.getMessage());
-        } catch (dev.wit4j.binary.WasmFormatException | IllegalArgumentException ex) {
+        } catch (WasmFormatException | IllegalArgumentException ex) {
             d.report(Message.COMPONENT_INVALID, file.get(), ex.getMessage());
         }
         return null;
@@ -360,7 +364,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         PackageName pkg = m.group(1) == null
                 ? PackageName.of("root", "component", null)
                 : PackageName.of(m.group(1), m.group(2), version.orElse(null));
-        Optional<dev.wit4j.runtime.TypeView.Component> type = loaded.component().type();
+        Optional<TypeView.Component> type = loaded.component().type();
         if (type.isEmpty()) {
             d.report(Message.COMPONENT_NOT_WIT, loaded.file(), "its type is not known");
             return Optional.empty();
@@ -385,7 +389,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         Map<String, ClassName> out = new LinkedHashMap<>();
         Set<String> known = new HashSet<>();
         for (WitPackage p : resolve.packages()) {
-            for (dev.wit4j.witx.model.Interface i : p.interfaces().values()) {
+            for (Interface i : p.interfaces().values()) {
                 i.qualifiedName().ifPresent(n -> {
                     known.add(n);
                     known.add(ModelBuilder.unversioned(n));
@@ -465,7 +469,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
      */
     private Bindings precompile(Element e, Loaded loaded, World world, Bindings bindings, Diagnostics d) {
         Path file = loaded.file();
-        dev.wit4j.runtime.Component component = loaded.component();
+        Component component = loaded.component();
         for (String mismatch : ComponentFit.mismatches(world, component, bindings.definesWasi())) {
             d.report(Message.COMPONENT_MISMATCH, file, world.qualifiedName(), mismatch);
         }

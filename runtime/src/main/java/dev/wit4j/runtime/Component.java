@@ -1,6 +1,7 @@
 package dev.wit4j.runtime;
 
 import dev.wit4j.runtime.internal.engine.CoreModule;
+import dev.wit4j.runtime.internal.engine.Precompiled;
 import dev.wit4j.runtime.internal.link.ComponentCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class Component {
         if (!code.isOutermost()) {
             throw new IllegalStateException("only a component loaded by an engine can be serialized");
         }
-        return dev.wit4j.runtime.internal.engine.Precompiled.write(code.component(), coreModules);
+        return Precompiled.write(code.component(), coreModules);
     }
 
     /**
@@ -97,7 +98,7 @@ public final class Component {
         if (!code.isOutermost()) {
             throw new IllegalStateException("only a component loaded by an engine can be serialized");
         }
-        return dev.wit4j.runtime.internal.engine.Precompiled.write(
+        return Precompiled.write(
                 code.component(),
                 coreModules,
                 Objects.requireNonNull(javaPackage, "javaPackage"),

@@ -8,6 +8,7 @@ import dev.wit4j.runtime.abi.CanonicalOptions;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.internal.engine.CompiledCodeCache;
 import dev.wit4j.runtime.internal.engine.CoreModule;
+import dev.wit4j.runtime.internal.engine.Precompiled;
 import dev.wit4j.runtime.internal.link.ComponentCode;
 import dev.wit4j.runtime.internal.validate.ComponentValidator;
 import dev.wit4j.runtime.internal.validate.ValidatedComponent;
@@ -150,8 +151,7 @@ public final class Engine {
      *     were serialized by another wit4j version or core compiler (the message names both)
      */
     public Component deserialize(byte[] serialized) {
-        dev.wit4j.runtime.internal.engine.Precompiled.Loaded loaded =
-                dev.wit4j.runtime.internal.engine.Precompiled.read(Objects.requireNonNull(serialized, "serialized"));
+        Precompiled.Loaded loaded = Precompiled.read(Objects.requireNonNull(serialized, "serialized"));
         return load(loaded.component(), true, loaded.code(), ExecutionMode.COMPILED, false);
     }
 
@@ -174,9 +174,7 @@ public final class Engine {
      * @throws IllegalArgumentException as {@link #deserialize(byte[])}
      */
     public Component deserialize(InputStream serialized, ClassLoader classes) {
-        dev.wit4j.runtime.internal.engine.Precompiled.Loaded loaded =
-                dev.wit4j.runtime.internal.engine.Precompiled.read(
-                        Objects.requireNonNull(serialized, "serialized"), classes);
+        Precompiled.Loaded loaded = Precompiled.read(Objects.requireNonNull(serialized, "serialized"), classes);
         return load(loaded.component(), true, loaded.code(), ExecutionMode.COMPILED, false);
     }
 
@@ -184,7 +182,7 @@ public final class Engine {
     private Component load(
             byte[] bytes,
             boolean owned,
-            dev.wit4j.runtime.internal.engine.CompiledCodeCache codeCache,
+            CompiledCodeCache codeCache,
             ExecutionMode executionMode,
             boolean interpretUntilCached) {
         Objects.requireNonNull(bytes, "bytes");

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime;
 
 import dev.wit4j.runtime.internal.link.Item;
+import dev.wit4j.runtime.value.Value;
 import java.util.Set;
 
 /**
@@ -38,7 +39,7 @@ public final class ExportedInstance {
     }
 
     /** The exported 🪙 value {@code name}. */
-    public dev.wit4j.runtime.value.Value value(String name) {
+    public Value value(String name) {
         return Exports.value(item.exports(), name);
     }
 

@@ -1,8 +1,10 @@
 package dev.wit4j.runtime;
 
+import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.internal.link.FuncSig;
 import dev.wit4j.runtime.internal.link.HandleCheck;
 import dev.wit4j.runtime.internal.link.Item;
+import dev.wit4j.runtime.internal.link.Items;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import java.util.ArrayList;
@@ -106,8 +108,8 @@ public final class Func {
      * @throws UnsupportedOperationException if the function is not lifted from a component's core
      *     code (an instance re-exporting a host function): use {@link #call(Value...)} then
      */
-    public dev.wit4j.runtime.bindings.ExportFunction typed() {
-        dev.wit4j.runtime.bindings.ExportFunction f = dev.wit4j.runtime.internal.link.Items.typed(item.func());
+    public ExportFunction typed() {
+        ExportFunction f = Items.typed(item.func());
         return f;
     }
 

@@ -1,7 +1,9 @@
 package dev.wit4j.runtime;
 
 import dev.wit4j.runtime.abi.LiftedResource;
+import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.internal.link.RuntimeResource;
+import dev.wit4j.runtime.value.ResourceHandle;
 import dev.wit4j.runtime.value.Value;
 import java.util.Objects;
 import java.util.function.IntConsumer;
@@ -64,7 +66,7 @@ public final class HostResource {
      * The run-time resource type, for generated bindings that lift and lower handles of this
      * resource directly ({@link dev.wit4j.runtime.bindings.GuestContext#lowerOwn}).
      */
-    public dev.wit4j.runtime.abi.ResourceType type() {
+    public ResourceType type() {
         return resource.type();
     }
 
@@ -82,7 +84,7 @@ public final class HostResource {
         return (int) handle(handle).rep();
     }
 
-    private static dev.wit4j.runtime.value.ResourceHandle handle(Value handle) {
+    private static ResourceHandle handle(Value handle) {
         if (handle instanceof Value.Own o) {
             return o.handle();
         } else if (handle instanceof Value.Borrow b) {

@@ -3,9 +3,11 @@ package dev.wit4j.runtime;
 import dev.wit4j.binary.Import;
 import dev.wit4j.binary.Section;
 import dev.wit4j.binary.WasmFormatException;
+import dev.wit4j.runtime.bindings.FlatHostFunction;
 import dev.wit4j.runtime.internal.link.ImportCheck;
 import dev.wit4j.runtime.internal.link.Item;
 import dev.wit4j.runtime.internal.link.VersionMatch;
+import dev.wit4j.runtime.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +99,7 @@ public final class Linker {
     }
 
     /** Defines the root function {@code name} on flat core values; see {@link LinkerInstance#flatFunc}. */
-    public Linker flatFunc(String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
+    public Linker flatFunc(String name, String coreSignature, FlatHostFunction function) {
         root.flatFunc(name, coreSignature, function);
         return this;
     }
@@ -109,7 +111,7 @@ public final class Linker {
     }
 
     /** Defines the root 🪙 value {@code name}; see {@link LinkerInstance#value}. */
-    public Linker value(String name, dev.wit4j.runtime.value.Value value) {
+    public Linker value(String name, Value value) {
         root.value(name, value);
         return this;
     }

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime;
 
 import dev.wit4j.binary.WasmFormatException;
+import dev.wit4j.runtime.bindings.FlatHostFunction;
 import dev.wit4j.runtime.internal.engine.CoreModule;
 import dev.wit4j.runtime.internal.link.Item;
 import dev.wit4j.runtime.internal.link.Items;
@@ -44,8 +45,7 @@ public final class LinkerInstance {
      *     {@code i32 i32 -> i32} ({@code flatten_functype} for {@code canon lower}); a component whose
      *     import flattens differently fails to instantiate with a {@link LinkException}
      */
-    public LinkerInstance flatFunc(
-            String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
+    public LinkerInstance flatFunc(String name, String coreSignature, FlatHostFunction function) {
         Objects.requireNonNull(function, "function");
         return define(name, Items.flatHost(qualified(name), coreSignature, function));
     }

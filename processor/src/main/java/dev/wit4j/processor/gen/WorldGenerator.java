@@ -14,6 +14,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.wit4j.processor.Names;
 import dev.wit4j.processor.model.Bindings;
 import dev.wit4j.processor.model.Holder;
 import dev.wit4j.processor.model.MethodModel;
@@ -484,7 +485,7 @@ public final class WorldGenerator {
 
         /** {@code [method]counter.increment} → {@code methodCounterIncrement}. */
         static String abi(String abiName) {
-            return dev.wit4j.processor.Names.lowerCamel(abiName).replaceAll("_$", "");
+            return Names.lowerCamel(abiName).replaceAll("_$", "");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wit4j.runtime.abi;
 
 import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.value.Value;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -172,7 +173,7 @@ public final class StringCodec {
     }
 
     /** {@link #store(LiftLowerContext, HintedString, long)} of a string value (see {@link #storeValue}). */
-    static void storeValue(LiftLowerContext cx, dev.wit4j.runtime.value.Value v, long ptr) {
+    static void storeValue(LiftLowerContext cx, Value v, long ptr) {
         Stored s = storeValue(cx, v);
         GuestMemory mem = cx.memory();
         mem.writeInt(ptr, (int) s.pointer());
@@ -471,10 +472,10 @@ public final class StringCodec {
     }
 
     /** {@code store_string_into_range} of a string value, with its remembered hint if any. */
-    static Stored storeValue(LiftLowerContext cx, dev.wit4j.runtime.value.Value v) {
+    static Stored storeValue(LiftLowerContext cx, Value v) {
         HintedString h = cx.rememberedHint(v);
         if (h == null && cx.options().stringEncoding() == StringEncoding.UTF8) {
-            return storeHostUtf8(cx, ((dev.wit4j.runtime.value.Value.Str) v).value());
+            return storeHostUtf8(cx, ((Value.Str) v).value());
         }
         return storeIntoRange(cx, h != null ? h : cx.hintFor(v));
     }

@@ -13,6 +13,7 @@ import dev.wit4j.binary.SortIdx;
 import dev.wit4j.binary.WasmBinary;
 import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.runtime.TypeView;
+import dev.wit4j.runtime.inspect.Inspection;
 import dev.wit4j.runtime.internal.validate.ComponentValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,10 +173,9 @@ public final class Composition {
                             "plug " + (f.getValue() + 1) + "'s export `" + f.getKey()
                                     + "` does not fit the socket's import of that name: " + e.reason()
                                     + " (the socket imports "
-                                    + dev.wit4j.runtime.inspect.Inspection.typeOf(
-                                            socket.type().imports().get(f.getKey()))
+                                    + Inspection.typeOf(socket.type().imports().get(f.getKey()))
                                     + ", the plug exports "
-                                    + dev.wit4j.runtime.inspect.Inspection.typeOf(plugs.get(f.getValue())
+                                    + Inspection.typeOf(plugs.get(f.getValue())
                                             .type()
                                             .exports()
                                             .get(f.getKey()))

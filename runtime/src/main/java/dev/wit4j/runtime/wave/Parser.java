@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.wave;
 
+import dev.wit4j.runtime.value.ResourceHandle;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.runtime.value.ValueTypes;
 import dev.wit4j.runtime.wave.Lexer.Kind;
@@ -253,8 +254,7 @@ final class Parser {
         Value v = handles.apply(t.value())
                 .orElseThrow(() -> lex.error(
                         "no handle named `" + t.value() + "` (a handle is named by `name = call(...)`)", t.start()));
-        dev.wit4j.runtime.value.ResourceHandle handle =
-                v instanceof Value.Own o ? o.handle() : v instanceof Value.Borrow b ? b.handle() : null;
+        ResourceHandle handle = v instanceof Value.Own o ? o.handle() : v instanceof Value.Borrow b ? b.handle() : null;
         if (handle == null) {
             throw lex.error("`" + t.value() + "` is not a handle", t.start());
         }

@@ -4,6 +4,7 @@ import dev.wit4j.binary.Component;
 import dev.wit4j.binary.CoreModuleBinary;
 import dev.wit4j.binary.Section;
 import dev.wit4j.runtime.ExecutionMode;
+import dev.wit4j.runtime.Limits;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.internal.engine.CoreModule;
 import java.util.IdentityHashMap;
@@ -175,15 +176,14 @@ public final class ComponentCode {
      * @throws dev.wit4j.runtime.Trap if a start function or core initialisation traps
      */
     public InstanceResult instantiate(Map<String, Item> imports, String instanceName) {
-        return instantiate(imports, instanceName, dev.wit4j.runtime.Limits.NONE, false);
+        return instantiate(imports, instanceName, Limits.NONE, false);
     }
 
     /**
      * {@link #instantiate(Map, String)} held to {@code limits}, and confined to the current thread
      * if {@code confined} (every other thread's call is refused).
      */
-    public InstanceResult instantiate(
-            Map<String, Item> imports, String instanceName, dev.wit4j.runtime.Limits limits, boolean confined) {
+    public InstanceResult instantiate(Map<String, Item> imports, String instanceName, Limits limits, boolean confined) {
         return Interpreter.instantiate(this, imports, instanceName, null, Quota.of(limits, confined));
     }
 }

@@ -1,6 +1,8 @@
 package dev.wit4j.runtime.internal.link;
 
 import dev.wit4j.runtime.HostFunction;
+import dev.wit4j.runtime.bindings.ExportFunction;
+import dev.wit4j.runtime.bindings.FlatHostFunction;
 import dev.wit4j.runtime.value.Value;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +22,7 @@ public final class Items {
      * A host function on flat core values, written for the flattened core signature
      * {@code coreSignature} (spelled {@code i32 i32 -> i32}), checked when a component lowers it.
      */
-    public static Item.Func flatHost(
-            String name, String coreSignature, dev.wit4j.runtime.bindings.FlatHostFunction function) {
+    public static Item.Func flatHost(String name, String coreSignature, FlatHostFunction function) {
         return new Item.Func(new FlatHostFunc(name, coreSignature, function), null);
     }
 
@@ -31,7 +32,7 @@ public final class Items {
      *
      * @throws UnsupportedOperationException for other functions (e.g. a host function re-exported)
      */
-    public static dev.wit4j.runtime.bindings.ExportFunction typed(ComponentFunc function) {
+    public static ExportFunction typed(ComponentFunc function) {
         if (function instanceof LiftedFunc lifted) {
             return new TypedLift(lifted);
         }

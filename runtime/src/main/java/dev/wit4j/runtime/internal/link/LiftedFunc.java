@@ -1,5 +1,6 @@
 package dev.wit4j.runtime.internal.link;
 
+import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.BorrowScope;
 import dev.wit4j.runtime.abi.CallTransfer;
 import dev.wit4j.runtime.abi.FlatPlan;
@@ -63,7 +64,7 @@ final class LiftedFunc implements ComponentFunc {
     }
 
     /** The core function and canonical options (for the typed face, {@link TypedLift}, and component-to-component calls). */
-    dev.wit4j.runtime.internal.engine.CoreFunction core() {
+    CoreFunction core() {
         return core;
     }
 
@@ -138,7 +139,7 @@ final class LiftedFunc implements ComponentFunc {
         } catch (RuntimeException e) {
             throw poisoned(e);
         } catch (StackOverflowError e) {
-            throw poisoned(new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted"));
+            throw poisoned(new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted"));
         } catch (OutOfMemoryError e) {
             throw poisoned(Traps.heapExhausted(e));
         } finally {
@@ -191,7 +192,7 @@ final class LiftedFunc implements ComponentFunc {
         } catch (RuntimeException e) {
             throw calleeFault ? poisoned(e) : e;
         } catch (StackOverflowError e) {
-            throw poisoned(new dev.wit4j.runtime.Trap(dev.wit4j.runtime.Trap.Reason.CORE_TRAP, "call stack exhausted"));
+            throw poisoned(new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted"));
         } catch (OutOfMemoryError e) {
             throw poisoned(Traps.heapExhausted(e));
         } finally {

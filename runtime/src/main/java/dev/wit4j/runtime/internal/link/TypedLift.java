@@ -8,6 +8,7 @@ import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.bindings.ExportFunction;
 import dev.wit4j.runtime.bindings.GuestContext;
 import dev.wit4j.runtime.internal.engine.CoreFunction;
+import dev.wit4j.runtime.internal.engine.CoreTrapException;
 import dev.wit4j.witx.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,9 +109,7 @@ final class TypedLift implements ExportFunction {
 
     @Override
     public RuntimeException fail(Throwable e) {
-        if (phase != CALLED
-                && !(e instanceof Trap)
-                && !(e instanceof dev.wit4j.runtime.internal.engine.CoreTrapException)) {
+        if (phase != CALLED && !(e instanceof Trap) && !(e instanceof CoreTrapException)) {
             // An argument the host got wrong (null, an invalid char, an unpaired surrogate, a closed
             // handle), found while lowering, before the core function ran: the call is abandoned and, as
             // with the dynamic API's checks, the instance stays usable. Only a trap (of the guest's

@@ -3,6 +3,7 @@ package dev.wit4j.runtime.internal.link;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.value.Value;
+import dev.wit4j.runtime.value.ValueTypes;
 import dev.wit4j.witx.model.ValueType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -134,8 +135,7 @@ final class ValueDecoder {
             throw error(at, "invalid result discriminant " + (tag & 0xff));
         }
         // Binary.md defines no encoding for handles, streams, futures, fixed-length lists or maps
-        throw error("a value of type " + dev.wit4j.runtime.value.ValueTypes.describe(t)
-                + " has no binary encoding in a value definition");
+        throw error("a value of type " + ValueTypes.describe(t) + " has no binary encoding in a value definition");
     }
 
     private Value primitive(ValueType.Primitive p) {
