@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.wit4j.annotations.WitWorld;
-import dev.wit4j.binary.WasmFormatException;
 import dev.wit4j.processor.gen.InterfaceGenerator;
 import dev.wit4j.processor.gen.ResourceGenerator;
 import dev.wit4j.processor.gen.WorldGenerator;
@@ -12,18 +11,10 @@ import dev.wit4j.processor.model.Bindings;
 import dev.wit4j.processor.model.Holder;
 import dev.wit4j.processor.model.MethodModel;
 import dev.wit4j.processor.model.TypeModel;
-import dev.wit4j.runtime.Component;
-import dev.wit4j.runtime.Engine;
-import dev.wit4j.runtime.ExecutionMode;
-import dev.wit4j.runtime.TypeView;
-import dev.wit4j.runtime.wit.ComponentWit;
 import dev.wit4j.runtime.wit.DecodedWit;
-import dev.wit4j.runtime.wit.WitDecodingException;
 import dev.wit4j.witx.WitException;
 import dev.wit4j.witx.model.Interface;
-import dev.wit4j.witx.model.PackageName;
 import dev.wit4j.witx.model.Resolve;
-import dev.wit4j.witx.model.Version;
 import dev.wit4j.witx.model.WitPackage;
 import dev.wit4j.witx.model.World;
 import dev.wit4j.witx.resolve.WitResolver;
@@ -34,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +43,6 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -72,12 +61,6 @@ public final class WitWorldProcessor extends AbstractProcessor {
     public static final String PROJECT_DIR_OPTION = "wit4j.projectDir";
     /** {@link WitWorld#wit()}'s default: when it does not exist and a component is given, the component's types are the world. */
     private static final String DEFAULT_WIT = "src/main/wit";
-    /** A WIT identifier: kebab-case words, each all lower or all upper case, optionally {@code %}-escaped. */
-    private static final String WIT_ID = "%?((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:-(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*))*)";
-    /** {@code ns:pkg/world@version} or a bare {@code world}. */
-    private static final Pattern WORLD_NAME =
-            Pattern.compile("(?:" + WIT_ID + ":" + WIT_ID + "/)?" + WIT_ID + "(?:@(.+))?");
-
     /** JDK and runtime simple names that generated code refers to; clashing generated names are qualified. */
     private static final Set<String> REFERENCED_NAMES = Set.of(
             "String",
@@ -251,10 +234,10 @@ public final class WitWorldProcessor extends AbstractProcessor {
             d.report(Message.WIT_NOT_FOUND, ann.wit(), ann.world(), witNotFound.isEmpty() ? "" : witNotFound.get(0));
             return;
         }
-        Loaded loaded = null;
+        ComponentInput loaded = null;
         if (wit.isEmpty()) {
             // No WIT: the world is the component's own imports and exports, as `wit4j wit` prints them.
-            loaded = loadComponent(e, ann, d, inputs);
+            loaded = ComponentInput.load(files, e, ann, d, inputs);
             if (loaded == null) {
                 return;
             }
@@ -262,7 +245,7 @@ public final class WitWorldProcessor extends AbstractProcessor {
         Resolve resolve;
         World world;
         if (loaded != null) {
-            Optional<DecodedWit> decoded = worldOf(loaded, ann.world(), d);
+            Optional<DecodedWit> decoded = loaded.world(ann.world(), d);
             if (decoded.isEmpty()) {
                 return;
             }
@@ -312,10 +295,10 @@ public final class WitWorldProcessor extends AbstractProcessor {
         }
         if (d.errorCount() == 0 && hasComponent) {
             if (loaded == null) {
-                loaded = loadComponent(e, ann, d, inputs);
+                loaded = ComponentInput.load(files, e, ann, d, inputs);
             }
             if (loaded != null) {
-                bindings = precompile(e, loaded, world, bindings, d);
+                bindings = loaded.compileInto(processingEnv, e, world, bindings, d);
             }
         }
         if (d.errorCount() > 0) {
@@ -323,58 +306,6 @@ public final class WitWorldProcessor extends AbstractProcessor {
             return;
         }
         writeBindings(processingEnv, bindings, e, d);
-    }
-
-    /** A component file found and loaded (decoded, validated and compiled). */
-    private record Loaded(Path file, Component component) {}
-
-    /** Finds and loads the file named by {@code component}; null (with the error reported) if that fails. */
-    private Loaded loadComponent(Element e, WitWorld ann, Diagnostics d, Inputs inputs) {
-        Optional<Path> file = files.findFile(
-                e,
-                ann.component(),
-                looked -> d.report(Message.COMPONENT_NOT_FOUND, ann.component(), ann.world(), looked),
-                inputs);
-        if (file.isEmpty()) {
-            return null;
-        }
-        inputs.file(file.get());
-        Engine engine = Engine.builder().executionMode(ExecutionMode.COMPILED).build();
-        try {
-            return new Loaded(file.get(), engine.load(Files.readAllBytes(file.get())));
-        } catch (IOException ex) {
-            d.report(Message.COMPONENT_INVALID, file.get(), "cannot read it: " + ex.getMessage());
-        } catch (WasmFormatException | IllegalArgumentException ex) {
-            d.report(Message.COMPONENT_INVALID, file.get(), ex.getMessage());
-        }
-        return null;
-    }
-
-    /**
-     * The world of a component alone, called by the name {@code @WitWorld} gives it
-     * ({@code ns:pkg/world[@version]}, or a bare name in package {@code root:component}).
-     */
-    private static Optional<DecodedWit> worldOf(Loaded loaded, String name, Diagnostics d) {
-        Matcher m = WORLD_NAME.matcher(name);
-        Optional<Version> version = m.matches() && m.group(4) != null ? Version.parse(m.group(4)) : Optional.empty();
-        if (!m.matches() || m.group(4) != null && version.isEmpty()) {
-            d.report(Message.WORLD_NAME_INVALID, name);
-            return Optional.empty();
-        }
-        PackageName pkg = m.group(1) == null
-                ? PackageName.of("root", "component", null)
-                : PackageName.of(m.group(1), m.group(2), version.orElse(null));
-        Optional<TypeView.Component> type = loaded.component().type();
-        if (type.isEmpty()) {
-            d.report(Message.COMPONENT_NOT_WIT, loaded.file(), "its type is not known");
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ComponentWit.ofComponent(type.get(), pkg, m.group(3)));
-        } catch (WitDecodingException ex) {
-            d.report(Message.COMPONENT_NOT_WIT, loaded.file(), ex.getMessage());
-            return Optional.empty();
-        }
     }
 
     private static final Pattern WITH_ENTRY = Pattern.compile(
@@ -461,56 +392,6 @@ public final class WitWorldProcessor extends AbstractProcessor {
         } catch (RuntimeException | LinkageError ex) {
             return true; // no tree API (another compiler): a class being compiled is not told apart
         }
-    }
-
-    /**
-     * Compiles a component into the application: checks it against the world, serializes it
-     * compiled and writes it as a resource beside the world class.
-     */
-    private Bindings precompile(Element e, Loaded loaded, World world, Bindings bindings, Diagnostics d) {
-        Path file = loaded.file();
-        Component component = loaded.component();
-        for (String mismatch : ComponentFit.mismatches(world, component, bindings.definesWasi())) {
-            d.report(Message.COMPONENT_MISMATCH, file, world.qualifiedName(), mismatch);
-        }
-        if (d.errorCount() > 0) {
-            return bindings;
-        }
-        // The compiled classes become class files of the application, a package per core module
-        // under this one: the JVM reads from the jar only those a run uses.
-        String classes = (bindings.packageName().isEmpty() ? "" : bindings.packageName() + ".")
-                + bindings.worldClass().simpleName().toLowerCase(Locale.ROOT) + "_wasm";
-        byte[] serialized;
-        List<String> unwritten = new ArrayList<>();
-        try {
-            serialized = component.serialize(classes, (name, bytes) -> {
-                try (var out = processingEnv.getFiler().createClassFile(name, e).openOutputStream()) {
-                    out.write(bytes);
-                } catch (IOException | RuntimeException ex) {
-                    unwritten.add(name + ": " + ex.getMessage());
-                }
-            });
-        } catch (RuntimeException ex) {
-            d.report(Message.COMPONENT_NOT_COMPILED, file, ex.getMessage());
-            return bindings;
-        }
-        if (!unwritten.isEmpty()) {
-            d.report(Message.WRITE_FAILED, unwritten.get(0), "(" + unwritten.size() + " compiled classes not written)");
-            return bindings;
-        }
-        String resource = bindings.worldClass().simpleName() + ".wit4jc";
-        try {
-            FileObject out = processingEnv
-                    .getFiler()
-                    .createResource(StandardLocation.CLASS_OUTPUT, bindings.packageName(), resource, e);
-            try (var stream = out.openOutputStream()) {
-                stream.write(serialized);
-            }
-        } catch (IOException | RuntimeException ex) {
-            d.report(Message.WRITE_FAILED, bindings.packageName() + "/" + resource, ex.getMessage());
-            return bindings;
-        }
-        return bindings.withPrecompiled(resource);
     }
 
     /** Writes one source file per holder and the world class (shared with the Java-first processor). */
