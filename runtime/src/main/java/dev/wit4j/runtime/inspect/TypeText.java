@@ -1,12 +1,23 @@
 package dev.wit4j.runtime.inspect;
 
 import dev.wit4j.runtime.TypeView;
+import dev.wit4j.runtime.internal.validate.ViewTypes;
+import dev.wit4j.witx.model.Docs;
+import dev.wit4j.witx.model.PackageName;
+import dev.wit4j.witx.model.SourcePos;
+import dev.wit4j.witx.model.Stability;
+import dev.wit4j.witx.model.TypeDef;
+import dev.wit4j.witx.model.TypeDefKind;
+import dev.wit4j.witx.model.TypeOwner;
+import dev.wit4j.witx.model.ValueType;
+import dev.wit4j.witx.print.WitPrinter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Import and export types spelled as in WIT, as far as a type without names can be: a function's
@@ -45,7 +56,7 @@ public final class TypeText {
      * {@code own<resource>}), as messages that compare a component's type with another show it.
      */
     public static String value(TypeView.Val type) {
-        return val(type, 0, Names.NONE);
+        return val(type, Names.NONE);
     }
 
     /** {@code type} spelled without names for its types. */
@@ -65,11 +76,11 @@ public final class TypeText {
             return "core module (" + m.imports().size() + " imports, "
                     + m.exports().size() + " exports)";
         }
-        if (type instanceof TypeView.Extern.ValueItem v) return val(v.type(), 0, names);
+        if (type instanceof TypeView.Extern.ValueItem v) return val(v.type(), names);
         TypeView.Extern.TypeItem t = (TypeView.Extern.TypeItem) type;
         if (t.referenced() instanceof TypeView.Defined d) {
             // the definition itself, not the name it is exported under
-            return val(d, 0, new Names(Map.of(), names.entries(), names.resources()));
+            return val(d, new Names(Map.of(), names.entries(), names.resources()));
         }
         if (t.referenced() instanceof TypeView.Resource) return "resource";
         return "type";
@@ -92,8 +103,8 @@ public final class TypeText {
 
     static String func(TypeView.Func f, Names names) {
         StringJoiner params = new StringJoiner(", ", (f.async() ? "async " : "") + "func(", ")");
-        for (TypeView.Param p : f.params()) params.add(p.name() + ": " + val(p.type(), 0, names));
-        return params + f.result().map(r -> " -> " + val(r, 0, names)).orElse("");
+        for (TypeView.Param p : f.params()) params.add(p.name() + ": " + val(p.type(), names));
+        return params + f.result().map(r -> " -> " + val(r, names)).orElse("");
     }
 
     /** The names an instance gives its types: defined types by id, resources by entry and by resource. */
@@ -125,55 +136,76 @@ public final class TypeText {
         }
     }
 
-    private static String val(TypeView.Val type, int depth, Names names) {
-        if (type instanceof TypeView.Primitive p) return p.type().witName();
-        String named = names.defined().get(((TypeView.Defined) type).id());
-        if (named != null) return named;
-        if (depth >= DEPTH) return "…";
-        TypeView.Shape shape = ((TypeView.Defined) type).shape();
-        int d = depth + 1;
-        if (shape instanceof TypeView.Shape.Prim p) return p.type().witName();
-        if (shape instanceof TypeView.Shape.ListOf l) {
-            return "list<" + val(l.element(), d, names)
-                    + (l.length().isPresent() ? ", " + l.length().getAsLong() : "") + ">";
+    /**
+     * How a component's types are spelled: named types by the name the component gives them,
+     * resources as {@code own<name>}, records and the like without a name by their fields or cases,
+     * nesting past {@value #DEPTH} levels elided.
+     */
+    private static final WitPrinter.Spelling SPELLING = new WitPrinter.Spelling() {
+        @Override
+        public String named(TypeDef def) {
+            return def.name();
         }
-        if (shape instanceof TypeView.Shape.Option o) return "option<" + val(o.type(), d, names) + ">";
-        if (shape instanceof TypeView.Shape.Result r) {
-            if (r.ok().isEmpty() && r.err().isEmpty()) return "result";
-            if (r.err().isEmpty()) return "result<" + val(r.ok().get(), d, names) + ">";
-            return "result<" + r.ok().map(t -> val(t, d, names)).orElse("_") + ", "
-                    + val(r.err().get(), d, names) + ">";
+
+        @Override
+        public String handle(TypeDef resource, boolean borrow) {
+            return (borrow ? "borrow<" : "own<") + resource.name() + ">";
         }
-        if (shape instanceof TypeView.Shape.Tuple t) return "tuple<" + list(t.types(), d, names) + ">";
-        if (shape instanceof TypeView.Shape.Record r) {
-            StringJoiner j = new StringJoiner(", ", "record { ", " }");
-            for (TypeView.Shape.Field f : r.fields()) j.add(f.name() + ": " + val(f.type(), d, names));
-            return j.toString();
+
+        @Override
+        public String anonymous(ValueType t, Function<ValueType, String> nested) {
+            if (t instanceof ValueType.RecordType r) {
+                StringJoiner j = new StringJoiner(", ", "record { ", " }");
+                for (ValueType.Field f : r.fields()) j.add(f.name() + ": " + nested.apply(f.type()));
+                return j.toString();
+            } else if (t instanceof ValueType.VariantType v) {
+                StringJoiner j = new StringJoiner(", ", "variant { ", " }");
+                for (ValueType.Case c : v.cases())
+                    j.add(c.name()
+                            + c.type().map(p -> "(" + nested.apply(p) + ")").orElse(""));
+                return j.toString();
+            } else if (t instanceof ValueType.EnumType e) {
+                return e.cases().stream()
+                        .map(ValueType.EnumCase::name)
+                        .collect(Collectors.joining(", ", "enum { ", " }"));
+            }
+            return ((ValueType.FlagsType) t)
+                    .flags().stream().map(ValueType.Flag::name).collect(Collectors.joining(", ", "flags { ", " }"));
         }
-        if (shape instanceof TypeView.Shape.Variant v) {
-            StringJoiner j = new StringJoiner(", ", "variant { ", " }");
-            for (TypeView.Shape.Case c : v.cases())
-                j.add(c.name() + c.type().map(t -> "(" + val(t, d, names) + ")").orElse(""));
-            return j.toString();
+
+        @Override
+        public int depth() {
+            return DEPTH - 1;
         }
-        if (shape instanceof TypeView.Shape.Enum e) return "enum { " + String.join(", ", e.names()) + " }";
-        if (shape instanceof TypeView.Shape.Flags f) return "flags { " + String.join(", ", f.names()) + " }";
-        if (shape instanceof TypeView.Shape.Own o) return "own<" + names.resource(o.resource()) + ">";
-        if (shape instanceof TypeView.Shape.Borrow b) return "borrow<" + names.resource(b.resource()) + ">";
-        if (shape instanceof TypeView.Shape.Stream s) return element("stream", s.element(), d, names);
-        if (shape instanceof TypeView.Shape.Future f) return element("future", f.element(), d, names);
-        if (shape instanceof TypeView.Shape.MapOf m)
-            return "map<" + val(m.key(), d, names) + ", " + val(m.value(), d, names) + ">";
-        return shape.toString();
+    };
+
+    private static String val(TypeView.Val type, Names names) {
+        return WitPrinter.type(witType(type, names), SPELLING);
     }
 
-    private static String element(String name, Optional<TypeView.Val> element, int depth, Names names) {
-        return element.map(t -> name + "<" + val(t, depth, names) + ">").orElse(name);
+    /** The type in the WIT model, its named types and resources standing for their names only. */
+    private static ValueType witType(TypeView.Val type, Names names) {
+        if (type instanceof TypeView.Primitive p) return p.type();
+        TypeView.Defined d = (TypeView.Defined) type;
+        String named = names.defined().get(d.id());
+        if (named != null) return new ValueType.Named(nameOnly(named, new ValueType.TupleType(List.of())));
+        return ViewTypes.of(d.shape(), new ViewTypes.Leaves() {
+            @Override
+            public ValueType value(TypeView.Val nested) {
+                return witType(nested, names);
+            }
+
+            @Override
+            public ValueType handle(TypeView.Resource resource, boolean borrow) {
+                return new ValueType.HandleType(nameOnly(names.resource(resource), new TypeDefKind.Resource()), borrow);
+            }
+        });
     }
 
-    private static String list(List<TypeView.Val> types, int depth, Names names) {
-        StringJoiner j = new StringJoiner(", ");
-        for (TypeView.Val t : types) j.add(val(t, depth, names));
-        return j.toString();
+    /** A definition that is only a name to spell (its kind is never read). */
+    private static TypeDef nameOnly(String name, TypeDefKind kind) {
+        return new TypeDef(name, NAMES, kind, Docs.NONE, Stability.UNKNOWN, SourcePos.NONE);
     }
+
+    private static final TypeOwner NAMES = new TypeOwner.InWorld(PackageName.of("root", "component", null), "types");
 }

@@ -11,6 +11,7 @@ import dev.wit4j.witx.print.WitPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Helpers that relate {@link Value}s to witx {@link ValueType}s: type checking, following
@@ -94,7 +95,7 @@ public final class ValueTypes {
         }
 
         @Override
-        public String anonymous(ValueType t) {
+        public String anonymous(ValueType t, Function<ValueType, String> nested) {
             return kindWord(t).orElseThrow();
         }
 

@@ -396,8 +396,11 @@ public final class WitPrinter {
             return borrow ? "borrow<" + named(resource) + ">" : named(resource);
         }
 
-        /** A record, variant, enum or flags type without a name, which WIT cannot write. */
-        default String anonymous(ValueType t) {
+        /**
+         * A record, variant, enum or flags type without a name, which WIT cannot write; {@code nested}
+         * spells the types in it.
+         */
+        default String anonymous(ValueType t, java.util.function.Function<ValueType, String> nested) {
             throw new IllegalArgumentException("record, variant, enum and flags types must be named: " + t);
         }
 
@@ -413,15 +416,15 @@ public final class WitPrinter {
     }
 
     private static String type(ValueType t, Spelling s, int depth) {
-        if (depth > s.depth()) {
-            return "…";
-        }
-        int d = depth + 1;
         if (t instanceof ValueType.Primitive p) {
             return p.witName();
         } else if (t instanceof ValueType.Named n) {
-            return s.named(n.def());
-        } else if (t instanceof ValueType.HandleType h) {
+            return s.named(n.def()); // a name is as short as what elides it
+        } else if (depth > s.depth()) {
+            return "…";
+        }
+        int d = depth + 1;
+        if (t instanceof ValueType.HandleType h) {
             return s.handle(h.resource(), h.borrow());
         } else if (t instanceof ValueType.ListType l) {
             return "list<" + type(l.element(), s, d) + ">";
@@ -447,7 +450,7 @@ public final class WitPrinter {
         } else if (t instanceof ValueType.FutureType f) {
             return f.element().map(e -> "future<" + type(e, s, d) + ">").orElse("future");
         }
-        return s.anonymous(t);
+        return s.anonymous(t, x -> type(x, s, d));
     }
 
     private static String id(String name) {
