@@ -88,7 +88,10 @@ class CrossComponentResourcesTest {
                 .func("dropped", impl.func("dropped"));
         LinkException e = assertThrows(LinkException.class, () -> linker.instantiatePre(Wasm.load(engine, "res-user")));
         assertEquals("test:res/api#[constructor]thing", e.importName());
-        assertTrue(e.getMessage().contains("mismatched resource types: expected resource thing"), e.getMessage());
+        assertEquals(
+                "function type mismatch: result: mismatched resource types: expected the host's resource `thing`,"
+                        + " found resource `thing` of instance `resources`",
+                e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
 
         Linker right = engine.linker();
         right.instance("test:res/api", impl);
