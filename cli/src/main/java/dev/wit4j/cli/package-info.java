@@ -1,6 +1,7 @@
 /**
- * The {@code wit4j} command (picocli): {@code validate}, {@code wit}, {@code invoke},
- * {@code compile} and {@code run}, each a command class; options shared between them are mixins
+ * The {@code wit4j} command (picocli): {@code validate}, {@code wit}, {@code inspect},
+ * {@code diff}, {@code compose}, {@code invoke}, {@code compile}, {@code run} and {@code serve},
+ * each a command class; options shared between them are mixins
  * ({@code LimitOptions}, {@code WasiOptions}, {@code CodeCacheOptions}, {@code Progress}). Errors
  * are one line and an exit code of 1, never a stack trace.
  */

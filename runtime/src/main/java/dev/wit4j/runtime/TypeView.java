@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 /**
  * A read-only view of the component-level types the validator computed (Explainer, "Type
  * Definitions"), for tools that need a component's interface, such as recovering its WIT world.
- * Obtained from {@link ValidatedComponent#type()}.
+ * Obtained from {@link dev.wit4j.runtime.Component#type()}.
  *
  * <p>Identity matters in component types: import and export definitions give names to type
  * <em>definitions</em>, so two structurally equal types may be different definitions. The view

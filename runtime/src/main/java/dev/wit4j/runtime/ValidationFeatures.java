@@ -9,7 +9,7 @@ import java.util.Set;
  * Which gated Component Model features a component may use. The Explainer marks these with emoji
  * (🔀 async, 🚝 more async built-ins, 🚟 stackful async, 🧵 threading, 📝 error-context, 🔧
  * fixed-length lists, 🪙 values and start, 🛸 gc, ...); a component that uses a disabled one is
- * rejected with a {@link dev.wit4j.runtime.internal.validate.ValidationException} naming the feature, for example "the
+ * rejected with a {@link dev.wit4j.binary.WasmFormatException} naming the feature, for example "the
  * {@code cm-implements} feature is not active".
  *
  * <p>Instances are immutable:
@@ -84,7 +84,7 @@ public final class ValidationFeatures {
 
     /**
      * Every feature of the Component Model enabled (extensions beyond it, {@link
-     * Feature#STAGING_BY_CLOSURE}, are not): what {@link dev.wit4j.runtime.internal.validate.ComponentValidator#validate(dev.wit4j.binary.Component)} uses.
+     * Feature#STAGING_BY_CLOSURE}, are not): the default of {@link Engine.Builder#validationFeatures}.
      */
     public static ValidationFeatures all() {
         return ALL;

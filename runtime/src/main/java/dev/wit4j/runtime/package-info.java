@@ -9,7 +9,9 @@
  * {@link dev.wit4j.runtime.LinkException}, a guest's failure a {@link dev.wit4j.runtime.Trap};
  * {@link dev.wit4j.runtime.Limits} bound what an untrusted guest may take. A component's type is
  * a {@link dev.wit4j.runtime.TypeView}, what compiling its core code produced a
- * {@link dev.wit4j.runtime.CompileReport}. Everything in the subpackages is implementation unless
- * its own documentation says otherwise.
+ * {@link dev.wit4j.runtime.CompileReport}. The subpackages {@code core}, {@code value},
+ * {@code types}, {@code wave}, {@code inspect}, {@code wit} and {@code compose} are API too;
+ * {@code bindings} and {@code abi} are what generated code names; everything under
+ * {@code dev.wit4j.runtime.internal} is implementation.
  */
 package dev.wit4j.runtime;

@@ -20,10 +20,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Import and export types spelled as in WIT, as far as a type without names can be: a function's
- * signature, an instance's functions; records and variants by their fields and cases, resources as
- * {@code own<resource>}. Internal; public for the annotation processor, whose messages spell a
- * component's types the same way.
+ * Import and export types spelled as WIT by {@link WitPrinter}: a function's signature, an
+ * instance's functions; types by the names the component gives them (a lone value type has none),
+ * handles as {@code own<name>}, records and variants without a name by their fields and cases,
+ * nesting past {@value #DEPTH} levels elided. Internal; public for the annotation processor, whose
+ * messages spell a component's types the same way.
  */
 public final class TypeText {
 

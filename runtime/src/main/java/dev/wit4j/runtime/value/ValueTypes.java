@@ -67,7 +67,8 @@ public final class ValueTypes {
 
     /**
      * A short WIT-like spelling of a type for messages: {@code u32}, {@code list<string>},
-     * {@code option<point>}; named types by their name, anonymous records etc. by their kind.
+     * {@code option<record `point`>}: a named type by its kind and name (an alias of a primitive as
+     * the primitive), a record etc. without a name by its kind, nesting past 8 levels as {@code …}.
      */
     public static String describe(ValueType type) {
         return WitPrinter.type(type, MESSAGES);

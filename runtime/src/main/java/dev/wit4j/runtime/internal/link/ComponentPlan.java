@@ -23,8 +23,9 @@ import java.util.function.Function;
 
 /**
  * What instantiating one component binary (the outermost or a nested one) needs of it that no
- * instance changes, worked out once when the component is loaded rather than at every
- * instantiation: the sections that mean something at run time, and the names the binary gives.
+ * instance changes: the sections that mean something at run time and the names the binary gives,
+ * worked out when the component is loaded; and what the first instantiation works out (flat
+ * layouts, evaluated types, transfer plans), kept here for every later one.
  *
  * @param sections the sections in order, custom sections left out (they carry no run-time meaning)
  * @param name the name the component gives itself in its {@code component-name} section

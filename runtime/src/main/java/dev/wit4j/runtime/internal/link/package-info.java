@@ -13,8 +13,10 @@
  *   <li>{@code TypeEval} turns type definitions into witx value types; each resource type
  *       definition creates a fresh {@link dev.wit4j.runtime.internal.link.RuntimeResource} per instance,
  *       with one synthetic WIT definition so that both sides of a call name it alike.</li>
- *   <li>{@code InstanceTyping} gives an imported instance its declared type, binding abstract
- *       resources to the provider's.</li>
+ *   <li>{@code ImportCheck} checks what a linker provides for each import, resource identity
+ *       included, once per {@code InstancePre}; {@code InstanceTyping} gives an imported instance
+ *       its declared type, binding abstract resources to the provider's; {@code ComponentPlan}
+ *       keeps what the first instantiation evaluates (types, layouts, transfer plans).</li>
  *   <li>{@code Canons}: {@code canon lift} makes a {@code LiftedFunc} (enter, lower, call, lift,
  *       post-return, poison on failure); {@code canon lower} a core function that lifts from the
  *       caller and invokes the callee; {@code resource.new/rep/drop} work on the instance's

@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The structure of a {@link TypeView} value type as a witx {@link ValueType}, written once for the
  * places that need a component's types in the WIT model. What has no structure to convert is the
- * caller's ({@link Leaves}): WIT recovery names definitions and resources, the import check wants
- * only types in which no resource, stream or future occurs. Internal.
+ * caller's ({@link Leaves}): WIT recovery and the spelling of types in messages name definitions
+ * and resources, the import check wants only types in which no resource, stream or future occurs.
+ * Internal.
  */
 public final class ViewTypes {
 
