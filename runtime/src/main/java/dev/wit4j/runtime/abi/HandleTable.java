@@ -15,8 +15,8 @@ import java.util.OptionalInt;
  *
  * <p>Besides the raw table operations it offers the resource operations of the spec: lifting and
  * lowering of {@code own} / {@code borrow} handles and the {@code resource.new}, {@code resource.rep}
- * and {@code resource.drop} built-ins, and those of error contexts ({@link ErrorContext}), which
- * share the index space (as waitables will).
+ * and {@code resource.drop} built-ins, and those of error contexts ({@link ErrorContext}) and
+ * waitable sets ({@code WaitableSet}), which share the index space.
  *
  * <p>Not thread-safe: a component instance runs one call at a time.
  */
@@ -221,5 +221,37 @@ public final class HandleTable {
             throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not an error-context");
         }
         return c;
+    }
+
+    // ---------------------------------------------------------------- waitable sets
+
+    /** {@code waitable-set.new}: a new, empty waitable set's index. */
+    public int newWaitableSet() {
+        return add(new WaitableSet());
+    }
+
+    /** {@code waitable-set.drop}: removes the waitable set at {@code index} (an empty set is never waited on). */
+    public void dropWaitableSet(int index) {
+        asWaitableSet(remove(index), index);
+    }
+
+    /** Traps unless {@code index} names a waitable set ({@code waitable-set.wait} and {@code .poll}). */
+    public void checkWaitableSet(int index) {
+        asWaitableSet(get(index), index);
+    }
+
+    /**
+     * {@code waitable.join}'s first check, {@code trap_if(not isinstance(w, Waitable))}: no entry is a
+     * waitable (the subtasks, streams and futures that are have no place here yet), so this traps.
+     */
+    public void checkWaitable(int index) {
+        get(index);
+        throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not a waitable");
+    }
+
+    private static void asWaitableSet(Object e, int index) {
+        if (!(e instanceof WaitableSet)) {
+            throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not a waitable set");
+        }
     }
 }

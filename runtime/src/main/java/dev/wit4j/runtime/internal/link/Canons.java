@@ -27,10 +27,10 @@ import java.util.OptionalInt;
 /**
  * The {@code canon} definitions (Explainer.md "Canonical Definitions", CanonicalABI.md "Canonical
  * definitions"): {@code lift} makes a component function, everything else a core function that the
- * instance's core modules can import. Of the asynchronous built-ins, {@code context.get/set} and
- * {@code backpressure.inc/dec} run (calls being synchronous, a task is a call into an instance);
- * the others and the threading built-ins are not supported yet and fail instantiation with a
- * {@link LinkException} that names them.
+ * instance's core modules can import. Of the asynchronous built-ins, {@code context.get/set},
+ * {@code backpressure.inc/dec} and the ones that wait ({@link Waiting}) run (calls being
+ * synchronous, a task is a call into an instance); the others and the threading built-ins are not
+ * supported yet and fail instantiation with a {@link LinkException} that names them.
  */
 final class Canons {
 
@@ -95,6 +95,13 @@ final class Canons {
                 state.changeBackpressure(delta);
                 return NO_VALUES;
             }));
+        } else if (canon instanceof Canon.WaitableSetNew
+                || canon instanceof Canon.WaitableSetDrop
+                || canon instanceof Canon.WaitableSetPoll
+                || canon instanceof Canon.WaitableSetWait
+                || canon instanceof Canon.WaitableJoin
+                || canon instanceof Canon.ThreadYield) {
+            frame.coreFuncs.add(Waiting.builtin(frame, canon));
         } else {
             throw new LinkException("not supported yet: canon " + canon.builtinName());
         }

@@ -1,0 +1,55 @@
+;; The built-ins that wait, in synchronous calls: waitable sets share the handles table with
+;; resources, polling finds no event, waiting traps, joining traps (nothing is a waitable),
+;; yielding returns 0.
+(component $waiting
+  (core module $libc (memory (export "memory") 1))
+  (core instance $libc (instantiate $libc))
+  (type $r (resource (rep i32)))
+  (core func $new (canon waitable-set.new))
+  (core func $drop (canon waitable-set.drop))
+  (core func $poll (canon waitable-set.poll (memory (core memory $libc "memory"))))
+  (core func $wait (canon waitable-set.wait (memory (core memory $libc "memory"))))
+  (core func $join (canon waitable.join))
+  (core func $yield (canon thread.yield))
+  (core func $res (canon resource.new $r))
+  (core module $m
+    (import "w" "new" (func $new (result i32)))
+    (import "w" "drop" (func $drop (param i32)))
+    (import "w" "poll" (func $poll (param i32 i32) (result i32)))
+    (import "w" "wait" (func $wait (param i32 i32) (result i32)))
+    (import "w" "join" (func $join (param i32 i32)))
+    (import "w" "yield" (func $yield (result i32)))
+    (import "w" "res" (func $res (param i32) (result i32)))
+    (import "libc" "memory" (memory 1))
+    ;; index of a new set
+    (func (export "new") (result i32) (call $new))
+    (func (export "drop") (param i32) (call $drop (local.get 0)))
+    ;; polls set $s with the event written at 16 (filled with 0xff first): event code * 100 +
+    ;; whether both payload words were written as 0
+    (func (export "poll") (param $s i32) (result i32) (local $code i32)
+      (i64.store (i32.const 16) (i64.const -1))
+      (local.set $code (call $poll (local.get $s) (i32.const 16)))
+      (i32.add (i32.mul (local.get $code) (i32.const 100))
+        (i64.eqz (i64.load (i32.const 16)))))
+    (func (export "poll-at") (param $s i32) (param $ptr i32) (result i32)
+      (call $poll (local.get $s) (local.get $ptr)))
+    (func (export "wait") (param $s i32) (result i32) (call $wait (local.get $s) (i32.const 16)))
+    (func (export "join") (param $w i32) (param $s i32) (call $join (local.get $w) (local.get $s)))
+    (func (export "yield") (result i32) (call $yield))
+    (func (export "resource") (result i32) (call $res (i32.const 5)))
+  )
+  (core instance $i (instantiate $m
+    (with "w" (instance
+      (export "new" (func $new)) (export "drop" (func $drop)) (export "poll" (func $poll))
+      (export "wait" (func $wait)) (export "join" (func $join)) (export "yield" (func $yield))
+      (export "res" (func $res))))
+    (with "libc" (instance $libc))))
+  (func (export "new") (result u32) (canon lift (core func $i "new")))
+  (func (export "drop") (param "s" u32) (canon lift (core func $i "drop")))
+  (func (export "poll") (param "s" u32) (result u32) (canon lift (core func $i "poll")))
+  (func (export "poll-at") (param "s" u32) (param "ptr" u32) (result u32) (canon lift (core func $i "poll-at")))
+  (func (export "wait") (param "s" u32) (result u32) (canon lift (core func $i "wait")))
+  (func (export "join") (param "w" u32) (param "s" u32) (canon lift (core func $i "join")))
+  (func (export "yield") (result u32) (canon lift (core func $i "yield")))
+  (func (export "resource") (result u32) (canon lift (core func $i "resource")))
+)
