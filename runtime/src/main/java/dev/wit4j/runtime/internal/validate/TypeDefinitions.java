@@ -17,6 +17,7 @@ import dev.wit4j.runtime.core.CoreExternType;
 import dev.wit4j.runtime.core.CoreFuncType;
 import dev.wit4j.runtime.core.CoreImport;
 import dev.wit4j.runtime.core.CoreValType;
+import dev.wit4j.witx.model.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class TypeDefinitions {
     // ---- value types ----------------------------------------------------------------------
 
     static PrimitiveType primitive(PrimValType p) {
-        return PrimitiveType.valueOf(p.name());
+        return PrimitiveType.of(ValueType.Primitive.valueOf(p.name()));
     }
 
     static ValType valType(Scope scope, ComponentValType type, long offset) {

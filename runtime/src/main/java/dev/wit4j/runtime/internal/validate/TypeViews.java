@@ -88,7 +88,7 @@ final class TypeViews {
     }
 
     private static ValueType.Primitive primitive(PrimitiveType p) {
-        return ValueType.Primitive.fromWit(p.toString()).orElseThrow();
+        return p.type();
     }
 
     private TypeView.Defined defined(DefinedType d) {
