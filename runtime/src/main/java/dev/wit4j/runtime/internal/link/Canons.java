@@ -148,7 +148,7 @@ final class Canons {
     }
 
     /** A lifting and lowering context of {@code state} with {@code options}, for a built-in. */
-    private static LiftLowerContext context(Options options, InstanceState state) {
+    static LiftLowerContext context(Options options, InstanceState state) {
         return new LiftLowerContext(
                 options.canonical(), state.handles(), state, new BorrowScope.Subtask(), state, null);
     }

@@ -1,12 +1,16 @@
 package dev.wit4j.runtime.internal.link;
 
 import dev.wit4j.binary.Canon;
+import dev.wit4j.binary.CanonOpt;
 import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.abi.CanonicalAbi;
 import dev.wit4j.runtime.abi.HandleTable;
+import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.core.CoreFuncType;
 import dev.wit4j.runtime.core.CoreValType;
 import dev.wit4j.runtime.internal.engine.CoreFunction;
-import dev.wit4j.runtime.internal.engine.CoreMemory;
+import dev.wit4j.runtime.value.Value;
+import dev.wit4j.witx.model.ValueType;
 import java.util.List;
 
 /**
@@ -28,6 +32,9 @@ final class Waiting {
 
     private static final long[] NONE = new long[0];
 
+    /** The payload of {@code EventCode.NONE}. */
+    private static final Value PAYLOAD = Value.u32(0);
+
     static CoreFunction builtin(Frame frame, Canon canon) {
         InstanceState state = frame.state;
         HandleTable handles = state.handles();
@@ -44,13 +51,16 @@ final class Waiting {
                 return NONE;
             });
         } else if (canon instanceof Canon.WaitableSetPoll p) {
-            CoreMemory memory = frame.coreMemories.get((int) p.memoryIndex());
+            Options options = Options.of(
+                    List.of(new CanonOpt.Memory(p.offset(), p.memoryIndex())), frame, "canon waitable-set.poll");
             return CoreFunction.host(CoreFuncType.of(List.of(i32, i32), List.of(i32)), args -> {
                 state.checkMayLeave();
                 handles.checkWaitableSet((int) args[0]);
-                long ptr = args[1] & 0xFFFF_FFFFL;
-                storeU32(memory, ptr, 0); // the event's two payload values
-                storeU32(memory, ptr + 4, 0);
+                // unpack_event: the event's two payload values, stored as u32s
+                LiftLowerContext cx = Canons.context(options, state);
+                long ptr = Integer.toUnsignedLong((int) args[1]);
+                CanonicalAbi.store(cx, PAYLOAD, ValueType.Primitive.U32, ptr);
+                CanonicalAbi.store(cx, PAYLOAD, ValueType.Primitive.U32, ptr + 4);
                 return ZERO;
             });
         } else if (canon instanceof Canon.WaitableSetWait) {
@@ -71,18 +81,5 @@ final class Waiting {
             state.checkMayLeave();
             return ZERO;
         });
-    }
-
-    /** {@code store(cx, v, U32Type(), ptr)}: aligned and within the memory, or a trap. */
-    private static void storeU32(CoreMemory memory, long ptr, int value) {
-        if ((ptr & 3) != 0) {
-            throw new Trap(Trap.Reason.UNALIGNED_POINTER, "pointer " + ptr + " is not 4-byte aligned");
-        }
-        if (ptr + 4 > memory.byteSize()) {
-            throw new Trap(
-                    Trap.Reason.OUT_OF_BOUNDS,
-                    "4 bytes at " + ptr + " exceed memory of " + memory.byteSize() + " bytes");
-        }
-        memory.writeInt(ptr, value);
     }
 }
