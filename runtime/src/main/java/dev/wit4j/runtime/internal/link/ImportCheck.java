@@ -4,7 +4,6 @@ import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.TypeView;
 import dev.wit4j.runtime.TypeView.Shape;
 import dev.wit4j.runtime.abi.Layout;
-import dev.wit4j.runtime.abi.ResourceType;
 import dev.wit4j.runtime.internal.validate.ViewTypes;
 import dev.wit4j.runtime.value.ValueTypeMismatchException;
 import dev.wit4j.witx.model.ValueType;
@@ -77,13 +76,7 @@ public final class ImportCheck {
                     && item instanceof Item.Type type
                     && provided.containsKey(bound.resource())
                     && !(type.type() instanceof RtType.Resource r && r.resource() == provided.get(bound.resource()))) {
-                throw new LinkException(
-                        path,
-                        "mismatched resource types: expected "
-                                + describe(provided.get(bound.resource()).type()) + ", found "
-                                + (type.type() instanceof RtType.Resource r2
-                                        ? describe(r2.resource().type())
-                                        : "a value type"));
+                throw new LinkException(path, RuntimeResource.mismatch(provided.get(bound.resource()), type.type()));
             }
         } else if (expected instanceof TypeView.Extern.InstanceItem i) {
             Item.Instance inst = kind(path, "an instance", item, Item.Instance.class);
@@ -315,16 +308,7 @@ public final class ImportCheck {
         if (r == null || r.def() == actual.resource()) {
             return null;
         }
-        return "mismatched resource types: expected " + describe(r.type()) + ", found "
-                + describe(RuntimeResource.typeOf(actual.resource()));
-    }
-
-    /** A resource type as a message names it: its name and who defines it (the same name may be two types). */
-    private static String describe(ResourceType type) {
-        return type.implementer()
-                .map(i -> "resource `" + type.name() + "` of "
-                        + (i instanceof InstanceState s ? "instance `" + s.name() + "`" : "a component instance"))
-                .orElse("the host's resource `" + type.name() + "`");
+        return RuntimeResource.mismatch(r.type(), RuntimeResource.typeOf(actual.resource()));
     }
 
     private String listProblem(List<TypeView.Val> expected, List<ValueType> actual, String what) {

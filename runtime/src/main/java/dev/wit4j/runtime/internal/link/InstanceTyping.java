@@ -110,12 +110,7 @@ final class InstanceTyping {
             if (expected instanceof RtType.Resource r
                     && provided instanceof Item.Type pt
                     && !(pt.type() instanceof RtType.Resource pr && pr.resource() == r.resource())) {
-                throw new LinkException(
-                        path,
-                        "mismatched resource types: expected " + r.resource() + ", found "
-                                + (pt.type() instanceof RtType.Resource pr2
-                                        ? pr2.resource().toString()
-                                        : "a value type"));
+                throw new LinkException(path, RuntimeResource.mismatch(r.resource(), pt.type()));
             }
             return new Item.Type(expected);
         }

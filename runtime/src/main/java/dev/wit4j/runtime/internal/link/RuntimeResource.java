@@ -100,6 +100,28 @@ public final class RuntimeResource {
         }
     }
 
+    /**
+     * Why a provided type is not {@code expected}: "mismatched resource types" naming both, each
+     * with who defines it (two resources are often called alike).
+     */
+    static String mismatch(RuntimeResource expected, RtType found) {
+        return mismatch(expected.type, found instanceof RtType.Resource r ? r.resource().type : null);
+    }
+
+    /** {@link #mismatch(RuntimeResource, RtType)} of two run-time types ({@code found} null: a value type). */
+    static String mismatch(ResourceType expected, ResourceType found) {
+        return "mismatched resource types: expected " + describe(expected) + ", found "
+                + (found == null ? "a value type" : describe(found));
+    }
+
+    /** A resource type as a message names it: its name and the host or instance that defines it. */
+    private static String describe(ResourceType type) {
+        return type.implementer()
+                .map(i -> "resource `" + type.name() + "` of "
+                        + (i instanceof InstanceState s ? "instance `" + s.name() + "`" : "a component instance"))
+                .orElse("the host's resource `" + type.name() + "`");
+    }
+
     @Override
     public String toString() {
         return "resource " + def.name();
