@@ -4,11 +4,13 @@ import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.ValueType.FixedListType;
 import dev.wit4j.witx.model.ValueType.FlagsType;
+import dev.wit4j.witx.model.ValueType.FutureType;
 import dev.wit4j.witx.model.ValueType.HandleType;
 import dev.wit4j.witx.model.ValueType.ListType;
 import dev.wit4j.witx.model.ValueType.MapType;
 import dev.wit4j.witx.model.ValueType.Primitive;
 import dev.wit4j.witx.model.ValueType.RecordType;
+import dev.wit4j.witx.model.ValueType.StreamType;
 import dev.wit4j.witx.model.ValueType.TupleType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +91,8 @@ final class FlatLifter {
             return Flags.unpack(Integer.toUnsignedLong(vi.nextI32()), f);
         } else if (t instanceof HandleType h) {
             return Handles.lift(cx, vi.nextI32(), h);
+        } else if (t instanceof StreamType || t instanceof FutureType) {
+            return Waitables.value(Waitables.lift(cx.handles(), vi.nextI32(), t));
         }
         throw Unsupported.type(t);
     }

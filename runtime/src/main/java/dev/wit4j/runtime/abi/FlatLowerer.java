@@ -4,11 +4,13 @@ import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.ValueType.FixedListType;
 import dev.wit4j.witx.model.ValueType.FlagsType;
+import dev.wit4j.witx.model.ValueType.FutureType;
 import dev.wit4j.witx.model.ValueType.HandleType;
 import dev.wit4j.witx.model.ValueType.ListType;
 import dev.wit4j.witx.model.ValueType.MapType;
 import dev.wit4j.witx.model.ValueType.Primitive;
 import dev.wit4j.witx.model.ValueType.RecordType;
+import dev.wit4j.witx.model.ValueType.StreamType;
 import dev.wit4j.witx.model.ValueType.TupleType;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +100,8 @@ final class FlatLowerer {
             out.addI32(Flags.pack((Value.FlagsValue) v, f));
         } else if (t instanceof HandleType h) {
             out.addI32(Handles.lower(cx, v, h));
+        } else if (t instanceof StreamType || t instanceof FutureType) {
+            out.addI32(Waitables.lower(cx.handles(), v, t));
         } else {
             throw Unsupported.type(t);
         }

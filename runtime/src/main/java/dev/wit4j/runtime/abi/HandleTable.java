@@ -222,36 +222,4 @@ public final class HandleTable {
         }
         return c;
     }
-
-    // ---------------------------------------------------------------- waitable sets
-
-    /** {@code waitable-set.new}: a new, empty waitable set's index. */
-    public int newWaitableSet() {
-        return add(new WaitableSet());
-    }
-
-    /** {@code waitable-set.drop}: removes the waitable set at {@code index} (an empty set is never waited on). */
-    public void dropWaitableSet(int index) {
-        asWaitableSet(remove(index), index);
-    }
-
-    /** Traps unless {@code index} names a waitable set ({@code waitable-set.wait} and {@code .poll}). */
-    public void checkWaitableSet(int index) {
-        asWaitableSet(get(index), index);
-    }
-
-    /**
-     * {@code waitable.join}'s first check, {@code trap_if(not isinstance(w, Waitable))}: no entry is a
-     * waitable (the subtasks, streams and futures that are have no place here yet), so this traps.
-     */
-    public void checkWaitable(int index) {
-        get(index);
-        throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not a waitable");
-    }
-
-    private static void asWaitableSet(Object e, int index) {
-        if (!(e instanceof WaitableSet)) {
-            throw new Trap(Trap.Reason.HANDLE_TYPE_MISMATCH, at(index) + " is not a waitable set");
-        }
-    }
 }

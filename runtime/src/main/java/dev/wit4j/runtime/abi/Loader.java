@@ -5,11 +5,13 @@ import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.ValueType.FixedListType;
 import dev.wit4j.witx.model.ValueType.FlagsType;
+import dev.wit4j.witx.model.ValueType.FutureType;
 import dev.wit4j.witx.model.ValueType.HandleType;
 import dev.wit4j.witx.model.ValueType.ListType;
 import dev.wit4j.witx.model.ValueType.MapType;
 import dev.wit4j.witx.model.ValueType.Primitive;
 import dev.wit4j.witx.model.ValueType.RecordType;
+import dev.wit4j.witx.model.ValueType.StreamType;
 import dev.wit4j.witx.model.ValueType.TupleType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -88,6 +90,8 @@ final class Loader {
             return Flags.unpack(bits, f);
         } else if (t instanceof HandleType h) {
             return Handles.lift(cx, mem.readInt(ptr), h);
+        } else if (t instanceof StreamType || t instanceof FutureType) {
+            return Waitables.value(Waitables.lift(cx.handles(), mem.readInt(ptr), t));
         }
         throw Unsupported.type(t);
     }

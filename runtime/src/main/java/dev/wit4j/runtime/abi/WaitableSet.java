@@ -1,11 +1,26 @@
 package dev.wit4j.runtime.abi;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A waitable set in an instance's {@code handles} table (CanonicalABI.md "Waitable State",
- * {@code WaitableSet}), made by {@code waitable-set.new}. The waitables that would join it —
- * subtasks, stream and future ends — are not made by this runtime yet, and every task it runs is a
- * synchronous call: so a set stays empty, polling it finds no event, and waiting on it would block
- * a synchronous task, which traps. It holds nothing; its place in the table is what matters (it
- * shares the index space with resource handles and error contexts).
+ * {@code WaitableSet}), made by {@code waitable-set.new}: the waitables joined to it, in the order
+ * they joined, of which the first with a pending event is the one delivered (the spec lets the
+ * runtime choose; the order of joining is deterministic).
  */
-final class WaitableSet {}
+final class WaitableSet {
+
+    final List<Waitable> elements = new ArrayList<>();
+    int numWaiting;
+
+    /** The first waitable with a pending event, or null. */
+    Waitable ready() {
+        for (Waitable w : elements) {
+            if (w.hasPendingEvent()) {
+                return w;
+            }
+        }
+        return null;
+    }
+}

@@ -28,7 +28,9 @@
  * a trap.
  *
  * <p>{@code error-context} values are {@link dev.wit4j.runtime.value.ErrorContext}s, held in the same handle table as
- * resources. Not supported yet: {@code stream} and {@code future} (they throw {@link
- * UnsupportedOperationException}), async flattening, 64-bit memories.
+ * resources. {@code stream} and {@code future} values are their readable ends, moved out of the
+ * table when lifted and into it when lowered; the built-ins of streams, futures and waitable sets
+ * are {@link dev.wit4j.runtime.abi.Waitables}. Not supported yet: async flattening, 64-bit
+ * memories.
  */
 package dev.wit4j.runtime.abi;

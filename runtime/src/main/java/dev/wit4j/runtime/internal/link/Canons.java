@@ -28,9 +28,11 @@ import java.util.OptionalInt;
  * The {@code canon} definitions (Explainer.md "Canonical Definitions", CanonicalABI.md "Canonical
  * definitions"): {@code lift} makes a component function, everything else a core function that the
  * instance's core modules can import. Of the asynchronous built-ins, {@code context.get/set},
- * {@code backpressure.inc/dec} and the ones that wait ({@link Waiting}) run (calls being
- * synchronous, a task is a call into an instance); the others and the threading built-ins are not
- * supported yet and fail instantiation with a {@link LinkException} that names them.
+ * {@code backpressure.inc/dec}, the ones that wait ({@link Waiting}) and those of streams and
+ * futures ({@link Copies}) run (calls being synchronous, a task is a call into an instance); the
+ * others ({@code task.*}, {@code subtask.*}, the {@code async} option of {@code lift} and
+ * {@code lower}) and the threading built-ins are not supported yet and fail instantiation with a
+ * {@link LinkException} that names them.
  */
 final class Canons {
 
@@ -102,6 +104,8 @@ final class Canons {
                 || canon instanceof Canon.WaitableJoin
                 || canon instanceof Canon.ThreadYield) {
             frame.coreFuncs.add(Waiting.builtin(frame, canon));
+        } else if (Copies.covers(canon)) {
+            frame.coreFuncs.add(Copies.builtin(frame, canon));
         } else {
             throw new LinkException("not supported yet: canon " + canon.builtinName());
         }
@@ -156,9 +160,6 @@ final class Canons {
     private static void lift(Frame frame, Canon.Lift l) {
         RtType t = frame.type(l.typeIndex());
         FuncSig sig = ((RtType.Func) t).sig();
-        if (sig.async()) {
-            throw new LinkException("not supported yet: lifting async function types");
-        }
         CoreFunction core = (CoreFunction) frame.core(CoreSort.FUNC, l.coreFuncIndex());
         Options options = Options.of(l.options(), frame, "canon lift");
         LiftedFunc f = new LiftedFunc(
@@ -181,9 +182,6 @@ final class Canons {
     private static CoreFunction lower(Frame frame, Canon.Lower l) {
         Item.Func target = frame.funcs.get((int) l.funcIndex());
         FuncSig sig = target.sig();
-        if (sig.async()) {
-            throw new LinkException("not supported yet: lowering async function types");
-        }
         Options options = Options.of(l.options(), frame, "canon lower");
         InstanceState state = frame.state;
         ComponentFunc callee = target.func();

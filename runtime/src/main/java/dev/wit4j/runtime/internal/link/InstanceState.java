@@ -80,6 +80,9 @@ final class InstanceState implements ResourceTypes {
     private long context0;
 
     private long context1;
+
+    /** Whether the running task's function is {@code async}-typed ({@link #blocked()}). */
+    private boolean asyncTask;
     /** {@code backpressure} (CanonicalABI.md "Component Instance State"), 0 to 2^16 - 1. */
     private int backpressure;
 
@@ -365,6 +368,29 @@ final class InstanceState implements ResourceTypes {
     private void startTask() {
         context0 = 0;
         context1 = 0;
+        asyncTask = false;
+    }
+
+    /**
+     * Records whether the running task's function is {@code async}-typed (a task of one that is not
+     * may not block); returns what it was, for the caller to restore.
+     */
+    boolean asyncTask(boolean async) {
+        boolean before = asyncTask;
+        asyncTask = async;
+        return before;
+    }
+
+    /**
+     * The trap of a task that would block: every task this runtime runs is a synchronous call on
+     * the caller's stack, so nothing else can run until it returns, and what it waits for can
+     * never come. A task of a function that is not {@code async}-typed may not block at all
+     * (the end of {@code canon_lift}); one of an {@code async}-typed function would wait forever.
+     */
+    Trap blocked() {
+        return asyncTask
+                ? new Trap(Trap.Reason.INVALID_OPERATION, "deadlock detected: event loop cannot make further progress")
+                : new Trap(Trap.Reason.INVALID_OPERATION, "cannot block a synchronous task before returning");
     }
 
     /**

@@ -110,6 +110,7 @@ final class LiftedFunc implements ComponentFunc {
         } catch (RuntimeException e) {
             throw Traps.annotate(e, state, name);
         }
+        boolean outerAsync = state.asyncTask(sig.async());
         try {
             BorrowScope.Task task = new BorrowScope.Task();
             LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, task, state, hints);
@@ -143,6 +144,7 @@ final class LiftedFunc implements ComponentFunc {
         } catch (OutOfMemoryError e) {
             throw poisoned(Traps.heapExhausted(e));
         } finally {
+            state.asyncTask(outerAsync);
             InstanceState.exit(entered);
         }
     }
@@ -169,6 +171,7 @@ final class LiftedFunc implements ComponentFunc {
         // Traps of the lifting pass over the caller's values and of lowering the result into the
         // caller are the caller's: they pass to it unannotated and leave this instance usable.
         boolean calleeFault = false;
+        boolean outerAsync = state.asyncTask(sig.async());
         try {
             CallTransfer.Lifted liftedArgs = transfer.liftParams(callerCx, args);
             calleeFault = true;
@@ -196,6 +199,7 @@ final class LiftedFunc implements ComponentFunc {
         } catch (OutOfMemoryError e) {
             throw poisoned(Traps.heapExhausted(e));
         } finally {
+            state.asyncTask(outerAsync);
             InstanceState.exit(entered);
         }
     }

@@ -18,11 +18,25 @@ import java.util.Optional;
  *
  * @param canonical string encoding, memory and realloc as the ABI layer takes them
  * @param postReturn the post-return function, or null
+ * @param async whether the {@code async} option is given (only where {@link #ofCopy} allows it)
  */
-record Options(CanonicalOptions canonical, CoreFunction postReturn) {
+record Options(CanonicalOptions canonical, CoreFunction postReturn, boolean async) {
 
     /** Resolves {@code opts}; realloc runs with {@code may_leave} cleared in {@code state}. */
     static Options of(List<CanonOpt> opts, Frame frame, String what) {
+        return of(opts, frame, what, false);
+    }
+
+    /**
+     * Resolves the options of a stream or future copy, which may be {@code async} (the copy then
+     * returns {@code BLOCKED} rather than waiting).
+     */
+    static Options ofCopy(List<CanonOpt> opts, Frame frame, String what) {
+        return of(opts, frame, what, true);
+    }
+
+    private static Options of(List<CanonOpt> opts, Frame frame, String what, boolean asyncAllowed) {
+        boolean async = false;
         StringEncoding encoding = StringEncoding.UTF8;
         CoreMemory memory = null;
         CoreFunction realloc = null;
@@ -40,6 +54,8 @@ record Options(CanonicalOptions canonical, CoreFunction postReturn) {
                 realloc = (CoreFunction) frame.core(CoreSort.FUNC, r.funcIndex());
             } else if (o instanceof CanonOpt.PostReturn p) {
                 postReturn = (CoreFunction) frame.core(CoreSort.FUNC, p.funcIndex());
+            } else if (o instanceof CanonOpt.Async && asyncAllowed) {
+                async = true;
             } else if (o instanceof CanonOpt.Async || o instanceof CanonOpt.Callback) {
                 throw new LinkException("not supported yet: async " + what + " (the `async` canonical option)");
             } else {
@@ -53,6 +69,7 @@ record Options(CanonicalOptions canonical, CoreFunction postReturn) {
             CoreFunction f = realloc;
             re = Optional.of((oldPtr, oldSize, align, newSize) -> state.realloc(f, oldPtr, oldSize, align, newSize));
         }
-        return new Options(new CanonicalOptions(encoding, mem, re, frame.code.maxStringByteLength()), postReturn);
+        return new Options(
+                new CanonicalOptions(encoding, mem, re, frame.code.maxStringByteLength()), postReturn, async);
     }
 }

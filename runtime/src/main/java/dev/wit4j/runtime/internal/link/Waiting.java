@@ -2,10 +2,10 @@ package dev.wit4j.runtime.internal.link;
 
 import dev.wit4j.binary.Canon;
 import dev.wit4j.binary.CanonOpt;
-import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.abi.CanonicalAbi;
 import dev.wit4j.runtime.abi.HandleTable;
 import dev.wit4j.runtime.abi.LiftLowerContext;
+import dev.wit4j.runtime.abi.Waitables;
 import dev.wit4j.runtime.core.CoreFuncType;
 import dev.wit4j.runtime.core.CoreValType;
 import dev.wit4j.runtime.internal.engine.CoreFunction;
@@ -15,25 +15,21 @@ import java.util.List;
 
 /**
  * The built-ins that wait (CanonicalABI.md 🔀 {@code waitable-set.new}, {@code .drop},
- * {@code .poll}, {@code .wait}, {@code waitable.join}, {@code thread.yield}) as they behave in the
- * tasks this runtime runs: synchronous calls, with no subtask, stream or future to wait for. A
- * waitable set is an entry of the instance's handles table; polling one finds no event
- * ({@code EventCode.NONE}, written to memory as the spec's {@code unpack_event} does); waiting on
- * one blocks the task, and a synchronous task that blocks before returning traps (the end of
- * {@code canon_lift}: no other thread is ready to run); yielding returns at once, not cancelled
- * (nothing cancels a synchronous call). Each first traps unless the instance may leave.
+ * {@code .poll}, {@code .wait}, {@code waitable.join}, {@code thread.yield}); what they do is
+ * {@link Waitables}'. The waitables are the ends of streams and futures; every task this runtime
+ * runs is a synchronous call on its caller's stack, so a wait that finds no event would block for
+ * ever ({@link InstanceState#blocked()}), and yielding returns at once, not cancelled (nothing
+ * cancels a synchronous call). An event's two payloads are written to memory as the spec's
+ * {@code unpack_event} does. Each first traps unless the instance may leave.
  */
 final class Waiting {
 
     private Waiting() {}
 
-    /** {@code EventCode.NONE} and {@code Cancelled.FALSE}: both 0. */
+    /** {@code Cancelled.FALSE}. */
     private static final long[] ZERO = {0};
 
     private static final long[] NONE = new long[0];
-
-    /** The payload of {@code EventCode.NONE}. */
-    private static final Value PAYLOAD = Value.u32(0);
 
     static CoreFunction builtin(Frame frame, Canon canon) {
         InstanceState state = frame.state;
@@ -42,12 +38,12 @@ final class Waiting {
         if (canon instanceof Canon.WaitableSetNew) {
             return CoreFunction.host(CoreFuncType.of(List.of(), List.of(i32)), args -> {
                 state.checkMayLeave();
-                return new long[] {handles.newWaitableSet()};
+                return new long[] {Waitables.newSet(handles)};
             });
         } else if (canon instanceof Canon.WaitableSetDrop) {
             return CoreFunction.host(CoreFuncType.of(List.of(i32), List.of()), args -> {
                 state.checkMayLeave();
-                handles.dropWaitableSet((int) args[0]);
+                Waitables.dropSet(handles, (int) args[0]);
                 return NONE;
             });
         } else if (canon instanceof Canon.WaitableSetPoll p) {
@@ -55,24 +51,24 @@ final class Waiting {
                     List.of(new CanonOpt.Memory(p.offset(), p.memoryIndex())), frame, "canon waitable-set.poll");
             return CoreFunction.host(CoreFuncType.of(List.of(i32, i32), List.of(i32)), args -> {
                 state.checkMayLeave();
-                handles.checkWaitableSet((int) args[0]);
-                // unpack_event: the event's two payload values, stored as u32s
-                LiftLowerContext cx = Canons.context(options, state);
-                long ptr = Integer.toUnsignedLong((int) args[1]);
-                CanonicalAbi.store(cx, PAYLOAD, ValueType.Primitive.U32, ptr);
-                CanonicalAbi.store(cx, PAYLOAD, ValueType.Primitive.U32, ptr + 4);
-                return ZERO;
+                Waitables.Event event = Waitables.poll(handles, (int) args[0]);
+                return unpack(options, state, event, args[1]);
             });
-        } else if (canon instanceof Canon.WaitableSetWait) {
+        } else if (canon instanceof Canon.WaitableSetWait w) {
+            Options options = Options.of(
+                    List.of(new CanonOpt.Memory(w.offset(), w.memoryIndex())), frame, "canon waitable-set.wait");
+            Runnable block = () -> {
+                throw state.blocked();
+            };
             return CoreFunction.host(CoreFuncType.of(List.of(i32, i32), List.of(i32)), args -> {
                 state.checkMayLeave();
-                handles.checkWaitableSet((int) args[0]);
-                throw new Trap(Trap.Reason.INVALID_OPERATION, "cannot block a synchronous task before returning");
+                Waitables.Event event = Waitables.waitFor(handles, (int) args[0], block);
+                return unpack(options, state, event, args[1]);
             });
         } else if (canon instanceof Canon.WaitableJoin) {
             return CoreFunction.host(CoreFuncType.of(List.of(i32, i32), List.of()), args -> {
                 state.checkMayLeave();
-                handles.checkWaitable((int) args[0]);
+                Waitables.join(handles, (int) args[0], (int) args[1]);
                 return NONE;
             });
         }
@@ -81,5 +77,14 @@ final class Waiting {
             state.checkMayLeave();
             return ZERO;
         });
+    }
+
+    /** {@code unpack_event}: the two payloads stored as {@code u32}s at {@code ptr}, the code returned. */
+    private static long[] unpack(Options options, InstanceState state, Waitables.Event event, long ptr) {
+        LiftLowerContext cx = Canons.context(options, state);
+        long at = Integer.toUnsignedLong((int) ptr);
+        CanonicalAbi.store(cx, Value.u32(event.index()), ValueType.Primitive.U32, at);
+        CanonicalAbi.store(cx, Value.u32(event.payload()), ValueType.Primitive.U32, at + 4);
+        return new long[] {event.code()};
     }
 }
