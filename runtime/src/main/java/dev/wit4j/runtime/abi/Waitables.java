@@ -4,16 +4,23 @@ import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * The built-ins of streams, futures and waitable sets (CanonicalABI.md 🔀 {@code stream.*},
  * {@code future.*}, {@code waitable-set.*}, {@code waitable.join}) on an instance's handles table,
  * and the lifting and lowering of {@code stream} and {@code future} values ({@code lift_stream},
  * {@code lower_future}, …). Each traps as the spec's definition does; where a task would block
- * (a synchronous copy or wait with no event yet), the caller's {@code block} decides what
+ * (a synchronous copy or wait with no event yet), the caller's {@link Blocker} decides what
  * happens.
  */
 public final class Waitables {
+
+    /** How the running task blocks until a condition holds (or traps if it may not, or never will). */
+    @FunctionalInterface
+    public interface Blocker {
+        void until(BooleanSupplier done);
+    }
 
     /** An event as {@code waitable-set.wait} delivers it: {@code EventCode} and two payloads. */
     public record Event(int code, int index, int payload) {
@@ -59,7 +66,7 @@ public final class Waitables {
             long ptr,
             long n,
             boolean async,
-            Runnable block) {
+            Blocker block) {
         CopyEnd e = end(cx.handles().get(index), index, future, read, element);
         if (e.state != CopyEnd.State.IDLE) {
             throw new Trap(Trap.Reason.INVALID_OPERATION, notIdle(e, read ? "read from" : "write to"));
@@ -105,13 +112,13 @@ public final class Waitables {
     }
 
     /** The end of a copy or a cancellation: the event's payload, or blocking, or {@link #BLOCKED}. */
-    private static int finish(CopyEnd e, boolean async, Runnable block) {
+    private static int finish(CopyEnd e, boolean async, Blocker block) {
         if (!e.hasPendingEvent()) {
             if (async) {
                 return BLOCKED;
             }
             e.hasSyncWaiter = true;
-            block.run();
+            block.until(e::hasPendingEvent);
             e.hasSyncWaiter = false;
         }
         return e.takePendingEvent().payload();
@@ -128,7 +135,7 @@ public final class Waitables {
             ValueType element,
             int index,
             boolean async,
-            Runnable block) {
+            Blocker block) {
         CopyEnd e = end(handles.get(index), index, future, read, element);
         if (e.state != CopyEnd.State.COPYING || e.hasSyncWaiter) {
             throw new Trap(
@@ -253,6 +260,17 @@ public final class Waitables {
                 Trap.Reason.INVALID_OPERATION, "waitable cannot be used synchronously while added to a waitable set");
     }
 
+    /** {@code subtask.drop}: traps unless the subtask's resolution was delivered to the caller. */
+    public static void dropSubtask(HandleTable handles, int index) {
+        Object e = handles.remove(index);
+        if (!(e instanceof AsyncSubtask subtask)) {
+            throw new Trap(
+                    Trap.Reason.HANDLE_TYPE_MISMATCH, "index " + Integer.toUnsignedString(index) + " is not a subtask");
+        }
+        subtask.checkDroppable();
+        subtask.drop();
+    }
+
     // ---------------------------------------------------------------- waitable sets
 
     /** {@code waitable-set.new}. */
@@ -292,16 +310,38 @@ public final class Waitables {
     }
 
     /** {@code WaitableSet.wait_for_event}: blocks ({@code block}) while no waitable in it has an event. */
-    public static Event waitFor(HandleTable handles, int setIndex, Runnable block) {
+    public static Event waitFor(HandleTable handles, int setIndex, Blocker block) {
         WaitableSet set = set(handles.get(setIndex), setIndex);
         set.numWaiting++;
         try {
-            while (set.ready() == null) {
-                block.run();
-            }
+            block.until(() -> set.ready() != null);
             return set.ready().takePendingEvent();
         } finally {
             set.numWaiting--;
+        }
+    }
+
+    /** Traps unless {@code setIndex} names a waitable set (a callback's {@code WAIT} code). */
+    public static void checkSet(HandleTable handles, int setIndex) {
+        set(handles.get(setIndex), setIndex);
+    }
+
+    /** Whether a waitable in the set has an event (false if the set is gone). */
+    public static boolean hasEvent(HandleTable handles, int setIndex) {
+        try {
+            return handles.get(setIndex) instanceof WaitableSet set && set.ready() != null;
+        } catch (Trap gone) {
+            return false;
+        }
+    }
+
+    /**
+     * A task waiting on the set from its callback begins ({@code delta} 1) or ends (-1) its wait:
+     * a set a task waits on is not dropped.
+     */
+    public static void countWaiter(HandleTable handles, int setIndex, int delta) {
+        if (handles.get(setIndex) instanceof WaitableSet set) {
+            set.numWaiting += delta;
         }
     }
 

@@ -34,6 +34,7 @@ final class TrapMessages {
             Map.entry("incomplete utf-8", List.of(Reason.INVALID_STRING_ENCODING)),
             Map.entry("cannot remove owned resource while borrowed", List.of(Reason.HANDLE_LENT)),
             Map.entry("cannot leave component instance", List.of(Reason.CANNOT_LEAVE)),
+            Map.entry("borrow handles still remain at the end of the call", List.of(Reason.BORROWS_OUTSTANDING)),
             // error-context.debug-message's (pointer, length) pair past the end of memory
             Map.entry("invalid debug message pointer", List.of(Reason.OUT_OF_BOUNDS)),
             Map.entry("cannot enter component instance", List.of(Reason.CANNOT_ENTER)));
@@ -50,7 +51,9 @@ final class TrapMessages {
                     "cannot write to stream after being notified that the readable end dropped",
                     "cannot write to future after previous write succeeded or readable end dropped"),
             "cannot remove busy stream",
-            List.of("cannot drop busy stream"));
+            List.of("cannot drop busy stream"),
+            "thrown Wasm exception",
+            List.of("uncaught exception propagated out of component"));
 
     /** wasmtime's prefix of traps raised by its runtime rather than by core code. */
     private static final String WASM_TRAP = "wasm trap: ";

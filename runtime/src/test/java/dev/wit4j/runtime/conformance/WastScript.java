@@ -5,9 +5,11 @@ import dev.wit4j.runtime.Component;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.Limits;
 import dev.wit4j.runtime.Linker;
 import dev.wit4j.runtime.conformance.WastCorpus.Command;
 import dev.wit4j.runtime.conformance.WastCorpus.WastFile;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Assumptions;
  * or failed to instantiate is skipped or failed in turn, naming the line of that instance.
  */
 final class WastScript {
+
+    /** The longest a check's call may run: the suites' calls take milliseconds. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
     /** What an instantiating command left behind: an instance, or why there is none. */
     record Target(int line, Instance instance, String skipped, String failed) {
@@ -86,7 +91,10 @@ final class WastScript {
      * the assumption failure) if the runtime reports a feature that is not supported yet.
      */
     Instance instantiate(Component component) {
-        Linker linker = engine.linker();
+        // a check whose guest never ends (a task spinning on what the runtime never delivers)
+        // fails with a deadline trap rather than hanging the suite
+        Linker linker = engine.linker()
+                .limits(Limits.builder().callTimeout(CALL_TIMEOUT).build());
         host.define(linker);
         registered.forEach(linker::instance);
         Instance instance;

@@ -5,6 +5,7 @@ import dev.wit4j.binary.CoreSort;
 import dev.wit4j.binary.CoreValueType;
 import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
+import dev.wit4j.runtime.abi.AsyncSubtask;
 import dev.wit4j.runtime.abi.BorrowScope;
 import dev.wit4j.runtime.abi.CallTransfer;
 import dev.wit4j.runtime.abi.CanonicalAbi;
@@ -12,13 +13,16 @@ import dev.wit4j.runtime.abi.CoreSignature;
 import dev.wit4j.runtime.abi.FlatCursor;
 import dev.wit4j.runtime.abi.FlatPlan;
 import dev.wit4j.runtime.abi.FlatType;
+import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.StringHints;
+import dev.wit4j.runtime.abi.Waitables;
 import dev.wit4j.runtime.core.CoreFuncType;
 import dev.wit4j.runtime.core.CoreValType;
 import dev.wit4j.runtime.internal.engine.CoreFunction;
 import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.runtime.value.Value;
+import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.ValueType.Primitive;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +32,11 @@ import java.util.OptionalInt;
  * The {@code canon} definitions (Explainer.md "Canonical Definitions", CanonicalABI.md "Canonical
  * definitions"): {@code lift} makes a component function, everything else a core function that the
  * instance's core modules can import. Of the asynchronous built-ins, {@code context.get/set},
- * {@code backpressure.inc/dec}, the ones that wait ({@link Waiting}) and those of streams and
- * futures ({@link Copies}) run (calls being synchronous, a task is a call into an instance); the
- * others ({@code task.*}, {@code subtask.*}, the {@code async} option of {@code lift} and
- * {@code lower}) and the threading built-ins are not supported yet and fail instantiation with a
- * {@link LinkException} that names them.
+ * {@code backpressure.inc/dec}, {@code task.return}, {@code subtask.drop}, the ones that wait
+ * ({@link Waiting}) and those of streams and futures ({@link Copies}) run, and {@code lift} and
+ * {@code lower} take the {@code async} option (a lift with a {@code callback}: its calls are
+ * {@link Task}s); {@code subtask.cancel}, stackful lifts and the threading built-ins are not
+ * supported yet and fail instantiation with a {@link LinkException} that names them.
  */
 final class Canons {
 
@@ -104,6 +108,26 @@ final class Canons {
                 || canon instanceof Canon.WaitableJoin
                 || canon instanceof Canon.ThreadYield) {
             frame.coreFuncs.add(Waiting.builtin(frame, canon));
+        } else if (canon instanceof Canon.TaskReturn r) {
+            frame.coreFuncs.add(taskReturn(frame, r));
+        } else if (canon instanceof Canon.TaskCancel) {
+            InstanceState state = frame.state;
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(), List.of()), args -> {
+                // canon_task_cancel: only once cancellation was delivered, which nothing requests yet
+                state.checkMayLeave();
+                if (state.currentTask() == null) {
+                    throw new Trap(
+                            Trap.Reason.INVALID_OPERATION, "task.cancel called by a synchronously lifted function");
+                }
+                throw new Trap(Trap.Reason.INVALID_OPERATION, "task.cancel called before cancellation was requested");
+            }));
+        } else if (canon instanceof Canon.SubtaskDrop) {
+            InstanceState state = frame.state;
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of()), args -> {
+                state.checkMayLeave();
+                Waitables.dropSubtask(state.handles(), (int) args[0]);
+                return NO_VALUES;
+            }));
         } else if (Copies.covers(canon)) {
             frame.coreFuncs.add(Copies.builtin(frame, canon));
         } else {
@@ -162,6 +186,9 @@ final class Canons {
         FuncSig sig = ((RtType.Func) t).sig();
         CoreFunction core = (CoreFunction) frame.core(CoreSort.FUNC, l.coreFuncIndex());
         Options options = Options.of(l.options(), frame, "canon lift");
+        if (options.async() && options.callback() == null) {
+            throw new LinkException("not supported yet: stackful async lift (the `async` option without `callback`)");
+        }
         LiftedFunc f = new LiftedFunc(
                 frame.state,
                 core,
@@ -183,13 +210,16 @@ final class Canons {
         Item.Func target = frame.funcs.get((int) l.funcIndex());
         FuncSig sig = target.sig();
         Options options = Options.of(l.options(), frame, "canon lower");
+        if (options.async()) {
+            return lowerAsync(frame, target, options);
+        }
         InstanceState state = frame.state;
         ComponentFunc callee = target.func();
         CoreSignature flat = sig.flatten(CoreSignature.Context.LOWER);
         if (callee instanceof FlatHostFunc host) {
             return host.lower(flat, options, state); // lifting and lowering are the host function's own
         }
-        if (callee instanceof LiftedFunc lifted) {
+        if (callee instanceof LiftedFunc lifted && !lifted.isAsync()) {
             Optional<CallTransfer> transfer = frame.code
                     .plan()
                     .transfer(
@@ -236,6 +266,164 @@ final class Canons {
     }
 
     private static final long[] NO_VALUES = new long[0];
+
+    /**
+     * {@code canon lower} with the {@code async} option (CanonicalABI.md {@code canon_lower}, the
+     * {@code async} case): the arguments are lifted (at most 4 flat values, else a pointer to them),
+     * the callee is called, and if it has returned its value by the time it gives control back,
+     * its result is stored at the caller's result pointer and {@code RETURNED} is the answer;
+     * otherwise the call becomes a subtask in the caller's table, its index and state are the
+     * answer, and the result is stored (and an event set) when the callee returns it.
+     */
+    private static CoreFunction lowerAsync(Frame frame, Item.Func target, Options options) {
+        FuncSig sig = target.sig();
+        ComponentFunc callee = target.func();
+        InstanceState state = frame.state;
+        List<FlatType> flatParams = new java.util.ArrayList<>(
+                Layout.flatCount(sig.paramTypes()) > MAX_FLAT_ASYNC_PARAMS
+                        ? List.of(FlatType.I32)
+                        : Layout.flattenTypes(sig.paramTypes()));
+        boolean hasResult = sig.result().isPresent();
+        if (hasResult) {
+            flatParams.add(FlatType.I32);
+        }
+        return CoreFunction.host(type(core(flatParams), List.of(CoreValType.I32)), args -> {
+            state.checkMayLeave();
+            BorrowScope.Subtask borrows = new BorrowScope.Subtask();
+            StringHints hints = new StringHints();
+            LiftLowerContext cx =
+                    new LiftLowerContext(options.canonical(), state.handles(), state, borrows, state, hints);
+            List<Value> values =
+                    CanonicalAbi.liftFlatValues(cx, MAX_FLAT_ASYNC_PARAMS, new FlatCursor(args), sig.paramTypes());
+            long[] resultPointer = {hasResult ? args[args.length - 1] : 0};
+            AsyncSubtask subtask = new AsyncSubtask(borrows);
+            java.util.function.Consumer<List<Value>> onResolve = result -> {
+                boolean before = state.setMayLeave(false);
+                try {
+                    CanonicalAbi.lowerFlatValues(cx, 0, result, sig.resultTypes(), new FlatCursor(resultPointer));
+                } finally {
+                    state.setMayLeave(before);
+                }
+                subtask.returned();
+            };
+            Scheduler scheduler = state.scheduler();
+            if (callee instanceof LiftedFunc lifted
+                    && sig.async()
+                    && lifted.owner().hasBackpressure()) {
+                // Task.enter_implicit_thread: the call starts once the callee's backpressure is off
+                int index = subtask.add(state.handles());
+                InstanceState calleeState = lifted.owner();
+                scheduler.park(new Scheduler.Waiter() {
+                    @Override
+                    public InstanceState instance() {
+                        return calleeState;
+                    }
+
+                    @Override
+                    public boolean ready() {
+                        return !calleeState.hasBackpressure();
+                    }
+
+                    @Override
+                    public void run() {
+                        subtask.started();
+                        if (lifted.isAsync()) {
+                            lifted.start(values, hints, state, false, onResolve);
+                        } else {
+                            onResolve.accept(resultList(lifted.invoke(values, hints, state)));
+                        }
+                    }
+                });
+                return new long[] {AsyncSubtask.STARTING | (long) index << 4};
+            }
+            subtask.started();
+            scheduler.asyncCalls++;
+            try {
+                if (callee instanceof LiftedFunc lifted && lifted.isAsync()) {
+                    Task task = lifted.start(values, hints, state, false, onResolve);
+                    if (!task.resolved()) {
+                        int index = subtask.add(state.handles());
+                        return new long[] {subtask.state() | (long) index << 4};
+                    }
+                } else {
+                    onResolve.accept(resultList(callee.invoke(values, hints, state)));
+                }
+            } finally {
+                scheduler.asyncCalls--;
+            }
+            subtask.deliverResolve();
+            return new long[] {AsyncSubtask.RETURNED};
+        });
+    }
+
+    private static List<Value> resultList(Optional<Value> result) {
+        return result.map(List::of).orElse(List.of());
+    }
+
+    /** {@code MAX_FLAT_ASYNC_PARAMS}: an {@code async} lower passes at most 4 flat values. */
+    private static final int MAX_FLAT_ASYNC_PARAMS = 4;
+
+    /**
+     * {@code canon task.return} (CanonicalABI.md): the running task's value, lifted from the core
+     * arguments with the built-in's options, handed to the task's caller. Traps unless the running
+     * task was lifted with the {@code async} ABI, with this very result type and these options.
+     */
+    private static CoreFunction taskReturn(Frame frame, Canon.TaskReturn r) {
+        InstanceState state = frame.state;
+        Options options = Options.of(r.options(), frame, "canon task.return");
+        Optional<ValueType> resultType = r.result().map(t -> TypeEval.valType(t, frame));
+        List<ValueType> types = resultType.map(List::of).orElse(List.of());
+        CoreSignature flat = Layout.flattenFunctype(types, Optional.empty(), CoreSignature.Context.LOWER);
+        return CoreFunction.host(type(core(flat.params()), List.of()), args -> {
+            state.checkMayLeave();
+            Task task = state.currentTask();
+            if (task == null) {
+                throw new Trap(Trap.Reason.INVALID_OPERATION, "task.return called by a synchronously lifted function");
+            }
+            FuncSig sig = task.func.signature().orElseThrow();
+            if (!sameType(resultType, sig.result())) {
+                throw new Trap(
+                        Trap.Reason.INVALID_OPERATION,
+                        "invalid `task.return` signature and/or options for current task: the result type differs"
+                                + " from that of the function `" + task.func.name() + "`");
+            }
+            if (!sameOptions(options, task.func.options())) {
+                throw new Trap(
+                        Trap.Reason.INVALID_OPERATION,
+                        "invalid `task.return` signature and/or options for current task: its options differ from"
+                                + " those of the lift of `" + task.func.name() + "`");
+            }
+            LiftLowerContext cx =
+                    new LiftLowerContext(options.canonical(), state.handles(), state, task.borrows, state, null);
+            task.returnValues(CanonicalAbi.liftFlatValues(cx, Layout.MAX_FLAT_PARAMS, args, types));
+            return NO_VALUES;
+        });
+    }
+
+    private static boolean sameType(Optional<ValueType> a, Optional<ValueType> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        return Layout.resolve(a.get()).equals(Layout.resolve(b.get()));
+    }
+
+    /**
+     * {@code LiftOptions.equal}: the same string encoding and, where both name a memory, the very
+     * same memory. A {@code task.return} without a memory is accepted for a lift with one, as the
+     * test suites have it (a result that needs no memory is lifted the same either way; one that
+     * needs it cannot be declared without it).
+     */
+    private static boolean sameOptions(Options a, Options b) {
+        if (a.canonical().stringEncoding() != b.canonical().stringEncoding()) {
+            return false;
+        }
+        Optional<dev.wit4j.runtime.abi.GuestMemory> ma = a.canonical().memory();
+        Optional<dev.wit4j.runtime.abi.GuestMemory> mb = b.canonical().memory();
+        if (ma.isEmpty() || mb.isEmpty()) {
+            return true;
+        }
+        return ma.get() instanceof MemoryView va && mb.get() instanceof MemoryView vb && va.core() == vb.core();
+    }
 
     /**
      * {@code canon lower} of a lifted function of another component instance: the values go from the

@@ -16,8 +16,8 @@ import java.util.List;
  * {@code .read}, {@code .write}, {@code .cancel-read}, {@code .cancel-write},
  * {@code .drop-readable}, {@code .drop-writable}) as core functions of the instance that defines
  * them; what they do is {@link Waitables}'. Each first traps unless the instance may leave. A
- * synchronous copy or cancellation that cannot finish at once would block its task, which traps
- * ({@link InstanceState#blocked()}).
+ * synchronous copy or cancellation that cannot finish at once blocks its task
+ * ({@link InstanceState#block}).
  */
 final class Copies {
 
@@ -46,9 +46,7 @@ final class Copies {
 
     static CoreFunction builtin(Frame frame, Canon canon) {
         InstanceState state = frame.state;
-        Runnable block = () -> {
-            throw state.blocked();
-        };
+        Waitables.Blocker block = state::block;
         if (canon instanceof Canon.StreamNew n) {
             return channelNew(state, element(frame, n.typeIndex(), false), false);
         } else if (canon instanceof Canon.FutureNew n) {
@@ -105,11 +103,11 @@ final class Copies {
     }
 
     private static CoreFunction copy(
-            Frame frame, boolean future, boolean read, long typeIndex, List<CanonOpt> opts, Runnable block) {
+            Frame frame, boolean future, boolean read, long typeIndex, List<CanonOpt> opts, Waitables.Blocker block) {
         InstanceState state = frame.state;
         ValueType element = element(frame, typeIndex, future);
         String what = "canon " + (future ? "future" : "stream") + (read ? ".read" : ".write");
-        Options options = Options.ofCopy(opts, frame, what);
+        Options options = Options.of(opts, frame, what);
         List<CoreValType> params = future ? List.of(I32, I32) : List.of(I32, I32, I32);
         return CoreFunction.host(CoreFuncType.of(params, List.of(I32)), args -> {
             state.checkMayLeave();
@@ -122,7 +120,7 @@ final class Copies {
     }
 
     private static CoreFunction cancel(
-            Frame frame, boolean future, boolean read, long typeIndex, boolean async, Runnable block) {
+            Frame frame, boolean future, boolean read, long typeIndex, boolean async, Waitables.Blocker block) {
         InstanceState state = frame.state;
         ValueType element = element(frame, typeIndex, future);
         return CoreFunction.host(CoreFuncType.of(List.of(I32), List.of(I32)), args -> {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The run-time state of one component instance (CanonicalABI.md "Component Instance State"): its
@@ -83,6 +84,15 @@ final class InstanceState implements ResourceTypes {
 
     /** Whether the running task's function is {@code async}-typed ({@link #blocked()}). */
     private boolean asyncTask;
+
+    /** The running task, if it is one of a function lifted with the {@code async} ABI ({@code task.return}). */
+    private Task currentTask;
+
+    /** What the running call entered ({@link #enter}), left while it blocks ({@link #block}). */
+    private List<InstanceState> runningEntered;
+
+    /** The event loop of a top-level instance and its descendants (made when first needed). */
+    private Scheduler scheduler;
     /** {@code backpressure} (CanonicalABI.md "Component Instance State"), 0 to 2^16 - 1. */
     private int backpressure;
 
@@ -381,16 +391,130 @@ final class InstanceState implements ResourceTypes {
         return before;
     }
 
+    /** The running task of the {@code async} ABI, or null; sets it to {@code task} and returns the one before. */
+    Task currentTask(Task task) {
+        Task before = currentTask;
+        currentTask = task;
+        return before;
+    }
+
+    Task currentTask() {
+        return currentTask;
+    }
+
+    /** Records what the running call entered; returns what was recorded before, to restore. */
+    List<InstanceState> runningEntered(List<InstanceState> entered) {
+        List<InstanceState> before = runningEntered;
+        runningEntered = entered;
+        return before;
+    }
+
+    /** The event loop this instance's tasks wait in: its top-level instance's. */
+    Scheduler scheduler() {
+        InstanceState r = root();
+        if (r.scheduler == null) {
+            r.scheduler = new Scheduler();
+        }
+        return r.scheduler;
+    }
+
     /**
-     * The trap of a task that would block: every task this runtime runs is a synchronous call on
-     * the caller's stack, so nothing else can run until it returns, and what it waits for can
-     * never come. A task of a function that is not {@code async}-typed may not block at all
-     * (the end of {@code canon_lift}); one of an {@code async}-typed function would wait forever.
+     * The running task of this instance blocks until {@code done} holds (CanonicalABI.md
+     * {@code Thread.wait_until}): the instances its call entered are left, so that the tasks that
+     * are ready can run, one at a time on this thread ({@link Scheduler#runOne}), and entered again
+     * once it holds. The blocked task keeps its place on this thread's stack, so a wait deeper in
+     * the stack ends before one above it resumes. A task of a function that is not
+     * {@code async}-typed may not block at all (the end of {@code canon_lift}); if no task is
+     * ready, nothing will ever make {@code done} hold, a deadlock.
+     *
+     * @throws Trap if the task may not block, or on a deadlock
      */
-    Trap blocked() {
-        return asyncTask
-                ? new Trap(Trap.Reason.INVALID_OPERATION, "deadlock detected: event loop cannot make further progress")
-                : new Trap(Trap.Reason.INVALID_OPERATION, "cannot block a synchronous task before returning");
+    void block(BooleanSupplier done) {
+        if (done.getAsBoolean()) {
+            return;
+        }
+        checkMayBlock();
+        boolean callerWouldGoOn = currentTask != null && currentTask.resolved();
+        whileLeft(() -> scheduler().runUntil(done, callerWouldGoOn));
+    }
+
+    /** Traps unless the running task may block: only a task of an {@code async}-typed function may. */
+    void checkMayBlock() {
+        if (!asyncTask) {
+            throw new Trap(Trap.Reason.INVALID_OPERATION, "cannot block a synchronous task before returning");
+        }
+    }
+
+    /**
+     * Runs {@code others} (other tasks, on this thread) with the instances the running call entered
+     * left, and the running task's state (its context slots, which task it is) kept for it.
+     */
+    private void whileLeft(Runnable others) {
+        List<InstanceState> entered = runningEntered;
+        Task task = currentTask;
+        long slot0 = context0;
+        long slot1 = context1;
+        boolean leave = entered != null;
+        if (leave) {
+            exit(entered);
+        }
+        try {
+            others.run();
+        } finally {
+            if (leave) {
+                reenter(entered);
+            }
+            currentTask = task;
+            asyncTask = true;
+            runningEntered = entered;
+            context0 = slot0;
+            context1 = slot1;
+        }
+    }
+
+    /**
+     * {@code thread.yield} ({@code Thread.yield_}): a task that may block lets one other task that
+     * is ready run first, if there is one; a task that may not block goes on (it is the only one
+     * ready in its instance).
+     */
+    void yieldToOthers() {
+        if (!asyncTask) {
+            return;
+        }
+        boolean callerWouldGoOn = currentTask != null && currentTask.resolved();
+        whileLeft(() -> {
+            Scheduler scheduler = scheduler();
+            if (!scheduler.runOne() && (scheduler.asyncCalls > 0 || callerWouldGoOn)) {
+                throw scheduler.needsOwnStack();
+            }
+        });
+    }
+
+    /** Takes {@code may_enter} again for the instances a blocked call had entered and left. */
+    private static void reenter(List<InstanceState> entered) {
+        Thread t = Thread.currentThread();
+        for (InstanceState i : entered) {
+            i.acquire(t.getId());
+            if (i.parent == null) {
+                i.began(t);
+            }
+        }
+    }
+
+    /** Whether a call from the host could enter this instance now (none of it and its ancestors running or poisoned). */
+    boolean mayEnterFromHost() {
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (i.poisoned || (long) RUNNER.getVolatile(i) != 0L) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets the context slots of a task resuming after it waited. */
+    void restoreContext(long slot0, long slot1) {
+        context0 = slot0;
+        context1 = slot1;
     }
 
     /**
@@ -403,6 +527,7 @@ final class InstanceState implements ResourceTypes {
         boolean before = setMayLeave(false);
         long slot0 = context0;
         long slot1 = context1;
+        boolean async = asyncTask;
         startTask();
         try {
             return f.call(oldPtr, oldSize, align, newSize)[0];
@@ -410,6 +535,7 @@ final class InstanceState implements ResourceTypes {
             mayLeave = before;
             context0 = slot0;
             context1 = slot1;
+            asyncTask = async;
         }
     }
 
@@ -427,10 +553,15 @@ final class InstanceState implements ResourceTypes {
         }
     }
 
+    /** Whether an {@code async}-typed call must wait before it enters ({@code Task.enter_implicit_thread}). */
+    boolean hasBackpressure() {
+        return backpressure > 0;
+    }
+
     /**
      * {@code backpressure.inc} and {@code backpressure.dec} (CanonicalABI.md): the count traps
-     * past 2^16 - 1 and below 0. Only {@code async}-typed calls wait for it to return to 0, so
-     * for the synchronous calls this runtime makes it is a count and nothing more.
+     * past 2^16 - 1 and below 0. While it is above 0, {@code async}-typed calls wait before they
+     * enter the instance.
      */
     void changeBackpressure(int delta) {
         int next = backpressure + delta;

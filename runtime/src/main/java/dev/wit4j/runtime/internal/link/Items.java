@@ -33,6 +33,10 @@ public final class Items {
      * @throws UnsupportedOperationException for other functions (e.g. a host function re-exported)
      */
     public static ExportFunction typed(ComponentFunc function) {
+        if (function instanceof LiftedFunc lifted && lifted.isAsync()) {
+            throw new UnsupportedOperationException("function `" + function.name() + "` is lifted with the async ABI,"
+                    + " which generated bindings do not call yet: call it through the dynamic API");
+        }
         if (function instanceof LiftedFunc lifted) {
             return new TypedLift(lifted);
         }

@@ -6,6 +6,7 @@ import dev.wit4j.runtime.abi.CallTransfer;
 import dev.wit4j.runtime.abi.FlatPlan;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.StringHints;
+import dev.wit4j.runtime.abi.Waitables;
 import dev.wit4j.runtime.internal.engine.CoreFunction;
 import dev.wit4j.runtime.value.Value;
 import java.util.List;
@@ -104,6 +105,12 @@ final class LiftedFunc implements ComponentFunc {
 
     /** The call itself; {@code check}: whether the arguments still need checking against the types. */
     private Optional<Value> call(List<Value> args, StringHints hints, Object caller, boolean check) {
+        if (sig.async() && state.hasBackpressure()) {
+            awaitNoBackpressure((InstanceState) caller);
+        }
+        if (options.async()) {
+            return callAsync(args, hints, (InstanceState) caller, check);
+        }
         List<InstanceState> entered;
         try {
             entered = state.enter((InstanceState) caller);
@@ -111,6 +118,8 @@ final class LiftedFunc implements ComponentFunc {
             throw Traps.annotate(e, state, name);
         }
         boolean outerAsync = state.asyncTask(sig.async());
+        List<InstanceState> outerEntered = state.runningEntered(entered);
+        Task outerTask = state.currentTask(null);
         try {
             BorrowScope.Task task = new BorrowScope.Task();
             LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, task, state, hints);
@@ -145,6 +154,8 @@ final class LiftedFunc implements ComponentFunc {
             throw poisoned(Traps.heapExhausted(e));
         } finally {
             state.asyncTask(outerAsync);
+            state.runningEntered(outerEntered);
+            state.currentTask(outerTask);
             InstanceState.exit(entered);
         }
     }
@@ -172,6 +183,7 @@ final class LiftedFunc implements ComponentFunc {
         // caller are the caller's: they pass to it unannotated and leave this instance usable.
         boolean calleeFault = false;
         boolean outerAsync = state.asyncTask(sig.async());
+        List<InstanceState> outerEntered = state.runningEntered(entered);
         try {
             CallTransfer.Lifted liftedArgs = transfer.liftParams(callerCx, args);
             calleeFault = true;
@@ -200,6 +212,7 @@ final class LiftedFunc implements ComponentFunc {
             throw poisoned(Traps.heapExhausted(e));
         } finally {
             state.asyncTask(outerAsync);
+            state.runningEntered(outerEntered);
             InstanceState.exit(entered);
         }
     }
@@ -220,6 +233,181 @@ final class LiftedFunc implements ComponentFunc {
     private RuntimeException poisoned(RuntimeException e) {
         state.poison();
         return Traps.annotate(e, state, name);
+    }
+
+    // ---------------------------------------------------------------- the async ABI
+
+    /**
+     * {@code Task.enter_implicit_thread}: an {@code async}-typed call waits while the instance has
+     * backpressure on; a synchronous caller blocks meanwhile ({@link InstanceState#block}), the host
+     * runs the event loop.
+     */
+    private void awaitNoBackpressure(InstanceState caller) {
+        if (caller == null) {
+            try {
+                state.scheduler().runUntil(() -> !state.hasBackpressure());
+            } catch (RuntimeException e) {
+                throw Traps.annotate(e, state, name);
+            }
+        } else {
+            caller.block(() -> !state.hasBackpressure());
+        }
+    }
+
+    /** Whether the function is lifted with the {@code async} ABI: each call is a {@link Task}. */
+    boolean isAsync() {
+        return options.async();
+    }
+
+    /**
+     * A synchronous call of a function lifted with the {@code async} ABI: the task runs until it
+     * returns its value; while it waits, the caller blocks ({@link InstanceState#block}), or, for
+     * the host, runs the event loop until then.
+     */
+    private Optional<Value> callAsync(List<Value> args, StringHints hints, InstanceState caller, boolean check) {
+        if (caller != null) {
+            // as wasmtime: a task that may not block does not call one lifted to wait (even if
+            // this call would not)
+            caller.checkMayBlock();
+        }
+        List<List<Value>> result = new java.util.ArrayList<>(1);
+        Task task = start(args, hints, caller, check, result::add);
+        if (caller == null) {
+            try {
+                state.scheduler().runUntil(task::resolved);
+            } catch (RuntimeException e) {
+                throw Traps.annotate(e, state, name);
+            }
+        } else {
+            caller.block(task::resolved);
+        }
+        List<Value> values = result.get(0);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * Starts a call of a function lifted with the {@code async} ABI (CanonicalABI.md {@code
+     * canon_lift} with {@code async} and {@code callback}): enters the instance, lowers the
+     * arguments, runs the core function and then its callback for as long as the task is ready to
+     * go on; a task that waits is parked in the scheduler. {@code onResolve} receives the values of
+     * {@code task.return}, whenever that comes.
+     */
+    Task start(
+            List<Value> args,
+            StringHints hints,
+            InstanceState caller,
+            boolean check,
+            java.util.function.Consumer<List<Value>> onResolve) {
+        if (options.callback() == null) {
+            throw new IllegalStateException("stackful async lift"); // refused when the lift was defined
+        }
+        List<InstanceState> entered;
+        try {
+            entered = state.enter(caller);
+        } catch (RuntimeException e) {
+            throw Traps.annotate(e, state, name);
+        }
+        Task task = new Task(this, onResolve);
+        Task outerTask = state.currentTask(task);
+        boolean outerAsync = state.asyncTask(true);
+        List<InstanceState> outerEntered = state.runningEntered(entered);
+        try {
+            LiftLowerContext cx =
+                    new LiftLowerContext(options.canonical(), state.handles(), state, task.borrows, state, hints);
+            long[] flatArgs;
+            boolean before = state.setMayLeave(false);
+            try {
+                if (check) {
+                    params.typeCheck(args);
+                }
+                flatArgs = params.lower(cx, args, null);
+            } finally {
+                state.setMayLeave(before);
+            }
+            step(task, core.call(flatArgs)[0]);
+        } catch (RuntimeException e) {
+            throw poisoned(e);
+        } catch (StackOverflowError e) {
+            throw poisoned(new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted"));
+        } catch (OutOfMemoryError e) {
+            throw poisoned(Traps.heapExhausted(e));
+        } finally {
+            state.currentTask(outerTask);
+            state.asyncTask(outerAsync);
+            state.runningEntered(outerEntered);
+            InstanceState.exit(entered);
+        }
+        return task;
+    }
+
+    /**
+     * Resumes a parked task whose wait is over ({@code Store.tick}: the instance is entered from the
+     * host): its callback receives the event, or {@code NONE} after a yield.
+     */
+    void resume(Task task) {
+        List<InstanceState> entered = state.enter(null);
+        Task outerTask = state.currentTask(task);
+        boolean outerAsync = state.asyncTask(true);
+        List<InstanceState> outerEntered = state.runningEntered(entered);
+        state.restoreContext(task.context0, task.context1);
+        try {
+            Waitables.Event event = Waitables.Event.NONE;
+            if (task.code == Task.WAIT) {
+                Waitables.countWaiter(state.handles(), task.setIndex, -1);
+                event = Waitables.poll(state.handles(), task.setIndex);
+            }
+            step(task, callback(event));
+        } catch (RuntimeException e) {
+            throw poisoned(e);
+        } catch (StackOverflowError e) {
+            throw poisoned(new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted"));
+        } catch (OutOfMemoryError e) {
+            throw poisoned(Traps.heapExhausted(e));
+        } finally {
+            state.currentTask(outerTask);
+            state.asyncTask(outerAsync);
+            state.runningEntered(outerEntered);
+            InstanceState.exit(entered);
+        }
+    }
+
+    private long callback(Waitables.Event event) {
+        return options.callback()
+                .call(event.code(), Integer.toUnsignedLong(event.index()), Integer.toUnsignedLong(event.payload()))[0];
+    }
+
+    /**
+     * What the callee's packed {@code CallbackCode} says (CanonicalABI.md {@code canon_lift}'s event
+     * loop): {@code EXIT} ends the task, a {@code WAIT} on a set with an event ready goes on with
+     * the event at once, anything else parks the task until it is ready.
+     */
+    private void step(Task task, long result) {
+        int packed = (int) result;
+        while (true) {
+            int code = packed & 0xF;
+            if (code == Task.EXIT) {
+                task.exit();
+                return;
+            }
+            if (code > Task.WAIT) {
+                throw new Trap(Trap.Reason.INVALID_OPERATION, "unsupported callback code: " + code);
+            }
+            int set = packed >>> 4;
+            task.code = code;
+            task.setIndex = set;
+            if (code == Task.WAIT) {
+                Waitables.checkSet(state.handles(), set);
+                if (Waitables.hasEvent(state.handles(), set)) {
+                    packed = (int) callback(Waitables.poll(state.handles(), set));
+                    continue;
+                }
+                Waitables.countWaiter(state.handles(), set, 1);
+            }
+            task.context0 = state.context(0);
+            task.context1 = state.context(1);
+            state.scheduler().park(task);
+            return;
+        }
     }
 
     @Override

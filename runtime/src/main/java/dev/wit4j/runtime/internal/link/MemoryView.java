@@ -13,6 +13,11 @@ final class MemoryView implements GuestMemory {
 
     private final CoreMemory memory;
 
+    /** The core memory viewed (its identity is the memory's: {@code task.return} compares it). */
+    CoreMemory core() {
+        return memory;
+    }
+
     MemoryView(CoreMemory memory) {
         this.memory = memory;
     }

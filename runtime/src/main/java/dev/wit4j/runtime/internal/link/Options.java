@@ -18,25 +18,16 @@ import java.util.Optional;
  *
  * @param canonical string encoding, memory and realloc as the ABI layer takes them
  * @param postReturn the post-return function, or null
- * @param async whether the {@code async} option is given (only where {@link #ofCopy} allows it)
+ * @param async whether the {@code async} option is given (the validator allows it only where it
+ *     means something: {@code lift}, {@code lower} and the copies of streams and futures)
+ * @param callback the {@code callback} function of an {@code async} {@code lift}, or null
  */
-record Options(CanonicalOptions canonical, CoreFunction postReturn, boolean async) {
+record Options(CanonicalOptions canonical, CoreFunction postReturn, boolean async, CoreFunction callback) {
 
     /** Resolves {@code opts}; realloc runs with {@code may_leave} cleared in {@code state}. */
     static Options of(List<CanonOpt> opts, Frame frame, String what) {
-        return of(opts, frame, what, false);
-    }
-
-    /**
-     * Resolves the options of a stream or future copy, which may be {@code async} (the copy then
-     * returns {@code BLOCKED} rather than waiting).
-     */
-    static Options ofCopy(List<CanonOpt> opts, Frame frame, String what) {
-        return of(opts, frame, what, true);
-    }
-
-    private static Options of(List<CanonOpt> opts, Frame frame, String what, boolean asyncAllowed) {
         boolean async = false;
+        CoreFunction callback = null;
         StringEncoding encoding = StringEncoding.UTF8;
         CoreMemory memory = null;
         CoreFunction realloc = null;
@@ -54,10 +45,10 @@ record Options(CanonicalOptions canonical, CoreFunction postReturn, boolean asyn
                 realloc = (CoreFunction) frame.core(CoreSort.FUNC, r.funcIndex());
             } else if (o instanceof CanonOpt.PostReturn p) {
                 postReturn = (CoreFunction) frame.core(CoreSort.FUNC, p.funcIndex());
-            } else if (o instanceof CanonOpt.Async && asyncAllowed) {
+            } else if (o instanceof CanonOpt.Async) {
                 async = true;
-            } else if (o instanceof CanonOpt.Async || o instanceof CanonOpt.Callback) {
-                throw new LinkException("not supported yet: async " + what + " (the `async` canonical option)");
+            } else if (o instanceof CanonOpt.Callback c) {
+                callback = (CoreFunction) frame.core(CoreSort.FUNC, c.funcIndex());
             } else {
                 throw new LinkException("not supported yet: the GC canonical ABI options of " + what);
             }
@@ -70,6 +61,6 @@ record Options(CanonicalOptions canonical, CoreFunction postReturn, boolean asyn
             re = Optional.of((oldPtr, oldSize, align, newSize) -> state.realloc(f, oldPtr, oldSize, align, newSize));
         }
         return new Options(
-                new CanonicalOptions(encoding, mem, re, frame.code.maxStringByteLength()), postReturn, async);
+                new CanonicalOptions(encoding, mem, re, frame.code.maxStringByteLength()), postReturn, async, callback);
     }
 }

@@ -16,10 +16,10 @@ import java.util.List;
 /**
  * The built-ins that wait (CanonicalABI.md 🔀 {@code waitable-set.new}, {@code .drop},
  * {@code .poll}, {@code .wait}, {@code waitable.join}, {@code thread.yield}); what they do is
- * {@link Waitables}'. The waitables are the ends of streams and futures; every task this runtime
- * runs is a synchronous call on its caller's stack, so a wait that finds no event would block for
- * ever ({@link InstanceState#blocked()}), and yielding returns at once, not cancelled (nothing
- * cancels a synchronous call). An event's two payloads are written to memory as the spec's
+ * {@link Waitables}'. The waitables are the ends of streams and futures and subtasks; a wait that
+ * finds no event blocks its task ({@link InstanceState#block}), and yielding lets one other ready
+ * task run first ({@link InstanceState#yieldToOthers}); neither is ever cancelled (nothing cancels a
+ * call yet). An event's two payloads are written to memory as the spec's
  * {@code unpack_event} does. Each first traps unless the instance may leave.
  */
 final class Waiting {
@@ -57,9 +57,7 @@ final class Waiting {
         } else if (canon instanceof Canon.WaitableSetWait w) {
             Options options = Options.of(
                     List.of(new CanonOpt.Memory(w.offset(), w.memoryIndex())), frame, "canon waitable-set.wait");
-            Runnable block = () -> {
-                throw state.blocked();
-            };
+            Waitables.Blocker block = state::block;
             return CoreFunction.host(CoreFuncType.of(List.of(i32, i32), List.of(i32)), args -> {
                 state.checkMayLeave();
                 Waitables.Event event = Waitables.waitFor(handles, (int) args[0], block);
@@ -75,6 +73,7 @@ final class Waiting {
         // thread.yield
         return CoreFunction.host(CoreFuncType.of(List.of(), List.of(i32)), args -> {
             state.checkMayLeave();
+            state.yieldToOthers();
             return ZERO;
         });
     }
