@@ -18,7 +18,15 @@ public final class AsyncSubtask extends Waitable {
     /** The callee has returned its value. */
     public static final int RETURNED = 2;
 
+    /** Cancelled before the callee received its arguments. */
+    public static final int CANCELLED_BEFORE_STARTED = 3;
+
+    /** Cancelled after the callee received its arguments, before it returned a value. */
+    public static final int CANCELLED_BEFORE_RETURNED = 4;
+
     private static final int SUBTASK = 1;
+    private Runnable onCancel;
+    private boolean cancellationRequested;
 
     private final BorrowScope.Subtask borrows;
     private int state = STARTING;
@@ -45,6 +53,20 @@ public final class AsyncSubtask extends Waitable {
     public void returned() {
         state = RETURNED;
         progress();
+    }
+
+    /**
+     * The callee confirmed a cancellation ({@code on_resolve(None)}): cancelled before or after it
+     * received its arguments.
+     */
+    public void cancelled() {
+        state = state == STARTING ? CANCELLED_BEFORE_STARTED : CANCELLED_BEFORE_RETURNED;
+        progress();
+    }
+
+    /** What {@code subtask.cancel} asks of the callee ({@code OnCancel}). */
+    public void onCancel(Runnable request) {
+        this.onCancel = request;
     }
 
     /** {@code Subtask.resolved}. */
@@ -78,6 +100,43 @@ public final class AsyncSubtask extends Waitable {
     public void deliverResolve() {
         borrows.deliverResolve();
         resolveDelivered = true;
+    }
+
+    /**
+     * {@code subtask.cancel} ({@code canon_subtask_cancel}): asks the callee to hurry; returns the
+     * state it resolved in (the event is delivered here), or {@link Waitables#BLOCKED} for an
+     * asynchronous cancellation that is not confirmed yet. A synchronous one blocks until it is.
+     */
+    int cancel(boolean async, Waitables.Blocker block) {
+        if (resolveDelivered) {
+            throw new dev.wit4j.runtime.Trap(
+                    dev.wit4j.runtime.Trap.Reason.INVALID_OPERATION,
+                    "`subtask.cancel` called after terminal status delivered");
+        }
+        if (cancellationRequested) {
+            throw new dev.wit4j.runtime.Trap(
+                    dev.wit4j.runtime.Trap.Reason.INVALID_OPERATION, "`subtask.cancel` called twice for one subtask");
+        }
+        if (inWaitableSet() && !async) {
+            throw new dev.wit4j.runtime.Trap(
+                    dev.wit4j.runtime.Trap.Reason.INVALID_OPERATION,
+                    "waitable cannot be used synchronously while added to a waitable set");
+        }
+        if (!resolved()) {
+            cancellationRequested = true;
+            if (onCancel != null) {
+                onCancel.run();
+            }
+            if (!resolved()) {
+                if (async) {
+                    return Waitables.BLOCKED;
+                }
+                hasSyncWaiter = true;
+                block.until(this::hasPendingEvent);
+                hasSyncWaiter = false;
+            }
+        }
+        return takePendingEvent().payload();
     }
 
     /** {@code Subtask.drop}: traps unless the caller has learnt that the call resolved. */

@@ -27,6 +27,9 @@ public final class Waitables {
 
         /** {@code EventCode.NONE}. */
         public static final Event NONE = new Event(0, 0, 0);
+
+        /** {@code EventCode.TASK_CANCELLED}: the caller asked the task to hurry. */
+        public static final Event TASK_CANCELLED = new Event(6, 0, 0);
     }
 
     /** What an asynchronous copy returns when it did not complete at once. */
@@ -260,6 +263,15 @@ public final class Waitables {
                 Trap.Reason.INVALID_OPERATION, "waitable cannot be used synchronously while added to a waitable set");
     }
 
+    /** {@code subtask.cancel}: see {@link AsyncSubtask#cancel}. */
+    public static int cancelSubtask(HandleTable handles, int index, boolean async, Blocker block) {
+        if (!(handles.get(index) instanceof AsyncSubtask subtask)) {
+            throw new Trap(
+                    Trap.Reason.HANDLE_TYPE_MISMATCH, "index " + Integer.toUnsignedString(index) + " is not a subtask");
+        }
+        return subtask.cancel(async, block);
+    }
+
     /** {@code subtask.drop}: traps unless the subtask's resolution was delivered to the caller. */
     public static void dropSubtask(HandleTable handles, int index) {
         Object e = handles.remove(index);
@@ -309,13 +321,17 @@ public final class Waitables {
         return ready == null ? Event.NONE : ready.takePendingEvent();
     }
 
-    /** {@code WaitableSet.wait_for_event}: blocks ({@code block}) while no waitable in it has an event. */
+    /**
+     * {@code WaitableSet.wait_for_event}: blocks ({@code block}) while no waitable in it has an
+     * event; null if the block ended for another reason (a cancellation the wait accepts).
+     */
     public static Event waitFor(HandleTable handles, int setIndex, Blocker block) {
         WaitableSet set = set(handles.get(setIndex), setIndex);
         set.numWaiting++;
         try {
             block.until(() -> set.ready() != null);
-            return set.ready().takePendingEvent();
+            Waitable ready = set.ready();
+            return ready == null ? null : ready.takePendingEvent();
         } finally {
             set.numWaiting--;
         }

@@ -32,10 +32,11 @@ import java.util.OptionalInt;
  * The {@code canon} definitions (Explainer.md "Canonical Definitions", CanonicalABI.md "Canonical
  * definitions"): {@code lift} makes a component function, everything else a core function that the
  * instance's core modules can import. Of the asynchronous built-ins, {@code context.get/set},
- * {@code backpressure.inc/dec}, {@code task.return}, {@code subtask.drop}, the ones that wait
+ * {@code backpressure.inc/dec}, {@code task.return}, {@code task.cancel}, {@code subtask.cancel},
+ * {@code subtask.drop}, the ones that wait
  * ({@link Waiting}) and those of streams and futures ({@link Copies}) run, and {@code lift} and
  * {@code lower} take the {@code async} option (a lift with a {@code callback}: its calls are
- * {@link Task}s); {@code subtask.cancel}, stackful lifts and the threading built-ins are not
+ * {@link Task}s); stackful lifts and the threading built-ins are not
  * supported yet and fail instantiation with a {@link LinkException} that names them.
  */
 final class Canons {
@@ -113,13 +114,23 @@ final class Canons {
         } else if (canon instanceof Canon.TaskCancel) {
             InstanceState state = frame.state;
             frame.coreFuncs.add(CoreFunction.host(type(List.of(), List.of()), args -> {
-                // canon_task_cancel: only once cancellation was delivered, which nothing requests yet
+                // canon_task_cancel: the running task confirms the cancellation it was told of
                 state.checkMayLeave();
-                if (state.currentTask() == null) {
+                Task task = state.currentTask();
+                if (task == null) {
                     throw new Trap(
                             Trap.Reason.INVALID_OPERATION, "task.cancel called by a synchronously lifted function");
                 }
-                throw new Trap(Trap.Reason.INVALID_OPERATION, "task.cancel called before cancellation was requested");
+                task.confirmCancel();
+                return NO_VALUES;
+            }));
+        } else if (canon instanceof Canon.SubtaskCancel c) {
+            InstanceState state = frame.state;
+            boolean async = c.async();
+            frame.coreFuncs.add(CoreFunction.host(type(List.of(CoreValType.I32), List.of(CoreValType.I32)), args -> {
+                state.checkMayLeave();
+                int result = Waitables.cancelSubtask(state.handles(), (int) args[0], async, state::block);
+                return new long[] {Integer.toUnsignedLong(result)};
             }));
         } else if (canon instanceof Canon.SubtaskDrop) {
             InstanceState state = frame.state;
@@ -298,6 +309,10 @@ final class Canons {
             long[] resultPointer = {hasResult ? args[args.length - 1] : 0};
             AsyncSubtask subtask = new AsyncSubtask(borrows);
             java.util.function.Consumer<List<Value>> onResolve = result -> {
+                if (result == null) {
+                    subtask.cancelled(); // the callee confirmed a cancellation: no value
+                    return;
+                }
                 boolean before = state.setMayLeave(false);
                 try {
                     CanonicalAbi.lowerFlatValues(cx, 0, result, sig.resultTypes(), new FlatCursor(resultPointer));
@@ -313,7 +328,7 @@ final class Canons {
                 // Task.enter_implicit_thread: the call starts once the callee's backpressure is off
                 int index = subtask.add(state.handles());
                 InstanceState calleeState = lifted.owner();
-                scheduler.park(new Scheduler.Waiter() {
+                Scheduler.Waiter pendingStart = new Scheduler.Waiter() {
                     @Override
                     public InstanceState instance() {
                         return calleeState;
@@ -328,10 +343,18 @@ final class Canons {
                     public void run() {
                         subtask.started();
                         if (lifted.isAsync()) {
-                            lifted.start(values, hints, state, false, onResolve);
+                            Task task = lifted.start(values, hints, state, false, onResolve);
+                            subtask.onCancel(() -> lifted.requestCancel(task, state));
                         } else {
                             onResolve.accept(resultList(lifted.invoke(values, hints, state)));
                         }
+                    }
+                };
+                scheduler.park(pendingStart);
+                // cancelled while it waits to start: it never starts (CANCELLED_BEFORE_STARTED)
+                subtask.onCancel(() -> {
+                    if (scheduler.remove(pendingStart)) {
+                        subtask.cancelled();
                     }
                 });
                 return new long[] {AsyncSubtask.STARTING | (long) index << 4};
@@ -342,6 +365,7 @@ final class Canons {
                 if (callee instanceof LiftedFunc lifted && lifted.isAsync()) {
                     Task task = lifted.start(values, hints, state, false, onResolve);
                     if (!task.resolved()) {
+                        subtask.onCancel(() -> lifted.requestCancel(task, state));
                         int index = subtask.add(state.handles());
                         return new long[] {subtask.state() | (long) index << 4};
                     }

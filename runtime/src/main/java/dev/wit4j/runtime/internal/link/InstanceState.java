@@ -82,7 +82,13 @@ final class InstanceState implements ResourceTypes {
 
     private long context1;
 
-    /** Whether the running task's function is {@code async}-typed ({@link #blocked()}). */
+    /**
+     * Of a top-level instance: how many calls into it have left it while they block (the calls of
+     * other tasks that run meanwhile do not restart or end its call timeout).
+     */
+    private int suspendedCalls;
+
+    /** Whether the running task's function is {@code async}-typed ({@link #block}). */
     private boolean asyncTask;
 
     /** The running task, if it is one of a function lifted with the {@code async} ABI ({@code task.return}). */
@@ -327,13 +333,16 @@ final class InstanceState implements ResourceTypes {
         if (thread != t) {
             THREAD.setOpaque(this, t); // for stop(): seen soon after the compare-and-set
         }
-        if (timed) {
+        if (timed && suspendedCalls == 0) {
             CALL_START.setOpaque(this, Deadlines.now());
         }
     }
 
     /** The call is leaving this top-level instance (before {@link #runner} is released). */
     private void ending() {
+        if (suspendedCalls > 0) {
+            return; // a call that blocked is still running: its time still counts
+        }
         if (timed) {
             // first: once a stop is cleared below, the watchdog must not find this call overdue again
             CALL_START.setOpaque(this, Long.MAX_VALUE);
@@ -402,11 +411,22 @@ final class InstanceState implements ResourceTypes {
         return currentTask;
     }
 
-    /** Records what the running call entered; returns what was recorded before, to restore. */
-    List<InstanceState> runningEntered(List<InstanceState> entered) {
+    /**
+     * A call of this instance begins, having entered {@code entered}; returns what to pass to
+     * {@link #endCall} when it ends.
+     */
+    List<InstanceState> beginCall(List<InstanceState> entered) {
         List<InstanceState> before = runningEntered;
         runningEntered = entered;
+        scheduler().active.add(entered);
         return before;
+    }
+
+    /** The call begun by {@link #beginCall} ends. */
+    void endCall(List<InstanceState> before) {
+        List<List<InstanceState>> active = scheduler().active;
+        active.remove(active.size() - 1);
+        runningEntered = before;
     }
 
     /** The event loop this instance's tasks wait in: its top-level instance's. */
@@ -450,25 +470,51 @@ final class InstanceState implements ResourceTypes {
      * left, and the running task's state (its context slots, which task it is) kept for it.
      */
     private void whileLeft(Runnable others) {
-        List<InstanceState> entered = runningEntered;
-        Task task = currentTask;
-        long slot0 = context0;
-        long slot1 = context1;
-        boolean leave = entered != null;
-        if (leave) {
-            exit(entered);
+        Scheduler scheduler = scheduler();
+        List<List<InstanceState>> calls = new ArrayList<>(scheduler.active);
+        // each instance keeps its running task's state while others run in it
+        Map<InstanceState, long[]> slots = new IdentityHashMap<>();
+        Map<InstanceState, Object[]> tasks = new IdentityHashMap<>();
+        slots.put(this, new long[] {context0, context1});
+        tasks.put(this, new Object[] {currentTask, asyncTask, runningEntered});
+        for (List<InstanceState> entered : calls) {
+            for (InstanceState i : entered) {
+                slots.putIfAbsent(i, new long[] {i.context0, i.context1});
+                tasks.putIfAbsent(i, new Object[] {i.currentTask, i.asyncTask, i.runningEntered});
+            }
         }
+        for (int k = calls.size() - 1; k >= 0; k--) {
+            for (InstanceState i : calls.get(k)) {
+                if (i.parent == null) {
+                    i.suspendedCalls++;
+                }
+            }
+            exit(calls.get(k));
+        }
+        scheduler.active.clear();
         try {
             others.run();
         } finally {
-            if (leave) {
+            for (List<InstanceState> entered : calls) {
                 reenter(entered);
+                for (InstanceState i : entered) {
+                    if (i.parent == null) {
+                        i.suspendedCalls--;
+                    }
+                }
             }
-            currentTask = task;
-            asyncTask = true;
-            runningEntered = entered;
-            context0 = slot0;
-            context1 = slot1;
+            scheduler.active.addAll(calls);
+            slots.forEach((i, s) -> {
+                i.context0 = s[0];
+                i.context1 = s[1];
+            });
+            tasks.forEach((i, t) -> {
+                i.currentTask = (Task) t[0];
+                i.asyncTask = (Boolean) t[1];
+                @SuppressWarnings("unchecked")
+                List<InstanceState> e = (List<InstanceState>) t[2];
+                i.runningEntered = e;
+            });
         }
     }
 
@@ -499,6 +545,25 @@ final class InstanceState implements ResourceTypes {
                 i.began(t);
             }
         }
+    }
+
+    /**
+     * Whether a call from {@code caller} (null: the host) could enter this instance now ({@code
+     * may_enter_from}): none of the instances it would enter running or poisoned.
+     */
+    boolean mayEnterFrom(InstanceState caller) {
+        if (caller == null) {
+            return mayEnterFromHost();
+        }
+        if (caller.isReflexiveAncestorOf(this) || isReflexiveAncestorOf(caller)) {
+            return false;
+        }
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (!i.isReflexiveAncestorOf(caller) && (i.poisoned || (long) RUNNER.getVolatile(i) != 0L)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a call from the host could enter this instance now (none of it and its ancestors running or poisoned). */

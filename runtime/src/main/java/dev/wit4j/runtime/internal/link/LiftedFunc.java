@@ -118,7 +118,7 @@ final class LiftedFunc implements ComponentFunc {
             throw Traps.annotate(e, state, name);
         }
         boolean outerAsync = state.asyncTask(sig.async());
-        List<InstanceState> outerEntered = state.runningEntered(entered);
+        List<InstanceState> outerEntered = state.beginCall(entered);
         Task outerTask = state.currentTask(null);
         try {
             BorrowScope.Task task = new BorrowScope.Task();
@@ -154,7 +154,7 @@ final class LiftedFunc implements ComponentFunc {
             throw poisoned(Traps.heapExhausted(e));
         } finally {
             state.asyncTask(outerAsync);
-            state.runningEntered(outerEntered);
+            state.endCall(outerEntered);
             state.currentTask(outerTask);
             InstanceState.exit(entered);
         }
@@ -183,7 +183,7 @@ final class LiftedFunc implements ComponentFunc {
         // caller are the caller's: they pass to it unannotated and leave this instance usable.
         boolean calleeFault = false;
         boolean outerAsync = state.asyncTask(sig.async());
-        List<InstanceState> outerEntered = state.runningEntered(entered);
+        List<InstanceState> outerEntered = state.beginCall(entered);
         try {
             CallTransfer.Lifted liftedArgs = transfer.liftParams(callerCx, args);
             calleeFault = true;
@@ -212,7 +212,7 @@ final class LiftedFunc implements ComponentFunc {
             throw poisoned(Traps.heapExhausted(e));
         } finally {
             state.asyncTask(outerAsync);
-            state.runningEntered(outerEntered);
+            state.endCall(outerEntered);
             InstanceState.exit(entered);
         }
     }
@@ -310,7 +310,7 @@ final class LiftedFunc implements ComponentFunc {
         Task task = new Task(this, onResolve);
         Task outerTask = state.currentTask(task);
         boolean outerAsync = state.asyncTask(true);
-        List<InstanceState> outerEntered = state.runningEntered(entered);
+        List<InstanceState> outerEntered = state.beginCall(entered);
         try {
             LiftLowerContext cx =
                     new LiftLowerContext(options.canonical(), state.handles(), state, task.borrows, state, hints);
@@ -334,7 +334,7 @@ final class LiftedFunc implements ComponentFunc {
         } finally {
             state.currentTask(outerTask);
             state.asyncTask(outerAsync);
-            state.runningEntered(outerEntered);
+            state.endCall(outerEntered);
             InstanceState.exit(entered);
         }
         return task;
@@ -345,16 +345,43 @@ final class LiftedFunc implements ComponentFunc {
      * host): its callback receives the event, or {@code NONE} after a yield.
      */
     void resume(Task task) {
-        List<InstanceState> entered = state.enter(null);
+        resume(task, false, null);
+    }
+
+    /**
+     * {@code Task.request_cancellation} for a task of this function, by {@code caller}: one parked
+     * between two callbacks is told at once (its callback receives {@code TASK_CANCELLED}) if its
+     * instance may be entered from the caller; otherwise the request waits for the task's next wait.
+     */
+    void requestCancel(Task task, InstanceState caller) {
+        if (task.resolved()) {
+            return;
+        }
+        if (task.parked && state.mayEnterFrom(caller) && state.scheduler().remove(task)) {
+            task.cancel = Task.Cancel.DELIVERED;
+            resume(task, true, caller);
+        } else {
+            task.cancel = Task.Cancel.PENDING;
+        }
+    }
+
+    private void resume(Task task, boolean cancelled, InstanceState caller) {
+        task.parked = false;
+        List<InstanceState> entered = state.enter(caller);
         Task outerTask = state.currentTask(task);
         boolean outerAsync = state.asyncTask(true);
-        List<InstanceState> outerEntered = state.runningEntered(entered);
+        List<InstanceState> outerEntered = state.beginCall(entered);
         state.restoreContext(task.context0, task.context1);
         try {
             Waitables.Event event = Waitables.Event.NONE;
             if (task.code == Task.WAIT) {
                 Waitables.countWaiter(state.handles(), task.setIndex, -1);
-                event = Waitables.poll(state.handles(), task.setIndex);
+                if (!cancelled) {
+                    event = Waitables.poll(state.handles(), task.setIndex);
+                }
+            }
+            if (cancelled) {
+                event = Waitables.Event.TASK_CANCELLED;
             }
             step(task, callback(event));
         } catch (RuntimeException e) {
@@ -366,7 +393,7 @@ final class LiftedFunc implements ComponentFunc {
         } finally {
             state.currentTask(outerTask);
             state.asyncTask(outerAsync);
-            state.runningEntered(outerEntered);
+            state.endCall(outerEntered);
             InstanceState.exit(entered);
         }
     }
@@ -397,6 +424,14 @@ final class LiftedFunc implements ComponentFunc {
             task.setIndex = set;
             if (code == Task.WAIT) {
                 Waitables.checkSet(state.handles(), set);
+            }
+            if (task.deliverPendingCancel()) {
+                // the event loop's waits accept cancellation: a pending request is told now
+                packed = (int) callback(Waitables.Event.TASK_CANCELLED);
+                continue;
+            }
+            if (code == Task.WAIT) {
+                Waitables.checkSet(state.handles(), set);
                 if (Waitables.hasEvent(state.handles(), set)) {
                     packed = (int) callback(Waitables.poll(state.handles(), set));
                     continue;
@@ -405,6 +440,7 @@ final class LiftedFunc implements ComponentFunc {
             }
             task.context0 = state.context(0);
             task.context1 = state.context(1);
+            task.parked = true;
             state.scheduler().park(task);
             return;
         }

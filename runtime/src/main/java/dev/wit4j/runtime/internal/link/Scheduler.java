@@ -36,8 +36,23 @@ final class Scheduler {
      */
     int asyncCalls;
 
+    /**
+     * What the calls running on this thread's stack entered, innermost last: all of them are left
+     * while a task among them blocks (in the spec each would have returned to its caller, which
+     * waits in turn), so that the ready tasks can enter.
+     */
+    final List<List<InstanceState>> active = new ArrayList<>();
+
+    /** Resumptions after which a wait where the caller would go on is taken for one it never ends. */
+    private static final long LIVELOCK_STEPS = 100_000;
+
     void park(Waiter waiter) {
         waiting.add(waiter);
+    }
+
+    /** Takes {@code waiter} out of the loop (it will not run); false if it was not in it. */
+    boolean remove(Waiter waiter) {
+        return waiting.remove(waiter);
     }
 
     /**
@@ -55,7 +70,13 @@ final class Scheduler {
      * returned its value), so that a wait nothing here can end may be one the caller would end.
      */
     void runUntil(BooleanSupplier done, boolean callerWouldGoOn) {
+        long steps = 0;
         while (!done.getAsBoolean()) {
+            if ((asyncCalls > 0 || callerWouldGoOn) && ++steps > LIVELOCK_STEPS) {
+                // tasks that only yield to each other while this wait's caller, which in the spec
+                // would go on, cannot: what they wait for is most likely that caller
+                throw needsOwnStack();
+            }
             if (!runOne()) {
                 if (asyncCalls > 0 || callerWouldGoOn) {
                     throw needsOwnStack();

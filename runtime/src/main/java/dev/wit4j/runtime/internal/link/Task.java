@@ -28,6 +28,18 @@ final class Task implements Scheduler.Waiter {
     private boolean resolved;
     private boolean exited;
 
+    /** {@code Task.State}'s cancellation states: none, requested but not yet told, told. */
+    enum Cancel {
+        NONE,
+        PENDING,
+        DELIVERED
+    }
+
+    Cancel cancel = Cancel.NONE;
+
+    /** Whether the task is parked in its scheduler (between two callbacks). */
+    boolean parked;
+
     /** While parked: {@link #YIELD} or {@link #WAIT}, and the waitable set waited on. */
     int code;
 
@@ -54,6 +66,35 @@ final class Task implements Scheduler.Waiter {
 
     boolean resolved() {
         return resolved;
+    }
+
+    /**
+     * {@code Task.cancel} ({@code task.cancel}): the task confirms a cancellation it was told of,
+     * returning no value.
+     */
+    void confirmCancel() {
+        if (cancel != Cancel.DELIVERED || resolved) {
+            throw new Trap(
+                    Trap.Reason.INVALID_OPERATION,
+                    resolved
+                            ? "task.cancel called after the task already returned"
+                            : "task.cancel called before cancellation was delivered to the task");
+        }
+        borrows.checkAllBorrowsDropped();
+        resolved = true;
+        onResolve.accept(null);
+    }
+
+    /**
+     * {@code Task.deliver_pending_cancel}: at a wait that accepts cancellation, a pending request
+     * is told (once); true if it was.
+     */
+    boolean deliverPendingCancel() {
+        if (cancel == Cancel.PENDING) {
+            cancel = Cancel.DELIVERED;
+            return true;
+        }
+        return false;
     }
 
     boolean exited() {

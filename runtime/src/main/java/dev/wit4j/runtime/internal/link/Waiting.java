@@ -49,18 +49,36 @@ final class Waiting {
         } else if (canon instanceof Canon.WaitableSetPoll p) {
             Options options = Options.of(
                     List.of(new CanonOpt.Memory(p.offset(), p.memoryIndex())), frame, "canon waitable-set.poll");
+            boolean cancellable = p.cancellable();
             return CoreFunction.host(CoreFuncType.of(List.of(i32, i32), List.of(i32)), args -> {
                 state.checkMayLeave();
-                Waitables.Event event = Waitables.poll(handles, (int) args[0]);
+                Waitables.checkSet(handles, (int) args[0]);
+                Waitables.Event event = cancelled(state, cancellable)
+                        ? Waitables.Event.TASK_CANCELLED
+                        : Waitables.poll(handles, (int) args[0]);
                 return unpack(options, state, event, args[1]);
             });
         } else if (canon instanceof Canon.WaitableSetWait w) {
             Options options = Options.of(
                     List.of(new CanonOpt.Memory(w.offset(), w.memoryIndex())), frame, "canon waitable-set.wait");
-            Waitables.Blocker block = state::block;
+            boolean cancellable = w.cancellable();
             return CoreFunction.host(CoreFuncType.of(List.of(i32, i32), List.of(i32)), args -> {
                 state.checkMayLeave();
-                Waitables.Event event = Waitables.waitFor(handles, (int) args[0], block);
+                Waitables.checkSet(handles, (int) args[0]);
+                Task task = state.currentTask();
+                Waitables.Event event = null;
+                if (!cancelled(state, cancellable)) {
+                    // a cancellable wait also ends when the task is asked to cancel meanwhile
+                    event = Waitables.waitFor(
+                            handles,
+                            (int) args[0],
+                            done -> state.block(() -> done.getAsBoolean()
+                                    || cancellable && task != null && task.cancel == Task.Cancel.PENDING));
+                }
+                if (event == null) {
+                    task.deliverPendingCancel();
+                    event = Waitables.Event.TASK_CANCELLED;
+                }
                 return unpack(options, state, event, args[1]);
             });
         } else if (canon instanceof Canon.WaitableJoin) {
@@ -70,12 +88,25 @@ final class Waiting {
                 return NONE;
             });
         }
-        // thread.yield
+        // thread.yield: Cancelled.TRUE (1) if a cancellation it accepts was pending
+        boolean cancellable = ((Canon.ThreadYield) canon).cancellable();
         return CoreFunction.host(CoreFuncType.of(List.of(), List.of(i32)), args -> {
             state.checkMayLeave();
+            if (cancelled(state, cancellable)) {
+                return new long[] {1};
+            }
             state.yieldToOthers();
             return ZERO;
         });
+    }
+
+    /**
+     * {@code Task.deliver_pending_cancel} at a wait that accepts cancellation: whether the running
+     * task was asked to cancel (told once).
+     */
+    private static boolean cancelled(InstanceState state, boolean cancellable) {
+        Task task = state.currentTask();
+        return cancellable && task != null && task.deliverPendingCancel();
     }
 
     /** {@code unpack_event}: the two payloads stored as {@code u32}s at {@code ptr}, the code returned. */

@@ -70,7 +70,7 @@ class CrossComponentResourcesTest {
         Engine engine = Wasm.engine(mode);
         LinkException e =
                 assertThrows(LinkException.class, () -> engine.linker().instantiate(Wasm.load(engine, "unsupported")));
-        assertEquals("not supported yet: canon subtask.cancel", e.getMessage());
+        assertEquals("not supported yet: stackful async lift (the `async` option without `callback`)", e.getMessage());
     }
 
     @ParameterizedTest

@@ -24,6 +24,8 @@ class TasksTest {
     private static final int STARTING = 0;
     private static final int STARTED = 1;
     private static final int RETURNED = 2;
+    private static final int CANCELLED_BEFORE_STARTED = 3;
+    private static final int CANCELLED_BEFORE_RETURNED = 4;
 
     private static Instance instance(ExecutionMode mode) {
         Engine engine = Wasm.engine(mode);
@@ -81,6 +83,24 @@ class TasksTest {
         assertEquals(STARTING, r & 0xF, "the callee's backpressure held the call back");
         assertEquals(RETURNED, (r >>> 24) & 0xFF);
         assertEquals(8, r >>> 40);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aCancelledTaskIsToldAndConfirms(ExecutionMode mode) {
+        Instance in = instance(mode);
+        long r = ((Value.U32) in.func("cancel-waiting").call().orElseThrow()).value();
+        assertEquals(STARTED, r & 0xF);
+        assertEquals(CANCELLED_BEFORE_RETURNED, r >>> 8, "the callee received TASK_CANCELLED and called task.cancel");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aCallCancelledBeforeItStartsNeverRuns(ExecutionMode mode) {
+        Instance in = instance(mode);
+        long r = ((Value.U32) in.func("cancel-before-start").call().orElseThrow()).value();
+        assertEquals(STARTING, r & 0xF);
+        assertEquals(CANCELLED_BEFORE_STARTED, r >>> 8);
     }
 
     @ParameterizedTest
