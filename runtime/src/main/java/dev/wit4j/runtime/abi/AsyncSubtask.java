@@ -1,5 +1,7 @@
 package dev.wit4j.runtime.abi;
 
+import dev.wit4j.runtime.Trap;
+
 /**
  * A call made through an {@code async} {@code canon lower} that did not finish at once, as the
  * caller's handles table holds it (CanonicalABI.md "Subtask State", {@code Subtask}): a waitable
@@ -109,17 +111,14 @@ public final class AsyncSubtask extends Waitable {
      */
     int cancel(boolean async, Waitables.Blocker block) {
         if (resolveDelivered) {
-            throw new dev.wit4j.runtime.Trap(
-                    dev.wit4j.runtime.Trap.Reason.INVALID_OPERATION,
-                    "`subtask.cancel` called after terminal status delivered");
+            throw new Trap(Trap.Reason.INVALID_OPERATION, "`subtask.cancel` called after terminal status delivered");
         }
         if (cancellationRequested) {
-            throw new dev.wit4j.runtime.Trap(
-                    dev.wit4j.runtime.Trap.Reason.INVALID_OPERATION, "`subtask.cancel` called twice for one subtask");
+            throw new Trap(Trap.Reason.INVALID_OPERATION, "`subtask.cancel` called twice for one subtask");
         }
         if (inWaitableSet() && !async) {
-            throw new dev.wit4j.runtime.Trap(
-                    dev.wit4j.runtime.Trap.Reason.INVALID_OPERATION,
+            throw new Trap(
+                    Trap.Reason.INVALID_OPERATION,
                     "waitable cannot be used synchronously while added to a waitable set");
         }
         if (!resolved()) {
@@ -142,9 +141,7 @@ public final class AsyncSubtask extends Waitable {
     /** {@code Subtask.drop}: traps unless the caller has learnt that the call resolved. */
     void checkDroppable() {
         if (!resolveDelivered) {
-            throw new dev.wit4j.runtime.Trap(
-                    dev.wit4j.runtime.Trap.Reason.INVALID_OPERATION,
-                    "cannot drop a subtask which has not yet resolved");
+            throw new Trap(Trap.Reason.INVALID_OPERATION, "cannot drop a subtask which has not yet resolved");
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The built-ins of streams, futures and waitable sets (CanonicalABI.md 🔀 {@code stream.*},
@@ -82,7 +84,7 @@ public final class Waitables {
         e.state = CopyEnd.State.COPYING;
         if (future) {
             int code = read ? FUTURE_READ : FUTURE_WRITE;
-            java.util.function.IntConsumer onCopyDone = result -> e.setPendingEvent(() -> {
+            IntConsumer onCopyDone = result -> e.setPendingEvent(() -> {
                 e.state = result == Channel.DROPPED || result == Channel.COMPLETED
                         ? CopyEnd.State.DONE
                         : CopyEnd.State.IDLE;
@@ -95,9 +97,9 @@ public final class Waitables {
             }
         } else {
             int code = read ? STREAM_READ : STREAM_WRITE;
-            java.util.function.Consumer<Runnable> onCopy =
+            Consumer<Runnable> onCopy =
                     reclaim -> e.setPendingEvent(() -> streamEvent(e, code, index, buffer, Channel.COMPLETED, reclaim));
-            java.util.function.IntConsumer onCopyDone =
+            IntConsumer onCopyDone =
                     result -> e.setPendingEvent(() -> streamEvent(e, code, index, buffer, result, () -> {}));
             if (read) {
                 e.channel.streamRead(instance, buffer, onCopy, onCopyDone);

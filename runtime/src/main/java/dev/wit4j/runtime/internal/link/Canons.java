@@ -13,6 +13,7 @@ import dev.wit4j.runtime.abi.CoreSignature;
 import dev.wit4j.runtime.abi.FlatCursor;
 import dev.wit4j.runtime.abi.FlatPlan;
 import dev.wit4j.runtime.abi.FlatType;
+import dev.wit4j.runtime.abi.GuestMemory;
 import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.StringHints;
@@ -24,9 +25,11 @@ import dev.wit4j.runtime.value.ErrorContext;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
 import dev.wit4j.witx.model.ValueType.Primitive;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The {@code canon} definitions (Explainer.md "Canonical Definitions", CanonicalABI.md "Canonical
@@ -290,7 +293,7 @@ final class Canons {
         FuncSig sig = target.sig();
         ComponentFunc callee = target.func();
         InstanceState state = frame.state;
-        List<FlatType> flatParams = new java.util.ArrayList<>(
+        List<FlatType> flatParams = new ArrayList<>(
                 Layout.flatCount(sig.paramTypes()) > MAX_FLAT_ASYNC_PARAMS
                         ? List.of(FlatType.I32)
                         : Layout.flattenTypes(sig.paramTypes()));
@@ -308,7 +311,7 @@ final class Canons {
                     CanonicalAbi.liftFlatValues(cx, MAX_FLAT_ASYNC_PARAMS, new FlatCursor(args), sig.paramTypes());
             long[] resultPointer = {hasResult ? args[args.length - 1] : 0};
             AsyncSubtask subtask = new AsyncSubtask(borrows);
-            java.util.function.Consumer<List<Value>> onResolve = result -> {
+            Consumer<List<Value>> onResolve = result -> {
                 if (result == null) {
                     subtask.cancelled(); // the callee confirmed a cancellation: no value
                     return;
@@ -441,8 +444,8 @@ final class Canons {
         if (a.canonical().stringEncoding() != b.canonical().stringEncoding()) {
             return false;
         }
-        Optional<dev.wit4j.runtime.abi.GuestMemory> ma = a.canonical().memory();
-        Optional<dev.wit4j.runtime.abi.GuestMemory> mb = b.canonical().memory();
+        Optional<GuestMemory> ma = a.canonical().memory();
+        Optional<GuestMemory> mb = b.canonical().memory();
         if (ma.isEmpty() || mb.isEmpty()) {
             return true;
         }

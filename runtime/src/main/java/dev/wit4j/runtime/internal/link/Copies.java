@@ -3,6 +3,7 @@ package dev.wit4j.runtime.internal.link;
 import dev.wit4j.binary.Canon;
 import dev.wit4j.binary.CanonOpt;
 import dev.wit4j.runtime.LinkException;
+import dev.wit4j.runtime.abi.Layout;
 import dev.wit4j.runtime.abi.LiftLowerContext;
 import dev.wit4j.runtime.abi.Waitables;
 import dev.wit4j.runtime.core.CoreFuncType;
@@ -83,7 +84,7 @@ final class Copies {
     private static ValueType element(Frame frame, long typeIndex, boolean future) {
         RtType t = frame.type(typeIndex);
         if (t instanceof RtType.Val v) {
-            ValueType vt = dev.wit4j.runtime.abi.Layout.resolve(v.type());
+            ValueType vt = Layout.resolve(v.type());
             if (future && vt instanceof ValueType.FutureType f) {
                 return f.element().orElse(null);
             }

@@ -440,9 +440,9 @@ final class InstanceState implements ResourceTypes {
 
     /**
      * The running task of this instance blocks until {@code done} holds (CanonicalABI.md
-     * {@code Thread.wait_until}): the instances its call entered are left, so that the tasks that
-     * are ready can run, one at a time on this thread ({@link Scheduler#runOne}), and entered again
-     * once it holds. The blocked task keeps its place on this thread's stack, so a wait deeper in
+     * {@code Thread.wait_until}): the calls on this thread's stack leave the instances they
+     * entered, so that the tasks that are ready can run, one at a time on this thread
+     * ({@link Scheduler#runOne}), and enter them again once it holds. The blocked task keeps its place on this thread's stack, so a wait deeper in
      * the stack ends before one above it resumes. A task of a function that is not
      * {@code async}-typed may not block at all (the end of {@code canon_lift}); if no task is
      * ready, nothing will ever make {@code done} hold, a deadlock.
@@ -466,21 +466,18 @@ final class InstanceState implements ResourceTypes {
     }
 
     /**
-     * Runs {@code others} (other tasks, on this thread) with the instances the running call entered
-     * left, and the running task's state (its context slots, which task it is) kept for it.
+     * Runs {@code others} (other tasks, on this thread) with every call on this thread's stack
+     * having left the instances it entered (in the spec each would have returned to its caller,
+     * which waits in turn), each instance's running task keeping its state for when they return.
      */
     private void whileLeft(Runnable others) {
         Scheduler scheduler = scheduler();
         List<List<InstanceState>> calls = new ArrayList<>(scheduler.active);
-        // each instance keeps its running task's state while others run in it
-        Map<InstanceState, long[]> slots = new IdentityHashMap<>();
-        Map<InstanceState, Object[]> tasks = new IdentityHashMap<>();
-        slots.put(this, new long[] {context0, context1});
-        tasks.put(this, new Object[] {currentTask, asyncTask, runningEntered});
+        Map<InstanceState, Running> running = new IdentityHashMap<>();
+        running.put(this, Running.of(this));
         for (List<InstanceState> entered : calls) {
             for (InstanceState i : entered) {
-                slots.putIfAbsent(i, new long[] {i.context0, i.context1});
-                tasks.putIfAbsent(i, new Object[] {i.currentTask, i.asyncTask, i.runningEntered});
+                running.computeIfAbsent(i, Running::of);
             }
         }
         for (int k = calls.size() - 1; k >= 0; k--) {
@@ -504,17 +501,28 @@ final class InstanceState implements ResourceTypes {
                 }
             }
             scheduler.active.addAll(calls);
-            slots.forEach((i, s) -> {
-                i.context0 = s[0];
-                i.context1 = s[1];
-            });
-            tasks.forEach((i, t) -> {
-                i.currentTask = (Task) t[0];
-                i.asyncTask = (Boolean) t[1];
-                @SuppressWarnings("unchecked")
-                List<InstanceState> e = (List<InstanceState>) t[2];
-                i.runningEntered = e;
-            });
+            running.values().forEach(Running::restore);
+        }
+    }
+
+    /** What an instance's running task keeps while other tasks run in the instance ({@link #whileLeft}). */
+    private record Running(
+            InstanceState instance,
+            long context0,
+            long context1,
+            Task task,
+            boolean async,
+            List<InstanceState> entered) {
+        static Running of(InstanceState i) {
+            return new Running(i, i.context0, i.context1, i.currentTask, i.asyncTask, i.runningEntered);
+        }
+
+        void restore() {
+            instance.context0 = context0;
+            instance.context1 = context1;
+            instance.currentTask = task;
+            instance.asyncTask = async;
+            instance.runningEntered = entered;
         }
     }
 

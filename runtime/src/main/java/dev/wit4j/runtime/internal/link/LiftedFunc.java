@@ -9,8 +9,10 @@ import dev.wit4j.runtime.abi.StringHints;
 import dev.wit4j.runtime.abi.Waitables;
 import dev.wit4j.runtime.internal.engine.CoreFunction;
 import dev.wit4j.runtime.value.Value;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A component function made by {@code canon lift} (CanonicalABI.md {@code canon_lift}, synchronous):
@@ -270,7 +272,7 @@ final class LiftedFunc implements ComponentFunc {
             // this call would not)
             caller.checkMayBlock();
         }
-        List<List<Value>> result = new java.util.ArrayList<>(1);
+        List<List<Value>> result = new ArrayList<>(1);
         Task task = start(args, hints, caller, check, result::add);
         if (caller == null) {
             try {
@@ -293,11 +295,7 @@ final class LiftedFunc implements ComponentFunc {
      * {@code task.return}, whenever that comes.
      */
     Task start(
-            List<Value> args,
-            StringHints hints,
-            InstanceState caller,
-            boolean check,
-            java.util.function.Consumer<List<Value>> onResolve) {
+            List<Value> args, StringHints hints, InstanceState caller, boolean check, Consumer<List<Value>> onResolve) {
         if (options.callback() == null) {
             throw new IllegalStateException("stackful async lift"); // refused when the lift was defined
         }
@@ -308,10 +306,7 @@ final class LiftedFunc implements ComponentFunc {
             throw Traps.annotate(e, state, name);
         }
         Task task = new Task(this, onResolve);
-        Task outerTask = state.currentTask(task);
-        boolean outerAsync = state.asyncTask(true);
-        List<InstanceState> outerEntered = state.beginCall(entered);
-        try {
+        asTask(task, entered, () -> {
             LiftLowerContext cx =
                     new LiftLowerContext(options.canonical(), state.handles(), state, task.borrows, state, hints);
             long[] flatArgs;
@@ -325,18 +320,7 @@ final class LiftedFunc implements ComponentFunc {
                 state.setMayLeave(before);
             }
             step(task, core.call(flatArgs)[0]);
-        } catch (RuntimeException e) {
-            throw poisoned(e);
-        } catch (StackOverflowError e) {
-            throw poisoned(new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted"));
-        } catch (OutOfMemoryError e) {
-            throw poisoned(Traps.heapExhausted(e));
-        } finally {
-            state.currentTask(outerTask);
-            state.asyncTask(outerAsync);
-            state.endCall(outerEntered);
-            InstanceState.exit(entered);
-        }
+        });
         return task;
     }
 
@@ -368,11 +352,8 @@ final class LiftedFunc implements ComponentFunc {
     private void resume(Task task, boolean cancelled, InstanceState caller) {
         task.parked = false;
         List<InstanceState> entered = state.enter(caller);
-        Task outerTask = state.currentTask(task);
-        boolean outerAsync = state.asyncTask(true);
-        List<InstanceState> outerEntered = state.beginCall(entered);
         state.restoreContext(task.context0, task.context1);
-        try {
+        asTask(task, entered, () -> {
             Waitables.Event event = Waitables.Event.NONE;
             if (task.code == Task.WAIT) {
                 Waitables.countWaiter(state.handles(), task.setIndex, -1);
@@ -384,6 +365,20 @@ final class LiftedFunc implements ComponentFunc {
                 event = Waitables.Event.TASK_CANCELLED;
             }
             step(task, callback(event));
+        });
+    }
+
+    /**
+     * Runs {@code body} as {@code task}'s core code, in the instance it {@code entered}: the task is
+     * the instance's running one (for {@code task.return}) and may block; a failure poisons the
+     * instance; the instances are left after.
+     */
+    private void asTask(Task task, List<InstanceState> entered, Runnable body) {
+        Task outerTask = state.currentTask(task);
+        boolean outerAsync = state.asyncTask(true);
+        List<InstanceState> outerEntered = state.beginCall(entered);
+        try {
+            body.run();
         } catch (RuntimeException e) {
             throw poisoned(e);
         } catch (StackOverflowError e) {
