@@ -340,8 +340,8 @@ final class InstanceState implements ResourceTypes {
 
     /** The call is leaving this top-level instance (before {@link #runner} is released). */
     private void ending() {
-        if (suspendedCalls > 0) {
-            return; // a call that blocked is still running: its time still counts
+        if (!timed && stopping == 0 || suspendedCalls > 0) {
+            return; // nothing to end, or a call that blocked is still running and its time counts
         }
         if (timed) {
             // first: once a stop is cleared below, the watchdog must not find this call overdue again
@@ -387,7 +387,6 @@ final class InstanceState implements ResourceTypes {
     private void startTask() {
         context0 = 0;
         context1 = 0;
-        asyncTask = false;
     }
 
     /**
@@ -600,7 +599,6 @@ final class InstanceState implements ResourceTypes {
         boolean before = setMayLeave(false);
         long slot0 = context0;
         long slot1 = context1;
-        boolean async = asyncTask;
         startTask();
         try {
             return f.call(oldPtr, oldSize, align, newSize)[0];
@@ -608,7 +606,6 @@ final class InstanceState implements ResourceTypes {
             mayLeave = before;
             context0 = slot0;
             context1 = slot1;
-            asyncTask = async;
         }
     }
 
