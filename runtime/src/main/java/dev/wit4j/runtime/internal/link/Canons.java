@@ -292,6 +292,10 @@ final class Canons {
     private static CoreFunction lowerAsync(Frame frame, Item.Func target, Options options) {
         FuncSig sig = target.sig();
         ComponentFunc callee = target.func();
+        if (callee instanceof FlatHostFunc) {
+            throw new LinkException("not supported yet: an `async` lower of host function `" + callee.name()
+                    + "`, which generated bindings implement on flat core values (lower it without `async`)");
+        }
         InstanceState state = frame.state;
         List<FlatType> flatParams = new ArrayList<>(
                 Layout.flatCount(sig.paramTypes()) > MAX_FLAT_ASYNC_PARAMS

@@ -148,12 +148,8 @@ final class LiftedFunc implements ComponentFunc {
             task.checkAllBorrowsDropped();
             postReturn(flatResults);
             return Optional.ofNullable(result);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw poisoned(e);
-        } catch (StackOverflowError e) {
-            throw poisoned(new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted"));
-        } catch (OutOfMemoryError e) {
-            throw poisoned(Traps.heapExhausted(e));
         } finally {
             state.asyncTask(outerAsync);
             state.endCall(outerEntered);
@@ -208,10 +204,8 @@ final class LiftedFunc implements ComponentFunc {
             return out;
         } catch (RuntimeException e) {
             throw calleeFault ? poisoned(e) : e;
-        } catch (StackOverflowError e) {
-            throw poisoned(new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted"));
-        } catch (OutOfMemoryError e) {
-            throw poisoned(Traps.heapExhausted(e));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw poisoned(e);
         } finally {
             state.asyncTask(outerAsync);
             state.endCall(outerEntered);
@@ -232,8 +226,20 @@ final class LiftedFunc implements ComponentFunc {
     }
 
     /** A call failed inside this instance: the spec's lockdown poisons it, and the trap names it. */
-    private RuntimeException poisoned(RuntimeException e) {
+    /**
+     * A failure of the instance's code: the instance is poisoned, and the failure reported as a
+     * trap of this function (an exhausted stack or heap becomes one).
+     */
+    private RuntimeException poisoned(Throwable failure) {
         state.poison();
+        RuntimeException e;
+        if (failure instanceof StackOverflowError) {
+            e = new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted");
+        } else if (failure instanceof OutOfMemoryError oom) {
+            e = Traps.heapExhausted(oom);
+        } else {
+            e = (RuntimeException) failure;
+        }
         return Traps.annotate(e, state, name);
     }
 
@@ -379,12 +385,8 @@ final class LiftedFunc implements ComponentFunc {
         List<InstanceState> outerEntered = state.beginCall(entered);
         try {
             body.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw poisoned(e);
-        } catch (StackOverflowError e) {
-            throw poisoned(new Trap(Trap.Reason.CORE_TRAP, "call stack exhausted"));
-        } catch (OutOfMemoryError e) {
-            throw poisoned(Traps.heapExhausted(e));
         } finally {
             state.currentTask(outerTask);
             state.asyncTask(outerAsync);

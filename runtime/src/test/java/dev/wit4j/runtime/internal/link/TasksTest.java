@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wit4j.runtime.Engine;
 import dev.wit4j.runtime.ExecutionMode;
 import dev.wit4j.runtime.Instance;
+import dev.wit4j.runtime.LinkException;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.value.Value;
 import java.util.Optional;
@@ -131,6 +132,29 @@ class TasksTest {
         Trap code =
                 assertThrows(Trap.class, () -> instance(mode).func("bad-code").call());
         assertTrue(code.getMessage().contains("unsupported callback code: 3"), code.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void anAsyncLowerCallsAHostFunction(ExecutionMode mode) {
+        Engine engine = Wasm.engine(mode);
+        int[] ticks = {0};
+        Instance in = engine.linker()
+                .func("tick", args -> {
+                    ticks[0]++;
+                    return Optional.empty();
+                })
+                .instantiate(Wasm.load(engine, "async-import"));
+        assertEquals(Optional.of(Value.u32(RETURNED)), in.func("run").call(), "a host function returns at once");
+        assertEquals(1, ticks[0]);
+
+        Engine flat = Wasm.engine(mode);
+        LinkException e = assertThrows(
+                LinkException.class,
+                () -> flat.linker()
+                        .flatFunc("tick", " -> ", (cx, args) -> new long[0])
+                        .instantiate(Wasm.load(flat, "async-import")));
+        assertTrue(e.getMessage().contains("an `async` lower of host function `tick`"), e.getMessage());
     }
 
     @ParameterizedTest
