@@ -52,10 +52,16 @@ public final class HandleTable {
 
     /** {@code Table.get}: traps unless {@code index} names a live entry. */
     Object get(int index) {
-        if (index < 0 || index >= array.size() || array.get(index) == null) {
+        Object e = find(index);
+        if (e == null) {
             throw new Trap(Trap.Reason.UNKNOWN_HANDLE, "index " + Integer.toUnsignedString(index));
         }
-        return array.get(index);
+        return e;
+    }
+
+    /** The live entry at {@code index}, or null if there is none. */
+    Object find(int index) {
+        return index < 0 || index >= array.size() ? null : array.get(index);
     }
 
     /** {@code Table.add}: stores {@code e} in the most recently freed slot, or appends it. */

@@ -65,6 +65,18 @@ public final class Layout {
         return t;
     }
 
+    /**
+     * Whether two optional types are the same, as the spec's {@code t != t} compares the types of a
+     * {@code task.return} or a stream or future end with those expected: both absent, or equal once
+     * resolved.
+     */
+    public static boolean sameType(Optional<ValueType> a, Optional<ValueType> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        return resolve(a.get()).equals(resolve(b.get()));
+    }
+
     /** {@code align_to}: rounds {@code offset} up to a multiple of {@code alignment}. */
     public static long alignTo(long offset, long alignment) {
         return LayoutRules.alignTo(offset, alignment);

@@ -3,7 +3,7 @@ package dev.wit4j.runtime.abi;
 import dev.wit4j.runtime.Trap;
 import dev.wit4j.runtime.value.Value;
 import dev.wit4j.witx.model.ValueType;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -230,20 +230,13 @@ public final class Waitables {
                     Trap.Reason.HANDLE_TYPE_MISMATCH,
                     "index " + Integer.toUnsignedString(index) + " is not the " + expected);
         }
-        if (!sameType(e.channel.element, element)) {
+        if (!Layout.sameType(Optional.ofNullable(e.channel.element), Optional.ofNullable(element))) {
             throw new Trap(
                     Trap.Reason.HANDLE_TYPE_MISMATCH,
                     "index " + Integer.toUnsignedString(index) + " is the " + e.describe()
                             + ", not of the type expected");
         }
         return e;
-    }
-
-    private static boolean sameType(ValueType a, ValueType b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return Objects.equals(Layout.resolve(a), Layout.resolve(b));
     }
 
     /** The trap of a copy on an end that is busy or done (wasmtime's wording where it has one). */
@@ -346,11 +339,7 @@ public final class Waitables {
 
     /** Whether a waitable in the set has an event (false if the set is gone). */
     public static boolean hasEvent(HandleTable handles, int setIndex) {
-        try {
-            return handles.get(setIndex) instanceof WaitableSet set && set.ready() != null;
-        } catch (Trap gone) {
-            return false;
-        }
+        return handles.find(setIndex) instanceof WaitableSet set && set.ready() != null;
     }
 
     /**

@@ -412,7 +412,7 @@ final class Canons {
                 throw new Trap(Trap.Reason.INVALID_OPERATION, "task.return called by a synchronously lifted function");
             }
             FuncSig sig = task.func.signature().orElseThrow();
-            if (!sameType(resultType, sig.result())) {
+            if (!Layout.sameType(resultType, sig.result())) {
                 throw new Trap(
                         Trap.Reason.INVALID_OPERATION,
                         "invalid `task.return` signature and/or options for current task: the result type differs"
@@ -429,13 +429,6 @@ final class Canons {
             task.returnValues(CanonicalAbi.liftFlatValues(cx, Layout.MAX_FLAT_PARAMS, args, types));
             return NO_VALUES;
         });
-    }
-
-    private static boolean sameType(Optional<ValueType> a, Optional<ValueType> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return a.isEmpty() && b.isEmpty();
-        }
-        return Layout.resolve(a.get()).equals(Layout.resolve(b.get()));
     }
 
     /**

@@ -94,9 +94,6 @@ final class InstanceState implements ResourceTypes {
     /** The running task, if it is one of a function lifted with the {@code async} ABI ({@code task.return}). */
     private Task currentTask;
 
-    /** What the running call entered ({@link #enter}), left while it blocks ({@link #block}). */
-    private List<InstanceState> runningEntered;
-
     /** The event loop of a top-level instance and its descendants (made when first needed). */
     private Scheduler scheduler;
     /** {@code backpressure} (CanonicalABI.md "Component Instance State"), 0 to 2^16 - 1. */
@@ -411,21 +408,17 @@ final class InstanceState implements ResourceTypes {
     }
 
     /**
-     * A call of this instance begins, having entered {@code entered}; returns what to pass to
-     * {@link #endCall} when it ends.
+     * A call of this instance begins, having entered {@code entered}: while a task blocks, the
+     * calls on the thread's stack leave what they entered ({@link #whileLeft}).
      */
-    List<InstanceState> beginCall(List<InstanceState> entered) {
-        List<InstanceState> before = runningEntered;
-        runningEntered = entered;
+    void beginCall(List<InstanceState> entered) {
         scheduler().active.add(entered);
-        return before;
     }
 
     /** The call begun by {@link #beginCall} ends. */
-    void endCall(List<InstanceState> before) {
+    void endCall() {
         List<List<InstanceState>> active = scheduler().active;
         active.remove(active.size() - 1);
-        runningEntered = before;
     }
 
     /** The event loop this instance's tasks wait in: its top-level instance's. */
@@ -505,15 +498,9 @@ final class InstanceState implements ResourceTypes {
     }
 
     /** What an instance's running task keeps while other tasks run in the instance ({@link #whileLeft}). */
-    private record Running(
-            InstanceState instance,
-            long context0,
-            long context1,
-            Task task,
-            boolean async,
-            List<InstanceState> entered) {
+    private record Running(InstanceState instance, long context0, long context1, Task task, boolean async) {
         static Running of(InstanceState i) {
-            return new Running(i, i.context0, i.context1, i.currentTask, i.asyncTask, i.runningEntered);
+            return new Running(i, i.context0, i.context1, i.currentTask, i.asyncTask);
         }
 
         void restore() {
@@ -521,7 +508,6 @@ final class InstanceState implements ResourceTypes {
             instance.context1 = context1;
             instance.currentTask = task;
             instance.asyncTask = async;
-            instance.runningEntered = entered;
         }
     }
 

@@ -113,29 +113,14 @@ final class LiftedFunc implements ComponentFunc {
         if (options.async()) {
             return callAsync(args, hints, (InstanceState) caller, check);
         }
-        List<InstanceState> entered;
-        try {
-            entered = state.enter((InstanceState) caller);
-        } catch (RuntimeException e) {
-            throw Traps.annotate(e, state, name);
-        }
+        List<InstanceState> entered = enter((InstanceState) caller);
         boolean outerAsync = state.asyncTask(sig.async());
-        List<InstanceState> outerEntered = state.beginCall(entered);
+        state.beginCall(entered);
         Task outerTask = state.currentTask(null);
         try {
             BorrowScope.Task task = new BorrowScope.Task();
             LiftLowerContext cx = new LiftLowerContext(options.canonical(), state.handles(), state, task, state, hints);
-            long[] flatArgs;
-            boolean before = state.setMayLeave(false);
-            try {
-                if (check) {
-                    params.typeCheck(args);
-                }
-                flatArgs = params.lower(cx, args, null);
-            } finally {
-                state.setMayLeave(before);
-            }
-            long[] flatResults = core.call(flatArgs);
+            long[] flatResults = core.call(lowerArgs(cx, args, check));
             Value result;
             if (hasResult) {
                 result = results.liftOne(cx, flatResults);
@@ -152,9 +137,35 @@ final class LiftedFunc implements ComponentFunc {
             throw poisoned(e);
         } finally {
             state.asyncTask(outerAsync);
-            state.endCall(outerEntered);
+            state.endCall();
             state.currentTask(outerTask);
             InstanceState.exit(entered);
+        }
+    }
+
+    /** Enters the instance for a call from {@code caller} (null: the host); a refusal names this function. */
+    private List<InstanceState> enter(InstanceState caller) {
+        try {
+            return state.enter(caller);
+        } catch (RuntimeException e) {
+            throw Traps.annotate(e, state, name);
+        }
+    }
+
+    /**
+     * The arguments lowered into the instance ({@code lower_flat_values}), with {@code may_leave}
+     * cleared ({@code realloc} may not call out); {@code check}: whether they still need checking
+     * against the parameter types.
+     */
+    private long[] lowerArgs(LiftLowerContext cx, List<Value> args, boolean check) {
+        boolean before = state.setMayLeave(false);
+        try {
+            if (check) {
+                params.typeCheck(args);
+            }
+            return params.lower(cx, args, null);
+        } finally {
+            state.setMayLeave(before);
         }
     }
 
@@ -171,17 +182,12 @@ final class LiftedFunc implements ComponentFunc {
      * @param callerCx the caller's context, whose borrow scope is the call's subtask
      */
     long[] callTransfer(CallTransfer transfer, LiftLowerContext callerCx, long[] args, InstanceState caller) {
-        List<InstanceState> entered;
-        try {
-            entered = state.enter(caller);
-        } catch (RuntimeException e) {
-            throw Traps.annotate(e, state, name);
-        }
+        List<InstanceState> entered = enter(caller);
         // Traps of the lifting pass over the caller's values and of lowering the result into the
         // caller are the caller's: they pass to it unannotated and leave this instance usable.
         boolean calleeFault = false;
         boolean outerAsync = state.asyncTask(sig.async());
-        List<InstanceState> outerEntered = state.beginCall(entered);
+        state.beginCall(entered);
         try {
             CallTransfer.Lifted liftedArgs = transfer.liftParams(callerCx, args);
             calleeFault = true;
@@ -208,7 +214,7 @@ final class LiftedFunc implements ComponentFunc {
             throw poisoned(e);
         } finally {
             state.asyncTask(outerAsync);
-            state.endCall(outerEntered);
+            state.endCall();
             InstanceState.exit(entered);
         }
     }
@@ -305,27 +311,12 @@ final class LiftedFunc implements ComponentFunc {
         if (options.callback() == null) {
             throw new IllegalStateException("stackful async lift"); // refused when the lift was defined
         }
-        List<InstanceState> entered;
-        try {
-            entered = state.enter(caller);
-        } catch (RuntimeException e) {
-            throw Traps.annotate(e, state, name);
-        }
+        List<InstanceState> entered = enter(caller);
         Task task = new Task(this, onResolve);
         asTask(task, entered, () -> {
             LiftLowerContext cx =
                     new LiftLowerContext(options.canonical(), state.handles(), state, task.borrows, state, hints);
-            long[] flatArgs;
-            boolean before = state.setMayLeave(false);
-            try {
-                if (check) {
-                    params.typeCheck(args);
-                }
-                flatArgs = params.lower(cx, args, null);
-            } finally {
-                state.setMayLeave(before);
-            }
-            step(task, core.call(flatArgs)[0]);
+            step(task, core.call(lowerArgs(cx, args, check))[0]);
         });
         return task;
     }
@@ -347,7 +338,7 @@ final class LiftedFunc implements ComponentFunc {
         if (task.resolved()) {
             return;
         }
-        if (task.parked && state.mayEnterFrom(caller) && state.scheduler().remove(task)) {
+        if (state.mayEnterFrom(caller) && state.scheduler().remove(task)) {
             task.cancel = Task.Cancel.DELIVERED;
             resume(task, true, caller);
         } else {
@@ -356,8 +347,7 @@ final class LiftedFunc implements ComponentFunc {
     }
 
     private void resume(Task task, boolean cancelled, InstanceState caller) {
-        task.parked = false;
-        List<InstanceState> entered = state.enter(caller);
+        List<InstanceState> entered = enter(caller);
         state.restoreContext(task.context0, task.context1);
         asTask(task, entered, () -> {
             Waitables.Event event = Waitables.Event.NONE;
@@ -382,7 +372,7 @@ final class LiftedFunc implements ComponentFunc {
     private void asTask(Task task, List<InstanceState> entered, Runnable body) {
         Task outerTask = state.currentTask(task);
         boolean outerAsync = state.asyncTask(true);
-        List<InstanceState> outerEntered = state.beginCall(entered);
+        state.beginCall(entered);
         try {
             body.run();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -390,7 +380,7 @@ final class LiftedFunc implements ComponentFunc {
         } finally {
             state.currentTask(outerTask);
             state.asyncTask(outerAsync);
-            state.endCall(outerEntered);
+            state.endCall();
             InstanceState.exit(entered);
         }
     }
@@ -437,7 +427,6 @@ final class LiftedFunc implements ComponentFunc {
             }
             task.context0 = state.context(0);
             task.context1 = state.context(1);
-            task.parked = true;
             state.scheduler().park(task);
             return;
         }

@@ -37,9 +37,6 @@ final class Task implements Scheduler.Waiter {
 
     Cancel cancel = Cancel.NONE;
 
-    /** Whether the task is parked in its scheduler (between two callbacks). */
-    boolean parked;
-
     /** While parked: {@link #YIELD} or {@link #WAIT}, and the waitable set waited on. */
     int code;
 
